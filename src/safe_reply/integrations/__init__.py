@@ -1,0 +1,1 @@
+"""Bridges to other ecosystems (guardrails-ai). Imported only when used."""

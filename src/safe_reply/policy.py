@@ -1,0 +1,147 @@
+"""A loaded policy and its one pure step: `evaluate(text, ctx) -> Decision`.
+
+Everything here runs per reply, so it does no I/O, touches no globals and builds nothing: the
+validators were compiled when the policy loaded (safe_reply.loader).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safe_reply.actions import action_for, rewrite, strongest
+from safe_reply.config_models import Fallback, LogSettings, Mode, ProductLine
+from safe_reply.errors import UnknownProductLine
+from safe_reply.lang import detect_language
+from safe_reply.types import Action, Category, Context, Decision, Finding, Language, PolicyRef, Severity
+from safe_reply.validators import Validator
+
+
+@dataclass(frozen=True)
+class ProductLinePolicy:
+    """One product line, compiled: its validators, action table and fallback."""
+
+    config: ProductLine
+    ref: PolicyRef
+    mode: Mode
+    actions: Mapping[Category, Action]
+    fallback: Fallback
+    default_language: Language
+    languages: tuple[Language, ...]
+    validators: tuple[Validator, ...]
+    fail_open: frozenset[str] = frozenset()
+
+    @property
+    def id(self) -> str:
+        return self.config.id
+
+    def evaluate(self, text: str, ctx: Context) -> Decision:
+        findings = self.detect(text, ctx)
+        if not findings:
+            return Decision(Action.PASS, (), text, text, self.ref, Action.PASS)
+        intended = strongest(self._action(f) for f in findings)
+        delivered = text
+        language: Language | None = None
+        if intended is Action.REWRITE:
+            rewritten, failure = self._rewrite(text, findings, ctx)
+            if failure is None and rewritten is not None:
+                delivered = rewritten
+            else:
+                findings = (*findings, failure or self._rewrite_failed("the rewrite left nothing to send"))
+                intended = strongest((Action.BLOCK, self._action(findings[-1])))
+        if intended in (Action.BLOCK, Action.RAISE):
+            language = ctx.language or detect_language(text, self.default_language)
+            delivered = self._fallback_text(language, ctx)
+        if self.mode is Mode.MONITOR or intended is Action.MONITOR:
+            return Decision(Action.MONITOR, findings, text, text, self.ref, intended, language)
+        return Decision(intended, findings, text, delivered, self.ref, intended, language)
+
+    def detect(self, text: str, ctx: Context) -> tuple[Finding, ...]:
+        findings: list[Finding] = []
+        for validator in self.validators:
+            try:
+                found = validator.detect(text, ctx)
+            except Exception as exc:  # noqa: BLE001 - any crash fails closed, by design
+                # The exception text may quote the reply (and so a secret): log only its type.
+                found = [self._validator_error(validator.name, f"raised {type(exc).__name__}")]
+            else:
+                if any(f.span is not None and f.span.end > len(text) for f in found):
+                    found = [self._validator_error(validator.name, "returned a span outside the reply")]
+            findings.extend(found)
+        return tuple(findings)
+
+    def _action(self, finding: Finding) -> Action:
+        return action_for(finding, self.actions, self.fail_open)
+
+    def _rewrite(
+        self, text: str, findings: Sequence[Finding], ctx: Context
+    ) -> tuple[str | None, Finding | None]:
+        to_fix = [f for f in findings if self._action(f) is Action.REWRITE]
+        rewritten = rewrite(text, to_fix)
+        if rewritten is None:
+            rules = ", ".join(sorted({f.rule_id for f in to_fix if f.fix is None}))
+            return None, self._rewrite_failed(f"no rewrite is possible for {rules}")
+        if not rewritten.strip():
+            return None, self._rewrite_failed("the rewrite left nothing to send")
+        # The rewritten reply must pass on its own: a fix must never introduce or leave a problem.
+        remaining = [f for f in self.detect(rewritten, ctx) if self._action(f).rank >= Action.REWRITE.rank]
+        if remaining:
+            rules = ", ".join(sorted({f.rule_id for f in remaining}))
+            return None, self._rewrite_failed(f"the rewritten reply still fails {rules}")
+        return rewritten, None
+
+    def _fallback_text(self, language: Language, ctx: Context) -> str:
+        """The fallback message, with the fixes the policy requires of any reply (e.g. the AI notice)."""
+        message = self.fallback.for_language(language)
+        fallback_ctx = Context(ctx.product_line, ctx.conversation_id, ctx.turn, language, ctx.channel)
+        fixable = [f for f in self.detect(message, fallback_ctx) if f.fix is not None]
+        if not fixable:
+            return message
+        return rewrite(message, fixable) or message
+
+    def _validator_error(self, name: str, what: str) -> Finding:
+        fail_open = name in self.fail_open
+        outcome = "recorded only (fail-open)" if fail_open else "the reply was blocked (fail closed)"
+        return Finding(
+            rule_id=f"{name}.validator-error",
+            category=Category.VALIDATOR_ERROR,
+            span=None,
+            message=f"validator '{name}' {what}; {outcome}",
+            severity=Severity.HIGH,
+            validator=name,
+        )
+
+    def _rewrite_failed(self, why: str) -> Finding:
+        return Finding(
+            rule_id="engine.rewrite-failed",
+            category=Category.REWRITE_FAILED,
+            span=None,
+            message=f"rewrite impossible: {why}; the reply was blocked",
+            severity=Severity.HIGH,
+            validator="engine",
+        )
+
+
+@dataclass(frozen=True)
+class Policy:
+    """All product lines of one config folder."""
+
+    product_lines: Mapping[str, ProductLinePolicy]
+    default_product_line: str | None = None
+    config_dir: Path | None = None
+    log: LogSettings = field(default_factory=LogSettings, compare=False)
+
+    def select(self, product_line: str | None) -> ProductLinePolicy:
+        name = product_line or self.default_product_line
+        if name is None and len(self.product_lines) == 1:
+            name = next(iter(self.product_lines))
+        if name is None:
+            raise UnknownProductLine("(none given)", self.product_lines)
+        try:
+            return self.product_lines[name]
+        except KeyError:
+            raise UnknownProductLine(name, self.product_lines) from None
+
+    def evaluate(self, text: str, ctx: Context) -> Decision:
+        return self.select(ctx.product_line).evaluate(text, ctx)

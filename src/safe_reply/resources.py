@@ -1,0 +1,31 @@
+"""Where the shipped rule packs and the example config are, in a wheel and in a source checkout.
+
+In a wheel they are package data (safe_reply/packs, safe_reply/example_config; copied in by
+setup.py). In a source checkout (editable install, tests) they are the top-level folders
+validators/ and config/, which is where compliance staff edit them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parent.parent  # src/safe_reply -> repository root
+
+
+def packs_dir() -> Path:
+    """The folder of shipped rule packs (one subfolder per validator family)."""
+    return _first_existing(_PACKAGE / "packs", _CHECKOUT / "validators")
+
+
+def example_config_dir() -> Path:
+    """The example policy (two fictional product lines) that `safe-reply demo` runs on."""
+    return _first_existing(_PACKAGE / "example_config", _CHECKOUT / "config")
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    tried = ", ".join(str(c) for c in candidates)
+    raise FileNotFoundError(f"safe_reply data folder missing (looked in {tried}); reinstall the package")
