@@ -1,4 +1,4 @@
-"""Copy the top-level rule packs (validators/) and example config (config/) into the wheel.
+"""Copy the top-level rule packs (validators/), example config (config/) and examples into the wheel.
 
 They live at the top level so compliance staff find them without reading Python; the package finds
 them inside the wheel as safe_reply/packs and safe_reply/example_config, and in a source checkout
@@ -12,7 +12,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-COPIES = {"validators": "packs", "config": "example_config"}
+COPIES = {"validators": "packs", "config": "example_config", "examples": "examples"}
 
 
 class BuildPyWithData(build_py):

@@ -37,7 +37,29 @@ _EXPORTS = {
     "Validator": "safe_reply.validators",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [  # noqa: RUF022 - grouped like _EXPORTS
+    "guard",
+    "GuardedRunnable",
+    "load_policy",
+    "Policy",
+    "ProductLinePolicy",
+    "Action",
+    "Category",
+    "Context",
+    "Decision",
+    "Edit",
+    "Finding",
+    "Language",
+    "PolicyRef",
+    "Severity",
+    "Span",
+    "ConfigError",
+    "ConfigErrors",
+    "ReplyBlocked",
+    "UnknownProductLine",
+    "Validator",
+    "__version__",
+]
 
 if TYPE_CHECKING:
     from safe_reply.errors import ConfigError, ConfigErrors, ReplyBlocked, UnknownProductLine

@@ -48,8 +48,7 @@ DEFAULT_ACTIONS: dict[Category, Action] = {
 DEFAULT_FALLBACK = Fallback(
     de="Entschuldigung, dazu kann ich Ihnen gerade keine verlässliche Auskunft geben. "
     "Ein Mitarbeiter aus unserem Team hilft Ihnen gern weiter.",
-    en="Sorry, I can't give you a reliable answer to that right now. "
-    "A member of our team will be glad to help you.",
+    en="Sorry, I can't give you a reliable answer to that right now. A member of our team will be glad to help you.",
 )
 
 
@@ -58,10 +57,17 @@ class LogSettings(Strict):
 
     enabled: bool = True
     backend: str = Field(default="sqlite", pattern="^(sqlite|postgres)$")
-    path: str = ".safe_reply/log.sqlite3"  # relative to the config folder
+    path: str = ".safe_reply/log.sqlite3"  # relative to the current working directory
     dsn_env: str = "SAFE_REPLY_PG_DSN"  # PostgreSQL DSN is read from this variable, never from YAML
-    spool_path: str = ".safe_reply/spool.jsonl"
+    spool_path: str = ".safe_reply/spool.jsonl"  # relative to the current working directory
     retention_days: int = Field(default=90, ge=1)
+    # Pseudonymisation key (HMAC of conversation ids and masked terms) is read from this variable.
+    key_env: str = "SAFE_REPLY_LOG_KEY"
+    # Passing replies are only counted; the counts are flushed every N decisions or S seconds and at close.
+    count_flush_every: int = Field(default=200, ge=1)
+    count_flush_seconds: float = Field(default=10.0, gt=0)
+    # After a store outage, how often the recorder tries the store again before spooling straight away.
+    retry_seconds: float = Field(default=5.0, ge=0)
 
 
 class Fact(Strict):

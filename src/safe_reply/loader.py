@@ -123,7 +123,9 @@ def _load_product_line(
             known = ", ".join(BUILTIN_VALIDATORS)
             errors.append(
                 ConfigError(
-                    where, key, f"unknown validator '{name}'{did_you_mean(name, BUILTIN_VALIDATORS)}",
+                    where,
+                    key,
+                    f"unknown validator '{name}'{did_you_mean(name, BUILTIN_VALIDATORS)}",
                     f"use one of: {known}",
                 )
             )
@@ -192,7 +194,9 @@ def _read_yaml(file: Path, errors: list[ConfigError]) -> tuple[Any, bytes]:
         parsed = {}
     if not isinstance(parsed, dict):
         errors.append(
-            ConfigError(file, "", f"the top level is a {type(parsed).__name__}, not a mapping", "write 'key: value' lines")
+            ConfigError(
+                file, "", f"the top level is a {type(parsed).__name__}, not a mapping", "write 'key: value' lines"
+            )
         )
         return None, data
     return parsed, data
@@ -201,9 +205,7 @@ def _read_yaml(file: Path, errors: list[ConfigError]) -> tuple[Any, bytes]:
 ModelT = typing.TypeVar("ModelT", bound=BaseModel)
 
 
-def _validate(
-    model: type[ModelT], raw: Any, file: Path, prefix: str, errors: list[ConfigError]
-) -> ModelT | None:
+def _validate(model: type[ModelT], raw: Any, file: Path, prefix: str, errors: list[ConfigError]) -> ModelT | None:
     if raw is None:
         return None
     try:

@@ -62,7 +62,7 @@ class ProductLinePolicy:
         for validator in self.validators:
             try:
                 found = validator.detect(text, ctx)
-            except Exception as exc:  # noqa: BLE001 - any crash fails closed, by design
+            except Exception as exc:
                 # The exception text may quote the reply (and so a secret): log only its type.
                 found = [self._validator_error(validator.name, f"raised {type(exc).__name__}")]
             else:
@@ -74,9 +74,7 @@ class ProductLinePolicy:
     def _action(self, finding: Finding) -> Action:
         return action_for(finding, self.actions, self.fail_open)
 
-    def _rewrite(
-        self, text: str, findings: Sequence[Finding], ctx: Context
-    ) -> tuple[str | None, Finding | None]:
+    def _rewrite(self, text: str, findings: Sequence[Finding], ctx: Context) -> tuple[str | None, Finding | None]:
         to_fix = [f for f in findings if self._action(f) is Action.REWRITE]
         rewritten = rewrite(text, to_fix)
         if rewritten is None:

@@ -23,6 +23,11 @@ def example_config_dir() -> Path:
     return _first_existing(_PACKAGE / "example_config", _CHECKOUT / "config")
 
 
+def examples_dir() -> Path:
+    """The runnable examples, among them the support bot that `safe-reply demo` wraps."""
+    return _first_existing(_PACKAGE / "examples", _CHECKOUT / "examples")
+
+
 def _first_existing(*candidates: Path) -> Path:
     for candidate in candidates:
         if candidate.is_dir():

@@ -1,0 +1,62 @@
+"""`safe-reply config check [DIR]`: validate a config folder and summarise what it will do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from safe_reply.config_models import DEFAULT_ACTIONS
+from safe_reply.errors import ConfigErrors
+from safe_reply.loader import load_policy
+from safe_reply.policy import Policy
+
+config_app = typer.Typer(help="Validate policies (config folders).", no_args_is_help=True)
+
+
+@config_app.command("check")
+def check(
+    directory: Path = typer.Argument(Path("config"), help="Config folder with defaults.yaml and product_lines/."),
+) -> None:
+    """Validate every file of a config folder; print a summary table, or every error with its fix."""
+    console = Console(soft_wrap=True)
+    try:
+        policy = load_policy(directory)
+    except ConfigErrors as exc:
+        err = Console(stderr=True, soft_wrap=True)
+        err.print(f"[bold red]{len(exc.errors)} error(s) in {directory}[/]", highlight=False)
+        for error in exc.errors:
+            err.print(f"  {error}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    console.print(summary_table(policy, directory))
+    console.print(f"OK: {len(policy.product_lines)} product line(s) in {directory}", highlight=False)
+
+
+def summary_table(policy: Policy, directory: Path) -> Table:
+    table = Table(title=f"safe_reply policy: {directory}")
+    for column in ("product line", "mode", "validators", "actions (changed from defaults)", "languages", "policy hash"):
+        table.add_column(column)
+    for line_id in sorted(policy.product_lines):
+        line = policy.product_lines[line_id]
+        default_mark = " (default)" if line_id == policy.default_product_line else ""
+        changed = [
+            f"{category.value}={action.value}"
+            for category, action in line.actions.items()
+            if DEFAULT_ACTIONS.get(category) is not action
+        ]
+        validators = [v.name + (" (fail-open)" if v.name in line.fail_open else "") for v in line.validators]
+        table.add_row(
+            f"{line_id}{default_mark}",
+            line.mode.value,
+            ", ".join(validators) or "(none)",
+            ", ".join(changed) or "(as defaults)",
+            ", ".join(lang.value for lang in line.languages),
+            line.ref.policy_hash,
+        )
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(config_app, name="config")

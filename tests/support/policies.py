@@ -1,0 +1,89 @@
+"""Test-only validators and policy builders: engine tests without any real validator."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from safe_reply.config_models import DEFAULT_ACTIONS, DEFAULT_FALLBACK, Mode, ProductLine
+from safe_reply.policy import Policy, ProductLinePolicy
+from safe_reply.types import Action, Category, Context, Edit, Finding, Language, PolicyRef, Span
+from safe_reply.validators import Validator
+
+
+@dataclass(frozen=True)
+class WordValidator:
+    """Flags every occurrence of `word`; proposes to replace it by `replacement` (None: no fix)."""
+
+    name: str
+    word: str
+    category: Category
+    replacement: str | None = "[x]"
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        return [
+            Finding(
+                rule_id=f"{self.name}.word",
+                category=self.category,
+                span=Span(m.start(), m.end()),
+                message=f"found a flagged word / Wort gefunden ({self.name})",
+                legal_basis="UWG §5",
+                validator=self.name,
+                fix=None if self.replacement is None else Edit(Span(m.start(), m.end()), self.replacement),
+            )
+            for m in re.finditer(re.escape(self.word), text)
+        ]
+
+
+@dataclass(frozen=True)
+class NoticeValidator:
+    """Wants 'KI:' at the start of every reply; proposes to insert it."""
+
+    name: str = "notice"
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        if text.startswith("KI:"):
+            return []
+        return [
+            Finding(
+                rule_id="notice.missing",
+                category=Category.MISSING_DISCLOSURE,
+                span=None,
+                message="notice missing",
+                validator=self.name,
+                fix=Edit(Span(0, 0), "KI: "),
+            )
+        ]
+
+
+@dataclass(frozen=True)
+class CrashingValidator:
+    name: str = "crashy"
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        raise RuntimeError(f"boom on {text}")
+
+
+def make_line(
+    *validators: Validator,
+    line_id: str = "ebike",
+    actions: dict[Category, Action] | None = None,
+    mode: Mode = Mode.ENFORCE,
+    fail_open: frozenset[str] = frozenset(),
+) -> ProductLinePolicy:
+    return ProductLinePolicy(
+        config=ProductLine(id=line_id),
+        ref=PolicyRef(line_id, "0123456789abcdef"),
+        mode=mode,
+        actions={**DEFAULT_ACTIONS, **(actions or {})},
+        fallback=DEFAULT_FALLBACK,
+        default_language=Language.DE,
+        languages=(Language.DE, Language.EN),
+        validators=validators,
+        fail_open=fail_open,
+    )
+
+
+def make_policy(*lines: ProductLinePolicy, default: str | None = None) -> Policy:
+    return Policy({line.id: line for line in lines}, default)
