@@ -17,6 +17,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "guard": "safe_reply.runnable",
     "GuardedRunnable": "safe_reply.runnable",
+    "GuardedReply": "safe_reply.runnable",
+    "ConversationTracker": "safe_reply.conversation",
     "load_policy": "safe_reply.loader",
     "Policy": "safe_reply.policy",
     "ProductLinePolicy": "safe_reply.policy",
@@ -40,6 +42,8 @@ _EXPORTS = {
 __all__ = [  # noqa: RUF022 - grouped like _EXPORTS
     "guard",
     "GuardedRunnable",
+    "GuardedReply",
+    "ConversationTracker",
     "load_policy",
     "Policy",
     "ProductLinePolicy",
@@ -62,10 +66,11 @@ __all__ = [  # noqa: RUF022 - grouped like _EXPORTS
 ]
 
 if TYPE_CHECKING:
+    from safe_reply.conversation import ConversationTracker
     from safe_reply.errors import ConfigError, ConfigErrors, ReplyBlocked, UnknownProductLine
     from safe_reply.loader import load_policy
     from safe_reply.policy import Policy, ProductLinePolicy
-    from safe_reply.runnable import GuardedRunnable, guard
+    from safe_reply.runnable import GuardedReply, GuardedRunnable, guard
     from safe_reply.types import (
         Action,
         Category,

@@ -280,7 +280,7 @@ def _fields_at(model: type[BaseModel], loc: list[Any]) -> list[str]:
             current = args[-1] if args else None
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return [info.alias or name for name, info in current.model_fields.items()]  # YAML keys, e.g. "pass"
     return []
 
 

@@ -128,7 +128,8 @@ class Policy:
     product_lines: Mapping[str, ProductLinePolicy]
     default_product_line: str | None = None
     config_dir: Path | None = None
-    log: LogSettings = field(default_factory=LogSettings, compare=False)
+    # A Policy built in code records nothing unless given log settings; load_policy passes the YAML's.
+    log: LogSettings = field(default_factory=lambda: LogSettings(enabled=False), compare=False)
 
     def select(self, product_line: str | None) -> ProductLinePolicy:
         name = product_line or self.default_product_line

@@ -1,0 +1,150 @@
+"""Pseudonymisation for the log (DSGVO Art. 4 Nr. 5, Art. 25): what a record may hold.
+
+- Every protected term a trade-secret finding flagged is replaced, in the stored original and in
+  the stored delivered text, by `⟦kind:keyed-hash⟧`; every other occurrence of the same term text
+  is masked too. Finding spans are moved so that they point into the masked text.
+- A conversation id is stored as an HMAC with the log key, so the records of one conversation can
+  be found (and deleted on request) by whoever holds the key, and by nobody else.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from safe_reply.log.records import FindingRecord
+from safe_reply.types import Category, Finding
+from safe_reply.validators import HASH_KEY_ENV, hash_key_from_env, keyed_hash
+
+LOG_KEY_ENV = "SAFE_REPLY_LOG_KEY"
+MASK_OPEN = "⟦"
+MASK_CLOSE = "⟧"
+
+
+def log_key(environ: Mapping[str, str] | None = None, key_env: str = LOG_KEY_ENV) -> bytes:
+    """The pseudonymisation key: `key_env`, else SAFE_REPLY_HASH_KEY, else the public demo key."""
+    env = os.environ if environ is None else environ
+    value = env.get(key_env)
+    if value:
+        return value.encode("utf-8")
+    if not env.get(HASH_KEY_ENV):
+        warnings.warn(
+            f"neither {key_env} nor {HASH_KEY_ENV} is set: the log pseudonymises with the public demo key. "
+            f"Fix: set {key_env} to a secret of at least 32 random characters in production",
+            stacklevel=2,
+        )
+    return hash_key_from_env(dict(env))
+
+
+def pseudonymise(key: bytes, conversation_id: str) -> str:
+    return keyed_hash(key, conversation_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    start: int
+    end: int
+    token: str
+
+
+def _token(finding: Finding, term: str, key: bytes) -> str:
+    kind = finding.details.get("kind") or "term"
+    term_hash = finding.details.get("term_hash") or keyed_hash(key, term)
+    return f"{MASK_OPEN}{kind}:{term_hash}{MASK_CLOSE}"
+
+
+def _flagged(original: str, findings: Sequence[Finding], key: bytes) -> list[_Region]:
+    """The non-empty trade-secret spans with their mask tokens (overlapping spans are merged)."""
+    regions: list[_Region] = []
+    spans = [
+        f for f in findings if f.category is Category.TRADE_SECRET and f.span is not None and f.span.end > f.span.start
+    ]
+    for finding in sorted(spans, key=lambda f: (f.span.start, -f.span.end) if f.span else (0, 0)):
+        assert finding.span is not None
+        start, end = finding.span.start, finding.span.end
+        if regions and start < regions[-1].end:
+            last = regions.pop()
+            start, end, token = last.start, max(last.end, end), last.token
+        else:
+            token = _token(finding, finding.span.of(original), key)
+        regions.append(_Region(start, end, token))
+    return regions
+
+
+def _regions(text: str, terms: Mapping[str, str], fixed: Sequence[_Region] = ()) -> list[_Region]:
+    """`fixed` plus every other non-overlapping occurrence of the terms (longest term first)."""
+    found = list(fixed)
+    for term, token in sorted(terms.items(), key=lambda item: -len(item[0])):
+        start = text.find(term)
+        while start != -1:
+            end = start + len(term)
+            if not any(r.start < end and start < r.end for r in found):
+                found.append(_Region(start, end, token))
+            start = text.find(term, start + 1)
+    return sorted(found, key=lambda r: r.start)
+
+
+def _apply(text: str, regions: Sequence[_Region]) -> str:
+    parts: list[str] = []
+    cursor = 0
+    for region in regions:
+        parts.append(text[cursor : region.start])
+        parts.append(region.token)
+        cursor = region.end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def _move(position: int, regions: Sequence[_Region], *, is_end: bool) -> int:
+    """Where an offset of the original text lands in the masked text (inside a mask: its edge)."""
+    shift = 0
+    for region in regions:
+        if position <= region.start:
+            break
+        if position < region.end:
+            # Inside the masked term: a start snaps to the token's start, an end to its end.
+            return region.start + shift + (len(region.token) if is_end else 0)
+        shift += len(region.token) - (region.end - region.start)
+    return position + shift
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    original: str
+    delivered: str
+    findings: tuple[FindingRecord, ...]
+
+
+def mask_decision(original: str, delivered: str, findings: Sequence[Finding], key: bytes) -> Masked:
+    """The storable form of a decision: masked texts and findings with spans into the masked original."""
+    flagged = _flagged(original, findings, key)
+    terms = {original[r.start : r.end]: r.token for r in flagged}
+    regions = _regions(original, terms, flagged)
+    stored = []
+    for finding in findings:
+        start = end = None
+        if finding.span is not None:
+            start = _move(finding.span.start, regions, is_end=False)
+            end = _move(finding.span.end, regions, is_end=True)
+            if finding.span.start == finding.span.end:  # an insertion point stays a point
+                end = start
+        stored.append(
+            FindingRecord(
+                rule_id=finding.rule_id,
+                category=finding.category.value,
+                start=start,
+                end=end,
+                message=finding.message,
+                legal_basis=finding.legal_basis,
+                severity=finding.severity.value,
+                validator=finding.validator,
+                details=dict(finding.details),
+            )
+        )
+    return Masked(
+        original=_apply(original, regions),
+        delivered=_apply(delivered, _regions(delivered, terms)),
+        findings=tuple(stored),
+    )

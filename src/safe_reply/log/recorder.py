@@ -1,0 +1,227 @@
+"""The DecisionRecorder the guard wrapper calls before it releases each reply.
+
+- A pass is counted, not stored: an in-memory counter per (day, product line, "pass") is flushed to
+  the store every N decisions or S seconds and at close, so counts may lag (and a crash may lose the
+  unflushed part); records never do.
+- Anything else (block, rewrite, raise; in monitor mode whatever enforce mode would have done) is
+  masked (see masking) and written durably before `on_decision` returns. When the store fails, the
+  record goes to the local spool (fsynced) instead and the bot keeps answering; the spool is replayed
+  automatically once the store works again, or by `safe-reply log replay`.
+- The recorder is also the shared TurnTracker: `next_turn` counts replies per conversation in the
+  store, so several bot replicas agree on which reply is the first.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from safe_reply.conversation import ConversationTracker
+from safe_reply.errors import SafeReplyError
+from safe_reply.log.masking import mask_decision, pseudonymise
+from safe_reply.log.records import LogRecord, format_time, new_record_uuid
+from safe_reply.log.spool import ReplayResult, Spool
+from safe_reply.log.store import CountKey, LogStore
+from safe_reply.types import Action, Context, Decision
+
+_log = logging.getLogger("safe_reply.log")
+
+
+class LogUnavailable(SafeReplyError):
+    """Neither the store nor the spool could take a record: the reply must not be released."""
+
+
+def build_record(decision: Decision, ctx: Context, latency_s: float, key: bytes, now: datetime) -> LogRecord:
+    """The masked, pseudonymised record of one decision."""
+    masked = mask_decision(decision.original, decision.delivered, decision.findings, key)
+    language = decision.language or ctx.language
+    return LogRecord(
+        record_uuid=new_record_uuid(),
+        created_at=format_time(now),
+        product_line=decision.policy_ref.product_line,
+        policy_hash=decision.policy_ref.policy_hash,
+        action=decision.action.value,
+        intended=decision.intended.value,
+        original_masked=masked.original,
+        delivered_masked=masked.delivered,
+        findings=masked.findings,
+        conversation_hash=None if ctx.conversation_id is None else pseudonymise(key, ctx.conversation_id),
+        turn=ctx.turn,
+        language=None if language is None else language.value,
+        channel=ctx.channel,
+        latency_ms=latency_s * 1000.0,
+    )
+
+
+class LogRecorder:
+    """DecisionRecorder and TurnTracker over a LogStore with a spool for outages. Thread-safe."""
+
+    def __init__(
+        self,
+        store_factory: Callable[[], LogStore],
+        spool: Spool,
+        key: bytes,
+        *,
+        count_flush_every: int = 200,
+        count_flush_seconds: float = 10.0,
+        retry_seconds: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._factory = store_factory
+        self.spool = spool
+        self._key = key
+        self._flush_every = count_flush_every
+        self._flush_seconds = count_flush_seconds
+        self._retry_seconds = retry_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._store: LogStore | None = None
+        self._down_until = float("-inf")
+        self._counts: Counter[CountKey] = Counter()
+        self._counted_since_flush = 0
+        self._last_flush = clock()
+        self._fallback_turns = ConversationTracker()
+        self.spooled = 0  # records that went to the spool in this process
+        self._try_store()  # connect now if we can, so the first blocked reply pays no connect time
+
+    # -- the store, with back-off after a failure ---------------------------------------------
+
+    def _try_store(self) -> LogStore | None:
+        with self._lock:
+            if self._store is not None:
+                return self._store
+            if self._clock() < self._down_until:
+                return None
+        try:
+            store = self._factory()
+        except Exception as exc:  # any failure to open: spool, never stop the bot
+            self._mark_down(exc)
+            return None
+        with self._lock:
+            if self._store is None:
+                self._store = store
+                return store
+        store.close()  # another thread was faster
+        return self._store
+
+    def _mark_down(self, exc: Exception) -> None:
+        _log.warning("log store unavailable, spooling records: %s", exc)
+        with self._lock:
+            self._down_until = self._clock() + self._retry_seconds
+
+    @property
+    def store(self) -> LogStore | None:
+        return self._store
+
+    # -- DecisionRecorder ---------------------------------------------------------------------
+
+    def on_decision(self, decision: Decision, ctx: Context, latency_s: float) -> None:
+        now = datetime.now(UTC)
+        if decision.action is Action.PASS and decision.intended is Action.PASS:
+            self._count((now.strftime("%Y-%m-%d"), decision.policy_ref.product_line, Action.PASS.value))
+            return
+        self.write(build_record(decision, ctx, latency_s, self._key, now))
+
+    def write(self, record: LogRecord) -> None:
+        """Store durably, or spool durably; raises LogUnavailable only when both fail."""
+        store = self._try_store()
+        if store is not None:
+            try:
+                store.write(record)
+            except Exception as exc:  # outage or bug: the record must still not be lost
+                self._mark_down(exc)
+            else:
+                if self.spool.has_pending():
+                    self._replay_quietly(store)
+                return
+        try:
+            self.spool.append(record)
+        except OSError as exc:
+            raise LogUnavailable(
+                f"the log store and the spool {self.spool.path} both failed ({exc}); the reply was not "
+                "released. Fix: make the spool folder writable or bring the store back"
+            ) from exc
+        self.spooled += 1
+
+    def _replay_quietly(self, store: LogStore) -> None:
+        try:
+            result = self.spool.replay(store)
+        except Exception as exc:
+            self._mark_down(exc)
+        else:
+            _log.info("replayed %d spooled record(s), %d new", result.read, result.stored)
+
+    def replay(self) -> ReplayResult:
+        """Replay the spool now (raises StoreUnavailable when the store is still down)."""
+        store = self._store or self._factory()
+        self._store = store
+        return self.spool.replay(store)
+
+    # -- pass counters ------------------------------------------------------------------------
+
+    def _count(self, key: CountKey) -> None:
+        with self._lock:
+            self._counts[key] += 1
+            self._counted_since_flush += 1
+            due = (
+                self._counted_since_flush >= self._flush_every
+                or self._clock() - self._last_flush >= self._flush_seconds
+            )
+        if due:
+            self.flush_counts()
+
+    def flush_counts(self) -> None:
+        """Add the counted passes to the store; on failure keep them for the next flush."""
+        with self._lock:
+            counts, self._counts = self._counts, Counter()
+            self._counted_since_flush = 0
+            self._last_flush = self._clock()
+        if not counts:
+            return
+        store = self._try_store()
+        try:
+            if store is None:
+                raise ConnectionError("store unavailable")
+            store.add_counts(counts)
+        except Exception as exc:
+            if store is not None:
+                self._mark_down(exc)
+            with self._lock:
+                self._counts.update(counts)
+
+    # -- TurnTracker --------------------------------------------------------------------------
+
+    def next_turn(self, conversation_id: str) -> int:
+        """Replies so far in the conversation, counted in the store (shared by all replicas).
+
+        When the store is down, an in-memory count of this process answers instead: it starts at 1,
+        so the AI notice is shown again rather than skipped (the safe side).
+        """
+        store = self._try_store()
+        if store is not None:
+            try:
+                return store.next_turn(pseudonymise(self._key, conversation_id))
+            except Exception as exc:
+                self._mark_down(exc)
+        return self._fallback_turns.next_turn(conversation_id)
+
+    def close(self) -> None:
+        self.flush_counts()
+        with self._lock:
+            store, self._store = self._store, None
+        if store is not None:
+            store.close()
+
+
+class DisabledRecorder:
+    """What `open_recorder` returns when `log.enabled` is false: records and counts nothing."""
+
+    def on_decision(self, decision: Decision, ctx: Context, latency_s: float) -> None:
+        return None
+
+    def close(self) -> None:
+        return None

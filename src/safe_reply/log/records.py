@@ -1,0 +1,171 @@
+"""The values the log stores and returns: one record per blocked, rewritten or monitored reply.
+
+A record never holds a protected term (see masking) nor a raw conversation id (only its keyed
+hash). Its `record_uuid`, made when the decision is recorded, is the idempotency key: the same
+record written twice (a retry, a spool replay after an outage) is stored once.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+# One text format for times in both backends: fixed width and UTC, so text order is time order and
+# the day is its first ten characters.
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def format_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(TIME_FORMAT)
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def now_text() -> str:
+    return format_time(datetime.now(UTC))
+
+
+def new_record_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    return {f.name: getattr(value, f.name) for f in fields(value)}
+
+
+def _known(cls: type[Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The entries of `data` that are fields of `cls` (newer spool lines may carry more)."""
+    return {f.name: data[f.name] for f in fields(cls) if f.name in data}
+
+
+class Label(StrEnum):
+    """A reviewer's verdict on one finding."""
+
+    CONFIRMED = "confirmed"
+    FALSE_POSITIVE = "false_positive"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRecord:
+    """One finding as stored: its span points into the record's MASKED original."""
+
+    rule_id: str
+    category: str
+    start: int | None
+    end: int | None
+    message: str
+    legal_basis: str | None = None
+    severity: str = "high"
+    validator: str = ""
+    details: Mapping[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**_fields(self), "details": dict(self.details)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> FindingRecord:
+        return cls(**{**_known(cls, data), "details": dict(data.get("details") or {})})
+
+
+@dataclass(frozen=True, slots=True)
+class LogRecord:
+    """What is written for one decision that was not a plain pass."""
+
+    record_uuid: str
+    created_at: str  # TIME_FORMAT, UTC
+    product_line: str
+    policy_hash: str
+    action: str  # what was done (monitor in shadow mode)
+    intended: str  # what enforce mode would have done
+    original_masked: str
+    delivered_masked: str
+    findings: tuple[FindingRecord, ...]
+    conversation_hash: str | None = None
+    turn: int | None = None
+    language: str | None = None
+    channel: str | None = None
+    latency_ms: float = 0.0
+
+    @property
+    def day(self) -> str:
+        return self.created_at[:10]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**_fields(self), "findings": [f.to_json() for f in self.findings]}
+
+    def to_line(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LogRecord:
+        findings = tuple(FindingRecord.from_json(f) for f in data["findings"])
+        return cls(**{**_known(cls, data), "findings": findings, "latency_ms": float(data.get("latency_ms", 0.0))})
+
+
+@dataclass(frozen=True, slots=True)
+class FindingLabel:
+    label: Label
+    note: str | None
+    labelled_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRecord:
+    """A record read back: its short numeric id (for the CLI) and the labels of its findings."""
+
+    id: int
+    record: LogRecord
+    labels: Mapping[int, FindingLabel] = field(default_factory=dict)  # finding index -> label
+
+    def to_json(self) -> dict[str, Any]:
+        data = {"id": self.id, **self.record.to_json()}
+        for index, finding in enumerate(data["findings"]):
+            label = self.labels.get(index)
+            finding["label"] = label.label.value if label else None
+            finding["note"] = label.note if label else None
+        return data
+
+
+class LabelFilter(StrEnum):
+    """`--label` of `log list`: records with at least one finding in this state."""
+
+    CONFIRMED = "confirmed"
+    FALSE_POSITIVE = "false_positive"
+    UNLABELLED = "unlabelled"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFilter:
+    """Filters shared by list, export, stats and review. None = no restriction. Times in TIME_FORMAT."""
+
+    since: str | None = None
+    until: str | None = None
+    product_line: str | None = None
+    category: str | None = None
+    rule: str | None = None
+    action: str | None = None
+    label: LabelFilter | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What `log stats` prints. Counts are plain (key, count) rows, sorted by key."""
+
+    by_category: tuple[tuple[str, int], ...]
+    by_rule: tuple[tuple[str, int], ...]
+    by_product_line: tuple[tuple[str, int], ...]
+    by_day: tuple[tuple[str, int], ...]
+    by_action: tuple[tuple[str, int], ...]
+    # (product line, intended action, records): what enforce mode did or would have done
+    by_product_line_intended: tuple[tuple[str, str, int], ...]
+    passes_by_product_line: tuple[tuple[str, int], ...]
+    # rule -> (confirmed, false positives)
+    labels_by_rule: tuple[tuple[str, int, int], ...]

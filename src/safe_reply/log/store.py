@@ -1,0 +1,424 @@
+"""The LogStore interface and the SQL shared by both backends (SQLite and PostgreSQL).
+
+Every method is one transaction. `write` returns only after the record is durable (committed with
+synchronous commit), which is what lets the recorder release a reply afterwards. Writing is
+idempotent on `record_uuid` (INSERT ... ON CONFLICT DO NOTHING), so a spool replay after an outage
+stores each record exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, TypeVar, runtime_checkable
+
+from safe_reply.errors import SafeReplyError
+from safe_reply.log.records import (
+    FindingLabel,
+    FindingRecord,
+    Label,
+    LabelFilter,
+    LogRecord,
+    RecordFilter,
+    Stats,
+    StoredRecord,
+    now_text,
+)
+from safe_reply.log.schema import MIGRATIONS, MIGRATIONS_TABLE
+
+T = TypeVar("T")
+CountKey = tuple[str, str, str]  # (day, product line, action)
+
+
+class StoreUnavailable(SafeReplyError):
+    """The store cannot be reached or written right now (server down, database locked too long)."""
+
+
+class UnknownRecord(SafeReplyError):
+    def __init__(self, record_id: int) -> None:
+        self.record_id = record_id
+        super().__init__(f"no log record with id {record_id}. Fix: pick an id from `safe-reply log list`")
+
+
+@runtime_checkable
+class LogStore(Protocol):
+    """Where records, labels, pass counts and conversation turns live."""
+
+    def write(self, record: LogRecord) -> bool:
+        """Store durably; False when a record with the same uuid was already stored."""
+        ...
+
+    def write_many(self, records: Sequence[LogRecord]) -> int:
+        """Store several in one transaction; returns how many were new."""
+        ...
+
+    def add_counts(self, counts: Mapping[CountKey, int]) -> None: ...
+
+    def next_turn(self, conversation_hash: str) -> int: ...
+
+    def get(self, record_id: int) -> StoredRecord: ...
+
+    def query(self, flt: RecordFilter) -> list[StoredRecord]: ...
+
+    def label(self, record_id: int, label: Label, note: str | None = None, finding: int | None = None) -> int:
+        """Label one finding (or all of the record's findings); returns how many were labelled."""
+        ...
+
+    def stats(self, flt: RecordFilter) -> Stats: ...
+
+    def purge(self, before: str) -> int:
+        """Delete records created before `before` (TIME_FORMAT); returns how many."""
+        ...
+
+    def delete_conversation(self, conversation_hash: str) -> int: ...
+
+    def migrations(self) -> list[tuple[int, str]]: ...
+
+    def close(self) -> None: ...
+
+
+def _exists(table: str, condition: str) -> str:
+    return f"EXISTS (SELECT 1 FROM {table} WHERE {table}.record_id = r.id AND {condition})"
+
+
+_UNLABELLED = _exists(
+    "findings",
+    "NOT EXISTS (SELECT 1 FROM labels WHERE labels.record_id = findings.record_id AND labels.idx = findings.idx)",
+)
+
+_RECORD_COLUMNS = (
+    "record_uuid, created_at, product_line, policy_hash, action, intended, original_masked, "
+    "delivered_masked, conversation_hash, turn, language, channel, latency_ms"
+)
+
+
+def where(flt: RecordFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (over records AS r) and its parameters for a filter."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    simple = (
+        ("r.created_at >= ?", flt.since),
+        ("r.created_at < ?", flt.until),
+        ("r.product_line = ?", flt.product_line),
+        ("r.action = ?", flt.action),
+        (_exists("findings", "findings.category = ?"), flt.category),
+        (_exists("findings", "findings.rule_id = ?"), flt.rule),
+    )
+    for clause, value in simple:
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if flt.label is LabelFilter.UNLABELLED:
+        clauses.append(_UNLABELLED)
+    elif flt.label is not None:
+        clauses.append(_exists("labels", "labels.label = ?"))
+        params.append(flt.label.value)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+class SqlLogStore(ABC):
+    """LogStore over a DB-API connection; subclasses supply connection, dialect and transactions."""
+
+    placeholder = "?"
+    id_column = "INTEGER PRIMARY KEY AUTOINCREMENT"
+    float_column = "REAL"
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[Any]:
+        """A cursor inside one transaction, committed durably on exit, rolled back on error.
+
+        Raises StoreUnavailable when the database cannot be reached.
+        """
+
+    @abstractmethod
+    def _lock_migrations(self, execute: Callable[..., Any]) -> None:
+        """Serialise concurrent migrators (several replicas starting at once)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def _run(self, work: Callable[[Callable[..., Any]], T]) -> T:
+        with self._transaction() as cursor:
+
+            def execute(sql: str, params: Sequence[Any] = ()) -> Any:
+                cursor.execute(self._sql(sql), tuple(params))
+                return cursor
+
+            return work(execute)
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        def work(execute: Callable[..., Any]) -> None:
+            self._lock_migrations(execute)
+            execute(MIGRATIONS_TABLE)
+            done = {row[0] for row in execute("SELECT version FROM schema_migrations").fetchall()}
+            for migration in MIGRATIONS:
+                if migration.version in done:
+                    continue
+                for statement in migration.statements:
+                    execute(statement.format(id=self.id_column, float=self.float_column))
+                execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, now_text()),
+                )
+
+        self._run(work)
+
+    def migrations(self) -> list[tuple[int, str]]:
+        rows = self._run(lambda ex: ex("SELECT version, name FROM schema_migrations ORDER BY version").fetchall())
+        return [(int(version), str(name)) for version, name in rows]
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def _insert(self, execute: Callable[..., Any], record: LogRecord) -> bool:
+        row = execute(
+            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (record_uuid) DO NOTHING RETURNING id",
+            (
+                record.record_uuid,
+                record.created_at,
+                record.product_line,
+                record.policy_hash,
+                record.action,
+                record.intended,
+                record.original_masked,
+                record.delivered_masked,
+                record.conversation_hash,
+                record.turn,
+                record.language,
+                record.channel,
+                record.latency_ms,
+            ),
+        ).fetchone()
+        if row is None:
+            return False
+        for index, f in enumerate(record.findings):
+            execute(
+                "INSERT INTO findings (record_id, idx, rule_id, category, span_start, span_end, message, "
+                "legal_basis, severity, validator, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    row[0],
+                    index,
+                    f.rule_id,
+                    f.category,
+                    f.start,
+                    f.end,
+                    f.message,
+                    f.legal_basis,
+                    f.severity,
+                    f.validator,
+                    json.dumps(dict(f.details), ensure_ascii=False, sort_keys=True),
+                ),
+            )
+        return True
+
+    def write(self, record: LogRecord) -> bool:
+        return self._run(lambda execute: self._insert(execute, record))
+
+    def write_many(self, records: Sequence[LogRecord]) -> int:
+        return self._run(lambda execute: sum(self._insert(execute, r) for r in records))
+
+    def add_counts(self, counts: Mapping[CountKey, int]) -> None:
+        def work(execute: Callable[..., Any]) -> None:
+            for (day, line, action), count in sorted(counts.items()):
+                execute(
+                    "INSERT INTO counters (day, product_line, action, count) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (day, product_line, action) DO UPDATE SET count = counters.count + excluded.count",
+                    (day, line, action, count),
+                )
+
+        if counts:
+            self._run(work)
+
+    def next_turn(self, conversation_hash: str) -> int:
+        row = self._run(
+            lambda execute: execute(
+                "INSERT INTO turns (conversation_hash, replies, updated_at) VALUES (?, 1, ?) "
+                "ON CONFLICT (conversation_hash) DO UPDATE SET replies = turns.replies + 1, "
+                "updated_at = excluded.updated_at RETURNING replies",
+                (conversation_hash, now_text()),
+            ).fetchone()
+        )
+        return int(row[0])
+
+    def label(self, record_id: int, label: Label, note: str | None = None, finding: int | None = None) -> int:
+        def work(execute: Callable[..., Any]) -> int:
+            rows = execute("SELECT idx FROM findings WHERE record_id = ? ORDER BY idx", (record_id,)).fetchall()
+            indexes = [int(row[0]) for row in rows]
+            if not indexes and execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is None:
+                raise UnknownRecord(record_id)
+            if finding is not None:
+                if finding not in indexes:
+                    raise SafeReplyError(
+                        f"record {record_id} has no finding {finding} (it has {len(indexes)}). "
+                        f"Fix: pass --finding between 0 and {max(len(indexes) - 1, 0)}, or leave it out"
+                    )
+                indexes = [finding]
+            for index in indexes:
+                execute(
+                    "INSERT INTO labels (record_id, idx, label, note, labelled_at) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (record_id, idx) DO UPDATE SET label = excluded.label, note = excluded.note, "
+                    "labelled_at = excluded.labelled_at",
+                    (record_id, index, label.value, note, now_text()),
+                )
+            return len(indexes)
+
+        return self._run(work)
+
+    # -- deleting -----------------------------------------------------------------------------
+
+    def purge(self, before: str) -> int:
+        def work(execute: Callable[..., Any]) -> int:
+            deleted = execute("DELETE FROM records WHERE created_at < ?", (before,)).rowcount
+            execute("DELETE FROM counters WHERE day < ?", (before[:10],))
+            execute("DELETE FROM turns WHERE updated_at < ?", (before,))
+            return int(deleted)
+
+        return self._run(work)
+
+    def delete_conversation(self, conversation_hash: str) -> int:
+        def work(execute: Callable[..., Any]) -> int:
+            deleted = execute("DELETE FROM records WHERE conversation_hash = ?", (conversation_hash,)).rowcount
+            execute("DELETE FROM turns WHERE conversation_hash = ?", (conversation_hash,))
+            return int(deleted)
+
+        return self._run(work)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, record_id: int) -> StoredRecord:
+        found = self._read("SELECT r.id, " + _prefixed() + " FROM records r WHERE r.id = ?", [record_id])
+        if not found:
+            raise UnknownRecord(record_id)
+        return found[0]
+
+    def query(self, flt: RecordFilter) -> list[StoredRecord]:
+        clause, params = where(flt)
+        sql = "SELECT r.id, " + _prefixed() + " FROM records r" + clause + " ORDER BY r.id"
+        if flt.limit is not None:
+            sql += f" LIMIT {int(flt.limit)}"
+        return self._read(sql, params)
+
+    def iter_all(self, flt: RecordFilter, batch: int = 500) -> Iterator[StoredRecord]:
+        """Every matching record in id order, read in batches (for exports of any size)."""
+        after = 0
+        while True:
+            clause, params = where(flt)
+            clause = (clause + " AND" if clause else " WHERE") + " r.id > ?"
+            sql = "SELECT r.id, " + _prefixed() + " FROM records r" + clause + f" ORDER BY r.id LIMIT {batch}"
+            rows = self._read(sql, [*params, after])
+            yield from rows
+            if len(rows) < batch:
+                return
+            after = rows[-1].id
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[StoredRecord]:
+        def work(execute: Callable[..., Any]) -> list[StoredRecord]:
+            rows = execute(sql, params).fetchall()
+            if not rows:
+                return []
+            ids = [int(row[0]) for row in rows]
+            marks = ", ".join("?" for _ in ids)
+            findings: dict[int, list[FindingRecord]] = {i: [] for i in ids}
+            for row in execute(
+                "SELECT record_id, rule_id, category, span_start, span_end, message, legal_basis, severity, "
+                f"validator, details FROM findings WHERE record_id IN ({marks}) ORDER BY record_id, idx",
+                ids,
+            ).fetchall():
+                findings[int(row[0])].append(
+                    FindingRecord(row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], json.loads(row[9]))
+                )
+            labels: dict[int, dict[int, FindingLabel]] = {i: {} for i in ids}
+            for record_id, idx, label, note, at in execute(
+                f"SELECT record_id, idx, label, note, labelled_at FROM labels WHERE record_id IN ({marks})", ids
+            ).fetchall():
+                labels[int(record_id)][int(idx)] = FindingLabel(Label(label), note, at)
+            return [_stored(row, tuple(findings[int(row[0])]), labels[int(row[0])]) for row in rows]
+
+        return self._run(work)
+
+    def stats(self, flt: RecordFilter) -> Stats:
+        clause, params = where(flt)
+
+        def grouped(execute: Callable[..., Any], key: str, join: str = "") -> tuple[tuple[str, int], ...]:
+            rows = execute(
+                f"SELECT {key}, COUNT(DISTINCT r.id) FROM records r{join}{clause} GROUP BY {key} ORDER BY {key}",
+                params,
+            ).fetchall()
+            return tuple((str(k), int(n)) for k, n in rows)
+
+        def work(execute: Callable[..., Any]) -> Stats:
+            joined = " JOIN findings f ON f.record_id = r.id"
+            pass_clauses, pass_params = [], []
+            for sql, value in (
+                ("day >= ?", flt.since[:10] if flt.since else None),
+                ("day < ?", flt.until[:10] if flt.until else None),
+                ("product_line = ?", flt.product_line),
+            ):
+                if value is not None:
+                    pass_clauses.append(sql)
+                    pass_params.append(value)
+            pass_where = " AND ".join(["action = 'pass'", *pass_clauses])
+            passes = execute(
+                f"SELECT product_line, SUM(count) FROM counters WHERE {pass_where} "
+                "GROUP BY product_line ORDER BY product_line",
+                pass_params,
+            ).fetchall()
+            labelled = execute(
+                "SELECT f.rule_id, SUM(CASE WHEN l.label = 'confirmed' THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN l.label = 'false_positive' THEN 1 ELSE 0 END) FROM records r"
+                f"{joined} JOIN labels l ON l.record_id = f.record_id AND l.idx = f.idx{clause} "
+                "GROUP BY f.rule_id ORDER BY f.rule_id",
+                params,
+            ).fetchall()
+            return Stats(
+                by_category=grouped(execute, "f.category", joined),
+                by_rule=grouped(execute, "f.rule_id", joined),
+                by_product_line=grouped(execute, "r.product_line"),
+                by_day=grouped(execute, "SUBSTR(r.created_at, 1, 10)"),
+                by_action=grouped(execute, "r.action"),
+                by_product_line_intended=tuple(
+                    (str(line), str(intended), int(n))
+                    for line, intended, n in execute(
+                        f"SELECT r.product_line, r.intended, COUNT(*) FROM records r{clause} "
+                        "GROUP BY r.product_line, r.intended ORDER BY r.product_line, r.intended",
+                        params,
+                    ).fetchall()
+                ),
+                passes_by_product_line=tuple((str(k), int(n)) for k, n in passes),
+                labels_by_rule=tuple((str(rule), int(c), int(fp)) for rule, c, fp in labelled),
+            )
+
+        return self._run(work)
+
+
+def _prefixed() -> str:
+    return ", ".join(f"r.{column.strip()}" for column in _RECORD_COLUMNS.split(","))
+
+
+def _stored(row: Sequence[Any], findings: tuple[FindingRecord, ...], labels: dict[int, FindingLabel]) -> StoredRecord:
+    (record_id, uuid_, created, line, policy_hash, action, intended, original, delivered, conv, turn, lang, channel,
+     latency) = row  # fmt: skip
+    record = LogRecord(
+        record_uuid=str(uuid_),
+        created_at=str(created),
+        product_line=str(line),
+        policy_hash=str(policy_hash),
+        action=str(action),
+        intended=str(intended),
+        original_masked=str(original),
+        delivered_masked=str(delivered),
+        findings=findings,
+        conversation_hash=conv,
+        turn=None if turn is None else int(turn),
+        language=lang,
+        channel=channel,
+        latency_ms=float(latency),
+    )
+    return StoredRecord(int(record_id), record, labels)

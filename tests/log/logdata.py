@@ -1,0 +1,58 @@
+"""Values for the log tests: decisions with trade-secret and claim findings."""
+
+from __future__ import annotations
+
+from safe_reply.types import Action, Category, Decision, Finding, Language, PolicyRef, Span
+
+PG_DSN_ENV = "SAFE_REPLY_TEST_PG_DSN"
+PG_CTL_ENV = "SAFE_REPLY_TEST_PG_CTL"
+NO_PG = f'no PostgreSQL server: set {PG_DSN_ENV} (eval "$(bash scripts/start-postgres.sh start)")'
+
+SECRET_REPLY = "Das Projekt Orion startet 2026 mit dem Motor Orion."
+ORION = Span(12, 17)  # first "Orion"
+
+
+def secret_finding(span: Span = ORION) -> Finding:
+    return Finding(
+        rule_id="trade_secrets.codename",
+        category=Category.TRADE_SECRET,
+        span=span,
+        message="interner Codename / internal codename",
+        legal_basis="GeschGehG §2",
+        validator="trade_secrets",
+        details={"kind": "codename", "term_hash": "3f2a9c1d00aa11bb"},
+    )
+
+
+def claim_finding(span: Span, rule: str = "claims.de/guarantee-absolute") -> Finding:
+    return Finding(
+        rule_id=rule,
+        category=Category.UNSUPPORTED_CLAIM,
+        span=span,
+        message="absolute Garantie ohne Grundlage",
+        legal_basis="UWG §5 Abs. 1",
+        validator="claims",
+    )
+
+
+def decision(
+    original: str,
+    findings: tuple[Finding, ...],
+    action: Action = Action.BLOCK,
+    delivered: str = "Entschuldigung, dazu kann ich nichts sagen.",
+    product_line: str = "ebike",
+    intended: Action | None = None,
+) -> Decision:
+    return Decision(
+        action=action,
+        findings=findings,
+        original=original,
+        delivered=delivered,
+        policy_ref=PolicyRef(product_line, "policyhash01"),
+        intended=intended or action,
+        language=Language.DE,
+    )
+
+
+def passing(product_line: str = "ebike") -> Decision:
+    return decision("Hallo!", (), Action.PASS, delivered="Hallo!", product_line=product_line)
