@@ -146,7 +146,8 @@ def _load_product_line(
         settings = _validate(spec.settings, section, where, key, errors)
         if settings is None:
             continue
-        build_ctx = BuildContext(line, config_dir, where, key, hash_key, sources)
+        default_language = line.default_language or defaults.default_language
+        build_ctx = BuildContext(line, config_dir, where, key, hash_key, sources, default_language)
         try:
             validators.append(spec.build(settings, build_ctx))
         except ConfigError as exc:

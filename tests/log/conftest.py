@@ -15,7 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from log.logdata import NO_PG, PG_DSN_ENV
+from log.logdata import NO_PG, PG_DSN_ENV, skip_without_server
 from safe_reply.log import SqlLogStore, open_store
 
 
@@ -23,7 +23,7 @@ from safe_reply.log import SqlLogStore, open_store
 def pg_dsn() -> Iterator[str]:
     base = os.environ.get(PG_DSN_ENV)
     if not base:
-        pytest.skip(NO_PG)
+        skip_without_server(NO_PG)
     schema = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import os
+from typing import NoReturn
+
+import pytest
+
 from safe_reply.types import Action, Category, Decision, Finding, Language, PolicyRef, Span
 
 PG_DSN_ENV = "SAFE_REPLY_TEST_PG_DSN"
 PG_CTL_ENV = "SAFE_REPLY_TEST_PG_CTL"
 NO_PG = f'no PostgreSQL server: set {PG_DSN_ENV} (eval "$(bash scripts/start-postgres.sh start)")'
+# CI sets this: there a missing server is a failure, not a skip (a green run must have tested both backends).
+REQUIRE_PG_ENV = "SAFE_REPLY_REQUIRE_PG"
+
+
+def skip_without_server(reason: str) -> NoReturn:
+    if os.environ.get(REQUIRE_PG_ENV):
+        pytest.fail(f"{reason}; {REQUIRE_PG_ENV} is set, so this is an error")
+    pytest.skip(reason)
 
 SECRET_REPLY = "Das Projekt Orion startet 2026 mit dem Motor Orion."
 ORION = Span(12, 17)  # first "Orion"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from log.logdata import PG_CTL_ENV, SECRET_REPLY, decision, secret_finding
+from log.logdata import PG_CTL_ENV, SECRET_REPLY, decision, secret_finding, skip_without_server
 from safe_reply.log import LogRecorder, RecordFilter, Spool, build_record, open_store
 from safe_reply.log.sqlite_store import SqliteLogStore
 from safe_reply.types import Context
@@ -93,7 +93,7 @@ def test_eight_concurrent_writers_threads_and_processes(store_target: str) -> No
 def test_postgres_stopped_and_started_mid_run_every_record_exactly_once(pg_dsn: str, tmp_path: Path) -> None:
     ctl = os.environ.get(PG_CTL_ENV)
     if not ctl:
-        pytest.skip(f"set {PG_CTL_ENV} to a command that takes stop|start (scripts/start-postgres.sh prints it)")
+        skip_without_server(f"set {PG_CTL_ENV} to a command taking stop|start (scripts/start-postgres.sh prints it)")
     spool = Spool(tmp_path / "spool.jsonl")
     recorder = LogRecorder(lambda: open_store(pg_dsn), spool, b"k", retry_seconds=0.0)
     made = decision(SECRET_REPLY, (secret_finding(),))

@@ -24,7 +24,7 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 from pydantic import BaseModel
 
 from safe_reply.config_models import ProductLine
-from safe_reply.types import Context, Finding
+from safe_reply.types import Context, Finding, Language
 
 
 @runtime_checkable
@@ -54,6 +54,8 @@ class BuildContext:
     key: str  # the section's key path, e.g. "validators.trade_secrets"
     hash_key: bytes = _PUBLIC_DEMO_KEY
     sources: list[Path] = field(default_factory=list)  # extra files read; part of the policy hash
+    # The product line's language for replies whose language is unclear (inherited from defaults).
+    default_language: Language = Language.DE
 
     def resolve(self, path: str) -> Path:
         """A path from the YAML, relative to the config folder unless absolute."""

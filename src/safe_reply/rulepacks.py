@@ -1,0 +1,369 @@
+"""Rule packs: YAML files of anchored regular-expression rules, shared by the claims and disclosure checks.
+
+A pack is one YAML file per family and language, e.g. ``validators/disclosure/de.yaml``::
+
+    pack: disclosure-de            # unique pack id
+    family: disclosure             # which validator consumes it: claims, disclosure, ...
+    language: de                   # de | en: the language the rules are written for
+    description: "..."             # optional
+    rules:
+      - id: DISC-DE-AI-SELF          # stable, unique across all packs; logged and reviewed, never rename
+        category: ai_notice          # the family's own sub-category (snake_case)
+        legal_basis: "EU AI Act Art. 50 Abs. 1"
+        severity: high               # low | medium | high | critical (default high)
+        message:                     # for the reviewer: what, why, what instead
+          de: "..."
+          en: "..."
+        anchors: [ki, "künstlich*", "*bot"]   # literal words (see below); at least one
+        patterns:                    # regexes (Python `re`, case-insensitive unless case_sensitive)
+          - '\\bich bin (?:ein|eine|der|die)\\b.{0,40}\\bki\\b'
+        unless: ['\\bkein(?:e|en)? ki\\b']    # optional: a hit in the same sentence cancels the rule there
+        case_sensitive: false        # optional
+        flag: ["Ich bin ein KI-Assistent."]   # each must produce a match of THIS rule
+        pass: ["Wir nutzen keine KI."]        # each must produce no match of this rule
+
+Anchors: every rule names literal words; one Aho-Corasick automaton over the anchors of ALL loaded
+packs finds them in one pass over the lower-cased reply, and only the rules whose anchor hit run
+their regexes, and only on the sentences that contain the hit. An anchor is matched as a whole word
+(hyphens, spaces and punctuation are word boundaries, so ``ki`` hits "KI-Assistent" but not
+"Kilometer"); a trailing ``*`` lets it be the start of a longer word (``künstlich*`` hits
+"künstlichen"), a leading ``*`` the end of one (``*bot`` hits "Chatbot"), both make it an infix.
+So a rule's patterns must only match sentences that contain one of its anchors: the flag examples,
+which run through the same anchored scan, prove that.
+
+Loading: ``load_packs(paths)`` validates every file (pydantic; errors name the file, the key path
+such as ``rules[3].patterns[0]`` and the fix; bad regexes and duplicate rule ids are ConfigErrors
+too, all collected into one ConfigErrors). ``CompiledPacks.compile(packs)`` builds the automaton.
+``compiled_packs(paths)`` does both and caches the result by file content, so validators that ask
+for the same files share one CompiledPacks and therefore one scan per reply (``scan`` memoises its
+last results). ``shipped_pack_paths()`` lists the packs that ship with safe_reply.
+
+Scanning: ``CompiledPacks.scan(text) -> tuple[RuleMatch, ...]``: every match of every rule, in text
+order, each with the rule, the match span and the sentence span (offsets into ``text``). Filter by
+``match.rule.family`` (and ``match.rule.language`` if needed). Rules of all languages run on every
+reply: an English notice inside a German reply still counts.
+
+Examples: see ``safe_reply.rulepacks_examples.run_examples``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick_rs
+from pydantic import Field, ValidationError, field_validator
+
+from safe_reply.config_models import Fallback, Strict
+from safe_reply.errors import ConfigError, ConfigErrors
+from safe_reply.resources import packs_dir
+from safe_reply.rulepacks_sentences import SentenceIndex
+from safe_reply.types import Language, Severity, Span
+
+__all__ = [
+    "CompiledPacks",
+    "CompiledRule",
+    "LoadedPack",
+    "PackFile",
+    "RuleMatch",
+    "RuleModel",
+    "compiled_packs",
+    "load_pack",
+    "load_packs",
+    "shipped_pack_paths",
+]
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+_SNAKE = r"^[a-z][a-z0-9_]*$"
+
+
+class Messages(Fallback):
+    """The reviewer message of a rule, German and English (same shape as a fallback message)."""
+
+
+class RuleModel(Strict):
+    """One rule as written in YAML (the schema is in the module docstring)."""
+
+    id: str = Field(pattern=_ID)
+    category: str = Field(pattern=_SNAKE)
+    legal_basis: str = Field(min_length=1)
+    message: Messages
+    severity: Severity = Severity.HIGH
+    anchors: list[str] = Field(min_length=1)
+    patterns: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    case_sensitive: bool = False
+    flag: list[str] = Field(min_length=1)
+    pass_: list[str] = Field(alias="pass", min_length=1)
+
+    @field_validator("anchors")
+    @classmethod
+    def _anchors_are_words(cls, anchors: list[str]) -> list[str]:
+        for anchor in anchors:
+            if not anchor.strip("*").strip():
+                raise ValueError(f"anchor {anchor!r} has no literal text; write a word such as 'ki' or 'künstlich*'")
+        return anchors
+
+
+class PackFile(Strict):
+    """One pack file."""
+
+    pack: str = Field(pattern=_ID)
+    family: str = Field(pattern=_SNAKE)
+    language: Language
+    description: str = ""
+    rules: list[RuleModel] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    path: Path
+    model: PackFile
+    sha256: str
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledRule:
+    """A rule ready to run. Identity-compared; `id` is the stable public name."""
+
+    id: str
+    pack: str
+    family: str
+    language: Language
+    category: str
+    legal_basis: str
+    message: Messages
+    severity: Severity
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+    model: RuleModel = field(repr=False)
+    source: Path = field(repr=False)
+
+    def fires_in(self, sentence: str) -> list[tuple[int, int]]:
+        """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits."""
+        if any(p.search(sentence) for p in self.unless):
+            return []
+        found: list[tuple[int, int]] = []
+        for pattern in self.patterns:
+            found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatch:
+    rule: CompiledRule
+    span: Span  # the pattern match, offsets into the scanned text
+    sentence_span: Span  # the sentence that holds it
+
+
+@dataclass(frozen=True, slots=True)
+class _AnchorUse:
+    rule_index: int
+    open_left: bool  # may be preceded by letters ("*bot")
+    open_right: bool  # may be followed by letters ("künstlich*")
+
+
+class CompiledPacks:
+    """All rules of a set of packs behind one Aho-Corasick automaton. Immutable and thread-safe."""
+
+    def __init__(self, rules: Sequence[CompiledRule], packs: Sequence[LoadedPack]) -> None:
+        self.rules: tuple[CompiledRule, ...] = tuple(rules)
+        self.packs: tuple[LoadedPack, ...] = tuple(packs)
+        self._by_id = {rule.id: rule for rule in self.rules}
+        literals: dict[str, list[_AnchorUse]] = {}
+        for index, rule in enumerate(self.rules):
+            for anchor in rule.model.anchors:
+                literal = anchor.strip("*").strip().lower()
+                use = _AnchorUse(index, anchor.startswith("*"), anchor.endswith("*"))
+                literals.setdefault(literal, []).append(use)
+        self._literals = list(literals)
+        self._uses = [tuple(literals[literal]) for literal in self._literals]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if self._literals else None
+        # Memoise the last few scans: the claims and the disclosure validator scan the same reply one
+        # after the other, and the policy re-evaluates a rewrite; lru_cache is thread-safe.
+        self._scan_cached = functools.lru_cache(maxsize=32)(self._scan)
+
+    @classmethod
+    def compile(cls, packs: Sequence[LoadedPack]) -> CompiledPacks:
+        """Compile the regexes of every rule; all problems are raised together as ConfigErrors."""
+        errors: list[ConfigError] = []
+        rules: list[CompiledRule] = []
+        seen: dict[str, Path] = {}
+        for pack in packs:
+            for index, rule in enumerate(pack.model.rules):
+                key = f"rules[{index}]"
+                if rule.id in seen:
+                    errors.append(
+                        ConfigError(
+                            pack.path,
+                            f"{key}.id",
+                            f"rule id '{rule.id}' is already used in {seen[rule.id]}",
+                            "give every rule a unique id (ids are logged; never reuse one)",
+                        )
+                    )
+                    continue
+                seen[rule.id] = pack.path
+                flags = 0 if rule.case_sensitive else re.IGNORECASE
+                patterns = _compile_all(rule.patterns, flags, pack.path, f"{key}.patterns", errors)
+                unless = _compile_all(rule.unless, flags, pack.path, f"{key}.unless", errors)
+                rules.append(
+                    CompiledRule(
+                        id=rule.id,
+                        pack=pack.model.pack,
+                        family=pack.model.family,
+                        language=pack.model.language,
+                        category=rule.category,
+                        legal_basis=rule.legal_basis,
+                        message=rule.message,
+                        severity=rule.severity,
+                        patterns=patterns,
+                        unless=unless,
+                        model=rule,
+                        source=pack.path,
+                    )
+                )
+        if errors:
+            raise ConfigErrors(errors)
+        return cls(rules, packs)
+
+    def rule(self, rule_id: str) -> CompiledRule:
+        return self._by_id[rule_id]
+
+    def families(self) -> frozenset[str]:
+        return frozenset(rule.family for rule in self.rules)
+
+    def anchor_hits(self, text: str) -> dict[int, list[int]]:
+        """rule index -> offsets of its anchor hits in `text` (after the word-boundary checks)."""
+        if self._automaton is None:
+            return {}
+        lowered = _lower_same_length(text)
+        hits: dict[int, list[int]] = {}
+        for literal_index, start, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
+            left_letter = start > 0 and lowered[start - 1].isalnum()
+            right_letter = end < len(lowered) and lowered[end].isalnum()
+            for use in self._uses[literal_index]:
+                if (left_letter and not use.open_left) or (right_letter and not use.open_right):
+                    continue
+                hits.setdefault(use.rule_index, []).append(start)
+        return hits
+
+    def scan(self, text: str) -> tuple[RuleMatch, ...]:
+        """Every match of every rule in `text`, in text order (memoised for the last 32 texts)."""
+        return self._scan_cached(text)
+
+    def _scan(self, text: str) -> tuple[RuleMatch, ...]:
+        hits = self.anchor_hits(text)
+        if not hits:
+            return ()
+        sentences = SentenceIndex(text)
+        matches: list[RuleMatch] = []
+        for rule_index, offsets in hits.items():
+            rule = self.rules[rule_index]
+            done: set[Span] = set()
+            for offset in offsets:
+                sentence = sentences.around(offset)
+                if sentence is None or sentence in done:
+                    continue
+                done.add(sentence)
+                for start, end in rule.fires_in(sentence.of(text)):
+                    span = Span(sentence.start + start, sentence.start + end)
+                    matches.append(RuleMatch(rule, span, sentence))
+        matches.sort(key=lambda m: (m.span.start, m.span.end, m.rule.id))
+        return tuple(matches)
+
+
+def load_pack(path: Path) -> LoadedPack:
+    """Read and validate one pack file (regexes are compiled by CompiledPacks.compile)."""
+    return load_packs([path])[0]
+
+
+def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:
+    """Read and validate pack files; every problem of every file is raised together as ConfigErrors."""
+    from safe_reply.loader import _read_yaml, pydantic_errors  # loader imports the validators
+
+    errors: list[ConfigError] = []
+    packs: list[LoadedPack] = []
+    seen_packs: dict[str, Path] = {}
+    for path in paths:
+        file_errors: list[ConfigError] = []
+        raw, data = _read_yaml(path, file_errors)
+        if file_errors:
+            errors.extend(file_errors)
+            continue
+        try:
+            model = PackFile.model_validate(raw)
+        except ValidationError as exc:
+            errors.extend(pydantic_errors(exc, PackFile, path))
+            continue
+        if model.pack in seen_packs:
+            errors.append(
+                ConfigError(path, "pack", f"pack id '{model.pack}' is also used by {seen_packs[model.pack]}", "rename")
+            )
+            continue
+        seen_packs[model.pack] = path
+        packs.append(LoadedPack(path, model, hashlib.sha256(data).hexdigest()))
+    if errors:
+        raise ConfigErrors(errors)
+    return packs
+
+
+def compiled_packs(paths: Iterable[Path]) -> CompiledPacks:
+    """Load and compile packs; the same files with the same content give the same (shared) object."""
+    ordered = tuple(sorted({Path(p).resolve() for p in paths}))
+    digests = tuple(hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "" for p in ordered)
+    return _compiled_cached(ordered, digests)
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled_cached(paths: tuple[Path, ...], digests: tuple[str, ...]) -> CompiledPacks:
+    del digests  # part of the cache key only: an edited pack compiles anew
+    return CompiledPacks.compile(load_packs(paths))
+
+
+def shipped_pack_paths(root: Path | None = None, families: Iterable[str] | None = None) -> list[Path]:
+    """Pack files under `root` (default: the shipped packs), one subfolder per family, sorted."""
+    base = root if root is not None else packs_dir()
+    wanted = set(families) if families is not None else None
+    found = []
+    for path in sorted(base.glob("*/*.yaml")) + sorted(base.glob("*/*.yml")):
+        if wanted is None or path.parent.name in wanted:
+            found.append(path)
+    return found
+
+
+def pack_paths(target: Path) -> list[Path]:
+    """A pack file itself, or every *.yaml / *.yml below a folder (for `safe-reply rules test PATH`)."""
+    if target.is_file():
+        return [target]
+    return sorted([*target.rglob("*.yaml"), *target.rglob("*.yml")])
+
+
+def _compile_all(
+    sources: Sequence[str], flags: int, file: Path, key: str, errors: list[ConfigError]
+) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for index, source in enumerate(sources):
+        try:
+            compiled.append(re.compile(source, flags))
+        except re.error as exc:
+            errors.append(
+                ConfigError(
+                    file,
+                    f"{key}[{index}]",
+                    f"invalid regular expression ({exc.msg} at position {exc.pos})",
+                    "fix the regex; in YAML write it in single quotes so backslashes stay literal",
+                )
+            )
+    return tuple(compiled)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lower-case to two ("İ"); keep offsets aligned with the original text.
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)

@@ -1,0 +1,246 @@
+"""The AI notice (EU AI Act Art. 50 Abs. 1) and false claims of being human (UWG §5 Abs. 1).
+
+Two findings:
+- MISSING_DISCLOSURE: the policy requires the notice in this reply (``required: first_reply`` and
+  turn 1, or ``every_reply``) and the reply has none. A notice counts in any wording the
+  ``ai_notice`` rules of the disclosure packs recognise, in German or English, anywhere in the
+  reply, and the configured notice text itself (verbatim, ignoring case and spacing). The fix
+  inserts the configured notice in the reply's language (prepend or append), so the rewritten
+  reply contains it and the re-evaluation passes: the notice is never inserted twice.
+  An unknown turn (``ctx.turn is None``) counts as the first reply: failing safe costs one extra
+  sentence, failing open breaks the law.
+- FALSE_HUMAN: a sentence where the bot claims or implies being human (``false_human`` rules), unless
+  that sentence itself carries an AI notice ("Ich bin kein Mensch, sondern eine KI"); and a human
+  persona presented as staff (``persona`` rules) when the reply has no AI notice at all. Span = the
+  sentence; the fix removes the sentence and the whitespace after it (before it at the reply's end),
+  so the product line's action table decides: ``false_human: block`` or ``rewrite``.
+
+The patterns live in validators/disclosure/<lang>.yaml (rule packs, see safe_reply.rulepacks) and
+share the single anchored scan with the claim packs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from pydantic import Field
+
+from safe_reply.config_models import Strict
+from safe_reply.errors import ConfigError, ConfigErrors
+from safe_reply.lang import detect_language
+from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
+from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
+from safe_reply.validators import BuildContext, ValidatorSpec
+
+NAME = "disclosure"
+FAMILY = "disclosure"
+NOTICE_CATEGORY = "ai_notice"
+FALSE_HUMAN_CATEGORY = "false_human"
+PERSONA_CATEGORY = "persona"
+MISSING_RULE_ID = "DISC-MISSING-NOTICE"
+LEGAL_BASIS_NOTICE = "EU AI Act Art. 50 Abs. 1"
+
+
+class Required(StrEnum):
+    FIRST_REPLY = "first_reply"
+    EVERY_REPLY = "every_reply"
+    NEVER = "never"
+
+
+class Position(StrEnum):
+    PREPEND = "prepend"
+    APPEND = "append"
+
+
+class NoticeText(Strict):
+    de: str = Field(default="Hinweis: Sie chatten mit einem KI-Assistenten.", min_length=1)
+    en: str = Field(default="Note: you are chatting with an AI assistant.", min_length=1)
+
+    def for_language(self, language: Language) -> str:
+        return self.de if language is Language.DE else self.en
+
+
+class ChannelOverride(Strict):
+    """Per-channel changes (ctx.channel), e.g. a voice channel that needs the notice every reply."""
+
+    required: Required | None = None
+    position: Position | None = None
+    text: NoticeText | None = None
+
+
+class Settings(Strict):
+    """`validators.disclosure` in the policy YAML."""
+
+    required: Required = Required.FIRST_REPLY
+    position: Position = Position.PREPEND
+    text: NoticeText = Field(default_factory=NoticeText)
+    channels: dict[str, ChannelOverride] = Field(default_factory=dict)
+    # A company's own disclosure packs (paths relative to the config folder), added to the shipped ones.
+    packs: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Effective:
+    required: Required
+    position: Position
+    text: NoticeText
+
+
+@dataclass  # not frozen: the Validator protocol declares a writable `name`; never mutated after build
+class DisclosureValidator:
+    name: str
+    settings: Settings
+    packs: CompiledPacks
+    default_language: Language
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        policy = self._effective(ctx.channel)
+        matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
+        notices = [m for m in matches if m.rule.category == NOTICE_CATEGORY]
+        has_notice = bool(notices) or _contains_configured(text, policy.text)
+        findings = self._false_human(text, matches, notices, has_notice)
+        if not has_notice and _required_now(policy.required, ctx.turn):
+            findings.insert(0, self._missing(text, ctx, policy))
+        return findings
+
+    def _effective(self, channel: str | None) -> _Effective:
+        override = self.settings.channels.get(channel) if channel is not None else None
+        if override is None:
+            return _Effective(self.settings.required, self.settings.position, self.settings.text)
+        return _Effective(
+            override.required or self.settings.required,
+            override.position or self.settings.position,
+            override.text or self.settings.text,
+        )
+
+    def _missing(self, text: str, ctx: Context, policy: _Effective) -> Finding:
+        # The customer's language (ctx hint) breaks ties; the product line's default comes last.
+        language = detect_language(text, ctx.language or self.default_language)
+        notice = policy.text.for_language(language)
+        if policy.position is Position.PREPEND:
+            fix = Edit(Span(0, 0), f"{notice} ")
+        else:
+            fix = Edit(Span(len(text), len(text)), f" {notice}")
+        turn = "unknown (treated as the first reply)" if ctx.turn is None else str(ctx.turn)
+        return Finding(
+            rule_id=MISSING_RULE_ID,
+            category=Category.MISSING_DISCLOSURE,
+            span=None,
+            message=(
+                f"KI-Hinweis fehlt: Die Richtlinie verlangt ihn ({policy.required.value}, Antwort Nr. {turn}); "
+                "Kunden müssen spätestens bei der ersten Interaktion erfahren, dass sie mit einer KI sprechen. "
+                "Stattdessen: den konfigurierten Hinweis einfügen. / "
+                f"AI notice missing: the policy requires it ({policy.required.value}, reply no. {turn}); "
+                "customers must learn at the first interaction at the latest that they are talking to an AI. "
+                "Instead: insert the configured notice."
+            ),
+            legal_basis=LEGAL_BASIS_NOTICE,
+            severity=Severity.HIGH,
+            validator=self.name,
+            fix=fix,
+            details=MappingProxyType(
+                {"required": policy.required.value, "position": policy.position.value, "language": language.value}
+            ),
+        )
+
+    def _false_human(
+        self, text: str, matches: list[RuleMatch], notices: list[RuleMatch], has_notice: bool
+    ) -> list[Finding]:
+        notice_sentences = {m.sentence_span for m in notices}
+        findings: list[Finding] = []
+        done: set[Span] = set()
+        for match in matches:
+            category = match.rule.category
+            if category == PERSONA_CATEGORY and has_notice:
+                continue
+            if category not in (FALSE_HUMAN_CATEGORY, PERSONA_CATEGORY):
+                continue
+            sentence = match.sentence_span
+            if sentence in notice_sentences or sentence in done:
+                continue
+            done.add(sentence)
+            rule = match.rule
+            findings.append(
+                Finding(
+                    rule_id=rule.id,
+                    category=Category.FALSE_HUMAN,
+                    span=sentence,
+                    message=f"{rule.message.de} / {rule.message.en}",
+                    legal_basis=rule.legal_basis,
+                    severity=rule.severity,
+                    validator=self.name,
+                    fix=_remove_sentence(text, sentence),
+                    details=MappingProxyType(
+                        {"rule_category": category, "pack": rule.pack, "phrase_start": str(match.span.start)}
+                    ),
+                )
+            )
+        return findings
+
+
+def _required_now(required: Required, turn: int | None) -> bool:
+    if required is Required.NEVER:
+        return False
+    if required is Required.EVERY_REPLY:
+        return True
+    return turn is None or turn <= 1  # unknown turn: fail safe, treat as the first reply
+
+
+@functools.lru_cache(maxsize=64)
+def _notice_pattern(notice: str) -> re.Pattern[str]:
+    """The configured notice, any case and any run of whitespace between its words."""
+    return re.compile(r"\s+".join(re.escape(word) for word in notice.split()), re.IGNORECASE)
+
+
+def _contains_configured(text: str, notice: NoticeText) -> bool:
+    return any(_contains_notice(text, candidate) for candidate in (notice.de, notice.en))
+
+
+def _contains_notice(text: str, notice: str) -> bool:
+    if notice in text:
+        return True
+    # Cheap prefilter before the case- and space-insensitive regex: its longest word in common casings.
+    word = max(notice.split(), key=len, default="")
+    if not any(variant in text for variant in (word, word.lower(), word.upper(), word.capitalize())):
+        return False
+    return _notice_pattern(notice).search(text) is not None
+
+
+def _remove_sentence(text: str, sentence: Span) -> Edit | None:
+    """Delete the sentence and the whitespace after it (or before it, at the end of the reply)."""
+    end = sentence.end
+    while end < len(text) and text[end].isspace():
+        end += 1
+    start = sentence.start
+    if end == len(text):
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+    if start == 0 and end == len(text):
+        return None  # the whole reply is the false claim: nothing sensible is left to send
+    return Edit(Span(start, end), "")
+
+
+def build(settings: Settings, ctx: BuildContext) -> DisclosureValidator:
+    extra = []
+    for index, raw in enumerate(settings.packs):
+        path = ctx.resolve(raw)
+        if not path.is_file():
+            raise ConfigError(
+                ctx.file, f"{ctx.key}.packs[{index}]", f"pack file '{raw}' not found", "give a path to a *.yaml pack"
+            )
+        extra.append(path)
+    try:
+        packs = compiled_packs([*shipped_pack_paths(), *extra])
+    except ConfigErrors as exc:
+        first = exc.errors[0]
+        raise ConfigError(first.file, first.key, first.problem, first.fix) from exc
+    ctx.sources.extend(pack.path for pack in packs.packs)
+    return DisclosureValidator(NAME, settings, packs, ctx.default_language)
+
+
+SPEC = ValidatorSpec(NAME, Settings, build, description="AI notice (AI Act Art. 50) and false-human claims (UWG §5)")

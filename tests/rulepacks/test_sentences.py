@@ -1,0 +1,53 @@
+"""The sentence splitter: German abbreviations, numbers and dates; lazy lookup agrees with the full split."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safe_reply.rulepacks_sentences import SentenceIndex, sentence_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [span.of(text) for span in sentence_spans(text)]
+
+
+def test_german_abbreviations_numbers_and_dates() -> None:
+    text = "Das kostet ca. 2.000 Euro, z. B. am 3. Mai 2026. Danach nicht mehr!  Gut? Ja…\n- Punkt eins\nMfG"
+    assert sentences(text) == [
+        "Das kostet ca. 2.000 Euro, z. B. am 3. Mai 2026.",
+        "Danach nicht mehr!",
+        "Gut?",
+        "Ja…",
+        "- Punkt eins",
+        "MfG",
+    ]
+
+
+def test_english_and_quotes() -> None:
+    text = 'He said "It works." Then e.g. the battery, approx. 5 km. Mr. Smith agreed. Ok'
+    assert sentences(text) == ['He said "It works."', "Then e.g. the battery, approx. 5 km.", "Mr. Smith agreed.", "Ok"]
+
+
+def test_lower_case_after_full_stop_is_not_a_boundary() -> None:
+    assert sentences("Akku, Motor usw. sind ausgenommen. Gut.") == ["Akku, Motor usw. sind ausgenommen.", "Gut."]
+
+
+ALPHABET = st.sampled_from([*list("ab Z.!?\n 1ä,"), " z. B. ", " ca. ", "3. Mai", "2.000", "…", '."'])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+def test_lazy_lookup_agrees_with_full_split(text: str) -> None:
+    spans = sentence_spans(text)
+    for span in spans:
+        assert span.of(text) == span.of(text).strip()
+        assert span.of(text)
+    for left, right in itertools.pairwise(spans):
+        assert text[left.end : right.start].isspace()
+    index = SentenceIndex(text)
+    for offset in range(len(text)):
+        expected = next((s for s in spans if s.start <= offset < s.end), None)
+        assert index.around(offset) == expected, offset
