@@ -1,0 +1,304 @@
+"""Trade-secret validator: finds protected terms (codenames, suppliers, purchase prices, internal
+systems, ...) in a bot reply in any spelling, and proposes to redact them.
+
+Once a bot tells a customer a codename or a purchase price, the information may no longer be a
+trade secret (GeschGehG §2 Nr. 1). Findings carry the term's kind and a keyed hash, never the term.
+
+Pipeline per reply: a cheap check decides between the fast skeleton (lower-case letters and digits
+only) and the full normalisation (secrets_normalise); one automaton over every variant of every
+term finds candidates (secrets_variants, secrets_automaton); word-boundary rules and allowed terms
+decide; regex patterns run over a lightly normalised view; base64-looking tokens are decoded and
+scanned. Everything costly is built once, when the policy loads.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from safe_reply.errors import ConfigError
+from safe_reply.types import Category, Context, Edit, Finding, Severity, Span
+from safe_reply.validators import BuildContext, ValidatorSpec
+from safe_reply.validators.secrets_automaton import (
+    ALLOW_ALL,
+    Automaton,
+    Hit,
+    Slot,
+    TableBuilder,
+    VariantRef,
+    match_skeleton,
+)
+from safe_reply.validators.secrets_config import Kind, PatternEntry, Settings, TermEntry, load_entries
+from safe_reply.validators.secrets_normalise import (
+    HYPHENS,
+    Skeleton,
+    fast_skeleton_text,
+    fast_to_full,
+    full_skeleton,
+    has_spaced_letters,
+    is_suspicious,
+    pattern_view,
+)
+from safe_reply.validators.secrets_tricks import describe_tricks
+from safe_reply.validators.secrets_variants import VariantTrick, loosen_pattern, term_variants
+
+__all__ = ["LEGAL_BASIS", "SPEC", "Leak", "Settings", "TradeSecretValidator", "build"]
+
+NAME = "trade_secrets"
+LEGAL_BASIS = (
+    "GeschGehG §2 Nr. 1 a, b (Offenlegung hebt den Geheimnisschutz auf; angemessene Geheimhaltungsmaßnahmen)"
+)
+_KIND_LABELS: dict[Kind, tuple[str, str]] = {
+    Kind.CODENAME: ("interner Codename", "internal codename"),
+    Kind.UNRELEASED_PRODUCT: ("unveröffentlichtes Produkt", "unreleased product"),
+    Kind.SUPPLIER: ("Lieferant", "supplier"),
+    Kind.PURCHASE_PRICE: ("Einkaufspreis", "purchase price"),
+    Kind.INTERNAL_SYSTEM: ("internes System", "internal system"),
+    Kind.INTERNAL_LIMIT: ("interne Grenze", "internal limit"),
+    Kind.TICKET_ID: ("interne Ticketnummer", "internal ticket id"),
+    Kind.FORMULA_ID: ("interne Rezepturnummer", "internal formula id"),
+    Kind.OTHER: ("vertrauliche Angabe", "confidential information"),
+}
+# Base64 of anything worth hiding has at least 8 characters ("Eos" -> "RW9z" is caught as well:
+# shorter tokens are decoded too, but only accepted when they decode to printable text).
+_BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{4,}={0,2}(?![A-Za-z0-9+/=])")
+_BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectedTerm:
+    """A term or alias as the validator keeps it: kind, keyed hash, and what trick labels need."""
+
+    kind: Kind
+    term_hash: str
+    key: str  # plain skeleton key (lower-case letters and digits)
+    upper: bool  # written in capitals in the config (then capitals are no trick)
+    hyphen: bool  # written with a hyphen in the config (then a hyphen is no trick)
+    alias: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectedPattern:
+    regex: re.Pattern[str]
+    kind: Kind
+    term_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    """One leak in a reply: original offsets plus what may be logged about it."""
+
+    start: int
+    end: int
+    kind: Kind
+    term_hash: str
+    trick: str
+
+
+@dataclass(eq=False)
+class TradeSecretValidator:
+    """The compiled validator: pure, thread-safe (never mutated after build), no I/O in `detect`."""
+
+    placeholder: str
+    terms: tuple[ProtectedTerm, ...]
+    patterns: tuple[ProtectedPattern, ...]
+    automaton: Automaton | None
+    slots: list[Slot]  # per automaton key: what it stands for (never mutated after build)
+    term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
+    name: str = NAME
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        return [self._finding(leak) for leak in self.scan(text)]
+
+    def scan(self, text: str, *, decode_base64: bool = True) -> list[Leak]:
+        """Every leak in `text`, sorted by position."""
+        if not is_suspicious(text):
+            leaks = self._term_leaks(text, None)
+            if self.patterns and has_spaced_letters(text):
+                view, starts, ends = pattern_view(text)
+                leaks += self._pattern_leaks(text, view, starts, ends)
+            elif self.patterns:
+                leaks += self._pattern_leaks(text, text, None, None)
+        else:
+            skeleton = full_skeleton(text)
+            leaks = self._term_leaks(text, skeleton)
+            view, starts, ends = pattern_view(text)
+            leaks += self._pattern_leaks(text, view, starts, ends)
+            if decode_base64:
+                leaks += self._base64_leaks(text)
+        return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+
+    def _term_leaks(self, text: str, skeleton: Skeleton | None) -> list[Leak]:
+        if self.automaton is None:
+            return []
+        if skeleton is None:
+            # Fast path: most replies stop here, after one C-level substitution and one scan.
+            if not self.automaton.find(fast_skeleton_text(text)):
+                return []
+            skeleton = fast_to_full(text)
+        hits = match_skeleton(skeleton, self.automaton.find(skeleton.text), self.slots, self.term_lens)
+        return [self._leak(hit, skeleton) for hit in _outermost(hits)]
+
+    def _leak(self, hit: Hit, skeleton: Skeleton) -> Leak:
+        term = self.terms[hit.term]
+        trick = describe_tricks(
+            skeleton, hit, term.key, upper_term=term.upper, term_hyphen=term.hyphen, alias=term.alias
+        )
+        return Leak(hit.start, hit.end, term.kind, term.term_hash, trick)
+
+    def _pattern_leaks(
+        self, text: str, view: str, starts: Sequence[int] | None, ends: Sequence[int] | None
+    ) -> list[Leak]:
+        leaks = []
+        for pattern in self.patterns:
+            for match in pattern.regex.finditer(view):
+                if match.end() == match.start():
+                    continue
+                start, end = match.start(), match.end()
+                trick = "literal"
+                if starts is not None and ends is not None:
+                    start, end = starts[start], ends[end - 1]
+                    trick = "literal" if match.group() == text[start:end] else "normalised"
+                leaks.append(Leak(start, end, pattern.kind, pattern.term_hash, trick))
+        return leaks
+
+    def _base64_leaks(self, text: str) -> list[Leak]:
+        leaks = []
+        for match in _BASE64.finditer(text):
+            token = match.group()
+            if not _BASE64_HINT.search(token):
+                continue
+            decoded = _decode_base64(token)
+            if decoded is None:
+                continue
+            for inner in self.scan(decoded, decode_base64=False):
+                leaks.append(Leak(match.start(), match.end(), inner.kind, inner.term_hash, "base64"))
+        return leaks
+
+    def _finding(self, leak: Leak) -> Finding:
+        de, en = _KIND_LABELS[leak.kind]
+        span = Span(leak.start, leak.end)
+        return Finding(
+            rule_id=f"{NAME}.{leak.kind.value}",
+            category=Category.TRADE_SECRET,
+            span=span,
+            message=(
+                f"Vertrauliche Information ({de}, Schlüssel-Hash {leak.term_hash}) in der Antwort: einmal "
+                f"offengelegt, kann sie ihren Schutz als Geschäftsgeheimnis verlieren. / Confidential "
+                f"information ({en}, keyed hash {leak.term_hash}) in the reply: once disclosed it may "
+                f"lose its trade-secret protection."
+            ),
+            legal_basis=LEGAL_BASIS,
+            severity=Severity.HIGH,
+            validator=NAME,
+            fix=Edit(span, self.placeholder),
+            details={"kind": leak.kind.value, "term_hash": leak.term_hash, "trick": leak.trick},
+        )
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak)."""
+    hits.sort(key=lambda h: (h.start, -h.end))
+    kept: list[Hit] = []
+    for hit in hits:
+        if not any(k.term == hit.term and k.start <= hit.start and hit.end <= k.end for k in kept):
+            kept.append(hit)
+    return kept
+
+
+def _decode_base64(token: str) -> str | None:
+    stripped = token.rstrip("=")
+    padded = stripped + "=" * (-len(stripped) % 4)
+    try:
+        decoded = base64.b64decode(padded, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    printable = sum(c.isprintable() or c.isspace() for c in decoded)
+    return decoded if decoded and printable == len(decoded) else None
+
+
+class Hasher:
+    """BuildContext.keyed_hash, same output, with the HMAC key schedule done once (100,000 terms)."""
+
+    def __init__(self, key: bytes) -> None:
+        self._base = hmac.new(key, digestmod=hashlib.sha256)
+
+    def __call__(self, value: str) -> str:
+        mac = self._base.copy()
+        mac.update(value.encode("utf-8"))
+        return mac.hexdigest()[:16]
+
+
+def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
+    """Compile the settings into one automaton and a list of patterns (once, at policy load)."""
+    terms: list[ProtectedTerm] = []
+    patterns: list[ProtectedPattern] = []
+    table = TableBuilder()
+    hasher = Hasher(ctx.hash_key)
+    for entry in load_entries(settings, ctx):
+        if isinstance(entry, PatternEntry):
+            patterns.append(_compile_pattern(entry, hasher))
+            continue
+        _add_term(entry, hasher, terms, table)
+    for word in settings.allowed_terms:
+        _add_allowed(word, ALLOW_ALL, table)
+    keys = table.keys()
+    validator = TradeSecretValidator(
+        placeholder=settings.placeholder,
+        terms=tuple(terms),
+        patterns=tuple(patterns),
+        automaton=Automaton(keys) if keys else None,
+        slots=table.slots,
+        term_lens=[len(term.key) for term in terms],
+    )
+    if validator.scan(settings.placeholder):
+        raise ConfigError(
+            ctx.file,
+            f"{ctx.key}.placeholder",
+            "the placeholder itself contains a protected term, so a redacted reply would still be flagged",
+            "choose a placeholder such as '[vertraulich]' that contains no protected term",
+        )
+    return validator
+
+
+def _add_term(entry: TermEntry, hasher: Hasher, terms: list[ProtectedTerm], table: TableBuilder) -> None:
+    term_hash = hasher(entry.term)
+    for spelling, alias in ((entry.term, False), *((a, True) for a in entry.aliases)):
+        index = len(terms)
+        variants = term_variants(spelling)
+        key = variants[0].key
+        letters = [c for c in spelling if c.isalpha()]
+        upper = len(letters) > 1 and all(c.isupper() for c in letters)
+        hyphen = any(c in HYPHENS for c in spelling)
+        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias))
+        for variant in variants:
+            table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
+        for word in entry.allowed:
+            _add_allowed(word, index, table)
+
+
+def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
+    for variant in term_variants(word):
+        if variant.trick in (VariantTrick.PLAIN, VariantTrick.TRANSLITERATED):
+            table.add(variant.key, VariantRef(-1, variant.trick, variant.breaks, scope))
+
+
+def _compile_pattern(entry: PatternEntry, hasher: Hasher) -> ProtectedPattern:
+    try:
+        regex = re.compile(loosen_pattern(entry.pattern))
+    except re.error:  # a construct the loosening does not understand: keep the pattern as written
+        regex = re.compile(entry.pattern)
+    return ProtectedPattern(regex, entry.kind, hasher(entry.pattern))
+
+
+SPEC = ValidatorSpec(
+    name=NAME,
+    settings=Settings,
+    build=build,
+    description="Protected terms (codenames, suppliers, purchase prices, internal systems) in any spelling.",
+)

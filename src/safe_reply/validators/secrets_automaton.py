@@ -1,0 +1,192 @@
+"""One Aho-Corasick automaton over every variant of every protected and allowed term, and the
+word-boundary rules that turn its raw skeleton hits into leaks.
+
+Rules (skeleton positions; "word" = characters joined without a HYPHEN or HARD gap):
+- short terms (<= 3 skeleton letters) and encoded variants (reversed, ROT13): whole words only
+  ("Eos" is not in "Videos"; "EOS-Serie" is a hit, the hyphen ends the word);
+- a hit starting at a word start may continue with an inflection suffix ("des Kranichs", "Kraniche":
+  the span grows to include it) or with a compound part of >= 3 letters ("Kranichprojekt"; the span
+  covers the term only); anything else is another word ("Athen" + "a" is "Athena");
+- a hit inside a word is a compound head only for terms of >= 5 letters, and only at the end of the
+  word ("Projektkranich", "Projektkranichs");
+- inside a hit, hyphens and invisible gaps are fine ("Kra-nich", "Kra\\u200bnich"); a space or dot
+  only where the term has a word break, or between single letters ("K r a n i c h", "K.R.A").
+Allowed terms are matched by the same automaton; a hit inside an allowed hit is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from safe_reply.validators.secrets_normalise import GapKind, Skeleton
+from safe_reply.validators.secrets_variants import VariantTrick
+
+__all__ = ["Automaton", "Hit", "MatchShape", "Slot", "TableBuilder", "VariantRef", "match_skeleton"]
+
+SHORT_TERM_LEN = 3
+MIN_COMPOUND_HEAD_LEN = 5
+MIN_COMPOUND_PART_LEN = 3
+INFLECTION_SUFFIXES = frozenset({"s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen"})
+ALLOW_ALL = -1  # scope of a global allowed term
+
+
+class MatchShape(StrEnum):
+    WORD = "word"
+    INFLECTED = "inflected"
+    COMPOUND = "compound"
+
+
+_TRICKS = tuple(VariantTrick)
+_TRICK_CODE = {trick: code for code, trick in enumerate(_TRICKS)}
+_NO_BREAKS: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class VariantRef:
+    """What an automaton key stands for: a protected term (allow_scope None) or an allowed term."""
+
+    term: int  # index into the validator's term table (protected) or -1 for allowed
+    trick: VariantTrick
+    breaks: frozenset[int]
+    allow_scope: int | None = None  # for allowed terms: the protected term index, or ALLOW_ALL
+
+    def packed(self) -> int | None:
+        """The common case (one protected single-word variant) as one small int: 100,000 terms fit in memory."""
+        if self.allow_scope is not None or self.breaks:
+            return None
+        return self.term * len(_TRICKS) + _TRICK_CODE[self.trick]
+
+
+Slot = int | tuple[VariantRef, ...]
+
+
+def unpack(slot: Slot) -> tuple[VariantRef, ...]:
+    if isinstance(slot, int):
+        term, code = divmod(slot, len(_TRICKS))
+        return (VariantRef(term, _TRICKS[code], _NO_BREAKS),)
+    return slot
+
+
+class TableBuilder:
+    """Collects automaton keys and what each stands for; several refs may share one key."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, int] = {}
+        self.slots: list[Slot] = []
+
+    def add(self, key: str, ref: VariantRef) -> None:
+        slot = self._index.get(key)
+        if slot is None:
+            self._index[key] = len(self.slots)
+            packed = ref.packed()
+            self.slots.append(packed if packed is not None else (ref,))
+        else:
+            self.slots[slot] = (*unpack(self.slots[slot]), ref)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    term: int
+    start: int  # original offsets
+    end: int
+    trick: VariantTrick
+    shape: MatchShape
+    skeleton_start: int
+    skeleton_end: int
+
+
+class Automaton:
+    """ahocorasick-rs when installed (fastest, measured in benchmarks/), else pyahocorasick."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self._rs: Any = None
+        self._py: Any = None
+        try:
+            import ahocorasick_rs
+
+            self._rs = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        except ImportError:  # pragma: no cover - exercised where no ahocorasick-rs wheel exists
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for index, key in enumerate(keys):
+                automaton.add_word(key, (index, len(key)))
+            automaton.make_automaton()
+            self._py = automaton
+
+    def find(self, haystack: str) -> list[tuple[int, int, int]]:
+        """All (key index, start, end) matches, overlapping ones included."""
+        if self._rs is not None:
+            return list(self._rs.find_matches_as_indexes(haystack, overlapping=True))
+        return [(i, end + 1 - length, end + 1) for end, (i, length) in self._py.iter(haystack)]
+
+
+def match_skeleton(
+    skeleton: Skeleton, raw: Sequence[tuple[int, int, int]], slots: Sequence[Slot], term_lens: Sequence[int]
+) -> list[Hit]:
+    """Apply the boundary rules and the allowed terms to raw automaton matches."""
+    hits: list[Hit] = []
+    allowed: list[tuple[int, int, int]] = []  # (scope, start, end) in skeleton positions
+    for key_index, start, end in raw:
+        for ref in unpack(slots[key_index]):
+            if ref.allow_scope is not None:
+                allowed.append((ref.allow_scope, start, end))
+                continue
+            hit = _validate(skeleton, ref, term_lens[ref.term], start, end)
+            if hit is not None:
+                hits.append(hit)
+    if allowed:
+        hits = [h for h in hits if not _is_allowed(h, allowed)]
+    return hits
+
+
+def _is_allowed(hit: Hit, allowed: Sequence[tuple[int, int, int]]) -> bool:
+    return any(
+        scope in (ALLOW_ALL, hit.term) and start <= hit.skeleton_start and hit.skeleton_end <= end
+        for scope, start, end in allowed
+    )
+
+
+def _validate(skeleton: Skeleton, ref: VariantRef, term_len: int, start: int, end: int) -> Hit | None:
+    gaps = skeleton.gaps
+    if not _inside_ok(skeleton, ref, start, end):
+        return None
+    word_start = gaps[start] >= GapKind.HYPHEN
+    word_end = skeleton.token_end(end)
+    rest = skeleton.text[end:word_end]
+    strict = term_len <= SHORT_TERM_LEN or ref.trick in (VariantTrick.REVERSED, VariantTrick.ROT13)
+    shape = MatchShape.WORD
+    span_end = end
+    if strict:
+        if not word_start or rest:
+            return None
+    elif not word_start:
+        if term_len < MIN_COMPOUND_HEAD_LEN or (rest and rest not in INFLECTION_SUFFIXES):
+            return None
+        shape, span_end = MatchShape.COMPOUND, word_end
+    elif rest in INFLECTION_SUFFIXES:
+        shape, span_end = MatchShape.INFLECTED, word_end
+    elif len(rest) >= MIN_COMPOUND_PART_LEN:
+        shape = MatchShape.COMPOUND
+    elif rest:
+        return None
+    first, last = skeleton.span(start, span_end)
+    return Hit(ref.term, first, last, ref.trick, shape, start, span_end)
+
+
+def _inside_ok(skeleton: Skeleton, ref: VariantRef, start: int, end: int) -> bool:
+    gaps = skeleton.gaps
+    for i in range(start + 1, end):
+        if (
+            gaps[i] == GapKind.HARD
+            and (i - start) not in ref.breaks
+            and not (skeleton.is_single(i - 1) and skeleton.is_single(i))
+        ):
+            return False
+    return True

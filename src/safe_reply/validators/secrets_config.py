@@ -1,0 +1,167 @@
+"""Settings of the trade-secret validator and loading of the (secret) term files.
+
+The real list of protected terms is itself a trade secret, so it can live outside the config
+folder in git: `terms_file` / `company_terms_file` (paths relative to the config folder) or
+`terms_env` (an environment variable naming such a file). Every file read is added to
+BuildContext.sources so that it enters the policy hash.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
+
+from safe_reply.errors import ConfigError
+from safe_reply.validators import BuildContext
+
+__all__ = ["Kind", "PatternEntry", "Settings", "TermEntry", "load_entries"]
+
+
+class Kind(StrEnum):
+    """What a protected entry is; part of the rule id (trade_secrets.<kind>) and of every log line."""
+
+    CODENAME = "codename"
+    UNRELEASED_PRODUCT = "unreleased_product"
+    SUPPLIER = "supplier"
+    PURCHASE_PRICE = "purchase_price"
+    INTERNAL_SYSTEM = "internal_system"
+    INTERNAL_LIMIT = "internal_limit"
+    TICKET_ID = "ticket_id"
+    FORMULA_ID = "formula_id"
+    OTHER = "other"
+
+
+class TermEntry(BaseModel):
+    """A literal term, matched in every spelling (see the README section on trade secrets)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: str = Field(min_length=1)
+    kind: Kind
+    aliases: list[str] = Field(default_factory=list)  # e.g. the English name of a codename
+    allowed: list[str] = Field(default_factory=list)  # ordinary words containing this term
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _has_letters(self) -> TermEntry:
+        for value in (self.term, *self.aliases, *self.allowed):
+            if not any(c.isalnum() for c in value):
+                raise ValueError(f"'{value}' has no letter or digit to match")
+        return self
+
+
+class PatternEntry(BaseModel):
+    """A regular expression (purchase prices, ticket ids, host names)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str = Field(min_length=1)
+    kind: Kind
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _compiles(self) -> PatternEntry:
+        try:
+            compiled = re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression ({exc})") from None
+        if compiled.match(""):
+            raise ValueError("the pattern matches the empty string")
+        return self
+
+
+def _entry_tag(value: Any) -> str:
+    if isinstance(value, dict):
+        return "pattern" if "pattern" in value else "term"
+    return "pattern" if isinstance(value, PatternEntry) else "term"
+
+
+Entry = Annotated[
+    Annotated[TermEntry, Tag("term")] | Annotated[PatternEntry, Tag("pattern")], Discriminator(_entry_tag)
+]
+_ENTRIES: TypeAdapter[list[Entry]] = TypeAdapter(list[Entry])
+
+
+class Settings(BaseModel):
+    """`validators.trade_secrets` in defaults.yaml and the product-line files."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    placeholder: str = "[vertraulich]"
+    terms: list[Entry] = Field(default_factory=list)
+    company_terms: list[Entry] = Field(default_factory=list)
+    terms_file: str | None = None
+    company_terms_file: str | None = None
+    terms_env: str | None = None
+    allowed_terms: list[str] = Field(default_factory=list)
+
+
+def load_entries(settings: Settings, ctx: BuildContext) -> list[Entry]:
+    """Company-wide entries, then the product line's, then the files; files are added to sources."""
+    entries: list[Entry] = [*settings.company_terms, *settings.terms]
+    files: list[tuple[str, str]] = []
+    if settings.company_terms_file:
+        files.append(("company_terms_file", settings.company_terms_file))
+    if settings.terms_file:
+        files.append(("terms_file", settings.terms_file))
+    if settings.terms_env:
+        value = os.environ.get(settings.terms_env)
+        if not value:
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.terms_env",
+                f"the environment variable {settings.terms_env} is not set",
+                f"set {settings.terms_env} to the path of the protected-terms YAML file, or remove terms_env",
+            )
+        files.append(("terms_env", value))
+    for key, path in files:
+        entries.extend(_read_file(ctx, key, ctx.resolve(path)))
+    return entries
+
+
+def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Entry]:
+    where = f"{ctx.key}.{key}"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            ctx.file,
+            where,
+            f"cannot read the protected-terms file {path} ({exc.strerror})",
+            "check the path (relative to the config folder) and the file permissions",
+        ) from None
+    ctx.sources.append(path)
+    try:
+        raw: Any = yaml.safe_load(data)
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, "", f"YAML syntax error ({exc})", "fix the YAML syntax of the terms file") from None
+    if isinstance(raw, dict) and set(raw) == {"terms"}:
+        raw = raw["terms"]
+    try:
+        return _ENTRIES.validate_python(raw if raw is not None else [])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
+        raise ConfigError(
+            path,
+            loc.lstrip(".") or "(top level)",
+            # Never quote the input: it may be a protected term.
+            f"{first['msg'].rstrip('.')}",
+            "write a YAML list of {term: ..., kind: ...} or {pattern: ..., kind: ...} entries; "
+            f"kinds: {', '.join(k.value for k in Kind)}",
+        ) from None

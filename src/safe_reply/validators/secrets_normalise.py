@@ -1,0 +1,269 @@
+"""Normalise a reply into a *skeleton*: its letters and digits only, lower-cased, de-disguised,
+each skeleton character mapped back to the original offsets it came from.
+
+The skeleton is what the term automaton scans. Everything between two skeleton characters (spaces,
+hyphens, zero-width characters, markdown, entities) is kept as a *gap* and classified, because the
+word-boundary rules (inflection, compounds, short terms, spaced letters) are decided on gaps.
+
+Two ways to build it, with identical results on the replies the fast one accepts:
+- fast: `text.lower()` minus every non-alphanumeric character, one C-level regex substitution; only
+  for replies without suspicious characters (`is_suspicious`). Offsets are computed lazily, only when
+  the automaton reports a candidate.
+- slow: per character: HTML entities decoded, NFKC (full-width, mathematical letters, NFD umlauts),
+  homoglyphs mapped to Latin, lower-cased, leetspeak digits mapped inside words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import IntEnum
+
+__all__ = [
+    "GapKind",
+    "Skeleton",
+    "fast_skeleton_text",
+    "fast_to_full",
+    "full_skeleton",
+    "has_homoglyph",
+    "has_spaced_letters",
+    "is_suspicious",
+    "pattern_view",
+]
+
+
+class GapKind(IntEnum):
+    """What separates two skeleton characters in the original reply."""
+
+    NONE = 0  # nothing: same word
+    JOIN = 1  # invisible or in-word only: zero-width, soft hyphen, markdown emphasis, "-\n" hyphenation
+    HYPHEN = 2  # a visible hyphen: compound or split word ("Kranich-Projekt", "Kra-nich")
+    HARD = 3  # whitespace or punctuation: a word boundary
+
+
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+MARKDOWN = frozenset("*_~`")
+HYPHENS = frozenset("-\u2010\u2011\u2012\u2013")
+
+# Characters that a German or English reply contains without any trick. A reply made only of these
+# (and without the cheap patterns below) takes the fast path.
+_SAFE = (
+    "\t\n\r\x20-\x7e\u00a0\u00a7\u00ab\u00b0\u00b7\u00bb\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac"
+)
+_UNSAFE = re.compile(f"[^{_SAFE}]")  # non-Latin letters, zero-width, combining, full-width, math
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+_DIGITS = re.compile(r"[0-9]+")
+_LEET_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][@$][^\W\d_]")
+_MARKDOWN_IN_WORD = re.compile(r"[^\W_][*_~`]+[^\W_]")
+_BASE64_PADDING = re.compile(r"[A-Za-z0-9+/]{4,}=")
+# Everything outside the Latin-1 letters and digits becomes a byte the fast skeleton deletes.
+_FAST_DELETE = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122 or b >= 0xC0) or b in (0xD7, 0xF7))
+_LINEBREAK_HYPHEN = re.compile(r"^[\-\u2010\u2011][ \t]*\r?\n[ \t]*$")
+
+# Look-alikes (Unicode TR39 confusables restricted to what renders like Latin in common fonts).
+_HOMOGLYPHS = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеѕіјкмнорсхуԁԛԝһӏёΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
+    "ABESIJKMHOPCTXYaesijkmhopcxydqwhleABEZHIKMNOPTYXaeikvoptux",
+)
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+_LEET_SYMBOLS = {"@": "a", "$": "s"}
+
+
+def has_homoglyph(text: str) -> bool:
+    """Does `text` contain a Cyrillic or Greek look-alike of a Latin letter?"""
+    return text.translate(_HOMOGLYPHS) != text
+
+
+def is_suspicious(text: str) -> bool:
+    """True if the reply needs the slow, full normalisation.
+
+    A few C-level searches, each guarded by a substring test, so that a clean 2,000-character reply
+    costs well under 100 µs. Spaced letters, hyphens, markdown and "-\\n" need no slow path: the fast
+    skeleton drops separators too and the gap rules read them from the original text.
+    """
+    if _UNSAFE.search(text):
+        return True
+    if "&" in text and _ENTITY.search(text):
+        return True
+    if ("@" in text or "$" in text) and _LEET_SYMBOL_IN_WORD.search(text):
+        return True
+    if "=" in text and _BASE64_PADDING.search(text):
+        return True
+    if any(m in text for m in MARKDOWN) and _MARKDOWN_IN_WORD.search(text):
+        return True
+    return any(_leet_digits(text, m.start(), m.end()) for m in _DIGITS.finditer(text))
+
+
+def _leet_digits(text: str, start: int, end: int) -> bool:
+    """Do the digits text[start:end] sit in a word with >= 2 letters ("Kr4n1ch", "H3atwav3")?"""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    left = before[-1:].isalpha()
+    right = after[:1].isalpha()
+    return (left and right) or (len(before) == 2 and before.isalpha()) or (len(after) == 2 and after.isalpha())
+
+
+def fast_skeleton_text(text: str) -> str:
+    """The skeleton of a reply for which `is_suspicious` is False (no offsets: cheap).
+
+    Such a reply has only Latin-1 letters and digits; other characters (including the few safe
+    ones beyond Latin-1: dashes, quotes, €) become "?" and are deleted like all punctuation.
+    """
+    return text.lower().encode("latin-1", "replace").translate(None, _FAST_DELETE).decode("latin-1")
+
+
+def classify_gap(gap: str) -> GapKind:
+    """Classify the (normalised) characters removed between two skeleton characters."""
+    if not gap:
+        return GapKind.NONE
+    visible = "".join(c for c in gap if c not in ZERO_WIDTH and not unicodedata.combining(c))
+    if not visible or all(c in MARKDOWN for c in visible):
+        return GapKind.JOIN
+    if len(visible) == 1 and visible in HYPHENS:
+        return GapKind.HYPHEN
+    if _LINEBREAK_HYPHEN.match(visible):
+        return GapKind.JOIN
+    return GapKind.HARD
+
+
+@dataclass(frozen=True, slots=True)
+class Skeleton:
+    """The skeleton of one text: `text[i]` came from `original[starts[i]:ends[i]]`.
+
+    `gaps[i]` classifies what lies between skeleton characters i-1 and i; `gaps[0]` and
+    `gaps[len(text)]` are HARD (the reply's edges are word boundaries).
+    """
+
+    text: str
+    original: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    gaps: tuple[GapKind, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets covering skeleton characters [start, end)."""
+        return self.starts[start], self.ends[end - 1]
+
+    def token_end(self, index: int) -> int:
+        """First skeleton index >= index at which a new word or compound part begins."""
+        n = len(self.text)
+        while index < n and self.gaps[index] <= GapKind.JOIN:
+            index += 1
+        return index
+
+    def is_single(self, index: int) -> bool:
+        """Is skeleton character `index` a one-letter word ("K r a n i c h")?"""
+        return self.gaps[index] >= GapKind.HYPHEN and self.gaps[index + 1] >= GapKind.HYPHEN
+
+
+def _units(text: str) -> Iterator[tuple[str, int, int]]:
+    """(decoded text, start, end) per base character with its combining marks, or per HTML entity."""
+    entities = {m.start(): m for m in _ENTITY.finditer(text)} if "&" in text else {}
+    i, n = 0, len(text)
+    while i < n:
+        entity = entities.get(i)
+        if entity is not None:
+            decoded = html.unescape(entity.group())
+            if decoded != entity.group():
+                yield decoded, i, entity.end()
+                i = entity.end()
+                continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        yield text[i:j], i, j
+        i = j
+
+
+def _normalised_chars(text: str) -> Iterator[tuple[str, int, int]]:
+    """Single normalised characters (NFKC, homoglyphs mapped, case kept) with their original span."""
+    for unit, start, end in _units(text):
+        for char in unicodedata.normalize("NFKC", unit).translate(_HOMOGLYPHS):
+            yield char, start, end
+
+
+def full_skeleton(text: str, *, leet: bool = True) -> Skeleton:
+    """The complete skeleton with offsets and gaps (the slow path; also used after a fast-path hit)."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    gaps: list[GapKind] = []
+    gap: list[str] = []
+    for char, start, end in _normalised_chars(text):
+        for low in char.lower():
+            if low.isalnum() or (leet and low in _LEET_SYMBOLS and _between_letters(chars, gap, text, end)):
+                gaps.append(GapKind.HARD if not chars else classify_gap("".join(gap)))
+                gap.clear()
+                chars.append(low)
+                starts.append(start)
+                ends.append(end)
+            elif not unicodedata.combining(low):
+                gap.append(low)
+    gaps.append(GapKind.HARD)
+    if leet:
+        _map_leet(chars, gaps)
+    return Skeleton("".join(chars), text, tuple(starts), tuple(ends), tuple(gaps))
+
+
+def _between_letters(chars: list[str], gap: list[str], text: str, end: int) -> bool:
+    return bool(chars) and not gap and chars[-1].isalpha() and text[end : end + 1].isalpha()
+
+
+def _map_leet(chars: list[str], gaps: list[GapKind]) -> None:
+    """Map leet digits and symbols inside words of at least two letters ("Kr4n1ch", "H3atwav3").
+
+    Words with one letter keep their digits: "T10", "E7" and "R17" are model names, not leetspeak.
+    The same function runs over the terms at build time, so both sides agree.
+    """
+    n = len(chars)
+    start = 0
+    while start < n:
+        end = start + 1
+        while end < n and gaps[end] <= GapKind.JOIN:
+            end += 1
+        word = chars[start:end]
+        if sum(c.isalpha() for c in word) >= 2:
+            for k in range(start, end):
+                chars[k] = _LEET.get(chars[k], _LEET_SYMBOLS.get(chars[k], chars[k]))
+        start = end
+
+
+def fast_to_full(text: str) -> Skeleton:
+    """Offsets and gaps for a fast-path reply: equal to `full_skeleton` there, built only after a hit."""
+    return full_skeleton(text, leet=False)
+
+
+_SPACED_SINGLE = re.compile(r"(?<![^\W_])([^\W\d_])[ \t]+(?=[^\W\d_](?![^\W_]))")
+
+
+def has_spaced_letters(text: str) -> bool:
+    """Single letters separated by spaces ("E K 4,80 €"): the regex patterns need `pattern_view`."""
+    return _SPACED_SINGLE.search(text) is not None
+
+
+def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The reply for the regex patterns: NFKC, homoglyphs mapped, entities decoded, invisible
+    characters removed and spaced single letters joined ("E K 4,80 €" -> "EK 4,80 €"); case,
+    digits and punctuation are kept. Returns (view, starts, ends) with original offsets per char.
+    """
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for char, start, end in _normalised_chars(text):
+        if char in ZERO_WIDTH or unicodedata.combining(char):
+            continue
+        chars.append(char)
+        starts.append(start)
+        ends.append(end)
+    view = "".join(chars)
+    drop: set[int] = set()
+    for match in _SPACED_SINGLE.finditer(view):
+        drop.update(range(match.end(1), match.end()))
+    if drop:
+        keep = [i for i in range(len(view)) if i not in drop]
+        return "".join(view[i] for i in keep), tuple(starts[i] for i in keep), tuple(ends[i] for i in keep)
+    return view, tuple(starts), tuple(ends)

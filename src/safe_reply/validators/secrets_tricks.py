@@ -1,0 +1,66 @@
+"""Name the disguise of a leak ("homoglyph+spaced") for the finding's details.
+
+Reviewers and the precision statistics want to know *how* a term got out; the label is derived from
+the original characters of the span and the match shape, and never contains the term itself.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from safe_reply.validators.secrets_automaton import Hit, MatchShape
+from safe_reply.validators.secrets_normalise import MARKDOWN, GapKind, Skeleton, has_homoglyph
+from safe_reply.validators.secrets_variants import VariantTrick
+
+__all__ = ["describe_tricks"]
+
+_ZERO_WIDTH_ONLY = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e")
+_LEET_CHARS = frozenset("013457@$")
+
+
+def describe_tricks(
+    skeleton: Skeleton, hit: Hit, key: str, *, upper_term: bool, term_hyphen: bool, alias: bool
+) -> str:
+    """'+'-joined sorted trick names, or 'literal'."""
+    original = skeleton.original[hit.start : hit.end]
+    tricks: set[str] = set()
+    if alias:
+        tricks.add("alias")
+    if hit.trick is not VariantTrick.PLAIN:
+        tricks.add(hit.trick.value)
+    if hit.shape is not MatchShape.WORD:
+        tricks.add(hit.shape.value)
+    tricks.update(_character_tricks(original))
+    if _LEET_CHARS & set(original) - set(key):
+        tricks.add("leetspeak")
+    letters = [c for c in original if c.isalpha()]
+    if not upper_term and len(letters) > 1 and all(c.isupper() for c in letters):
+        tricks.add("case")
+    gaps = skeleton.gaps[hit.skeleton_start + 1 : hit.skeleton_end]
+    if GapKind.HARD in gaps and skeleton.is_single(hit.skeleton_start):
+        tricks.add("spaced")
+    if GapKind.HYPHEN in gaps and not term_hyphen:
+        tricks.add("hyphenated")
+    return "+".join(sorted(tricks)) or "literal"
+
+
+def _character_tricks(original: str) -> set[str]:
+    tricks: set[str] = set()
+    for char in original:
+        if char in _ZERO_WIDTH_ONLY:
+            tricks.add("zero_width")
+        elif char == "\u00ad":
+            tricks.add("soft_hyphen")
+        elif char in MARKDOWN:
+            tricks.add("markdown")
+        elif char == "\n":
+            tricks.add("linebreak")
+        elif unicodedata.combining(char):
+            tricks.add("nfd")
+        elif char != "&" and unicodedata.normalize("NFKC", char) != char:
+            tricks.add("unicode_compat")
+    if "&" in original and ";" in original:
+        tricks.add("html_entity")
+    if has_homoglyph(original):
+        tricks.add("homoglyph")
+    return tricks

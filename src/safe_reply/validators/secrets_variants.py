@@ -1,0 +1,162 @@
+"""Build-time spelling variants of a protected term, as skeleton keys for the automaton.
+
+Inflection and compounds are NOT variants: they are decided at match time by word-boundary rules
+(secrets_automaton). Variants are what the skeleton cannot normalise away on the reply side:
+umlaut/ß transliteration (the reply side keeps "ö", so "Möwe" needs "moewe" and "mowe" too), the
+leetspeak form of terms that contain digits, and the jailbreak encodings reversed and ROT13.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safe_reply.validators.secrets_normalise import GapKind, full_skeleton, is_suspicious
+
+__all__ = ["MIN_ENCODED_LEN", "Variant", "VariantTrick", "loosen_pattern", "term_key", "term_variants"]
+
+# Reversed and ROT13 forms of shorter terms collide with ordinary words ("Eos" -> "rbf", "soe").
+MIN_ENCODED_LEN = 4
+_MAX_COMBINATIONS = 32
+
+
+class VariantTrick(StrEnum):
+    PLAIN = "plain"
+    TRANSLITERATED = "transliterated"
+    REVERSED = "reversed"
+    ROT13 = "rot13"
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    key: str  # the skeleton string fed to the automaton
+    trick: VariantTrick
+    breaks: frozenset[int]  # skeleton positions where the term itself has a word break
+
+
+_WORD = re.compile(r"[^\W_]+")
+_UMLAUT_SITES = re.compile(r"ä|ö|ü|ß|ae|oe|ue|ss")
+_ALTERNATIVES = {
+    "ä": ("ä", "ae", "a"),
+    "ö": ("ö", "oe", "o"),
+    "ü": ("ü", "ue", "u"),
+    "ß": ("ß", "ss"),
+    "ae": ("ae", "ä"),
+    "oe": ("oe", "ö"),
+    "ue": ("ue", "ü"),
+    "ss": ("ss", "ß"),
+}
+
+
+_ONE_WORD = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]+")
+_NO_BREAKS: frozenset[int] = frozenset()
+_SIMPLE_TERM = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff .-]+")
+_ROT13 = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM"
+)
+
+
+def _is_simple(term: str) -> bool:
+    """Latin-1 letters, spaces, dots and hyphens only: no normalisation needed (cheap at 100,000 terms)."""
+    return _SIMPLE_TERM.fullmatch(term) is not None or not is_suspicious(term)
+
+
+def term_key(term: str, *, leet: bool = False) -> tuple[str, frozenset[int]]:
+    """Skeleton string and word-break positions of a term, exactly as a reply would be normalised."""
+    lowered = term.lower()
+    if _ONE_WORD.fullmatch(lowered):  # the common case, kept cheap for lists of 100,000 terms
+        return lowered, _NO_BREAKS
+    if _is_simple(term):
+        words = _WORD.findall(term.lower())
+        breaks = frozenset(itertools.accumulate(len(w) for w in words[:-1]))
+        return "".join(words), breaks
+    skeleton = full_skeleton(term, leet=leet)
+    gaps = skeleton.gaps
+    return skeleton.text, frozenset(i for i in range(1, len(skeleton.text)) if gaps[i] >= GapKind.HYPHEN)
+
+
+def _transliterations(term: str) -> list[str]:
+    """The term with every umlaut/ß written each way (Möwe, Moewe, Mowe), plus accents stripped."""
+    lowered = unicodedata.normalize("NFC", term.lower())
+    if lowered.isascii() and not _UMLAUT_SITES.search(lowered):
+        return []
+    parts = _UMLAUT_SITES.split(lowered)
+    sites = _UMLAUT_SITES.findall(lowered)
+    options = [_ALTERNATIVES[s] for s in sites]
+    combos: list[tuple[str, ...]]
+    if len(options) <= 4:
+        combos = list(itertools.product(*options))[:_MAX_COMBINATIONS]
+    else:  # many umlauts: the same spelling everywhere instead of every mix
+        combos = [tuple(o[k % len(o)] for o in options) for k in range(3)]
+    spellings = ["".join(p + c for p, c in zip(parts, (*combo, ""), strict=True)) for combo in combos]
+    stripped = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
+    spellings.append(stripped)
+    return spellings
+
+
+def term_variants(term: str) -> list[Variant]:
+    """All distinct automaton keys for one term (the plain key first)."""
+    plain, breaks = term_key(term)
+    if not breaks and plain.isascii() and plain.isalpha() and not _UMLAUT_SITES.search(plain):
+        # The common case of a long list (one plain ASCII word), without the general machinery.
+        simple = [Variant(plain, VariantTrick.PLAIN, breaks)]
+        if len(plain) >= MIN_ENCODED_LEN:
+            simple.append(Variant(plain[::-1], VariantTrick.REVERSED, breaks))
+            simple.append(Variant(plain.translate(_ROT13), VariantTrick.ROT13, breaks))
+        return [v for k, v in enumerate(simple) if v.key not in {s.key for s in simple[:k]}]
+    found: dict[str, Variant] = {plain: Variant(plain, VariantTrick.PLAIN, breaks)}
+    suspicious = not _is_simple(term)
+    if suspicious:
+        leet_key, leet_breaks = term_key(term, leet=True)
+        found.setdefault(leet_key, Variant(leet_key, VariantTrick.PLAIN, leet_breaks))
+    for spelling in _transliterations(term):
+        for leet in (False, True) if suspicious else (False,):
+            key, key_breaks = term_key(spelling, leet=leet)
+            found.setdefault(key, Variant(key, VariantTrick.TRANSLITERATED, key_breaks))
+    if len(plain) >= MIN_ENCODED_LEN:
+        length = len(plain)
+        reversed_key = plain[::-1]
+        found.setdefault(
+            reversed_key, Variant(reversed_key, VariantTrick.REVERSED, frozenset(length - b for b in breaks))
+        )
+        rot13_key = plain.translate(_ROT13)
+        found.setdefault(rot13_key, Variant(rot13_key, VariantTrick.ROT13, breaks))
+    return [v for v in found.values() if v.key]
+
+
+_SEPARATOR = r"(?:[\s\-\u2010\u2011\u2013]{1,3})"
+
+
+def loosen_pattern(pattern: str) -> str:
+    """Let a literal hyphen or space of a regex also match other separators and line breaks.
+
+    "NHD-\\d{4,6}" then also finds "NHD-\\n50771", "NHD 50771" (defanged IDs). Characters inside
+    a [...] class and escaped characters other than "\\-" and "\\ " are left alone.
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            out.append(_SEPARATOR if not in_class and pair in ("\\-", "\\ ") else pair)
+            i += 2
+            continue
+        if in_class:
+            if char == "]" and out[-1] not in ("[", "[^"):
+                in_class = False
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            out.append("[^" if pattern[i + 1 : i + 2] == "^" else char)
+            i += 1 if out[-1] == "[^" else 0
+        elif char in "- ":
+            out.append(_SEPARATOR)
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)

@@ -1,0 +1,56 @@
+"""Ordinary German (and English) words that contain or resemble the example terms pass untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+from safe_reply.validators.secrets import TradeSecretValidator
+
+from .conftest import found
+
+ORDINARY = [
+    "Wir fahren nach Athen.",  # Athen is not Athena
+    "Athener Straße 4",
+    "Der Dom in Mainz ist sehenswert.",  # LLM Guard finds "ai" here; we have no such term, but Eos/NHX
+    "In unseren Anwendungsvideos zeigen wir es.",  # ...eos inside a word
+    "Deos und Duschgele führen wir nicht.",
+    "Videos, Neos und Rodeos",
+    "Zweirad Schäfer in Darmstadt-Kranichstein",  # allowed per term
+    "Die Kranichsteiner Straße",
+    "Der Kran ich weiß nicht wo",  # split across real words
+    "Ein Krankenhaus und eine Kranführerin",
+    "Torx-Schlüssel T10 mit 4 Nm",  # T10 alone is not VeloNova T10
+    "Retinol ist nicht enthalten.",  # allowed term
+    "Das VeloNova T9 ist unser Modell.",  # allowed term, one digit off the secret
+    "Kulanz ist eine Einzelfallentscheidung.",  # Kulanz is not Kulanzgrenze
+    "Die Grenze liegt bei 100 km.",
+    "Die Rücksendenummer lautet RMA-2026-0412.",
+    "Ihr Preis: 412,50 € inkl. MwSt.",  # a sales price without EK
+    "Mueller, Müller und Muller sind Namen.",  # the supplier is "Müller Antriebe"
+    "Der Apfelkuchen schmeckt.",
+    "Sie chatten mit einem KI-Assistenten.",
+    "Dank an alle, die mitgeholfen haben.",
+]
+# Compounds that start with a protected term are leaks ("Kranichprojekt" must be one), so ordinary
+# words like "Orionnebel" are flagged too: list them under the term's `allowed` (as Kranichstein).
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_words_pass(validator: TradeSecretValidator, text: str) -> None:
+    assert found(validator, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ein Orionnebel", [(4, 9, "Orion")]),
+        ("Die Möwenschar", [(4, 8, "Möwe")]),
+        ("Großglocknerstraße", [(0, 12, "Großglockner")]),
+    ],
+)
+def test_compounds_are_leaks(validator: TradeSecretValidator, text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(validator, text) == expected
+
+
+def test_placeholder_never_matches(validator: TradeSecretValidator) -> None:
+    assert validator.scan("[vertraulich] und [vertraulich]-Projekt") == []
