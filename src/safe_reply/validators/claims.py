@@ -1,0 +1,362 @@
+"""The claims validator: flags product-claim sentences that the product line's facts do not back.
+
+One shared anchored scan (safe_reply.rulepacks) finds the sentences that make a claim of a risky
+kind (rule packs validators/claims/de.yaml and en.yaml); each such sentence is then checked
+against the facts (claims_backing): an approved claim, the spec-sheet figures, the certificate
+register, the guarantee, the origin. What is not backed becomes an UNSUPPORTED_CLAIM finding whose
+fix drops the sentence or replaces it with the approved claim for the same attribute; when nothing
+useful would remain the finding carries no fix, so the policy blocks the reply.
+
+Pack rule `category` values are sub-categories: each maps to a public claim category and to what
+can back it (SUBCATEGORIES below); an unknown one is a ConfigError when the policy loads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from safe_reply.errors import ConfigError, ConfigErrors
+from safe_reply.lang import detect_language
+from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
+from safe_reply.rulepacks_sentences import sentence_spans
+from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
+from safe_reply.validators import BuildContext, Validator, ValidatorSpec
+from safe_reply.validators.claims_backing import (
+    Verdict,
+    approved_backing,
+    certification_verdict,
+    check_numbers,
+    guarantee_verdict,
+    numbers_verdict,
+    origin_verdict,
+)
+from safe_reply.validators.claims_facts import ApprovedClaim, Direction, FactBase
+from safe_reply.validators.claims_judge import Judge, judge_model, registered_judge_models
+from safe_reply.validators.claims_taxonomy import LEGAL_BASIS, Backing, ClaimCategory
+
+FAMILY = "claims"
+JUDGE_RULE_ID = "claims.judge/unsupported"
+
+# Pack sub-category -> (public category, what can back it besides an approved claim).
+SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
+    **{c.value: (c, Backing.APPROVED) for c in ClaimCategory},
+    "spec_exceeded": (ClaimCategory.SPEC_EXCEEDED, Backing.NUMBERS),
+    "spec_figure": (ClaimCategory.SPEC_EXCEEDED, Backing.FIGURES),
+    "certification": (ClaimCategory.CERTIFICATION, Backing.CERTIFICATION),
+    "certification_self_declared": (ClaimCategory.CERTIFICATION, Backing.APPROVED),
+    "guarantee": (ClaimCategory.GUARANTEE, Backing.GUARANTEE),
+    "guarantee_statutory": (ClaimCategory.GUARANTEE, Backing.APPROVED),
+    "guarantee_promise": (ClaimCategory.GUARANTEE, Backing.APPROVED),
+    "spec_unquantified": (ClaimCategory.SPEC_EXCEEDED, Backing.APPROVED),
+    "origin": (ClaimCategory.ORIGIN, Backing.ORIGIN),
+}
+
+
+class JudgeSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = False
+    model: str | None = None  # a name given to register_judge_model() in code
+    max_sentences: int = Field(default=3, ge=1, le=20)  # per reply: bounds the cost of a long reply
+
+
+class Settings(BaseModel):
+    """`validators.claims` in the policy."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    packs: tuple[str, ...] | None = None  # pack ids to use, e.g. [claims-de]; default: all claims packs
+    extra_packs: tuple[str, ...] = ()  # paths of the company's own packs (relative to the config folder)
+    disabled_rules: tuple[str, ...] = ()  # YAML rule ids to switch off
+    directions: dict[str, Direction] = Field(default_factory=dict)  # fact key -> at_most|at_least|exact
+    judge: JudgeSettings = JudgeSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class _Flag:
+    rule_id: str  # the public id, e.g. "claims.de/health-cure"
+    message: str  # German, then English
+    legal_basis: str
+    severity: Severity
+    category: ClaimCategory
+    verdict: Verdict
+    language: Language | None = None  # of the pack; a rule in the reply's language is reported first
+
+    @classmethod
+    def of(cls, match: RuleMatch, category: ClaimCategory, verdict: Verdict) -> _Flag:
+        rule = match.rule
+        message = f"{rule.message.de} / {rule.message.en}"
+        basis = rule.legal_basis or LEGAL_BASIS[category]
+        return cls(
+            public_rule_id(rule.id, rule.language), message, basis, rule.severity, category, verdict, rule.language
+        )
+
+
+# Sentences that carry nothing for the customer on their own: the AI notice, greetings, sign-offs.
+_FILLER = re.compile(
+    r"^\W*(?:hinweis|note)\s*:|\b(?:ki|ai)[- ]?(?:assistent\w*|assistant|system|chatbot|generiert\w*|generated)\b"
+    r"|^\W*(?:hallo|hi|hello|guten (?:tag|morgen|abend)|willkommen\w*|welcome|keine sorge|no worries|good news"
+    r"|gute nachrichten?|das tut mir leid|sorry|vielen dank|danke|thanks|thank you|beste grüße|viele grüße"
+    r"|best wishes|kind regards)\b[^.!?]{0,40}[.!?]?\s*$",
+    re.IGNORECASE,
+)
+_QUOTES = (("„", "“"), ("“", "”"), ('"', '"'), ("»", "«"), ("‚", "‘"))
+# A sentence about a product that is not a question or an instruction may be a claim (judge only).
+_NOT_A_STATEMENT = re.compile(r"^\W*(?:bitte|please)\b|\?\s*$", re.IGNORECASE)
+
+
+class ClaimsValidator:
+    name = "claims"
+
+    def __init__(
+        self,
+        packs: CompiledPacks,
+        rule_ids: frozenset[str],
+        base: FactBase,
+        default_language: Language,
+        judge: Judge | None = None,
+        judge_limit: int = 3,
+    ) -> None:
+        self.packs = packs
+        self.rule_ids = rule_ids
+        self.base = base
+        self.default_language = default_language
+        self.judge = judge
+        self.judge_limit = judge_limit
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        matches = [m for m in self.packs.scan(text) if m.rule.id in self.rule_ids]
+        if not matches and self.judge is None:
+            return ()
+        language = ctx.language or detect_language(text, self.default_language)
+        flags: dict[Span, list[_Flag]] = {}
+        for match in matches:
+            flag = self._check(text, match, language)
+            if flag is not None:
+                flags.setdefault(match.sentence_span, []).append(flag)
+        if self.judge is not None:
+            self._ask_judge(text, language, {m.sentence_span for m in matches}, flags)
+        return self._findings(text, language, flags)
+
+    def _check(self, text: str, match: RuleMatch, language: Language) -> _Flag | None:
+        if _quoted(text, match.span, match.sentence_span):
+            return None
+        category, backing = SUBCATEGORIES[match.rule.category]
+        sentence = match.sentence_span.of(text)
+        claim = match.span.of(text)
+        hint = self.base.products_in(text[: match.sentence_span.end].lower())
+        approved = approved_backing(sentence, claim, self.base)
+        if approved is not None:
+            return None
+        verdict = self._verdict(backing, sentence, claim, language, hint)
+        return None if verdict.backed else _Flag.of(match, category, verdict)
+
+    def _verdict(self, backing: Backing, sentence: str, claim: str, language: Language, hint: set[int]) -> Verdict:
+        if backing in (Backing.NUMBERS, Backing.FIGURES):
+            checks = check_numbers(sentence, language, self.base, hint)
+            if backing is Backing.FIGURES and not checks:
+                return Verdict(True, "")  # figures that map onto no attribute are not spec claims
+            return numbers_verdict(checks)
+        if backing is Backing.CERTIFICATION:
+            return certification_verdict(claim, self.base, self.base.products_in(sentence.lower()) or hint)
+        if backing is Backing.GUARANTEE:
+            return guarantee_verdict(sentence, language, self.base)
+        if backing is Backing.ORIGIN:
+            return origin_verdict(sentence, self.base)
+        return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
+
+    def _ask_judge(self, text: str, language: Language, seen: set[Span], flags: dict[Span, list[_Flag]]) -> None:
+        assert self.judge is not None
+        asked = 0
+        for span in sentence_spans(text):
+            if span in seen or asked >= self.judge_limit:
+                continue
+            sentence = span.of(text)
+            lower = sentence.lower()
+            if not self.base.products_in(lower) or _NOT_A_STATEMENT.search(sentence):
+                continue
+            if approved_backing(sentence, "", self.base) is not None:
+                continue
+            asked += 1
+            verdict = self.judge.ask(sentence)
+            if verdict is None or not verdict.is_claim or verdict.backed:
+                continue
+            message = (
+                f"Laut Prüfmodell nicht durch die Produktdaten gedeckt: {verdict.reason} / "
+                f"The judge model found this not backed by the product facts: {verdict.reason}"
+            )
+            flags.setdefault(span, []).append(
+                _Flag(
+                    JUDGE_RULE_ID,
+                    message,
+                    LEGAL_BASIS[verdict.category],
+                    Severity.MEDIUM,
+                    verdict.category,
+                    Verdict(False, f"judge: {verdict.reason}"),
+                )
+            )
+
+    def _findings(self, text: str, language: Language, flags: dict[Span, list[_Flag]]) -> tuple[Finding, ...]:
+        if not flags:
+            return ()
+        replacements = {span: self._replacement(text, items, language) for span, items in flags.items()}
+        removed = [span for span, replacement in replacements.items() if replacement is None]
+        useful = any(r is not None for r in replacements.values()) or _something_left(text, removed)
+        findings: list[Finding] = []
+        for span, items in sorted(flags.items(), key=lambda kv: kv[0].start):
+            fix = _fix(text, span, replacements[span]) if useful else None
+            seen: set[ClaimCategory] = set()
+            for flag in sorted(items, key=lambda f: f.language not in (None, language)):
+                if flag.category in seen:
+                    continue
+                seen.add(flag.category)
+                findings.append(self._finding(flag, span, fix))
+        return tuple(findings)
+
+    def _finding(self, flag: _Flag, span: Span, fix: Edit | None) -> Finding:
+        return Finding(
+            rule_id=flag.rule_id,
+            category=Category.UNSUPPORTED_CLAIM,
+            span=span,
+            message=flag.message,
+            legal_basis=flag.legal_basis,
+            severity=flag.severity,
+            validator=self.name,
+            fix=fix,
+            details={"claim_category": flag.category.value, "compared_with": flag.verdict.compared_with},
+        )
+
+    def _replacement(self, text: str, items: list[_Flag], language: Language) -> str | None:
+        for flag in items:
+            approved = _approved_for(self.base.approved_for(language), flag, self.base)
+            if approved is not None and approved.text not in text:
+                return approved.text
+        return None
+
+
+def public_rule_id(yaml_id: str, language: Language) -> str:
+    """'claims.de.health-cure' (YAML ids cannot hold '/') -> 'claims.de/health-cure'."""
+    prefix = f"{FAMILY}.{language.value}."
+    return f"{FAMILY}.{language.value}/{yaml_id.removeprefix(prefix)}" if yaml_id.startswith(prefix) else yaml_id
+
+
+def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: FactBase) -> ApprovedClaim | None:
+    """The approved claim about the same attribute as the flagged sentence, if there is one."""
+    key = flag.verdict.fact_key
+    if flag.category is ClaimCategory.SPEC_EXCEEDED and key is not None:
+        fact = next((f for f in base.numeric if f.key == key), None)
+        if fact is None:
+            return None
+        for approved in candidates:
+            if any(
+                q.dimension is fact.dimension and abs(q.value - fact.value) <= 1e-6 * max(fact.value, 1)
+                for q in approved.values
+            ):
+                return approved
+        return None
+    words = {
+        ClaimCategory.GUARANTEE: ("garantie", "herstellergarantie", "guarantee"),
+        ClaimCategory.ORIGIN: ("endmontage", "hergestellt", "assembly", "made"),
+    }.get(flag.category)
+    if words is None:
+        return None
+    return next((a for a in candidates if any(w in a.tokens for w in words)), None)
+
+
+def _quoted(text: str, span: Span, sentence: Span) -> bool:
+    before = text[sentence.start : span.start]
+    return any(
+        before.count(left) > before.count(right) if left != right else before.count(left) % 2 == 1
+        for left, right in _QUOTES
+    )
+
+
+def _something_left(text: str, removed: list[Span]) -> bool:
+    for span in sentence_spans(text):
+        if any(span.overlaps(r) for r in removed):
+            continue
+        sentence = span.of(text).strip()
+        if sentence and not _FILLER.search(sentence):
+            return True
+    return False
+
+
+def _fix(text: str, span: Span, replacement: str | None) -> Edit:
+    if replacement is not None:
+        return Edit(span, replacement)
+    end = span.end
+    while end < len(text) and text[end].isspace():
+        end += 1
+    start = span.start
+    if end == len(text):  # the last sentence: take the whitespace before it instead
+        end = span.end
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+    return Edit(Span(start, end), "")
+
+
+_JUDGE_FIX = "call register_judge_model(name, model) in code before loading the policy, or set judge.enabled: false"
+
+
+def build(settings: Settings, ctx: BuildContext) -> Validator:
+    extra = [ctx.resolve(p) for p in settings.extra_packs]
+    for path in extra:
+        if not path.is_file():
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.extra_packs",
+                f"pack file {path} does not exist",
+                "fix the path (relative to the config folder) or remove the entry",
+            )
+    packs = compiled_packs([*shipped_pack_paths(), *extra])
+    ctx.sources.extend(p.path for p in packs.packs)
+    rules = [r for r in packs.rules if r.family == FAMILY and (settings.packs is None or r.pack in settings.packs)]
+    errors = [
+        ConfigError(
+            r.source,
+            f"rule {r.id}.category",
+            f"unknown claims sub-category '{r.category}'",
+            f"use one of: {', '.join(sorted(SUBCATEGORIES))}",
+        )
+        for r in rules
+        if r.category not in SUBCATEGORIES
+    ]
+    if errors:
+        raise ConfigErrors(errors)
+    known = {p.model.pack for p in packs.packs if p.model.family == FAMILY}
+    unknown = sorted(set(settings.packs or ()) - known)
+    if unknown:
+        raise ConfigError(
+            ctx.file,
+            f"{ctx.key}.packs",
+            f"unknown claims pack(s) {', '.join(unknown)}",
+            f"use pack ids from: {', '.join(sorted(known))}",
+        )
+    base = FactBase.from_product_line(ctx.product_line, dict(settings.directions))
+    judge = None
+    if settings.judge.enabled:
+        model = judge_model(settings.judge.model or "")
+        if model is None:
+            names = ", ".join(registered_judge_models()) or "none registered"
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.judge.model",
+                f"no judge model named '{settings.judge.model}' ({names})",
+                _JUDGE_FIX,
+            )
+        judge = Judge(model, base)
+    selected = frozenset(r.id for r in rules if r.id not in set(settings.disabled_rules))
+    language = ctx.product_line.default_language or Language.DE
+    return ClaimsValidator(packs, selected, base, language, judge, settings.judge.max_sentences)
+
+
+SPEC = ValidatorSpec(
+    name="claims",
+    settings=Settings,
+    build=build,
+    description="Product claims not backed by the product line's facts (UWG §5, BGB §443, HWG, ProdHaftG §3)",
+)

@@ -1,0 +1,257 @@
+"""Whether the product facts back a claim sentence, and which facts it was compared with.
+
+Backed means (issue 4): an approved claim (verbatim or near-verbatim), a figure that does not go
+beyond the spec sheet for that attribute and keeps "bis zu", a certification the product line
+holds for the product named, a guarantee the product line actually gives, an origin the facts state.
+Every check returns a `Verdict` whose `compared_with` names the facts, for the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from safe_reply.types import Language
+from safe_reply.validators.claims_facts import (
+    ApprovedClaim,
+    Direction,
+    FactBase,
+    NumericFact,
+    has_upper_bound,
+    tokens,
+)
+from safe_reply.validators.claims_quantities import Dimension, Quantity, quantities
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    backed: bool
+    compared_with: str  # the fact(s), as shown to the reviewer; "" when nothing was comparable
+    fact_key: str | None = None  # the attribute, for replacing the sentence by its approved claim
+
+
+# A claim is near-verbatim when its flagged words all occur in the approved claim and the sentence
+# repeats most of the approved claim (a reply adds a clause or drops an article, nothing more).
+_APPROVED_COVERAGE = 0.7
+_TOLERANCE = 0.005  # relative: "120 km" equals 120, rounding in unit conversions stays equal
+# Dimensions too general to compare without a word that names the attribute ("10 Sekunden
+# gedrückt halten" is an instruction, not a charging time).
+_NEEDS_CUE = frozenset({Dimension.DURATION, Dimension.PERCENT, Dimension.MASS, Dimension.TEMPERATURE, Dimension.VOLUME})
+
+
+def approved_backing(sentence: str, claim: str, base: FactBase) -> ApprovedClaim | None:
+    said = set(tokens(sentence))
+    claim_words = tokens(claim)
+    for approved in base.approved:
+        if claim_words and not all(w in approved.tokens for w in claim_words):
+            continue
+        if len(approved.tokens & said) >= _APPROVED_COVERAGE * len(approved.tokens):
+            return approved
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCheck:
+    quantity: Quantity
+    facts: tuple[NumericFact, ...]  # the facts it was compared with (all plausible attributes)
+    backed: bool
+    dropped_qualifier: bool
+
+
+def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[int]) -> list[NumberCheck]:
+    """Every figure of the sentence that maps onto a spec-sheet attribute, compared with it."""
+    found = quantities(sentence, language)
+    if not found:
+        return []
+    lower = sentence.lower()
+    words = tokens(sentence)
+    mentioned = base.products_in(lower) or hint
+    results = []
+    for quantity in found:
+        facts = _candidates(quantity, base, mentioned, lower, words)
+        if not facts:
+            continue
+        verdicts = [_compare(quantity, fact, sentence) for fact in facts]
+        backed = any(ok for ok, _ in verdicts)
+        dropped = not backed and any(drop for _, drop in verdicts)
+        results.append(NumberCheck(quantity, facts, backed, dropped))
+    return results
+
+
+def _candidates(
+    quantity: Quantity, base: FactBase, mentioned: set[int], lower: str, words: list[str]
+) -> tuple[NumericFact, ...]:
+    facts = [f for f in base.numeric if f.dimension is quantity.dimension]
+    if mentioned:
+        facts = [f for f in facts if f.product is None or f.product in mentioned]
+    if not facts:
+        return ()
+    scores = [sum(1 for cue in f.cues if _cue_in(cue, lower, words)) for f in facts]
+    best = max(scores)
+    if best == 0 and (quantity.dimension in _NEEDS_CUE):
+        return ()
+    # Several attributes fit equally well: compare with all and call the figure backed if any backs
+    # it (the lenient reading keeps precision; a figure beyond every one of them is still caught).
+    return tuple(f for f, s in zip(facts, scores, strict=True) if s == best)
+
+
+def _cue_in(cue: str, lower: str, words: list[str]) -> bool:
+    if " " in cue:
+        return cue in lower
+    return any(w.startswith(cue) for w in words)
+
+
+def _compare(quantity: Quantity, fact: NumericFact, sentence: str) -> tuple[bool, bool]:
+    """(backed, qualifier dropped)."""
+    claimed, spec = quantity.value, fact.value
+    if fact.dimension is Dimension.IP:
+        solid, water = divmod(int(claimed), 10)
+        spec_solid, spec_water = divmod(int(spec), 10)
+        return solid <= spec_solid and water <= spec_water, False
+    equal = abs(claimed - spec) <= _TOLERANCE * max(abs(spec), 1e-9)
+    if fact.direction is Direction.EXACT:
+        return equal, False
+    if fact.direction is Direction.AT_LEAST:
+        return equal or claimed > spec, False
+    if equal and fact.upper_bound and not has_upper_bound(sentence):
+        return False, True
+    return equal or claimed < spec, False
+
+
+def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
+    """Backed when at least one figure maps onto the spec and none goes beyond it."""
+    shown = "; ".join(dict.fromkeys(f.shown for c in checks for f in c.facts))
+    failing = [c for c in checks if not c.backed]
+    key = (failing or checks)[0].facts[0].key if checks else None
+    return Verdict(bool(checks) and not failing, shown or "no spec-sheet figure for this attribute", key)
+
+
+# ---------------------------------------------------------------- certifications
+
+_MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), canonical)
+    for pattern, canonical in (
+        (r"\bt(?:ü|ue|u)v\b", "tüv"),
+        (r"\bgs\b", "gs"),
+        (r"\bce\b", "ce"),
+        (r"\bvde\b", "vde"),
+        (r"\bdin\b", "din"),
+        (r"\biso[ -]?(\d+)", "iso {0}"),
+        (r"\ben[ -]?(\d{3,5}(?:-\d+)?)", "en {0}"),
+        (r"\bblaue[nrms]? engel|\bblue angel", "blauer engel"),
+        (r"\beu[- ]?ecolabel|\beu-umweltzeichen", "ecolabel"),
+        (r"\bv-label", "v-label"),
+        (r"\bnaturkosmetik|\bnatural cosmetics?", "naturkosmetik"),
+        (r"\bdermatologisch getestet|\bdermatologically tested", "dermatologisch getestet"),
+        (r"\bklinisch getestet|\bclinically tested", "klinisch getestet"),
+        (r"\b(?:öko|oeko)-?tex", "öko-tex"),
+        (r"\bfsc\b", "fsc"),
+        (r"\bfairtrade\b", "fairtrade"),
+    )
+)
+_SCOPE = re.compile(r"\bnur\s+([^;)]+)", re.IGNORECASE)
+
+
+def certification_verdict(claim: str, base: FactBase, products: set[int]) -> Verdict:
+    marks = [canonical.format(*m.groups()) for pattern, canonical in _MARKS for m in pattern.finditer(claim)]
+    held = "; ".join(base.certifications) or "no certifications"
+    if not marks:
+        return Verdict(False, f"certifications: {held}")
+    for mark in marks:
+        entry = next((c for c in base.certifications if re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", c.lower())), None)
+        if entry is None or not _in_scope(entry, base, products):
+            return Verdict(False, f"certifications: {held}")
+    return Verdict(True, f"certifications: {held}")
+
+
+def _in_scope(entry: str, base: FactBase, products: set[int]) -> bool:
+    scope = _SCOPE.search(entry)
+    if scope is None:
+        return True
+    allowed = base.products_in(scope.group(1).lower())
+    return bool(products) and products <= allowed
+
+
+# ---------------------------------------------------------------- guarantee
+
+_LIFETIME = re.compile(r"lebenslang|lifetime|für immer|forever|unbegrenzt|unlimited|ewig", re.I)
+_WHOLE = re.compile(r"\b(?:alle[ns]?|all|komplett\w*|gesamte[nm]?|ganze[nsm]?|entire|whole|every)\b", re.I)
+_EXCLUDING = re.compile(r"ausgenommen|ausgeschlossen|\bnicht\b|\bexcept|\bexclud|\bnot\b", re.I)
+_PARTS_EN = {
+    "battery": "akku",
+    "frame": "rahmen",
+    "motor": "motor",
+    "electronics": "elektronik",
+    "wear": "verschleißteile",
+}
+
+
+def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verdict:
+    if base.guarantee is None:
+        return Verdict(False, "guarantee: none")
+    shown = f"guarantee: {base.guarantee}"
+    text = base.guarantee.lower()
+    if _LIFETIME.search(sentence):
+        return Verdict(False, shown)
+    years = [q.value for q in quantities(base.guarantee, Language.DE) if q.dimension is Dimension.DURATION]
+    claimed = [q.value for q in quantities(sentence, language) if q.dimension is Dimension.DURATION]
+    if years and any(c > max(years) * (1 + _TOLERANCE) for c in claimed):
+        return Verdict(False, shown)
+    excluded_part = re.search(r"\(nicht auf ([^)]*)\)", text)
+    excluded = set(tokens(excluded_part.group(1))) - {"und", "auf"} if excluded_part else set()
+    said = {_PARTS_EN.get(w, w) for w in tokens(sentence)}
+    if excluded and (said & excluded or _WHOLE.search(sentence)) and not _EXCLUDING.search(sentence):
+        return Verdict(False, shown)
+    return Verdict(True, shown)
+
+
+# ---------------------------------------------------------------- origin
+
+_PLACES = {
+    "deutschland": "de",
+    "germany": "de",
+    "german": "de",
+    "deutsch": "de",
+    "deutsche": "de",
+    "deutscher": "de",
+    "deutschen": "de",
+    "bremen": "de",
+    "bayern": "de",
+    "bavaria": "de",
+    "italien": "it",
+    "italy": "it",
+    "taiwan": "tw",
+    "china": "cn",
+    "polen": "pl",
+    "poland": "pl",
+    "eu": "eu",
+    "europa": "eu",
+    "europe": "eu",
+    "asien": "asia",
+    "asia": "asia",
+}
+_ASSEMBLY = re.compile(r"montage|montiert|assembl", re.I)
+_TOTAL = re.compile(
+    r"komplett|vollständig|ganz|entirely|completely|fully|100\s?%|everything|\balles\b|\balle\b|\ball\b", re.I
+)
+
+
+def origin_verdict(sentence: str, base: FactBase) -> Verdict:
+    if base.origin is None:
+        return Verdict(False, "origin: no origin fact", "origin")
+    shown = f"origin = {base.origin}"
+    clauses = [c.lower() for c in re.split(r"[;]", base.origin)]
+    places = {_PLACES[w] for w in tokens(sentence) if w in _PLACES}
+    if not places:
+        return Verdict(False, shown, "origin")
+    several = len({_PLACES[w] for w in tokens(base.origin) if w in _PLACES}) > 1
+    for place in places:
+        holding = [c for c in clauses if place in {_PLACES[w] for w in tokens(c) if w in _PLACES}]
+        if not holding:
+            return Verdict(False, shown, "origin")
+        only_assembly = all(_ASSEMBLY.search(c) for c in holding)
+        if only_assembly and not _ASSEMBLY.search(sentence):
+            return Verdict(False, shown, "origin")
+    if several and _TOTAL.search(sentence):
+        return Verdict(False, shown, "origin")
+    return Verdict(True, shown, "origin")

@@ -1,0 +1,191 @@
+"""Numbers with units in German and English text: "120 km", "120km", "1.200 W", "1,2 kW", "LSF 30".
+
+A quantity is a value converted to the base unit of its dimension ("1,2 kW" -> 1200 W, "90 min"
+-> 5400 s), so a claim and a spec-sheet fact compare whatever unit or number format either uses.
+Number formats follow the language: in German "." groups thousands and "," is the decimal mark,
+in English the other way round; a separator followed by one or two digits is always a decimal
+mark ("5.5 l" in a German reply is five and a half litres), only three digits are ambiguous.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safe_reply.types import Language
+
+
+class Dimension(StrEnum):
+    LENGTH = "length"  # km
+    SPEED = "speed"  # km/h
+    POWER = "power"  # W
+    ENERGY = "energy"  # Wh
+    DURATION = "duration"  # s
+    TORQUE = "torque"  # Nm
+    MASS = "mass"  # kg
+    VOLUME = "volume"  # l
+    PRESSURE = "pressure"  # bar
+    SOUND = "sound"  # dB
+    PERCENT = "percent"  # %
+    ROTATION = "rotation"  # rpm
+    TEMPERATURE = "temperature"  # °C
+    CYCLES = "cycles"  # charge cycles
+    SPF = "spf"  # sun protection factor
+    IP = "ip"  # ingress protection code, compared digit by digit
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    dimension: Dimension
+    factor: float  # multiply by this to get the dimension's base unit
+
+
+# (regex alternative, unit). Longer spellings first so "km/h" wins over "km" and "kWh" over "kW".
+_UNITS: tuple[tuple[str, Unit], ...] = (
+    (
+        r"km/h|km/std\.?|kmh|kilometer pro stunde|kilometres per hour|kilometers per hour|mph",
+        Unit(Dimension.SPEED, 1.0),
+    ),
+    (r"kWh|kilowattstunden", Unit(Dimension.ENERGY, 1000.0)),
+    (r"Wh|wattstunden|watt-hours|watt hours", Unit(Dimension.ENERGY, 1.0)),
+    (r"km|kilometern?|kilometres?|kilometers?", Unit(Dimension.LENGTH, 1.0)),
+    (r"kW|kilowatt", Unit(Dimension.POWER, 1000.0)),
+    (r"W|watt", Unit(Dimension.POWER, 1.0)),
+    (r"Nm|newtonmeter|newton metres?|newton meters?", Unit(Dimension.TORQUE, 1.0)),
+    (r"U/min|rpm|umdrehungen pro minute|umdrehungen/min|revolutions per minute", Unit(Dimension.ROTATION, 1.0)),
+    (r"h|std\.?|stunden?|hours?|hrs?", Unit(Dimension.DURATION, 3600.0)),
+    (r"min\.?|minuten?|minutes?|mins", Unit(Dimension.DURATION, 60.0)),
+    (r"s|sek\.?|sekunden?|seconds?|secs?", Unit(Dimension.DURATION, 1.0)),
+    (r"tagen?|days?", Unit(Dimension.DURATION, 86400.0)),
+    (r"wochen?|weeks?", Unit(Dimension.DURATION, 7 * 86400.0)),
+    (r"monaten?|monate|monat|months?", Unit(Dimension.DURATION, 30 * 86400.0)),
+    (r"jahren?|jahre|jahr|years?", Unit(Dimension.DURATION, 365 * 86400.0)),
+    (r"kg|kilogramm|kilograms?|kilos?", Unit(Dimension.MASS, 1.0)),
+    (r"g|gramm|grams?", Unit(Dimension.MASS, 0.001)),
+    (r"ml|milliliter|millilitres?|milliliters?", Unit(Dimension.VOLUME, 0.001)),
+    (r"l|liter|litern|litres?|liters?", Unit(Dimension.VOLUME, 1.0)),
+    (r"bar", Unit(Dimension.PRESSURE, 1.0)),
+    (r"dB\(A\)|dBA|dB|dezibel|decibels?", Unit(Dimension.SOUND, 1.0)),
+    (r"%|prozent|percent|per cent", Unit(Dimension.PERCENT, 1.0)),
+    (r"°C|grad celsius|grad|degrees celsius|degrees", Unit(Dimension.TEMPERATURE, 1.0)),
+    (r"ladezyklen|ladezyklus|zyklen|charge cycles|charging cycles|cycles", Unit(Dimension.CYCLES, 1.0)),
+)
+
+_NUMBER_WORDS = {
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "fünfzehn": 15,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "fünfzig": 50,
+    "hundert": 100,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+}
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_SPACE = r"[ \u00a0\u202f\u2009-]?"
+_UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
+_QUANTITY = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM}|{'|'.join(_NUMBER_WORDS)}){_SPACE}(?P<unit>{_UNIT_ALT})(?![\w/])"
+    rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
+    rf"|\b(?P<ip>IP[0-9X]{{2}})\b",
+    re.IGNORECASE,
+)
+_UNIT_LOOKUP = tuple((re.compile(rf"(?:{alt})\Z", re.IGNORECASE), unit) for alt, unit in _UNITS)
+# Words that turn a figure into an upper bound ("bis zu 120 km"): a spec value qualified with
+# "bis zu" is only backed by a claim that keeps such a word.
+UPPER_BOUND = re.compile(
+    r"\b(?:bis zu|bis maximal|maximal|max\.|höchstens|up to|a maximum of|maximum of|at most)\b"
+    r"|\bmax(?:imal)?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float  # in the dimension's base unit; for IP codes the two digits as a number (54)
+    dimension: Dimension
+    start: int  # offsets of the whole quantity in the text it was found in
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.value:g} ({self.dimension})"
+
+
+def parse_number(raw: str, language: Language) -> float:
+    """'2.000' -> 2000, '1,2' -> 1.2, '24.5' -> 24.5 (either language), 'zehn' -> 10."""
+    word = _NUMBER_WORDS.get(raw.lower())
+    if word is not None:
+        return float(word)
+    groups = re.split(r"([.,])", raw)
+    if len(groups) == 1:
+        return float(raw)
+    thousands = "." if language is Language.DE else ","
+    digits = groups[0]
+    for separator, part in zip(groups[1::2], groups[2::2], strict=True):
+        if separator == thousands and len(part) == 3:
+            digits += part
+        else:
+            digits += "." + part
+    try:
+        return float(digits)
+    except ValueError:  # "1.2.3" is a version number, not a figure
+        return float("nan")
+
+
+def unit_of(text: str) -> Unit | None:
+    """The unit a spec-sheet unit string names ("km", "dB(A)", "U/min"), or None."""
+    cleaned = text.strip()
+    for pattern, unit in _UNIT_LOOKUP:
+        if pattern.match(cleaned):
+            return unit
+    return None
+
+
+def ip_value(code: str) -> float:
+    """'IP54' -> 54; an 'X' (not tested) counts as 0."""
+    return float(code[2:].upper().replace("X", "0"))
+
+
+def quantities(text: str, language: Language) -> list[Quantity]:
+    """Every quantity in `text`, in order."""
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        if match.group("ip"):
+            found.append(Quantity(ip_value(match.group("ip")), Dimension.IP, match.start(), match.end()))
+        elif match.group("spf"):
+            value = float(match.group("spfnum"))
+            found.append(Quantity(value, Dimension.SPF, match.start(), match.end()))
+        else:
+            unit = unit_of(match.group("unit"))
+            number = parse_number(match.group("num"), language)
+            if unit is None or math.isnan(number):  # NaN: not a figure
+                continue
+            found.append(Quantity(number * unit.factor, unit.dimension, match.start(), match.end()))
+    return found
