@@ -97,9 +97,8 @@ def guardrails_guard(terms: list[str]) -> Any:
     from safe_reply.integrations.telemetry import ensure_offline
 
     ensure_offline()  # before guardrails is imported: no metrics leave this process
-    from guardrails.validator_base import FailResult, PassResult, Validator, register_validator
-
     from guardrails import Guard
+    from guardrails.validator_base import FailResult, PassResult, Validator, register_validator
 
     @register_validator(name="bench/ban_list", data_type="string")
     class BanList(Validator):  # type: ignore[misc]

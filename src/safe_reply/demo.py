@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal
 
 from langchain_core.messages import BaseMessage
 from rich.console import Console
@@ -51,9 +51,13 @@ def load_example_bot(folder: Path | None = None) -> ModuleType:
 def run_demo(
     console: Console | None = None,
     policy: Policy | None = None,
-    recorder: DecisionRecorder | None = None,
+    recorder: DecisionRecorder | Literal["policy"] | None = "policy",
 ) -> list[Decision]:
-    """Run every scripted conversation; print each reply's decision; return the decisions."""
+    """Run every scripted conversation; print each reply's decision; return the decisions.
+
+    By default blocked and rewritten replies go to the log the policy configures (the example
+    config: .safe_reply/log.sqlite3 in the working directory), ready for `safe-reply log list`.
+    """
     console = console or Console()
     policy = policy or load_policy(example_config_dir())
     example = load_example_bot()
@@ -80,6 +84,11 @@ def run_demo(
     counts = Counter(d.action.value for d in decisions)
     console.rule("summary")
     console.print(", ".join(f"{action}: {counts[action]}" for action in ("pass", "rewrite", "block") if counts[action]))
+    if recorder is not None and policy.log.enabled:
+        console.print(
+            f"Blocked and rewritten replies were logged (masked) to {policy.log.path}: "
+            "see them with `safe-reply log list` and `safe-reply log show ID`, label them with `safe-reply review`."
+        )
     return decisions
 
 

@@ -7,7 +7,7 @@ A pack is one YAML file per family and language, e.g. ``validators/disclosure/de
     language: de                   # de | en: the language the rules are written for
     description: "..."             # optional
     rules:
-      - id: DISC-DE-AI-SELF          # stable, unique across all packs; logged and reviewed, never rename
+      - id: disclosure.de/notice-self  # stable, unique across all packs; logged and reviewed, never rename
         category: ai_notice          # the family's own sub-category (snake_case)
         legal_basis: "EU AI Act Art. 50 Abs. 1"
         severity: high               # low | medium | high | critical (default high)
@@ -77,7 +77,7 @@ __all__ = [
     "shipped_pack_paths",
 ]
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$"  # e.g. "claims.de/health-cure"
 _SNAKE = r"^[a-z][a-z0-9_]*$"
 
 

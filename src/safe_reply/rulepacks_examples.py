@@ -31,7 +31,7 @@ class ExampleResult:
 
     @property
     def key(self) -> str:
-        """Key path of the example in its pack file, e.g. 'DISC-DE-001.flag[2]'."""
+        """Key path of the example in its pack file, e.g. 'disclosure.de/notice-self.flag[2]'."""
         return f"{self.rule_id}.{self.kind.value}[{self.index}]"
 
 

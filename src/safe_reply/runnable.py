@@ -15,6 +15,8 @@ callbacks still see the bot's run.
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from langchain_core.runnables.config import patch_config
 from langchain_core.tracers._streaming import _StreamingCallbackHandler
 from pydantic import ConfigDict, InstanceOf
 
+from safe_reply.config_models import LogSettings
 from safe_reply.conversation import (
     ConversationTracker,
     TurnTracker,
@@ -422,7 +425,7 @@ def guard(
     product_line: str | None = None,
     *,
     output_key: str | None = None,
-    recorder: DecisionRecorder | None | Literal["policy"] = "policy",
+    recorder: DecisionRecorder | Literal["policy"] | None = "policy",
     tracker: TurnTracker | None = None,
     language: Language | str | None = None,
     channel: str | None = None,
@@ -472,9 +475,19 @@ def _raise_if_asked(decision: Decision) -> None:
         raise ReplyBlocked(decision)
 
 
+# One recorder per log target and working directory for the whole process: guards built on the same
+# policy share its store connection and its pass counters instead of opening one each.
+_RECORDERS: dict[tuple[LogSettings, str], DecisionRecorder] = {}
+_RECORDERS_LOCK = threading.Lock()
+
+
 def _policy_recorder(policy: Policy) -> DecisionRecorder | None:
     if not policy.log.enabled:
         return None
     from safe_reply.log import open_recorder  # the log (and SQLite/psycopg) only when configured
 
-    return open_recorder(policy)
+    key = (policy.log, os.getcwd())
+    with _RECORDERS_LOCK:
+        if key not in _RECORDERS:
+            _RECORDERS[key] = open_recorder(policy)
+        return _RECORDERS[key]

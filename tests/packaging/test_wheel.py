@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}} | {"COLUMNS": "200"}
     return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 

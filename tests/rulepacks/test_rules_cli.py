@@ -68,5 +68,5 @@ def test_missing_path_exits_two(tmp_path: Path) -> None:
 def test_list_shows_shipped_rules() -> None:
     code, output = run("list")
     assert code == 0
-    assert "DISC-DE-FH-REAL-HUMAN" in output
-    assert "DISC-EN-NOTICE-SELF" in output
+    assert "disclosure.de/false-human-real" in output
+    assert "disclosure.en/notice-self" in output

@@ -24,13 +24,7 @@ def _register() -> None:
     if _registered:
         return
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"safe_reply.cli.{name}")
-        except ModuleNotFoundError as exc:  # DEV-ONLY tolerance while command modules land
-            if exc.name == f"safe_reply.cli.{name}":
-                continue
-            raise
-        module.register(app)
+        importlib.import_module(f"safe_reply.cli.{name}").register(app)
     _registered = True
 
 

@@ -21,7 +21,7 @@ def check(
     directory: Path = typer.Argument(Path("config"), help="Config folder with defaults.yaml and product_lines/."),
 ) -> None:
     """Validate every file of a config folder; print a summary table, or every error with its fix."""
-    console = Console(soft_wrap=True)
+    console = Console()
     try:
         policy = load_policy(directory)
     except ConfigErrors as exc:
@@ -37,7 +37,7 @@ def check(
 def summary_table(policy: Policy, directory: Path) -> Table:
     table = Table(title=f"safe_reply policy: {directory}")
     for column in ("product line", "mode", "validators", "actions (changed from defaults)", "languages", "policy hash"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # fold, never crop: every value must stay readable
     for line_id in sorted(policy.product_lines):
         line = policy.product_lines[line_id]
         default_mark = " (default)" if line_id == policy.default_product_line else ""

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -87,6 +88,9 @@ class LogRecorder:
         self._fallback_turns = ConversationTracker()
         self.spooled = 0  # records that went to the spool in this process
         self._try_store()  # connect now if we can, so the first blocked reply pays no connect time
+        # Pass counts are batched in memory; flush them when the process ends normally, so a short run
+        # (a demo, a batch audit) still shows its passes.
+        atexit.register(self.flush_counts)
 
     # -- the store, with back-off after a failure ---------------------------------------------
 
