@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from safe_reply.cli.common import print_errors
 from safe_reply.errors import ConfigErrors, SafeReplyError
 from safe_reply.loader import load_policy
 from safe_reply.policy import Policy
@@ -66,13 +67,6 @@ def load_or_exit(config: Path) -> Policy:
     except ConfigErrors as exc:
         print_errors(exc, str(config))
         raise typer.Exit(2) from None
-
-
-def print_errors(exc: ConfigErrors, where: str) -> None:
-    err = Console(stderr=True, soft_wrap=True)
-    err.print(f"[bold red]{len(exc.errors)} error(s) in {where}[/]", highlight=False)
-    for error in exc.errors:
-        err.print(f"  {error}", markup=False, highlight=False)
 
 
 def _fail(message: str) -> typer.Exit:

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from safe_reply.cli.common import print_errors
 from safe_reply.config_models import DEFAULT_ACTIONS
 from safe_reply.errors import ConfigErrors
 from safe_reply.loader import load_policy
@@ -25,10 +26,7 @@ def check(
     try:
         policy = load_policy(directory)
     except ConfigErrors as exc:
-        err = Console(stderr=True, soft_wrap=True)
-        err.print(f"[bold red]{len(exc.errors)} error(s) in {directory}[/]", highlight=False)
-        for error in exc.errors:
-            err.print(f"  {error}", markup=False, highlight=False)
+        print_errors(exc, str(directory))
         raise typer.Exit(1) from None
     console.print(summary_table(policy, directory))
     console.print(f"OK: {len(policy.product_lines)} product line(s) in {directory}", highlight=False)

@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from safe_reply.cli.check_cmd import dumps, finding_json, load_or_exit, output_stream, print_errors
+from safe_reply.cli.check_cmd import dumps, finding_json, load_or_exit, output_stream
+from safe_reply.cli.common import print_errors
 from safe_reply.corpus import (
     CASES_FILE,
     PRODUCT_LINES_FILE,

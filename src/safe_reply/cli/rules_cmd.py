@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from safe_reply.cli.common import print_errors
 from safe_reply.errors import ConfigErrors
 from safe_reply.rulepacks import CompiledPacks, compiled_packs, pack_paths, shipped_pack_paths
 from safe_reply.rulepacks_examples import ExampleResult, run_examples
@@ -87,10 +88,7 @@ def _compile_or_exit(paths: list[Path]) -> CompiledPacks:
     try:
         return compiled_packs(paths)
     except ConfigErrors as exc:
-        err = Console(stderr=True, soft_wrap=True)
-        err.print(f"[bold red]{len(exc.errors)} error(s) in rule packs[/]", highlight=False)
-        for error in exc.errors:
-            err.print(f"  {error}", markup=False, highlight=False)
+        print_errors(exc, "rule packs")
         raise typer.Exit(2) from None
 
 
