@@ -135,12 +135,16 @@ def test_loader_reports_bad_regex_and_unknown_kind(tmp_path: Path, entry: dict[s
 
 def test_example_policy_blocks_ebike_and_redacts_kitchen(tmp_path: Path) -> None:
     policy = load_policy(_copy_config(tmp_path))
-    blocked = policy.evaluate("Der Zaunkönig kommt im Mai.", Context(product_line="ebike"))
+    blocked = policy.evaluate("Das Projekt Zaunkönig kommt im Mai.", Context(product_line="ebike"))
     assert blocked.action is Action.BLOCK
     assert "Zaunkönig" not in blocked.delivered
+    bird = "Der Zaunkönig kommt im Mai."  # ordinary_word: true in ebike.yaml, the bird is no leak
+    assert policy.evaluate(bird, Context(product_line="ebike")).action is Action.PASS
     text = "Die Nordlicht-Plattform und die Kulanz-Grenze sind intern."
     redacted = policy.evaluate(text, Context(product_line="kitchen"))
     assert redacted.action is Action.REWRITE
     assert redacted.delivered == "Die [vertraulich]-Plattform und die [vertraulich] sind intern."
+    english = policy.evaluate("The Nordlicht platform is not public yet.", Context(product_line="kitchen"))
+    assert english.delivered == "The [confidential] platform is not public yet."
     clean = "Die Barista B3 baut bis zu 15 bar Druck auf."
     assert policy.evaluate(clean, Context(product_line="kitchen")).delivered is clean

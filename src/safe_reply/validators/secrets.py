@@ -7,7 +7,8 @@ trade secret (GeschGehG §2 Nr. 1). Findings carry the term's kind and a keyed h
 Pipeline per reply: a cheap check decides between the fast skeleton (lower-case letters and digits
 only) and the full normalisation (secrets_normalise); one automaton over every variant of every
 term finds candidates (secrets_variants, secrets_automaton); word-boundary rules and allowed terms
-decide; regex patterns run over a lightly normalised view; base64-looking tokens are decoded and
+decide; terms that are also ordinary words count only where used as a name (secrets_context);
+regex patterns run over a lightly normalised view; base64-looking tokens are decoded and
 scanned. Everything costly is built once, when the policy loads.
 """
 
@@ -22,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from safe_reply.errors import ConfigError
-from safe_reply.types import Category, Context, Edit, Finding, Severity, Span
+from safe_reply.lang import detect_language
+from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
 from safe_reply.validators import BuildContext, ValidatorSpec
 from safe_reply.validators.secrets_automaton import (
     ALLOW_ALL,
@@ -34,6 +36,7 @@ from safe_reply.validators.secrets_automaton import (
     match_skeleton,
 )
 from safe_reply.validators.secrets_config import Kind, PatternEntry, Settings, TermEntry, load_entries
+from safe_reply.validators.secrets_context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
 from safe_reply.validators.secrets_normalise import (
     HYPHENS,
     Skeleton,
@@ -80,6 +83,7 @@ class ProtectedTerm:
     upper: bool  # written in capitals in the config (then capitals are no trick)
     hyphen: bool  # written with a hyphen in the config (then a hyphen is no trick)
     alias: bool
+    name_rule: NameRule | None  # an ordinary word too: a leak only where used as a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +102,15 @@ class Leak:
     kind: Kind
     term_hash: str
     trick: str
+    evidence: str | None = None  # ordinary-word terms only: why the hit is a name (secrets_context)
 
 
 @dataclass(eq=False)
 class TradeSecretValidator:
     """The compiled validator: pure, thread-safe (never mutated after build), no I/O in `detect`."""
 
-    placeholder: str
+    placeholders: dict[Language, str]  # never mutated after build
+    default_language: Language
     terms: tuple[ProtectedTerm, ...]
     patterns: tuple[ProtectedPattern, ...]
     automaton: Automaton | None
@@ -113,12 +119,22 @@ class TradeSecretValidator:
     name: str = NAME
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
-        return [self._finding(leak) for leak in self.scan(text)]
+        leaks = self.scan(text)
+        if not leaks:
+            return []
+        # The same language choice as the policy's fallback, so a rewritten reply stays in one language.
+        language = ctx.language or detect_language(text, self.default_language)
+        placeholder = self.placeholders[language]
+        return [self._finding(leak, placeholder) for leak in leaks]
 
-    def scan(self, text: str, *, decode_base64: bool = True) -> list[Leak]:
-        """Every leak in `text`, sorted by position."""
+    def scan(self, text: str, *, decode_base64: bool = True, name_rule: bool = True) -> list[Leak]:
+        """Every leak in `text`, sorted by position.
+
+        `name_rule=False` ignores the ordinary-word setting (every hit counts): used for decoded
+        base64, where the encoding itself is the disguise, and for checking the placeholders.
+        """
         if not is_suspicious(text):
-            leaks = self._term_leaks(text, None)
+            leaks = self._term_leaks(text, None, name_rule)
             if self.patterns and has_spaced_letters(text):
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
@@ -126,14 +142,15 @@ class TradeSecretValidator:
                 leaks += self._pattern_leaks(text, text, None, None)
         else:
             skeleton = full_skeleton(text)
-            leaks = self._term_leaks(text, skeleton)
-            view, starts, ends = pattern_view(text)
-            leaks += self._pattern_leaks(text, view, starts, ends)
+            leaks = self._term_leaks(text, skeleton, name_rule)
+            if self.patterns:
+                view, starts, ends = pattern_view(text)
+                leaks += self._pattern_leaks(text, view, starts, ends)
             if decode_base64:
                 leaks += self._base64_leaks(text)
         return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
 
-    def _term_leaks(self, text: str, skeleton: Skeleton | None) -> list[Leak]:
+    def _term_leaks(self, text: str, skeleton: Skeleton | None, name_rule: bool) -> list[Leak]:
         if self.automaton is None:
             return []
         if skeleton is None:
@@ -142,14 +159,21 @@ class TradeSecretValidator:
                 return []
             skeleton = fast_to_full(text)
         hits = match_skeleton(skeleton, self.automaton.find(skeleton.text), self.slots, self.term_lens)
-        return [self._leak(hit, skeleton) for hit in _outermost(hits)]
+        leaks = [self._leak(hit, skeleton, name_rule) for hit in _outermost(hits)]
+        return [leak for leak in leaks if leak is not None]
 
-    def _leak(self, hit: Hit, skeleton: Skeleton) -> Leak:
+    def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool) -> Leak | None:
+        """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
         term = self.terms[hit.term]
         trick = describe_tricks(
             skeleton, hit, term.key, upper_term=term.upper, term_hyphen=term.hyphen, alias=term.alias
         )
-        return Leak(hit.start, hit.end, term.kind, term.term_hash, trick)
+        if term.name_rule is None or not name_rule:
+            return Leak(hit.start, hit.end, term.kind, term.term_hash, trick)
+        evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick)
+        if evidence is None:
+            return None
+        return Leak(hit.start, hit.end, term.kind, term.term_hash, trick, evidence.value)
 
     def _pattern_leaks(
         self, text: str, view: str, starts: Sequence[int] | None, ends: Sequence[int] | None
@@ -176,11 +200,11 @@ class TradeSecretValidator:
             decoded = _decode_base64(token)
             if decoded is None:
                 continue
-            for inner in self.scan(decoded, decode_base64=False):
+            for inner in self.scan(decoded, decode_base64=False, name_rule=False):
                 leaks.append(Leak(match.start(), match.end(), inner.kind, inner.term_hash, "base64"))
         return leaks
 
-    def _finding(self, leak: Leak) -> Finding:
+    def _finding(self, leak: Leak, placeholder: str) -> Finding:
         de, en = _KIND_LABELS[leak.kind]
         span = Span(leak.start, leak.end)
         return Finding(
@@ -196,9 +220,16 @@ class TradeSecretValidator:
             legal_basis=LEGAL_BASIS,
             severity=Severity.HIGH,
             validator=NAME,
-            fix=Edit(span, self.placeholder),
-            details={"kind": leak.kind.value, "term_hash": leak.term_hash, "trick": leak.trick},
+            fix=Edit(span, placeholder),
+            details=_details(leak),
         )
+
+
+def _details(leak: Leak) -> dict[str, str]:
+    details = {"kind": leak.kind.value, "term_hash": leak.term_hash, "trick": leak.trick}
+    if leak.evidence is not None:
+        details["evidence"] = leak.evidence
+    return details
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
@@ -240,33 +271,50 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     patterns: list[ProtectedPattern] = []
     table = TableBuilder()
     hasher = Hasher(ctx.hash_key)
+    name_rule = NameRule.build(
+        (*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window
+    )
     for entry in load_entries(settings, ctx):
         if isinstance(entry, PatternEntry):
             patterns.append(_compile_pattern(entry, hasher))
             continue
-        _add_term(entry, hasher, terms, table)
+        rule = None
+        if entry.uses_name_rule:
+            rule = name_rule.with_cues(entry.context) if entry.context else name_rule
+        _add_term(entry, hasher, rule, terms, table)
     for word in settings.allowed_terms:
         _add_allowed(word, ALLOW_ALL, table)
     keys = table.keys()
     validator = TradeSecretValidator(
-        placeholder=settings.placeholder,
+        placeholders=settings.placeholders(),
+        default_language=ctx.default_language,
         terms=tuple(terms),
         patterns=tuple(patterns),
         automaton=Automaton(keys) if keys else None,
         slots=table.slots,
         term_lens=[len(term.key) for term in terms],
     )
-    if validator.scan(settings.placeholder):
-        raise ConfigError(
-            ctx.file,
-            f"{ctx.key}.placeholder",
-            "the placeholder itself contains a protected term, so a redacted reply would still be flagged",
-            "choose a placeholder such as '[vertraulich]' that contains no protected term",
-        )
+    _check_placeholders(validator, settings, ctx)
     return validator
 
 
-def _add_term(entry: TermEntry, hasher: Hasher, terms: list[ProtectedTerm], table: TableBuilder) -> None:
+def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
+    """No placeholder may match a term, in any context: the engine re-evaluates the rewritten reply."""
+    for language, placeholder in validator.placeholders.items():
+        if not validator.scan(placeholder, name_rule=False):
+            continue
+        key = f"{ctx.key}.placeholder" + (f".{language.value}" if isinstance(settings.placeholder, dict) else "")
+        raise ConfigError(
+            ctx.file,
+            key,
+            "the placeholder itself contains a protected term, so a redacted reply would still be flagged",
+            "choose a placeholder such as '[vertraulich]' or '[confidential]' that contains no protected term",
+        )
+
+
+def _add_term(
+    entry: TermEntry, hasher: Hasher, rule: NameRule | None, terms: list[ProtectedTerm], table: TableBuilder
+) -> None:
     term_hash = hasher(entry.term)
     for spelling, alias in ((entry.term, False), *((a, True) for a in entry.aliases)):
         index = len(terms)
@@ -275,7 +323,7 @@ def _add_term(entry: TermEntry, hasher: Hasher, terms: list[ProtectedTerm], tabl
         letters = [c for c in spelling if c.isalpha()]
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
         hyphen = any(c in HYPHENS for c in spelling)
-        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias))
+        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias, rule))
         for variant in variants:
             table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
         for word in entry.allowed:

@@ -27,7 +27,9 @@ from pydantic import (
 )
 
 from safe_reply.errors import ConfigError
+from safe_reply.types import Language
 from safe_reply.validators import BuildContext
+from safe_reply.validators.secrets_context import DEFAULT_NAME_WINDOW
 
 __all__ = ["Kind", "PatternEntry", "Settings", "TermEntry", "load_entries"]
 
@@ -55,11 +57,20 @@ class TermEntry(BaseModel):
     kind: Kind
     aliases: list[str] = Field(default_factory=list)  # e.g. the English name of a codename
     allowed: list[str] = Field(default_factory=list)  # ordinary words containing this term
+    # The term is also an ordinary word ("Kranich" the bird): a leak only where used as a name
+    # (secrets_context). `context` adds cue words for this term and switches the rule on as well.
+    ordinary_word: bool = False
+    context: list[str] = Field(default_factory=list)
     note: str | None = None
+
+    @property
+    def uses_name_rule(self) -> bool:
+        """Does the name rule apply to this term (ordinary_word set, or context words given)?"""
+        return self.ordinary_word or bool(self.context)
 
     @model_validator(mode="after")
     def _has_letters(self) -> TermEntry:
-        for value in (self.term, *self.aliases, *self.allowed):
+        for value in (self.term, *self.aliases, *self.allowed, *self.context):
             if not any(c.isalnum() for c in value):
                 raise ValueError(f"'{value}' has no letter or digit to match")
         return self
@@ -102,13 +113,33 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    placeholder: str = "[vertraulich]"
+    # One string for every language, or one per language ({de: "[vertraulich]", en: "[confidential]"}).
+    placeholder: str | dict[Language, str] = "[vertraulich]"
     terms: list[Entry] = Field(default_factory=list)
     company_terms: list[Entry] = Field(default_factory=list)
     terms_file: str | None = None
     company_terms_file: str | None = None
     terms_env: str | None = None
     allowed_terms: list[str] = Field(default_factory=list)
+    # Extra cue words of the name rule for every ordinary-word term (added to the shipped lists).
+    name_cues: list[str] = Field(default_factory=list)
+    name_window: int = Field(default=DEFAULT_NAME_WINDOW, ge=1, le=12)
+
+    @model_validator(mode="after")
+    def _placeholder_per_language(self) -> Settings:
+        if isinstance(self.placeholder, dict):
+            missing = [lang.value for lang in Language if not self.placeholder.get(lang, "").strip()]
+            if missing:
+                raise ValueError(f"placeholder has no text for {', '.join(missing)}: give one per language (de, en)")
+        elif not self.placeholder.strip():
+            raise ValueError("placeholder is empty: use a visible marker such as '[vertraulich]'")
+        return self
+
+    def placeholders(self) -> dict[Language, str]:
+        """The placeholder per language."""
+        if isinstance(self.placeholder, dict):
+            return dict(self.placeholder)
+        return dict.fromkeys(Language, self.placeholder)
 
 
 def load_entries(settings: Settings, ctx: BuildContext) -> list[Entry]:

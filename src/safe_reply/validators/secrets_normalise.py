@@ -16,6 +16,7 @@ Two ways to build it, with identical results on the replies the fast one accepts
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -186,8 +187,127 @@ def _normalised_chars(text: str) -> Iterator[tuple[str, int, int]]:
             yield char, start, end
 
 
+# Plain text: Latin-1 letters, digits, ASCII whitespace and punctuation that NFKC, the homoglyph
+# table, lower() and the leet rules all leave alone (checked in tests/secrets). Only the windows
+# around anything else need the per-character normalisation below.
+_PLAIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_PLAIN_PUNCT = (
+    ".,;:!?()\\[\\]\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb/%+#<>=\u2013\u2014\\-\u20ac\u00a7\u00b0\u00b7\u2022|"
+)
+_WHITESPACE = " \t\n\r"
+# Not plain: any other character, a letter next to a digit (leetspeak decides there), and a hyphen
+# before a line break (the gap "-\n" joins the two tokens).
+_NOT_PLAIN = re.compile(
+    f"[^{_WHITESPACE}{_PLAIN_LETTERS}0-9{_PLAIN_PUNCT}]"
+    f"|[{_PLAIN_LETTERS}][0-9]|[0-9][{_PLAIN_LETTERS}]"
+    "|-[ \t]*\r?\n[ \t\r\n]*"
+)
+_RUN = re.compile(r"[^\W_]+")
+_TOKEN_END = re.compile(f"[^{_WHITESPACE}]*[{_WHITESPACE}]*")
+_SLOW_SHARE = 0.5  # above this share of slow windows, one pass over the whole text is cheaper
+
+
+def slow_windows(text: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint (start, end) windows that need the per-character normalisation.
+
+    A window is every whitespace-delimited token with something not plain in it, plus the
+    whitespace on both sides, so that a window always begins and ends at a word boundary (a HARD
+    gap), and combining marks and "-\n" never straddle a window's edge.
+    """
+    windows: list[tuple[int, int]] = []
+    for match in _NOT_PLAIN.finditer(text):
+        start = match.start()
+        if windows and match.end() < windows[-1][1]:
+            continue  # inside the current window (a long token full of tricks stays linear)
+        if windows and start < windows[-1][1]:
+            start = windows[-1][0]  # e.g. a "-\n" at the window's end: extend over the next token
+        else:
+            while start > 0 and text[start - 1] not in _WHITESPACE:
+                start -= 1
+            while start > 0 and text[start - 1] in _WHITESPACE:
+                start -= 1
+        tail = _TOKEN_END.match(text, match.end())
+        end = tail.end() if tail else match.end()
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _pieces(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, plain) pieces covering the text, in order."""
+    windows = slow_windows(text)
+    if sum(end - start for start, end in windows) > _SLOW_SHARE * len(text):
+        return [(0, len(text), False)]
+    pieces: list[tuple[int, int, bool]] = []
+    at = 0
+    for start, end in windows:
+        if at < start:
+            pieces.append((at, start, True))
+        pieces.append((start, end, False))
+        at = end
+    if at < len(text):
+        pieces.append((at, len(text), True))
+    return pieces
+
+
 def full_skeleton(text: str, *, leet: bool = True) -> Skeleton:
-    """The complete skeleton with offsets and gaps (the slow path; also used after a fast-path hit)."""
+    """The complete skeleton with offsets and gaps (the slow path; also used after a fast-path hit).
+
+    Plain pieces are reduced run by run (C-level `lower` and regex); only the windows around
+    suspicious characters go through the per-character normalisation. Both give the same result
+    as one per-character pass over the whole text (a hypothesis property in tests/secrets).
+    """
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    gaps: list[GapKind] = []
+    for start, end, plain in _pieces(text):
+        if plain:
+            _plain_skeleton(text, start, end, chars, starts, ends, gaps)
+            continue
+        piece = _char_skeleton(text[start:end], leet=leet)
+        chars.extend(piece.text)
+        starts.extend(start + i for i in piece.starts)
+        ends.extend(start + i for i in piece.ends)
+        gaps.extend(piece.gaps[:-1])
+    gaps.append(GapKind.HARD)
+    return Skeleton("".join(chars), text, tuple(starts), tuple(ends), tuple(gaps))
+
+
+# Byte classes of a plain piece (lower-cased, en dash made "-", encoded as Latin-1; the other plain
+# characters beyond Latin-1 become "?"): "a" letter or digit, "-" hyphen, " " anything else. Then
+# per character a gap code by a few C-level replaces: "0" NONE, "2" HYPHEN, "3" HARD.
+_CLASS = bytes(ord("a") if chr(b).isalnum() else ord("-") if chr(b) == "-" else ord(" ") for b in range(0x100))
+_MASK = bytes(1 if chr(b).isalnum() else 0 for b in range(0x100))
+_GAP_BY_CODE = {ord("0"): GapKind.NONE, ord("2"): GapKind.HYPHEN, ord("3"): GapKind.HARD}
+
+
+def _gap_codes(classes: bytes) -> bytes:
+    """Per character: "0" after a letter, "2" after exactly one hyphen after a letter, "3" otherwise."""
+    codes = (b" " + classes).replace(b"a", b"0").replace(b" 0", b" 3").replace(b"-0", b"-2")
+    return codes.replace(b"--2", b"--3").replace(b" -2", b" -3")[1:]
+
+
+def _plain_skeleton(
+    text: str, start: int, end: int, chars: list[str], starts: list[int], ends: list[int], gaps: list[GapKind]
+) -> None:
+    """Append the skeleton of a plain piece, with no Python loop over its characters.
+
+    A plain piece has no invisible characters, markdown or "-\n", so a gap is a single hyphen or a
+    word boundary; the first gap is HARD because every piece starts at a word boundary.
+    """
+    encoded = text[start:end].lower().replace("\u2013", "-").encode("latin-1", "replace")
+    mask = encoded.translate(_MASK)
+    chars.append(encoded.translate(None, _FAST_DELETE).decode("latin-1"))
+    starts.extend(itertools.compress(range(start, end), mask))
+    ends.extend(itertools.compress(range(start + 1, end + 1), mask))
+    gaps.extend(map(_GAP_BY_CODE.__getitem__, itertools.compress(_gap_codes(encoded.translate(_CLASS)), mask)))
+
+
+def _char_skeleton(text: str, *, leet: bool = True) -> Skeleton:
+    """The skeleton by one per-character pass (the reference; used for the windows)."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -253,17 +373,32 @@ def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for char, start, end in _normalised_chars(text):
-        if char in ZERO_WIDTH or unicodedata.combining(char):
+    for piece_start, piece_end, plain in _pieces(text):
+        if plain:  # unchanged by every step below: the piece itself, one offset per character
+            chars.append(text[piece_start:piece_end])
+            starts.extend(range(piece_start, piece_end))
+            ends.extend(range(piece_start + 1, piece_end + 1))
             continue
-        chars.append(char)
-        starts.append(start)
-        ends.append(end)
+        for char, start, end in _normalised_chars(text[piece_start:piece_end]):
+            if char in ZERO_WIDTH or unicodedata.combining(char):
+                continue
+            chars.append(char)
+            starts.append(piece_start + start)
+            ends.append(piece_start + end)
     view = "".join(chars)
-    drop: set[int] = set()
+    # Drop the spaces of spaced single letters, slice by slice (the matches are sorted, disjoint).
+    kept_view: list[str] = []
+    kept_starts: list[int] = []
+    kept_ends: list[int] = []
+    at = 0
     for match in _SPACED_SINGLE.finditer(view):
-        drop.update(range(match.end(1), match.end()))
-    if drop:
-        keep = [i for i in range(len(view)) if i not in drop]
-        return "".join(view[i] for i in keep), tuple(starts[i] for i in keep), tuple(ends[i] for i in keep)
-    return view, tuple(starts), tuple(ends)
+        kept_view.append(view[at : match.end(1)])
+        kept_starts.extend(starts[at : match.end(1)])
+        kept_ends.extend(ends[at : match.end(1)])
+        at = match.end()
+    if not at:
+        return view, tuple(starts), tuple(ends)
+    kept_view.append(view[at:])
+    kept_starts.extend(starts[at:])
+    kept_ends.extend(ends[at:])
+    return "".join(kept_view), tuple(kept_starts), tuple(kept_ends)

@@ -1,0 +1,163 @@
+"""The name rule for codenames that are also ordinary words ("Kranich" the bird, "Crema" the coffee
+foam, "Föhn" the hair dryer): such a term is a leak only where the reply uses it as a NAME.
+
+A hit of a term with `ordinary_word: true` (or a `context:` list) counts when at least one holds,
+checked in this order (the first one is reported as the finding's `evidence`):
+1. disguise: the hit needed any obfuscation trick to be found (case, homoglyph, zero-width, spaced,
+   hyphenated, leetspeak, transliterated, reversed, ROT13, base64, entity, ...). Nobody disguises
+   the bird; a disguised ordinary word is suspicious. Grammar (inflection, compound), an alias and
+   NFD (a Unicode normal form, not a trick) are no disguise.
+2. compound: the word that contains the hit also contains a cue word right before or after the
+   term, with or without a hyphen or a linking s/n ("Kranich-Plattform", "Projektkranich",
+   "Cremaplattformen").
+3. quoted: the hit lies inside a quotation of at most four words („Projekt Crema“, "Crema").
+4. context: one of the `window` words before or after the hit's word, in the same sentence, or a
+   word of the hit itself (an alias "Project Crane") is a cue word ("Projekt Kranich", "die
+   Entwicklung des Kranichs", "we call it Föhn internally").
+
+A reply word matches a cue when it equals the cue, or the cue plus an inflection suffix
+("Projekts", "internen", "launched"), or, for cues of >= 7 letters, starts with it
+("Entwicklungsstand", "Nachfolgermodell"). Comparison is case-insensitive with ß = ss (casefold).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safe_reply.validators.secrets_normalise import HYPHENS, ZERO_WIDTH
+
+__all__ = ["DEFAULT_NAME_CUES_DE", "DEFAULT_NAME_CUES_EN", "DEFAULT_NAME_WINDOW", "Evidence", "NameRule"]
+
+# Words that mark a term as a project, product or platform name, in German and English. "Modell" /
+# "model" are deliberately absent: a support bot says "Ihr Modell" all the time, and "Welches
+# Modell macht die beste Crema?" is the ordinary word. Add them per term with `context:` if wanted.
+DEFAULT_NAME_CUES_DE: tuple[str, ...] = (
+    "Projekt", "Codename", "Deckname", "Arbeitstitel", "Name", "Namen", "heißt", "heißen", "genannt",
+    "nennen", "nennt", "Bezeichnung", "Plattform", "Generation", "Nachfolger", "Nachfolgemodell",
+    "Baureihe", "Serie", "Prototyp", "intern", "Entwicklung", "entwickelt", "Launch", "Marktstart",
+    "Markteinführung", "Vorstellung", "vorgestellt", "Release", "erscheint",
+)  # fmt: skip
+DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
+    "project", "codename", "codenamed", "name", "named", "called", "dubbed", "platform", "generation",
+    "successor", "series", "prototype", "internal", "internally", "development", "developed", "launch",
+    "release", "unveil", "roadmap",
+)  # fmt: skip
+DEFAULT_NAME_WINDOW = 3
+MAX_QUOTED_WORDS = 4
+_PREFIX_CUE_LEN = 7  # long cues also match as the head of a compound word ("Entwicklungsstand")
+_CUE_SUFFIXES = ("s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen", "d", "ed", "ing", "ly")
+_LINKS = ("", "s", "es", "n", "en")
+# Tricks that are grammar or encoding, not disguise (see secrets_tricks for the labels).
+_NO_DISGUISE = frozenset({"literal", "inflected", "compound", "alias", "nfd"})
+_QUOTES = frozenset("\"'„“”‚‘’«»‹›")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+class Evidence(StrEnum):
+    """Why an ordinary-word hit was judged to be used as a name (finding details `evidence`)."""
+
+    DISGUISE = "disguise"
+    COMPOUND = "compound"
+    QUOTED = "quoted"
+    CONTEXT = "context"
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class NameRule:
+    """Cue words (casefolded) and the window; one shared instance unless a term adds its own cues."""
+
+    cues: frozenset[str]
+    window: int
+
+    @classmethod
+    def build(cls, cues: Iterable[str], window: int) -> NameRule:
+        return cls(frozenset(_fold(c) for c in cues if c.strip()), window)
+
+    def with_cues(self, extra: Iterable[str]) -> NameRule:
+        return NameRule(self.cues | {_fold(c) for c in extra if c.strip()}, self.window)
+
+    def evidence(self, text: str, start: int, end: int, trick: str) -> Evidence | None:
+        """Why text[start:end] is used as a name, or None for the ordinary word."""
+        if set(trick.split("+")) - _NO_DISGUISE:
+            return Evidence.DISGUISE
+        word_start, word_end = _word_bounds(text, start, end)
+        if self._compound(text[word_start:start], text[end:word_end]):
+            return Evidence.COMPOUND
+        sentence_start, sentence_end = _sentence_bounds(text, word_start, word_end)
+        before = text[sentence_start:word_start]
+        after = text[word_end:sentence_end]
+        if _quoted(before, after):
+            return Evidence.QUOTED
+        # The hit's own words count too: an alias such as "Project Crane" names itself.
+        words = [
+            *_WORD.findall(before)[-self.window :],
+            *_WORD.findall(text[start:end]),
+            *_WORD.findall(after)[: self.window],
+        ]
+        if any(self._is_cue(_fold(w)) for w in words):
+            return Evidence.CONTEXT
+        return None
+
+    def _is_cue(self, word: str) -> bool:
+        if word in self.cues:
+            return True
+        if any(word.endswith(s) and word[: -len(s)] in self.cues for s in _CUE_SUFFIXES):
+            return True
+        return any(word[:k] in self.cues for k in range(_PREFIX_CUE_LEN, len(word)))
+
+    def _compound(self, head: str, tail: str) -> bool:
+        head = _fold("".join(c for c in head if c.isalpha()))
+        tail = _fold("".join(c for c in tail if c.isalpha()))
+        if head and any(head.endswith(cue) for cue in self.cues):
+            return True
+        return bool(tail) and any(tail.startswith(link + cue) for cue in self.cues for link in _LINKS)
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in HYPHENS or char in ZERO_WIDTH or unicodedata.combining(char) > 0
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole (compound) word around text[start:end]: letters, digits, hyphens, invisible marks."""
+    while start > 0 and _in_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]):
+        end += 1
+    return start, end
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = match.end()
+    following = _SENTENCE_END.search(text, end)
+    return sentence_start, following.start() if following else len(text)
+
+
+def _quoted(before: str, after: str) -> bool:
+    """A quote mark opens before and closes after the word, with <= MAX_QUOTED_WORDS words inside.
+
+    An opening mark is not preceded by a letter and a closing mark not followed by one, so the
+    apostrophes of "can't" and "Crema's" are no quotes.
+    """
+    opening = next(
+        (i for i in range(len(before) - 1, -1, -1) if before[i] in _QUOTES and not before[i - 1 : i].isalnum()),
+        None,
+    )
+    closing = next(
+        (i for i, c in enumerate(after) if c in _QUOTES and not after[i + 1 : i + 2].isalnum()),
+        None,
+    )
+    if opening is None or closing is None:
+        return False
+    inside = len(_WORD.findall(before[opening + 1 :])) + 1 + len(_WORD.findall(after[:closing]))
+    return inside <= MAX_QUOTED_WORDS

@@ -1,0 +1,77 @@
+"""The windowed normalisation (plain pieces run by run, per character only around suspicious
+characters) gives exactly the skeleton and pattern view of one per-character pass."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safe_reply.validators.secrets_normalise import (
+    _HOMOGLYPHS,
+    _PLAIN_LETTERS,
+    _PLAIN_PUNCT,
+    _SPACED_SINGLE,
+    ZERO_WIDTH,
+    _char_skeleton,
+    _normalised_chars,
+    full_skeleton,
+    pattern_view,
+    slow_windows,
+)
+
+# Plain words and separators mixed with every kind of trick character and their neighbours.
+PIECES = [
+    "Kranich", "Projekt", "Möwe", "Straße", "E-Bike", "412,50", "2.000", "T9", "Kr4n1ch", "Kr@nich",
+    "K", "r", "a", "ÄÖÜ", "ÿß", " ", " ", "  ", "\n", "\t", "-", "–", "—", "…", ",", ".", "„", "“", "'", "€", "•", "«",
+    "\u200b", "\u00ad", "&shy;", "&#75;", "\u0308", "а", "Κ", "Ｋ", "𝐊", "**", "_", "\u00a0",
+    "-\n", "- \n", "-\n\n", "\r\n", "Ｋ-\n", "а-\n",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.booleans())
+def test_windowed_skeleton_equals_the_per_character_pass(text: str, leet: bool) -> None:
+    assert full_skeleton(text, leet=leet) == _char_skeleton(text, leet=leet)
+
+
+def _reference_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """pattern_view by one per-character pass, spaced single letters joined the same way."""
+    kept = [(c, s, e) for c, s, e in _normalised_chars(text) if c not in ZERO_WIDTH and not unicodedata.combining(c)]
+    view = "".join(c for c, _, _ in kept)
+    drop = {i for m in _SPACED_SINGLE.finditer(view) for i in range(m.end(1), m.end())}
+    keep = [i for i in range(len(view)) if i not in drop]
+    return "".join(view[i] for i in keep), tuple(kept[i][1] for i in keep), tuple(kept[i][2] for i in keep)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_windowed_pattern_view_equals_the_per_character_pass(text: str) -> None:
+    assert pattern_view(text) == _reference_view(text)
+
+
+def test_plain_text_needs_no_window() -> None:
+    text = "Ihr E-Bike ist am Montag eingegangen – die Reparatur kostet 412,50 € (inkl. MwSt.)."
+    assert slow_windows(text) == []
+    assert slow_windows("Das Projekt Kra\u200bnich startet.") == [(11, 21)]
+    assert slow_windows("Zu Kr4n1ch gibt") == [(2, 11)]
+    assert slow_windows("Es heißt Kra-\nnich.") == [(8, 19)]
+
+
+def test_plain_characters_are_left_alone_by_every_step() -> None:
+    letters = [c for c in map(chr, range(0x100)) if c.isalpha() and c in _plain_letters()]
+    for char in letters + [c for c in _PLAIN_PUNCT if c != "\\"]:
+        assert unicodedata.normalize("NFKC", char) == char
+        assert char.translate(_HOMOGLYPHS) == char
+        assert len(char.lower()) == 1
+        assert unicodedata.combining(char) == 0
+
+
+def _plain_letters() -> str:
+    ranges = _PLAIN_LETTERS.replace("A-Z", "").replace("a-z", "")
+    result = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    for k in range(0, len(ranges), 3):
+        result += "".join(map(chr, range(ord(ranges[k]), ord(ranges[k + 2]) + 1)))
+    return result
