@@ -29,6 +29,7 @@ from safe_reply.loader import DEFAULTS_FILE, PRODUCT_LINE_DIR, load_policy, pyda
 from safe_reply.policy import Policy
 from safe_reply.types import Language
 from safe_reply.validators import available_validators, load_spec
+from safe_reply.yamlio import load_yaml
 
 PRODUCT_LINES_FILE = "product_lines.yaml"
 CASES_FILE = "cases.jsonl"
@@ -157,7 +158,7 @@ def _read_product_lines(
     file: Path, errors: list[ConfigError]
 ) -> tuple[CorpusFile | None, dict[str, Mapping[str, Any]]]:
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = load_yaml(file.read_text(encoding="utf-8"))
     except OSError as exc:
         fix = f"pass the corpus folder that holds {PRODUCT_LINES_FILE} and {CASES_FILE}, or use --config DIR"
         errors.append(ConfigError(file, "", f"cannot read the file ({exc.strerror})", fix))
@@ -331,7 +332,7 @@ def config_requirements(config_dir: str | Path, policy: Policy) -> dict[str, Req
     A product line without an enabled disclosure validator requires nothing we could score.
     """
     defaults_file = Path(config_dir) / DEFAULTS_FILE
-    defaults_raw = yaml.safe_load(defaults_file.read_text(encoding="utf-8")) if defaults_file.exists() else {}
+    defaults_raw = load_yaml(defaults_file.read_text(encoding="utf-8")) if defaults_file.exists() else {}
     validators = defaults_raw.get("validators") if isinstance(defaults_raw, dict) else None
     defaults = validators.get("disclosure") if isinstance(validators, dict) else None
     result: dict[str, Requirement] = {}

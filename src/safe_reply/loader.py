@@ -22,6 +22,7 @@ from safe_reply.errors import ConfigError, ConfigErrors, did_you_mean
 from safe_reply.policy import Policy, ProductLinePolicy
 from safe_reply.types import PolicyRef
 from safe_reply.validators import BUILTIN_VALIDATORS, BuildContext, Validator, hash_key_from_env, load_spec
+from safe_reply.yamlio import load_yaml
 
 DEFAULTS_FILE = "defaults.yaml"
 PRODUCT_LINE_DIR = "product_lines"
@@ -184,7 +185,7 @@ def _read_yaml(file: Path, errors: list[ConfigError]) -> tuple[Any, bytes]:
         errors.append(ConfigError(file, "", f"cannot read the file ({exc.strerror})", "check the path and permissions"))
         return None, b""
     try:
-        parsed = yaml.safe_load(data)
+        parsed = load_yaml(data)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"

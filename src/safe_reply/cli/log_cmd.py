@@ -32,6 +32,7 @@ from safe_reply.log import (
     render,
 )
 from safe_reply.log.records import StoredRecord
+from safe_reply.yamlio import load_yaml
 
 log_app = typer.Typer(help="Review, export and purge the log of blocked and rewritten replies.", no_args_is_help=True)
 
@@ -61,7 +62,7 @@ def load_settings(config: Path) -> LogSettings:
     if not path.is_file():
         return LogSettings()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         return LogSettings.model_validate(data.get("log") or {})
     except (yaml.YAMLError, ValidationError, AttributeError) as exc:
         first = str(exc).strip().splitlines()[0]

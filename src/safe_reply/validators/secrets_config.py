@@ -30,6 +30,7 @@ from safe_reply.errors import ConfigError
 from safe_reply.types import Language
 from safe_reply.validators import BuildContext
 from safe_reply.validators.secrets_context import DEFAULT_NAME_WINDOW
+from safe_reply.yamlio import load_yaml
 
 __all__ = ["Kind", "PatternEntry", "Settings", "TermEntry", "load_entries"]
 
@@ -178,7 +179,7 @@ def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Entry]:
         ) from None
     ctx.sources.append(path)
     try:
-        raw: Any = yaml.safe_load(data)
+        raw: Any = load_yaml(data)
     except yaml.YAMLError as exc:
         raise ConfigError(path, "", f"YAML syntax error ({exc})", "fix the YAML syntax of the terms file") from None
     if isinstance(raw, dict) and set(raw) == {"terms"}:
