@@ -29,7 +29,7 @@ from safe_reply.loader import DEFAULTS_FILE, PRODUCT_LINE_DIR, load_policy, pyda
 from safe_reply.policy import Policy
 from safe_reply.types import Language
 from safe_reply.validators import available_validators, load_spec
-from safe_reply.yamlio import load_yaml
+from safe_reply.yamlio import dump_yaml, load_yaml
 
 PRODUCT_LINES_FILE = "product_lines.yaml"
 CASES_FILE = "cases.jsonl"
@@ -295,7 +295,7 @@ def policy_from_corpus(directory: str | Path | Corpus, validators: Iterable[str]
         (folder / DEFAULTS_FILE).write_text("version: 1\n", encoding="utf-8")
         for line_id, config in configs.items():
             target = folder / PRODUCT_LINE_DIR / f"{line_id}.yaml"
-            target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            target.write_text(dump_yaml(config), encoding="utf-8")
         try:
             policy = load_policy(folder)
         except ConfigErrors as exc:

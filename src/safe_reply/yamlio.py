@@ -12,7 +12,13 @@ from typing import Any
 import yaml
 
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def load_yaml(data: str | bytes) -> Any:
     return yaml.load(data, Loader=_LOADER)
+
+
+def dump_yaml(data: Any) -> str:
+    """Block-style YAML, keys in the given order, non-ASCII kept readable."""
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
