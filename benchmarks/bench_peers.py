@@ -139,7 +139,9 @@ def measure(
 
     guarded = None
     if runnable_module is not None and policy is not None:
-        guarded = runnable_module.guard(bot, policy, product_line="bench", language="de")
+        # No log: guardrails records nothing either, so both chains do the same work (the log write path
+        # has its own benchmark, bench_log.py).
+        guarded = runnable_module.guard(bot, policy, product_line="bench", language="de", recorder=None)
     return [
         ("safe_reply Policy.evaluate", median_seconds(lambda: policy.evaluate(reply, CTX), budget) if policy else None),
         ("substring loop (BanSubstr.)", median_seconds(lambda: scan(reply), budget)),

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from safe_reply.actions import rewrite
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.types import Category, Context, Edit, Language, Span
-from safe_reply.validators.claims import ClaimsValidator, Settings, public_rule_id
+from safe_reply.validators.claims import ClaimsValidator, Settings
 
 from .conftest import LINE, make
 
@@ -105,11 +105,6 @@ def test_english_reply_is_reported_with_the_english_rule(claims: ClaimsValidator
     [finding] = claims.detect("The scooter has a range of 60 km, easily.", EN)
     assert finding.rule_id == "claims.en/spec-figure"
     assert finding.message.startswith("Zahlenangabe über dem Datenblatt")
-
-
-def test_public_rule_id() -> None:
-    assert public_rule_id("claims.de.health", Language.DE) == "claims.de/health"
-    assert public_rule_id("ACME-1", Language.EN) == "ACME-1"
 
 
 def test_unknown_pack_is_a_config_error(tmp_path: Path) -> None:

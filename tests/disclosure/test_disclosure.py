@@ -62,7 +62,7 @@ def test_required_by_policy_and_turn(required: Required, turn: int | None, missi
 def test_missing_notice_finding_prepends_german_notice() -> None:
     text = "Das Rad wiegt 25,8 kg."
     (finding,) = validator().detect(text, Context(turn=1))
-    assert finding.rule_id == "DISC-MISSING-NOTICE"
+    assert finding.rule_id == "disclosure/missing-notice"
     assert finding.span is None
     assert finding.legal_basis == "EU AI Act Art. 50 Abs. 1"
     assert finding.fix == Edit(Span(0, 0), NOTICE_DE + " ")
@@ -184,7 +184,7 @@ def test_persona_is_fine_with_a_notice_and_false_human_without() -> None:
 def test_false_human_finding_span_and_removal() -> None:
     text = "Das Rad wiegt 25,8 kg. Ich arbeite seit zehn Jahren bei Lindwurm. Gute Fahrt!"
     (finding,) = validator().detect(text, Context(turn=2))
-    assert finding.rule_id == "DISC-DE-FH-HUMAN-LIFE"
+    assert finding.rule_id == "disclosure.de/false-human-life"
     assert finding.span is not None
     assert finding.span.of(text) == "Ich arbeite seit zehn Jahren bei Lindwurm."
     assert finding.legal_basis == "UWG §5 Abs. 1; AI Act Art. 50 Abs. 1"

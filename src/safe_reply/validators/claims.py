@@ -92,7 +92,7 @@ class _Flag:
         message = f"{rule.message.de} / {rule.message.en}"
         basis = rule.legal_basis or LEGAL_BASIS[category]
         return cls(
-            public_rule_id(rule.id, rule.language), message, basis, rule.severity, category, verdict, rule.language
+            rule.id, message, basis, rule.severity, category, verdict, rule.language
         )
 
 
@@ -238,12 +238,6 @@ class ClaimsValidator:
         return None
 
 
-def public_rule_id(yaml_id: str, language: Language) -> str:
-    """'claims.de.health-cure' (YAML ids cannot hold '/') -> 'claims.de/health-cure'."""
-    prefix = f"{FAMILY}.{language.value}."
-    return f"{FAMILY}.{language.value}/{yaml_id.removeprefix(prefix)}" if yaml_id.startswith(prefix) else yaml_id
-
-
 def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: FactBase) -> ApprovedClaim | None:
     """The approved claim about the same attribute as the flagged sentence, if there is one."""
     key = flag.verdict.fact_key
@@ -260,7 +254,10 @@ def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: Fact
         return None
     words = {
         ClaimCategory.GUARANTEE: ("garantie", "herstellergarantie", "guarantee"),
-        ClaimCategory.ORIGIN: ("endmontage", "hergestellt", "assembly", "made"),
+        ClaimCategory.ORIGIN: (
+            "endmontage", "montiert", "montage", "hergestellt", "gefertigt", "entwickelt",
+            "assembly", "assembled", "made", "manufactured", "developed",
+        ),
     }.get(flag.category)
     if words is None:
         return None

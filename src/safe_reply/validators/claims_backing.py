@@ -95,10 +95,14 @@ def _candidates(
     return tuple(f for f, s in zip(facts, scores, strict=True) if s == best)
 
 
+# A German compound's head word names the attribute too: "Bildschirm" cues "Bildschirmdiagonale".
+_MIN_HEAD = 6
+
+
 def _cue_in(cue: str, lower: str, words: list[str]) -> bool:
     if " " in cue:
         return cue in lower
-    return any(w.startswith(cue) for w in words)
+    return any(w.startswith(cue) or (len(w) >= _MIN_HEAD and cue.startswith(w)) for w in words)
 
 
 def _compare(quantity: Quantity, fact: NumericFact, sentence: str) -> tuple[bool, bool]:
@@ -179,11 +183,23 @@ _WHOLE = re.compile(r"\b(?:alle[ns]?|all|komplett\w*|gesamte[nm]?|ganze[nsm]?|en
 _EXCLUDING = re.compile(r"ausgenommen|ausgeschlossen|\bnicht\b|\bexcept|\bexclud|\bnot\b", re.I)
 _PARTS_EN = {
     "battery": "akku",
+    "batteries": "akku",
     "frame": "rahmen",
     "motor": "motor",
     "electronics": "elektronik",
     "wear": "verschleißteile",
+    "blade": "messer",
+    "blades": "messer",
+    "charger": "ladegerät",
+    "display": "display",
+    "screen": "display",
 }
+
+
+def _part(word: str) -> str:
+    """A part name in its German singular form, so "Akkus", "battery" and "batteries" compare equal."""
+    word = _PARTS_EN.get(word, word)
+    return word[:-1] if len(word) >= 5 and word.endswith("s") else word
 
 
 def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verdict:
@@ -198,9 +214,15 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     if years and any(c > max(years) * (1 + _TOLERANCE) for c in claimed):
         return Verdict(False, shown)
     excluded_part = re.search(r"\(nicht auf ([^)]*)\)", text)
-    excluded = set(tokens(excluded_part.group(1))) - {"und", "auf"} if excluded_part else set()
-    said = {_PARTS_EN.get(w, w) for w in tokens(sentence)}
+    excluded = {_part(w) for w in tokens(excluded_part.group(1))} - {"und", "auf"} if excluded_part else set()
+    said = {_part(w) for w in tokens(sentence)}
     if excluded and (said & excluded or _WHOLE.search(sentence)) and not _EXCLUDING.search(sentence):
+        return Verdict(False, shown)
+    # A guarantee for one product of the line does not cover the others ("2 Jahre auf den Brenner
+    # der Flamme 2" says nothing about the power bank). The first clause, without brackets, is the scope.
+    covered = base.products_in(re.sub(r"\([^)]*\)", "", text).split(";")[0])
+    named = base.products_in(sentence.lower())
+    if covered and named and not named <= covered:
         return Verdict(False, shown)
     return Verdict(True, shown)
 
@@ -229,8 +251,35 @@ _PLACES = {
     "europe": "eu",
     "asien": "asia",
     "asia": "asia",
+    "österreich": "at",
+    "austria": "at",
+    "schweiz": "ch",
+    "switzerland": "ch",
+    "frankreich": "fr",
+    "france": "fr",
+    "spanien": "es",
+    "spain": "es",
+    "tschechien": "cz",
+    "czechia": "cz",
+    "ungarn": "hu",
+    "hungary": "hu",
+    "rumänien": "ro",
+    "romania": "ro",
+    "portugal": "pt",
+    "türkei": "tr",
+    "turkey": "tr",
+    "japan": "jp",
+    "korea": "kr",
+    "südkorea": "kr",
+    "vietnam": "vn",
+    "indien": "in",
+    "india": "in",
+    "usa": "us",
 }
-_ASSEMBLY = re.compile(r"montage|montiert|assembl", re.I)
+# Steps that are not manufacturing: a place that only holds these does not back "hergestellt in".
+_ASSEMBLY = re.compile(
+    r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|geprüft|prüfung|tested|testing", re.I
+)
 _TOTAL = re.compile(
     r"komplett|vollständig|ganz|entirely|completely|fully|100\s?%|everything|\balles\b|\balle\b|\ball\b", re.I
 )
@@ -240,18 +289,56 @@ def origin_verdict(sentence: str, base: FactBase) -> Verdict:
     if base.origin is None:
         return Verdict(False, "origin: no origin fact", "origin")
     shown = f"origin = {base.origin}"
+    known = _places_of(base.origin)
     clauses = [c.lower() for c in re.split(r"[;]", base.origin)]
-    places = {_PLACES[w] for w in tokens(sentence) if w in _PLACES}
+    places = _places_in(sentence, known)
     if not places:
         return Verdict(False, shown, "origin")
-    several = len({_PLACES[w] for w in tokens(base.origin) if w in _PLACES}) > 1
+    several = len(_places_in(base.origin, known)) > 1
     for place in places:
-        holding = [c for c in clauses if place in {_PLACES[w] for w in tokens(c) if w in _PLACES}]
+        holding = [c for c in clauses if place in _places_in(c, known)]
         if not holding:
             return Verdict(False, shown, "origin")
         only_assembly = all(_ASSEMBLY.search(c) for c in holding)
-        if only_assembly and not _ASSEMBLY.search(sentence):
+        if only_assembly and _claims_manufacture(sentence, place, known):
             return Verdict(False, shown, "origin")
     if several and _TOTAL.search(sentence):
         return Verdict(False, shown, "origin")
     return Verdict(True, shown, "origin")
+
+
+# "Osnabrück (Deutschland)" in the origin fact: the city stands for its country in a reply.
+_CITY_OF = re.compile(r"([^\W\d_][\w-]*)\s*\(([^)]+)\)")
+
+
+def _places_of(origin: str) -> dict[str, str]:
+    known = dict(_PLACES)
+    for city, country in _CITY_OF.findall(origin):
+        code = _PLACES.get(country.strip().lower().split()[0]) if country.strip() else None
+        if code is not None:
+            known.setdefault(city.lower(), code)
+    return known
+
+
+def _places_in(text: str, known: dict[str, str]) -> set[str]:
+    return {known[w] for w in tokens(text) if w in known}
+
+
+_MANUFACTURE = re.compile(
+    r"herstell|hergestellt|produziert|produktion|gefertigt|fertigung|gebaut|made|manufactur|produced|built", re.I
+)
+_CLAUSE = re.compile(r",|;|\bund\b|\band\b|\bwhile\b|\bwährend\b", re.I)
+
+
+def _claims_manufacture(sentence: str, place: str, known: dict[str, str]) -> bool:
+    """Whether the sentence says more than a partial step (assembly, development, testing) for `place`.
+
+    The step is read from the clause naming the place ("entwickelt in Deutschland und hergestellt in
+    China"); a clause without a step word falls back to the whole sentence.
+    """
+    clause = next(
+        (c for c in _CLAUSE.split(sentence) if place in _places_in(c, known)), sentence
+    )
+    if not (_ASSEMBLY.search(clause) or _MANUFACTURE.search(clause)):
+        clause = sentence
+    return bool(_MANUFACTURE.search(clause)) or not _ASSEMBLY.search(clause)

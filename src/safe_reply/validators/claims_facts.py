@@ -41,7 +41,7 @@ _STOP = frozenset("der die das des den dem und oder von bis mit nach auf für th
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "reichweite": ("reichweit", "fahr", "fährt", "schaff", "akkuladung", "range", "ride", "charge"),
     "range": ("reichweit", "fahr", "range", "ride", "single charge"),
-    "ladezeit": ("lade", "lädt", "geladen", "aufgeladen", "charg"),
+    "ladezeit": ("lade", "lädt", "geladen", "aufgeladen", "charg", "wieder voll"),
     "charging": ("lade", "lädt", "charg"),
     "gewicht": ("wiegt", "wiegen", "gewicht", "weigh", "leicht", "light"),
     "gesamtgewicht": ("gesamtgewicht", "zuladung", "belast", "trägt", "tragen", "load", "carr"),
@@ -63,11 +63,36 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "temperaturbereich": ("temperatur", "heiß", "temperature", "hot"),
     "lichtschutzfaktor": ("lichtschutz", "lsf", "spf", "sonne", "sun"),
     "inhalt": ("inhalt", "enthält", "contain", "content", "flasche", "bottle", "tube", "tiegel"),
+    # Generic spec-sheet attributes of many product kinds (not tied to one product line).
+    "laufzeit": ("läuft", "laufzeit", "durchhalt", "hält", "betrieb", "runs", "running", "lasts", "battery life",
+                 "one charge", "single charge", "einer akkuladung", "einer ladung"),
+    "akkulaufzeit": ("läuft", "laufzeit", "durchhalt", "hält", "lasts", "battery life", "one charge", "single charge"),
+    "run": ("runs", "running", "lasts", "battery life", "one charge", "single charge"),
+    "life": ("lasts", "battery life", "one charge", "single charge"),
+    "flächenleistung": ("fläche", "mäht", "mähen", "rasen", "area", "lawn", "mows", "mow"),
+    "area": ("area", "lawn", "mows", "mow", "fläche"),
+    "spannung": ("spannung", "volt", "voltage"),
+    "akkuspannung": ("spannung", "volt", "voltage"),
+    "voltage": ("spannung", "volt", "voltage"),
+    "bildschirmdiagonale": ("bildschirm", "display", "screen", "diagonale"),
+    "screen": ("bildschirm", "display", "screen"),
+    "nachtsicht": ("nachtsicht", "dunkel", "nachts", "night", "dark"),
+    "night": ("nachtsicht", "dunkel", "night", "dark"),
+    "aufwärmzeit": ("erwärm", "aufwärm", "warm", "heats", "warms"),
+    "warming": ("erwärm", "aufwärm", "heats", "warms"),
+    "schnittbreite": ("schnittbreite", "breite", "width", "wide"),
+    "schnittstärke": ("schnittstärke", "äste", "zweige", "dick", "branch", "thick"),
 }
 _LOWER_IS_BETTER = re.compile(r"lade|charg|aufheiz|heat|zeit|time|geräusch|noise|gewicht|weight", re.I)
-_HIGHER_ANYWAY = re.compile(r"gesamt|total|max|zulässig|auto|abschalt|haltbar|ersatz", re.I)
+# Run time and battery life contain "zeit"/"time" but more of them is better.
+_HIGHER_ANYWAY = re.compile(
+    r"gesamt|total|max|zulässig|auto|abschalt|haltbar|ersatz|laufzeit|run ?time|battery life|betriebsdauer", re.I
+)
 _PRODUCT_IN_LABEL = re.compile(r"\(([^)]+)\)")
-_GENERIC_PRODUCT_WORDS = frozenset("cream creme serum the der die das".split())
+# Words of product names that do not single out one product (kinds, sizes, articles).
+_GENERIC_PRODUCT_WORDS = frozenset(
+    "cream creme serum the der die das gerät device model modell set pro plus mini max".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +215,8 @@ def _numeric(fact: Fact, products: tuple[Product, ...], direction: Direction | N
     label_words = [
         w for label in (fact.label_de, fact.label_en) if label for w in tokens(_PRODUCT_IN_LABEL.sub("", label))
     ]
+    # Hyphenated label words also cue by their parts ("Infrarot-Nachtsicht" -> "nachtsicht").
+    label_words += [part for w in label_words if "-" in w for part in w.split("-")]
     cues = {w for w in label_words if len(w) >= 4 and w not in _STOP}
     for word in label_words:
         cues.update(_SYNONYMS.get(word, ()))

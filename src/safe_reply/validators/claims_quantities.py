@@ -18,7 +18,11 @@ from safe_reply.types import Language
 
 
 class Dimension(StrEnum):
-    LENGTH = "length"  # km
+    LENGTH = "length"  # km (metres, cm and mm convert to it)
+    AREA = "area"  # m²
+    VOLTAGE = "voltage"  # V
+    CHARGE = "charge"  # Ah (battery capacity in ampere-hours)
+    INCH = "inch"  # screen and wheel sizes: only ever compared with a fact given in inches
     SPEED = "speed"  # km/h
     POWER = "power"  # W
     ENERGY = "energy"  # Wh
@@ -51,6 +55,13 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"kWh|kilowattstunden", Unit(Dimension.ENERGY, 1000.0)),
     (r"Wh|wattstunden|watt-hours|watt hours", Unit(Dimension.ENERGY, 1.0)),
     (r"km|kilometern?|kilometres?|kilometers?", Unit(Dimension.LENGTH, 1.0)),
+    (r"m²|m2|qm|quadratmetern?|square met(?:re|er)s?|sq\.? ?m", Unit(Dimension.AREA, 1.0)),
+    (r"cm|zentimetern?|centimet(?:re|er)s?", Unit(Dimension.LENGTH, 1e-5)),
+    (r"mm|millimetern?|millimet(?:re|er)s?", Unit(Dimension.LENGTH, 1e-6)),
+    (r"mAh", Unit(Dimension.CHARGE, 0.001)),
+    (r"Ah|amperestunden|ampere-hours|amp hours", Unit(Dimension.CHARGE, 1.0)),
+    (r"V|volt", Unit(Dimension.VOLTAGE, 1.0)),
+    (r"zoll|inch(?:es)?|\"", Unit(Dimension.INCH, 1.0)),
     (r"kW|kilowatt", Unit(Dimension.POWER, 1000.0)),
     (r"W|watt", Unit(Dimension.POWER, 1.0)),
     (r"Nm|newtonmeter|newton metres?|newton meters?", Unit(Dimension.TORQUE, 1.0)),
@@ -66,6 +77,7 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"g|gramm|grams?", Unit(Dimension.MASS, 0.001)),
     (r"ml|milliliter|millilitres?|milliliters?", Unit(Dimension.VOLUME, 0.001)),
     (r"l|liter|litern|litres?|liters?", Unit(Dimension.VOLUME, 1.0)),
+    (r"m|metern?|met(?:re|er)s?", Unit(Dimension.LENGTH, 0.001)),
     (r"bar", Unit(Dimension.PRESSURE, 1.0)),
     (r"dB\(A\)|dBA|dB|dezibel|decibels?", Unit(Dimension.SOUND, 1.0)),
     (r"%|prozent|percent|per cent", Unit(Dimension.PERCENT, 1.0)),

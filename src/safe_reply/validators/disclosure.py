@@ -42,7 +42,7 @@ FAMILY = "disclosure"
 NOTICE_CATEGORY = "ai_notice"
 FALSE_HUMAN_CATEGORY = "false_human"
 PERSONA_CATEGORY = "persona"
-MISSING_RULE_ID = "DISC-MISSING-NOTICE"
+MISSING_RULE_ID = "disclosure/missing-notice"
 LEGAL_BASIS_NOTICE = "EU AI Act Art. 50 Abs. 1"
 
 
