@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from dataclasses import dataclass
 from safe_reply.errors import ConfigError
 from safe_reply.lang import detect_language
 from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
-from safe_reply.validators import BuildContext, ValidatorSpec
+from safe_reply.validators import BuildContext, KeyedHasher, ValidatorSpec
 from safe_reply.validators.secrets_automaton import (
     ALLOW_ALL,
     Automaton,
@@ -253,24 +251,12 @@ def _decode_base64(token: str) -> str | None:
     return decoded if decoded and printable == len(decoded) else None
 
 
-class Hasher:
-    """BuildContext.keyed_hash, same output, with the HMAC key schedule done once (100,000 terms)."""
-
-    def __init__(self, key: bytes) -> None:
-        self._base = hmac.new(key, digestmod=hashlib.sha256)
-
-    def __call__(self, value: str) -> str:
-        mac = self._base.copy()
-        mac.update(value.encode("utf-8"))
-        return mac.hexdigest()[:16]
-
-
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     """Compile the settings into one automaton and a list of patterns (once, at policy load)."""
     terms: list[ProtectedTerm] = []
     patterns: list[ProtectedPattern] = []
     table = TableBuilder()
-    hasher = Hasher(ctx.hash_key)
+    hasher = KeyedHasher(ctx.hash_key)
     name_rule = NameRule.build(
         (*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window
     )
@@ -313,7 +299,7 @@ def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx
 
 
 def _add_term(
-    entry: TermEntry, hasher: Hasher, rule: NameRule | None, terms: list[ProtectedTerm], table: TableBuilder
+    entry: TermEntry, hasher: KeyedHasher, rule: NameRule | None, terms: list[ProtectedTerm], table: TableBuilder
 ) -> None:
     term_hash = hasher(entry.term)
     for spelling, alias in ((entry.term, False), *((a, True) for a in entry.aliases)):
@@ -336,7 +322,7 @@ def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
             table.add(variant.key, VariantRef(-1, variant.trick, variant.breaks, scope))
 
 
-def _compile_pattern(entry: PatternEntry, hasher: Hasher) -> ProtectedPattern:
+def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:
     try:
         regex = re.compile(loosen_pattern(entry.pattern))
     except re.error:  # a construct the loosening does not understand: keep the pattern as written
