@@ -44,3 +44,10 @@ def detect_language(text: str, default: Language) -> Language:
             return Language.DE
         return default
     return Language.DE if german > english else Language.EN
+
+
+def reply_language(text: str, hint: Language | None, default: Language) -> Language:
+    """The language the guard answers in: the caller's hint (the customer's language) wins, else the
+    reply's own language. One rule for fallbacks, placeholders and replacement claims, so a rewritten
+    or blocked reply stays in one language."""
+    return hint or detect_language(text, default)

@@ -13,7 +13,7 @@ from pathlib import Path
 from safe_reply.actions import action_for, rewrite, strongest
 from safe_reply.config_models import Fallback, LogSettings, Mode, ProductLine
 from safe_reply.errors import UnknownProductLine
-from safe_reply.lang import detect_language
+from safe_reply.lang import reply_language
 from safe_reply.types import Action, Category, Context, Decision, Finding, Language, PolicyRef, Severity
 from safe_reply.validators import Validator
 
@@ -51,7 +51,7 @@ class ProductLinePolicy:
                 findings = (*findings, failure or self._rewrite_failed("the rewrite left nothing to send"))
                 intended = strongest((Action.BLOCK, self._action(findings[-1])))
         if intended in (Action.BLOCK, Action.RAISE):
-            language = ctx.language or detect_language(text, self.default_language)
+            language = reply_language(text, ctx.language, self.default_language)
             delivered = self._fallback_text(language, ctx)
         if self.mode is Mode.MONITOR or intended is Action.MONITOR:
             return Decision(Action.MONITOR, findings, text, text, self.ref, intended, language)

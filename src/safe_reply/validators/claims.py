@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from safe_reply.errors import ConfigError, ConfigErrors
-from safe_reply.lang import detect_language
+from safe_reply.lang import reply_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
 from safe_reply.rulepacks_sentences import sentence_spans
 from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
@@ -132,7 +132,7 @@ class ClaimsValidator:
         matches = [m for m in self.packs.scan(text) if m.rule.id in self.rule_ids]
         if not matches and self.judge is None:
             return ()
-        language = ctx.language or detect_language(text, self.default_language)
+        language = reply_language(text, ctx.language, self.default_language)
         flags: dict[Span, list[_Flag]] = {}
         for match in matches:
             flag = self._check(text, match, language)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from safe_reply.errors import ConfigError
-from safe_reply.lang import detect_language
+from safe_reply.lang import reply_language
 from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
 from safe_reply.validators import BuildContext, KeyedHasher, ValidatorSpec
 from safe_reply.validators.secrets_automaton import (
@@ -121,7 +121,7 @@ class TradeSecretValidator:
         if not leaks:
             return []
         # The same language choice as the policy's fallback, so a rewritten reply stays in one language.
-        language = ctx.language or detect_language(text, self.default_language)
+        language = reply_language(text, ctx.language, self.default_language)
         placeholder = self.placeholders[language]
         return [self._finding(leak, placeholder) for leak in leaks]
 
