@@ -52,7 +52,7 @@ def test_terms_file_and_env_file_are_read_and_recorded(tmp_path: Path, monkeypat
     )
     validator = build(settings, ctx)
     text = "Zaunkoenig, LWB-1234 und Moto Rivoli"
-    assert [(leak.start, leak.end, leak.kind.value) for leak in validator.scan(text)] == [
+    assert [(leak.start, leak.end, leak.kind) for leak in validator.scan(text)] == [
         (0, 10, "codename"),
         (12, 20, "ticket_id"),
         (25, 36, "supplier"),
@@ -80,13 +80,27 @@ def test_unset_env_variable_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_bad_entry_in_terms_file_names_the_file_and_never_quotes_it(tmp_path: Path) -> None:
-    (tmp_path / "secret.yaml").write_text("- {term: Geheimwort, kind: codenme}\n", encoding="utf-8")
+    (tmp_path / "secret.yaml").write_text("- {term: Geheimwort, kind: Code-Name}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as err:
         build(Settings.model_validate({"terms_file": "secret.yaml"}), make_ctx(tmp_path))
     assert err.value.file == str(tmp_path / "secret.yaml")
     assert err.value.key.startswith("[0]")
     assert "Geheimwort" not in str(err.value)
     assert "codename, unreleased_product" in err.value.fix
+
+
+def test_a_company_kind_loads_as_written_and_names_the_rule(tmp_path: Path) -> None:
+    (tmp_path / "secret.yaml").write_text("- {term: Wohnbau Nordhessen, kind: key_account}\n", encoding="utf-8")
+    (tmp_path / "own.yaml").write_text("- {term: Falkenhorst, kind: lieferkette_2027}\n", encoding="utf-8")
+    validator = build(Settings.model_validate({"terms_file": "secret.yaml", "company_terms_file": "own.yaml"}),
+                      make_ctx(tmp_path))
+    findings = validator.detect("Wohnbau Nordhessen und Falkenhorst.", Context())
+    assert [(f.rule_id, f.details["kind"], f.span) for f in findings] == [
+        ("trade_secrets.key_account", "key_account", Span(0, 18)),
+        ("trade_secrets.lieferkette_2027", "lieferkette_2027", Span(23, 34)),
+    ]
+    assert "Großkunde" in findings[0].message
+    assert "confidential information: lieferkette 2027" in findings[1].message
 
 
 def test_placeholder_that_matches_is_rejected() -> None:
@@ -119,7 +133,7 @@ def _edit(path: Path, *keys: str, value: object) -> None:
     ("entry", "problem"),
     [
         ({"pattern": "EK(", "kind": "purchase_price"}, "invalid regular expression"),
-        ({"term": "X", "kind": "geheim"}, "is not allowed"),
+        ({"term": "X", "kind": "Geheim!"}, "should match pattern"),
     ],
 )
 def test_loader_reports_bad_regex_and_unknown_kind(tmp_path: Path, entry: dict[str, str], problem: str) -> None:

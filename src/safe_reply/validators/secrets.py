@@ -54,17 +54,35 @@ NAME = "trade_secrets"
 LEGAL_BASIS = (
     "GeschGehG §2 Nr. 1 a, b (Offenlegung hebt den Geheimnisschutz auf; angemessene Geheimhaltungsmaßnahmen)"
 )
-_KIND_LABELS: dict[Kind, tuple[str, str]] = {
+_KIND_LABELS: dict[str, tuple[str, str]] = {
     Kind.CODENAME: ("interner Codename", "internal codename"),
     Kind.UNRELEASED_PRODUCT: ("unveröffentlichtes Produkt", "unreleased product"),
     Kind.SUPPLIER: ("Lieferant", "supplier"),
     Kind.PURCHASE_PRICE: ("Einkaufspreis", "purchase price"),
     Kind.INTERNAL_SYSTEM: ("internes System", "internal system"),
+    Kind.INTERNAL_HOST: ("interner Hostname", "internal host name"),
+    Kind.INTERNAL_ID: ("interne Kennung", "internal identifier"),
     Kind.INTERNAL_LIMIT: ("interne Grenze", "internal limit"),
+    Kind.INTERNAL_PLAN: ("interne Planung", "internal plan"),
+    Kind.NEGOTIATION: ("Verhandlungsposition", "negotiation position"),
+    Kind.KEY_ACCOUNT: ("Großkunde", "key account"),
+    Kind.QUALITY_DATA: ("interne Qualitätsdaten", "internal quality data"),
     Kind.TICKET_ID: ("interne Ticketnummer", "internal ticket id"),
     Kind.FORMULA_ID: ("interne Rezepturnummer", "internal formula id"),
+    Kind.CREDENTIAL: ("Zugangsdaten", "credential"),
     Kind.OTHER: ("vertrauliche Angabe", "confidential information"),
 }
+
+
+def kind_labels(kind: str) -> tuple[str, str]:
+    """German and English label of a kind; a company's own kind is shown by its name."""
+    known = _KIND_LABELS.get(kind)
+    if known is not None:
+        return known
+    shown = kind.replace("_", " ")
+    return f"vertrauliche Angabe: {shown}", f"confidential information: {shown}"
+
+
 # Base64 of anything worth hiding has at least 8 characters ("Eos" -> "RW9z" is caught as well:
 # shorter tokens are decoded too, but only accepted when they decode to printable text).
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{4,}={0,2}(?![A-Za-z0-9+/=])")
@@ -75,7 +93,7 @@ _BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
 class ProtectedTerm:
     """A term or alias as the validator keeps it: kind, keyed hash, and what trick labels need."""
 
-    kind: Kind
+    kind: str
     term_hash: str
     key: str  # plain skeleton key (lower-case letters and digits)
     upper: bool  # written in capitals in the config (then capitals are no trick)
@@ -87,7 +105,7 @@ class ProtectedTerm:
 @dataclass(frozen=True, slots=True)
 class ProtectedPattern:
     regex: re.Pattern[str]
-    kind: Kind
+    kind: str
     term_hash: str
 
 
@@ -97,7 +115,7 @@ class Leak:
 
     start: int
     end: int
-    kind: Kind
+    kind: str
     term_hash: str
     trick: str
     evidence: str | None = None  # ordinary-word terms only: why the hit is a name (secrets_context)
@@ -203,10 +221,10 @@ class TradeSecretValidator:
         return leaks
 
     def _finding(self, leak: Leak, placeholder: str) -> Finding:
-        de, en = _KIND_LABELS[leak.kind]
+        de, en = kind_labels(leak.kind)
         span = Span(leak.start, leak.end)
         return Finding(
-            rule_id=f"{NAME}.{leak.kind.value}",
+            rule_id=f"{NAME}.{leak.kind}",
             category=Category.TRADE_SECRET,
             span=span,
             message=(
@@ -224,7 +242,7 @@ class TradeSecretValidator:
 
 
 def _details(leak: Leak) -> dict[str, str]:
-    details = {"kind": leak.kind.value, "term_hash": leak.term_hash, "trick": leak.trick}
+    details = {"kind": leak.kind, "term_hash": leak.term_hash, "trick": leak.trick}
     if leak.evidence is not None:
         details["evidence"] = leak.evidence
     return details

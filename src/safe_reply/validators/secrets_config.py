@@ -32,21 +32,34 @@ from safe_reply.validators import BuildContext
 from safe_reply.validators.secrets_context import DEFAULT_NAME_WINDOW
 from safe_reply.yamlio import load_yaml
 
-__all__ = ["Kind", "PatternEntry", "Settings", "TermEntry", "load_entries"]
+__all__ = ["Kind", "KindName", "PatternEntry", "Settings", "TermEntry", "load_entries"]
 
 
 class Kind(StrEnum):
-    """What a protected entry is; part of the rule id (trade_secrets.<kind>) and of every log line."""
+    """The kinds safe_reply knows a label and severity for. A company may use any other kind name
+    (`[a-z][a-z0-9_]*`, e.g. `key_account`): the kind is the company's own statistics key and part of
+    the rule id (trade_secrets.<kind>), so it is kept as written, never folded into `other`."""
 
     CODENAME = "codename"
     UNRELEASED_PRODUCT = "unreleased_product"
     SUPPLIER = "supplier"
     PURCHASE_PRICE = "purchase_price"
     INTERNAL_SYSTEM = "internal_system"
+    INTERNAL_HOST = "internal_host"
+    INTERNAL_ID = "internal_id"
     INTERNAL_LIMIT = "internal_limit"
+    INTERNAL_PLAN = "internal_plan"
+    NEGOTIATION = "negotiation"
+    KEY_ACCOUNT = "key_account"
+    QUALITY_DATA = "quality_data"
     TICKET_ID = "ticket_id"
     FORMULA_ID = "formula_id"
+    CREDENTIAL = "credential"
     OTHER = "other"
+
+
+# A kind is any lower_snake_case identifier; the known ones (Kind) bring their own labels.
+KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 
 class TermEntry(BaseModel):
@@ -55,7 +68,7 @@ class TermEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str = Field(min_length=1)
-    kind: Kind
+    kind: KindName
     aliases: list[str] = Field(default_factory=list)  # e.g. the English name of a codename
     allowed: list[str] = Field(default_factory=list)  # ordinary words containing this term
     # The term is also an ordinary word ("Kranich" the bird): a leak only where used as a name
@@ -83,7 +96,7 @@ class PatternEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     pattern: str = Field(min_length=1)
-    kind: Kind
+    kind: KindName
     note: str | None = None
 
     @model_validator(mode="after")
@@ -194,6 +207,6 @@ def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Entry]:
             loc.lstrip(".") or "(top level)",
             # Never quote the input: it may be a protected term.
             f"{first['msg'].rstrip('.')}",
-            "write a YAML list of {term: ..., kind: ...} or {pattern: ..., kind: ...} entries; "
-            f"kinds: {', '.join(k.value for k in Kind)}",
+            "write a YAML list of {term: ..., kind: ...} or {pattern: ..., kind: ...} entries; a kind is "
+            f"a lower_snake_case name (known kinds: {', '.join(k.value for k in Kind)})",
         ) from None
