@@ -1,8 +1,10 @@
 """Copy the top-level rule packs (validators/), example config (config/) and examples into the wheel.
 
-They live at the top level so compliance staff find them without reading Python; the package finds
-them inside the wheel as safe_reply/packs and safe_reply/example_config, and in a source checkout
-(editable install) at the top level again (see safe_reply.resources).
+They live at the top level so compliance staff find them without reading Python. In the wheel the rule
+packs keep their path: validators/<family>/<language>.yaml lands in safe_reply/validators/<family>/,
+next to the validator that reads it, so "validators/claims/de.yaml" names the same pack everywhere.
+The example config and examples land in safe_reply/example_config and safe_reply/examples. In a source
+checkout (editable install) the package reads them at the top level (see safe_reply.resources).
 """
 
 import shutil
@@ -12,7 +14,8 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-COPIES = {"validators": "packs", "config": "example_config", "examples": "examples"}
+COPIES = {"config": "example_config", "examples": "examples"}
+PACKS = "validators"  # merged into the Python package of the same name: YAML files only
 
 
 class BuildPyWithData(build_py):
@@ -20,6 +23,11 @@ class BuildPyWithData(build_py):
         super().run()
         if self.editable_mode:
             return
+        packages = Path(self.build_lib) / "safe_reply" / PACKS
+        for pack in (ROOT / PACKS).rglob("*.yaml"):
+            destination = packages / pack.relative_to(ROOT / PACKS)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pack, destination)
         for source, target in COPIES.items():
             destination = Path(self.build_lib) / "safe_reply" / target
             if destination.exists():

@@ -18,9 +18,9 @@ from pathlib import Path
 import yaml
 
 from safe_reply.config_models import ProductLine
+from safe_reply.contracts import BuildContext
 from safe_reply.resources import example_config_dir
 from safe_reply.types import Context, Language
-from safe_reply.validators import BuildContext
 from safe_reply.validators.claims import Settings, build
 
 CLEAN = (

@@ -25,8 +25,9 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from safe_reply.config_models import DEFAULT_ACTIONS, DEFAULT_FALLBACK, Mode, ProductLine
+from safe_reply.config_models import DEFAULT_FALLBACK, Mode, ProductLine
 from safe_reply.policy import Policy, ProductLinePolicy
+from safe_reply.registry import builtin_actions
 from safe_reply.runnable import guard
 from safe_reply.types import Context, Language, PolicyRef
 
@@ -63,7 +64,7 @@ def empty_policy() -> Policy:
         config=ProductLine(id="bench"),
         ref=PolicyRef("bench", "bench"),
         mode=Mode.ENFORCE,
-        actions=DEFAULT_ACTIONS,
+        actions=dict(builtin_actions()),
         fallback=DEFAULT_FALLBACK,
         default_language=Language.DE,
         languages=(Language.DE, Language.EN),

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from safe_reply.log import LogRecorder, Spool, SqlLogStore, build_record, open_store
-from safe_reply.types import Action, Category, Context, Decision, Finding, Language, PolicyRef, Span
+from safe_reply.types import Action, Category, Context, Decision, Finding, Language, Message, PolicyRef, Span
 
 REPLY = "Das Projekt Orion startet 2026. Der Akku hält garantiert ein Leben lang."
 DECISION = Decision(
@@ -29,14 +29,15 @@ DECISION = Decision(
             "trade_secrets.codename",
             Category.TRADE_SECRET,
             Span(12, 17),
-            "interner Codename",
+            Message("interner Codename", "internal codename"),
             details={"kind": "codename", "term_hash": "3f2a9c1d00aa11bb"},
+            sensitive=True,
         ),
         Finding(
             "claims.de/guarantee-absolute",
             Category.UNSUPPORTED_CLAIM,
             Span(32, 72),
-            "absolute Garantie",
+            Message("absolute Garantie", "absolute guarantee"),
             legal_basis="UWG §5 Abs. 1",
         ),
     ),

@@ -30,10 +30,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from safe_reply.corpus import Corpus, Requirement, policy_from_corpus
+from safe_reply.eval.corpus import Corpus, Requirement, policy_from_corpus
 from safe_reply.policy import Policy
+from safe_reply.registry import available_validators
 from safe_reply.types import Context, Language
-from safe_reply.validators import available_validators
 
 FULL_SIZES = (500, 2_000, 10_000)
 FULL_TERMS = (10, 1_000, 100_000)

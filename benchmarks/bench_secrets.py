@@ -27,8 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from safe_reply.config_models import ProductLine
-from safe_reply.validators import BuildContext
-from safe_reply.validators.secrets import Settings, TradeSecretValidator, build
+from safe_reply.contracts import BuildContext
+from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
 
 SYLLABLES = tuple(c + v for c in "bdfgkmpqtvwxz" for v in ("a", "y", "oo", "ix", "ul"))
 FILLER = (

@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from safe_reply.corpus import load_corpus, policy_from_corpus
+from safe_reply.eval.corpus import load_corpus, policy_from_corpus
 from safe_reply.types import Category, Context
 
 

@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from safe_reply.config_models import ProductLine
-from safe_reply.validators import BuildContext
-from safe_reply.validators.secrets import Settings, TradeSecretValidator, build
+from safe_reply.contracts import BuildContext
+from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
 
 _ENTRY_KEYS = {"term", "pattern", "kind", "aliases", "allowed", "ordinary_word", "context"}
 

@@ -66,6 +66,7 @@ __all__ = [  # noqa: RUF022 - grouped like _EXPORTS
 ]
 
 if TYPE_CHECKING:
+    from safe_reply.contracts import Validator
     from safe_reply.conversation import ConversationTracker
     from safe_reply.errors import ConfigError, ConfigErrors, ReplyBlocked, UnknownProductLine
     from safe_reply.loader import load_policy
@@ -83,7 +84,6 @@ if TYPE_CHECKING:
         Severity,
         Span,
     )
-    from safe_reply.validators import Validator
 
 
 def __getattr__(name: str) -> Any:

@@ -15,8 +15,8 @@ def strongest(actions: Iterable[Action]) -> Action:
     return max(actions, key=lambda a: a.rank, default=Action.PASS)
 
 
-def action_for(finding: Finding, table: Mapping[Category, Action], fail_open: frozenset[str]) -> Action:
-    if finding.category is Category.VALIDATOR_ERROR and finding.validator in fail_open:
+def action_for(finding: Finding, table: Mapping[str, Action], fail_open: frozenset[str]) -> Action:
+    if finding.category == Category.VALIDATOR_ERROR and finding.validator in fail_open:
         # Fail-open: the crash is recorded (and logged) but does not change the reply.
         return Action.MONITOR
     return table.get(finding.category, Action.BLOCK)

@@ -9,11 +9,15 @@ section (see safe_reply.validators); these models only know that the section is 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from safe_reply.types import Action, Category, Language
+from safe_reply.types import Action, Language
+
+# A finding category: the built-in ones (safe_reply.types.Category) or one a validator declares. The
+# loader checks every key of an action table against the categories of the registered validators.
+CategoryName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 class Mode(StrEnum):
@@ -34,16 +38,6 @@ class Fallback(Strict):
     def for_language(self, language: Language) -> str:
         return self.de if language is Language.DE else self.en
 
-
-DEFAULT_ACTIONS: dict[Category, Action] = {
-    Category.TRADE_SECRET: Action.BLOCK,
-    Category.UNSUPPORTED_CLAIM: Action.REWRITE,
-    Category.MISSING_DISCLOSURE: Action.REWRITE,
-    Category.FALSE_HUMAN: Action.BLOCK,
-    Category.EXTERNAL: Action.BLOCK,
-    Category.VALIDATOR_ERROR: Action.BLOCK,
-    Category.REWRITE_FAILED: Action.BLOCK,
-}
 
 DEFAULT_FALLBACK = Fallback(
     de="Entschuldigung, dazu kann ich Ihnen gerade keine verlässliche Auskunft geben. "
@@ -87,7 +81,7 @@ class Defaults(Strict):
     mode: Mode = Mode.ENFORCE
     default_language: Language = Language.DE
     languages: tuple[Language, ...] = (Language.DE, Language.EN)
-    actions: dict[Category, Action] = Field(default_factory=dict)
+    actions: dict[CategoryName, Action] = Field(default_factory=dict)
     fallback: Fallback = DEFAULT_FALLBACK
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
     log: LogSettings = LogSettings()
@@ -101,7 +95,7 @@ class ProductLine(Strict):
     mode: Mode | None = None
     default_language: Language | None = None
     languages: tuple[Language, ...] | None = None
-    actions: dict[Category, Action] = Field(default_factory=dict)
+    actions: dict[CategoryName, Action] = Field(default_factory=dict)
     fallback: Fallback | None = None
     # Product facts: what claims are compared with.
     facts: tuple[Fact, ...] = ()

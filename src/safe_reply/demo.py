@@ -105,7 +105,7 @@ def _show(console: Console, number: int, question: str, decision: Decision) -> N
 def _describe(finding: Finding, original: str) -> str:
     where = f"span {finding.span.start}–{finding.span.end}" if finding.span else "no span (something missing)"
     basis = finding.legal_basis or "no legal basis given"
-    return f"{finding.rule_id} [{finding.category.value}] {where}; {basis}: {finding.message}"
+    return f"{finding.rule_id} [{finding.category}] {where}; {basis}: {finding.message}"
 
 
 def _highlight(decision: Decision) -> Text:

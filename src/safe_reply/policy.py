@@ -6,16 +6,19 @@ validators were compiled when the policy loaded (safe_reply.loader).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from safe_reply.actions import action_for, rewrite, strongest
 from safe_reply.config_models import Fallback, LogSettings, Mode, ProductLine
+from safe_reply.contracts import Validator
 from safe_reply.errors import UnknownProductLine
 from safe_reply.lang import reply_language
-from safe_reply.types import Action, Category, Context, Decision, Finding, Language, PolicyRef, Severity
-from safe_reply.validators import Validator
+from safe_reply.types import Action, Category, Context, Decision, Finding, Language, Message, PolicyRef, Severity
+
+_NOTHING_LEFT = ("nach dem Umschreiben bliebe nichts zu senden", "the rewrite left nothing to send")
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,13 @@ class ProductLinePolicy:
     config: ProductLine
     ref: PolicyRef
     mode: Mode
-    actions: Mapping[Category, Action]
+    actions: Mapping[str, Action]
     fallback: Fallback
     default_language: Language
     languages: tuple[Language, ...]
     validators: tuple[Validator, ...]
     fail_open: frozenset[str] = frozenset()
+    sensitive: frozenset[str] = frozenset()  # validators whose findings the log must mask (their spec says so)
 
     @property
     def id(self) -> str:
@@ -48,7 +52,7 @@ class ProductLinePolicy:
             if failure is None and rewritten is not None:
                 delivered = rewritten
             else:
-                findings = (*findings, failure or self._rewrite_failed("the rewrite left nothing to send"))
+                findings = (*findings, failure or self._rewrite_failed(_NOTHING_LEFT))
                 intended = strongest((Action.BLOCK, self._action(findings[-1])))
         if intended in (Action.BLOCK, Action.RAISE):
             language = reply_language(text, ctx.language, self.default_language)
@@ -64,10 +68,14 @@ class ProductLinePolicy:
                 found = validator.detect(text, ctx)
             except Exception as exc:
                 # The exception text may quote the reply (and so a secret): log only its type.
-                found = [self._validator_error(validator.name, f"raised {type(exc).__name__}")]
+                what = (f"hat {type(exc).__name__} ausgelöst", f"raised {type(exc).__name__}")
+                found = [self._validator_error(validator.name, what)]
             else:
                 if any(f.span is not None and f.span.end > len(text) for f in found):
-                    found = [self._validator_error(validator.name, "returned a span outside the reply")]
+                    what = ("lieferte eine Stelle außerhalb der Antwort", "returned a span outside the reply")
+                    found = [self._validator_error(validator.name, what)]
+                elif validator.name in self.sensitive:
+                    found = [f if f.sensitive else dataclasses.replace(f, sensitive=True) for f in found]
             findings.extend(found)
         return tuple(findings)
 
@@ -79,14 +87,20 @@ class ProductLinePolicy:
         rewritten = rewrite(text, to_fix)
         if rewritten is None:
             rules = ", ".join(sorted({f.rule_id for f in to_fix if f.fix is None}))
-            return None, self._rewrite_failed(f"no rewrite is possible for {rules}")
+            return None, self._rewrite_failed(
+                (f"für {rules} ist keine Umschreibung möglich", f"no rewrite is possible for {rules}")
+            )
         if not rewritten.strip():
-            return None, self._rewrite_failed("the rewrite left nothing to send")
+            return None, self._rewrite_failed(_NOTHING_LEFT)
         # The rewritten reply must pass on its own: a fix must never introduce or leave a problem.
         remaining = [f for f in self.detect(rewritten, ctx) if self._action(f).rank >= Action.REWRITE.rank]
         if remaining:
             rules = ", ".join(sorted({f.rule_id for f in remaining}))
-            return None, self._rewrite_failed(f"the rewritten reply still fails {rules}")
+            why = (
+                f"die umgeschriebene Antwort verstößt weiter gegen {rules}",
+                f"the rewritten reply still fails {rules}",
+            )
+            return None, self._rewrite_failed(why)
         return rewritten, None
 
     def _fallback_text(self, language: Language, ctx: Context) -> str:
@@ -98,24 +112,31 @@ class ProductLinePolicy:
             return message
         return rewrite(message, fixable) or message
 
-    def _validator_error(self, name: str, what: str) -> Finding:
-        fail_open = name in self.fail_open
-        outcome = "recorded only (fail-open)" if fail_open else "the reply was blocked (fail closed)"
+    def _validator_error(self, name: str, what: tuple[str, str]) -> Finding:
+        if name in self.fail_open:
+            outcome = ("nur protokolliert (fail-open)", "recorded only (fail-open)")
+        else:
+            outcome = ("die Antwort wurde blockiert (fail closed)", "the reply was blocked (fail closed)")
         return Finding(
             rule_id=f"{name}.validator-error",
             category=Category.VALIDATOR_ERROR,
             span=None,
-            message=f"validator '{name}' {what}; {outcome}",
+            message=Message(
+                f"Validator '{name}' {what[0]}; {outcome[0]}", f"validator '{name}' {what[1]}; {outcome[1]}"
+            ),
             severity=Severity.HIGH,
             validator=name,
         )
 
-    def _rewrite_failed(self, why: str) -> Finding:
+    def _rewrite_failed(self, why: tuple[str, str]) -> Finding:
         return Finding(
             rule_id="engine.rewrite-failed",
             category=Category.REWRITE_FAILED,
             span=None,
-            message=f"rewrite impossible: {why}; the reply was blocked",
+            message=Message(
+                f"Umschreiben unmöglich: {why[0]}; die Antwort wurde blockiert",
+                f"rewrite impossible: {why[1]}; the reply was blocked",
+            ),
             severity=Severity.HIGH,
             validator="engine",
         )

@@ -1,7 +1,8 @@
 """Where the shipped rule packs and the example config are, in a wheel and in a source checkout.
 
-In a wheel they are package data (safe_reply/packs, safe_reply/example_config; copied in by
-setup.py). In a source checkout (editable install, tests) they are the top-level folders
+In a wheel they are package data: the packs at the same path as in the repository
+(safe_reply/validators/<family>/<language>.yaml), the example config in safe_reply/example_config
+(copied in by setup.py). In a source checkout (editable install, tests) they are the top-level folders
 validators/ and config/, which is where compliance staff edit them.
 """
 
@@ -15,7 +16,11 @@ _CHECKOUT = _PACKAGE.parent.parent  # src/safe_reply -> repository root
 
 def packs_dir() -> Path:
     """The folder of shipped rule packs (one subfolder per validator family)."""
-    return _first_existing(_PACKAGE / "packs", _CHECKOUT / "validators")
+    # In a checkout src/safe_reply/validators holds only Python: the packs are the top-level folder.
+    installed = _PACKAGE / "validators"
+    if any(installed.glob("*/*.yaml")):
+        return installed
+    return _first_existing(_CHECKOUT / "validators")
 
 
 def example_config_dir() -> Path:

@@ -489,5 +489,5 @@ def _policy_recorder(policy: Policy) -> DecisionRecorder | None:
     key = (policy.log, os.getcwd())
     with _RECORDERS_LOCK:
         if key not in _RECORDERS:
-            _RECORDERS[key] = open_recorder(policy)
+            _RECORDERS[key] = open_recorder(policy.log)
         return _RECORDERS[key]

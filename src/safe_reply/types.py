@@ -13,7 +13,11 @@ from types import MappingProxyType
 
 
 class Category(StrEnum):
-    """What kind of problem a finding is; the product line's action table is keyed by it."""
+    """The categories of the built-in validators and the engine; the action table is keyed by category.
+
+    A validator may declare categories of its own (ValidatorSpec.categories): a finding's category is
+    any string, these are the ones safe_reply ships with.
+    """
 
     TRADE_SECRET = "trade_secret"
     UNSUPPORTED_CLAIM = "unsupported_claim"
@@ -83,6 +87,20 @@ _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
+class Message:
+    """A reviewer message in German and English; the log and the CLI show one or both."""
+
+    de: str
+    en: str
+
+    def for_language(self, language: Language) -> str:
+        return self.de if language is Language.DE else self.en
+
+    def __str__(self) -> str:
+        return f"{self.de} / {self.en}"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One thing a validator found. Validators only produce these; they never change the reply.
 
@@ -93,14 +111,17 @@ class Finding:
     """
 
     rule_id: str
-    category: Category
+    category: str  # a Category, or a category a validator declared (ValidatorSpec.categories)
     span: Span | None
-    message: str
+    message: Message
     legal_basis: str | None = None
     severity: Severity = Severity.HIGH
     validator: str = ""
     fix: Edit | None = None
     details: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    # The span holds data that must never be stored in clear (set from the validator's spec by the
+    # policy): the log masks it.
+    sensitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)

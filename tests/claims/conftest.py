@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from safe_reply.config_models import Fact, ProductLine
-from safe_reply.validators import BuildContext
+from safe_reply.contracts import BuildContext
 from safe_reply.validators.claims import ClaimsValidator, Settings, build
 
 LINE = ProductLine(

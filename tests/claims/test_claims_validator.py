@@ -104,7 +104,8 @@ def test_origin_assembly_only_is_not_made_in_germany(claims: ClaimsValidator) ->
 def test_english_reply_is_reported_with_the_english_rule(claims: ClaimsValidator) -> None:
     [finding] = claims.detect("The scooter has a range of 60 km, easily.", EN)
     assert finding.rule_id == "claims.en/spec-figure"
-    assert finding.message.startswith("Zahlenangabe über dem Datenblatt")
+    assert finding.message.de.startswith("Zahlenangabe über dem Datenblatt")
+    assert finding.message.en.startswith("Figure above the spec sheet")
 
 
 def test_unknown_pack_is_a_config_error(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from safe_reply.errors import ConfigError
 from safe_reply.types import Context, Language, Span
 from safe_reply.validators.claims import JUDGE_RULE_ID, JudgeSettings, Settings
-from safe_reply.validators.claims_judge import register_judge_model
+from safe_reply.validators.claims.judge import register_judge_model
 
 from .conftest import make
 

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safe_reply.types import Language
-from safe_reply.validators.claims_quantities import Dimension, parse_number, quantities
+from safe_reply.validators.claims.quantities import Dimension, parse_number, quantities
 
 
 @pytest.mark.parametrize(

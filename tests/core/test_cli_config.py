@@ -34,11 +34,53 @@ def test_check_bad_folder_lists_every_error(tmp_path: Path) -> None:
     (tmp_path / "product_lines").mkdir()
     (tmp_path / "product_lines/ebike.yaml").write_text("id: ebike\nmode: enforced\nfoo: 1\n", encoding="utf-8")
     result = runner.invoke(app, ["config", "check", str(tmp_path)], env={"COLUMNS": "400"})
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # config errors: exit 2 from every command
     file = tmp_path / "product_lines/ebike.yaml"
     assert result.output.splitlines() == [
         f"2 error(s) in {tmp_path}",
         f"  {file}: mode: value 'enforced' is not allowed (did you mean 'enforce'?). Fix: use one of: enforce, monitor",
         f"  {file}: foo: unknown key 'foo'. Fix: use one of: id, name, mode, default_language, languages, actions, "
         "fallback, facts, certifications, guarantee, approved_claims, validators",
+    ]
+
+
+def test_log_list_with_a_broken_log_section_prints_what_config_check_prints(tmp_path: Path) -> None:
+    (tmp_path / "product_lines").mkdir()
+    (tmp_path / "product_lines/ebike.yaml").write_text("id: ebike\n", encoding="utf-8")
+    (tmp_path / "defaults.yaml").write_text("log:\n  backend: sqlit\n  pth: x.db\n", encoding="utf-8")
+    check = runner.invoke(app, ["config", "check", str(tmp_path)], env={"COLUMNS": "400"})
+    listing = runner.invoke(app, ["log", "list", "--config", str(tmp_path)], env={"COLUMNS": "400"})
+    assert (check.exit_code, listing.exit_code) == (2, 2)
+    file = tmp_path / "defaults.yaml"
+    expected = [
+        f"2 error(s) in {tmp_path}",
+        f"  {file}: log.backend: String should match pattern '^(sqlite|postgres)$' (got 'sqlit'). "
+        "Fix: correct the value; see the config reference in the README",
+        f"  {file}: log.pth: unknown key 'pth' (did you mean 'path'?). Fix: use one of: enabled, backend, path, "
+        "dsn_env, spool_path, retention_days, key_env, count_flush_every, count_flush_seconds, retry_seconds",
+    ]
+    assert check.output.splitlines() == expected
+    assert listing.output.splitlines() == expected
+
+
+def test_a_bad_pack_in_one_line_and_a_typo_in_another_are_reported_together(tmp_path: Path) -> None:
+    (tmp_path / "product_lines").mkdir()
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs/bad_pack.yaml").write_text(
+        "pack: own\nfamily: claims\nlanguage: de\nrules: []\n", encoding="utf-8"
+    )
+    (tmp_path / "product_lines/ebike.yaml").write_text(
+        "id: ebike\nvalidators:\n  claims: {extra_packs: [packs/bad_pack.yaml]}\n", encoding="utf-8"
+    )
+    (tmp_path / "product_lines/kitchen.yaml").write_text("id: kitchen\nguarante: none\n", encoding="utf-8")
+    result = runner.invoke(app, ["config", "check", str(tmp_path)], env={"COLUMNS": "400"})
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[0] == f"2 error(s) in {tmp_path}"
+    assert sorted(lines[1:]) == [
+        f"  {tmp_path / 'packs/bad_pack.yaml'}: rules: List should have at least 1 item after validation, not 0 "
+        "(got []). Fix: correct the value; see the config reference in the README",
+        f"  {tmp_path / 'product_lines/kitchen.yaml'}: guarante: unknown key 'guarante' (did you mean 'guarantee'?). "
+        "Fix: use one of: id, name, mode, default_language, languages, actions, fallback, facts, certifications, "
+        "guarantee, approved_claims, validators",
     ]

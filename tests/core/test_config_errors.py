@@ -51,6 +51,31 @@ def test_flat_layout_and_overrides(tmp_path: Path) -> None:
     assert policy.product_lines["ebike"].actions[Category.UNSUPPORTED_CLAIM] is Action.REWRITE
 
 
+def test_action_table_is_the_builtin_defaults_then_the_yaml(tmp_path: Path) -> None:
+    line = "id: ebike\nvalidators: {disclosure: {}}\nactions: {false_human: rewrite}\n"
+    write(tmp_path, {"product_lines/ebike.yaml": line})
+    assert load_policy(tmp_path).select(None).actions == {
+        "validator_error": Action.BLOCK,
+        "rewrite_failed": Action.BLOCK,
+        "trade_secret": Action.BLOCK,
+        "unsupported_claim": Action.REWRITE,
+        "missing_disclosure": Action.REWRITE,
+        "false_human": Action.REWRITE,
+        "external": Action.BLOCK,
+    }
+
+
+def test_a_key_given_twice_is_an_error_not_a_silent_override(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {"product_lines/ebike.yaml": "id: ebike\nvalidators:\n  claims: {}\nvalidators:\n  disclosure: {}\n"},
+    )
+    assert errors_of(tmp_path) == [
+        f"{tmp_path / 'product_lines/ebike.yaml'}: validators: key 'validators' appears twice (lines 2 and 4); "
+        "YAML would keep only the second. Fix: merge the two entries into one"
+    ]
+
+
 def test_policy_hash_changes_with_content(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\n"})
     first = load_policy(tmp_path).select(None).ref.policy_hash
@@ -86,9 +111,9 @@ def test_bad_action_value(tmp_path: Path) -> None:
 def test_bad_category_key(tmp_path: Path) -> None:
     write(tmp_path, {"defaults.yaml": "actions: {trade_secrets: block}\n", "product_lines/ebike.yaml": "id: ebike\n"})
     assert errors_of(tmp_path) == [
-        f"{tmp_path / 'defaults.yaml'}: actions.trade_secrets: key 'trade_secrets' is not allowed "
-        "(did you mean 'trade_secret'?). Fix: use one of: trade_secret, unsupported_claim, missing_disclosure, "
-        "false_human, external, validator_error, rewrite_failed"
+        f"{tmp_path / 'defaults.yaml'}: actions.trade_secrets: unknown category 'trade_secrets' "
+        "(did you mean 'trade_secret'?). Fix: use one of: external, false_human, missing_disclosure, "
+        "rewrite_failed, trade_secret, unsupported_claim, validator_error"
     ]
 
 
@@ -126,7 +151,8 @@ def test_unknown_validator(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\nvalidators:\n  disclosur: {}\n"})
     assert errors_of(tmp_path) == [
         f"{tmp_path / 'product_lines/ebike.yaml'}: validators.disclosur: unknown validator 'disclosur' "
-        "(did you mean 'disclosure'?). Fix: use one of: trade_secrets, claims, disclosure, guardrails"
+        "(did you mean 'disclosure'?). Fix: use one of: trade_secrets, claims, disclosure, guardrails "
+        "(or install the package that registers it)"
     ]
 
 

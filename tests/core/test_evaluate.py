@@ -6,7 +6,7 @@ import pytest
 
 from safe_reply.config_models import DEFAULT_FALLBACK, Mode
 from safe_reply.errors import UnknownProductLine
-from safe_reply.types import Action, Category, Context, Language, Span
+from safe_reply.types import Action, Category, Context, Language, Message, Span
 from support.policies import CrashingValidator, NoticeValidator, WordValidator, make_line, make_policy
 
 CTX = Context(product_line="ebike")
@@ -51,8 +51,10 @@ def test_rewrite_that_still_fails_blocks() -> None:
     assert decision.action is Action.BLOCK
     assert decision.delivered == DEFAULT_FALLBACK.de
     assert decision.findings[-1].rule_id == "engine.rewrite-failed"
-    assert decision.findings[-1].message == (
-        "rewrite impossible: the rewritten reply still fails claims.word; the reply was blocked"
+    assert decision.findings[-1].message == Message(
+        "Umschreiben unmöglich: die umgeschriebene Antwort verstößt weiter gegen claims.word; die Antwort wurde "
+        "blockiert",
+        "rewrite impossible: the rewritten reply still fails claims.word; the reply was blocked",
     )
 
 
@@ -60,8 +62,9 @@ def test_rewrite_without_fix_blocks() -> None:
     nofix = WordValidator("claims", "beste", Category.UNSUPPORTED_CLAIM, None)
     decision = make_line(nofix).evaluate("Das beste Rad.", CTX)
     assert decision.action is Action.BLOCK
-    assert decision.findings[-1].message == (
-        "rewrite impossible: no rewrite is possible for claims.word; the reply was blocked"
+    assert decision.findings[-1].message == Message(
+        "Umschreiben unmöglich: für claims.word ist keine Umschreibung möglich; die Antwort wurde blockiert",
+        "rewrite impossible: no rewrite is possible for claims.word; the reply was blocked",
     )
 
 
@@ -69,8 +72,9 @@ def test_rewrite_that_leaves_nothing_blocks() -> None:
     drop_all = WordValidator("claims", "Bestes Rad!", Category.UNSUPPORTED_CLAIM, " ")
     decision = make_line(drop_all).evaluate("Bestes Rad!", CTX)
     assert decision.action is Action.BLOCK
-    assert decision.findings[-1].message == (
-        "rewrite impossible: the rewrite left nothing to send; the reply was blocked"
+    assert decision.findings[-1].message == Message(
+        "Umschreiben unmöglich: nach dem Umschreiben bliebe nichts zu senden; die Antwort wurde blockiert",
+        "rewrite impossible: the rewrite left nothing to send; the reply was blocked",
     )
 
 
@@ -145,8 +149,11 @@ def test_validator_crash_fails_closed_without_leaking_text() -> None:
     assert error.category is Category.VALIDATOR_ERROR
     assert error.rule_id == "crashy.validator-error"
     assert error.span is None
-    assert error.message == "validator 'crashy' raised RuntimeError; the reply was blocked (fail closed)"
-    assert "geheim" not in error.message
+    assert error.message == Message(
+        "Validator 'crashy' hat RuntimeError ausgelöst; die Antwort wurde blockiert (fail closed)",
+        "validator 'crashy' raised RuntimeError; the reply was blocked (fail closed)",
+    )
+    assert "geheim" not in str(error.message)
 
 
 def test_validator_crash_fail_open_only_records() -> None:
@@ -154,7 +161,10 @@ def test_validator_crash_fail_open_only_records() -> None:
     decision = line.evaluate("Hallo", CTX)
     assert decision.action is Action.MONITOR
     assert decision.delivered == "Hallo"
-    assert decision.findings[0].message == "validator 'crashy' raised RuntimeError; recorded only (fail-open)"
+    assert decision.findings[0].message == Message(
+        "Validator 'crashy' hat RuntimeError ausgelöst; nur protokolliert (fail-open)",
+        "validator 'crashy' raised RuntimeError; recorded only (fail-open)",
+    )
 
 
 def test_span_outside_reply_is_a_validator_error() -> None:
@@ -164,12 +174,16 @@ def test_span_outside_reply_is_a_validator_error() -> None:
         def detect(self, text: str, ctx: Context) -> list:
             from safe_reply.types import Finding
 
-            return [Finding("liar.x", Category.TRADE_SECRET, Span(0, len(text) + 5), "x", validator="liar")]
+            outside = Span(0, len(text) + 5)
+            return [Finding("liar.x", Category.TRADE_SECRET, outside, Message("x", "x"), validator="liar")]
 
     decision = make_line(Liar()).evaluate("kurz", CTX)
     assert decision.action is Action.BLOCK
-    assert decision.findings[0].message == (
+    assert decision.findings[0].message.en == (
         "validator 'liar' returned a span outside the reply; the reply was blocked (fail closed)"
+    )
+    assert decision.findings[0].message.de == (
+        "Validator 'liar' lieferte eine Stelle außerhalb der Antwort; die Antwort wurde blockiert (fail closed)"
     )
 
 

@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from safe_reply.actions import rewrite
 from safe_reply.config_models import ProductLine
+from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
 from safe_reply.loader import load_policy
 from safe_reply.resources import example_config_dir
 from safe_reply.types import Action, Category, Context, Edit, Language, Span
-from safe_reply.validators import BuildContext
 from safe_reply.validators.disclosure import (
     SPEC,
     ChannelOverride,
@@ -66,8 +66,8 @@ def test_missing_notice_finding_prepends_german_notice() -> None:
     assert finding.span is None
     assert finding.legal_basis == "EU AI Act Art. 50 Abs. 1"
     assert finding.fix == Edit(Span(0, 0), NOTICE_DE + " ")
-    assert finding.message.startswith("KI-Hinweis fehlt")
-    assert " / AI notice missing" in finding.message
+    assert finding.message.de.startswith("KI-Hinweis fehlt: Die Richtlinie verlangt ihn (first_reply, Antwort Nr. 1)")
+    assert finding.message.en.startswith("AI notice missing: the policy requires it (first_reply, reply no. 1)")
     assert dict(finding.details) == {"required": "first_reply", "position": "prepend", "language": "de"}
 
 

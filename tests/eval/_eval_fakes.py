@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from safe_reply.types import Category, Context, Finding, Span
-from safe_reply.validators import BuildContext, ValidatorSpec
+from safe_reply.contracts import BuildContext, ValidatorSpec
+from safe_reply.types import Category, Context, Finding, Message, Span
 
 
 class _Settings(BaseModel):
@@ -41,7 +41,13 @@ class Terms:
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         return [
-            Finding("fake.secret", Category.TRADE_SECRET, Span(m.start(), m.end()), "secret", validator=self.name)
+            Finding(
+                "fake.secret",
+                Category.TRADE_SECRET,
+                Span(m.start(), m.end()),
+                Message("secret", "secret"),
+                validator=self.name,
+            )
             for term in self.terms
             for m in re.finditer(re.escape(term), text)
         ]
@@ -57,7 +63,7 @@ class Guaranteed:
                 "fake.claim",
                 Category.UNSUPPORTED_CLAIM,
                 Span(m.start(), m.end()),
-                "claim",
+                Message("claim", "claim"),
                 validator=self.name,
                 details={"claim_category": "guarantee"},
             )
@@ -74,9 +80,15 @@ class Notice:
         found = []
         due = self.required == "every_reply" or (self.required == "first_reply" and ctx.turn == 1)
         if due and "KI" not in text and "AI" not in text:
-            found.append(Finding("fake.notice", Category.MISSING_DISCLOSURE, None, "notice", validator=self.name))
+            found.append(
+                Finding(
+                    "fake.notice", Category.MISSING_DISCLOSURE, None, Message("notice", "notice"), validator=self.name
+                )
+            )
         for m in re.finditer(r"Ich bin ein Mensch|I am human", text):
-            found.append(Finding("fake.human", Category.FALSE_HUMAN, Span(m.start(), m.end()), "human"))
+            found.append(
+                Finding("fake.human", Category.FALSE_HUMAN, Span(m.start(), m.end()), Message("human", "human"))
+            )
         return found
 
 
@@ -84,6 +96,10 @@ def _secrets(settings: SecretSettings, ctx: BuildContext) -> Terms:
     return Terms("trade_secrets", tuple(t["term"] for t in settings.terms if "term" in t))
 
 
-SECRETS = ValidatorSpec("trade_secrets", SecretSettings, _secrets)
-CLAIMS = ValidatorSpec("claims", ClaimSettings, lambda settings, ctx: Guaranteed())
-DISCLOSURE = ValidatorSpec("disclosure", DisclosureSettings, lambda settings, ctx: Notice(settings.required))
+SECRETS = ValidatorSpec(
+    "trade_secrets", SecretSettings, _secrets, categories=("trade_secret",), sensitive=True, order=10
+)
+CLAIMS = ValidatorSpec("claims", ClaimSettings, lambda settings, ctx: Guaranteed(), order=20)
+DISCLOSURE = ValidatorSpec(
+    "disclosure", DisclosureSettings, lambda settings, ctx: Notice(settings.required), order=30
+)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from safe_reply import validators
+from safe_reply import registry
 
 FAKES = {
     "trade_secrets": "_eval_fakes:SECRETS",
@@ -119,16 +119,15 @@ def corpus_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def use_fakes(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
+def use_fakes(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Register the stand-in validators (all three, or the named ones) under the built-in names."""
     monkeypatch.syspath_prepend(str(Path(__file__).parent))
-    registry = validators.BUILTIN_VALIDATORS  # the loader holds this very dict: edit it in place
-    saved = dict(registry)
+    table: dict[str, str] = {}
+    monkeypatch.setattr(registry, "registered", lambda: dict(table))  # read per call by loader and eval
 
-    def enable(*names: str) -> None:
-        registry.clear()
-        registry.update({name: FAKES[name] for name in names or tuple(FAKES)})
+    def enable(*names: str, **extra: str) -> None:
+        table.clear()
+        table.update({name: FAKES[name] for name in names or tuple(FAKES)})
+        table.update(extra)
 
-    yield enable
-    registry.clear()
-    registry.update(saved)  # same order as before: the order of evaluation
+    return enable

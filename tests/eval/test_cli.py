@@ -11,7 +11,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from safe_reply import validators
 from safe_reply.cli import check_cmd, eval_cmd
 
 runner = CliRunner()
@@ -31,7 +30,7 @@ def _secret(start: int, end: int) -> dict[str, Any]:
         "rule_id": "fake.secret",
         "category": "trade_secret",
         "span": {"start": start, "end": end},
-        "message": "secret",
+        "message": {"de": "secret", "en": "secret"},
         "legal_basis": None,
         "severity": "high",
         "validator": "trade_secrets",
@@ -202,8 +201,7 @@ def test_check_jsonl_stdin_errors(app: typer.Typer, config_dir: Path, use_fakes:
 def test_eval_broken_validator_is_named_not_fatal(
     app: typer.Typer, corpus_dir: Path, use_fakes: Callable[..., None]
 ) -> None:
-    use_fakes("trade_secrets")
-    validators.BUILTIN_VALIDATORS["claims"] = "_eval_fakes:NO_SUCH_SPEC"  # restored by use_fakes
+    use_fakes("trade_secrets", claims="_eval_fakes:NO_SUCH_SPEC")
     result = runner.invoke(app, ["eval", str(corpus_dir), "--json"])
     assert result.exit_code == 0, result.output
     assert "warning: validator 'claims' is not enabled: its module fails to load (AttributeError:" in result.stderr

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from safe_reply.corpus import Requirement, corpus_config, load_corpus, policy_from_corpus
 from safe_reply.errors import ConfigErrors
+from safe_reply.eval.corpus import Requirement, corpus_config, load_corpus, policy_from_corpus
 
 
 def test_load_corpus(corpus_dir: Path) -> None:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safe_reply.corpus import Requirement, load_corpus, policy_from_corpus
-from safe_reply.scoring import (
+from safe_reply.eval.corpus import Requirement, load_corpus, policy_from_corpus
+from safe_reply.eval.scoring import (
     Benign,
     Check,
     ClaimCategoryRecall,

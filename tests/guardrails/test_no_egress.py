@@ -103,7 +103,7 @@ def test_spans_queued_before_ensure_offline_are_dropped(tmp_path: Path) -> None:
 def test_import_safe_reply_does_not_import_guardrails() -> None:
     code = (
         "import sys, safe_reply, safe_reply.loader, safe_reply.policy\n"
-        "from safe_reply.validators import load_spec\n"
+        "from safe_reply.registry import load_spec\n"
         "load_spec('guardrails')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('guardrails', 'litellm', 'opentelemetry')))\n"
     )

@@ -17,7 +17,7 @@ from safe_reply.config_models import DEFAULT_FALLBACK
 from safe_reply.errors import ConfigErrors
 from safe_reply.integrations.guardrails_hub import fix_edit
 from safe_reply.loader import load_policy
-from safe_reply.types import Action, Category, Context, Edit, Language, Span
+from safe_reply.types import Action, Category, Context, Edit, Language, Message, Span
 
 CTX = Context(product_line="ebike", turn=3, language=Language.DE)
 
@@ -85,7 +85,10 @@ def test_failure_without_fix_blocks_by_default(tmp_path: Path) -> None:
         ("guardrails.safe_reply_tests/regex", Category.EXTERNAL, Span(24, 32), None),
     ]
     finding = decision.findings[0]
-    assert finding.message == "guardrails validator 'safe_reply_tests/regex' failed: 2 Treffer"
+    assert finding.message == Message(
+        "guardrails-Validator 'safe_reply_tests/regex' schlug an: 2 Treffer",
+        "guardrails validator 'safe_reply_tests/regex' failed: 2 Treffer",
+    )
     assert finding.validator == "guardrails"
     assert dict(finding.details) == {"guardrails_validator": "safe_reply_tests/regex"}
 
@@ -98,7 +101,7 @@ use:
     category: unsupported_claim
     rule_id: claims.superlative
     legal_basis: "UWG §5 Abs. 1"
-    message: "Superlativ ohne Beleg / unsupported superlative"
+    message: {de: "Superlativ ohne Beleg", en: "unsupported superlative"}
     severity: medium
 """
     policy = load_policy(write_config(tmp_path, section))
@@ -107,7 +110,7 @@ use:
     assert decision.delivered == "Das gut Rad, der gut Akku."
     first = decision.findings[0]
     assert (first.rule_id, first.span, first.legal_basis, first.message, first.severity.value) == (
-        "claims.superlative", Span(4, 9), "UWG §5 Abs. 1", "Superlativ ohne Beleg / unsupported superlative",
+        "claims.superlative", Span(4, 9), "UWG §5 Abs. 1", Message("Superlativ ohne Beleg", "unsupported superlative"),
         "medium",
     )
     assert first.fix == Edit(Span(4, 24), "gut Rad, der gut")
@@ -124,7 +127,7 @@ def test_pass_leaves_the_reply_alone(tmp_path: Path) -> None:
 def test_context_reaches_the_validator_as_metadata(tmp_path: Path) -> None:
     policy = load_policy(write_config(tmp_path, "use:\n  - validator: safe_reply_tests/echo_metadata\n"))
     decision = policy.evaluate("x", Context(product_line="ebike", conversation_id="c1", turn=2, channel="web"))
-    assert decision.findings[0].message == (
+    assert decision.findings[0].message.en == (
         "guardrails validator 'safe_reply_tests/echo_metadata' failed: "
         "[('channel', 'web'), ('conversation_id', 'c1'), ('product_line', 'ebike'), ('turn', 2)]"
     )
@@ -136,7 +139,10 @@ def test_a_raising_validator_fails_closed(tmp_path: Path) -> None:
     assert decision.action is Action.BLOCK
     assert [(f.rule_id, f.category, f.message) for f in decision.findings] == [
         ("guardrails.validator-error", Category.VALIDATOR_ERROR,
-         "validator 'guardrails' raised RuntimeError; the reply was blocked (fail closed)"),
+         Message(
+             "Validator 'guardrails' hat RuntimeError ausgelöst; die Antwort wurde blockiert (fail closed)",
+             "validator 'guardrails' raised RuntimeError; the reply was blocked (fail closed)",
+         )),
     ]
 
 
@@ -150,7 +156,7 @@ def test_a_span_past_the_end_fails_closed(tmp_path: Path) -> None:
     decision = load_policy(write_config(tmp_path, "use:\n  - validator: safe_reply_tests/late_span\n")).evaluate(
         "abc", CTX
     )
-    assert decision.findings[0].message == (
+    assert decision.findings[0].message.en == (
         "validator 'guardrails' returned a span outside the reply; the reply was blocked (fail closed)"
     )
 

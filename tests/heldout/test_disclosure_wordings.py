@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from safe_reply.config_models import ProductLine
+from safe_reply.contracts import BuildContext
 from safe_reply.types import Category, Context, Language
-from safe_reply.validators import BuildContext
 from safe_reply.validators.disclosure import SPEC, DisclosureValidator, Settings
 
 

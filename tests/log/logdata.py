@@ -7,7 +7,7 @@ from typing import NoReturn
 
 import pytest
 
-from safe_reply.types import Action, Category, Decision, Finding, Language, PolicyRef, Span
+from safe_reply.types import Action, Category, Decision, Finding, Language, Message, PolicyRef, Span
 
 PG_DSN_ENV = "SAFE_REPLY_TEST_PG_DSN"
 PG_CTL_ENV = "SAFE_REPLY_TEST_PG_CTL"
@@ -30,10 +30,11 @@ def secret_finding(span: Span = ORION) -> Finding:
         rule_id="trade_secrets.codename",
         category=Category.TRADE_SECRET,
         span=span,
-        message="interner Codename / internal codename",
+        message=Message("interner Codename", "internal codename"),
         legal_basis="GeschGehG §2",
         validator="trade_secrets",
         details={"kind": "codename", "term_hash": "3f2a9c1d00aa11bb"},
+        sensitive=True,
     )
 
 
@@ -42,7 +43,7 @@ def claim_finding(span: Span, rule: str = "claims.de/guarantee-absolute") -> Fin
         rule_id=rule,
         category=Category.UNSUPPORTED_CLAIM,
         span=span,
-        message="absolute Garantie ohne Grundlage",
+        message=Message("absolute Garantie ohne Grundlage", "absolute guarantee without basis"),
         legal_basis="UWG §5 Abs. 1",
         validator="claims",
     )

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from log.logdata import SECRET_REPLY, claim_finding, secret_finding
-from safe_reply.log.masking import log_key, mask_decision, pseudonymise
-from safe_reply.types import Span
-from safe_reply.validators import HASH_KEY_ENV
+from safe_reply.keys import HASH_KEY_ENV, log_key
+from safe_reply.log.masking import mask_decision, pseudonymise
+from safe_reply.types import Category, Finding, Message, Span
 
 KEY = b"test-key"
 TOKEN = "⟦codename:3f2a9c1d00aa11bb⟧"
@@ -39,9 +39,28 @@ def test_spans_after_and_around_a_mask_are_moved() -> None:
 
 def test_a_finding_without_term_hash_gets_a_keyed_hash() -> None:
     finding = secret_finding()
-    bare = type(finding)(finding.rule_id, finding.category, finding.span, finding.message)
+    bare = type(finding)(finding.rule_id, finding.category, finding.span, finding.message, sensitive=True)
     masked = mask_decision(SECRET_REPLY, "x", [bare], KEY)
-    assert masked.original.startswith(f"Das Projekt ⟦term:{pseudonymise(KEY, 'Orion')}⟧ startet")
+    # No kind in the details: the token names the category.
+    assert masked.original.startswith(f"Das Projekt ⟦trade_secret:{pseudonymise(KEY, 'Orion')}⟧ startet")
+
+
+def test_only_sensitive_findings_are_masked_whatever_their_category() -> None:
+    finding = secret_finding()
+    plain = type(finding)(finding.rule_id, finding.category, finding.span, finding.message)
+    assert mask_decision(SECRET_REPLY, "x", [plain], KEY).original == SECRET_REPLY
+    own = type(finding)("iban.found", "personal_data", finding.span, finding.message, sensitive=True)
+    assert mask_decision(SECRET_REPLY, "x", [own], KEY).original.startswith("Das Projekt ⟦personal_data:")
+
+
+def test_messages_are_masked_with_the_same_terms() -> None:
+    quoting = Finding(
+        "guardrails.ban", Category.EXTERNAL, None, Message("fand 'Orion' im Text", "found 'Orion' in the text")
+    )
+    masked = mask_decision(SECRET_REPLY, "x", [secret_finding(), quoting], KEY)
+    assert masked.findings[1].message_de == f"fand '{TOKEN}' im Text"
+    assert masked.findings[1].message_en == f"found '{TOKEN}' in the text"
+    assert "Orion" not in masked.findings[1].message
 
 
 def test_log_key_order_log_key_then_hash_key_then_demo_key() -> None:

@@ -40,7 +40,7 @@ def policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Policy:
 
 
 def test_open_recorder_paths_are_relative_to_the_working_directory(policy: Policy, tmp_path: Path) -> None:
-    recorder = open_recorder(policy)
+    recorder = open_recorder(policy.log)
     assert isinstance(recorder, DecisionRecorder)
     assert isinstance(recorder, LogRecorder)
     recorder.on_decision(decision(SECRET_REPLY, (secret_finding(),)), Context(conversation_id="c1", turn=1), 0.01)
@@ -54,7 +54,7 @@ def test_open_recorder_paths_are_relative_to_the_working_directory(policy: Polic
 
 
 def test_passes_are_counted_not_stored_and_flushed_every_n(policy: Policy, tmp_path: Path) -> None:
-    recorder = open_recorder(policy)
+    recorder = open_recorder(policy.log)
     assert isinstance(recorder, LogRecorder)
     for _ in range(4):
         recorder.on_decision(passing(), Context(), 0.001)
@@ -69,7 +69,7 @@ def test_passes_are_counted_not_stored_and_flushed_every_n(policy: Policy, tmp_p
 
 
 def test_monitor_mode_records_what_enforce_would_have_done(policy: Policy) -> None:
-    recorder = open_recorder(policy)
+    recorder = open_recorder(policy.log)
     assert isinstance(recorder, LogRecorder)
     shadow = decision(SECRET_REPLY, (secret_finding(),), Action.MONITOR, SECRET_REPLY, intended=Action.BLOCK)
     recorder.on_decision(shadow, Context(), 0.001)
@@ -81,7 +81,7 @@ def test_monitor_mode_records_what_enforce_would_have_done(policy: Policy) -> No
 
 
 def test_disabled_log_records_nothing(policy: Policy) -> None:
-    assert isinstance(open_recorder(Policy({}, log=LogSettings(enabled=False))), DisabledRecorder)
+    assert isinstance(open_recorder(LogSettings(enabled=False)), DisabledRecorder)
 
 
 class Outage:

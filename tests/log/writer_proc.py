@@ -9,14 +9,22 @@ import sys
 from datetime import UTC, datetime
 
 from safe_reply.log import build_record, open_store
-from safe_reply.types import Action, Category, Context, Decision, Finding, PolicyRef, Span
+from safe_reply.types import Action, Category, Context, Decision, Finding, Message, PolicyRef, Span
 
 
 def main(target: str, count: int) -> None:
     store = open_store(target)
     made = Decision(
         action=Action.BLOCK,
-        findings=(Finding("trade_secrets.codename", Category.TRADE_SECRET, Span(4, 9), "Codename"),),
+        findings=(
+            Finding(
+                "trade_secrets.codename",
+                Category.TRADE_SECRET,
+                Span(4, 9),
+                Message("Codename", "codename"),
+                sensitive=True,
+            ),
+        ),
         original="Das Orion-Projekt",
         delivered="Entschuldigung.",
         policy_ref=PolicyRef("ebike", "h"),

@@ -53,10 +53,11 @@ def test_installed_package_is_the_wheel_not_the_checkout(installed: Path) -> Non
     assert result.returncode == 0, result.stderr
     paths = result.stdout.splitlines()
     assert all(str(installed) in p for p in paths), paths
-    assert paths[1].endswith("safe_reply/packs")
+    assert paths[1].endswith("safe_reply/validators")  # the packs keep their repository path
     assert sorted(p.name for p in Path(paths[2], "product_lines").glob("*.yaml")) == ["ebike.yaml", "kitchen.yaml"]
     assert Path(paths[3], "support_bot.py").is_file()
     shipped = sorted(p.relative_to(paths[1]).as_posix() for p in Path(paths[1]).rglob("*.yaml"))
+    assert Path(paths[1], "claims", "validator.py").is_file()  # next to the code that reads them
     in_repo = sorted(p.relative_to(ROOT / "validators").as_posix() for p in (ROOT / "validators").rglob("*.yaml"))
     assert shipped == in_repo
 

@@ -8,7 +8,7 @@ import pytest
 
 from safe_reply.errors import ConfigErrors
 from safe_reply.rulepacks import compiled_packs, load_packs, shipped_pack_paths
-from safe_reply.rulepacks_examples import ExampleKind, run_examples
+from safe_reply.rulepacks.examples import ExampleKind, run_examples
 from safe_reply.types import Span
 
 RULE = """

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safe_reply.rulepacks_sentences import SentenceIndex, sentence_spans
+from safe_reply.rulepacks.sentences import SentenceIndex, sentence_spans
 
 
 def sentences(text: str) -> list[str]:

@@ -11,9 +11,9 @@ Product lines:
 from __future__ import annotations
 
 from safe_reply.config_models import DEFAULT_FALLBACK, Mode
+from safe_reply.contracts import Validator
 from safe_reply.policy import Policy
 from safe_reply.types import Action, Category, Context, Decision
-from safe_reply.validators import Validator
 from support.policies import CrashingValidator, WordValidator, make_line
 from support.policies import make_policy as policy_of
 

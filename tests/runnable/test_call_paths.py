@@ -87,7 +87,7 @@ def test_a_crashing_validator_fails_closed(path: str) -> None:
     assert decision.action is Action.BLOCK
     [finding] = decision.findings
     assert (finding.rule_id, finding.category) == ("crashy.validator-error", Category.VALIDATOR_ERROR)
-    assert finding.message == "validator 'crashy' raised RuntimeError; the reply was blocked (fail closed)"
+    assert finding.message.en == "validator 'crashy' raised RuntimeError; the reply was blocked (fail closed)"
 
 
 def test_batch_keeps_return_exceptions_semantics() -> None:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from safe_reply.config_models import ProductLine
-from safe_reply.validators import BuildContext
-from safe_reply.validators.secrets import Settings, TradeSecretValidator, build
+from safe_reply.contracts import BuildContext
+from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
 
 EXAMPLE_TERMS: list[dict[str, Any]] = [
     {"term": "Kranich", "kind": "codename", "aliases": ["Project Crane"], "allowed": ["Kranichstein"]},

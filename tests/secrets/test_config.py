@@ -12,7 +12,7 @@ import yaml
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.loader import load_policy
 from safe_reply.types import Action, Category, Context, Edit, Span
-from safe_reply.validators.secrets import LEGAL_BASIS, Settings, build
+from safe_reply.validators.trade_secrets import LEGAL_BASIS, Settings, build
 
 from .conftest import make_ctx, make_validator
 
@@ -30,9 +30,9 @@ def test_finding_carries_kind_and_keyed_hash_never_the_term() -> None:
     assert finding.fix == Edit(Span(12, 19), "[vertraulich]")
     assert finding.legal_basis == LEGAL_BASIS
     assert dict(finding.details) == {"kind": "codename", "term_hash": term_hash, "trick": "literal"}
-    assert finding.message.startswith(f"Vertrauliche Information (interner Codename, Schlüssel-Hash {term_hash})")
-    assert "keyed hash" in finding.message
-    assert "kranich" not in (finding.message + str(dict(finding.details))).lower()
+    assert finding.message.de.startswith(f"Vertrauliche Information (interner Codename, Schlüssel-Hash {term_hash})")
+    assert finding.message.en.startswith(f"Confidential information (internal codename, keyed hash {term_hash})")
+    assert "kranich" not in (str(finding.message) + str(dict(finding.details))).lower()
 
 
 def test_alias_reports_the_hash_of_the_term() -> None:
@@ -92,15 +92,16 @@ def test_bad_entry_in_terms_file_names_the_file_and_never_quotes_it(tmp_path: Pa
 def test_a_company_kind_loads_as_written_and_names_the_rule(tmp_path: Path) -> None:
     (tmp_path / "secret.yaml").write_text("- {term: Wohnbau Nordhessen, kind: key_account}\n", encoding="utf-8")
     (tmp_path / "own.yaml").write_text("- {term: Falkenhorst, kind: lieferkette_2027}\n", encoding="utf-8")
-    validator = build(Settings.model_validate({"terms_file": "secret.yaml", "company_terms_file": "own.yaml"}),
-                      make_ctx(tmp_path))
+    validator = build(
+        Settings.model_validate({"terms_file": "secret.yaml", "company_terms_file": "own.yaml"}), make_ctx(tmp_path)
+    )
     findings = validator.detect("Wohnbau Nordhessen und Falkenhorst.", Context())
     assert [(f.rule_id, f.details["kind"], f.span) for f in findings] == [
         ("trade_secrets.key_account", "key_account", Span(0, 18)),
         ("trade_secrets.lieferkette_2027", "lieferkette_2027", Span(23, 34)),
     ]
-    assert "Großkunde" in findings[0].message
-    assert "confidential information: lieferkette 2027" in findings[1].message
+    assert "(Großkunde, Schlüssel-Hash" in findings[0].message.de
+    assert "(confidential information: lieferkette 2027, keyed hash" in findings[1].message.en
 
 
 def test_placeholder_that_matches_is_rejected() -> None:

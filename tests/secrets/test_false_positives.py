@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from safe_reply.validators.secrets import TradeSecretValidator
+from safe_reply.validators.trade_secrets import TradeSecretValidator
 
 from .conftest import found
 

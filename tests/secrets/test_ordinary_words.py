@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safe_reply.types import Context
-from safe_reply.validators.secrets import TradeSecretValidator
-from safe_reply.validators.secrets_context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN
+from safe_reply.validators.trade_secrets import TradeSecretValidator
+from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN
 
 from .conftest import make_validator
 

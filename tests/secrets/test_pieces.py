@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safe_reply.validators.secrets_normalise import (
+from safe_reply.validators.trade_secrets.normalise import (
     _HOMOGLYPHS,
     _PLAIN_LETTERS,
     _PLAIN_PUNCT,

@@ -9,10 +9,10 @@ import pytest
 from pydantic import ValidationError
 
 from safe_reply.config_models import ProductLine
+from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
 from safe_reply.types import Context, Edit, Language, Span
-from safe_reply.validators import BuildContext
-from safe_reply.validators.secrets import Settings, build
+from safe_reply.validators.trade_secrets import Settings, build
 
 from .conftest import make_validator
 

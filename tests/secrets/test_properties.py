@@ -12,7 +12,7 @@ from tests.support.policies import make_line
 from safe_reply.actions import rewrite
 from safe_reply.policy import ProductLinePolicy
 from safe_reply.types import Action, Category, Context
-from safe_reply.validators.secrets import TradeSecretValidator
+from safe_reply.validators.trade_secrets import TradeSecretValidator
 
 from .conftest import found, make_validator
 

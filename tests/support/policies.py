@@ -6,10 +6,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from safe_reply.config_models import DEFAULT_ACTIONS, DEFAULT_FALLBACK, Mode, ProductLine
+from safe_reply.config_models import DEFAULT_FALLBACK, Mode, ProductLine
+from safe_reply.contracts import Validator
 from safe_reply.policy import Policy, ProductLinePolicy
-from safe_reply.types import Action, Category, Context, Edit, Finding, Language, PolicyRef, Span
-from safe_reply.validators import Validator
+from safe_reply.registry import ENGINE_ACTIONS
+from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, PolicyRef, Span
+
+# The action table a loaded policy gets from the engine and the built-in validators' specs.
+DEFAULT_ACTIONS: dict[str, Action] = {
+    **ENGINE_ACTIONS,
+    Category.TRADE_SECRET: Action.BLOCK,
+    Category.UNSUPPORTED_CLAIM: Action.REWRITE,
+    Category.MISSING_DISCLOSURE: Action.REWRITE,
+    Category.FALSE_HUMAN: Action.BLOCK,
+    Category.EXTERNAL: Action.BLOCK,
+}
 
 
 @dataclass(frozen=True)
@@ -27,7 +38,7 @@ class WordValidator:
                 rule_id=f"{self.name}.word",
                 category=self.category,
                 span=Span(m.start(), m.end()),
-                message=f"found a flagged word / Wort gefunden ({self.name})",
+                message=Message(f"Wort gefunden ({self.name})", f"found a flagged word ({self.name})"),
                 legal_basis="UWG §5",
                 validator=self.name,
                 fix=None if self.replacement is None else Edit(Span(m.start(), m.end()), self.replacement),
@@ -50,7 +61,7 @@ class NoticeValidator:
                 rule_id="notice.missing",
                 category=Category.MISSING_DISCLOSURE,
                 span=None,
-                message="notice missing",
+                message=Message("Hinweis fehlt", "notice missing"),
                 validator=self.name,
                 fix=Edit(Span(0, 0), "KI: "),
             )
@@ -68,7 +79,7 @@ class CrashingValidator:
 def make_line(
     *validators: Validator,
     line_id: str = "ebike",
-    actions: dict[Category, Action] | None = None,
+    actions: dict[str, Action] | None = None,
     mode: Mode = Mode.ENFORCE,
     fail_open: frozenset[str] = frozenset(),
 ) -> ProductLinePolicy:

@@ -18,9 +18,8 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from safe_reply.cli.common import print_errors
-from safe_reply.errors import ConfigErrors, SafeReplyError
-from safe_reply.loader import load_policy
+from safe_reply.cli.common import fail, load_or_exit
+from safe_reply.errors import SafeReplyError
 from safe_reply.policy import Policy
 from safe_reply.types import Context, Decision, Finding, Language
 
@@ -33,9 +32,9 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     span = None if finding.span is None else {"start": finding.span.start, "end": finding.span.end}
     return {
         "rule_id": finding.rule_id,
-        "category": finding.category.value,
+        "category": str(finding.category),
         "span": span,
-        "message": finding.message,
+        "message": {"de": finding.message.de, "en": finding.message.en},
         "legal_basis": finding.legal_basis,
         "severity": finding.severity.value,
         "validator": finding.validator,
@@ -60,20 +59,6 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def load_or_exit(config: Path) -> Policy:
-    """Load a config folder; on errors print each with its fix to stderr and exit with code 2."""
-    try:
-        return load_policy(config)
-    except ConfigErrors as exc:
-        print_errors(exc, str(config))
-        raise typer.Exit(2) from None
-
-
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True, soft_wrap=True).print(f"[bold red]error:[/] {message}", highlight=False)
-    return typer.Exit(2)
-
-
 @contextmanager
 def output_stream(path: Path | None) -> Iterator[IO[str]]:
     if path is None:
@@ -88,13 +73,13 @@ def _batch_context(record: dict[str, Any], defaults: Context, where: str) -> tup
     if isinstance(record, str):
         return record, defaults, None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise _fail(f"{where}: expected a JSON string or an object with a string 'text'. Fix: write one per line")
+        fail(f"{where}: expected a JSON string or an object with a string 'text'. Fix: write one per line")
     lang = record.get("lang", record.get("language"))
     if lang is not None and lang not in Language.__members__.values():
-        raise _fail(f"{where}: lang {lang!r} is not supported. Fix: use one of: de, en")
+        fail(f"{where}: lang {lang!r} is not supported. Fix: use one of: de, en")
     turn = record.get("turn", defaults.turn)
     if turn is not None and (not isinstance(turn, int) or turn < 1):
-        raise _fail(f"{where}: turn {turn!r} is not a positive integer. Fix: 1 for the first bot reply")
+        fail(f"{where}: turn {turn!r} is not a positive integer. Fix: 1 for the first bot reply")
     ctx = Context(
         product_line=record.get("product_line", defaults.product_line),
         conversation_id=record.get("conversation_id", defaults.conversation_id),
@@ -110,7 +95,7 @@ def _read_jsonl(source: Path) -> list[tuple[int, Any]]:
     try:
         text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
     except OSError as exc:
-        raise _fail(f"{source}: cannot read the file ({exc.strerror}). Fix: check the path") from None
+        fail(f"{source}: cannot read the file ({exc.strerror}). Fix: check the path")
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -118,7 +103,7 @@ def _read_jsonl(source: Path) -> list[tuple[int, Any]]:
         try:
             rows.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
-            raise _fail(f"{source}: line {number}: invalid JSON ({exc.msg}). Fix: one JSON value per line") from None
+            fail(f"{source}: line {number}: invalid JSON ({exc.msg}). Fix: one JSON value per line")
     return rows
 
 
@@ -162,7 +147,7 @@ def check(
     "delivered"}. `intended` differs from `action` only in monitor mode.
     """
     if jsonl is not None and text is not None:
-        raise _fail("pass either a reply or --jsonl, not both. Fix: drop the reply argument")
+        fail("pass either a reply or --jsonl, not both. Fix: drop the reply argument")
     policy = load_or_exit(config)
     defaults = Context(product_line=product_line, turn=turn, language=lang)
     if jsonl is None:
@@ -189,7 +174,7 @@ def _evaluate(policy: Policy, text: str, ctx: Context, where: str) -> Decision:
     try:
         return policy.evaluate(text, ctx)
     except SafeReplyError as exc:  # e.g. an unknown product line: the message names the fix
-        raise _fail(f"{where}: {exc}") from None
+        fail(f"{where}: {exc}")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,11 +8,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from safe_reply.cli.common import print_errors
-from safe_reply.config_models import DEFAULT_ACTIONS
-from safe_reply.errors import ConfigErrors
-from safe_reply.loader import load_policy
+from safe_reply.cli.common import load_or_exit
 from safe_reply.policy import Policy
+from safe_reply.registry import builtin_actions, load_spec
 
 config_app = typer.Typer(help="Validate policies (config folders).", no_args_is_help=True)
 
@@ -23,11 +21,7 @@ def check(
 ) -> None:
     """Validate every file of a config folder; print a summary table, or every error with its fix."""
     console = Console()
-    try:
-        policy = load_policy(directory)
-    except ConfigErrors as exc:
-        print_errors(exc, str(directory))
-        raise typer.Exit(1) from None
+    policy = load_or_exit(directory)
     console.print(summary_table(policy, directory))
     console.print(f"OK: {len(policy.product_lines)} product line(s) in {directory}", highlight=False)
 
@@ -39,10 +33,13 @@ def summary_table(policy: Policy, directory: Path) -> Table:
     for line_id in sorted(policy.product_lines):
         line = policy.product_lines[line_id]
         default_mark = " (default)" if line_id == policy.default_product_line else ""
+        defaults = dict(builtin_actions())
+        for validator in line.validators:
+            defaults.update(load_spec(validator.name).default_actions)
         changed = [
-            f"{category.value}={action.value}"
+            f"{category}={action.value}"
             for category, action in line.actions.items()
-            if DEFAULT_ACTIONS.get(category) is not action
+            if defaults.get(category) is not action
         ]
         validators = [v.name + (" (fail-open)" if v.name in line.fail_open else "") for v in line.validators]
         table.add_row(

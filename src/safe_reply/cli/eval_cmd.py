@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from safe_reply.cli.check_cmd import dumps, finding_json, load_or_exit, output_stream
-from safe_reply.cli.common import print_errors
-from safe_reply.corpus import (
+from safe_reply.cli.check_cmd import dumps, finding_json, output_stream
+from safe_reply.cli.common import config_errors_exit, fail, load_or_exit
+from safe_reply.eval.corpus import (
     CASES_FILE,
     PRODUCT_LINES_FILE,
     Corpus,
@@ -22,9 +22,7 @@ from safe_reply.corpus import (
     policy_from_corpus,
     usable_validators,
 )
-from safe_reply.errors import ConfigErrors
-from safe_reply.policy import Policy
-from safe_reply.scoring import (
+from safe_reply.eval.scoring import (
     CHECK_VALIDATOR,
     CaseResult,
     Check,
@@ -36,6 +34,7 @@ from safe_reply.scoring import (
     evaluate_corpus,
     report,
 )
+from safe_reply.policy import Policy
 
 NOT_ENABLED = "not enabled"
 
@@ -82,12 +81,9 @@ def eval_command(
             if problem is not None:
                 message = f"warning: validator '{name}' is not enabled: its module fails to load ({problem})"
                 Console(stderr=True, soft_wrap=True).print(message, markup=False, highlight=False)
-    try:
+    with config_errors_exit(corpus_dir):
         corpus = load_corpus(corpus_dir, require_product_lines=config is None)
         policy = policy_from_corpus(corpus) if config is None else load_or_exit(config)
-    except ConfigErrors as exc:
-        print_errors(exc, str(corpus_dir))
-        raise typer.Exit(2) from None
     if config is not None:
         corpus = dataclasses.replace(corpus, requirements=config_requirements(config, policy))
     _check_product_lines(corpus, policy)
@@ -108,15 +104,11 @@ def eval_command(
 def _check_product_lines(corpus: Corpus, policy: Policy) -> None:
     unknown = sorted({case.product_line for case in corpus.cases} - set(policy.product_lines))
     if unknown:
-        err = Console(stderr=True, soft_wrap=True)
         known = ", ".join(sorted(policy.product_lines))
-        err.print(
-            f"error: the corpus uses product line(s) {', '.join(unknown)} that the policy lacks (it has: {known}). "
-            "Fix: add product_lines/<id>.yaml to the config or correct the cases' product_line",
-            markup=False,
-            highlight=False,
+        fail(
+            f"the corpus uses product line(s) {', '.join(unknown)} that the policy lacks (it has: {known}). "
+            "Fix: add product_lines/<id>.yaml to the config or correct the cases' product_line"
         )
-        raise typer.Exit(2)
 
 
 def case_json(result: CaseResult) -> dict[str, Any]:

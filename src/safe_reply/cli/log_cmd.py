@@ -14,11 +14,11 @@ from typing import Annotated
 
 import click
 import typer
-import yaml
-from pydantic import ValidationError
 
-from safe_reply.config_models import LogSettings
-from safe_reply.errors import SafeReplyError
+from safe_reply.cli.common import config_errors_exit, fail
+from safe_reply.config_models import Defaults, LogSettings
+from safe_reply.errors import ConfigError, ConfigErrors, SafeReplyError
+from safe_reply.loader import DEFAULTS_FILE
 from safe_reply.log import (
     Label,
     LabelFilter,
@@ -32,7 +32,7 @@ from safe_reply.log import (
     render,
 )
 from safe_reply.log.records import StoredRecord
-from safe_reply.yamlio import load_yaml
+from safe_reply.yamlio import read_yaml_file, validate_model
 
 log_app = typer.Typer(help="Review, export and purge the log of blocked and rewritten replies.", no_args_is_help=True)
 
@@ -51,22 +51,23 @@ LabelOpt = Annotated[LabelFilter | None, typer.Option(help="confirmed, false_pos
 FormatOpt = Annotated[str, typer.Option("--format", help="table, jsonl or csv.")]
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(code)
-
-
 def load_settings(config: Path) -> LogSettings:
-    """The `log:` section of <config>/defaults.yaml (defaults when the file or section is absent)."""
-    path = config / "defaults.yaml"
+    """The `log:` section of <config>/defaults.yaml (defaults when the file or section is absent).
+
+    Read and validated by the same code as `config check`, so a broken section gets the same error
+    lines (file, key, fix) and exit code 2; the product lines need not be valid to read the log.
+    """
+    path = config / DEFAULTS_FILE
     if not path.is_file():
         return LogSettings()
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
-        return LogSettings.model_validate(data.get("log") or {})
-    except (yaml.YAMLError, ValidationError, AttributeError) as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise _fail(f"{path}: log: {first}. Fix: correct the log section (see `safe-reply config check`)") from None
+    errors: list[ConfigError] = []
+    raw, _ = read_yaml_file(path, errors)
+    defaults = validate_model(Defaults, raw, path, "", errors)
+    with config_errors_exit(config):
+        if errors or defaults is None:
+            raise ConfigErrors(errors)
+    assert defaults is not None
+    return defaults.log
 
 
 @contextmanager
@@ -80,15 +81,15 @@ def opened(store: str | None, config: Path, *, create: bool = False) -> Iterator
         sqlite_path = Path(settings.path)
     if sqlite_path is not None and not create and not sqlite_path.exists():
         where = "--store" if store else f"log.path in {config / 'defaults.yaml'}"
-        raise _fail(f"no log at {sqlite_path} yet ({where}). Fix: run the guarded bot first, or pass --store PATH")
+        fail(f"no log at {sqlite_path} yet ({where}). Fix: run the guarded bot first, or pass --store PATH")
     try:
         log_store = open_store(store) if store else open_store(settings)
     except SafeReplyError as exc:
-        raise _fail(str(exc)) from None
+        fail(str(exc))
     try:
         yield log_store
     except SafeReplyError as exc:
-        raise _fail(str(exc), 1) from None
+        fail(str(exc), 1)
     finally:
         log_store.close()
 
@@ -115,7 +116,7 @@ def _filter(
             limit=limit,
         )
     except ValueError as exc:
-        raise _fail(str(exc)) from None
+        fail(str(exc))
 
 
 def _emit(records: Iterator[StoredRecord] | list[StoredRecord], fmt: str) -> None:
@@ -125,7 +126,7 @@ def _emit(records: Iterator[StoredRecord] | list[StoredRecord], fmt: str) -> Non
         for line in render.jsonl(records) if fmt == "jsonl" else render.csv_lines(records):
             typer.echo(line)
     else:
-        raise _fail(f"unknown --format {fmt!r}. Fix: use table, jsonl or csv")
+        fail(f"unknown --format {fmt!r}. Fix: use table, jsonl or csv")
 
 
 @log_app.command("list")
@@ -189,7 +190,7 @@ def export(
 ) -> None:
     """Every matching record with findings and labels (JSON lines or CSV), streamed to stdout."""
     if fmt == "table":
-        raise _fail("export writes jsonl or csv. Fix: use --format jsonl or --format csv")
+        fail("export writes jsonl or csv. Fix: use --format jsonl or --format csv")
     flt = _filter(since, until, product_line, category, rule, action, label)
     with opened(store, config) as log_store:
         _emit(log_store.iter_all(flt), fmt)
@@ -230,7 +231,7 @@ def purge(
         try:
             before = render.parse_when(age)
         except ValueError as exc:
-            raise _fail(str(exc)) from None
+            fail(str(exc))
         count = log_store.purge(before)
     typer.echo(f"purged {count} record(s) older than {age}")
 

@@ -9,16 +9,15 @@ failing example, 2 = a pack that does not load.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from safe_reply.cli.common import print_errors
+from safe_reply.cli.common import USAGE_ERROR, fail, print_errors
 from safe_reply.errors import ConfigErrors
 from safe_reply.rulepacks import CompiledPacks, compiled_packs, pack_paths, shipped_pack_paths
-from safe_reply.rulepacks_examples import ExampleResult, run_examples
+from safe_reply.rulepacks.examples import ExampleResult, run_examples
 
 rules_app = typer.Typer(help="Check and list rule packs (validators/<family>/<lang>.yaml).", no_args_is_help=True)
 
@@ -72,10 +71,10 @@ def list_rules(
 
 def _existing_packs(path: Path) -> list[Path]:
     if not path.exists():
-        _fail(f"{path}: no such file or folder. Fix: pass a pack file or a folder of *.yaml packs")
+        fail(f"{path}: no such file or folder. Fix: pass a pack file or a folder of *.yaml packs")
     targets = pack_paths(path)
     if not targets:
-        _fail(f"{path}: no *.yaml pack files found. Fix: pass a pack file or a folder of *.yaml packs")
+        fail(f"{path}: no *.yaml pack files found. Fix: pass a pack file or a folder of *.yaml packs")
     return targets
 
 
@@ -89,7 +88,7 @@ def _compile_or_exit(paths: list[Path]) -> CompiledPacks:
         return compiled_packs(paths)
     except ConfigErrors as exc:
         print_errors(exc, "rule packs")
-        raise typer.Exit(2) from None
+        raise typer.Exit(USAGE_ERROR) from None
 
 
 def _results_table(results: list[ExampleResult], path: Path) -> Table:
@@ -107,11 +106,6 @@ def _results_table(results: list[ExampleResult], path: Path) -> Table:
             result.matched or "-",
         )
     return table
-
-
-def _fail(message: str) -> NoReturn:
-    Console(stderr=True, soft_wrap=True).print(message, markup=False, highlight=False)
-    raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

@@ -29,14 +29,14 @@ import importlib.util
 import inspect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from safe_reply.config_models import Strict
+from safe_reply.config_models import Fallback, Strict
+from safe_reply.contracts import BuildContext, Validator, ValidatorSpec
 from safe_reply.errors import ConfigError, did_you_mean
-from safe_reply.types import Category, Context, Edit, Finding, Severity, Span
-from safe_reply.validators import BuildContext, Validator, ValidatorSpec
+from safe_reply.types import Action, Category, Context, Edit, Finding, Message, Severity, Span
 
 NAME = "guardrails"
 _ENGINE_CATEGORIES = (Category.VALIDATOR_ERROR, Category.REWRITE_FAILED)
@@ -52,7 +52,8 @@ class Entry(Strict):
     category: Category = Category.EXTERNAL
     rule_id: str | None = Field(default=None, min_length=1)
     legal_basis: str | None = None
-    message: str | None = Field(default=None, min_length=1)
+    # The reviewer message: one text for both languages, or {de: ..., en: ...}.
+    message: Annotated[str, Field(min_length=1)] | Fallback | None = None
     severity: Severity = Severity.HIGH
 
     @field_validator("category")
@@ -115,7 +116,16 @@ def context_metadata(ctx: Context) -> dict[str, Any]:
 def _findings(item: _Compiled, text: str, result: Any) -> list[Finding]:
     fix = fix_edit(text, result.fix_value) if isinstance(result.fix_value, str) else None
     error = " ".join(str(result.error_message or "").split())[:_MAX_MESSAGE]
-    message = item.entry.message or f"guardrails validator '{item.alias}' failed: {error}"
+    configured = item.entry.message
+    if isinstance(configured, Fallback):
+        message = Message(configured.de, configured.en)
+    elif configured is not None:
+        message = Message(configured, configured)
+    else:
+        message = Message(
+            f"guardrails-Validator '{item.alias}' schlug an: {error}",
+            f"guardrails validator '{item.alias}' failed: {error}",
+        )
     spans: list[Span | None] = [Span(s.start, s.end) for s in result.error_spans or ()] or [None]
     return [
         Finding(
@@ -196,8 +206,7 @@ def _resolve(target: str, ctx: BuildContext, key: str) -> type[Any]:
             raise ConfigError(
                 ctx.file,
                 key,
-                f"no guardrails validator is registered as '{target}'"
-                f"{did_you_mean(target, validators_registry)}",
+                f"no guardrails validator is registered as '{target}'{did_you_mean(target, validators_registry)}",
                 f"install its package (pip install guardrails-ai-{target.rpartition('/')[2].replace('_', '-')}) "
                 "or name the class as 'module:ClassName'",
             )
@@ -273,4 +282,7 @@ SPEC = ValidatorSpec(
     Settings,
     build,
     description="Runs installed guardrails-ai validators; their failures become findings.",
+    categories=(Category.EXTERNAL,),
+    default_actions={Category.EXTERNAL: Action.BLOCK},
+    order=90,
 )

@@ -1,6 +1,6 @@
 """The blocked-reply log: what the guard stopped, masked and pseudonymised, for review and proof.
 
-    recorder = open_recorder(policy)          # DecisionRecorder + TurnTracker for the wrapper
+    recorder = open_recorder(policy.log)      # DecisionRecorder + TurnTracker for the wrapper
     store = open_store(policy.log)            # or open_store("log.sqlite3") / open_store("postgresql://...")
 
 Paths in LogSettings are relative to the current working directory. The PostgreSQL DSN comes from the
@@ -15,12 +15,12 @@ from pathlib import Path
 
 from safe_reply.config_models import LogSettings
 from safe_reply.errors import SafeReplyError
-from safe_reply.log.masking import LOG_KEY_ENV, log_key, mask_decision, pseudonymise
+from safe_reply.keys import LOG_KEY_ENV, log_key
+from safe_reply.log.masking import mask_decision, pseudonymise
 from safe_reply.log.recorder import DisabledRecorder, LogRecorder, LogUnavailable, build_record
 from safe_reply.log.records import Label, LabelFilter, LogRecord, RecordFilter, Stats, StoredRecord
 from safe_reply.log.spool import ReplayResult, Spool
 from safe_reply.log.store import LogStore, SqlLogStore, StoreUnavailable, UnknownRecord
-from safe_reply.policy import Policy
 
 __all__ = [
     "LOG_KEY_ENV",
@@ -78,9 +78,11 @@ def open_store(target: LogSettings | str | Path, environ: Mapping[str, str] | No
     return SqliteLogStore(Path(target))
 
 
-def open_recorder(policy: Policy, environ: Mapping[str, str] | None = None) -> LogRecorder | DisabledRecorder:
-    """The recorder the wrapper calls before it releases each reply (see recorder.py)."""
-    settings = policy.log
+def open_recorder(settings: LogSettings, environ: Mapping[str, str] | None = None) -> LogRecorder | DisabledRecorder:
+    """The recorder the wrapper calls before it releases each reply (see recorder.py).
+
+    It needs the policy's log settings only (`policy.log`), never the policy itself.
+    """
     if not settings.enabled:
         return DisabledRecorder()
     target: str | Path = dsn_from_env(settings, environ) if settings.backend == "postgres" else Path(settings.path)

@@ -9,33 +9,15 @@
 
 from __future__ import annotations
 
-import os
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from safe_reply.keys import keyed_hash
 from safe_reply.log.records import FindingRecord
-from safe_reply.types import Category, Finding
-from safe_reply.validators import HASH_KEY_ENV, hash_key_from_env, keyed_hash
+from safe_reply.types import Finding
 
-LOG_KEY_ENV = "SAFE_REPLY_LOG_KEY"
 MASK_OPEN = "⟦"
 MASK_CLOSE = "⟧"
-
-
-def log_key(environ: Mapping[str, str] | None = None, key_env: str = LOG_KEY_ENV) -> bytes:
-    """The pseudonymisation key: `key_env`, else SAFE_REPLY_HASH_KEY, else the public demo key."""
-    env = os.environ if environ is None else environ
-    value = env.get(key_env)
-    if value:
-        return value.encode("utf-8")
-    if not env.get(HASH_KEY_ENV):
-        warnings.warn(
-            f"neither {key_env} nor {HASH_KEY_ENV} is set: the log pseudonymises with the public demo key. "
-            f"Fix: set {key_env} to a secret of at least 32 random characters in production",
-            stacklevel=2,
-        )
-    return hash_key_from_env(dict(env))
 
 
 def pseudonymise(key: bytes, conversation_id: str) -> str:
@@ -50,17 +32,15 @@ class _Region:
 
 
 def _token(finding: Finding, term: str, key: bytes) -> str:
-    kind = finding.details.get("kind") or "term"
+    kind = finding.details.get("kind") or finding.category
     term_hash = finding.details.get("term_hash") or keyed_hash(key, term)
     return f"{MASK_OPEN}{kind}:{term_hash}{MASK_CLOSE}"
 
 
 def _flagged(original: str, findings: Sequence[Finding], key: bytes) -> list[_Region]:
-    """The non-empty trade-secret spans with their mask tokens (overlapping spans are merged)."""
+    """The non-empty spans of sensitive findings with their mask tokens (overlapping spans are merged)."""
     regions: list[_Region] = []
-    spans = [
-        f for f in findings if f.category is Category.TRADE_SECRET and f.span is not None and f.span.end > f.span.start
-    ]
+    spans = [f for f in findings if f.sensitive and f.span is not None and f.span.end > f.span.start]
     for finding in sorted(spans, key=lambda f: (f.span.start, -f.span.end) if f.span else (0, 0)):
         assert finding.span is not None
         start, end = finding.span.start, finding.span.end
@@ -118,7 +98,11 @@ class Masked:
 
 
 def mask_decision(original: str, delivered: str, findings: Sequence[Finding], key: bytes) -> Masked:
-    """The storable form of a decision: masked texts and findings with spans into the masked original."""
+    """The storable form of a decision: masked texts and findings with spans into the masked original.
+
+    Every text the record holds is masked with the same terms, the findings' messages included (a
+    third-party validator may quote what it found in its message).
+    """
     flagged = _flagged(original, findings, key)
     terms = {original[r.start : r.end]: r.token for r in flagged}
     regions = _regions(original, terms, flagged)
@@ -133,10 +117,12 @@ def mask_decision(original: str, delivered: str, findings: Sequence[Finding], ke
         stored.append(
             FindingRecord(
                 rule_id=finding.rule_id,
-                category=finding.category.value,
+                category=str(finding.category),
                 start=start,
                 end=end,
-                message=finding.message,
+                message=_apply(str(finding.message), _regions(str(finding.message), terms)),
+                message_de=_apply(finding.message.de, _regions(finding.message.de, terms)),
+                message_en=_apply(finding.message.en, _regions(finding.message.en, terms)),
                 legal_basis=finding.legal_basis,
                 severity=finding.severity.value,
                 validator=finding.validator,

@@ -60,11 +60,18 @@ class FindingRecord:
     category: str
     start: int | None
     end: int | None
-    message: str
+    message: str  # German / English, as one line (what records before schema 2 hold)
     legal_basis: str | None = None
     severity: str = "high"
     validator: str = ""
     details: Mapping[str, str] = field(default_factory=dict)
+    message_de: str | None = None  # None in records written before schema 2
+    message_en: str | None = None
+
+    def message_in(self, language: str | None) -> str:
+        """The message in one language ("de" or "en"), or both when None or not stored separately."""
+        chosen = {"de": self.message_de, "en": self.message_en}.get(language or "")
+        return chosen if chosen is not None else self.message
 
     def to_json(self) -> dict[str, Any]:
         return {**_fields(self), "details": dict(self.details)}

@@ -78,6 +78,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "finding messages per language",
+        (
+            "ALTER TABLE findings ADD COLUMN message_de TEXT",
+            "ALTER TABLE findings ADD COLUMN message_en TEXT",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -201,7 +201,8 @@ class SqlLogStore(ABC):
         for index, f in enumerate(record.findings):
             execute(
                 "INSERT INTO findings (record_id, idx, rule_id, category, span_start, span_end, message, "
-                "legal_basis, severity, validator, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "legal_basis, severity, validator, details, message_de, message_en) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     row[0],
                     index,
@@ -214,6 +215,8 @@ class SqlLogStore(ABC):
                     f.severity,
                     f.validator,
                     json.dumps(dict(f.details), ensure_ascii=False, sort_keys=True),
+                    f.message_de,
+                    f.message_en,
                 ),
             )
         return True
@@ -328,11 +331,24 @@ class SqlLogStore(ABC):
             findings: dict[int, list[FindingRecord]] = {i: [] for i in ids}
             for row in execute(
                 "SELECT record_id, rule_id, category, span_start, span_end, message, legal_basis, severity, "
-                f"validator, details FROM findings WHERE record_id IN ({marks}) ORDER BY record_id, idx",
+                f"validator, details, message_de, message_en FROM findings WHERE record_id IN ({marks}) "
+                "ORDER BY record_id, idx",
                 ids,
             ).fetchall():
                 findings[int(row[0])].append(
-                    FindingRecord(row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], json.loads(row[9]))
+                    FindingRecord(
+                        row[1],
+                        row[2],
+                        row[3],
+                        row[4],
+                        row[5],
+                        row[6],
+                        row[7],
+                        row[8],
+                        json.loads(row[9]),
+                        row[10],
+                        row[11],
+                    )
                 )
             labels: dict[int, dict[int, FindingLabel]] = {i: {} for i in ids}
             for record_id, idx, label, note, at in execute(

@@ -31,11 +31,11 @@ from types import MappingProxyType
 from pydantic import Field
 
 from safe_reply.config_models import Strict
+from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.lang import detect_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
-from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
-from safe_reply.validators import BuildContext, ValidatorSpec
+from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
 
 NAME = "disclosure"
 FAMILY = "disclosure"
@@ -126,15 +126,16 @@ class DisclosureValidator:
             fix = Edit(Span(0, 0), f"{notice} ")
         else:
             fix = Edit(Span(len(text), len(text)), f" {notice}")
+        turn_de = "unbekannt (als erste Antwort behandelt)" if ctx.turn is None else str(ctx.turn)
         turn = "unknown (treated as the first reply)" if ctx.turn is None else str(ctx.turn)
         return Finding(
             rule_id=MISSING_RULE_ID,
             category=Category.MISSING_DISCLOSURE,
             span=None,
-            message=(
-                f"KI-Hinweis fehlt: Die Richtlinie verlangt ihn ({policy.required.value}, Antwort Nr. {turn}); "
+            message=Message(
+                f"KI-Hinweis fehlt: Die Richtlinie verlangt ihn ({policy.required.value}, Antwort Nr. {turn_de}); "
                 "Kunden müssen spätestens bei der ersten Interaktion erfahren, dass sie mit einer KI sprechen. "
-                "Stattdessen: den konfigurierten Hinweis einfügen. / "
+                "Stattdessen: den konfigurierten Hinweis einfügen.",
                 f"AI notice missing: the policy requires it ({policy.required.value}, reply no. {turn}); "
                 "customers must learn at the first interaction at the latest that they are talking to an AI. "
                 "Instead: insert the configured notice."
@@ -170,7 +171,7 @@ class DisclosureValidator:
                     rule_id=rule.id,
                     category=Category.FALSE_HUMAN,
                     span=sentence,
-                    message=f"{rule.message.de} / {rule.message.en}",
+                    message=Message(rule.message.de, rule.message.en),
                     legal_basis=rule.legal_basis,
                     severity=rule.severity,
                     validator=self.name,
@@ -243,4 +244,12 @@ def build(settings: Settings, ctx: BuildContext) -> DisclosureValidator:
     return DisclosureValidator(NAME, settings, packs, ctx.default_language)
 
 
-SPEC = ValidatorSpec(NAME, Settings, build, description="AI notice (AI Act Art. 50) and false-human claims (UWG §5)")
+SPEC = ValidatorSpec(
+    NAME,
+    Settings,
+    build,
+    description="AI notice (AI Act Art. 50) and false-human claims (UWG §5)",
+    categories=(Category.MISSING_DISCLOSURE, Category.FALSE_HUMAN),
+    default_actions={Category.MISSING_DISCLOSURE: Action.REWRITE, Category.FALSE_HUMAN: Action.BLOCK},
+    order=30,
+)

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from safe_reply.validators.secrets_normalise import GapKind, full_skeleton, is_suspicious
+from safe_reply.validators.trade_secrets.normalise import GapKind, full_skeleton, is_suspicious
 
 __all__ = ["MIN_ENCODED_LEN", "Variant", "VariantTrick", "loosen_pattern", "term_key", "term_variants"]
 

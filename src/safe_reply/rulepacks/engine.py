@@ -43,7 +43,7 @@ order, each with the rule, the match span and the sentence span (offsets into ``
 ``match.rule.family`` (and ``match.rule.language`` if needed). Rules of all languages run on every
 reply: an English notice inside a German reply still counts.
 
-Examples: see ``safe_reply.rulepacks_examples.run_examples``.
+Examples: see ``safe_reply.rulepacks.examples.run_examples``.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ from pydantic import Field, ValidationError, field_validator
 from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.resources import packs_dir
-from safe_reply.rulepacks_sentences import SentenceIndex
+from safe_reply.rulepacks.sentences import SentenceIndex
 from safe_reply.types import Language, Severity, Span
+from safe_reply.yamlio import pydantic_errors, read_yaml_file
 
 __all__ = [
     "CompiledPacks",
@@ -283,14 +284,12 @@ def load_pack(path: Path) -> LoadedPack:
 
 def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:
     """Read and validate pack files; every problem of every file is raised together as ConfigErrors."""
-    from safe_reply.loader import _read_yaml, pydantic_errors  # loader imports the validators
-
     errors: list[ConfigError] = []
     packs: list[LoadedPack] = []
     seen_packs: dict[str, Path] = {}
     for path in paths:
         file_errors: list[ConfigError] = []
-        raw, data = _read_yaml(path, file_errors)
+        raw, data = read_yaml_file(path, file_errors)
         if file_errors:
             errors.extend(file_errors)
             continue

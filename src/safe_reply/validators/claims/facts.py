@@ -17,7 +17,7 @@ from enum import StrEnum
 from safe_reply.config_models import Fact, ProductLine
 from safe_reply.lang import detect_language
 from safe_reply.types import Language
-from safe_reply.validators.claims_quantities import (
+from safe_reply.validators.claims.quantities import (
     UPPER_BOUND,
     Dimension,
     Quantity,

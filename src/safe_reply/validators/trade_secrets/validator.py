@@ -20,11 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
+from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
-from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
-from safe_reply.validators import BuildContext, KeyedHasher, ValidatorSpec
-from safe_reply.validators.secrets_automaton import (
+from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
+from safe_reply.validators.trade_secrets.automaton import (
     ALLOW_ALL,
     Automaton,
     Hit,
@@ -33,9 +34,9 @@ from safe_reply.validators.secrets_automaton import (
     VariantRef,
     match_skeleton,
 )
-from safe_reply.validators.secrets_config import Kind, PatternEntry, Settings, TermEntry, load_entries
-from safe_reply.validators.secrets_context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
-from safe_reply.validators.secrets_normalise import (
+from safe_reply.validators.trade_secrets.config import Kind, PatternEntry, Settings, TermEntry, load_entries
+from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
+from safe_reply.validators.trade_secrets.normalise import (
     HYPHENS,
     Skeleton,
     fast_skeleton_text,
@@ -45,8 +46,8 @@ from safe_reply.validators.secrets_normalise import (
     is_suspicious,
     pattern_view,
 )
-from safe_reply.validators.secrets_tricks import describe_tricks
-from safe_reply.validators.secrets_variants import VariantTrick, loosen_pattern, term_variants
+from safe_reply.validators.trade_secrets.tricks import describe_tricks
+from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
 
 __all__ = ["LEGAL_BASIS", "SPEC", "Leak", "Settings", "TradeSecretValidator", "build"]
 
@@ -227,10 +228,10 @@ class TradeSecretValidator:
             rule_id=f"{NAME}.{leak.kind}",
             category=Category.TRADE_SECRET,
             span=span,
-            message=(
+            message=Message(
                 f"Vertrauliche Information ({de}, Schlüssel-Hash {leak.term_hash}) in der Antwort: einmal "
-                f"offengelegt, kann sie ihren Schutz als Geschäftsgeheimnis verlieren. / Confidential "
-                f"information ({en}, keyed hash {leak.term_hash}) in the reply: once disclosed it may "
+                f"offengelegt, kann sie ihren Schutz als Geschäftsgeheimnis verlieren.",
+                f"Confidential information ({en}, keyed hash {leak.term_hash}) in the reply: once disclosed it may "
                 f"lose its trade-secret protection."
             ),
             legal_basis=LEGAL_BASIS,
@@ -353,4 +354,8 @@ SPEC = ValidatorSpec(
     settings=Settings,
     build=build,
     description="Protected terms (codenames, suppliers, purchase prices, internal systems) in any spelling.",
+    categories=(Category.TRADE_SECRET,),
+    default_actions={Category.TRADE_SECRET: Action.BLOCK},
+    sensitive=True,  # a finding's span IS the protected term: the log keeps only its keyed hash
+    order=10,
 )

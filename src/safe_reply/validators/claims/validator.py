@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from safe_reply.contracts import BuildContext, Validator, ValidatorSpec
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.lang import reply_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
-from safe_reply.rulepacks_sentences import sentence_spans
-from safe_reply.types import Category, Context, Edit, Finding, Language, Severity, Span
-from safe_reply.validators import BuildContext, Validator, ValidatorSpec
-from safe_reply.validators.claims_backing import (
+from safe_reply.rulepacks.sentences import sentence_spans
+from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
+from safe_reply.validators.claims.backing import (
     Verdict,
     approved_backing,
     certification_verdict,
@@ -34,9 +34,9 @@ from safe_reply.validators.claims_backing import (
     numbers_verdict,
     origin_verdict,
 )
-from safe_reply.validators.claims_facts import ApprovedClaim, Direction, FactBase
-from safe_reply.validators.claims_judge import Judge, judge_model, registered_judge_models
-from safe_reply.validators.claims_taxonomy import LEGAL_BASIS, Backing, ClaimCategory
+from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBase
+from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
+from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
@@ -79,7 +79,7 @@ class Settings(BaseModel):
 @dataclass(frozen=True, slots=True)
 class _Flag:
     rule_id: str  # the public id, e.g. "claims.de/health-cure"
-    message: str  # German, then English
+    message: Message
     legal_basis: str
     severity: Severity
     category: ClaimCategory
@@ -89,7 +89,7 @@ class _Flag:
     @classmethod
     def of(cls, match: RuleMatch, category: ClaimCategory, verdict: Verdict) -> _Flag:
         rule = match.rule
-        message = f"{rule.message.de} / {rule.message.en}"
+        message = Message(rule.message.de, rule.message.en)
         basis = rule.legal_basis or LEGAL_BASIS[category]
         return cls(
             rule.id, message, basis, rule.severity, category, verdict, rule.language
@@ -185,9 +185,9 @@ class ClaimsValidator:
             verdict = self.judge.ask(sentence)
             if verdict is None or not verdict.is_claim or verdict.backed:
                 continue
-            message = (
-                f"Laut Prüfmodell nicht durch die Produktdaten gedeckt: {verdict.reason} / "
-                f"The judge model found this not backed by the product facts: {verdict.reason}"
+            message = Message(
+                f"Laut Prüfmodell nicht durch die Produktdaten gedeckt: {verdict.reason}",
+                f"The judge model found this not backed by the product facts: {verdict.reason}",
             )
             flags.setdefault(span, []).append(
                 _Flag(
@@ -356,4 +356,7 @@ SPEC = ValidatorSpec(
     settings=Settings,
     build=build,
     description="Product claims not backed by the product line's facts (UWG §5, BGB §443, HWG, ProdHaftG §3)",
+    categories=(Category.UNSUPPORTED_CLAIM,),
+    default_actions={Category.UNSUPPORTED_CLAIM: Action.REWRITE},
+    order=20,
 )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from safe_reply.validators.secrets_automaton import Hit, MatchShape
-from safe_reply.validators.secrets_normalise import MARKDOWN, GapKind, Skeleton, has_homoglyph
-from safe_reply.validators.secrets_variants import VariantTrick
+from safe_reply.validators.trade_secrets.automaton import Hit, MatchShape
+from safe_reply.validators.trade_secrets.normalise import MARKDOWN, GapKind, Skeleton, has_homoglyph
+from safe_reply.validators.trade_secrets.variants import VariantTrick
 
 __all__ = ["describe_tricks"]
 

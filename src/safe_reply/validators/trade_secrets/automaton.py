@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from safe_reply.validators.secrets_normalise import GapKind, Skeleton
-from safe_reply.validators.secrets_variants import VariantTrick
+from safe_reply.validators.trade_secrets.normalise import GapKind, Skeleton
+from safe_reply.validators.trade_secrets.variants import VariantTrick
 
 __all__ = ["Automaton", "Hit", "MatchShape", "Slot", "TableBuilder", "VariantRef", "match_skeleton"]
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from safe_reply.corpus import Case, Corpus, Requirement
+from safe_reply.eval.corpus import Case, Corpus, Requirement
 from safe_reply.policy import Policy
 from safe_reply.types import Action, Category, Context, Decision, Finding, Span
 

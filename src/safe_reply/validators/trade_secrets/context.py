@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from safe_reply.validators.secrets_normalise import HYPHENS, ZERO_WIDTH
+from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
 
 __all__ = ["DEFAULT_NAME_CUES_DE", "DEFAULT_NAME_CUES_EN", "DEFAULT_NAME_WINDOW", "Evidence", "NameRule"]
 

@@ -21,8 +21,8 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from safe_reply.validators.claims_facts import FactBase
-from safe_reply.validators.claims_taxonomy import ClaimCategory
+from safe_reply.validators.claims.facts import FactBase
+from safe_reply.validators.claims.taxonomy import ClaimCategory
 
 
 class ChatModel(Protocol):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from safe_reply.types import Language
-from safe_reply.validators.claims_facts import (
+from safe_reply.validators.claims.facts import (
     ApprovedClaim,
     Direction,
     FactBase,
@@ -20,7 +20,7 @@ from safe_reply.validators.claims_facts import (
     has_upper_bound,
     tokens,
 )
-from safe_reply.validators.claims_quantities import Dimension, Quantity, quantities
+from safe_reply.validators.claims.quantities import Dimension, Quantity, quantities
 
 
 @dataclass(frozen=True, slots=True)

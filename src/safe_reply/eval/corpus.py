@@ -25,11 +25,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from safe_reply.errors import ConfigError, ConfigErrors
-from safe_reply.loader import DEFAULTS_FILE, PRODUCT_LINE_DIR, load_policy, pydantic_errors
+from safe_reply.loader import DEFAULTS_FILE, PRODUCT_LINE_DIR, load_policy
 from safe_reply.policy import Policy
+from safe_reply.registry import available_validators, load_spec
 from safe_reply.types import Language
-from safe_reply.validators import available_validators, load_spec
-from safe_reply.yamlio import dump_yaml, load_yaml
+from safe_reply.yamlio import dump_yaml, load_yaml, pydantic_errors
 
 PRODUCT_LINES_FILE = "product_lines.yaml"
 CASES_FILE = "cases.jsonl"

@@ -26,10 +26,10 @@ from pydantic import (
     model_validator,
 )
 
+from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
 from safe_reply.types import Language
-from safe_reply.validators import BuildContext
-from safe_reply.validators.secrets_context import DEFAULT_NAME_WINDOW
+from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
 from safe_reply.yamlio import load_yaml
 
 __all__ = ["Kind", "KindName", "PatternEntry", "Settings", "TermEntry", "load_entries"]

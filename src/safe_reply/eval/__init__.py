@@ -1,0 +1,1 @@
+"""Accuracy on labelled corpora: the corpus format and its policy (`corpus`), per-check scores (`scoring`)."""

@@ -1,0 +1,33 @@
+"""Rule packs: declarative YAML rules with legal basis and examples, behind one anchored scan.
+
+`engine` loads, validates and compiles packs and scans a reply; `sentences` finds sentence
+boundaries with exact offsets; `examples` runs every rule's own flag/pass examples.
+"""
+
+from safe_reply.rulepacks.engine import (
+    CompiledPacks,
+    CompiledRule,
+    LoadedPack,
+    PackFile,
+    RuleMatch,
+    RuleModel,
+    compiled_packs,
+    load_pack,
+    load_packs,
+    pack_paths,
+    shipped_pack_paths,
+)
+
+__all__ = [
+    "CompiledPacks",
+    "CompiledRule",
+    "LoadedPack",
+    "PackFile",
+    "RuleMatch",
+    "RuleModel",
+    "compiled_packs",
+    "load_pack",
+    "load_packs",
+    "pack_paths",
+    "shipped_pack_paths",
+]
