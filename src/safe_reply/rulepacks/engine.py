@@ -62,6 +62,7 @@ from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.resources import packs_dir
 from safe_reply.rulepacks.sentences import SentenceIndex
+from safe_reply.rulepacks.vocabulary import REFERENCE, Expander, ExpansionError, Vocabulary, VocabularyFile
 from safe_reply.types import Language, Severity, Span
 from safe_reply.yamlio import pydantic_errors, read_yaml_file
 
@@ -117,6 +118,8 @@ class PackFile(Strict):
     family: str = Field(pattern=_SNAKE)
     language: Language
     description: str = ""
+    # Named regexes for this pack's rules ({{name}}), on top of the family's vocabularies.
+    fragments: dict[str, str] = Field(default_factory=dict)
     rules: list[RuleModel] = Field(min_length=1)
 
 
@@ -125,6 +128,27 @@ class LoadedPack:
     path: Path
     model: PackFile
     sha256: str
+
+
+@dataclass(frozen=True)
+class LoadedVocabulary:
+    path: Path
+    model: VocabularyFile
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A literal the automaton finds, and whether letters may stand before / after it."""
+
+    literal: str
+    open_left: bool
+    open_right: bool
+
+    @classmethod
+    def of(cls, written: str) -> Anchor:
+        """An anchor as written in a rule: 'ki', 'künstlich*', '*bot'."""
+        return cls(written.strip("*").strip().lower(), written.startswith("*"), written.endswith("*"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,6 +167,7 @@ class CompiledRule:
     unless: tuple[re.Pattern[str], ...]
     model: RuleModel = field(repr=False)
     source: Path = field(repr=False)
+    anchors: tuple[Anchor, ...] = field(default=(), repr=False)  # the written anchors, classes expanded
 
     def fires_in(self, sentence: str) -> list[tuple[int, int]]:
         """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits."""
@@ -171,16 +196,23 @@ class _AnchorUse:
 class CompiledPacks:
     """All rules of a set of packs behind one Aho-Corasick automaton. Immutable and thread-safe."""
 
-    def __init__(self, rules: Sequence[CompiledRule], packs: Sequence[LoadedPack]) -> None:
+    def __init__(
+        self,
+        rules: Sequence[CompiledRule],
+        packs: Sequence[LoadedPack],
+        vocabularies: Sequence[LoadedVocabulary] = (),
+    ) -> None:
         self.rules: tuple[CompiledRule, ...] = tuple(rules)
         self.packs: tuple[LoadedPack, ...] = tuple(packs)
+        self.vocabularies: tuple[LoadedVocabulary, ...] = tuple(vocabularies)
         self._by_id = {rule.id: rule for rule in self.rules}
         literals: dict[str, list[_AnchorUse]] = {}
         for index, rule in enumerate(self.rules):
-            for anchor in rule.model.anchors:
-                literal = anchor.strip("*").strip().lower()
-                use = _AnchorUse(index, anchor.startswith("*"), anchor.endswith("*"))
-                literals.setdefault(literal, []).append(use)
+            for anchor in rule.anchors or tuple(Anchor.of(a) for a in rule.model.anchors):
+                use = _AnchorUse(index, anchor.open_left, anchor.open_right)
+                uses = literals.setdefault(anchor.literal, [])
+                if use not in uses:
+                    uses.append(use)
         self._literals = list(literals)
         self._uses = [tuple(literals[literal]) for literal in self._literals]
         self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if self._literals else None
@@ -188,13 +220,26 @@ class CompiledPacks:
         # after the other, and the policy re-evaluates a rewrite; lru_cache is thread-safe.
         self._scan_cached = functools.lru_cache(maxsize=32)(self._scan)
 
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every pack and vocabulary file that shaped these rules (they enter the policy hash)."""
+        return tuple(p.path for p in self.packs) + tuple(v.path for v in self.vocabularies)
+
     @classmethod
-    def compile(cls, packs: Sequence[LoadedPack]) -> CompiledPacks:
+    def compile(cls, packs: Sequence[LoadedPack], vocabularies: Sequence[LoadedVocabulary] = ()) -> CompiledPacks:
         """Compile the regexes of every rule; all problems are raised together as ConfigErrors."""
         errors: list[ConfigError] = []
         rules: list[CompiledRule] = []
         seen: dict[str, Path] = {}
+        by_family: dict[str, Vocabulary] = {}
+        for loaded in vocabularies:
+            merged = by_family.setdefault(loaded.model.family, Vocabulary())
+            for problem in merged.add(loaded.model):
+                key, _, text = problem.partition(": ")
+                errors.append(ConfigError(loaded.path, key, text, "give each fragment one definition per language"))
         for pack in packs:
+            family_words = by_family.get(pack.model.family, Vocabulary())
+            expander = Expander(family_words, pack.model.language, pack.model.fragments)
             for index, rule in enumerate(pack.model.rules):
                 key = f"rules[{index}]"
                 if rule.id in seen:
@@ -209,8 +254,9 @@ class CompiledPacks:
                     continue
                 seen[rule.id] = pack.path
                 flags = 0 if rule.case_sensitive else re.IGNORECASE
-                patterns = _compile_all(rule.patterns, flags, pack.path, f"{key}.patterns", errors)
-                unless = _compile_all(rule.unless, flags, pack.path, f"{key}.unless", errors)
+                patterns = _compile_all(rule.patterns, flags, pack.path, f"{key}.patterns", errors, expander)
+                unless = _compile_all(rule.unless, flags, pack.path, f"{key}.unless", errors, expander)
+                anchors = _anchors(rule, expander, pack.path, key, errors)
                 rules.append(
                     CompiledRule(
                         id=rule.id,
@@ -225,11 +271,12 @@ class CompiledPacks:
                         unless=unless,
                         model=rule,
                         source=pack.path,
+                        anchors=anchors,
                     )
                 )
         if errors:
             raise ConfigErrors(errors)
-        return cls(rules, packs)
+        return cls(rules, packs, vocabularies)
 
     def rule(self, rule_id: str) -> CompiledRule:
         return self._by_id[rule_id]
@@ -283,31 +330,45 @@ def load_pack(path: Path) -> LoadedPack:
 
 
 def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:
-    """Read and validate pack files; every problem of every file is raised together as ConfigErrors."""
+    """Read and validate pack files (vocabulary files among them are read too, and left out)."""
+    return load_files(paths)[0]
+
+
+def load_files(paths: Iterable[Path]) -> tuple[list[LoadedPack], list[LoadedVocabulary]]:
+    """Read and validate pack and vocabulary files (told apart by their first key, `pack:` or
+    `vocabulary:`); every problem of every file is raised together as ConfigErrors."""
     errors: list[ConfigError] = []
     packs: list[LoadedPack] = []
-    seen_packs: dict[str, Path] = {}
+    vocabularies: list[LoadedVocabulary] = []
+    seen_ids: dict[str, Path] = {}
     for path in paths:
         file_errors: list[ConfigError] = []
         raw, data = read_yaml_file(path, file_errors)
         if file_errors:
             errors.extend(file_errors)
             continue
+        digest = hashlib.sha256(data).hexdigest()
+        model_type: type[PackFile] | type[VocabularyFile] = (
+            VocabularyFile if isinstance(raw, dict) and "vocabulary" in raw else PackFile
+        )
         try:
-            model = PackFile.model_validate(raw)
+            model = model_type.model_validate(raw)
         except ValidationError as exc:
-            errors.extend(pydantic_errors(exc, PackFile, path))
+            errors.extend(pydantic_errors(exc, model_type, path))
             continue
-        if model.pack in seen_packs:
-            errors.append(
-                ConfigError(path, "pack", f"pack id '{model.pack}' is also used by {seen_packs[model.pack]}", "rename")
-            )
+        ident = model.vocabulary if isinstance(model, VocabularyFile) else model.pack
+        if ident in seen_ids:
+            what = "vocabulary" if isinstance(model, VocabularyFile) else "pack"
+            errors.append(ConfigError(path, what, f"{what} id '{ident}' is also used by {seen_ids[ident]}", "rename"))
             continue
-        seen_packs[model.pack] = path
-        packs.append(LoadedPack(path, model, hashlib.sha256(data).hexdigest()))
+        seen_ids[ident] = path
+        if isinstance(model, VocabularyFile):
+            vocabularies.append(LoadedVocabulary(path, model, digest))
+        else:
+            packs.append(LoadedPack(path, model, digest))
     if errors:
         raise ConfigErrors(errors)
-    return packs
+    return packs, vocabularies
 
 
 def compiled_packs(paths: Iterable[Path]) -> CompiledPacks:
@@ -320,7 +381,7 @@ def compiled_packs(paths: Iterable[Path]) -> CompiledPacks:
 @functools.lru_cache(maxsize=16)
 def _compiled_cached(paths: tuple[Path, ...], digests: tuple[str, ...]) -> CompiledPacks:
     del digests  # part of the cache key only: an edited pack compiles anew
-    return CompiledPacks.compile(load_packs(paths))
+    return CompiledPacks.compile(*load_files(paths))
 
 
 def shipped_pack_paths(root: Path | None = None, families: Iterable[str] | None = None) -> list[Path]:
@@ -342,12 +403,14 @@ def pack_paths(target: Path) -> list[Path]:
 
 
 def _compile_all(
-    sources: Sequence[str], flags: int, file: Path, key: str, errors: list[ConfigError]
+    sources: Sequence[str], flags: int, file: Path, key: str, errors: list[ConfigError], expander: Expander
 ) -> tuple[re.Pattern[str], ...]:
     compiled = []
     for index, source in enumerate(sources):
         try:
-            compiled.append(re.compile(source, flags))
+            compiled.append(re.compile(expander.expand(source), flags))
+        except ExpansionError as exc:
+            errors.append(ConfigError(file, f"{key}[{index}]", str(exc), _FRAGMENT_FIX))
         except re.error as exc:
             errors.append(
                 ConfigError(
@@ -358,6 +421,30 @@ def _compile_all(
                 )
             )
     return tuple(compiled)
+
+
+_FRAGMENT_FIX = "define the name under `fragments:` of the pack or in a vocabulary file of the family, or fix the typo"
+
+
+def _anchors(
+    rule: RuleModel, expander: Expander, file: Path, key: str, errors: list[ConfigError]
+) -> tuple[Anchor, ...]:
+    """The rule's anchors; an anchor written "{{class}}" stands for every form of the class's words."""
+    anchors: list[Anchor] = []
+    for index, written in enumerate(rule.anchors):
+        reference = REFERENCE.fullmatch(written.strip())
+        if reference is None:
+            anchors.append(Anchor.of(written))
+            continue
+        try:
+            forms = expander.anchor_forms(reference.group(1))
+        except ExpansionError as exc:
+            errors.append(ConfigError(file, f"{key}.anchors[{index}]", str(exc), _FRAGMENT_FIX))
+            continue
+        anchors.extend(
+            Anchor(form.literal, form.open_left, form.open_right or bool(form.suffix)) for form in forms if form.literal
+        )
+    return tuple(dict.fromkeys(anchors))
 
 
 def _lower_same_length(text: str) -> str:

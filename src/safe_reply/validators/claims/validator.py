@@ -310,7 +310,7 @@ def build(settings: Settings, ctx: BuildContext) -> Validator:
                 "fix the path (relative to the config folder) or remove the entry",
             )
     packs = compiled_packs([*shipped_pack_paths(), *extra])
-    ctx.sources.extend(p.path for p in packs.packs)
+    ctx.sources.extend(packs.files)
     rules = [r for r in packs.rules if r.family == FAMILY and (settings.packs is None or r.pack in settings.packs)]
     errors = [
         ConfigError(

@@ -240,7 +240,7 @@ def build(settings: Settings, ctx: BuildContext) -> DisclosureValidator:
     except ConfigErrors as exc:
         first = exc.errors[0]
         raise ConfigError(first.file, first.key, first.problem, first.fix) from exc
-    ctx.sources.extend(pack.path for pack in packs.packs)
+    ctx.sources.extend(packs.files)
     return DisclosureValidator(NAME, settings, packs, ctx.default_language)
 
 

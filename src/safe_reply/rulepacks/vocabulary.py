@@ -1,0 +1,303 @@
+"""Vocabularies: the word lists and named regex fragments that rules share, defined once.
+
+A vocabulary file sits next to the packs of its family (e.g. ``validators/claims/vocabulary.de.yaml``)
+and is told apart from a pack by its first key::
+
+    vocabulary: claims-de            # unique id
+    family: claims                   # the packs that may use it
+    language: de                     # de | en; omit for words of every language (an AI term is one)
+    description: "..."
+    fragments:                       # named regular expressions
+      ai_term: '(?:ki|ai|künstlich\\w*\\s+intelligenz)'
+    classes:                         # named word lists, written as a lawyer reads them
+      disease:
+        description: "Krankheiten und Symptome"
+        legal_basis: "HWG §3, §12"
+        compound: tail               # tail | head | both | none: where the word may stand in a compound
+        words: [Heuschnupfen, Allergie, "trockene Haut", "CO2-*"]
+        groups: {range: [Reichweite, fahren]}    # optional sub-lists, usable as {{attribute.range}}
+
+A rule uses both by name: ``{{ai_term}}`` or ``{{disease}}`` in `patterns` and `unless`, and
+``"{{disease}}"`` as an anchor (every word of the class becomes an anchor of the one Aho-Corasick scan).
+A name resolves in the pack's own `fragments`, then in the vocabularies of the pack's language, then in
+the language-neutral ones. The same class in several files (a company's own vocabulary next to the
+shipped one) is the union of their words.
+
+Words are matched as words are written, not only literally: a class word gets its inflected forms
+(German: Allergie -> Allergien, zertifiziert -> zertifizierter, heilen -> heilt, geheilt; English:
+allergy -> allergies, cure -> cured, curing) and, in German, may be the tail or head of a compound
+(Pollenallergie). The forms are generated when the packs compile, into one trie-shaped regular
+expression per class, so the per-reply cost does not grow with the length of the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pydantic import Field, field_validator
+
+from safe_reply.config_models import Strict
+from safe_reply.types import Language
+
+_NAME = r"^[a-z][a-z0-9_]*$"
+REFERENCE = re.compile(r"\{\{\s*([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)\s*\}\}")
+
+
+class Compound(StrEnum):
+    """Where a class word may stand inside a German compound (English words stand alone)."""
+
+    TAIL = "tail"  # Pollen|allergie
+    HEAD = "head"  # Allergie|test
+    BOTH = "both"
+    NONE = "none"
+
+
+class VocabularyClass(Strict):
+    description: str = ""
+    legal_basis: str | None = None
+    compound: Compound = Compound.TAIL
+    words: list[str] = Field(default_factory=list)
+    groups: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("words")
+    @classmethod
+    def _words_have_letters(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not any(ch.isalnum() for ch in word):
+                raise ValueError(f"word {word!r} has no letter or digit")
+            if word.count("*") > 1 or ("*" in word and not word.endswith("*")):
+                raise ValueError(f"word {word!r}: '*' may only end a word (a prefix such as 'CO2-*')")
+        return words
+
+
+class VocabularyFile(Strict):
+    vocabulary: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$")
+    family: str = Field(pattern=_NAME)
+    language: Language | None = None
+    description: str = ""
+    fragments: dict[str, str] = Field(default_factory=dict)
+    classes: dict[str, VocabularyClass] = Field(default_factory=dict)
+
+    @field_validator("fragments", "classes")
+    @classmethod
+    def _names(cls, value: dict[str, object]) -> dict[str, object]:
+        for name in value:
+            if not re.match(_NAME, name):
+                raise ValueError(f"name {name!r} must be lower_snake_case")
+        return value
+
+
+# ---------------------------------------------------------------- word forms
+
+# Longest ending first: regex alternation takes the first that fits, and a rule may not end in \b.
+_DE_NOUN_ADJ = "(?:ern|ens|en|er|es|em|ns|e|n|s)?"
+_DE_VERB_SUFFIX = "(?:enden|ender|endes|ende|end|test|ten|tet|tes|ter|est|en|et|st|te|e|t)?"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A word as the trie stores it: literal lower-case text, the regex that may follow, openness."""
+
+    literal: str
+    suffix: str  # regex of inflectional endings (may be "")
+    open_left: bool  # may be preceded by letters (compound tail)
+    open_right: bool  # may be followed by letters (compound head, a '*' prefix, inflection)
+
+
+def word_forms(word: str, language: Language | None, compound: Compound) -> list[Form]:
+    """The forms a class word is matched in (see the module docstring)."""
+    written = " ".join(word.split())
+    text = written.lower()
+    star = text.endswith("*")
+    text = text.rstrip("*")
+    if language is Language.EN:
+        compound = Compound.NONE
+    left = compound in (Compound.TAIL, Compound.BOTH) and language is Language.DE
+    right = star or compound in (Compound.HEAD, Compound.BOTH)
+    if star:
+        return [Form(text, "", left, True)]
+    if language is Language.DE:
+        return _german_forms(text, written[0].islower(), left, right)
+    if language is Language.EN:
+        return _english_forms(text, right)
+    return [Form(text, "", left, right)]
+
+
+def _german_forms(text: str, lower_case: bool, left: bool, right: bool) -> list[Form]:
+    last = text.rsplit(" ", maxsplit=1)[-1]
+    if " " not in text and lower_case and last.endswith(("en", "ln", "rn")) and len(last) > 4:
+        # A word written in lower case and ending in -en is taken for a verb (nouns are capitalised):
+        # heilen -> heil-t, heil-te, ge-heil-t.
+        stem = last[:-2] if last.endswith("en") else last[:-1]
+        forms = [Form(stem, _DE_VERB_SUFFIX, left, right), Form("ge" + stem, "(?:et|t)" + _DE_NOUN_ADJ, left, right)]
+        if stem.endswith(("t", "d")):
+            forms.append(Form(stem + "et", "(?:en|er|es|em|e)?", left, right))
+        return forms
+    return [Form(text, _DE_NOUN_ADJ, left, right)]
+
+
+def _english_forms(text: str, right: bool) -> list[Form]:
+    if text.endswith("y") and len(text) > 3 and text[-2] not in "aeiou":
+        return [Form(text[:-1], "(?:ying|ies|ied|y)", False, right)]
+    if text.endswith("e") and len(text) > 3:
+        return [Form(text[:-1], "(?:ers|ing|es|ed|er|e)", False, right)]
+    return [Form(text, "(?:ing|es|ed|'s|’s|s)?", False, right)]
+
+
+# ---------------------------------------------------------------- trie regex
+
+
+def _literal_regex(literal: str) -> str:
+    parts = []
+    for ch in literal:
+        if ch == " ":
+            parts.append(r"[\s\-]+")
+        elif ch == "-":
+            parts.append(r"[\s\-]?")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    ends: set[str] = field(default_factory=set)  # suffix regexes of words ending here
+
+
+def forms_regex(forms: Iterable[Form]) -> str:
+    """One regex for many forms: a trie, so matching costs per character, not per word."""
+    root = _Node()
+    open_left = False
+    for form in forms:
+        node = root
+        for ch in form.literal:
+            node = node.children.setdefault(ch, _Node())
+        suffix = form.suffix + (r"\w*" if form.open_right else "")
+        node.ends.add(suffix)
+        open_left = open_left or form.open_left
+    body = _emit(root)
+    # A compound tail may be preceded by letters; the caller's \b then stands before the compound.
+    return rf"(?:\w*?{body})" if open_left else body
+
+
+def _emit(node: _Node) -> str:
+    alternatives = [_literal_regex(ch) + _emit(child) for ch, child in sorted(node.children.items())]
+    for suffix in sorted(node.ends, key=len, reverse=True):
+        alternatives.append(suffix)  # "" for a bare end: the shortest alternative comes last
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# ---------------------------------------------------------------- resolved vocabularies
+
+
+@dataclass(frozen=True)
+class ClassWords:
+    """A class (or one of its groups) merged over every file that defines it, with its forms."""
+
+    name: str
+    language: Language | None
+    words: tuple[str, ...]
+    compound: Compound
+    legal_basis: str | None = None
+
+    def forms(self) -> list[Form]:
+        return [form for word in self.words for form in word_forms(word, self.language, self.compound)]
+
+    def regex(self) -> str:
+        return forms_regex(self.forms())
+
+
+@dataclass
+class Vocabulary:
+    """Every fragment and class of a set of vocabulary files, keyed by (name, language or None)."""
+
+    fragments: dict[tuple[str, Language | None], str] = field(default_factory=dict)
+    classes: dict[tuple[str, Language | None], ClassWords] = field(default_factory=dict)
+
+    def add(self, model: VocabularyFile) -> list[str]:
+        """Merge one file; returns the problems (a fragment defined twice)."""
+        problems = []
+        for name, regex in model.fragments.items():
+            key = (name, model.language)
+            if key in self.fragments and self.fragments[key] != regex:
+                problems.append(f"fragments.{name}: the fragment '{name}' is already defined for this language")
+                continue
+            self.fragments[key] = regex
+        for name, cls in model.classes.items():
+            self._merge(name, model.language, cls.words, cls.compound, cls.legal_basis)
+            for group, words in cls.groups.items():
+                self._merge(f"{name}.{group}", model.language, words, cls.compound, cls.legal_basis)
+                self._merge(name, model.language, words, cls.compound, cls.legal_basis)
+        return problems
+
+    def _merge(
+        self, name: str, language: Language | None, words: list[str], compound: Compound, basis: str | None
+    ) -> None:
+        key = (name, language)
+        known = self.classes.get(key)
+        merged = tuple(dict.fromkeys([*(known.words if known else ()), *words]))
+        self.classes[key] = ClassWords(name, language, merged, known.compound if known else compound, basis)
+
+    def lookup(self, name: str, language: Language | None) -> str | ClassWords | None:
+        for lang in (language, None) if language is not None else (None,):
+            if (name, lang) in self.fragments:
+                return self.fragments[(name, lang)]
+            if (name, lang) in self.classes:
+                return self.classes[(name, lang)]
+        return None
+
+    def names(self) -> list[str]:
+        return sorted({name for name, _ in (*self.fragments, *self.classes)})
+
+
+class ExpansionError(ValueError):
+    """A reference to an unknown name, or fragments that refer to each other in a circle."""
+
+
+@dataclass
+class Expander:
+    """Replaces {{name}} references in a pack's regexes; memoises every class regex it builds."""
+
+    vocabulary: Vocabulary
+    language: Language | None
+    local: Mapping[str, str] = field(default_factory=dict)
+    _done: dict[str, str] = field(default_factory=dict)
+
+    def expand(self, source: str, stack: tuple[str, ...] = ()) -> str:
+        def replace(match: re.Match[str]) -> str:
+            return self._resolve(match.group(1), stack)
+
+        return REFERENCE.sub(replace, source)
+
+    def _resolve(self, name: str, stack: tuple[str, ...]) -> str:
+        if name in stack:
+            raise ExpansionError(f"fragments refer to each other in a circle: {' -> '.join((*stack, name))}")
+        if name in self._done:
+            return self._done[name]
+        found: str | ClassWords | None = self.local.get(name)
+        if found is None:
+            found = self.vocabulary.lookup(name, self.language)
+        if found is None:
+            known = ", ".join(sorted({*self.local, *self.vocabulary.names()})) or "none"
+            raise ExpansionError(f"unknown fragment or class '{name}' (known: {known})")
+        regex = self.expand(found, (*stack, name)) if isinstance(found, str) else found.regex()
+        self._done[name] = f"(?:{regex})"
+        return self._done[name]
+
+    def anchor_forms(self, name: str) -> list[Form]:
+        """The forms of a class used as an anchor ("{{disease}}")."""
+        found = self.vocabulary.lookup(name, self.language)
+        if not isinstance(found, ClassWords):
+            raise ExpansionError(f"anchor '{{{{{name}}}}}' must name a word class (known: {self._class_names()})")
+        return found.forms()
+
+    def _class_names(self) -> str:
+        return ", ".join(sorted({name for name, _ in self.vocabulary.classes})) or "none"

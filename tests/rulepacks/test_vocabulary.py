@@ -1,0 +1,164 @@
+"""Vocabularies: word classes and named fragments, defined once, matched in their inflected forms."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from safe_reply.errors import ConfigErrors
+from safe_reply.rulepacks import compiled_packs
+from safe_reply.rulepacks.vocabulary import Compound, Form, forms_regex, word_forms
+from safe_reply.types import Language, Span
+
+VOCABULARY = """\
+vocabulary: test-de
+family: claims
+language: de
+fragments:
+  cure_verb: '(?:{{effect}})'
+classes:
+  disease:
+    legal_basis: "HWG §3"
+    words: [Heuschnupfen, Allergie, "trockene Haut"]
+  effect:
+    compound: none
+    words: [heilen, lindern]
+  eco:
+    words: ["CO2-*", klimaneutral]
+"""
+VOCABULARY_EN = """\
+vocabulary: test-en
+family: claims
+language: en
+classes:
+  disease:
+    words: [allergy, "hay fever", cold]
+"""
+PACK = """\
+pack: test-claims-de
+family: claims
+language: de
+rules:
+  - id: test.de/health
+    category: health
+    legal_basis: "HWG §3"
+    message: {de: "Heilaussage", en: "healing claim"}
+    anchors: ["{{disease}}"]
+    patterns: ['\\b(?:hilft|{{cure_verb}})\\b[^.!?]{0,40}?\\b{{disease}}']
+    flag: ["Das Spray lindert Pollenallergien."]
+    pass: ["Das Spray ist für Allergiker geeignet."]
+  - id: test.de/eco
+    category: environmental
+    legal_basis: "UWG §5"
+    message: {de: "Umweltaussage", en: "green claim"}
+    anchors: ["{{eco}}"]
+    patterns: ['\\b{{eco}}']
+    flag: ["Der Versand ist CO2-kompensiert."]
+    pass: ["Der Versand ist schnell."]
+"""
+PACK_EN = """\
+pack: test-claims-en
+family: claims
+language: en
+rules:
+  - id: test.en/health
+    category: health
+    legal_basis: "HWG §3"
+    message: {de: "Heilaussage", en: "healing claim"}
+    anchors: ["{{disease}}"]
+    patterns: ['\\b(?:helps?|relieves?)\\b[^.!?]{0,40}?\\b{{disease}}']
+    flag: ["It relieves allergies."]
+    pass: ["It is quiet."]
+"""
+
+
+def write(tmp_path: Path, **files: str) -> list[Path]:
+    paths = []
+    for name, text in files.items():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_german_words_match_in_their_inflected_forms_and_as_compound_tails() -> None:
+    regex = re.compile(rf"\b{forms_regex(word_forms('Allergie', Language.DE, Compound.TAIL))}\b", re.IGNORECASE)
+    for text in ("Allergie", "Allergien", "Pollenallergien", "Hausstauballergie"):
+        assert regex.fullmatch(text), text
+    assert not regex.search("Allerlei")
+
+
+def test_german_verbs_match_conjugated_and_participle() -> None:
+    regex = re.compile(rf"\b{forms_regex(word_forms('heilen', Language.DE, Compound.NONE))}\b", re.IGNORECASE)
+    assert [bool(regex.fullmatch(w)) for w in ("heilt", "heilte", "geheilt", "heilende", "Heilbutt")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_english_words_match_plural_and_verb_forms() -> None:
+    allergy = re.compile(rf"\b{forms_regex(word_forms('allergy', Language.EN, Compound.TAIL))}\b", re.IGNORECASE)
+    assert [bool(allergy.fullmatch(w)) for w in ("allergy", "allergies", "allergen")] == [True, True, False]
+    cure = re.compile(rf"\b{forms_regex(word_forms('cure', Language.EN, Compound.TAIL))}\b", re.IGNORECASE)
+    assert [bool(cure.fullmatch(w)) for w in ("cure", "cures", "cured", "curing", "cur")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_a_star_word_is_a_prefix_and_a_hyphen_may_be_a_space() -> None:
+    [form] = word_forms("CO2-*", Language.DE, Compound.TAIL)
+    assert form == Form("co2-", "", True, True)
+    regex = re.compile(rf"\b{forms_regex([form])}", re.IGNORECASE)
+    assert [bool(regex.search(t)) for t in ("CO2-kompensiert", "CO2 neutral", "CO2neutral")] == [True, True, True]
+
+
+def test_a_rule_uses_classes_and_fragments_by_name_in_its_language(tmp_path: Path) -> None:
+    compiled = compiled_packs(
+        write(tmp_path, vocab_de=VOCABULARY, vocab_en=VOCABULARY_EN, pack_de=PACK, pack_en=PACK_EN)
+    )
+    text = "Das Spray lindert Heuschnupfen. It helps with hay fever. Versand CO2-neutral."
+    found = [(m.rule.id, m.span.of(text)) for m in compiled.scan(text)]
+    assert found == [
+        ("test.de/health", "lindert Heuschnupfen"),
+        ("test.en/health", "helps with hay fever"),
+        ("test.de/eco", "CO2-neutral"),
+    ]
+    assert {p.name for p in compiled.files} == {"vocab_de.yaml", "vocab_en.yaml", "pack_de.yaml", "pack_en.yaml"}
+
+
+def test_class_words_are_anchors_with_their_forms(tmp_path: Path) -> None:
+    compiled = compiled_packs(write(tmp_path, vocab_de=VOCABULARY, pack_de=PACK))
+    health = compiled.rule("test.de/health")
+    assert ("allergie", True, True) in {(a.literal, a.open_left, a.open_right) for a in health.anchors}
+    # Found inside a compound although the compound is not in the list.
+    [match] = [m for m in compiled.scan("Es lindert Pollenallergie.") if m.rule is health]
+    assert match.span == Span(3, 25)
+
+
+def test_a_company_vocabulary_extends_a_class(tmp_path: Path) -> None:
+    extra = "vocabulary: acme-de\nfamily: claims\nlanguage: de\nclasses:\n  disease:\n    words: [Zungenbrand]\n"
+    compiled = compiled_packs(write(tmp_path, vocab_de=VOCABULARY, extra=extra, pack_de=PACK))
+    assert [m.rule.id for m in compiled.scan("Es lindert Zungenbrand.")] == ["test.de/health"]
+    assert [m.rule.id for m in compiled.scan("Es lindert Heuschnupfen.")] == ["test.de/health"]
+
+
+def test_unknown_name_and_circular_fragments_are_config_errors(tmp_path: Path) -> None:
+    broken = PACK.replace("{{cure_verb}}", "{{cure_verbs}}")
+    with pytest.raises(ConfigErrors) as err:
+        compiled_packs(write(tmp_path, vocab_de=VOCABULARY, pack_de=broken))
+    [error] = err.value.errors
+    assert error.key == "rules[0].patterns[0]"
+    assert error.problem.startswith("unknown fragment or class 'cure_verbs' (known: cure_verb, disease, eco, effect")
+    circle = VOCABULARY.replace("'(?:{{effect}})'", "'(?:{{loop}})'\n  loop: '{{cure_verb}}'")
+    with pytest.raises(ConfigErrors) as err:
+        compiled_packs(write(tmp_path, vocab_de=circle, pack_de=PACK))
+    assert "in a circle: cure_verb -> loop -> cure_verb" in err.value.errors[0].problem
