@@ -150,7 +150,7 @@ def _rows(output: str) -> list[dict[str, Any]]:
 def test_check_argument(app: typer.Typer, config_dir: Path, use_fakes: Callable[..., None]) -> None:
     use_fakes("trade_secrets")
     result = runner.invoke(app, ["check", "Projekt Kranich kommt.", "-c", str(config_dir)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # blocked: exit 1
     fallback = "Entschuldigung, dazu kann ich Ihnen gerade keine verlässliche Auskunft geben. "
     rows = _rows(result.stdout)
     assert rows[0]["delivered"].startswith(fallback)
@@ -177,11 +177,22 @@ def test_check_jsonl_file_and_output(
     )
     out = tmp_path / "decisions.jsonl"
     result = runner.invoke(app, ["check", "-c", str(config_dir), "--jsonl", str(replies), "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # one of the replies was blocked
     assert result.stdout == ""
     rows = _rows(out.read_text(encoding="utf-8"))
     assert rows[0] == _expected("pass", "Eos ist kein Vogel.", [])  # bike's terms: Eos is not protected there
     assert rows[1] == {"id": "7", **_expected("block", rows[1]["delivered"], [_secret(0, 3)], "cream")}
+
+
+def test_check_an_empty_reply_is_a_usage_error(
+    app: typer.Typer, config_dir: Path, use_fakes: Callable[..., None]
+) -> None:
+    use_fakes("trade_secrets")
+    result = runner.invoke(app, ["check", "-c", str(config_dir), "-p", "cream"], input="\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "the reply is empty. Fix: pass the reply text as an argument or on stdin" in result.stderr
+    result = runner.invoke(app, ["check", "  ", "-c", str(config_dir)])
+    assert result.exit_code == 2
 
 
 def test_check_jsonl_stdin_errors(app: typer.Typer, config_dir: Path, use_fakes: Callable[..., None]) -> None:

@@ -168,6 +168,20 @@ def offline(config: str) -> None:
     print("offline done")
 
 
+def nltk_import(config: str | None) -> None:
+    """nltk installed, its data missing: guardrails' import would download it (control: config None)."""
+    if config is None:
+        import guardrails  # noqa: F401 - the import alone is the risk
+
+        print("nltk control done")
+        return
+    import safe_reply
+
+    policy = safe_reply.load_policy(config)  # ensure_offline() imports guardrails here
+    print(policy.evaluate("Alles gut.", safe_reply.Context(product_line="ebike", turn=2)).delivered)
+    print("nltk done")
+
+
 def late() -> None:
     """guardrails used (spans queued) before safe_reply forced it offline: nothing may leave."""
     from guardrails import Guard
@@ -191,5 +205,7 @@ if __name__ == "__main__":
         offline(sys.argv[3])
     elif scenario == "late":
         late()
+    elif scenario == "nltk":
+        nltk_import(sys.argv[3] if len(sys.argv) > 3 else None)
     else:
         raise SystemExit(f"unknown scenario {scenario}")

@@ -30,7 +30,7 @@ RC_ONLINE = "id=0f0f0f0f-test\ntoken=not-a-real-token\nenable_metrics=true\nuse_
 
 def run_probe(tmp_path: Path, scenario: str, *args: str, rc: str | None = None) -> tuple[str, list[list[str]]]:
     home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)
     if rc is not None:
         (home / ".guardrailsrc").write_text(rc, encoding="utf-8")
     log = tmp_path / f"{scenario}.jsonl"
@@ -92,6 +92,20 @@ def test_full_guarded_path_sends_nothing_even_with_an_online_rc(tmp_path: Path) 
         expected += [redacted, "Alles gut."]  # safe_reply.guard: invoke, then stream
     assert stdout.splitlines() == [*expected, "offline done"]
     assert home_files(tmp_path) == [".guardrailsrc"]  # nothing written into the home directory
+
+
+def test_nltk_data_downloads_are_refused_while_guardrails_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert importlib.util.find_spec("nltk") is not None, "nltk is a dev dependency: run `make test`"
+    empty = tmp_path / "nltk_data"
+    empty.mkdir()
+    monkeypatch.setenv("NLTK_DATA", str(empty))  # no punkt anywhere: guardrails' import wants to fetch it
+    _, control = run_probe(tmp_path / "control", "nltk")
+    assert control, "plain guardrails with nltk made no attempt: the control no longer shows the risk"
+    stdout, attempts = run_probe(tmp_path / "guarded", "nltk", str(write_config(tmp_path / "config")))
+    assert attempts == []
+    assert stdout.splitlines()[-2:] == ["Alles gut.", "nltk done"]
 
 
 def test_spans_queued_before_ensure_offline_are_dropped(tmp_path: Path) -> None:

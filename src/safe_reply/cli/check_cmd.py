@@ -21,7 +21,7 @@ from rich.progress import Progress
 from safe_reply.cli.common import fail, load_or_exit
 from safe_reply.errors import SafeReplyError
 from safe_reply.policy import Policy
-from safe_reply.types import Context, Decision, Finding, Language
+from safe_reply.types import Action, Context, Decision, Finding, Language
 
 # Below this many replies a progress bar only flickers.
 PROGRESS_MIN_REPLIES = 200
@@ -145,16 +145,26 @@ def check(
     Each output line: {"id"?, "action", "intended", "product_line", "policy_hash", "findings": [{"rule_id",
     "category", "span": {"start", "end"}, "message", "legal_basis", "severity", "validator", "details"}],
     "delivered"}. `intended` differs from `action` only in monitor mode.
+
+    Exit code: 0 when every reply may be delivered (passed or rewritten), 1 when at least one was
+    blocked (or would be: monitor mode; or raised), 2 on usage or config errors.
     """
     if jsonl is not None and text is not None:
         fail("pass either a reply or --jsonl, not both. Fix: drop the reply argument")
+    if jsonl is None and (text is None or text == "-") and sys.stdin.isatty():
+        fail("no reply given. Fix: pass the reply as an argument, pipe it in with '-', or use --jsonl FILE")
     policy = load_or_exit(config)
     defaults = Context(product_line=product_line, turn=turn, language=lang)
+    blocked = False
     if jsonl is None:
         # `echo ... | safe-reply check` ends with the shell's newline, which is not part of the reply.
         reply = sys.stdin.read().removesuffix("\n") if text is None or text == "-" else text
+        if not reply.strip():
+            fail("the reply is empty. Fix: pass the reply text as an argument or on stdin")
+        decision = _evaluate(policy, reply, defaults, "the reply")
         with output_stream(output) as out:
-            out.write(dumps(decision_json(_evaluate(policy, reply, defaults, "the reply"))) + "\n")
+            out.write(dumps(decision_json(decision)) + "\n")
+        _exit_if_blocked(decision.intended)
         return
     rows = _read_jsonl(jsonl)
     show = progress and len(rows) >= PROGRESS_MIN_REPLIES
@@ -166,8 +176,20 @@ def check(
         for number, record in rows:
             where = f"{jsonl}: line {number}"
             reply, ctx, reply_id = _batch_context(record, defaults, where)
-            out.write(dumps(decision_json(_evaluate(policy, reply, ctx, where), reply_id)) + "\n")
+            decision = _evaluate(policy, reply, ctx, where)
+            blocked = blocked or decision.intended in _BLOCKED
+            out.write(dumps(decision_json(decision, reply_id)) + "\n")
             bar.advance(task)
+    if blocked:
+        raise typer.Exit(1)
+
+
+_BLOCKED = (Action.BLOCK, Action.RAISE)
+
+
+def _exit_if_blocked(action: Action) -> None:
+    if action in _BLOCKED:
+        raise typer.Exit(1)
 
 
 def _evaluate(policy: Policy, text: str, ctx: Context, where: str) -> Decision:

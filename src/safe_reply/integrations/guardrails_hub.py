@@ -36,6 +36,7 @@ from pydantic import Field, field_validator
 from safe_reply.config_models import Fallback, Strict
 from safe_reply.contracts import BuildContext, Validator, ValidatorSpec
 from safe_reply.errors import ConfigError, did_you_mean
+from safe_reply.integrations.telemetry import offline_imports
 from safe_reply.types import Action, Category, Context, Edit, Finding, Message, Severity, Span
 
 NAME = "guardrails"
@@ -182,7 +183,8 @@ def _resolve(target: str, ctx: BuildContext, key: str) -> type[Any]:
     if ":" in target:
         module_name, _, attribute = target.partition(":")
         try:
-            module = importlib.import_module(module_name)
+            with offline_imports():
+                module = importlib.import_module(module_name)
         except ImportError as exc:
             raise ConfigError(
                 ctx.file,
@@ -228,7 +230,8 @@ def _import_by_convention(target: str, registry: Mapping[str, type[Any]]) -> typ
             return None
     except ModuleNotFoundError:
         return None
-    importlib.import_module(module_name)
+    with offline_imports():
+        importlib.import_module(module_name)
     return registry.get(target)
 
 

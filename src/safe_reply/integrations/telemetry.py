@@ -12,7 +12,11 @@ construction, so setting the rc once is not enough. The other paths out of the p
 - guardrails' own OpenTelemetry spans (guard, runner, validator) carry the validated text and the
   validator's constructor kwargs to whatever global tracer provider the host application set up;
 - litellm (a hard dependency, imported when guardrails calls an LLM) fetches its model price table
-  from the internet at import unless `LITELLM_LOCAL_MODEL_COST_MAP` is true.
+  from the internet at import unless `LITELLM_LOCAL_MODEL_COST_MAP` is true;
+- nltk: when it is installed (many hub validators pull it in), `import guardrails` and some hub
+  validators call `nltk.download("punkt")` at import if the data is missing. `offline_imports()`
+  refuses those downloads while guardrails code is being imported (and restores nltk afterwards, so the
+  host application's own nltk is untouched); the missing data then raises where it is used.
 
 `ensure_offline()` closes all of them in memory: it never writes a file, least of all into the
 user's home, and it does not switch off the host application's own OpenTelemetry (no
@@ -24,8 +28,13 @@ safe_reply never reads it again.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import os
+import sys
 import threading
+import warnings
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -59,7 +68,8 @@ def ensure_offline() -> None:
         for name, value in _ENV_DEFAULTS.items():
             os.environ.setdefault(name, value)
         try:
-            _force_offline()
+            with offline_imports():
+                _force_offline()
         except (ImportError, AttributeError) as exc:
             raise OfflineError(
                 f"cannot switch off guardrails-ai telemetry ({type(exc).__name__}: {exc}); "
@@ -73,6 +83,32 @@ def ensure_offline() -> None:
                 "Fix: install a supported version: pip install 'guardrails-ai>=0.6,<0.12'"
             )
         _done.set()
+
+
+@contextlib.contextmanager
+def offline_imports() -> Iterator[None]:
+    """While guardrails code is imported: every nltk data download is refused (see the docstring)."""
+    if "nltk" not in sys.modules and importlib.util.find_spec("nltk") is None:
+        yield
+        return
+    import nltk
+
+    original = nltk.download
+
+    def refuse(info_or_id: Any = None, *args: Any, **kwargs: Any) -> bool:
+        warnings.warn(
+            f"safe_reply refused nltk.download({info_or_id!r}) during a guardrails import: nothing leaves "
+            "this machine. Fix: install the nltk data offline (python -m nltk.downloader -d DIR punkt on a "
+            "machine with network access, then set NLTK_DATA=DIR)",
+            stacklevel=2,
+        )
+        return False
+
+    nltk.download = refuse
+    try:
+        yield
+    finally:
+        nltk.download = original
 
 
 def offline_state() -> OfflineState:
