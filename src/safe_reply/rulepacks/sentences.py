@@ -1,16 +1,17 @@
 """Sentence boundaries with exact offsets into the original reply, German first, English second.
 
 Why not pysbd on the hot path: measured at 4-5 ms for a 2,000-character reply, which is more than
-the whole check budget. This splitter is one regular-expression pass over the candidate boundaries
-(sentence punctuation followed by whitespace, and line breaks) plus a few cheap checks per
-candidate, so it costs tens of microseconds, and the rule-pack scan runs it only when an anchor hit
-(and caches it per reply, so every validator sees the same sentences).
+the whole check budget. This splitter finds every boundary of a reply in ONE regular-expression pass
+(whose first element is a character set, so the regex engine skips ahead to sentence punctuation
+and line breaks instead of trying every position) plus a few string checks per candidate; a rule-pack
+scan then finds the sentence around any offset by bisection. About 20 µs for a 2,000-character reply.
 
 What is NOT a boundary:
 - an abbreviation before the full stop ("z. B.", "ca.", "bzw.", "inkl.", "Nr.", "e.g.", "approx.");
 - a single letter before the full stop (initials, "u. a.", "d. h.");
 - a full stop inside a number ("2.000", "3.5") - there is no whitespace after it;
 - an ordinal number followed by a month or a year ("am 3. Mai", "bis 31. 12. 2026");
+- the number of a list item at the start of a line ("1. Welches Modell?", "## 2. Lieferung");
 - a full stop followed by a lower-case letter ("ca. 5 km" is caught above, "usw. und" here).
 A line break is always a boundary: chat replies put list items and signatures on their own lines.
 Each sentence span excludes the whitespace that separates it from the next one.
@@ -18,6 +19,7 @@ Each sentence span excludes the whitespace that separates it from the next one.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from safe_reply.types import Span
@@ -38,12 +40,84 @@ _MONTHS = frozenset(
     january february march may june july october december
     """.split()
 )
-# Sentence punctuation, optional closing quotes/brackets, then whitespace; or a run of line breaks.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'»«“”’)\]]*(?P<ws>[ \t\u00a0]*\n[\s]*|[ \t\u00a0]+)|\n\s*")
-_ENDERS = ".!?…\n"
+
+# A candidate: sentence punctuation, optional closing quotes/brackets, then whitespace; or a line
+# break with the whitespace after it. The first element is a character set, so the regex engine skips
+# ahead to candidates instead of trying every position (this alone made the split three times faster).
+_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'»«“”’)\]]*([ \t\u00a0]*\n\s*|[ \t\u00a0]+))")
 _PUNCTUATION = ".!?…"
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
+# A list number at the start of a line ("1. Welches Modell?", "## 2. Lieferung", "- 3. Schritt").
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t#*>-]*\d\d?\.$")
 _NEXT_WORD = re.compile(r"\w+")
+
+
+def _boundaries(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every sentence (ends exclude the separating whitespace)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        first = match.start()
+        if first > 0 and text[first - 1] in _PUNCTUATION:
+            continue  # inside a run of punctuation: the run is judged by its first character
+        ws_start = match.start(1)
+        if ws_start < 0:  # a line break: always a boundary, the sentence ends before it
+            end = first
+        else:
+            end = ws_start
+            if text[first] == "." and not _dot_ends_sentence(text, match, first):
+                continue
+        if end > start:
+            _add(text, start, end, starts, ends)
+        start = match.end()
+    if start < len(text):
+        _add(text, start, len(text), starts, ends)
+    return starts, ends
+
+
+def _add(text: str, start: int, end: int, starts: list[int], ends: list[int]) -> None:
+    # Trim whitespace on both sides so a sentence is exactly its text; skip whitespace-only stretches.
+    # Usually there is none: the candidate consumed the whitespace after the previous sentence.
+    if text[start].isspace() or text[end - 1].isspace():
+        piece = text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            return
+        start += len(piece) - len(piece.lstrip())
+        end = start + len(stripped)
+    starts.append(start)
+    ends.append(end)
+
+
+def _dot_ends_sentence(text: str, match: re.Match[str], first: int) -> bool:
+    """A full stop before whitespace ends the sentence unless an abbreviation or a single letter stands
+    before it, lower case follows, or a month or year follows a day number."""
+    if text.startswith("..", first) or "\n" in match.group(1):
+        return True  # an ellipsis written with full stops; a line break always ends a sentence
+    after = match.end()
+    if text[after : after + 1].islower():
+        return False
+    # The word before: the run of letters, digits, "_" and "." that ends at the full stop. Only short
+    # runs can be an abbreviation, a single letter or a day number, so at most a few characters are read.
+    lowest = max(0, first - _LONGEST_ABBREVIATION - 1)
+    begin = first
+    while begin > lowest and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
+        begin -= 1
+    if begin == lowest and begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
+        return True  # longer than any abbreviation: an ordinary word
+    word = text[begin:first].lower()
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    if word.isdigit() and len(word) <= 2:
+        if match.start(1) == first + 1 and _LIST_NUMBER.search(text, max(0, first - 12), first + 1):
+            return False  # a numbered list item: the number belongs to its sentence
+        next_word = _NEXT_WORD.match(text, after)
+        if next_word is not None:
+            token = next_word.group().lower()
+            if token in _MONTHS or token.isdigit():
+                return False  # "am 3. Mai", "31. 12. 2026"
+    return True
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -52,31 +126,23 @@ def sentence_spans(text: str) -> list[Span]:
     Whitespace-only stretches produce no sentence. Concatenating the spans with the gaps between
     them gives back the original text exactly (the gaps are whitespace only).
     """
-    spans: list[Span] = []
-    start = 0
-    for match in _CANDIDATE.finditer(text):
-        if not _is_boundary(text, match):
-            continue
-        end = match.start("ws") if match.group("ws") is not None else match.start()
-        _append(spans, text, start, end)
-        start = match.end()
-    _append(spans, text, start, len(text))
-    return spans
+    starts, ends = _boundaries(text)
+    return [Span(start, end) for start, end in zip(starts, ends, strict=True)]
 
 
 class SentenceIndex:
-    """The sentence around an offset, found lazily: only the candidate boundaries next to it are checked.
+    """The sentences of one reply, found in one pass when first asked; `around(offset)` bisects.
 
-    Splitting a whole 2,000-character reply costs ~100 µs in Python; a rule-pack scan usually needs
-    the sentences of a handful of anchor hits, which this finds with a few C-level str.find calls.
     `around(offset)` agrees exactly with `sentence_spans(text)` (tested).
     """
 
-    __slots__ = ("_known", "text")
+    __slots__ = ("_ends", "_made", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._known: list[Span] = []
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._made: dict[int, Span] = {}
 
     @property
     def spans(self) -> list[Span]:
@@ -84,89 +150,12 @@ class SentenceIndex:
 
     def around(self, offset: int) -> Span | None:
         """The sentence containing `offset`, or None when the offset is in separating whitespace."""
-        for known in self._known:
-            if known.start <= offset < known.end:
-                return known
-        text = self.text
-        start = self._boundary_before(offset)
-        if start < 0:
+        if self._starts is None:
+            self._starts, self._ends = _boundaries(self.text)
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0 or offset >= self._ends[index]:
             return None
-        end = self._boundary_after(offset)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if not start <= offset < end:
-            return None
-        span = Span(start, end)
-        self._known.append(span)
+        span = self._made.get(index)
+        if span is None:  # one Span object per sentence: callers compare and hash them
+            span = self._made[index] = Span(self._starts[index], self._ends[index])
         return span
-
-    def _boundary_before(self, offset: int) -> int:
-        """End of the last boundary that ends at or before `offset` (0 if none, -1 if inside one)."""
-        text = self.text
-        position = offset
-        while True:
-            found = max(text.rfind(ch, 0, position) for ch in _ENDERS)
-            if found < 0:
-                return 0
-            run = found
-            while run > 0 and text[run - 1] in _PUNCTUATION:
-                run -= 1
-            match = _CANDIDATE.match(text, run)
-            if match is not None and _is_boundary(text, match):
-                if match.end() <= offset:
-                    return match.end()
-                separator = match.start("ws") if match.group("ws") is not None else match.start()
-                if offset >= separator:
-                    return -1  # the offset is in the whitespace between two sentences
-            position = run
-
-    def _boundary_after(self, offset: int) -> int:
-        """Where the sentence holding `offset` ends (before the separating whitespace)."""
-        text = self.text
-        position = offset
-        while position > 0 and text[position] in _PUNCTUATION and text[position - 1] in _PUNCTUATION:
-            position -= 1  # judge a punctuation run from its first character, as sentence_spans does
-        while True:
-            found = min((i for i in (text.find(ch, position) for ch in _ENDERS) if i >= 0), default=-1)
-            if found < 0:
-                return len(text)
-            match = _CANDIDATE.match(text, found)
-            if match is not None and _is_boundary(text, match):
-                return match.start("ws") if match.group("ws") is not None else match.start()
-            position = match.end() if match is not None else found + 1
-
-
-def _append(spans: list[Span], text: str, start: int, end: int) -> None:
-    # Trim whitespace on both sides so spans are exactly the sentence text.
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append(Span(start, end))
-
-
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    punctuation = match.group()
-    if punctuation[0] in "\n\r" or "\n" in (match.group("ws") or ""):
-        return True  # a line break always ends a sentence
-    if not punctuation.startswith(".") or punctuation.startswith(".."):
-        return True  # "!", "?", "…" and an ellipsis "..." end sentences
-    following = text[match.end() : match.end() + 1]
-    if following and following.islower():
-        return False
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
-    if before is None:
-        return True
-    word = before.group(1).lower()
-    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-        return False
-    if word.isdigit() and len(word) <= 2:
-        next_word = _NEXT_WORD.match(text, match.end())
-        if next_word is not None:
-            token = next_word.group().lower()
-            if token in _MONTHS or token.isdigit():
-                return False  # "am 3. Mai", "31. 12. 2026"
-    return True
