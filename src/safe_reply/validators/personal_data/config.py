@@ -115,6 +115,11 @@ class Settings(BaseModel):
     allow_service_numbers: bool = True
     # Region of phone numbers written without a country code (ISO 3166 alpha-2).
     phone_region: str = Field(default="DE", pattern=r"^[A-Z]{2}$")
+    # Where a phone word stands before a national number that is no number of `phone_region`, these
+    # regions are tried too (customers abroad write their own national format).
+    other_phone_regions: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = Field(
+        default_factory=lambda: ["AT", "CH", "GB", "IE", "US"]
+    )
     # Dates of the last N years next to a birthday word are delivery or voucher dates, not a birth date.
     recent_years_not_birth: int = Field(default=2, ge=0, le=30)
     patterns: list[PatternEntry] = Field(default_factory=list)

@@ -46,9 +46,10 @@ _PERSONAL_HEADS: dict[Kind, frozenset[str]] = {
 _KIND_WORDS: dict[Kind, frozenset[str]] = {
     Kind.PHONE: frozenset(
         """
-        telefon tel telefonisch handy mobil mobiltelefon festnetz fax erreichbar erreichen anrufen rufen
-        zurückrufen rückruf whatsapp durchwahl
-        phone telephone mobile cell call reach ring contact
+        telefon tel telefonisch handy mobil mobiltelefon festnetz fax erreichbar erreichen erreicht anrufen
+        angerufen anruf ruft rufen zurückrufen zurückgerufen rückruf whatsapp durchwahl
+        phone phoned telephone mobile cell call called calling reach reached reachable ring rang dial dialled
+        dialed contact contacted
         """.split()
     ),
     Kind.CREDIT_CARD: frozenset("kreditkarte karte visa mastercard amex card express".split()),

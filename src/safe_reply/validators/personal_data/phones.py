@@ -11,7 +11,7 @@ Toll-free, shared-cost and premium numbers are company lines and pass by default
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import phonenumbers
 from phonenumbers import PhoneNumber, PhoneNumberFormat, PhoneNumberType
@@ -54,18 +54,23 @@ def _longest_valid(written: str, region: str) -> tuple[str, PhoneNumber] | None:
     return None
 
 
-def find_phones(text: str, region: str, allow_service_numbers: bool) -> Iterator[Hit]:
+def find_phones(
+    text: str, region: str, allow_service_numbers: bool, other_regions: Sequence[str] = ()
+) -> Iterator[Hit]:
+    """Phone numbers in `text`; national numbers are read in `region`, and in `other_regions` where a
+    phone word stands before them ("Mrs Patel's mobile is 0161 496 0123" in an English reply)."""
     for match in _PHONE.finditer(text):
         written = match.group()
         if _DATE_LIKE.fullmatch(written):
             continue
-        found = _longest_valid(written, region)
+        verdict = number_cue(text, match.start(), Kind.PHONE)
+        regions = (region, *other_regions) if verdict is CueVerdict.FOR else (region,)
+        found = next((f for r in regions if (f := _longest_valid(written, r)) is not None), None)
         if found is None:
             continue
         written, number = found
         if allow_service_numbers and phonenumbers.number_type(number) in _SERVICE_TYPES:
             continue
-        verdict = number_cue(text, match.start(), Kind.PHONE)
         # A leading "+" is a phone sign that no order or article number carries: it outweighs the cue.
         if verdict is CueVerdict.AGAINST and not written.startswith("+"):
             continue

@@ -68,6 +68,7 @@ class PersonalDataValidator:
     role_mailboxes: frozenset[str]
     allowed_domains: tuple[str, ...]
     region: str
+    other_regions: tuple[str, ...]
     allow_service_numbers: bool
     latest_birth_year: int
     placeholders: Mapping[str, Mapping[Language, str]]  # kind -> language -> text
@@ -103,7 +104,7 @@ class PersonalDataValidator:
         yield Kind.CREDIT_CARD, find_cards
         yield Kind.VAT_ID, find_vat_ids
         yield Kind.TAX_ID, find_tax_ids
-        yield Kind.PHONE, lambda text: find_phones(text, self.region, self.allow_service_numbers)
+        yield Kind.PHONE, lambda text: find_phones(text, self.region, self.allow_service_numbers, self.other_regions)
         yield Kind.DATE_OF_BIRTH, lambda text: find_birth_dates(text, self.latest_birth_year)
         yield Kind.POSTAL_ADDRESS, find_addresses
 
@@ -158,13 +159,16 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 
 def build(settings: Settings, ctx: BuildContext) -> PersonalDataValidator:
     """Compile the settings once, at policy load."""
-    if phonenumbers.country_code_for_region(settings.phone_region) == 0:
-        raise ConfigError(
-            ctx.file,
-            f"{ctx.key}.phone_region",
-            f"'{settings.phone_region}' is not a region with a phone numbering plan",
-            "use an ISO 3166 alpha-2 code such as DE, AT, CH or GB",
-        )
+    regions = [("phone_region", settings.phone_region)]
+    regions += [(f"other_phone_regions[{i}]", r) for i, r in enumerate(settings.other_phone_regions)]
+    for key, region in regions:
+        if phonenumbers.country_code_for_region(region) == 0:
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.{key}",
+                f"'{region}' is not a region with a phone numbering plan",
+                "use an ISO 3166 alpha-2 code such as DE, AT, CH or GB",
+            )
     patterns = []
     labels: dict[str, tuple[str, str]] = {kind.value: kind_labels(kind) for kind in Kind}
     for entry in settings.patterns:
@@ -182,6 +186,7 @@ def build(settings: Settings, ctx: BuildContext) -> PersonalDataValidator:
         role_mailboxes=ROLE_MAILBOXES | frozenset(settings.role_mailboxes),
         allowed_domains=tuple(settings.allowed_email_domains),
         region=settings.phone_region,
+        other_regions=tuple(settings.other_phone_regions),
         allow_service_numbers=settings.allow_service_numbers,
         latest_birth_year=dt.date.today().year - settings.recent_years_not_birth,
         placeholders=placeholders,
