@@ -131,14 +131,14 @@ class Settings(BaseModel):
     def _lower(cls, values: list[str]) -> list[str]:
         return [v.strip().lower() for v in values if v.strip()]
 
-    @model_validator(mode="after")
-    def _placeholder_per_language(self) -> Settings:
-        texts = self.placeholder.values() if isinstance(self.placeholder, dict) else [self.placeholder]
-        if isinstance(self.placeholder, dict):
-            missing = [lang.value for lang in Language if not self.placeholder.get(lang, "").strip()]
+    @field_validator("placeholder")
+    @classmethod
+    def _placeholder_per_language(cls, value: str | dict[Language, str]) -> str | dict[Language, str]:
+        if isinstance(value, dict):
+            missing = [lang.value for lang in Language if not value.get(lang, "").strip()]
             if missing:
                 raise ValueError(f"placeholder has no text for {', '.join(missing)}: give one per language (de, en)")
-        for text in texts:
+        for text in value.values() if isinstance(value, dict) else [value]:
             if not text.strip():
                 raise ValueError("placeholder is empty: use a visible marker such as '[{label} entfernt]'")
             try:
@@ -147,7 +147,7 @@ class Settings(BaseModel):
                 raise ValueError(f"placeholder {text!r} is not a valid template ({exc})") from None
             if fields - {"label"}:
                 raise ValueError(f"placeholder {text!r} may only use {{label}}, not {sorted(fields - {'label'})}")
-        return self
+        return value
 
     def placeholder_for(self, language: Language, labels: tuple[str, str]) -> str:
         template = self.placeholder[language] if isinstance(self.placeholder, dict) else self.placeholder
