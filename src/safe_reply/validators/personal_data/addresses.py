@@ -99,25 +99,56 @@ def _street_key(street: str, house: str, english: bool) -> str:
     return f"{_NON_ALNUM.sub('', name)}|{_NON_ALNUM.sub('', house.lower())}"
 
 
-def parse_addresses(text: str) -> Iterator[Address]:
-    """Every street-and-number in `text`, German and English forms, with their postcode and town."""
-    for match in _GERMAN.finditer(text):
+def parse_addresses(text: str, start: int = 0, end: int | None = None) -> Iterator[Address]:
+    """Every street-and-number in `text` (or its [start, end) window), German and English forms, with
+    their postcode and town."""
+    end = len(text) if end is None else end
+    for match in _GERMAN.finditer(text, start, end):
         strong = any(match.group(g) for g in ("strong", "strong_h", "strong_w"))
         key = _street_key(match.group("street"), match.group("house"), english=False)
         yield Address(match.start(), match.end(), key, match.group("postcode") or "", strong)
-    for match in _ENGLISH.finditer(text):
+    for match in _ENGLISH.finditer(text, start, end):
         postcode = (match.group("postcode") or "").replace(" ", "").upper()
         key = _street_key(match.group("street"), match.group("house"), english=True)
         yield Address(match.start(), match.end(), key, postcode, match.group("strong") is not None)
 
 
+# Cheap anchors: a street word right before a number, a postcode before a town, an English street word.
+# The full patterns run only around these (on most replies: not at all).
+_ANCHOR = re.compile(
+    r"(?:straße|strasse|str\.|allee|gasse|chaussee|weg|platz|ring|damm|ufer|pfad|steig|stieg|markt|graben|wall|kamp"
+    r"|promenade|zeile|Straße|Strasse|Str\.|Allee|Gasse|Chaussee|Weg|Platz|Ring|Damm|Ufer|Markt)\s?\d"
+    r"|\d{5}\s[A-ZÄÖÜ]"
+    rf"|\s(?:{_STRONG_EN}|{_WEAK_EN})\b"
+)
+_BEFORE, _AFTER = 80, 80  # a street name and number before an anchor, a town or postcode after it
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for anchor in _ANCHOR.finditer(text):
+        start, end = max(0, anchor.start() - _BEFORE), min(len(text), anchor.end() + _AFTER)
+        while end < len(text) and not text[end].isspace():  # never cut a town name
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_addresses(text: str) -> Iterator[Hit]:
-    for address in parse_addresses(text):
-        address_word, business_word = address_cues(text, address.start)
-        if business_word:
-            continue
-        if address.strong or address.postcode or address_word:
-            yield Hit(Kind.POSTAL_ADDRESS, address.start, address.end, address_key(address))
+    seen: set[tuple[int, int]] = set()
+    for start, end in _windows(text):
+        for address in parse_addresses(text, start, end):
+            if (address.start, address.end) in seen:
+                continue
+            seen.add((address.start, address.end))
+            address_word, business_word = address_cues(text, address.start)
+            if business_word:
+                continue
+            if address.strong or address.postcode or address_word:
+                yield Hit(Kind.POSTAL_ADDRESS, address.start, address.end, address_key(address))
 
 
 def address_key(address: Address) -> str:

@@ -121,8 +121,8 @@ def number_cue(text: str, start: int, kind: Kind, window: int = NUMBER_WINDOW) -
 
 
 BIRTH_WORD = re.compile(
-    r"(?i)\b(?:geboren|geb\.|geburtsdatum|geburtstag|geburtsjahr|geburtsdaten|born|birth\s?date|"
-    r"date\s+of\s+birth|birthday|d\.?o\.?b\.?)(?![\wäöüß])"
+    r"(?:[Gg]eboren|[Gg]eb\.|[Gg]eburtsdatum|[Gg]eburtstag|[Gg]eburtsjahr|[Gg]eburtsdaten|GEBURTSDATUM|[Bb]orn|"
+    r"[Bb]irth\s?date|[Dd]ate\s+of\s+birth|DATE\s+OF\s+BIRTH|[Bb]irthday|DOB|D\.O\.B\.?|[Dd]ob\b)(?![\wäöüß])"
 )
 # A sentence ends at ! ? ; a line break, or a full stop before a capital (dates keep their dots).
 _SENTENCE_END = re.compile(r"[!?;\n]|\.\s+[A-ZÄÖÜ]")
@@ -131,12 +131,20 @@ _SENTENCE_END = re.compile(r"[!?;\n]|\.\s+[A-ZÄÖÜ]")
 def birth_cue_near(text: str, start: int, end: int) -> bool:
     """Is there a birth word shortly before or after the date at [start, end), in the same sentence?"""
     before = text[max(0, start - BIRTH_BEFORE) : start]
-    cues = list(BIRTH_WORD.finditer(before))
+    offset = start - len(before)
+    cues = [c for c in BIRTH_WORD.finditer(before) if not before_or_at_start_alnum(text, offset + c.start())]
     if cues and not _SENTENCE_END.search(before, cues[-1].end()):
         return True
     after = text[end : end + BIRTH_AFTER]
     cue = BIRTH_WORD.search(after)
-    return cue is not None and not _SENTENCE_END.search(after, 0, cue.start())
+    return cue is not None and not before_or_at_start_alnum(text, end + cue.start()) and not _SENTENCE_END.search(
+        after, 0, cue.start()
+    )
+
+
+def before_or_at_start_alnum(text: str, index: int) -> bool:
+    """Is the character before `index` a letter or digit (so a word found at `index` is a word's tail)?"""
+    return index > 0 and text[index - 1].isalnum()
 
 
 _ADDRESS_FOR = re.compile(

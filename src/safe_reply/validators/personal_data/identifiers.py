@@ -19,18 +19,20 @@ from stdnum.exceptions import ValidationError
 
 from safe_reply.validators.personal_data.config import Kind
 from safe_reply.validators.personal_data.cues import CueVerdict, number_cue
-from safe_reply.validators.personal_data.hits import Hit, compact
+from safe_reply.validators.personal_data.hits import Hit, clear_before, compact
 
 __all__ = ["find_cards", "find_ibans", "find_tax_ids", "find_vat_ids"]
 
 # Two letters, two check digits, then groups of letters and digits separated by single spaces; the run
 # may swallow a following capitalised word ("... 13 BIC"), so the longest valid prefix of groups wins.
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
 _GROUP = re.compile(r"[A-Z0-9]+")
 
 
 def find_ibans(text: str) -> Iterator[Hit]:
     for match in _IBAN.finditer(text):
+        if not clear_before(text, match.start(), "", digit_gap=False):
+            continue
         groups = list(_GROUP.finditer(match.group()))
         for count in range(len(groups), 0, -1):
             end = groups[count - 1].end()
@@ -43,7 +45,7 @@ def find_ibans(text: str) -> Iterator[Hit]:
 
 # 13 to 19 digits, in groups separated by single spaces or hyphens; not part of a longer number,
 # an amount (1.299,00) or a code (KF-4000...).
-_CARD = re.compile(r"(?<![\w.,+/-])(?<!\d[ -])\d(?:[ -]?\d){12,18}(?![\w]|[.,]\d|[ -]\d)")
+_CARD = re.compile(r"\d(?:[ -]?\d){12,18}(?![\w]|[.,]\d|[ -]\d)")
 # Issuer ranges and lengths (ISO/IEC 7812 IIN): a Luhn-valid number outside them is no card.
 _CARD_ISSUERS: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = (
     (re.compile(r"4"), (13, 16, 19)),  # Visa
@@ -73,6 +75,8 @@ def _grouping_ok(written: str) -> bool:
 
 def find_cards(text: str) -> Iterator[Hit]:
     for match in _CARD.finditer(text):
+        if not clear_before(text, match.start(), ".,+/-"):
+            continue
         written = match.group()
         digits = compact(written)
         if not (_issuer_length_ok(digits) and _grouping_ok(written) and luhn.is_valid(digits)):
@@ -86,12 +90,14 @@ _VAT_COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL
 # Country prefix, then the number as written ("DE136695976", "DE 136 695 976", "ATU13585627"); it must
 # not run on into more digits (the tail of an IBAN is no VAT id).
 _VAT = re.compile(
-    rf"\b(?:{_VAT_COUNTRIES})[ ]?(?=[0-9A-Z]*\d)[0-9A-Z]{{2,12}}(?:[ ][0-9]{{2,4}}){{0,4}}\b(?![ ]?[0-9A-Z])"
+    rf"(?:{_VAT_COUNTRIES})[ ]?(?=[0-9A-Z]*\d)[0-9A-Z]{{2,12}}(?:[ ][0-9]{{2,4}}){{0,4}}\b(?![ ]?[0-9A-Z])"
 )
 
 
 def find_vat_ids(text: str) -> Iterator[Hit]:
     for match in _VAT.finditer(text):
+        if not clear_before(text, match.start(), "", digit_gap=False):
+            continue
         key = compact(match.group())
         try:
             valid = eu_vat.is_valid(key)
@@ -102,11 +108,13 @@ def find_vat_ids(text: str) -> Iterator[Hit]:
 
 
 # Eleven digits, first not 0, plain or grouped as printed on tax letters (12 345 678 901).
-_TAX_ID = re.compile(r"(?<![\w.,+/-])(?<!\d[ ])[1-9]\d(?:(?: \d{3}){3}|\d{9})(?![\w]|[.,]\d|[ ]\d)")
+_TAX_ID = re.compile(r"[1-9]\d(?:(?: \d{3}){3}|\d{9})(?![\w]|[.,]\d|[ ]\d)")
 
 
 def find_tax_ids(text: str) -> Iterator[Hit]:
     for match in _TAX_ID.finditer(text):
+        if not clear_before(text, match.start(), ".,+/-"):
+            continue
         digits = compact(match.group())
         if not idnr.is_valid(digits):
             continue

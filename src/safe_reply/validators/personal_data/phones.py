@@ -10,6 +10,7 @@ Toll-free, shared-cost and premium numbers are company lines and pass by default
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -18,13 +19,14 @@ from phonenumbers import PhoneNumber, PhoneNumberFormat, PhoneNumberType
 
 from safe_reply.validators.personal_data.config import Kind
 from safe_reply.validators.personal_data.cues import CueVerdict, number_cue
-from safe_reply.validators.personal_data.hits import Hit
+from safe_reply.validators.personal_data.hits import Hit, clear_before
 
 __all__ = ["find_phones", "phone_key"]
 
 # Starts with +, 00, 0 or "(0"; digits, spaces, slashes, hyphens and brackets; ends with a digit. No dots
 # or commas (dates, amounts) and no colons (times). Not inside a longer number or a code.
-_PHONE = re.compile(r"(?<![\w+/.,:-])(?<!\d[ ])(?:\+[1-9]|00[1-9]|\(0|0)[\d ()/\-–]{4,24}\d(?![\w]|[.,:]\d)")
+_PHONE = re.compile(r"(?:\+[1-9]|00[1-9]|\(0|0)[\d ()/\-–]{4,24}\d(?![\w]|[.,:]\d)")
+_MAX_DIGITS = 17  # E.164 allows 15, plus "00" or a "(0)": longer runs are tracking or article numbers
 _DATE_LIKE = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?\d{2,4}")
 _SEPARATOR = re.compile(r"[ ()/\-–]")
 _SERVICE_TYPES = frozenset(
@@ -32,7 +34,10 @@ _SERVICE_TYPES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _parse(written: str, region: str) -> PhoneNumber | None:
+    """A valid number or None. Cached: the same hotline or switchboard number recurs in many replies,
+    and libphonenumber's parse costs tens of µs (the cache holds only strings that look like numbers)."""
     try:
         number = phonenumbers.parse(written.replace("–", "-"), region)
     except phonenumbers.NumberParseException:
@@ -61,18 +66,22 @@ def find_phones(
     phone word stands before them ("Mrs Patel's mobile is 0161 496 0123" in an English reply)."""
     for match in _PHONE.finditer(text):
         written = match.group()
-        if _DATE_LIKE.fullmatch(written):
+        if not clear_before(text, match.start(), "+/.,:-", digit_gap=False) or (
+            match.start() >= 2 and text[match.start() - 1] == " " and text[match.start() - 2].isdigit()
+        ):
+            continue
+        if _DATE_LIKE.fullmatch(written) or sum(c.isdigit() for c in written) > _MAX_DIGITS:
             continue
         verdict = number_cue(text, match.start(), Kind.PHONE)
+        # A leading "+" is a phone sign that no order or article number carries: it outweighs the cue.
+        if verdict is CueVerdict.AGAINST and not written.startswith("+"):
+            continue
         regions = (region, *other_regions) if verdict is CueVerdict.FOR else (region,)
         found = next((f for r in regions if (f := _longest_valid(written, r)) is not None), None)
         if found is None:
             continue
         written, number = found
         if allow_service_numbers and phonenumbers.number_type(number) in _SERVICE_TYPES:
-            continue
-        # A leading "+" is a phone sign that no order or article number carries: it outweighs the cue.
-        if verdict is CueVerdict.AGAINST and not written.startswith("+"):
             continue
         international = written.startswith(("+", "00"))
         if international or verdict is CueVerdict.FOR or _SEPARATOR.search(written):

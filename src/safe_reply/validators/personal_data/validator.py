@@ -49,7 +49,11 @@ _SEVERITY: Mapping[str, Severity] = {
 # Which hit wins where two overlap: the surer kind (checksums first, then structure, then cue words).
 _PRIORITY = (Kind.IBAN, Kind.CREDIT_CARD, Kind.VAT_ID, Kind.TAX_ID, "", Kind.EMAIL, Kind.PHONE)
 _PRIORITY_TAIL = (Kind.DATE_OF_BIRTH, Kind.POSTAL_ADDRESS)
-_TRIGGER = re.compile(r"[\d@]")
+
+
+def _has_digit(text: str) -> bool:
+    """Any ASCII digit? Ten substring searches (memchr speed) beat one regex scan of the reply."""
+    return any(digit in text for digit in "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +93,9 @@ class PersonalDataValidator:
     def scan(self, text: str) -> list[Hit]:
         """Every piece of personal data in `text` that is not one of the company's allowed values."""
         found: list[Hit] = [hit for pattern in self.patterns for hit in _pattern_hits(pattern, text)]
-        if _TRIGGER.search(text) is not None:
+        if "@" in text and Kind.EMAIL in self.kinds:
+            found.extend(find_emails(text, self.role_mailboxes, self.allowed_domains))
+        if _has_digit(text):
             for kind, detector in self._detectors():
                 if kind in self.kinds:
                     found.extend(detector(text))
@@ -99,7 +105,6 @@ class PersonalDataValidator:
         return [hit for hit in kept if not self.allowed.allows(hit)]
 
     def _detectors(self) -> Iterable[tuple[str, Callable[[str], Iterable[Hit]]]]:
-        yield Kind.EMAIL, self._emails
         yield Kind.IBAN, find_ibans
         yield Kind.CREDIT_CARD, find_cards
         yield Kind.VAT_ID, find_vat_ids
@@ -107,9 +112,6 @@ class PersonalDataValidator:
         yield Kind.PHONE, lambda text: find_phones(text, self.region, self.allow_service_numbers, self.other_regions)
         yield Kind.DATE_OF_BIRTH, lambda text: find_birth_dates(text, self.latest_birth_year)
         yield Kind.POSTAL_ADDRESS, find_addresses
-
-    def _emails(self, text: str) -> Iterable[Hit]:
-        return find_emails(text, self.role_mailboxes, self.allowed_domains) if "@" in text else ()
 
     def _finding(self, hit: Hit, language: Language) -> Finding:
         de, en = self.labels.get(hit.kind) or kind_labels(hit.kind)
