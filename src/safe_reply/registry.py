@@ -30,6 +30,7 @@ BUILTIN: Mapping[str, str] = MappingProxyType(
         "trade_secrets": "safe_reply.validators.trade_secrets:SPEC",
         "claims": "safe_reply.validators.claims:SPEC",
         "disclosure": "safe_reply.validators.disclosure:SPEC",
+        "personal_data": "safe_reply.validators.personal_data:SPEC",
         "guardrails": "safe_reply.integrations.guardrails_hub:SPEC",
     }
 )

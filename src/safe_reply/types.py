@@ -133,6 +133,10 @@ class Context:
     turn: int | None = None  # 1 = the first bot reply of the conversation; None = unknown
     language: Language | None = None  # a hint (e.g. the customer's language); detected when None
     channel: str | None = None
+    # Values this reply may contain although a validator would flag them, because they belong to the
+    # person the bot is talking to (their own e-mail, IBAN, address, customer number, as the caller
+    # knows them from the authenticated session). Compared in each validator's normalised form.
+    allowed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

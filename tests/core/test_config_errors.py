@@ -62,6 +62,7 @@ def test_action_table_is_the_builtin_defaults_then_the_yaml(tmp_path: Path) -> N
         "missing_disclosure": Action.REWRITE,
         "false_human": Action.REWRITE,
         "external": Action.BLOCK,
+        "personal_data": Action.REWRITE,
     }
 
 
@@ -113,7 +114,7 @@ def test_bad_category_key(tmp_path: Path) -> None:
     assert errors_of(tmp_path) == [
         f"{tmp_path / 'defaults.yaml'}: actions.trade_secrets: unknown category 'trade_secrets' "
         "(did you mean 'trade_secret'?). Fix: use one of: external, false_human, missing_disclosure, "
-        "rewrite_failed, trade_secret, unsupported_claim, validator_error"
+        "personal_data, rewrite_failed, trade_secret, unsupported_claim, validator_error"
     ]
 
 
@@ -151,7 +152,7 @@ def test_unknown_validator(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\nvalidators:\n  disclosur: {}\n"})
     assert errors_of(tmp_path) == [
         f"{tmp_path / 'product_lines/ebike.yaml'}: validators.disclosur: unknown validator 'disclosur' "
-        "(did you mean 'disclosure'?). Fix: use one of: trade_secrets, claims, disclosure, guardrails "
+        "(did you mean 'disclosure'?). Fix: use one of: trade_secrets, claims, disclosure, personal_data, guardrails "
         "(or install the package that registers it)"
     ]
 
