@@ -13,7 +13,7 @@ from safe_reply.types import Language
 
 _WORD = re.compile(r"[^\W\d_]+")
 
-# Frequent, short, unambiguous function words. Words both languages share ("in", "so", "was",
+# Frequent, short, unambiguous function words. Words both languages share ("in", "so", "was", "an",
 # "die" as the English verb is rare in support replies) are left out or kept only on one side.
 _GERMAN = frozenset(
     """
@@ -24,7 +24,7 @@ _GERMAN = frozenset(
 )
 _ENGLISH = frozenset(
     """
-    the a an and or not is are we you your i with of for on at to also only how will can could
+    the a and or not is are we you your i with of for on at to also only how will can could
     please thanks thank hello that if but very have has here there it us this our be my
     """.split()
 )

@@ -1,0 +1,26 @@
+"""The reply language decides fallbacks, placeholders and notices: German and English function words."""
+
+from __future__ import annotations
+
+import pytest
+
+from safe_reply.lang import detect_language, reply_language
+from safe_reply.types import Language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Überwiesen an DE89 3704 0044 0532 0130 00.", Language.DE),  # "an" is German too
+        ("Bitte schicken Sie das Gerät an uns zurück.", Language.DE),
+        ("Please send the device back to us.", Language.EN),
+        ("Okay.", Language.EN),  # nothing to go by: the default
+        ("Grüße", Language.DE),  # an umlaut breaks the tie
+    ],
+)
+def test_detect_language(text: str, expected: Language) -> None:
+    assert detect_language(text, Language.EN) is expected
+
+
+def test_the_callers_hint_wins() -> None:
+    assert reply_language("Please send it back.", Language.DE, Language.EN) is Language.DE
