@@ -126,9 +126,28 @@ def word_forms(word: str, language: Language | None, compound: Compound) -> list
     return [Form(text, "", left, right)]
 
 
+# A German adjective before the noun of a multi-word entry takes the case ending ("trockene Haut" ->
+# "trockener Haut", "Blauer Engel" -> "Blauen Engel"): every written ending of such a word is replaced.
+_DE_ADJECTIVE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:e|en|er|es|em)$")
+_DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _german_phrase_variants(text: str) -> list[str]:
+    """'trockene haut' -> every case form of its adjectives; a phrase without adjectives stays as it is."""
+    words = text.split(" ")
+    variants = [""]
+    for index, word in enumerate(words):
+        stem = _DE_ADJECTIVE_ENDING.sub("", word) if index < len(words) - 1 else word
+        endings = _DE_ADJECTIVE_ENDINGS if stem != word else ("",)
+        variants = [f"{v} {stem}{e}".lstrip() for v in variants for e in endings]
+    return variants
+
+
 def _german_forms(text: str, lower_case: bool, left: bool, right: bool) -> list[Form]:
     last = text.rsplit(" ", maxsplit=1)[-1]
-    if " " not in text and lower_case and last.endswith(("en", "ln", "rn")) and len(last) > 4:
+    if " " in text:
+        return [Form(variant, _DE_NOUN_ADJ, left, right) for variant in _german_phrase_variants(text)]
+    if lower_case and last.endswith(("en", "ln", "rn")) and len(last) > 4:
         # A word written in lower case and ending in -en is taken for a verb (nouns are capitalised):
         # heilen -> heil-t, heil-te, ge-heil-t.
         stem = last[:-2] if last.endswith("en") else last[:-1]

@@ -17,9 +17,12 @@ from safe_reply.validators.claims.facts import (
     Direction,
     FactBase,
     NumericFact,
+    distance_in,
     has_upper_bound,
+    modes_in,
     tokens,
 )
+from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.quantities import Dimension, Quantity, quantities
 
 
@@ -36,7 +39,17 @@ _APPROVED_COVERAGE = 0.7
 _TOLERANCE = 0.005  # relative: "120 km" equals 120, rounding in unit conversions stays equal
 # Dimensions too general to compare without a word that names the attribute ("10 Sekunden
 # gedrückt halten" is an instruction, not a charging time).
-_NEEDS_CUE = frozenset({Dimension.DURATION, Dimension.PERCENT, Dimension.MASS, Dimension.TEMPERATURE, Dimension.VOLUME})
+_NEEDS_CUE = frozenset(
+    {
+        Dimension.DURATION,
+        Dimension.PERCENT,
+        Dimension.MASS,
+        Dimension.TEMPERATURE,
+        Dimension.VOLUME,
+        Dimension.COUNT,
+        Dimension.LENGTH,
+    }
+)
 
 
 def approved_backing(sentence: str, claim: str, base: FactBase) -> ApprovedClaim | None:
@@ -65,10 +78,10 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
         return []
     lower = sentence.lower()
     words = tokens(sentence)
-    mentioned = base.products_in(lower) or hint
+    mentioned = base.products_in(sentence) or hint
     results = []
     for quantity in found:
-        facts = _candidates(quantity, base, mentioned, lower, words)
+        facts = _candidates(quantity, base, mentioned, lower, words, sentence)
         if not facts:
             continue
         verdicts = [_compare(quantity, fact, sentence) for fact in facts]
@@ -79,14 +92,19 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
 
 
 def _candidates(
-    quantity: Quantity, base: FactBase, mentioned: set[int], lower: str, words: list[str]
+    quantity: Quantity, base: FactBase, mentioned: set[int], lower: str, words: list[str], sentence: str
 ) -> tuple[NumericFact, ...]:
     facts = [f for f in base.numeric if f.dimension is quantity.dimension]
     if mentioned:
         facts = [f for f in facts if f.product is None or f.product in mentioned]
     if not facts:
         return ()
-    scores = [sum(1 for cue in f.cues if _cue_in(cue, lower, words)) for f in facts]
+    # The attribute is read from the words around the figure, not from its unit alone: label words of
+    # the fact and the vocabulary's words for the same attribute ("wiegt", "Gewicht", "weighs").
+    scores = [
+        sum(1 for cue in f.cues if _cue_in(cue, lower, words)) + sum(1 for g in f.groups if g.search(sentence))
+        for f in facts
+    ]
     best = max(scores)
     if best == 0 and (quantity.dimension in _NEEDS_CUE):
         return ()
@@ -108,6 +126,10 @@ def _cue_in(cue: str, lower: str, words: list[str]) -> bool:
 def _compare(quantity: Quantity, fact: NumericFact, sentence: str) -> tuple[bool, bool]:
     """(backed, qualifier dropped)."""
     claimed, spec = quantity.value, fact.value
+    if _contradicts_conditions(fact, sentence):
+        return False, True
+    if fact.low is not None:  # a range: the claim must lie inside it
+        return fact.low * (1 - _TOLERANCE) <= claimed <= spec * (1 + _TOLERANCE), False
     if fact.dimension is Dimension.IP:
         solid, water = divmod(int(claimed), 10)
         spec_solid, spec_water = divmod(int(spec), 10)
@@ -122,6 +144,19 @@ def _compare(quantity: Quantity, fact: NumericFact, sentence: str) -> tuple[bool
     return equal or claimed < spec, False
 
 
+def _contradicts_conditions(fact: NumericFact, sentence: str) -> bool:
+    """The sentence states the figure under another condition than the fact's (closer, another mode)."""
+    if fact.distance_m is not None:
+        claimed = distance_in(sentence)
+        if claimed is not None and claimed < fact.distance_m:
+            return True
+    if fact.mode is not None:
+        modes = modes_in(sentence)
+        if modes and fact.mode not in modes:
+            return True
+    return False
+
+
 def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
     """Backed when at least one figure maps onto the spec and none goes beyond it."""
     shown = "; ".join(dict.fromkeys(f.shown for c in checks for f in c.facts))
@@ -132,48 +167,43 @@ def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
 
 # ---------------------------------------------------------------- certifications
 
-_MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), canonical)
-    for pattern, canonical in (
-        (r"\bt(?:ü|ue|u)v\b", "tüv"),
-        (r"\bgs\b", "gs"),
-        (r"\bce\b", "ce"),
-        (r"\bvde\b", "vde"),
-        (r"\bdin\b", "din"),
-        (r"\biso[ -]?(\d+)", "iso {0}"),
-        (r"\ben[ -]?(\d{3,5}(?:-\d+)?)", "en {0}"),
-        (r"\bblaue[nrms]? engel|\bblue angel", "blauer engel"),
-        (r"\beu[- ]?ecolabel|\beu-umweltzeichen", "ecolabel"),
-        (r"\bv-label", "v-label"),
-        (r"\bnaturkosmetik|\bnatural cosmetics?", "naturkosmetik"),
-        (r"\bdermatologisch getestet|\bdermatologically tested", "dermatologisch getestet"),
-        (r"\bklinisch getestet|\bclinically tested", "klinisch getestet"),
-        (r"\b(?:öko|oeko)-?tex", "öko-tex"),
-        (r"\bfsc\b", "fsc"),
-        (r"\bfairtrade\b", "fairtrade"),
-    )
-)
 _SCOPE = re.compile(r"\bnur\s+([^;)]+)", re.IGNORECASE)
 
 
-def certification_verdict(claim: str, base: FactBase, products: set[int]) -> Verdict:
-    marks = [canonical.format(*m.groups()) for pattern, canonical in _MARKS for m in pattern.finditer(claim)]
+# Standards and marks written with a number ("ISO 9001", "EN 1888-1") are compared with their number.
+_NUMBERED = re.compile(r"\b(?:din\s+)?(?:en\s+)?(?:iso|en|din|iec)\s?[\d]{3,5}(?:-\d+)?", re.IGNORECASE)
+
+
+def certification_verdict(claim: str, base: FactBase, products: set[int], lexicon: Lexicon) -> Verdict:
+    """Backed when every mark the claim names (vocabulary `mark`, or a numbered standard) is held for the
+    product named; a claim that names no mark at all is not backed."""
+    marks = [_fold(m) for m in lexicon.terms("mark", claim)] + [_fold(m) for m in _NUMBERED.findall(claim)]
     held = "; ".join(base.certifications) or "no certifications"
     if not marks:
         return Verdict(False, f"certifications: {held}")
     for mark in marks:
-        entry = next((c for c in base.certifications if re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", c.lower())), None)
+        entry = next((c for c in base.certifications if mark in _fold(c)), None)
         if entry is None or not _in_scope(entry, base, products):
             return Verdict(False, f"certifications: {held}")
     return Verdict(True, f"certifications: {held}")
 
 
+def _fold(text: str) -> str:
+    """Case, umlaut and hyphen folding, so "TÜV-geprüft", "TUEV" and "Tüv Süd" compare."""
+    folded = text.lower().replace("ü", "u").replace("ue", "u").replace("ö", "o").replace("oe", "o")
+    folded = folded.replace("ä", "a").replace("ae", "a").replace("ß", "ss")
+    return " ".join(re.sub(r"[-®™/]", " ", folded).split())
+
+
 def _in_scope(entry: str, base: FactBase, products: set[int]) -> bool:
-    scope = _SCOPE.search(entry)
-    if scope is None:
+    """Whether the certificate covers the products the claim is about. An entry naming products
+    ("EN 1888-1 (Tavi Duo)", "nur Espresso E5") covers those; one naming none covers the line."""
+    allowed = base.products.named(entry)
+    if not allowed:
         return True
-    allowed = base.products_in(scope.group(1).lower())
-    return bool(products) and products <= allowed
+    if not products:
+        return _SCOPE.search(entry) is None  # "nur ..." and the claim names no product: not shown to hold
+    return products <= allowed
 
 
 # ---------------------------------------------------------------- guarantee
@@ -220,8 +250,8 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
         return Verdict(False, shown)
     # A guarantee for one product of the line does not cover the others ("2 Jahre auf den Brenner
     # der Flamme 2" says nothing about the power bank). The first clause, without brackets, is the scope.
-    covered = base.products_in(re.sub(r"\([^)]*\)", "", text).split(";")[0])
-    named = base.products_in(sentence.lower())
+    covered = base.products.named(re.sub(r"\([^)]*\)", "", base.guarantee).split(";")[0])
+    named = base.products.named(sentence)
     if covered and named and not named <= covered:
         return Verdict(False, shown)
     return Verdict(True, shown)
