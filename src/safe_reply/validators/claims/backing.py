@@ -78,10 +78,26 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
         return []
     lower = sentence.lower()
     words = tokens(sentence)
-    mentioned = base.products_in(sentence) or hint
+    # A figure inside a product name ("Storm 3L", "Kuppel 2") is a name, not a spec.
+    names = [*base.products.spans(sentence), *(m.span() for m in _MODEL_NAME.finditer(sentence))]
+    found = [q for q in found if not any(s <= q.start < e for s, e in names)]
+    named = base.products.named(sentence)
+    by_noun = set() if named else base.products.mentioned(sentence)
     results = []
-    for quantity in found:
-        facts = _candidates(quantity, base, mentioned, lower, words, sentence)
+    for position, quantity in enumerate(found):
+        # The words that name a figure's attribute stand before it, since the previous figure
+        # ("Vorlauftemperaturen bis 70 °C (bei Außentemperaturen ab −7 °C)").
+        start = found[position - 1].end if position else 0
+        stop = found[position + 1].start if position + 1 < len(found) else len(sentence)
+        after = re.split(r"[(,;:]", sentence[quantity.end : min(stop, quantity.end + 30)], maxsplit=1)[0]
+        window = sentence[start : quantity.end] + after
+        # A generic noun ("die Jacke") narrows the facts only when it is the sentence's one figure of the
+        # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
+        single = sum(1 for q in found if q.dimension is quantity.dimension) == 1
+        mentioned = named or (by_noun if single else set()) or hint
+        facts = _candidates(quantity, base, mentioned, window.lower(), tokens(window), window) or _candidates(
+            quantity, base, mentioned, lower, words, sentence
+        )
         if not facts:
             continue
         verdicts = [_compare(quantity, fact, sentence) for fact in facts]
@@ -89,6 +105,10 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
         dropped = not backed and any(drop for _, drop in verdicts)
         results.append(NumberCheck(quantity, facts, backed, dropped))
     return results
+
+
+# A capitalised word directly followed by a number glued to a letter ("Storm 4L", "Modell X2"): a model name.
+_MODEL_NAME = re.compile(r"(?<=[A-ZÄÖÜ][a-zäöüß]{2})\s\d+[A-Za-z]\b(?!\s*(?:/|pro\b|per\b))")
 
 
 def _candidates(
@@ -332,7 +352,7 @@ def origin_verdict(sentence: str, base: FactBase) -> Verdict:
         only_assembly = all(_ASSEMBLY.search(c) for c in holding)
         if only_assembly and _claims_manufacture(sentence, place, known):
             return Verdict(False, shown, "origin")
-    if several and _TOTAL.search(sentence):
+    if several and any(_TOTAL.search(c) and _MANUFACTURE.search(c) for c in _CLAUSE.split(sentence)):
         return Verdict(False, shown, "origin")
     return Verdict(True, shown, "origin")
 
@@ -343,6 +363,9 @@ _CITY_OF = re.compile(r"([^\W\d_][\w-]*)\s*\(([^)]+)\)")
 
 def _places_of(origin: str) -> dict[str, str]:
     known = dict(_PLACES)
+    # Any place the origin fact names ("Entwicklung in Bielefeld") is a place, whatever the country list.
+    for place in re.findall(r"\b(?:in|aus|im\s+werk)\s+([A-ZÄÖÜ][\w-]+)", origin):
+        known.setdefault(place.lower(), place.lower())
     for city, country in _CITY_OF.findall(origin):
         code = _PLACES.get(country.strip().lower().split()[0]) if country.strip() else None
         if code is not None:

@@ -111,6 +111,8 @@ def test_verdict(sentence: str, reply: str, base: FactBase, lexicon: Lexicon) ->
         if issues and not any(i in reply.replace(" ", "") for i in issues):
             continue
         publishers = lexicon.terms("test_publisher", test) + re.findall(r"['‘’„“\"]([^'‘’„“\"]{3,40})['‘’„“\"]", test)
+        if not publishers and not issues:
+            continue  # a test without a source cannot back a test claim
         named = [p for p in publishers if p.lower() in reply.lower()]
         if publishers and not named:
             continue

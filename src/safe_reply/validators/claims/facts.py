@@ -49,6 +49,7 @@ _STOP = frozenset("der die das des den dem und oder von bis mit nach auf für be
 _PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*(-?\d+(?:[.,]\d+)?)\s*([^\s,;)]*(?:\([AC]\))?)")
 _RANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*(\d+(?:[.,]\d+)?)\s*(?=[^\W\d])")
+_JOINED = re.compile(r"\s*(?:bis|–|-|to)\s*\+?", re.IGNORECASE)
 _DISTANCE = re.compile(r"\b(?:in|bei|at|aus)\s+(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\b", re.I)
 _MODE = re.compile(r"\b([^\W\d_]{3,}?)[- ]?(?:modus|mode|stufe|programm|level)\b", re.I)
 
@@ -151,11 +152,13 @@ _MONEY = re.compile(
 
 
 def money(text: str) -> list[float]:
-    """Every amount in euro in `text` ("11.900 €", "€129", "4,95 Euro")."""
+    """Every amount in euro in `text` ("11.900 €", "€14,400", "€129", "4,95 Euro")."""
     found = []
     for match in _MONEY.finditer(text):
         raw = match.group(1) or match.group(2)
-        value = parse_number(raw, Language.DE if "," in raw or re.search(r"\.\d{3}\b", raw) else Language.EN)
+        # The separators say the format: "14,400" and "1,299.00" are English, "11.900" and "4,95" German.
+        english = re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2}", raw) is not None
+        value = parse_number(raw, Language.EN if english else Language.DE)
         if value == value:  # not NaN
             found.append(value)
     return found
@@ -250,17 +253,27 @@ def _text_figures(
     """The figures inside a text fact, one per segment ("Zeltboden 10.000 mm, Außenzelt 3.000 mm")."""
     found: list[NumericFact] = []
     current = scope
-    for segment in re.split(r"[;,](?![^()]*\))", str(fact.value)):
+    for segment in re.split(r";|,(?=\s)(?![^()]*\))", str(fact.value)):
         named = products.named(segment.split(":")[0]) if ":" in segment else set()
         current = sorted(named) if named else current
-        text = _PAREN.sub(" ", segment)
-        for quantity in quantities(text, Language.DE):
-            if quantity.dimension in (Dimension.OTHER, Dimension.IP):
-                continue
-            words = [w for w in tokens(text) if len(w) >= 4 and w not in _STOP and not w[0].isdigit()]
-            span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
+        text = segment
+        figures = [q for q in quantities(text, Language.DE) if q.dimension not in (Dimension.OTHER, Dimension.IP)]
+        for position, quantity in enumerate(figures):
+            previous = figures[position - 1] if position else None
+            if previous is not None and previous.dimension is quantity.dimension and _JOINED.fullmatch(
+                text[previous.end : quantity.start]
+            ):
+                continue  # the upper end of "−25 °C bis +35 °C" is part of the range made below
+            following = figures[position + 1] if position + 1 < len(figures) else None
             low = None
-            if span:
+            value = quantity.value
+            if following is not None and following.dimension is quantity.dimension and _JOINED.fullmatch(
+                text[quantity.end : following.start]
+            ):
+                low, value = quantity.value, following.value
+            words = [w for w in tokens(_PAREN.sub(" ", text)) if len(w) >= 4 and w not in _STOP and not w[0].isdigit()]
+            span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
+            if span and low is None:
                 unit_factor = quantity.value / max(parse_number(span.group(2), Language.DE), 1e-12)
                 low = parse_number(span.group(1), Language.DE) * unit_factor
             upper = bool(re.search(r"\bbis\s*(?:zu\s*)?$", text[: quantity.start].rstrip()[-8:] + " ", re.I))
@@ -270,7 +283,7 @@ def _text_figures(
             groups = tuple(base["groups"]) + _groups_of(segment, lexicon)  # type: ignore[arg-type]
             for product in current or [None]:
                 found.append(
-                    NumericFact(f"{fact.key}:{segment.strip()[:40]}", labels, quantity.value, quantity.dimension,
+                    NumericFact(f"{fact.key}:{segment.strip()[:40]}", labels, value, quantity.dimension,
                                 direction, upper, cues, product, f"{fact.key} = {segment.strip()}", groups, low,
                                 base["distance_m"], base["mode"])  # type: ignore[arg-type]
                 )
@@ -291,7 +304,12 @@ def _cues(fact: Fact, labels: str, lexicon: Lexicon) -> tuple[tuple[str, ...], t
     if fact.attribute:
         pattern = lexicon.pattern(f"attribute.{fact.attribute}")
         return cues, (pattern,) if pattern is not None else ()
-    return cues, _groups_of(labels, lexicon)
+    # The German label first: English attribute words are more often ambiguous ("operating range").
+    for label in (fact.label_de, fact.label_en, fact.key.replace("_", " ")):
+        groups = _groups_of(_PAREN.sub(" ", label or ""), lexicon)
+        if groups:
+            return cues, groups
+    return cues, ()
 
 
 def _groups_of(text: str, lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
@@ -352,7 +370,9 @@ def _service_facts(line: ProductLine, lexicon: Lexicon) -> list[str]:
 
 def _is_test(fact: Fact, lexicon: Lexicon) -> bool:
     label = f"{fact.key.replace('_', ' ')} {fact.label_de or ''} {fact.label_en or ''}"
-    return bool(re.search(r"\btest|award|auszeichnung|prämierung", label, re.I)) or lexicon.has("award_word", label)
+    if re.search(r"test\s*(?:ergebnis|result|urteil|verdict|bericht|report)|award|auszeichnung|prämierung", label, re.I):
+        return True
+    return lexicon.has("test_publisher", str(fact.value))
 
 
 def _approved(text: str, line: ProductLine) -> ApprovedClaim:

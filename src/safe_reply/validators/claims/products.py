@@ -56,6 +56,19 @@ class ProductIndex:
             if alternatives
             else None
         )
+        # Model families: the part of a short name before its number ("l" of "l8", "storm " of "storm 3l").
+        prefixes = sorted(
+            {m.group(1) for a in self._owner if (m := re.match(r"^((?:[^\W\d_]+ )*[^\W\d_]*?) ?\d", a)) and m.group(1)},
+            key=len,
+            reverse=True,
+        )
+        self._families = (
+            re.compile(
+                rf"(?<!\w)(?:{'|'.join(_alias_regex(p) for p in prefixes)})[\s\-]?\d+(?:[.,]\d+)?[^\W\d_]*(?!\w)", re.IGNORECASE
+            )
+            if prefixes
+            else None
+        )
         nouns = sorted({noun for product in self.products for noun in product.nouns}, key=len, reverse=True)
         self._nouns = tuple(nouns)
         # A noun in a reply refers to a product when it ends one of the product's nouns ("Jacke" ->
@@ -103,6 +116,20 @@ class ProductIndex:
         if self._aliases is None:
             return []
         return [(m.start(), self._owner.get(_squash(m.group()), set())) for m in self._aliases.finditer(text)]
+
+    def unknown_model(self, text: str) -> bool:
+        """Whether `text` names a model of the line's families that is not on sale ("Thermowell L16",
+        "Storm 4L" next to "Storm 3L"): another, unreleased product, not a claim about these."""
+        if self._families is None:
+            return False
+        for match in self._families.finditer(text):
+            if _squash(match.group()) not in self._owner:
+                return True
+        return False
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every product name in `text`."""
+        return [m.span() for m in self._aliases.finditer(text)] if self._aliases is not None else []
 
     def unreleased_named(self, text: str) -> bool:
         return any(not self.products[i].on_sale for i in self.named(text))

@@ -140,7 +140,8 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _SPACE = r"[ \u00a0\u202f\u2009-]?"
 _UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
 _QUANTITY = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUM}|{'|'.join(_NUMBER_WORDS)}){_SPACE}(?P<unit>{_UNIT_ALT})(?![\w/])"
+    rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?(?P<num>{_NUM}|{'|'.join(_NUMBER_WORDS)})"
+    rf"(?:\s+(?:volle[n]?|ganze[n]?|full|whole|entire))?{_SPACE}(?P<unit>{_UNIT_ALT})(?![\w/])"
     rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
     rf"|\b(?P<ip>IP[0-9X]{{2}})\b"
     rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b",
@@ -221,5 +222,7 @@ def quantities(text: str, language: Language) -> list[Quantity]:
             number = parse_number(match.group("num"), language)
             if unit is None or math.isnan(number):  # NaN: not a figure
                 continue
+            if match.group("neg") and unit.dimension is Dimension.TEMPERATURE:  # "−7 °C"
+                number = -number
             found.append(Quantity(number * unit.factor, unit.dimension, match.start(), match.end()))
     return found

@@ -51,7 +51,10 @@ class ReplyView:
     def unreleased(self, sentence: Span) -> bool:
         if sentence not in self._unreleased:
             text = sentence.of(self.text)
-            self._unreleased[sentence] = self.lexicon.has("unreleased", text) or self.base.products.unreleased_named(text)
+            products = self.base.products
+            self._unreleased[sentence] = (
+                self.lexicon.has("unreleased", text) or products.unreleased_named(text) or products.unknown_model(text)
+            )
         return self._unreleased[sentence]
 
 

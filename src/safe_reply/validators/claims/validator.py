@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from safe_reply.contracts import BuildContext, Validator, ValidatorSpec
 from safe_reply.errors import ConfigError, ConfigErrors
-from safe_reply.lang import reply_language
+from safe_reply.lang import detect_language, reply_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
 from safe_reply.rulepacks.sentences import sentence_spans
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
@@ -157,7 +157,17 @@ class ClaimsValidator:
         language = reply_language(text, ctx.language, self.default_language)
         view = ReplyView(text, self.base, self.lexicon)
         flags: dict[Span, list[_Flag]] = {}
+        languages: dict[Span, dict[Language, Language]] = {}
         for match in matches:
+            # Every pack runs on every reply (an English phrase in a German reply still counts), but a
+            # rule of the other language judges only a sentence written in its language: the German
+            # rule's negation ("nicht mehr geeignet") must not be overridden by the English twin.
+            rule_language = match.rule.language
+            by_default = languages.setdefault(match.sentence_span, {})
+            if rule_language not in by_default:
+                by_default[rule_language] = detect_language(match.sentence_span.of(text), rule_language)
+            if by_default[rule_language] is not rule_language:
+                continue
             flag = self._check(view, match, language)
             if flag is not None:
                 flags.setdefault(match.sentence_span, []).append(flag)
