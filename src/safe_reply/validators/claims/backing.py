@@ -80,7 +80,7 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
     words = tokens(sentence)
     # A figure inside a product name ("Storm 3L", "Kuppel 2") is a name, not a spec.
     names = [*base.products.spans(sentence), *(m.span() for m in _MODEL_NAME.finditer(sentence))]
-    found = [q for q in found if not any(s <= q.start < e for s, e in names)]
+    found = [q for q in found if not any(s <= q.start < e for s, e in names) and not _not_a_spec(sentence, q)]
     named = base.products.named(sentence)
     by_noun = set() if named else base.products.mentioned(sentence)
     results = []
@@ -105,6 +105,25 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
         dropped = not backed and any(drop for _, drop in verdicts)
         results.append(NumberCheck(quantity, facts, backed, dropped))
     return results
+
+
+# A figure that states a measuring condition ("in 1 m Abstand"), a reference amount ("pro 100 g") or a
+# guarantee period ("3 Jahre Herstellergarantie": the guarantee check judges it) is not a spec value.
+_CONDITION_BEFORE = re.compile(r"(?:\b(?:in|aus|at|from|pro|per|je|für|for)|/)\s*$", re.IGNORECASE)
+_CONDITION_AFTER = re.compile(
+    r"^\s*(?:abstand|entfernung|distance|away)\b|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*"
+    r"(?:\w*garantie|gewährleistung|guarantee|warranty)",
+    re.IGNORECASE,
+)
+
+
+def _not_a_spec(sentence: str, quantity: Quantity) -> bool:
+    before = sentence[max(0, quantity.start - 12) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 30]
+    if _CONDITION_AFTER.search(after):
+        return True
+    return bool(_CONDITION_BEFORE.search(before)) and quantity.dimension in (Dimension.LENGTH, Dimension.MASS,
+                                                                              Dimension.VOLUME, Dimension.COUNT)
 
 
 # A capitalised word directly followed by a number glued to a letter ("Storm 4L", "Modell X2"): a model name.
@@ -203,6 +222,8 @@ def certification_verdict(claim: str, base: FactBase, products: set[int], lexico
         return Verdict(False, f"certifications: {held}")
     for mark in marks:
         entry = next((c for c in base.certifications if mark in _fold(c)), None)
+        if entry is None and mark in _fold(base.all_text):
+            continue  # a standard the facts themselves name ("Labor nach DIN EN ISO/IEC 17025 akkreditiert")
         if entry is None or not _in_scope(entry, base, products):
             return Verdict(False, f"certifications: {held}")
     return Verdict(True, f"certifications: {held}")

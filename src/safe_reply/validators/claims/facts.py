@@ -191,6 +191,12 @@ def _numeric_facts(
                 NumericFact(fact.key, labels, value, dimension, direction_here, upper, product=product,
                             shown=describe(fact), low=low, **base)  # type: ignore[arg-type]
             )
+        for variant, low_variant, _words in _variants(qualifier, dimension):
+            for product in scope or [None]:
+                found.append(
+                    NumericFact(f"{fact.key}~", labels, variant, dimension, direction_here, upper, product=product,
+                                shown=describe(fact), low=low_variant, **base)  # type: ignore[arg-type]
+                )
         for name, raw in _per_product(fact, qualifier):
             owner = products.named(name)
             parsed = _value(raw[0], raw[1] or fact.unit)
@@ -204,6 +210,30 @@ def _numeric_facts(
                 )
     elif isinstance(fact.value, str):
         found.extend(_text_figures(fact, products, lexicon, scope, chosen, base, labels))
+    return found
+
+
+def _variants(qualifier: str, dimension: Dimension) -> list[tuple[float, float | None, str]]:
+    """Values of the same attribute under other conditions that the qualifier gives ("bei −20 °C bis zu
+    60 °C", "Packgewicht 2,7 kg", "Gasfeder für große Personen 47–60 cm", "Unsicherheit K = 3 dB")."""
+    found = []
+    text = _PAREN.sub(" ", qualifier)
+    figures = [q for q in quantities(text, Language.DE) if q.dimension is dimension]
+    for position, quantity in enumerate(figures):
+        following = figures[position + 1] if position + 1 < len(figures) else None
+        previous = figures[position - 1] if position else None
+        if previous is not None and _JOINED.fullmatch(text[previous.end : quantity.start]):
+            continue
+        if following is not None and _JOINED.fullmatch(text[quantity.end : following.start]):
+            found.append((following.value, quantity.value, text))
+            continue
+        span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
+        low = None
+        if span:
+            low = parse_number(span.group(1), Language.DE) * quantity.value / max(
+                parse_number(span.group(2), Language.DE), 1e-12
+            )
+        found.append((quantity.value, low, text))
     return found
 
 
@@ -257,6 +287,10 @@ def _text_figures(
         named = products.named(segment.split(":")[0]) if ":" in segment else set()
         current = sorted(named) if named else current
         text = segment
+        # Only figures whose segment or label names an attribute: "Platte 160 × 80 cm" in a models
+        # fact describes the product, it is no spec value a claim could exceed.
+        if not _groups_of(text, lexicon) and not base["groups"]:
+            continue
         figures = [q for q in quantities(text, Language.DE) if q.dimension not in (Dimension.OTHER, Dimension.IP)]
         for position, quantity in enumerate(figures):
             previous = figures[position - 1] if position else None
@@ -271,7 +305,11 @@ def _text_figures(
                 text[quantity.end : following.start]
             ):
                 low, value = quantity.value, following.value
-            words = [w for w in tokens(_PAREN.sub(" ", text)) if len(w) >= 4 and w not in _STOP and not w[0].isdigit()]
+            words = [
+                w
+                for w in tokens(_PAREN.sub(" ", text))
+                if len(w) >= 4 and w not in _STOP and not w[0].isdigit() and not products.named(w)
+            ]
             span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
             if span and low is None:
                 unit_factor = quantity.value / max(parse_number(span.group(2), Language.DE), 1e-12)

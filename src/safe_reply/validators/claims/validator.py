@@ -72,6 +72,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "guarantee_conditions": (ClaimCategory.GUARANTEE, Backing.GUARANTEE_CONDITIONS),
     "price_figure": (ClaimCategory.PRICE, Backing.PRICE),
     "plan_contents": (ClaimCategory.OTHER, Backing.SERVICE),
+    "price": (ClaimCategory.PRICE, Backing.SERVICE),
 }
 # The vocabulary class whose words are a TERMS claim's key terms.
 TERM_CLASSES = {"health_pathogen": "pathogen", "environmental_specific": "eco_specific"}
