@@ -111,7 +111,7 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
 # guarantee period ("3 Jahre Herstellergarantie": the guarantee check judges it) is not a spec value.
 _CONDITION_BEFORE = re.compile(r"(?:\b(?:in|aus|at|from|pro|per|je|für|for)|/)\s*$", re.IGNORECASE)
 _CONDITION_AFTER = re.compile(
-    r"^\s*(?:abstand|entfernung|distance|away)\b|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*"
+    r"^\s*(?:abstand|entfernung|distance|away)\b|^-[^\W\d_]|^\s*(?:pro|per|je|a|/)\s*(?:tag|woche|monat|day|week|month)\b|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*"
     r"(?:\w*garantie|gewährleistung|guarantee|warranty)",
     re.IGNORECASE,
 )
@@ -267,6 +267,21 @@ _PARTS_EN = {
 }
 
 
+# The parts a guarantee leaves out: "(nicht auf Akku, Motor)", "nicht auf Bezüge, Kissen und Decken",
+# "ausgenommen Batterien und Akku", "excluding batteries".
+_EXCLUDED = re.compile(
+    r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)\s+([^;)]*)", re.I
+)
+_INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)", re.I)
+
+
+def _stem5(word: str) -> str:
+    """A part name reduced for comparison: "Bezüge" and "Bezug", "battery" and "batteries" agree."""
+    word = _PARTS_EN.get(word, word)
+    folded = word.replace("ü", "u").replace("ö", "o").replace("ä", "a")
+    return folded[:5]
+
+
 def _part(word: str) -> str:
     """A part name in its German singular form, so "Akkus", "battery" and "batteries" compare equal."""
     word = _PARTS_EN.get(word, word)
@@ -284,10 +299,15 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     claimed = [q.value for q in quantities(sentence, language) if q.dimension is Dimension.DURATION]
     if years and any(c > max(years) * (1 + _TOLERANCE) for c in claimed):
         return Verdict(False, shown)
-    excluded_part = re.search(r"\(nicht auf ([^)]*)\)", text)
-    excluded = {_part(w) for w in tokens(excluded_part.group(1))} - {"und", "auf"} if excluded_part else set()
-    said = {_part(w) for w in tokens(sentence)}
-    if excluded and (said & excluded or _WHOLE.search(sentence)) and not _EXCLUDING.search(sentence):
+    excluded = {
+        _stem5(w)
+        for part in _EXCLUDED.findall(text)
+        for w in tokens(part)
+        if w not in {"und", "auf", "and", "on", "die", "der", "das", "the"}
+    }
+    said = {_stem5(w) for w in tokens(sentence)}
+    whole = _WHOLE.search(sentence) or _INCLUDING.search(sentence)
+    if excluded and (said & excluded or whole) and not _EXCLUDING.search(sentence):
         return Verdict(False, shown)
     # A guarantee for one product of the line does not cover the others ("2 Jahre auf den Brenner
     # der Flamme 2" says nothing about the power bank). The first clause, without brackets, is the scope.
@@ -352,7 +372,7 @@ _ASSEMBLY = re.compile(
     r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|geprüft|prüfung|tested|testing", re.I
 )
 _TOTAL = re.compile(
-    r"komplett|vollständig|ganz|entirely|completely|fully|100\s?%|everything|\balles\b|\balle\b|\ball\b", re.I
+    r"\b(?:komplett|vollständig|ganz|entirely|completely|fully|everything|alles|alle|beide|all|both)\b|\b100\s?%", re.I
 )
 
 
@@ -366,9 +386,15 @@ def origin_verdict(sentence: str, base: FactBase) -> Verdict:
     if not places:
         return Verdict(False, shown, "origin")
     several = len(_places_in(base.origin, known)) > 1
+    named = base.products.named(sentence)
+    everyone = set(range(len(base.products))) if _TOTAL.search(sentence) else set()
     for place in places:
         holding = [c for c in clauses if place in _places_in(c, known)]
         if not holding:
+            return Verdict(False, shown, "origin")
+        # An origin clause about one product ("Taschenfeder Plus: gefertigt in Polen") holds for it only.
+        scoped = set().union(*(base.products.named(c) for c in holding))
+        if scoped and ((named and not named <= scoped) or (everyone and not everyone <= scoped)):
             return Verdict(False, shown, "origin")
         only_assembly = all(_ASSEMBLY.search(c) for c in holding)
         if only_assembly and _claims_manufacture(sentence, place, known):

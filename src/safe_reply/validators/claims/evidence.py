@@ -90,14 +90,27 @@ def _concepts(text: str, lexicon: Lexicon) -> set[str]:
     return {group for group in lexicon.groups("service_concept") if lexicon.has(group, text)}
 
 
+_CORRECTED = re.compile(r"\b(?:nicht|not|statt|anstatt|instead\s+of|rather\s+than)\s*$", re.I)
+
+
 def price_verdict(sentence: str, base: FactBase) -> Verdict:
-    amounts = money(sentence)
+    # "kostet 129 €, nicht 119 €": the amount after "nicht" is the one corrected, not a claim.
+    amounts = [
+        a
+        for a, start in _money_positions(sentence)
+        if not _CORRECTED.search(sentence[max(0, start - 16) : start].rstrip(" €"))
+    ]
     shown = "prices: " + (", ".join(f"{p:g} €" for p in base.prices) or "none documented")
     if not amounts:
         return Verdict(True, shown)
     return Verdict(all(any(abs(a - p) < 0.005 for p in base.prices) for a in amounts), shown)
 
 
+def _money_positions(text: str) -> list[tuple[float, int]]:
+    return [(money(m.group())[0], m.start()) for m in _MONEY_SPAN.finditer(text) if money(m.group())]
+
+
+_MONEY_SPAN = re.compile(r"(?:€|eur\b|euro\b)\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*\s?(?:€|eur\b|euro\b|euros\b)", re.I)
 _ISSUE = re.compile(r"\b(?:\d{1,2}\s?/\s?\d{4}|\d{4}\s?/\s?\d{1,2})\b")
 
 

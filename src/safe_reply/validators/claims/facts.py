@@ -49,6 +49,7 @@ _STOP = frozenset("der die das des den dem und oder von bis mit nach auf für be
 _PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*(-?\d+(?:[.,]\d+)?)\s*([^\s,;)]*(?:\([AC]\))?)")
 _RANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*(\d+(?:[.,]\d+)?)\s*(?=[^\W\d])")
+_MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|range|products?)$", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:bis|–|-|to)\s*\+?", re.IGNORECASE)
 _DISTANCE = re.compile(r"\b(?:in|bei|at|aus)\s+(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\b", re.I)
 _MODE = re.compile(r"\b([^\W\d_]{3,}?)[- ]?(?:modus|mode|stufe|programm|level)\b", re.I)
@@ -287,9 +288,9 @@ def _text_figures(
         named = products.named(segment.split(":")[0]) if ":" in segment else set()
         current = sorted(named) if named else current
         text = segment
-        # Only figures whose segment or label names an attribute: "Platte 160 × 80 cm" in a models
-        # fact describes the product, it is no spec value a claim could exceed.
-        if not _groups_of(text, lexicon) and not base["groups"]:
+        # A models fact describes the products ("Platte 160 × 80 cm") and a price list names pack sizes
+        # ("12 kg 54,99 €"): their figures count only where the segment names an attribute.
+        if (_MODELS_KEY.match(fact.key) or lexicon.has("service_topic", labels)) and not _groups_of(text, lexicon):
             continue
         figures = [q for q in quantities(text, Language.DE) if q.dimension not in (Dimension.OTHER, Dimension.IP)]
         for position, quantity in enumerate(figures):

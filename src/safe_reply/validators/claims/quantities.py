@@ -102,6 +102,9 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
 )
 
 _NUMBER_WORDS = {
+    "ein": 1,
+    "einen": 1,
+    "eine": 1,
     "zwei": 2,
     "drei": 3,
     "vier": 4,
@@ -141,7 +144,7 @@ _SPACE = r"[ \u00a0\u202f\u2009-]?"
 _UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
 _QUANTITY = re.compile(
     rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?(?P<num>{_NUM}|{'|'.join(_NUMBER_WORDS)})"
-    rf"(?:\s+(?:volle[n]?|ganze[n]?|full|whole|entire))?{_SPACE}(?P<unit>{_UNIT_ALT})(?![\w/])"
+    rf"(?:\s+(?:volle[ns]?|ganze[ns]?|full|whole|entire))?{_SPACE}(?P<unit>{_UNIT_ALT})(?![\w/])"
     rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
     rf"|\b(?P<ip>IP[0-9X]{{2}})\b"
     rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b",

@@ -73,6 +73,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "price_figure": (ClaimCategory.PRICE, Backing.PRICE),
     "plan_contents": (ClaimCategory.OTHER, Backing.SERVICE),
     "price": (ClaimCategory.PRICE, Backing.SERVICE),
+    "savings_promise": (ClaimCategory.OTHER, Backing.SERVICE),
 }
 # The vocabulary class whose words are a TERMS claim's key terms.
 TERM_CLASSES = {"health_pathogen": "pathogen", "environmental_specific": "eco_specific"}
