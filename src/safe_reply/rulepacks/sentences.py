@@ -18,6 +18,7 @@ Each sentence span excludes the whitespace that separates it from the next one.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from safe_reply.types import Span
@@ -72,11 +73,14 @@ class SentenceIndex:
     `around(offset)` agrees exactly with `sentence_spans(text)` (tested).
     """
 
-    __slots__ = ("_known", "text")
+    __slots__ = ("_known", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # The sentences found so far, sorted by start (they never overlap): a look-up is a bisection,
+        # so a reply with thousands of anchor hits stays linear.
         self._known: list[Span] = []
+        self._starts: list[int] = []
 
     @property
     def spans(self) -> list[Span]:
@@ -84,9 +88,9 @@ class SentenceIndex:
 
     def around(self, offset: int) -> Span | None:
         """The sentence containing `offset`, or None when the offset is in separating whitespace."""
-        for known in self._known:
-            if known.start <= offset < known.end:
-                return known
+        position = bisect.bisect_right(self._starts, offset) - 1
+        if position >= 0 and self._known[position].start <= offset < self._known[position].end:
+            return self._known[position]
         text = self.text
         start = self._boundary_before(offset)
         if start < 0:
@@ -99,7 +103,9 @@ class SentenceIndex:
         if not start <= offset < end:
             return None
         span = Span(start, end)
-        self._known.append(span)
+        position = bisect.bisect_left(self._starts, start)
+        self._starts.insert(position, start)
+        self._known.insert(position, span)
         return span
 
     def _boundary_before(self, offset: int) -> int:
@@ -107,7 +113,7 @@ class SentenceIndex:
         text = self.text
         position = offset
         while True:
-            found = max(text.rfind(ch, 0, position) for ch in _ENDERS)
+            found = _rfind_any(text, position)
             if found < 0:
                 return 0
             run = found
@@ -129,13 +135,43 @@ class SentenceIndex:
         while position > 0 and text[position] in _PUNCTUATION and text[position - 1] in _PUNCTUATION:
             position -= 1  # judge a punctuation run from its first character, as sentence_spans does
         while True:
-            found = min((i for i in (text.find(ch, position) for ch in _ENDERS) if i >= 0), default=-1)
+            found = _find_any(text, position)
             if found < 0:
                 return len(text)
             match = _CANDIDATE.match(text, found)
             if match is not None and _is_boundary(text, match):
                 return match.start("ws") if match.group("ws") is not None else match.start()
             position = match.end() if match is not None else found + 1
+
+
+# Searching the whole rest of a long reply for an ender it does not contain (most replies have no "?"
+# or "…") would cost the reply's length per sentence; a window that doubles until an ender is found
+# keeps the cost at the length of the sentence.
+_WINDOW = 512
+
+
+def _rfind_any(text: str, end: int) -> int:
+    """The last offset before `end` that holds a sentence ender, or -1."""
+    width = _WINDOW
+    while True:
+        start = max(0, end - width)
+        found = max(text.rfind(ch, start, end) for ch in _ENDERS)
+        if found >= 0 or start == 0:
+            return found
+        width *= 2
+
+
+def _find_any(text: str, start: int) -> int:
+    """The first offset at or after `start` that holds a sentence ender, or -1."""
+    width = _WINDOW
+    while True:
+        end = min(len(text), start + width)
+        hits = [i for i in (text.find(ch, start, end) for ch in _ENDERS) if i >= 0]
+        if hits:
+            return min(hits)
+        if end == len(text):
+            return -1
+        width *= 2
 
 
 def _append(spans: list[Span], text: str, start: int, end: int) -> None:

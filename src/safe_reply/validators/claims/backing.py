@@ -80,7 +80,7 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
     words = tokens(sentence)
     # A figure inside a product name ("Storm 3L", "Kuppel 2") is a name, not a spec.
     names = [*base.products.spans(sentence), *(m.span() for m in _MODEL_NAME.finditer(sentence))]
-    found = [q for q in found if not any(s <= q.start < e for s, e in names) and not _not_a_spec(sentence, q)]
+    found = [q for q in found if not any(s <= q.start < e for s, e in names) and not _not_a_spec(sentence, q, base)]
     named = base.products.named(sentence)
     by_noun = set() if named else base.products.mentioned(sentence)
     results = []
@@ -110,16 +110,24 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
 # A figure that states a measuring condition ("in 1 m Abstand"), a reference amount ("pro 100 g") or a
 # guarantee period ("3 Jahre Herstellergarantie": the guarantee check judges it) is not a spec value.
 _CONDITION_BEFORE = re.compile(r"(?:\b(?:in|aus|at|from|pro|per|je|für|for)|/)\s*$", re.IGNORECASE)
+_COMPOUND_TAIL = re.compile(r"^-([^\W\d_]{3,})")
 _CONDITION_AFTER = re.compile(
-    r"^\s*(?:abstand|entfernung|distance|away)\b|^-[^\W\d_]|^\s*(?:pro|per|je|a|/)\s*(?:tag|woche|monat|day|week|month)\b|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*"
+    r"^\s*(?:abstand|entfernung|distance|away)\b|^\s*(?:pro|per|je|a|/)\s*(?:tag|woche|monat|day|week|month)\b|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*"
     r"(?:\w*garantie|gewährleistung|guarantee|warranty)",
     re.IGNORECASE,
 )
 
 
-def _not_a_spec(sentence: str, quantity: Quantity) -> bool:
+def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
     before = sentence[max(0, quantity.start - 12) : quantity.start]
     after = sentence[quantity.end : quantity.end + 30]
+    compound = _COMPOUND_TAIL.match(after)
+    if compound:
+        # "20-kg-Hund" describes the customer's dog; "5-Zoll-Bildschirm" names the product's attribute.
+        tail = compound.group(1).lower()
+        return not any(g.search(tail) for f in base.numeric for g in f.groups) and not any(
+            _cue_in(c, tail, [tail]) for f in base.numeric for c in f.cues
+        )
     if _CONDITION_AFTER.search(after):
         return True
     return bool(_CONDITION_BEFORE.search(before)) and quantity.dimension in (Dimension.LENGTH, Dimension.MASS,
@@ -277,8 +285,7 @@ _INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|i
 
 def _stem5(word: str) -> str:
     """A part name reduced for comparison: "Bezüge" and "Bezug", "battery" and "batteries" agree."""
-    word = _PARTS_EN.get(word, word)
-    folded = word.replace("ü", "u").replace("ö", "o").replace("ä", "a")
+    folded = _part(word).replace("ü", "u").replace("ö", "o").replace("ä", "a")
     return folded[:5]
 
 
@@ -410,13 +417,13 @@ _CITY_OF = re.compile(r"([^\W\d_][\w-]*)\s*\(([^)]+)\)")
 
 def _places_of(origin: str) -> dict[str, str]:
     known = dict(_PLACES)
-    # Any place the origin fact names ("Entwicklung in Bielefeld") is a place, whatever the country list.
-    for place in re.findall(r"\b(?:in|aus|im\s+werk)\s+([A-ZÄÖÜ][\w-]+)", origin):
-        known.setdefault(place.lower(), place.lower())
     for city, country in _CITY_OF.findall(origin):
         code = _PLACES.get(country.strip().lower().split()[0]) if country.strip() else None
         if code is not None:
             known.setdefault(city.lower(), code)
+    # Any other place the origin fact names ("Entwicklung in Bielefeld") is a place of its own.
+    for place in re.findall(r"\b(?:in|aus|im\s+werk)\s+([A-ZÄÖÜ][\w-]+)", origin):
+        known.setdefault(place.lower(), place.lower())
     return known
 
 
