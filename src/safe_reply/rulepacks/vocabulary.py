@@ -152,10 +152,21 @@ def _german_forms(text: str, lower_case: bool, left: bool, right: bool) -> list[
         # heilen -> heil-t, heil-te, ge-heil-t.
         stem = last[:-2] if last.endswith("en") else last[:-1]
         forms = [Form(stem, _DE_VERB_SUFFIX, left, right), Form("ge" + stem, "(?:et|t)" + _DE_NOUN_ADJ, left, right)]
+        umlauted = _umlaut(stem)
+        if umlauted != stem:  # strong verbs: halten -> hält, fahren -> fährt, laufen -> läuft
+            forms.append(Form(umlauted, "(?:st|t)?", left, right))
         if stem.endswith(("t", "d")):
             forms.append(Form(stem + "et", "(?:en|er|es|em|e)?", left, right))
         return forms
     return [Form(text, _DE_NOUN_ADJ, left, right)]
+
+
+_UMLAUT = re.compile(r"au|a|o|u")
+
+
+def _umlaut(stem: str) -> str:
+    """The stem with its first back vowel umlauted ("halt" -> "hält", "lauf" -> "läuf")."""
+    return _UMLAUT.sub(lambda m: {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}[m.group()], stem, count=1)
 
 
 def _english_forms(text: str, right: bool) -> list[Form]:

@@ -112,7 +112,8 @@ def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[i
 _CONDITION_BEFORE = re.compile(r"(?:\b(?:in|aus|at|from|pro|per|je|für|for)|/)\s*$", re.IGNORECASE)
 _COMPOUND_TAIL = re.compile(r"^-([^\W\d_]{3,})")
 _CONDITION_AFTER = re.compile(
-    r"^\s*(?:abstand|entfernung|distance|away)\b|^\s*(?:pro|per|je|a|/)\s*(?:tag|woche|monat|day|week|month)\b|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*"
+    r"^\s*(?:abstand|entfernung|distance|away)\b|^\s*(?:pro|per|je|a|/)\s*(?:tag|woche|monat|day|week|month)\b"
+    r"|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*(?:[\w'’]+\s+){0,2}?"
     r"(?:\w*garantie|gewährleistung|guarantee|warranty)",
     re.IGNORECASE,
 )
@@ -278,7 +279,7 @@ _PARTS_EN = {
 # The parts a guarantee leaves out: "(nicht auf Akku, Motor)", "nicht auf Bezüge, Kissen und Decken",
 # "ausgenommen Batterien und Akku", "excluding batteries".
 _EXCLUDED = re.compile(
-    r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)\s+([^;)]*)", re.I
+    r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)\s+([^;.)]*)", re.I
 )
 _INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)", re.I)
 

@@ -57,8 +57,14 @@ class ProductIndex:
             else None
         )
         # Model families: the part of a short name before its number ("l" of "l8", "storm " of "storm 3l").
+        # Only short model numbers ("L8", "Storm 3L", "Lift 160"): a name with a year or a pack size
+        # ("Darjeeling First Flush 2026") has no siblings to confuse.
         prefixes = sorted(
-            {m.group(1) for a in self._owner if (m := re.match(r"^((?:[^\W\d_]+ )*[^\W\d_]*?) ?\d", a)) and m.group(1)},
+            {
+                m.group(1)
+                for a in self._owner
+                if (m := re.match(r"^((?:[^\W\d_]+ ){0,1}[^\W\d_]*?) ?(\d{1,3})(?:[^\W\d_]*)$", a)) and m.group(1)
+            },
             key=len,
             reverse=True,
         )

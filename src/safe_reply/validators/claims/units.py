@@ -31,13 +31,13 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bkWp\b", "kW"),
         (r"\bWp\b", "W"),
         (r"\bqm\b", "m**2"),
-        (r"\bStunden?\b|\bStd\.?", "hour"),
+        (r"\bStunden?\b|\bStd\b\.?", "hour"),
         (r"\bMinuten?\b", "minute"),
         (r"\bSekunden?\b|\bSek\.?", "second"),
-        (r"\bTagen?\b|\bTage\b", "day"),
+        (r"\bTag(?:e|en)?\b", "day"),
         (r"\bWochen?\b", "week"),
-        (r"\bMonaten?\b|\bMonate\b", "month"),
-        (r"\bJahren?\b|\bJahre\b", "year"),
+        (r"\bMonat(?:e|en)?\b", "month"),
+        (r"\bJahr(?:e|en)?\b", "year"),
         (r"\bLitern?\b", "liter"),
         (r"\bZoll\b", "inch"),
         (r"\bGrad\b", "degC"),
@@ -87,10 +87,14 @@ def _pint_unit(text: str) -> Unit:
     expression = text
     for pattern, replacement in _SPELLINGS:
         expression = pattern.sub(replacement, expression)
+    # "l/24 h" is litres per 24 hours, not (litres / 24) · hours.
+    expression = re.sub(r"/\s*(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w*]*)", lambda m: f"/({m.group(1).replace(',', '.')}*{m.group(2)})", expression)
     registry = _registry()
     try:
-        quantity = registry.Quantity(1, expression)
+        quantity = registry.parse_expression(expression)
         dimensionality = str(quantity.dimensionality)
+        if not str(quantity.units) or str(quantity.units) == "dimensionless":  # a bare number
+            raise UnknownUnit(text)
     except Exception as exc:  # pint raises several unrelated types for text it cannot parse
         raise UnknownUnit(text) from exc
     found = _BY_DIMENSIONALITY.get(dimensionality)
@@ -102,7 +106,7 @@ def _pint_unit(text: str) -> Unit:
     if dimension is Dimension.FREQUENCY and "min" in expression:  # "min⁻¹", "1/min": a rotational speed
         dimension, base = Dimension.ROTATION, "1/min"
     try:
-        factor = float(quantity.to(base).magnitude)
+        factor = float(quantity.to(base).magnitude)  # the magnitude carries a written factor ("/24 h")
     except Exception as exc:  # an offset unit (°F) or a logarithmic one: compare only in its own unit
         raise UnknownUnit(text) from exc
     return Unit(dimension, factor)
