@@ -288,11 +288,14 @@ def _text_figures(
         named = products.named(segment.split(":")[0]) if ":" in segment else set()
         current = sorted(named) if named else current
         text = segment
-        # A models fact describes the products ("Platte 160 × 80 cm") and a price list names pack sizes
-        # ("12 kg 54,99 €"): their figures count only where the segment names an attribute.
-        if (_MODELS_KEY.match(fact.key) or lexicon.has("service_topic", labels)) and not _groups_of(text, lexicon):
-            continue
+        # A price list or shipping rule names pack sizes and thresholds ("12 kg 54,99 €"): the service
+        # checks judge them. A models fact describes the products ("Platte 160 × 80 cm"): its figures
+        # count only where an attribute word stands right before them ("Heizleistung 7,9 kW").
+        if lexicon.has("service_topic", labels):
+            break
         figures = [q for q in quantities(text, Language.DE) if q.dimension not in (Dimension.OTHER, Dimension.IP)]
+        if _MODELS_KEY.match(fact.key):
+            figures = [q for q in figures if _groups_of(text[max(0, q.start - 25) : q.start], lexicon)]
         for position, quantity in enumerate(figures):
             previous = figures[position - 1] if position else None
             if previous is not None and previous.dimension is quantity.dimension and _JOINED.fullmatch(

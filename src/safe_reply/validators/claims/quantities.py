@@ -143,8 +143,10 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _SPACE = r"[ \u00a0\u202f\u2009-]?"
 _UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
 _QUANTITY = re.compile(
-    rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?(?P<num>{_NUM}|{'|'.join(_NUMBER_WORDS)})"
-    rf"(?:\s+(?:volle[ns]?|ganze[ns]?|full|whole|entire))?{_SPACE}(?P<unit>{_UNIT_ALT})(?![\w/])"
+    rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?"
+    # A number word must stand apart from its unit: "eine m" is no figure, but "einem" would be.
+    rf"(?:(?P<num>{_NUM})|(?P<word>{'|'.join(_NUMBER_WORDS)})(?=[\s\u00a0]))"
+    rf"(?:\s+(?:volle[ns]?|ganze[ns]?|full|whole|entire))?(?(word)[\s\u00a0]+|{_SPACE})(?P<unit>{_UNIT_ALT})(?![\w/])"
     rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
     rf"|\b(?P<ip>IP[0-9X]{{2}})\b"
     rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b",
@@ -222,7 +224,7 @@ def quantities(text: str, language: Language) -> list[Quantity]:
             found.append(Quantity(value, Dimension.SPF, match.start(), match.end()))
         else:
             unit = unit_of(match.group("unit"))
-            number = parse_number(match.group("num"), language)
+            number = parse_number(match.group("num") or match.group("word"), language)
             if unit is None or math.isnan(number):  # NaN: not a figure
                 continue
             if match.group("neg") and unit.dimension is Dimension.TEMPERATURE:  # "−7 °C"
