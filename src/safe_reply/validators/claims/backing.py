@@ -131,8 +131,12 @@ def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
         )
     if _CONDITION_AFTER.search(after):
         return True
-    return bool(_CONDITION_BEFORE.search(before)) and quantity.dimension in (Dimension.LENGTH, Dimension.MASS,
-                                                                              Dimension.VOLUME, Dimension.COUNT)
+    return bool(_CONDITION_BEFORE.search(before)) and quantity.dimension in (
+        Dimension.LENGTH,
+        Dimension.MASS,
+        Dimension.VOLUME,
+        Dimension.COUNT,
+    )
 
 
 # A capitalised word directly followed by a number glued to a letter ("Storm 4L", "Modell X2"): a model name.
@@ -279,7 +283,8 @@ _PARTS_EN = {
 # The parts a guarantee leaves out: "(nicht auf Akku, Motor)", "nicht auf Bezüge, Kissen und Decken",
 # "ausgenommen Batterien und Akku", "excluding batteries".
 _EXCLUDED = re.compile(
-    r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)\s+([^;.)]*)", re.I
+    r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)\s+([^;.)]*)",
+    re.I,
 )
 _INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)", re.I)
 
@@ -444,9 +449,7 @@ def _claims_manufacture(sentence: str, place: str, known: dict[str, str]) -> boo
     The step is read from the clause naming the place ("entwickelt in Deutschland und hergestellt in
     China"); a clause without a step word falls back to the whole sentence.
     """
-    clause = next(
-        (c for c in _CLAUSE.split(sentence) if place in _places_in(c, known)), sentence
-    )
+    clause = next((c for c in _CLAUSE.split(sentence) if place in _places_in(c, known)), sentence)
     if not (_ASSEMBLY.search(clause) or _MANUFACTURE.search(clause)):
         clause = sentence
     return bool(_MANUFACTURE.search(clause)) or not _ASSEMBLY.search(clause)

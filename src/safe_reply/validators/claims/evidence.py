@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
+from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.quantities import Dimension, quantities
-from safe_reply.types import Language
 
 _TOTAL = re.compile(
     r"\b(?:komplett|vollständig|völlig|gänzlich|ganz|alle[nsm]?|100\s?%|zu\s+100\s?%|completely|fully|entirely|"
@@ -52,7 +52,9 @@ def _stem(term: str) -> str:
     return words[0][:6] if words else term[:6]
 
 
-def terms_verdict(claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon, klass: str) -> Verdict:
+def terms_verdict(
+    claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon, klass: str
+) -> Verdict:
     """Backed when the facts name every key term of the claim and every figure of the sentence."""
     terms = lexicon.terms(klass, claim) or lexicon.terms(klass, sentence)
     shown = f"facts: {len(base.text_facts) + len(base.numeric)} entries"

@@ -13,6 +13,7 @@ be backed by are collected here as text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -160,12 +161,57 @@ def money(text: str) -> list[float]:
         # The separators say the format: "14,400" and "1,299.00" are English, "11.900" and "4,95" German.
         english = re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2}", raw) is not None
         value = parse_number(raw, Language.EN if english else Language.DE)
-        if value == value:  # not NaN
+        if not math.isnan(value):
             found.append(value)
     return found
 
 
 # ---------------------------------------------------------------- numeric facts
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """What every figure taken from one fact shares: its attribute words, conditions and direction."""
+
+    key: str
+    label: str
+    upper: bool
+    cues: tuple[str, ...]
+    groups: tuple[re.Pattern[str], ...]
+    distance_m: float | None
+    mode: str | None
+    direction: Direction | None  # None: by the dimension (noise is lower-is-better)
+    shown: str
+
+    def make(
+        self,
+        value: float,
+        low: float | None,
+        dimension: Dimension,
+        product: int | None,
+        *,
+        key: str | None = None,
+        shown: str | None = None,
+        upper: bool | None = None,
+        direction: Direction | None = None,
+        extra: tuple[str, ...] = (),
+        groups: tuple[re.Pattern[str], ...] = (),
+    ) -> NumericFact:
+        return NumericFact(
+            key or self.key,
+            self.label,
+            value,
+            dimension,
+            direction or self.direction or _default_direction(dimension),
+            self.upper if upper is None else upper,
+            tuple(sorted({*self.cues, *extra})),
+            product,
+            shown or self.shown,
+            self.groups + groups,
+            low,
+            self.distance_m,
+            self.mode,
+        )
 
 
 def _numeric_facts(
@@ -174,68 +220,84 @@ def _numeric_facts(
     labels = " ".join(x for x in (fact.label_de, fact.label_en, fact.key.replace("_", " ")) if x)
     qualifier = fact.qualifier or ""
     outer_qualifier = _PAREN.sub(" ", qualifier)
-    scope = _scope(fact, products, labels, outer_qualifier)
+    scope: list[int | None] = list(_scope(fact, products, labels, outer_qualifier)) or [None]
     cues, groups = _cues(fact, labels, lexicon)
-    chosen = _direction(fact, direction, labels, lexicon)
-    upper = fact.upper_bound if fact.upper_bound is not None else bool(UPPER_BOUND.search(qualifier))
-    conditions = {**_conditions(outer_qualifier), **{k: v for k, v in fact.conditions.items()}}
-    distance = _distance_of(conditions.get(ConditionKind.DISTANCE, ""))
-    mode = _mode_of(conditions.get(ConditionKind.MODE, ""))
-    base = {"cues": cues, "groups": groups, "distance_m": distance, "mode": mode}
-    found: list[NumericFact] = []
+    conditions = {**_conditions(outer_qualifier), **dict(fact.conditions)}
+    template = _Template(
+        fact.key,
+        labels,
+        fact.upper_bound if fact.upper_bound is not None else bool(UPPER_BOUND.search(qualifier)),
+        cues,
+        groups,
+        _distance_of(conditions.get(ConditionKind.DISTANCE, "")),
+        _mode_of(conditions.get(ConditionKind.MODE, "")),
+        _direction(fact, direction, labels, lexicon),
+        describe(fact),
+    )
     main = _value(fact.value, fact.unit)
-    if main is not None:
-        value, low, dimension = main
-        direction_here = chosen or _default_direction(dimension)
-        for product in scope or [None]:
+    if main is None:
+        return _text_figures(fact, products, lexicon, scope, template) if isinstance(fact.value, str) else []
+    value, low, dimension = main
+    found = [template.make(value, low, dimension, product) for product in scope]
+    for variant, low_variant in _variants(qualifier, dimension):
+        found.extend(template.make(variant, low_variant, dimension, product, key=f"{fact.key}~") for product in scope)
+    for name, (raw, unit) in _per_product(fact, qualifier):
+        parsed = _value(raw, unit or fact.unit)
+        if parsed is None or parsed[2] is not dimension:
+            continue
+        for product in products.named(name):
             found.append(
-                NumericFact(fact.key, labels, value, dimension, direction_here, upper, product=product,
-                            shown=describe(fact), low=low, **base)  # type: ignore[arg-type]
+                template.make(
+                    parsed[0],
+                    parsed[1],
+                    dimension,
+                    product,
+                    key=f"{fact.key}[{products.name(product)}]",
+                    shown=f"{describe(fact)} [{name}: {raw}]",
+                )
             )
-        for variant, low_variant, _words in _variants(qualifier, dimension):
-            for product in scope or [None]:
-                found.append(
-                    NumericFact(f"{fact.key}~", labels, variant, dimension, direction_here, upper, product=product,
-                                shown=describe(fact), low=low_variant, **base)  # type: ignore[arg-type]
-                )
-        for name, raw in _per_product(fact, qualifier):
-            owner = products.named(name)
-            parsed = _value(raw[0], raw[1] or fact.unit)
-            if not owner or parsed is None or parsed[2] is not dimension:
-                continue
-            for product in owner:
-                found.append(
-                    NumericFact(f"{fact.key}[{products.name(product)}]", labels, parsed[0], dimension, direction_here,
-                                upper, product=product, shown=f"{describe(fact)} [{name}: {raw[0]}]", low=parsed[1],
-                                **base)  # type: ignore[arg-type]
-                )
-    elif isinstance(fact.value, str):
-        found.extend(_text_figures(fact, products, lexicon, scope, chosen, base, labels))
     return found
 
 
-def _variants(qualifier: str, dimension: Dimension) -> list[tuple[float, float | None, str]]:
+def _variants(qualifier: str, dimension: Dimension) -> list[tuple[float, float | None]]:
     """Values of the same attribute under other conditions that the qualifier gives ("bei −20 °C bis zu
     60 °C", "Packgewicht 2,7 kg", "Gasfeder für große Personen 47–60 cm", "Unsicherheit K = 3 dB")."""
-    found = []
     text = _PAREN.sub(" ", qualifier)
     figures = [q for q in quantities(text, Language.DE) if q.dimension is dimension]
+    return [(value, low) for _, value, low in _ranged(text, figures)]
+
+
+def _ranged(text: str, figures: list[Quantity]) -> list[tuple[Quantity, float, float | None]]:
+    """(figure, value, low end) per value; "−25 °C bis +35 °C" and "3,5 bis 15 kg" are one range."""
+    found: list[tuple[Quantity, float, float | None]] = []
     for position, quantity in enumerate(figures):
-        following = figures[position + 1] if position + 1 < len(figures) else None
         previous = figures[position - 1] if position else None
-        if previous is not None and _JOINED.fullmatch(text[previous.end : quantity.start]):
-            continue
-        if following is not None and _JOINED.fullmatch(text[quantity.end : following.start]):
-            found.append((following.value, quantity.value, text))
+        following = figures[position + 1] if position + 1 < len(figures) else None
+        if _joined(text, previous, quantity):
+            continue  # the upper end of a range made below
+        if _joined(text, quantity, following):
+            assert following is not None
+            found.append((quantity, following.value, quantity.value))
             continue
         span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
         low = None
         if span:
-            low = parse_number(span.group(1), Language.DE) * quantity.value / max(
-                parse_number(span.group(2), Language.DE), 1e-12
+            low = (
+                parse_number(span.group(1), Language.DE)
+                * quantity.value
+                / max(parse_number(span.group(2), Language.DE), 1e-12)
             )
-        found.append((quantity.value, low, text))
+        found.append((quantity, quantity.value, low))
     return found
+
+
+def _joined(text: str, first: Quantity | None, second: Quantity | None) -> bool:
+    return (
+        first is not None
+        and second is not None
+        and first.dimension is second.dimension
+        and _JOINED.fullmatch(text[first.end : second.start]) is not None
+    )
 
 
 def _value(raw: str | int | float, unit: str | None) -> tuple[float, float | None, Dimension] | None:
@@ -273,62 +335,47 @@ def _per_product(fact: Fact, qualifier: str) -> list[tuple[str, tuple[str | int 
 
 
 def _text_figures(
-    fact: Fact,
-    products: ProductIndex,
-    lexicon: Lexicon,
-    scope: list[int],
-    chosen: Direction | None,
-    base: dict[str, object],
-    labels: str,
+    fact: Fact, products: ProductIndex, lexicon: Lexicon, scope: list[int | None], template: _Template
 ) -> list[NumericFact]:
     """The figures inside a text fact, one per segment ("Zeltboden 10.000 mm, Außenzelt 3.000 mm")."""
+    # A price list or shipping rule names pack sizes and thresholds ("12 kg 54,99 €"): the service checks
+    # judge them.
+    if lexicon.has("service_topic", template.label):
+        return []
     found: list[NumericFact] = []
     current = scope
     for segment in re.split(r";|,(?=\s)(?![^()]*\))", str(fact.value)):
         named = products.named(segment.split(":")[0]) if ":" in segment else set()
         current = sorted(named) if named else current
-        text = segment
-        # A price list or shipping rule names pack sizes and thresholds ("12 kg 54,99 €"): the service
-        # checks judge them. A models fact describes the products ("Platte 160 × 80 cm"): its figures
-        # count only where an attribute word stands right before them ("Heizleistung 7,9 kW").
-        if lexicon.has("service_topic", labels):
-            break
-        figures = [q for q in quantities(text, Language.DE) if q.dimension not in (Dimension.OTHER, Dimension.IP)]
+        figures = [q for q in quantities(segment, Language.DE) if q.dimension not in (Dimension.OTHER, Dimension.IP)]
         if _MODELS_KEY.match(fact.key):
-            figures = [q for q in figures if _groups_of(text[max(0, q.start - 25) : q.start], lexicon)]
-        for position, quantity in enumerate(figures):
-            previous = figures[position - 1] if position else None
-            if previous is not None and previous.dimension is quantity.dimension and _JOINED.fullmatch(
-                text[previous.end : quantity.start]
-            ):
-                continue  # the upper end of "−25 °C bis +35 °C" is part of the range made below
-            following = figures[position + 1] if position + 1 < len(figures) else None
-            low = None
-            value = quantity.value
-            if following is not None and following.dimension is quantity.dimension and _JOINED.fullmatch(
-                text[quantity.end : following.start]
-            ):
-                low, value = quantity.value, following.value
-            words = [
-                w
-                for w in tokens(_PAREN.sub(" ", text))
-                if len(w) >= 4 and w not in _STOP and not w[0].isdigit() and not products.named(w)
-            ]
-            span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
-            if span and low is None:
-                unit_factor = quantity.value / max(parse_number(span.group(2), Language.DE), 1e-12)
-                low = parse_number(span.group(1), Language.DE) * unit_factor
-            upper = bool(re.search(r"\bbis\s*(?:zu\s*)?$", text[: quantity.start].rstrip()[-8:] + " ", re.I))
-            direction = chosen or (Direction.AT_MOST if upper or low is not None else _default_direction(
-                quantity.dimension))
-            cues = tuple(sorted({*base["cues"], *words}))  # type: ignore[misc]
-            groups = tuple(base["groups"]) + _groups_of(segment, lexicon)  # type: ignore[arg-type]
-            for product in current or [None]:
-                found.append(
-                    NumericFact(f"{fact.key}:{segment.strip()[:40]}", labels, value, quantity.dimension,
-                                direction, upper, cues, product, f"{fact.key} = {segment.strip()}", groups, low,
-                                base["distance_m"], base["mode"])  # type: ignore[arg-type]
+            # A models fact describes the products ("Platte 160 × 80 cm"): its figures count only where an
+            # attribute word stands right before them ("Heizleistung 7,9 kW").
+            figures = [q for q in figures if _groups_of(segment[max(0, q.start - 25) : q.start], lexicon)]
+        words = tuple(
+            w
+            for w in tokens(_PAREN.sub(" ", segment))
+            if len(w) >= 4 and w not in _STOP and not w[0].isdigit() and not products.named(w)
+        )
+        groups = _groups_of(segment, lexicon)
+        for quantity, value, low in _ranged(segment, figures):
+            upper = bool(re.search(r"\bbis\s*(?:zu\s*)?$", segment[: quantity.start].rstrip()[-8:] + " ", re.I))
+            direction = template.direction or (Direction.AT_MOST if upper or low is not None else None)
+            found.extend(
+                template.make(
+                    value,
+                    low,
+                    quantity.dimension,
+                    product,
+                    key=f"{fact.key}:{segment.strip()[:40]}",
+                    shown=f"{fact.key} = {segment.strip()}",
+                    upper=upper,
+                    direction=direction,
+                    extra=words,
+                    groups=groups,
                 )
+                for product in current
+            )
     return found
 
 
@@ -406,13 +453,18 @@ def _mode_of(text: str) -> str | None:
 
 
 def _service_facts(line: ProductLine, lexicon: Lexicon) -> list[str]:
-    return [describe(f) for f in line.facts if lexicon.has("service_topic", f"{f.key.replace('_', ' ')} {f.label_de or ''} "
-                                                                             f"{f.label_en or ''}")]
+    return [
+        describe(f)
+        for f in line.facts
+        if lexicon.has("service_topic", f"{f.key.replace('_', ' ')} {f.label_de or ''} {f.label_en or ''}")
+    ]
 
 
 def _is_test(fact: Fact, lexicon: Lexicon) -> bool:
     label = f"{fact.key.replace('_', ' ')} {fact.label_de or ''} {fact.label_en or ''}"
-    if re.search(r"test\s*(?:ergebnis|result|urteil|verdict|bericht|report)|award|auszeichnung|prämierung", label, re.I):
+    if re.search(
+        r"test\s*(?:ergebnis|result|urteil|verdict|bericht|report)|award|auszeichnung|prämierung", label, re.I
+    ):
         return True
     return lexicon.has("test_publisher", str(fact.value))
 
@@ -431,7 +483,8 @@ def distance_in(sentence: str) -> float | None:
     if _NEAR.search(sentence):
         return 0.0
     match = re.search(
-        r"(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\s+(?:abstand|entfernung|away|distance|from)", sentence,
+        r"(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\s+(?:abstand|entfernung|away|distance|from)",
+        sentence,
         re.I,
     )
     return parse_number(match.group(1), Language.DE) if match else None

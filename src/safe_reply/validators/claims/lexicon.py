@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from safe_reply.rulepacks import CompiledPacks, compiled_packs, shipped_pack_paths
@@ -38,9 +37,7 @@ class Lexicon:
                 for language in _LANGUAGES
                 if (words := self.vocabulary.classes.get((name, language))) is not None and words.words
             ]
-            self._compiled[name] = (
-                re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE) if parts else None
-            )
+            self._compiled[name] = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE) if parts else None
         return self._compiled[name]
 
     def has(self, name: str, text: str) -> bool:
@@ -81,6 +78,6 @@ def _lexicon(packs: CompiledPacks) -> Lexicon:
     return Lexicon(vocabulary)
 
 
-def shipped_lexicon(extra: Iterable[str] = ()) -> Lexicon:
+def shipped_lexicon() -> Lexicon:
     """The lexicon of the shipped claims vocabulary (for callers that build facts without a validator)."""
-    return lexicon_of(compiled_packs([*shipped_pack_paths(families=[FAMILY]), *extra]))
+    return lexicon_of(compiled_packs(shipped_pack_paths(families=[FAMILY])))

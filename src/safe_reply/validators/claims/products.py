@@ -70,7 +70,8 @@ class ProductIndex:
         )
         self._families = (
             re.compile(
-                rf"(?<!\w)(?:{'|'.join(_alias_regex(p) for p in prefixes)})[\s\-]?\d+(?:[.,]\d+)?[^\W\d_]*(?!\w)", re.IGNORECASE
+                rf"(?<!\w)(?:{'|'.join(_alias_regex(p) for p in prefixes)})[\s\-]?\d+(?:[.,]\d+)?[^\W\d_]*(?!\w)",
+                re.IGNORECASE,
             )
             if prefixes
             else None
@@ -128,10 +129,7 @@ class ProductIndex:
         "Storm 4L" next to "Storm 3L"): another, unreleased product, not a claim about these."""
         if self._families is None:
             return False
-        for match in self._families.finditer(text):
-            if _squash(match.group()) not in self._owner:
-                return True
-        return False
+        return any(_squash(match.group()) not in self._owner for match in self._families.finditer(text))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every product name in `text`."""
@@ -145,10 +143,7 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
     """The products of a line: the explicit `products:` list, else derived from its facts."""
     generic = {n.lower() for n in generic_nouns}
     if line.products:
-        refs = [
-            _ref(p.name, p.short_names, p.nouns, generic, on_sale=p.on_sale)
-            for p in line.products
-        ]
+        refs = [_ref(p.name, p.short_names, p.nouns, generic, on_sale=p.on_sale) for p in line.products]
         return ProductIndex(refs)
     groups = _derived_names(line)
     brand = _brand(line, [name for name, _, _ in groups])
@@ -182,8 +177,8 @@ def _derived_names(line: ProductLine) -> list[tuple[str, str, list[str]]]:
     found: dict[str, tuple[str, list[str]]] = {}
     for fact in line.facts:
         if _MODELS_KEYS.match(fact.key) or _MODELS_KEYS.match((fact.label_en or "").strip()):
-            for item in _ITEM_SPLIT.split(str(fact.value)):
-                item = item.strip()
+            for raw in _ITEM_SPLIT.split(str(fact.value)):
+                item = raw.strip()
                 if not item or not item[0].isalpha():
                     continue
                 name = _PAREN.sub("", item).strip(" ,.")
@@ -213,7 +208,7 @@ def _names_in_fact(fact: Fact) -> list[tuple[str, str]]:
 
 
 def _looks_like_name(text: str) -> bool:
-    """"Mix 1200", "Hydro Serum": capitalised, with a digit or two words; not "RET" or "Akku"."""
+    """ "Mix 1200", "Hydro Serum": capitalised, with a digit or two words; not "RET" or "Akku"."""
     text = text.strip()
     if not text or not text[0].isupper() or text.lower().startswith(("akku", "battery")):
         return False
@@ -242,9 +237,7 @@ def _distinctive(refs: list[ProductRef]) -> list[ProductRef]:
     for ref in refs:
         for noun in ref.nouns:
             counts[noun] = counts.get(noun, 0) + 1
-    return [
-        ProductRef(r.name, r.aliases, tuple(n for n in r.nouns if counts[n] == 1), r.on_sale) for r in refs
-    ]
+    return [ProductRef(r.name, r.aliases, tuple(n for n in r.nouns if counts[n] == 1), r.on_sale) for r in refs]
 
 
 def _tails(noun: str) -> list[str]:

@@ -68,9 +68,7 @@ class UnknownUnit(ValueError):
     """A fact unit that neither the reply parser nor pint knows."""
 
     def __init__(self, unit: str) -> None:
-        super().__init__(
-            f"unknown unit '{unit}': neither safe_reply nor the unit registry (pint) knows it"
-        )
+        super().__init__(f"unknown unit '{unit}': neither safe_reply nor the unit registry (pint) knows it")
         self.unit = unit
 
 
@@ -88,7 +86,11 @@ def _pint_unit(text: str) -> Unit:
     for pattern, replacement in _SPELLINGS:
         expression = pattern.sub(replacement, expression)
     # "l/24 h" is litres per 24 hours, not (litres / 24) · hours.
-    expression = re.sub(r"/\s*(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w*]*)", lambda m: f"/({m.group(1).replace(',', '.')}*{m.group(2)})", expression)
+    expression = re.sub(
+        r"/\s*(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w*]*)",
+        lambda m: f"/({m.group(1).replace(',', '.')}*{m.group(2)})",
+        expression,
+    )
     registry = _registry()
     try:
         quantity = registry.parse_expression(expression)

@@ -114,9 +114,7 @@ class _Flag:
         rule = match.rule
         message = Message(rule.message.de, rule.message.en)
         basis = rule.legal_basis or LEGAL_BASIS[category]
-        return cls(
-            rule.id, message, basis, rule.severity, category, verdict, rule.language
-        )
+        return cls(rule.id, message, basis, rule.severity, category, verdict, rule.language)
 
 
 # Sentences that carry nothing for the customer on their own: the AI notice, greetings, sign-offs.
@@ -195,7 +193,9 @@ class ClaimsValidator:
         verdict = self._verdict(backing, match, view, language, hint)
         return None if verdict.backed else _Flag.of(match, category, verdict)
 
-    def _verdict(self, backing: Backing, match: RuleMatch, view: ReplyView, language: Language, hint: set[int]) -> Verdict:
+    def _verdict(
+        self, backing: Backing, match: RuleMatch, view: ReplyView, language: Language, hint: set[int]
+    ) -> Verdict:
         sentence = match.sentence_span.of(view.text)
         claim = match.span.of(view.text)
         if backing in (Backing.NUMBERS, Backing.FIGURES):
@@ -314,8 +314,17 @@ def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: Fact
     words = {
         ClaimCategory.GUARANTEE: ("garantie", "herstellergarantie", "guarantee"),
         ClaimCategory.ORIGIN: (
-            "endmontage", "montiert", "montage", "hergestellt", "gefertigt", "entwickelt",
-            "assembly", "assembled", "made", "manufactured", "developed",
+            "endmontage",
+            "montiert",
+            "montage",
+            "hergestellt",
+            "gefertigt",
+            "entwickelt",
+            "assembly",
+            "assembled",
+            "made",
+            "manufactured",
+            "developed",
         ),
     }.get(flag.category)
     if words is None:
