@@ -75,7 +75,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     """Backed when a service term of the same kind carries the commitment with the same figures."""
     entries = [*base.service, *(a.text for a in base.approved), *((base.guarantee,) if base.guarantee else ())]
     shown = "service terms: " + ("; ".join(e[:80] for e in base.service) if base.service else "none documented")
-    concepts = _concepts(claim, lexicon) or _concepts(sentence, lexicon)
+    concepts = _concepts(sentence, lexicon)
     if not concepts:
         return Verdict(False, shown)
     figures = [f for f in _figures(sentence, language) if f[0] in (Dimension.DURATION, Dimension.PERCENT)]

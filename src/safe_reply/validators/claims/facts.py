@@ -48,7 +48,9 @@ _FROM_CONFIG = {
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _STOP = frozenset("der die das des den dem und oder von bis mit nach auf für bei the of and up to per".split())
 _PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
-_NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*(-?\d+(?:[.,]\d+)?)\s*([^\s,;)]*(?:\([AC]\))?)")
+_NAMED_VALUE = re.compile(
+    r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*(-?\d+(?:[.,]\d+)?)\s*((?:[^\W\d_][^\s,;()]*(?:\([AC]\))?)?)"
+)
 _RANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*(\d+(?:[.,]\d+)?)\s*(?=[^\W\d])")
 _MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|range|products?)$", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:bis|–|-|to)\s*\+?", re.IGNORECASE)
