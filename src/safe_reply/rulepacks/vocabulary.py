@@ -151,7 +151,11 @@ def _german_forms(text: str, lower_case: bool, left: bool, right: bool) -> list[
         # A word written in lower case and ending in -en is taken for a verb (nouns are capitalised):
         # heilen -> heil-t, heil-te, ge-heil-t.
         stem = last[:-2] if last.endswith("en") else last[:-1]
-        forms = [Form(stem, _DE_VERB_SUFFIX, left, right), Form("ge" + stem, "(?:et|t)" + _DE_NOUN_ADJ, left, right)]
+        forms = [
+            Form(stem, _DE_VERB_SUFFIX, left, right),
+            Form("ge" + stem, "(?:et|t)" + _DE_NOUN_ADJ, left, right),
+            Form(last, "", left, right),  # the word as written: "wandern", "intern" (stem + "n" is no suffix)
+        ]
         umlauted = _umlaut(stem)
         if umlauted != stem:  # strong verbs: halten -> hält, fahren -> fährt, laufen -> läuft
             forms.append(Form(umlauted, "(?:st|t)?", left, right))
