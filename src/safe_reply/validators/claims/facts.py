@@ -348,7 +348,8 @@ def _text_figures(
     current = scope
     for segment in re.split(r";|,(?=\s)(?![^()]*\))", str(fact.value)):
         named = products.named(segment.split(":")[0]) if ":" in segment else set()
-        current = sorted(named) if named else current
+        if named:
+            current = [*sorted(named)]
         figures = [q for q in quantities(segment, Language.DE) if q.dimension not in (Dimension.OTHER, Dimension.IP)]
         if _MODELS_KEY.match(fact.key):
             # A models fact describes the products ("Platte 160 × 80 cm"): its figures count only where an
