@@ -1,4 +1,5 @@
-"""Cost of the claims check on a clean 2,000-character reply with all shipped packs (goal: < 50 µs).
+"""Cost of the claims check on a clean 2,000-character reply with all shipped packs (goal: < 50 µs),
+and on 10 kB to 1 MB replies (goal: linear, 1 MB well under 1 s).
 
     python benchmarks/bench_claims.py [--quick]
 
@@ -69,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         dirty_samples.append(time.perf_counter() - start)
     print(f"claims, clean 2,000-char reply, {rounds} distinct replies: median {median:.1f} µs, p95 {p95:.1f} µs")
     print(f"claims, same reply with one claim: median {statistics.median(dirty_samples) * 1e6:.1f} µs")
+    # Long replies must cost linear time (issue 14): 10 kB, 100 kB and 1 MB of ordinary prose.
+    for size in (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000):
+        long_text = (_reply(rounds) * (size // 2000 + 1))[:size]
+        start = time.perf_counter()
+        claims.detect(long_text, context)
+        print(f"claims, clean {size:,}-char reply: {time.perf_counter() - start:.3f} s")
     print(f"goal < 50 µs (clean): {'met' if median < 50 else 'NOT met'}")
     return 0
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from safe_reply.types import Action, Language
 
@@ -64,13 +65,92 @@ class LogSettings(Strict):
     retry_seconds: float = Field(default=5.0, ge=0)
 
 
+class FactDirection(StrEnum):
+    """Which way a fact's value is better: what a claim may not go beyond."""
+
+    HIGHER_IS_BETTER = "higher_is_better"  # range, power: a claim may not exceed the value
+    LOWER_IS_BETTER = "lower_is_better"  # noise, weight, charging time: a claim may not undercut it
+    EXACT = "exact"  # a claim must equal it
+
+
+class ConditionKind(StrEnum):
+    """What a measurement condition of a fact is about ("in 3 m Abstand" is a distance)."""
+
+    STANDARD = "standard"  # EN 14825, ISO 5393
+    MODE = "mode"  # Eco-Modus, Nachtmodus, Turbostufe
+    DISTANCE = "distance"  # in 3 m Abstand
+    TEMPERATURE = "temperature"  # bei 35 °C Vorlauf, bei 20 °C Umgebung
+    LOAD = "load"  # ohne Zusatzlast, harter Schraubfall
+    STATE = "state"  # im Neuzustand, ohne Streaming
+    OTHER = "other"
+
+
 class Fact(Strict):
+    """One spec-sheet fact. Only key and value are required; everything else refines the comparison.
+
+    The corpus format's flat facts (label, unit, qualifier text) load as they are: the claims validator
+    derives product scope, per-product values and conditions from label and qualifier when these keys
+    are not given.
+    """
+
     key: str = Field(min_length=1)
     label_de: str | None = None
     label_en: str | None = None
     value: str | int | float
-    unit: str | None = None
+    unit: str | None = None  # a unit the registry knows: "km", "dB(A)", "m²·Pa/W", "U/min", "Stunden"
     qualifier: str | None = None
+    attribute: str | None = None  # a group of the claims vocabulary's `attribute` class, e.g. "noise"
+    direction: FactDirection | None = None  # default: from the attribute words (noise, weight: lower)
+    products: tuple[str, ...] = ()  # the products this value holds for (default: named in label/qualifier)
+    per_product: dict[str, str | int | float] = Field(default_factory=dict)  # other products' values
+    conditions: dict[ConditionKind, str] = Field(default_factory=dict)  # measured under these conditions
+    upper_bound: bool | None = None  # the value is an "up to" figure (default: "bis zu"/"up to" in qualifier)
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, unit: str | None) -> str | None:
+        if unit is None or not unit.strip():
+            return None
+        # Imported here: the unit registry loads only when a config has units.
+        from safe_reply.validators.claims.units import UnknownUnit, fact_unit
+
+        try:
+            fact_unit(unit)
+        except UnknownUnit as exc:
+            raise PydanticCustomError(
+                "config_fix",
+                "{problem}",
+                {
+                    "problem": str(exc),
+                    "fix": "write the unit as the registry spells it (km, km/h, dB(A), °C, m²·Pa/W, U/min, "
+                    "furlong/fortnight), or leave `unit` out and keep the text in `value`",
+                },
+            ) from exc
+        return unit
+
+
+class Product(Strict):
+    """A product of the line, with the names customers and bots use for it."""
+
+    name: str = Field(min_length=1)  # "Thermowell L8"
+    short_names: tuple[str, ...] = ()  # "L8"
+    nouns: tuple[str, ...] = ()  # generic nouns that refer to it: "Wärmepumpe", "the heat pump", "der Mäher"
+    on_sale: bool = True  # false: an unreleased product (a trade-secret topic, never a product claim)
+
+
+class Service(Strict):
+    """The service terms the assistant may state: anything it promises beyond them is a commitment."""
+
+    returns: str | None = None  # return and refund policy: "30 Tage Rückgabe ab Lieferung, kostenlos"
+    delivery: str | None = None  # delivery times and shipping costs
+    discounts: tuple[str, ...] = ()  # discounts and goodwill the assistant may offer
+    prices: tuple[str, ...] = ()  # the price list: "Thermowell L8: 11.900 € inkl. MwSt."
+    warranty_process: str | None = None  # how a warranty or guarantee claim is handled
+    other: tuple[str, ...] = ()  # further documented terms: subscriptions, repairs, subsidies
+
+    def entries(self) -> tuple[str, ...]:
+        single = (self.returns, self.delivery, self.warranty_process)
+        return tuple(text for text in (*single, *self.discounts, *self.prices, *self.other) if text)
 
 
 class Defaults(Strict):
@@ -98,11 +178,31 @@ class ProductLine(Strict):
     actions: dict[CategoryName, Action] = Field(default_factory=dict)
     fallback: Fallback | None = None
     # Product facts: what claims are compared with.
+    products: tuple[Product, ...] = ()  # default: derived from a `models` fact and the fact labels
+    service: Service | None = None  # default: derived from facts about shipping, returns, prices
     facts: tuple[Fact, ...] = ()
     certifications: tuple[str, ...] = ()
     guarantee: str | None = None
     approved_claims: tuple[str, ...] = ()
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    @field_validator("facts")
+    @classmethod
+    def _unique_keys(cls, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+        first: dict[str, int] = {}
+        for index, fact in enumerate(facts):
+            if fact.key in first:
+                raise PydanticCustomError(
+                    "config_fix",
+                    "{problem}",
+                    {
+                        "problem": f"fact key '{fact.key}' is used twice (facts[{first[fact.key]}] and "
+                        f"facts[{index}]); the later one would silently replace the earlier",
+                        "fix": "give every fact its own key (a value per product goes into `per_product:`)",
+                    },
+                )
+            first[fact.key] = index
+        return facts
 
     @field_validator("guarantee")
     @classmethod

@@ -134,6 +134,9 @@ def pydantic_errors(exc: ValidationError, model: type[BaseModel], file: Path, pr
             what = "key" if is_dict_key else "value"
             problem = f"{what} '{value}' is not allowed{did_you_mean(str(value), expected)}"
             fix = f"use one of: {', '.join(expected)}"
+        elif kind == "config_fix":  # a validator that knows the fix (PydanticCustomError with ctx fix)
+            problem = str(error.get("ctx", {}).get("problem", error["msg"]))
+            fix = str(error.get("ctx", {}).get("fix", ""))
         else:
             problem = f"{error['msg'].rstrip('.')} (got {value!r})"
             fix = "correct the value; see the config reference in the README"

@@ -88,7 +88,7 @@ def test_unknown_key_did_you_mean(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\nacitons: {}\n"})
     assert errors_of(tmp_path) == [
         f"{tmp_path / 'product_lines/ebike.yaml'}: acitons: unknown key 'acitons' (did you mean 'actions'?). "
-        "Fix: use one of: id, name, mode, default_language, languages, actions, fallback, facts, "
+        "Fix: use one of: id, name, mode, default_language, languages, actions, fallback, products, service, facts, "
         "certifications, guarantee, approved_claims, validators"
     ]
 
@@ -97,7 +97,8 @@ def test_nested_unknown_key(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\nfacts:\n  - {key: range_km, value: 1, unti: km}\n"})
     assert errors_of(tmp_path) == [
         f"{tmp_path / 'product_lines/ebike.yaml'}: facts[0].unti: unknown key 'unti' (did you mean 'unit'?). "
-        "Fix: use one of: key, label_de, label_en, value, unit, qualifier"
+        "Fix: use one of: key, label_de, label_en, value, unit, qualifier, attribute, direction, products, "
+        "per_product, conditions, upper_bound"
     ]
 
 

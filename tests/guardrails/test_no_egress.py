@@ -34,7 +34,13 @@ def run_probe(tmp_path: Path, scenario: str, *args: str, rc: str | None = None) 
     if rc is not None:
         (home / ".guardrailsrc").write_text(rc, encoding="utf-8")
     log = tmp_path / f"{scenario}.jsonl"
+    # nltk (a dev dependency) makes `import guardrails` fetch its punkt data when it is missing: outside
+    # safe_reply's control when the user imports guardrails first. Stand in for installed data, unless
+    # the test says otherwise (the nltk test points NLTK_DATA at an empty folder).
+    nltk_data = tmp_path / "nltk_data"
+    (nltk_data / "tokenizers" / "punkt").mkdir(parents=True, exist_ok=True)
     env = {
+        "NLTK_DATA": str(nltk_data),
         **os.environ,
         "HOME": str(home),
         "PYTHONPATH": os.pathsep.join([str(HERE), str(SRC)]),

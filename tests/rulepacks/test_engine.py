@@ -72,7 +72,7 @@ def test_bad_regex_names_key_path(tmp_path: Path) -> None:
 
 
 def test_missing_and_unknown_keys(tmp_path: Path) -> None:
-    text = rule().replace("    legal_basis: \"UWG §5\"\n", "    legal_bases: \"UWG §5\"\n")
+    text = rule().replace('    legal_basis: "UWG §5"\n', '    legal_bases: "UWG §5"\n')
     path = write_pack(tmp_path, "keys", text)
     with pytest.raises(ConfigErrors) as caught:
         load_packs([path])
@@ -82,8 +82,8 @@ def test_missing_and_unknown_keys(tmp_path: Path) -> None:
         (
             "rules[0].legal_bases",
             "unknown key 'legal_bases' (did you mean 'legal_basis'?)",
-            "use one of: id, category, legal_basis, message, severity, anchors, patterns, unless, case_sensitive, "
-            "flag, pass",
+            "use one of: id, category, legal_basis, message, severity, anchors, patterns, unless, unless_scope, "
+            "unless_sentence, case_sensitive, flag, pass",
         ),
     ]
 

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from safe_reply.cli.common import load_or_exit
+from safe_reply.cli.common import config_errors_exit, load_or_exit
 from safe_reply.policy import Policy
 from safe_reply.registry import builtin_actions, load_spec
 
@@ -17,11 +17,21 @@ config_app = typer.Typer(help="Validate policies (config folders).", no_args_is_
 
 @config_app.command("check")
 def check(
-    directory: Path = typer.Argument(Path("config"), help="Config folder with defaults.yaml and product_lines/."),
+    directory: Path = typer.Argument(
+        Path("config"), help="Config folder (defaults.yaml, product_lines/) or a corpus folder (product_lines.yaml)."
+    ),
 ) -> None:
     """Validate every file of a config folder; print a summary table, or every error with its fix."""
     console = Console()
-    policy = load_or_exit(directory)
+    # A labelled corpus folder (product_lines.yaml in the corpus format) is checked through the same
+    # conversion `safe-reply eval` uses, so its unknown units and duplicate fact keys are reported too.
+    from safe_reply.eval.corpus import is_corpus_folder, load_fact_base, policy_from_corpus
+
+    if is_corpus_folder(directory):
+        with config_errors_exit(directory):
+            policy = policy_from_corpus(load_fact_base(directory))
+    else:
+        policy = load_or_exit(directory)
     console.print(summary_table(policy, directory))
     console.print(f"OK: {len(policy.product_lines)} product line(s) in {directory}", highlight=False)
 

@@ -154,6 +154,25 @@ def load_corpus(directory: str | Path, *, require_product_lines: bool = True) ->
     return Corpus(raw_lines, [case for _, case in cases], folder, requirements)
 
 
+def load_fact_base(directory: str | Path) -> Corpus:
+    """Only `product_lines.yaml` of a corpus folder (no cases): what `safe-reply config check` validates."""
+    folder = Path(directory)
+    errors: list[ConfigError] = []
+    parsed, raw_lines = _read_product_lines(folder / PRODUCT_LINES_FILE, errors)
+    if errors or parsed is None:
+        raise ConfigErrors(errors)
+    requirements = {
+        line.id: line.disclosure.required if line.disclosure else Requirement.NEVER for line in parsed.product_lines
+    }
+    return Corpus(raw_lines, [], folder, requirements)
+
+
+def is_corpus_folder(directory: str | Path) -> bool:
+    """A corpus (product_lines.yaml in the corpus format) rather than a config folder (defaults.yaml)."""
+    folder = Path(directory)
+    return (folder / PRODUCT_LINES_FILE).is_file() and not (folder / DEFAULTS_FILE).exists()
+
+
 def _read_product_lines(
     file: Path, errors: list[ConfigError]
 ) -> tuple[CorpusFile | None, dict[str, Mapping[str, Any]]]:

@@ -18,6 +18,8 @@ A pack is one YAML file per family and language, e.g. ``validators/disclosure/de
         patterns:                    # regexes (Python `re`, case-insensitive unless case_sensitive)
           - '\\bich bin (?:ein|eine|der|die)\\b.{0,40}\\bki\\b'
         unless: ['\\bkein(?:e|en)? ki\\b']    # optional: a hit in the same sentence cancels the rule there
+        unless_scope: sentence       # optional: `clause` = only a hit in the clause around the match cancels it
+        unless_sentence: []          # optional: hits that cancel the rule in the whole sentence, whatever the scope
         case_sensitive: false        # optional
         flag: ["Ich bin ein KI-Assistent."]   # each must produce a match of THIS rule
         pass: ["Wir nutzen keine KI."]        # each must produce no match of this rule
@@ -53,6 +55,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import ahocorasick_rs
@@ -83,6 +86,19 @@ _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$"  # e.g. "claims.de/health-cure"
 _SNAKE = r"^[a-z][a-z0-9_]*$"
 
 
+class UnlessScope(StrEnum):
+    SENTENCE = "sentence"
+    CLAUSE = "clause"
+
+
+# Clause boundaries for `unless_scope: clause`: punctuation inside a sentence and the conjunctions that
+# start a new statement. A match that itself spans a boundary keeps the clauses it touches.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]–—]|\s-\s|\b(?:aber|jedoch|sondern|denn|weil|während|doch|but|however|because|while|whereas)\b",
+    re.IGNORECASE,
+)
+
+
 class Messages(Fallback):
     """The reviewer message of a rule, German and English (same shape as a fallback message)."""
 
@@ -98,6 +114,12 @@ class RuleModel(Strict):
     anchors: list[str] = Field(min_length=1)
     patterns: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
+    # Where an `unless` hit cancels a match: anywhere in its sentence (default), or only in the clause
+    # around the match, so "2 Jahre Garantie obendrauf – das bieten längst nicht alle" is not negated.
+    unless_scope: UnlessScope = UnlessScope.SENTENCE
+    # Hits that cancel the rule anywhere in the sentence whatever `unless_scope` says ("..., fragen Sie
+    # bitte Ihre Ärztin" refers the whole sentence to a doctor).
+    unless_sentence: list[str] = Field(default_factory=list)
     case_sensitive: bool = False
     flag: list[str] = Field(min_length=1)
     pass_: list[str] = Field(alias="pass", min_length=1)
@@ -168,14 +190,20 @@ class CompiledRule:
     model: RuleModel = field(repr=False)
     source: Path = field(repr=False)
     anchors: tuple[Anchor, ...] = field(default=(), repr=False)  # the written anchors, classes expanded
+    unless_sentence: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
 
     def fires_in(self, sentence: str) -> list[tuple[int, int]]:
         """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits."""
-        if any(p.search(sentence) for p in self.unless):
+        clause_scope = self.model.unless_scope is UnlessScope.CLAUSE
+        if any(p.search(sentence) for p in self.unless_sentence):
+            return []
+        if not clause_scope and any(p.search(sentence) for p in self.unless):
             return []
         found: list[tuple[int, int]] = []
         for pattern in self.patterns:
             found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
+        if clause_scope and found and self.unless:
+            found = [span for span in found if not any(p.search(_clause(sentence, *span)) for p in self.unless)]
         return found
 
 
@@ -256,6 +284,9 @@ class CompiledPacks:
                 flags = 0 if rule.case_sensitive else re.IGNORECASE
                 patterns = _compile_all(rule.patterns, flags, pack.path, f"{key}.patterns", errors, expander)
                 unless = _compile_all(rule.unless, flags, pack.path, f"{key}.unless", errors, expander)
+                unless_sentence = _compile_all(
+                    rule.unless_sentence, flags, pack.path, f"{key}.unless_sentence", errors, expander
+                )
                 anchors = _anchors(rule, expander, pack.path, key, errors)
                 rules.append(
                     CompiledRule(
@@ -272,6 +303,7 @@ class CompiledPacks:
                         model=rule,
                         source=pack.path,
                         anchors=anchors,
+                        unless_sentence=unless_sentence,
                     )
                 )
         if errors:
@@ -322,6 +354,15 @@ class CompiledPacks:
                     matches.append(RuleMatch(rule, span, sentence))
         matches.sort(key=lambda m: (m.span.start, m.span.end, m.rule.id))
         return tuple(matches)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause(s) of `sentence` that the match start..end touches."""
+    left = 0
+    for brk in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = brk.end()
+    right_break = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[left : right_break.start() if right_break else len(sentence)]
 
 
 def load_pack(path: Path) -> LoadedPack:

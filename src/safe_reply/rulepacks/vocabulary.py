@@ -126,17 +126,51 @@ def word_forms(word: str, language: Language | None, compound: Compound) -> list
     return [Form(text, "", left, right)]
 
 
+# A German adjective before the noun of a multi-word entry takes the case ending ("trockene Haut" ->
+# "trockener Haut", "Blauer Engel" -> "Blauen Engel"): every written ending of such a word is replaced.
+_DE_ADJECTIVE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:e|en|er|es|em)$")
+_DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _german_phrase_variants(text: str) -> list[str]:
+    """'trockene haut' -> every case form of its adjectives; a phrase without adjectives stays as it is."""
+    words = text.split(" ")
+    variants = [""]
+    for index, word in enumerate(words):
+        stem = _DE_ADJECTIVE_ENDING.sub("", word) if index < len(words) - 1 else word
+        endings = _DE_ADJECTIVE_ENDINGS if stem != word else ("",)
+        variants = [f"{v} {stem}{e}".lstrip() for v in variants for e in endings]
+    return variants
+
+
 def _german_forms(text: str, lower_case: bool, left: bool, right: bool) -> list[Form]:
     last = text.rsplit(" ", maxsplit=1)[-1]
-    if " " not in text and lower_case and last.endswith(("en", "ln", "rn")) and len(last) > 4:
+    if " " in text:
+        return [Form(variant, _DE_NOUN_ADJ, left, right) for variant in _german_phrase_variants(text)]
+    if lower_case and last.endswith(("en", "ln", "rn")) and len(last) > 4:
         # A word written in lower case and ending in -en is taken for a verb (nouns are capitalised):
         # heilen -> heil-t, heil-te, ge-heil-t.
         stem = last[:-2] if last.endswith("en") else last[:-1]
-        forms = [Form(stem, _DE_VERB_SUFFIX, left, right), Form("ge" + stem, "(?:et|t)" + _DE_NOUN_ADJ, left, right)]
+        forms = [
+            Form(stem, _DE_VERB_SUFFIX, left, right),
+            Form("ge" + stem, "(?:et|t)" + _DE_NOUN_ADJ, left, right),
+            Form(last, "", left, right),  # the word as written: "wandern", "intern" (stem + "n" is no suffix)
+        ]
+        umlauted = _umlaut(stem)
+        if umlauted != stem:  # strong verbs: halten -> hält, fahren -> fährt, laufen -> läuft
+            forms.append(Form(umlauted, "(?:st|t)?", left, right))
         if stem.endswith(("t", "d")):
             forms.append(Form(stem + "et", "(?:en|er|es|em|e)?", left, right))
         return forms
     return [Form(text, _DE_NOUN_ADJ, left, right)]
+
+
+_UMLAUT = re.compile(r"au|a|o|u")
+
+
+def _umlaut(stem: str) -> str:
+    """The stem with its first back vowel umlauted ("halt" -> "hält", "lauf" -> "läuf")."""
+    return _UMLAUT.sub(lambda m: {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}[m.group()], stem, count=1)
 
 
 def _english_forms(text: str, right: bool) -> list[Form]:

@@ -38,6 +38,10 @@ class Dimension(StrEnum):
     CYCLES = "cycles"  # charge cycles
     SPF = "spf"  # sun protection factor
     IP = "ip"  # ingress protection code, compared digit by digit
+    FREQUENCY = "frequency"  # Hz
+    LUMINOUS_FLUX = "luminous_flux"  # lm
+    COUNT = "count"  # pieces, capsules, servings, persons
+    OTHER = "other"  # a real unit no reply figure is parsed into: shown to the reviewer, never compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,8 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
         r"km/h|km/std\.?|kmh|kilometer pro stunde|kilometres per hour|kilometers per hour|mph",
         Unit(Dimension.SPEED, 1.0),
     ),
+    (r"mm/s|millimeter pro sekunde|millimetres per second", Unit(Dimension.SPEED, 0.0036)),
+    (r"m/s|meter pro sekunde|metres per second|meters per second", Unit(Dimension.SPEED, 3.6)),
     (r"kWh|kilowattstunden", Unit(Dimension.ENERGY, 1000.0)),
     (r"Wh|wattstunden|watt-hours|watt hours", Unit(Dimension.ENERGY, 1.0)),
     (r"km|kilometern?|kilometres?|kilometers?", Unit(Dimension.LENGTH, 1.0)),
@@ -79,13 +85,26 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"l|liter|litern|litres?|liters?", Unit(Dimension.VOLUME, 1.0)),
     (r"m|metern?|met(?:re|er)s?", Unit(Dimension.LENGTH, 0.001)),
     (r"bar", Unit(Dimension.PRESSURE, 1.0)),
-    (r"dB\(A\)|dBA|dB|dezibel|decibels?", Unit(Dimension.SOUND, 1.0)),
+    (r"GHz|gigahertz", Unit(Dimension.FREQUENCY, 1e9)),
+    (r"MHz|megahertz", Unit(Dimension.FREQUENCY, 1e6)),
+    (r"kHz|kilohertz", Unit(Dimension.FREQUENCY, 1e3)),
+    (r"Hz|hertz", Unit(Dimension.FREQUENCY, 1.0)),
+    (r"lm|lumen", Unit(Dimension.LUMINOUS_FLUX, 1.0)),
+    (r"dB\s?(?:\([AC]\)|[AC]|SPL|HL)?|dezibel|decibels?", Unit(Dimension.SOUND, 1.0)),
     (r"%|prozent|percent|per cent", Unit(Dimension.PERCENT, 1.0)),
     (r"°C|grad celsius|grad|degrees celsius|degrees", Unit(Dimension.TEMPERATURE, 1.0)),
     (r"ladezyklen|ladezyklus|zyklen|charge cycles|charging cycles|cycles", Unit(Dimension.CYCLES, 1.0)),
+    (
+        r"stück|stk\.?|pieces?|pcs\.?|kapseln|capsules|tabletten|tablets|portionen|servings|personen|persons|people",
+        Unit(Dimension.COUNT, 1.0),
+    ),
+    (r"LSF|SPF|UPF", Unit(Dimension.SPF, 1.0)),
 )
 
 _NUMBER_WORDS = {
+    "ein": 1,
+    "einen": 1,
+    "eine": 1,
     "zwei": 2,
     "drei": 3,
     "vier": 4,
@@ -124,17 +143,23 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _SPACE = r"[ \u00a0\u202f\u2009-]?"
 _UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
 _QUANTITY = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUM}|{'|'.join(_NUMBER_WORDS)}){_SPACE}(?P<unit>{_UNIT_ALT})(?![\w/])"
+    rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?"
+    # A number word must stand apart from its unit: "eine m" is no figure, but "einem" would be.
+    rf"(?:(?P<num>{_NUM})|(?P<word>{'|'.join(_NUMBER_WORDS)})(?=[\s\u00a0]))"
+    rf"(?:\s+(?:volle[ns]?|ganze[ns]?|full|whole|entire))?(?(word)[\s\u00a0]+|{_SPACE})(?P<unit>{_UNIT_ALT})(?![\w/])"
     rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
-    rf"|\b(?P<ip>IP[0-9X]{{2}})\b",
+    rf"|\b(?P<ip>IP[0-9X]{{2}})\b"
+    rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b",
     re.IGNORECASE,
 )
 _UNIT_LOOKUP = tuple((re.compile(rf"(?:{alt})\Z", re.IGNORECASE), unit) for alt, unit in _UNITS)
+# The lowest wind speed (km/h) of each Beaufort force: "sturmfest bis Windstärke 12" claims at least 118 km/h.
+_BEAUFORT_KMH = (0.0, 1.0, 6.0, 12.0, 20.0, 29.0, 39.0, 50.0, 62.0, 75.0, 89.0, 103.0, 118.0)
 # Words that turn a figure into an upper bound ("bis zu 120 km"): a spec value qualified with
 # "bis zu" is only backed by a claim that keeps such a word.
 UPPER_BOUND = re.compile(
     r"\b(?:bis zu|bis maximal|maximal|max\.|höchstens|up to|a maximum of|maximum of|at most)\b"
-    r"|\bmax(?:imal)?\b",
+    r"|\bmax(?:imal)?\b|\bbis\s+(?=\d)",
     re.IGNORECASE,
 )
 
@@ -191,13 +216,18 @@ def quantities(text: str, language: Language) -> list[Quantity]:
     for match in _QUANTITY.finditer(text):
         if match.group("ip"):
             found.append(Quantity(ip_value(match.group("ip")), Dimension.IP, match.start(), match.end()))
+        elif match.group("bft") or match.group("bft2"):
+            force = min(int(match.group("bft") or match.group("bft2")), len(_BEAUFORT_KMH) - 1)
+            found.append(Quantity(_BEAUFORT_KMH[force], Dimension.SPEED, match.start(), match.end()))
         elif match.group("spf"):
             value = float(match.group("spfnum"))
             found.append(Quantity(value, Dimension.SPF, match.start(), match.end()))
         else:
             unit = unit_of(match.group("unit"))
-            number = parse_number(match.group("num"), language)
+            number = parse_number(match.group("num") or match.group("word"), language)
             if unit is None or math.isnan(number):  # NaN: not a figure
                 continue
+            if match.group("neg") and unit.dimension is Dimension.TEMPERATURE:  # "−7 °C"
+                number = -number
             found.append(Quantity(number * unit.factor, unit.dimension, match.start(), match.end()))
     return found

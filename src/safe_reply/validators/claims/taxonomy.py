@@ -42,6 +42,12 @@ class Backing(StrEnum):
     CERTIFICATION = "certification"  # every mark named is held, for the product named
     GUARANTEE = "guarantee"  # the product line has a guarantee that covers what is said
     ORIGIN = "origin"  # the origin fact says the same
+    TERMS = "terms"  # the facts name the claim's key terms and figures, not more narrowly than claimed
+    SERVICE = "service"  # a service term of the same kind with the same figures
+    PRICE = "price"  # every amount is a documented price
+    TEST = "test"  # a documented test result, with its source named in the reply
+    COMPETITOR = "competitor"  # what it is compared with is the company's own product
+    GUARANTEE_CONDITIONS = "guarantee_conditions"  # the guarantee has no conditions that are waived
 
 
 # The default legal basis per category; a rule may name a more specific one.

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from safe_reply.contracts import BuildContext, Validator, ValidatorSpec
 from safe_reply.errors import ConfigError, ConfigErrors
-from safe_reply.lang import reply_language
+from safe_reply.lang import detect_language, reply_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
 from safe_reply.rulepacks.sentences import sentence_spans
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
@@ -34,9 +34,19 @@ from safe_reply.validators.claims.backing import (
     numbers_verdict,
     origin_verdict,
 )
+from safe_reply.validators.claims.evidence import (
+    competitor_verdict,
+    guarantee_conditions_verdict,
+    price_verdict,
+    service_verdict,
+    terms_verdict,
+    test_verdict,
+)
 from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBase
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
+from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
+from safe_reply.validators.claims.text import ReplyView, condition_of_previous, quoted
 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
@@ -53,7 +63,20 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "guarantee_promise": (ClaimCategory.GUARANTEE, Backing.APPROVED),
     "spec_unquantified": (ClaimCategory.SPEC_EXCEEDED, Backing.APPROVED),
     "origin": (ClaimCategory.ORIGIN, Backing.ORIGIN),
+    "test_seal": (ClaimCategory.TEST_SEAL, Backing.TEST),
+    "comparative": (ClaimCategory.COMPARATIVE, Backing.COMPETITOR),
+    "health_pathogen": (ClaimCategory.HEALTH, Backing.TERMS),
+    "environmental_specific": (ClaimCategory.ENVIRONMENTAL, Backing.TERMS),
+    "service_commitment": (ClaimCategory.OTHER, Backing.SERVICE),
+    "statutory_restriction": (ClaimCategory.GUARANTEE, Backing.SERVICE),
+    "guarantee_conditions": (ClaimCategory.GUARANTEE, Backing.GUARANTEE_CONDITIONS),
+    "price_figure": (ClaimCategory.PRICE, Backing.PRICE),
+    "plan_contents": (ClaimCategory.OTHER, Backing.SERVICE),
+    "price": (ClaimCategory.PRICE, Backing.SERVICE),
+    "savings_promise": (ClaimCategory.OTHER, Backing.SERVICE),
 }
+# The vocabulary class whose words are a TERMS claim's key terms.
+TERM_CLASSES = {"health_pathogen": "pathogen", "environmental_specific": "eco_specific"}
 
 
 class JudgeSettings(BaseModel):
@@ -91,9 +114,7 @@ class _Flag:
         rule = match.rule
         message = Message(rule.message.de, rule.message.en)
         basis = rule.legal_basis or LEGAL_BASIS[category]
-        return cls(
-            rule.id, message, basis, rule.severity, category, verdict, rule.language
-        )
+        return cls(rule.id, message, basis, rule.severity, category, verdict, rule.language)
 
 
 # Sentences that carry nothing for the customer on their own: the AI notice, greetings, sign-offs.
@@ -104,7 +125,6 @@ _FILLER = re.compile(
     r"|best wishes|kind regards)\b[^.!?]{0,40}[.!?]?\s*$",
     re.IGNORECASE,
 )
-_QUOTES = (("„", "“"), ("“", "”"), ('"', '"'), ("»", "«"), ("‚", "‘"))
 # A sentence about a product that is not a question or an instruction may be a claim (judge only).
 _NOT_A_STATEMENT = re.compile(r"^\W*(?:bitte|please)\b|\?\s*$", re.IGNORECASE)
 
@@ -120,10 +140,12 @@ class ClaimsValidator:
         default_language: Language,
         judge: Judge | None = None,
         judge_limit: int = 3,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.packs = packs
         self.rule_ids = rule_ids
         self.base = base
+        self.lexicon = lexicon or lexicon_of(packs)
         self.default_language = default_language
         self.judge = judge
         self.judge_limit = judge_limit
@@ -133,40 +155,74 @@ class ClaimsValidator:
         if not matches and self.judge is None:
             return ()
         language = reply_language(text, ctx.language, self.default_language)
+        view = ReplyView(text, self.base, self.lexicon)
         flags: dict[Span, list[_Flag]] = {}
+        languages: dict[Span, dict[Language, Language]] = {}
         for match in matches:
-            flag = self._check(text, match, language)
+            # Every pack runs on every reply (an English phrase in a German reply still counts), but a
+            # rule of the other language judges only a sentence written in its language: the German
+            # rule's negation ("nicht mehr geeignet") must not be overridden by the English twin.
+            rule_language = match.rule.language
+            by_default = languages.setdefault(match.sentence_span, {})
+            if rule_language not in by_default:
+                by_default[rule_language] = detect_language(match.sentence_span.of(text), rule_language)
+            if by_default[rule_language] is not rule_language:
+                continue
+            flag = self._check(view, match, language)
             if flag is not None:
                 flags.setdefault(match.sentence_span, []).append(flag)
         if self.judge is not None:
             self._ask_judge(text, language, {m.sentence_span for m in matches}, flags)
         return self._findings(text, language, flags)
 
-    def _check(self, text: str, match: RuleMatch, language: Language) -> _Flag | None:
-        if _quoted(text, match.span, match.sentence_span):
+    def _check(self, view: ReplyView, match: RuleMatch, language: Language) -> _Flag | None:
+        text = view.text
+        if quoted(text, match.span, match.sentence_span, self.lexicon):
+            return None
+        sentence = match.sentence_span.of(text)
+        # A sentence about an unreleased product or an internal matter is a trade-secret topic, not a
+        # claim about a product on sale (the secrets check judges it).
+        if view.unreleased(match.sentence_span):
             return None
         category, backing = SUBCATEGORIES[match.rule.category]
-        sentence = match.sentence_span.of(text)
         claim = match.span.of(text)
-        hint = self.base.products_in(text[: match.sentence_span.end].lower())
         approved = approved_backing(sentence, claim, self.base)
         if approved is not None:
             return None
-        verdict = self._verdict(backing, sentence, claim, language, hint)
+        hint = view.products_before(match.sentence_span)
+        verdict = self._verdict(backing, match, view, language, hint)
         return None if verdict.backed else _Flag.of(match, category, verdict)
 
-    def _verdict(self, backing: Backing, sentence: str, claim: str, language: Language, hint: set[int]) -> Verdict:
+    def _verdict(
+        self, backing: Backing, match: RuleMatch, view: ReplyView, language: Language, hint: set[int]
+    ) -> Verdict:
+        sentence = match.sentence_span.of(view.text)
+        claim = match.span.of(view.text)
         if backing in (Backing.NUMBERS, Backing.FIGURES):
             checks = check_numbers(sentence, language, self.base, hint)
             if backing is Backing.FIGURES and not checks:
                 return Verdict(True, "")  # figures that map onto no attribute are not spec claims
             return numbers_verdict(checks)
         if backing is Backing.CERTIFICATION:
-            return certification_verdict(claim, self.base, self.base.products_in(sentence.lower()) or hint)
+            products = self.base.products_in(sentence) or hint
+            return certification_verdict(claim, self.base, products, self.lexicon)
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
         if backing is Backing.ORIGIN:
             return origin_verdict(sentence, self.base)
+        if backing is Backing.TERMS:
+            term_class = TERM_CLASSES[match.rule.category]
+            return terms_verdict(claim, sentence, language, self.base, self.lexicon, term_class)
+        if backing is Backing.SERVICE:
+            return service_verdict(claim, sentence, language, self.base, self.lexicon)
+        if backing is Backing.PRICE:
+            return price_verdict(sentence, self.base)
+        if backing is Backing.TEST:
+            return test_verdict(sentence, view.text, self.base, self.lexicon)
+        if backing is Backing.COMPETITOR:
+            return competitor_verdict(claim, self.base)
+        if backing is Backing.GUARANTEE_CONDITIONS:
+            return guarantee_conditions_verdict(self.base)
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
 
     def _ask_judge(self, text: str, language: Language, seen: set[Span], flags: dict[Span, list[_Flag]]) -> None:
@@ -204,11 +260,14 @@ class ClaimsValidator:
         if not flags:
             return ()
         replacements = {span: self._replacement(text, items, language) for span, items in flags.items()}
-        removed = [span for span, replacement in replacements.items() if replacement is None]
+        # A removed sentence that only states the conditions of the one before ("Voraussetzung ist ...")
+        # takes that sentence with it: "5 Jahre Garantie" must not stay without its conditions.
+        extended = {span: condition_of_previous(text, span) if replacements[span] is None else span for span in flags}
+        removed = [extended[span] for span, replacement in replacements.items() if replacement is None]
         useful = any(r is not None for r in replacements.values()) or _something_left(text, removed)
         findings: list[Finding] = []
         for span, items in sorted(flags.items(), key=lambda kv: kv[0].start):
-            fix = _fix(text, span, replacements[span]) if useful else None
+            fix = _fix(text, extended[span], replacements[span]) if useful else None
             seen: set[ClaimCategory] = set()
             for flag in sorted(items, key=lambda f: f.language not in (None, language)):
                 if flag.category in seen:
@@ -255,21 +314,22 @@ def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: Fact
     words = {
         ClaimCategory.GUARANTEE: ("garantie", "herstellergarantie", "guarantee"),
         ClaimCategory.ORIGIN: (
-            "endmontage", "montiert", "montage", "hergestellt", "gefertigt", "entwickelt",
-            "assembly", "assembled", "made", "manufactured", "developed",
+            "endmontage",
+            "montiert",
+            "montage",
+            "hergestellt",
+            "gefertigt",
+            "entwickelt",
+            "assembly",
+            "assembled",
+            "made",
+            "manufactured",
+            "developed",
         ),
     }.get(flag.category)
     if words is None:
         return None
     return next((a for a in candidates if any(w in a.tokens for w in words)), None)
-
-
-def _quoted(text: str, span: Span, sentence: Span) -> bool:
-    before = text[sentence.start : span.start]
-    return any(
-        before.count(left) > before.count(right) if left != right else before.count(left) % 2 == 1
-        for left, right in _QUOTES
-    )
 
 
 def _something_left(text: str, removed: list[Span]) -> bool:
@@ -333,7 +393,8 @@ def build(settings: Settings, ctx: BuildContext) -> Validator:
             f"unknown claims pack(s) {', '.join(unknown)}",
             f"use pack ids from: {', '.join(sorted(known))}",
         )
-    base = FactBase.from_product_line(ctx.product_line, dict(settings.directions))
+    lexicon = lexicon_of(packs)
+    base = FactBase.from_product_line(ctx.product_line, dict(settings.directions), lexicon)
     judge = None
     if settings.judge.enabled:
         model = judge_model(settings.judge.model or "")
@@ -348,7 +409,7 @@ def build(settings: Settings, ctx: BuildContext) -> Validator:
         judge = Judge(model, base)
     selected = frozenset(r.id for r in rules if r.id not in set(settings.disabled_rules))
     language = ctx.product_line.default_language or Language.DE
-    return ClaimsValidator(packs, selected, base, language, judge, settings.judge.max_sentences)
+    return ClaimsValidator(packs, selected, base, language, judge, settings.judge.max_sentences, lexicon)
 
 
 SPEC = ValidatorSpec(

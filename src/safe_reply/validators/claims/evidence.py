@@ -1,0 +1,167 @@
+"""Backing checks for claims the spec sheet's figures cannot decide: text facts, service terms,
+prices, test results, comparisons and guarantee conditions.
+
+Each returns a `Verdict` (backing.py) naming what it compared with. The rule says what kind of claim a
+sentence makes; these checks say whether the product line's own data carry it:
+
+- `terms_verdict`: the claim's key terms (a vocabulary class: pathogens, material terms) and its
+  figures all occur in the facts, and a total word ("komplett", "100 %") is not used where the fact
+  is limited ("nur", "ohne", "nicht geprüft");
+- `service_verdict`: a promised benefit (refund, discount, free replacement ...) is one the service
+  terms describe, with the same figures (days, euro, percent);
+- `price_verdict`: every amount is a documented price;
+- `test_verdict`: a documented test result, and the reply names its source (publisher and issue);
+- `competitor_verdict`: the compared product is the company's own;
+- `guarantee_conditions_verdict`: the guarantee has no conditions the sentence waives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from safe_reply.types import Language
+from safe_reply.validators.claims.backing import Verdict
+from safe_reply.validators.claims.facts import FactBase, money, tokens
+from safe_reply.validators.claims.lexicon import Lexicon
+from safe_reply.validators.claims.quantities import Dimension, quantities
+
+_TOTAL = re.compile(
+    r"\b(?:komplett|vollständig|völlig|gänzlich|ganz|alle[nsm]?|100\s?%|zu\s+100\s?%|completely|fully|entirely|"
+    r"totally|all|every|whole)\b",
+    re.IGNORECASE,
+)
+_LIMITED = re.compile(r"\b(?:nur|ausschließlich|ohne|nicht|ausgenommen|außer|only|except|excluding|not)\b", re.I)
+_TOLERANCE = 0.005
+
+
+def _figures(text: str, language: Language) -> list[tuple[Dimension, float]]:
+    return [(q.dimension, q.value) for q in quantities(text, language)]
+
+
+def _has_figure(text: str, figure: tuple[Dimension, float]) -> bool:
+    dimension, value = figure
+    for language in (Language.DE, Language.EN):
+        for found_dimension, found in _figures(text, language):
+            if found_dimension is dimension and abs(found - value) <= _TOLERANCE * max(abs(value), 1e-9):
+                return True
+    return False
+
+
+def _stem(term: str) -> str:
+    words = tokens(term)
+    return words[0][:6] if words else term[:6]
+
+
+def terms_verdict(
+    claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon, klass: str
+) -> Verdict:
+    """Backed when the facts name every key term of the claim and every figure of the sentence."""
+    terms = lexicon.terms(klass, claim) or lexicon.terms(klass, sentence)
+    shown = f"facts: {len(base.text_facts) + len(base.numeric)} entries"
+    if not terms:
+        return Verdict(False, shown)
+    holding = [line for line in base.all_text.splitlines() if all(_stem(t) in line for t in terms)]
+    if not holding:
+        return Verdict(False, shown)
+    figures = [f for f in _figures(sentence, language) if f[0] is Dimension.PERCENT]
+    if figures and not any(all(_has_figure(line, f) for f in figures) for line in holding):
+        return Verdict(False, f"facts: {holding[0][:120]}")
+    if _TOTAL.search(claim) and all(_LIMITED.search(line) for line in holding):
+        return Verdict(False, f"facts: {holding[0][:120]} (limited)")
+    return Verdict(True, f"facts: {holding[0][:120]}")
+
+
+def service_verdict(claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict:
+    """Backed when a service term of the same kind carries the commitment with the same figures."""
+    entries = [*base.service, *(a.text for a in base.approved), *((base.guarantee,) if base.guarantee else ())]
+    shown = "service terms: " + ("; ".join(e[:80] for e in base.service) if base.service else "none documented")
+    concepts = _concepts(sentence, lexicon)
+    if not concepts:
+        return Verdict(False, shown)
+    figures = [f for f in _figures(sentence, language) if f[0] in (Dimension.DURATION, Dimension.PERCENT)]
+    amounts = money(sentence)
+    for entry in entries:
+        if not concepts <= _concepts(entry, lexicon):
+            continue
+        if all(_has_figure(entry, f) for f in figures) and all(a in money(entry) for a in amounts):
+            return Verdict(True, f"service terms: {entry[:120]}")
+    return Verdict(False, shown)
+
+
+def _concepts(text: str, lexicon: Lexicon) -> set[str]:
+    return {group for group in lexicon.groups("service_concept") if lexicon.has(group, text)}
+
+
+_CORRECTED = re.compile(r"\b(?:nicht|not|statt|anstatt|instead\s+of|rather\s+than)\s*$", re.I)
+
+
+def price_verdict(sentence: str, base: FactBase) -> Verdict:
+    # "kostet 129 €, nicht 119 €": the amount after "nicht" is the one corrected, not a claim.
+    amounts = [
+        a
+        for a, start in _money_positions(sentence)
+        if not _CORRECTED.search(sentence[max(0, start - 16) : start].rstrip(" €"))
+    ]
+    shown = "prices: " + (", ".join(f"{p:g} €" for p in base.prices) or "none documented")
+    if not amounts:
+        return Verdict(True, shown)
+    return Verdict(all(any(abs(a - p) < 0.005 for p in base.prices) for a in amounts), shown)
+
+
+def _money_positions(text: str) -> list[tuple[float, int]]:
+    return [(money(m.group())[0], m.start()) for m in _MONEY_SPAN.finditer(text) if money(m.group())]
+
+
+_MONEY_SPAN = re.compile(r"(?:€|eur\b|euro\b)\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*\s?(?:€|eur\b|euro\b|euros\b)", re.I)
+_ISSUE = re.compile(r"\b(?:\d{1,2}\s?/\s?\d{4}|\d{4}\s?/\s?\d{1,2})\b")
+
+
+def test_verdict(sentence: str, reply: str, base: FactBase, lexicon: Lexicon) -> Verdict:
+    """Backed when a documented test result says it and the reply names its source (BGH I ZR 134/20):
+    the publisher or magazine and the issue of the documented test."""
+    shown = "tests: " + ("; ".join(t[:120] for t in base.tests) if base.tests else "none documented")
+    for test in base.tests:
+        lower = test.lower()
+        issues = [i.replace(" ", "") for i in _ISSUE.findall(test)]
+        if issues and not any(i in reply.replace(" ", "") for i in issues):
+            continue
+        publishers = lexicon.terms("test_publisher", test) + re.findall(r"['‘’„“\"]([^'‘’„“\"]{3,40})['‘’„“\"]", test)
+        if not publishers and not issues:
+            continue  # a test without a source cannot back a test claim
+        named = [p for p in publishers if p.lower() in reply.lower()]
+        if publishers and not named:
+            continue
+        grades = re.findall(r"\b\d,\d\b|\b\d\.\d\b", sentence)
+        if all(g.replace(".", ",") in lower or g in lower for g in grades):
+            return Verdict(True, f"tests: {test[:160]}")
+    return Verdict(False, shown)
+
+
+_COMPARED = re.compile(
+    r"\b(?:im\s+gegensatz\s+zu[mr]?|anders\s+als|im\s+vergleich\s+zu[mr]?|unlike|compared\s+(?:to|with)|"
+    r"in\s+contrast\s+to)\s+(?:den|die|dem|der|das|the)?\s*([^\s,.;:!?]+(?:\s+[^\s,.;:!?]+)?)",
+    re.IGNORECASE,
+)
+
+
+def competitor_verdict(claim: str, base: FactBase) -> Verdict:
+    """A comparison is not with a competitor when what it compares with is the company's own product."""
+    compared = [m.group(1) for m in _COMPARED.finditer(claim)]
+    if compared and all(base.products.named(c) for c in compared):
+        return Verdict(True, "own products")
+    return Verdict(False, "no documented comparison")
+
+
+_CONDITIONS = re.compile(
+    r"\b(?:bedingung\w*|voraussetzung\w*|nur\s+(?:mit|bei|wenn)|mit\s+kaufbeleg|registrierung|wartung|"
+    r"conditions?|only\s+(?:with|if)|registration|maintenance|proof\s+of\s+purchase|receipt)\b",
+    re.IGNORECASE,
+)
+
+
+def guarantee_conditions_verdict(base: FactBase) -> Verdict:
+    """A sentence that waives the guarantee's conditions is backed only when the guarantee has none."""
+    if base.guarantee is None:
+        return Verdict(False, "guarantee: none")
+    shown = f"guarantee: {base.guarantee}"
+    return Verdict(_CONDITIONS.search(base.guarantee) is None, shown)

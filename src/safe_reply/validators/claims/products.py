@@ -1,0 +1,257 @@
+"""The products of a product line and the words that refer to them in a reply.
+
+A product line may list its products (`products:` with names, short names and generic nouns). When it
+does not, as in the corpus format, they are derived from what the facts say:
+
+- a `models` fact ("Thermowell L8 (Heizleistung 7,9 kW) und Thermowell L12 (...)"; "Regenjacke
+  Fjellgrat Storm 3L (3-Lagen-Hardshell); Zelt Fjellgrat Kuppel 2 (2-Personen-Kuppelzelt)"): each item
+  is a product, its brand-less rest a short name ("L8", "Storm 3L"), the words before the brand and the
+  head of its description generic nouns ("Regenjacke", "Kuppelzelt");
+- product names in fact labels and qualifiers ("Leistung (Mix 1200)", "Gewicht Tavi Duo",
+  "Thermowell L8, mittleres Klima ... (Thermowell L12: 4,9)").
+
+A generic noun refers to a product when it is the end of one of the product's nouns ("die Jacke" ->
+"Regenjacke" -> Storm 3L); nouns every product shares ("Gerät", "Modell") refer to none in particular.
+`ProductIndex.mentioned(text)` finds every product a text refers to with one regex pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from safe_reply.config_models import Fact, ProductLine
+
+_WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+_MODELS_KEYS = re.compile(r"^(?:models?|modelle?|sortiment|range|products?|produkte?)$", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r";|,(?![^()]*\))|\s+(?:und|and|sowie|bzw\.)\s+(?![^()]*\))")
+_PAREN = re.compile(r"\(([^)]*)\)")
+# A product named at the start of a qualifier ("Thermowell L8, mittleres Klima") or before a colon
+# inside a value or qualifier ("(Thermowell L12: 4,9)", "Tavi Duo: Babywanne ...").
+_NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*([^,;)]+)")
+_MIN_NOUN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ProductRef:
+    name: str  # as written, e.g. "Thermowell L8"
+    aliases: tuple[str, ...]  # lower-case names that single it out: "thermowell l8", "l8"
+    nouns: tuple[str, ...]  # lower-case generic nouns: "regenjacke", "jacket"
+    on_sale: bool = True
+
+
+class ProductIndex:
+    """The products of a line and one compiled regex that finds the words referring to them."""
+
+    def __init__(self, products: Sequence[ProductRef]) -> None:
+        self.products: tuple[ProductRef, ...] = tuple(products)
+        self._owner: dict[str, set[int]] = {}
+        for index, product in enumerate(self.products):
+            for alias in product.aliases:
+                self._owner.setdefault(alias, set()).add(index)
+        alternatives = sorted(self._owner, key=len, reverse=True)
+        self._aliases = (
+            re.compile(rf"(?<!\w)(?:{'|'.join(_alias_regex(a) for a in alternatives)})(?!\w)", re.IGNORECASE)
+            if alternatives
+            else None
+        )
+        # Model families: the part of a short name before its number ("l" of "l8", "storm " of "storm 3l").
+        # Only short model numbers ("L8", "Storm 3L", "Lift 160"): a name with a year or a pack size
+        # ("Darjeeling First Flush 2026") has no siblings to confuse.
+        prefixes = sorted(
+            {
+                m.group(1)
+                for a in self._owner
+                if (m := re.match(r"^((?:[^\W\d_]+ ){0,1}[^\W\d_]*?) ?(\d{1,3})(?:[^\W\d_]*)$", a)) and m.group(1)
+            },
+            key=len,
+            reverse=True,
+        )
+        self._families = (
+            re.compile(
+                rf"(?<!\w)(?:{'|'.join(_alias_regex(p) for p in prefixes)})[\s\-]?\d+(?:[.,]\d+)?[^\W\d_]*(?!\w)",
+                re.IGNORECASE,
+            )
+            if prefixes
+            else None
+        )
+        nouns = sorted({noun for product in self.products for noun in product.nouns}, key=len, reverse=True)
+        self._nouns = tuple(nouns)
+        # A noun in a reply refers to a product when it ends one of the product's nouns ("Jacke" ->
+        # "Regenjacke"): one regex of every noun and every tail of at least _MIN_NOUN letters.
+        tails = sorted({t for noun in nouns for t in _tails(noun)}, key=len, reverse=True)
+        self._noun_regex = (
+            re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(t) for t in tails)})(?:e?s|e?n|e|s)?(?!\w)", re.IGNORECASE)
+            if tails
+            else None
+        )
+
+    def __len__(self) -> int:
+        return len(self.products)
+
+    def name(self, index: int) -> str:
+        return self.products[index].name
+
+    def named(self, text: str) -> set[int]:
+        """Products named in `text` (by name or short name)."""
+        if self._aliases is None:
+            return set()
+        found: set[int] = set()
+        for match in self._aliases.finditer(text):
+            written = match.group()
+            if " " not in written and written.isalpha() and written[0].islower():
+                continue  # "warm", "duo" in lower case are words, "Warm", "Duo" a product
+            found |= self._owner.get(_squash(written), set())
+        return found
+
+    def mentioned(self, text: str) -> set[int]:
+        """Products named in `text`, else those its generic nouns single out."""
+        named = self.named(text)
+        if named or self._noun_regex is None:
+            return named
+        found: set[int] = set()
+        for match in self._noun_regex.finditer(text):
+            word = match.group().lower()
+            owners = {i for i, p in enumerate(self.products) if any(_refers(word, n) for n in p.nouns)}
+            if 0 < len(owners) < len(self.products):
+                found |= owners
+        return found
+
+    def positions(self, text: str) -> list[tuple[int, set[int]]]:
+        """(offset, products) of every product name in `text`, in order: for resolving "er", "it"."""
+        if self._aliases is None:
+            return []
+        return [(m.start(), self._owner.get(_squash(m.group()), set())) for m in self._aliases.finditer(text)]
+
+    def unknown_model(self, text: str) -> bool:
+        """Whether `text` names a model of the line's families that is not on sale ("Thermowell L16",
+        "Storm 4L" next to "Storm 3L"): another, unreleased product, not a claim about these."""
+        if self._families is None:
+            return False
+        return any(_squash(match.group()) not in self._owner for match in self._families.finditer(text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every product name in `text`."""
+        return [m.span() for m in self._aliases.finditer(text)] if self._aliases is not None else []
+
+    def unreleased_named(self, text: str) -> bool:
+        return any(not self.products[i].on_sale for i in self.named(text))
+
+
+def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> ProductIndex:
+    """The products of a line: the explicit `products:` list, else derived from its facts."""
+    generic = {n.lower() for n in generic_nouns}
+    if line.products:
+        refs = [_ref(p.name, p.short_names, p.nouns, generic, on_sale=p.on_sale) for p in line.products]
+        return ProductIndex(refs)
+    groups = _derived_names(line)
+    brand = _brand(line, [name for name, _, _ in groups])
+    refs = []
+    shared: list[str] = []
+    for name, description, english in groups:
+        words = name.split()
+        brand_at = next((i for i, w in enumerate(words) if w.lower() in brand), None)
+        if brand and brand_at is None and not any(ch.isdigit() for ch in name) and not english:
+            shared.append(name)  # "Luft/Wasser-Monoblock-Wärmepumpen": describes every model
+            continue
+        short = " ".join(words[brand_at + 1 :]) if brand_at is not None else ""
+        before = words[:brand_at] if brand_at else []
+        nouns = [*before, *_description_nouns(description)]
+        bare = " ".join(words[brand_at:]) if brand_at else name
+        shorts = [s for s in (short, *english) if s and s != bare and any(ch.isalpha() for ch in s)]
+        refs.append(_ref(bare, shorts, nouns, generic))
+    return ProductIndex(_distinctive(refs))
+
+
+def _ref(
+    name: str, short: Iterable[str], nouns: Iterable[str], generic: set[str], *, on_sale: bool = True
+) -> ProductRef:
+    aliases = [_squash(name), *(_squash(s) for s in short if s.strip())]
+    kept = [n.lower() for n in nouns if len(n) >= _MIN_NOUN and n.lower() not in generic and n[:1].isalpha()]
+    return ProductRef(name, tuple(dict.fromkeys(aliases)), tuple(dict.fromkeys(kept)), on_sale)
+
+
+def _derived_names(line: ProductLine) -> list[tuple[str, str, list[str]]]:
+    """(name, description, nouns) of each product the facts name, models fact first."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for fact in line.facts:
+        if _MODELS_KEYS.match(fact.key) or _MODELS_KEYS.match((fact.label_en or "").strip()):
+            for raw in _ITEM_SPLIT.split(str(fact.value)):
+                item = raw.strip()
+                if not item or not item[0].isalpha():
+                    continue
+                name = _PAREN.sub("", item).strip(" ,.")
+                description = " ".join(_PAREN.findall(item))
+                if name and len(name.split()) <= 6:
+                    found.setdefault(name, (description, []))
+    aliases: dict[str, str] = {}
+    for fact in line.facts:
+        for name, english in _names_in_fact(fact):
+            found.setdefault(name, ("", []))
+            if english:
+                aliases[name] = english
+    names = list(found)
+    # A name that merely extends another one ("Thermowell L8" vs "L8") is the same product.
+    kept = [n for n in names if not any(o != n and _squash(o).endswith(_squash(n)) for o in names)]
+    return [(n, found[n][0], [*found[n][1], *([aliases[n]] if n in aliases else [])]) for n in kept]
+
+
+def _names_in_fact(fact: Fact) -> list[tuple[str, str]]:
+    """Product names in a fact's labels ("Leistung (Mix 1200)"); the English label's own name for the
+    same product ("(Day Cream Sensitive)") is an alias, not a second product."""
+    german = [n for n in _PAREN.findall(fact.label_de or "") if _looks_like_name(n)]
+    english = [n for n in _PAREN.findall(fact.label_en or "") if _looks_like_name(n)]
+    if german:
+        return [(german[0].strip(), english[0].strip() if english and english[0] != german[0] else "")]
+    return [(english[0].strip(), "")] if english else []
+
+
+def _looks_like_name(text: str) -> bool:
+    """ "Mix 1200", "Hydro Serum": capitalised, with a digit or two words; not "RET" or "Akku"."""
+    text = text.strip()
+    if not text or not text[0].isupper() or text.lower().startswith(("akku", "battery")):
+        return False
+    return any(ch.isdigit() for ch in text) or len(text.split()) >= 2
+
+
+def _brand(line: ProductLine, names: list[str]) -> set[str]:
+    """Words that name the maker, not one product: in every product name, or in the line's name."""
+    if not names:
+        return set()
+    sets = [{w.lower() for w in name.split()} for name in names]
+    common = set.intersection(*sets) if len(sets) > 1 else set()
+    line_words = {w.lower() for w in (line.name or "").split() if w[:1].isupper()}
+    in_names = set.union(*sets)
+    return {w for w in (common | (line_words & in_names)) if not any(ch.isdigit() for ch in w)}
+
+
+def _description_nouns(description: str) -> list[str]:
+    """Capitalised words of a description ("Kombikinderwagen mit Babywanne" -> both), no figures."""
+    return [w for w in _WORD.findall(description) if w[:1].isupper() and not any(ch.isdigit() for ch in w)]
+
+
+def _distinctive(refs: list[ProductRef]) -> list[ProductRef]:
+    """Drop nouns that several products share: they single out none of them."""
+    counts: dict[str, int] = {}
+    for ref in refs:
+        for noun in ref.nouns:
+            counts[noun] = counts.get(noun, 0) + 1
+    return [ProductRef(r.name, r.aliases, tuple(n for n in r.nouns if counts[n] == 1), r.on_sale) for r in refs]
+
+
+def _tails(noun: str) -> list[str]:
+    return [noun[i:] for i in range(len(noun) - _MIN_NOUN + 1) if i == 0 or noun[i].isalpha()]
+
+
+def _refers(word: str, noun: str) -> bool:
+    stem = re.sub(r"(?:e?s|e?n|e|s)$", "", word)
+    return noun.endswith(word) or (len(stem) >= _MIN_NOUN and noun.endswith(stem))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def _alias_regex(alias: str) -> str:
+    return r"[\s\-]*".join(re.escape(part) for part in alias.split())

@@ -1,0 +1,114 @@
+"""What the claims check needs to know about a reply beyond one sentence, each found in one pass.
+
+- `ReplyView.products_before`: the products a reply has talked about up to a sentence ("Der Duo ...
+  Er verstärkt ..."), from one scan of the whole reply (a per-sentence look at the prefix made long
+  replies quadratic);
+- `ReplyView.unreleased`: the sentence is about an unreleased product or an internal matter;
+- `quoted`: a rule match inside quotation marks that report someone else's words;
+- `condition_of_previous`: a sentence that only states the conditions of the sentence before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from safe_reply.rulepacks.sentences import sentence_spans
+from safe_reply.types import Span
+from safe_reply.validators.claims.facts import FactBase
+from safe_reply.validators.claims.lexicon import Lexicon
+
+
+class ReplyView:
+    """One reply, with the product mentions and sentence facts the checks share (computed lazily)."""
+
+    __slots__ = ("_cumulative", "_offsets", "_unreleased", "base", "lexicon", "text")
+
+    def __init__(self, text: str, base: FactBase, lexicon: Lexicon) -> None:
+        self.text = text
+        self.base = base
+        self.lexicon = lexicon
+        self._offsets: list[int] | None = None
+        self._cumulative: list[frozenset[int]] = []
+        self._unreleased: dict[Span, bool] = {}
+
+    def products_before(self, sentence: Span) -> set[int]:
+        """Every product named in the reply up to the end of `sentence`."""
+        if self._offsets is None:
+            self._index()
+        assert self._offsets is not None
+        position = bisect.bisect_left(self._offsets, sentence.end)
+        return set(self._cumulative[position - 1]) if position else set()
+
+    def _index(self) -> None:
+        mentions = self.base.products.positions(self.text)
+        self._offsets = [offset for offset, _ in mentions]
+        union: frozenset[int] = frozenset()
+        for _, products in mentions:
+            union = union | products
+            self._cumulative.append(union)
+
+    def unreleased(self, sentence: Span) -> bool:
+        if sentence not in self._unreleased:
+            text = sentence.of(self.text)
+            products = self.base.products
+            self._unreleased[sentence] = (
+                self.lexicon.has("unreleased", text) or products.unreleased_named(text) or products.unknown_model(text)
+            )
+        return self._unreleased[sentence]
+
+
+# Opening quotation marks and what closes each: the German „…“ closes with the character that opens an
+# English quotation, so the pairs are tracked in order, not counted.
+_CLOSERS = {"„": "“”", "“": "”", "‚": "‘’", "»": "«", "«": "»", '"': '"'}
+_MIN_QUOTED_WORDS = 6
+
+
+def quoted(text: str, match: Span, sentence: Span, lexicon: Lexicon) -> bool:
+    """Whether the match stands inside a quotation of someone else's words.
+
+    Inside quotation marks alone is not enough: bots quote the labels they claim ("ist „LGA tested“").
+    The quotation counts as someone else's words when the sentence introduces it with a reporting word
+    ("Sie schreiben", "auf der Verpackung steht", "you asked") or it is a long passage.
+    """
+    opened = _open_quote(text, sentence.start, match.start)
+    if opened is None:
+        return False
+    if lexicon.has("reported_speech", text[sentence.start : opened]):
+        return True
+    closer = _CLOSERS[text[opened]]
+    end = next((i for i in range(match.start, sentence.end) if text[i] in closer), sentence.end)
+    return len(text[opened + 1 : end].split()) >= _MIN_QUOTED_WORDS
+
+
+def _open_quote(text: str, start: int, end: int) -> int | None:
+    """Offset of the quotation mark that is still open at `end`, or None."""
+    opened: int | None = None
+    for index in range(start, end):
+        char = text[index]
+        if opened is None:
+            if char in _CLOSERS:
+                opened = index
+        elif char in _CLOSERS[text[opened]]:
+            opened = None
+    return opened
+
+
+_CONDITION_START = re.compile(
+    r"^\W*(?:voraussetzung|bedingung(?:en)?|das\s+gilt\s+nur|dies\s+gilt\s+nur|gilt\s+nur|nur\s+wenn|allerdings\s+nur|"
+    r"ausgenommen|ausgeschlossen\s+sind|provided\s+that|this\s+(?:only\s+)?applies\s+only|only\s+if|conditions?\s*:|"
+    r"it\s+only\s+applies|excluded\s+are)\b",
+    re.IGNORECASE,
+)
+_WINDOW = 2000
+
+
+def condition_of_previous(text: str, span: Span) -> Span:
+    """`span` widened to the sentence before it when `span` only states that sentence's conditions."""
+    if not _CONDITION_START.search(span.of(text)):
+        return span
+    start = max(0, span.start - _WINDOW)
+    before = [s for s in sentence_spans(text[start : span.start]) if s.end + start <= span.start]
+    if not before:
+        return span
+    return Span(before[-1].start + start, span.end)

@@ -1,0 +1,121 @@
+"""The unit of a spec-sheet fact, checked against a real unit registry (pint).
+
+A fact's unit is written by compliance staff ("dB(A)", "m²·Pa/W", "U/min", "Stunden", "furlong/fortnight").
+`fact_unit` turns it into the `Unit` a reply's figures are compared in: the spellings the reply parser
+knows come from its own table (quantities.py, microseconds); any other unit is looked up in pint, so a
+real unit in another spelling loads and converts, and a unit pint does not know either is a config
+error (`UnknownUnit`) instead of a fact that is silently never compared.
+
+pint is imported only here and only when a fact's unit is not one of the common spellings, so neither
+`import safe_reply` nor a policy with ordinary units pays for building its registry (~0.25 s).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from safe_reply.validators.claims.quantities import Dimension, Unit, unit_of
+
+# German and typographic spellings -> pint expressions. pint reads "Nm" as nanometre and "min⁻¹" not at
+# all, so these are rewritten before it sees them.
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), replacement)
+    for pattern, replacement in (
+        (r"²", "**2"),
+        (r"³", "**3"),
+        (r"⁻¹", "**-1"),
+        (r"[·⋅×]", "*"),
+        (r"\bNm\b", "N*m"),
+        (r"\bkWp\b", "kW"),
+        (r"\bWp\b", "W"),
+        (r"\bqm\b", "m**2"),
+        (r"\bStunden?\b|\bStd\b\.?", "hour"),
+        (r"\bMinuten?\b", "minute"),
+        (r"\bSekunden?\b|\bSek\.?", "second"),
+        (r"\bTag(?:e|en)?\b", "day"),
+        (r"\bWochen?\b", "week"),
+        (r"\bMonat(?:e|en)?\b", "month"),
+        (r"\bJahr(?:e|en)?\b", "year"),
+        (r"\bLitern?\b", "liter"),
+        (r"\bZoll\b", "inch"),
+        (r"\bGrad\b", "degC"),
+        (r"°C", "degC"),
+        (r"\bProzent\b", "percent"),
+        (r"\bGramm\b", "gram"),
+    )
+)
+# pint dimensionality -> the dimension a reply's figure is parsed into, and that dimension's base unit.
+_BY_DIMENSIONALITY: dict[str, tuple[Dimension, str]] = {
+    "[length]": (Dimension.LENGTH, "km"),
+    "[length] ** 2": (Dimension.AREA, "m**2"),
+    "[length] ** 3": (Dimension.VOLUME, "liter"),
+    "[length] / [time]": (Dimension.SPEED, "km/h"),
+    "[mass] * [length] ** 2 / [time] ** 3": (Dimension.POWER, "W"),
+    "[mass] * [length] ** 2 / [time] ** 2": (Dimension.ENERGY, "W*h"),
+    "[time]": (Dimension.DURATION, "s"),
+    "[mass]": (Dimension.MASS, "kg"),
+    "[mass] / [length] / [time] ** 2": (Dimension.PRESSURE, "bar"),
+    "1 / [time]": (Dimension.FREQUENCY, "Hz"),
+    "[current] * [time]": (Dimension.CHARGE, "A*h"),
+    "[mass] * [length] ** 2 / [time] ** 3 / [current]": (Dimension.VOLTAGE, "V"),
+    "[luminosity]": (Dimension.LUMINOUS_FLUX, "lm"),
+}
+
+
+class UnknownUnit(ValueError):
+    """A fact unit that neither the reply parser nor pint knows."""
+
+    def __init__(self, unit: str) -> None:
+        super().__init__(f"unknown unit '{unit}': neither safe_reply nor the unit registry (pint) knows it")
+        self.unit = unit
+
+
+def fact_unit(text: str) -> Unit:
+    """The unit of a fact ("km", "dB(A)", "m²·Pa/W"); raises UnknownUnit when no registry knows it."""
+    known = unit_of(text)
+    if known is not None:
+        return known
+    return _pint_unit(" ".join(text.split()))
+
+
+@functools.lru_cache(maxsize=256)
+def _pint_unit(text: str) -> Unit:
+    expression = text
+    for pattern, replacement in _SPELLINGS:
+        expression = pattern.sub(replacement, expression)
+    # "l/24 h" is litres per 24 hours, not (litres / 24) · hours.
+    expression = re.sub(
+        r"/\s*(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w*]*)",
+        lambda m: f"/({m.group(1).replace(',', '.')}*{m.group(2)})",
+        expression,
+    )
+    registry = _registry()
+    try:
+        quantity = registry.parse_expression(expression)
+        dimensionality = str(quantity.dimensionality)
+        if not str(quantity.units) or str(quantity.units) == "dimensionless":  # a bare number
+            raise UnknownUnit(text)
+    except Exception as exc:  # pint raises several unrelated types for text it cannot parse
+        raise UnknownUnit(text) from exc
+    found = _BY_DIMENSIONALITY.get(dimensionality)
+    if found is None:
+        # A real unit no reply figure is parsed into (RET in m²·Pa/W, lumen per watt): it loads, and the
+        # fact is shown to the reviewer but never compared with a number in a reply.
+        return Unit(Dimension.OTHER, 1.0)
+    dimension, base = found
+    if dimension is Dimension.FREQUENCY and "min" in expression:  # "min⁻¹", "1/min": a rotational speed
+        dimension, base = Dimension.ROTATION, "1/min"
+    try:
+        factor = float(quantity.to(base).magnitude)  # the magnitude carries a written factor ("/24 h")
+    except Exception as exc:  # an offset unit (°F) or a logarithmic one: compare only in its own unit
+        raise UnknownUnit(text) from exc
+    return Unit(dimension, factor)
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
