@@ -23,12 +23,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from safe_reply import __version__
 from safe_reply.decision_json import decision_json
 from safe_reply.errors import UnknownProductLine
 from safe_reply.log import LogUnavailable
-from safe_reply.serve.gate import Gate, problem_body
+from safe_reply.serve.gate import REFUSED, Gate, problem_body
 from safe_reply.serve.metrics import Metrics
 from safe_reply.serve.models import (
     STORED,
@@ -46,6 +47,9 @@ from safe_reply.types import Action, Context, Decision
 _log = logging.getLogger("safe_reply.serve")
 JSON = "application/json"
 REQUEST_EXAMPLE = '{"text": "...", "product_line": "ebike", "conversation_id": "c-42"}'
+_REQUEST_FIX = (
+    f"send a UTF-8 JSON object like {REQUEST_EXAMPLE} with Content-Type: application/json (see /openapi.json)"
+)
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "No or unknown API key."},
     413: {"model": Problem, "description": "Body larger than serve.max_body_bytes."},
@@ -262,10 +266,23 @@ def create_app(holder: PolicyHolder | None) -> FastAPI:
 
 def _error_handlers(app: FastAPI, metrics: Metrics) -> None:
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(_: Request, exc: RequestValidationError) -> Response:
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         metrics.rejected.labels("422").inc()
-        fix = f"send a JSON object like {REQUEST_EXAMPLE} with Content-Type: application/json (see /openapi.json)"
-        return _problem(422, "invalid request", fix, _validation_problems(exc.errors()))
+        problems = _validation_problems(exc.errors())
+        content_type = request.headers.get("content-type", "")
+        if "json" not in content_type:
+            # Without it FastAPI does not parse the body as JSON: say so, not only what it then misses.
+            problems.insert(0, f"Content-Type is {content_type or 'missing'!r}, so the body was not read as JSON")
+        return _problem(422, "invalid request", _REQUEST_FIX, problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400:  # FastAPI could not read the body at all (e.g. bytes that are not UTF-8)
+            if not request.scope.get(REFUSED):
+                metrics.rejected.labels("422").inc()
+            return _problem(422, "invalid request", _REQUEST_FIX, [f"body: {exc.detail}"])
+        fix = "see /openapi.json for the routes and their methods"
+        return _problem(exc.status_code, str(exc.detail), fix)
 
     @app.exception_handler(_Refused)
     async def refused(_: Request, exc: _Refused) -> Response:

@@ -7,6 +7,7 @@ oversized body would be read whole; and a plain ASGI layer costs microseconds pe
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +25,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Any]
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/openapi.json"})
 API_KEY_HEADER = b"x-api-key"
 BEARER = "bearer "
+REFUSED = "safe_reply.refused"  # scope key: the gate has already answered this request
 
 
 class _TooLarge(Exception):
@@ -86,29 +88,38 @@ class Gate:
         await self._limited(scope, receive, send, limit)
 
     async def _limited(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
-        """Count the body as it arrives (chunked requests declare no length) and stop past the limit."""
+        """Count the body as it arrives (chunked requests declare no length) and stop past the limit.
+
+        The 413 is sent from here the moment the limit is passed; the app then sees an error while reading
+        (FastAPI turns it into a 400 of its own), and whatever it sends afterwards is dropped.
+        """
         received = 0
         started = False
+        refused = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message: Message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if not started and not refused:
+                        refused = True
+                        scope[REFUSED] = True  # the app's own error answer to this is dropped, not counted
+                        await self._too_large(send, limit)
                     raise _TooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
+        # Answered with 413 above (or the response had begun: nothing more to say).
+        with contextlib.suppress(_TooLarge):
             await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._too_large(send, limit)
 
     async def _too_large(self, send: Send, limit: int) -> None:
         self.metrics.rejected.labels("413").inc()
