@@ -76,6 +76,13 @@ def _no_progress(stage: str, advance: int, total: int) -> None:
 
 
 def run_audit(options: AuditOptions, engine: Engine, progress: Progress = _no_progress) -> AuditReport:
+    # Workers (Dask's in particular) run elsewhere: every path they are handed must be absolute.
+    options = replace(
+        options,
+        config=options.config.resolve(),
+        inputs=tuple(path.resolve() for path in options.inputs),
+        out=options.out.resolve(),
+    )
     policy = load_policy(options.config)  # here first: config errors are reported once, before any work
     digest = config_digest(options.config)
     started = time.perf_counter()

@@ -109,12 +109,12 @@ def _index_csv(unit: Partition, columns: Columns) -> list[PartIndex]:
         records += 1
         if records == CSV_CHUNK_RECORDS:
             indexes.append(
-                _part_index(Partition(0, unit.path, Format.CSV, begin, end, first_row, header), records, replies)
+                _part_index(Partition(unit.index, unit.path, Format.CSV, begin, end, first_row, header), records, replies)
             )
             replies, records = [], 0
     if records:
         indexes.append(
-            _part_index(Partition(0, unit.path, Format.CSV, begin, end, first_row, header), records, replies)
+            _part_index(Partition(unit.index, unit.path, Format.CSV, begin, end, first_row, header), records, replies)
         )
     return indexes
 

@@ -34,7 +34,7 @@ def number_replies(
         return [np.zeros(0, np.int32) for _ in sizes]
     conv_flat: list[str | None] = [c for part in conversations for c in part]
     known = np.fromiter((c is not None for c in conv_flat), bool, total)
-    codes = np.zeros(total, np.int64)
+    codes = np.full(total, -1, np.int64)  # -1: no conversation id, a group of its own
     if known.any():
         # Hash-based dictionary encoding (Arrow, in C++): much faster than sorting a million Python strings.
         ids = pa.array([c for c in conv_flat if c is not None], pa.string())

@@ -32,6 +32,8 @@ class RateColumn(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
+        if speed is None and task.elapsed and task.completed:
+            speed = task.completed / task.elapsed  # one big step: no moving estimate yet, use the average
         unit = task.fields.get("unit", "items")
         return Text("" if speed is None else f"{speed:,.0f} {unit}/s", style="progress.data.speed")
 
