@@ -80,6 +80,13 @@ def _json(payload: Any, status: int = 200) -> Response:
     return Response(json.dumps(payload, ensure_ascii=False).encode(), status, media_type=JSON)
 
 
+def _timed(response: Response, evaluate_s: float) -> Response:
+    # Server-Timing (a standard header browsers and tools read): the time the policy took, so a client
+    # can tell the check's own cost from the network's and the service's.
+    response.headers["server-timing"] = f"evaluate;dur={evaluate_s * 1000:.3f}"
+    return response
+
+
 def _problem(status: int, error: str, fix: str, problems: list[str] | None = None) -> Response:
     return Response(problem_body(error, fix, problems), status, media_type=JSON)
 
@@ -191,7 +198,8 @@ class _Service:
 
         loop.add_signal_handler(signal.SIGHUP, on_sighup)
 
-    async def check_all(self, items: Sequence[CheckRequest]) -> list[dict[str, Any]]:
+    async def check_all(self, items: Sequence[CheckRequest]) -> tuple[list[dict[str, Any]], float]:
+        """The answers, and the seconds spent in Policy.evaluate (for the Server-Timing header)."""
         served = self.served()
         _select_all(served, items)
         if any(item.conversation_id is not None for item in items):
@@ -205,9 +213,10 @@ class _Service:
             await asyncio.to_thread(_record, served, checked)  # durable writes: off the loop
         else:
             _record(served, checked)  # passes are only counted in memory
-        return [_decision_out(one, item) for one, item in zip(checked, items, strict=True)]
+        answers = [_decision_out(one, item) for one, item in zip(checked, items, strict=True)]
+        return answers, sum(one.evaluate_s for one in checked)
 
-    async def batch(self, body: BatchRequest) -> list[dict[str, Any]]:
+    async def batch(self, body: BatchRequest) -> tuple[list[dict[str, Any]], float]:
         limit = self.served().policy.serve.max_batch
         if len(body.items) > limit:
             raise _Refused(
@@ -302,17 +311,17 @@ def _routes(app: FastAPI, service: _Service) -> None:
     async def check(body: CheckRequest) -> Response:
         """Check one reply: the decision, the text to deliver, every finding with rule, span and legal basis."""
         started = time.perf_counter()
-        (result,) = await service.check_all([body])
+        (result,), evaluate_s = await service.check_all([body])
         metrics.request_seconds.labels("check").observe(time.perf_counter() - started)
-        return _json(result)
+        return _timed(_json(result), evaluate_s)
 
     @app.post("/v1/check/batch", response_class=Response, responses={200: {"model": BatchOut}, **_ERRORS})
     async def check_batch(body: BatchRequest) -> Response:
         """Check several replies in order (at most serve.max_batch); results in the same order."""
         started = time.perf_counter()
-        results = await service.batch(body)
+        results, evaluate_s = await service.batch(body)
         metrics.request_seconds.labels("batch").observe(time.perf_counter() - started)
-        return _json({"results": results})
+        return _timed(_json({"results": results}), evaluate_s)
 
     @app.post(
         "/v1/reload",
