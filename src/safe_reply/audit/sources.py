@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -169,7 +170,7 @@ def _jsonl_records(part: Partition) -> Iterator[tuple[int, Mapping[str, Any]]]:
     with Path(part.path).open("rb") as handle:
         handle.seek(part.start)
         data = handle.read(part.stop - part.start)
-    for offset, line in enumerate(data.splitlines()):
+    for offset, line in enumerate(data.split(b"\n")):  # only \n ends a line (as count_records counts)
         row = part.first_row + offset
         if not line.strip():
             continue
@@ -215,7 +216,8 @@ def _csv_records(part: Partition) -> Iterator[tuple[int, Mapping[str, Any]]]:
     with Path(part.path).open("rb") as handle:
         handle.seek(part.start)
         data = handle.read(part.stop - part.start).decode("utf-8")
-    reader = csv.reader(data.splitlines(keepends=True))
+    # newline="": line ends inside quoted fields stay part of the field (as the csv module requires).
+    reader = csv.reader(io.StringIO(data, newline=""))
     for number, values in enumerate(reader, start=part.first_row):
         yield number, dict(zip(part.header, values, strict=False))
 

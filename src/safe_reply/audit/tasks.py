@@ -109,7 +109,9 @@ def _index_csv(unit: Partition, columns: Columns) -> list[PartIndex]:
         records += 1
         if records == CSV_CHUNK_RECORDS:
             indexes.append(
-                _part_index(Partition(unit.index, unit.path, Format.CSV, begin, end, first_row, header), records, replies)
+                _part_index(
+                    Partition(unit.index, unit.path, Format.CSV, begin, end, first_row, header), records, replies
+                )
             )
             replies, records = [], 0
     if records:
@@ -157,9 +159,10 @@ def evaluate_partition(task: EvalTask) -> PartResult:
     flagged: list[tuple[Reply, Context, Decision]] = []
     actions: Counter[str] = Counter()
     rules: Counter[tuple[str, str]] = Counter()
-    replies = read_partition(task.partition, task.columns)
+    checked = 0
     try:
-        for reply, ordinal in zip(replies, task.ordinals.tolist(), strict=True):
+        for reply, ordinal in zip(read_partition(task.partition, task.columns), task.ordinals.tolist(), strict=False):
+            checked += 1
             ctx = Context(
                 reply.product_line or task.default_product_line,
                 reply.conversation_id,
@@ -175,13 +178,14 @@ def evaluate_partition(task: EvalTask) -> PartResult:
             if decision.findings:
                 flagged.append((reply, ctx, decision))
                 rules.update((f.rule_id, str(f.category)) for f in decision.findings)
-    except ValueError as exc:  # zip(strict=True): the file changed between indexing and evaluation
-        raise SafeReplyError(
-            f"{task.partition.path}: the file changed while the audit ran ({exc}). Fix: audit a file nobody writes to"
-        ) from None
     finally:
         if recorder is not None:
             recorder.close()
+    if checked != len(task.ordinals):
+        raise SafeReplyError(
+            f"{task.partition.path}: the file changed while the audit ran ({checked} bot replies in a part that "
+            f"had {len(task.ordinals)} when indexed). Fix: audit a copy nobody writes to"
+        )
     part_file = None
     if flagged:
         target = Path(task.parts_dir) / f"part-{task.partition.index:06d}.{task.findings_format.value}"

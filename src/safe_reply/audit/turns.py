@@ -4,7 +4,7 @@ Transcripts number messages (customer and bot alike) or only keep them in order,
 conversation may be spread over several files or partitions. So the audit first collects, for every
 bot reply, its conversation and its order key (the turn column where there is one, then its position
 in the input), and numbers the bot replies of each conversation 1, 2, 3, ... in one vectorised sort
-over all of them. Memory on the coordinating process: about 30 bytes per reply plus the ids.
+over all of them. Memory on the coordinating process: in the order of 100 bytes per reply.
 """
 
 from __future__ import annotations
