@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -166,3 +168,40 @@ def test_two_replicas_sharing_postgres_show_the_notice_once(tmp_path: Path, pg_d
     assert rows == [("rewrite", 1), ("rewrite", 1)]
     assert not (tmp_path / "a/spool.jsonl").exists()
     assert not (tmp_path / "b/spool.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("env", "log", "message"),
+    [
+        ({}, None, "error: no API key configured, so every request would be refused. Fix: export SAFE_REPLY_API_KEYS="),
+        (
+            {"SAFE_REPLY_API_KEYS": API_KEY},
+            "backend: postgres\n  dsn_env: SERVE_TEST_UNSET_DSN",
+            "error: log.backend is postgres but the environment variable SERVE_TEST_UNSET_DSN is not set.",
+        ),
+    ],
+    ids=["no-key", "no-dsn"],
+)
+def test_serve_refuses_to_start_with_a_reason(
+    tmp_path: Path, env: dict[str, str], log: str | None, message: str
+) -> None:
+    config = make_config(tmp_path / "config") if log is None else make_config(tmp_path / "config", log=log)
+    command = [sys.executable, "-c", "from safe_reply.cli import main; main()", "serve", "-c", str(config)]
+    clean = {k: v for k, v in os.environ.items() if k != "SAFE_REPLY_API_KEYS"}
+    done = subprocess.run(
+        command, cwd=tmp_path, env=clean | env, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 2
+    assert " ".join(done.stderr.split()).startswith(message)
+
+
+def test_serve_reports_config_errors_with_file_and_key(tmp_path: Path) -> None:
+    config = make_config(tmp_path / "config")
+    (config / "product_lines/ebike.yaml").write_text("id: ebike\nmode: enforced\n", encoding="utf-8")
+    command = [sys.executable, "-c", "from safe_reply.cli import main; main()", "serve", "-c", str(config)]
+    done = subprocess.run(
+        command, cwd=tmp_path, env=os.environ | environment(), capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == f"2 error(s) in {config}"  # and the default product line is gone
+    assert done.stderr.splitlines()[1].startswith(f"  {config / 'product_lines/ebike.yaml'}: mode: ")

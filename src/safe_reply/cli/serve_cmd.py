@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from safe_reply.cli.common import config_errors_exit, fail
+from safe_reply.errors import ConfigError, ConfigErrors, SafeReplyError
 
 EXTRA_MISSING = "the HTTP service needs its extra. Fix: pip install 'safe-reply[serve]'"
 
@@ -33,7 +34,7 @@ def serve(
     policy. Example: `SAFE_REPLY_API_KEYS=s3cret safe-reply serve -c config --port 8080`.
     """
     try:
-        from safe_reply.serve import NoApiKey, PolicyHolder, openapi_json, run
+        from safe_reply.serve import PolicyHolder, openapi_json, run
     except ImportError:
         fail(EXTRA_MISSING)
     if openapi:
@@ -42,7 +43,9 @@ def serve(
     with config_errors_exit(config):
         try:
             holder = PolicyHolder(config)
-        except NoApiKey as exc:
+        except (ConfigError, ConfigErrors):
+            raise  # printed with file, key and fix by config_errors_exit
+        except SafeReplyError as exc:  # no API key; a log that cannot be opened (e.g. its DSN not set)
             fail(str(exc))
     run(holder, host, port, access_log=access_log, log_level=log_level)
 
