@@ -7,14 +7,12 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from log.logdata import NO_PG, PG_DSN_ENV, skip_without_server
 from serve.servedata import (
     API_KEY,
     APPROVED_GUARANTEE,
@@ -119,20 +117,6 @@ def _wait_for(probe: object, timeout_s: float = 20.0) -> object:
             return value
         time.sleep(0.1)
     raise AssertionError("the server did not reload in time")
-
-
-@pytest.fixture
-def pg_dsn() -> Iterator[str]:
-    base = os.environ.get(PG_DSN_ENV)
-    if not base:
-        skip_without_server(NO_PG)
-    schema = f"serve_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in base else "?"
-    yield f"{base}{separator}options=-csearch_path%3D{schema}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.mark.postgres

@@ -24,6 +24,7 @@ from rich.text import Text
 from safe_reply.cli.common import config_errors_exit, fail
 from safe_reply.errors import SafeReplyError
 
+EXTRA_MODULES = ("pyarrow", "numpy", "dask", "distributed")
 EXTRA_MISSING = "the audit needs its extra. Fix: pip install 'safe-reply[audit]'"
 
 
@@ -89,8 +90,10 @@ def audit(
     """
     try:
         from safe_reply.audit import AuditOptions, Columns, EngineKind, open_engine, run_audit, summary_text
-    except ImportError:
-        fail(EXTRA_MISSING)
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] in EXTRA_MODULES:
+            fail(EXTRA_MISSING)
+        raise
     if engine not in {kind.value for kind in EngineKind}:
         fail(f"--engine {engine!r} is not supported. Fix: use local or dask")
     try:

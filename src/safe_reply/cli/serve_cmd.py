@@ -11,6 +11,7 @@ import typer
 from safe_reply.cli.common import config_errors_exit, fail
 from safe_reply.errors import ConfigError, ConfigErrors, SafeReplyError
 
+EXTRA_MODULES = ("fastapi", "uvicorn", "starlette", "prometheus_client")
 EXTRA_MISSING = "the HTTP service needs its extra. Fix: pip install 'safe-reply[serve]'"
 
 
@@ -35,8 +36,10 @@ def serve(
     """
     try:
         from safe_reply.serve import PolicyHolder, openapi_json, run
-    except ImportError:
-        fail(EXTRA_MISSING)
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] in EXTRA_MODULES:
+            fail(EXTRA_MISSING)
+        raise
     if openapi:
         sys.stdout.write(openapi_json())
         return
