@@ -94,6 +94,8 @@ def test_sighup_with_a_broken_config_keeps_serving_the_old_policy(tmp_path: Path
         assert len(errors) == 1
         assert errors[0].startswith(f"{defaults}: mode: ")
         assert http.get("/readyz").json()["product_lines"] == before
+        refused = http.post("/v1/reload", headers=KEY)
+        assert (refused.status_code, refused.json()["errors"], refused.json()["product_lines"]) == (409, errors, before)
         answer = http.post("/v1/check", json={"text": CLAIM, "turn": 2}, headers=KEY).json()
         assert (answer["action"], answer["policy_hash"]) == ("rewrite", before["ebike"])
 
@@ -103,7 +105,7 @@ def test_sighup_with_a_broken_config_keeps_serving_the_old_policy(tmp_path: Path
         monitored = http.post("/v1/check", json={"text": CLAIM, "turn": 2}, headers=KEY).json()
         assert (monitored["action"], monitored["intended"], monitored["delivered"]) == ("monitor", "rewrite", CLAIM)
         page = http.get("/metrics").text
-        assert metric(page, "safe_reply_reloads_total", outcome="refused") == 1
+        assert metric(page, "safe_reply_reloads_total", outcome="refused") == 2
         assert metric(page, "safe_reply_reloads_total", outcome="ok") == 1
         assert metric(page, "safe_reply_decisions_total", product_line="ebike", action="rewrite") == 1
         assert metric(page, "safe_reply_decisions_total", product_line="ebike", action="monitor") == 1

@@ -1,7 +1,7 @@
 """The FastAPI application: check, batch, reload, probes, metrics; the schema at /openapi.json.
 
 Per request: the gate checks key and size, FastAPI parses the body into CheckRequest, the snapshot's
-policy decides (in the event loop: it is pure CPU, microseconds to a millisecond), and anything that
+policy decides (in the event loop: pure CPU, microseconds to a few milliseconds), and anything that
 touches the log (the shared turn count, a blocked or rewritten reply's durable record) runs in a
 worker thread so the loop keeps serving meanwhile. Every 4xx answer is a Problem: error, fix, problems.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
-import logging
 import signal
 import threading
 import time
@@ -44,7 +43,6 @@ from safe_reply.serve.models import (
 from safe_reply.serve.state import PolicyHolder, ReloadResult, Served
 from safe_reply.types import Action, Context, Decision
 
-_log = logging.getLogger("safe_reply.serve")
 JSON = "application/json"
 REQUEST_EXAMPLE = '{"text": "...", "product_line": "ebike", "conversation_id": "c-42"}'
 _REQUEST_FIX = (
