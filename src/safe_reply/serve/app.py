@@ -204,7 +204,11 @@ class _Service:
             turns = await asyncio.to_thread(_turns, served, items)
         else:
             turns = [item.turn if isinstance(item.turn, int) else None for item in items]
-        checked = [_evaluate(served, item, turn) for item, turn in zip(items, turns, strict=True)]
+        pairs = list(zip(items, turns, strict=True))
+        if len(pairs) == 1:
+            checked = [_evaluate(served, *pairs[0])]
+        else:  # a batch may take seconds: evaluate it off the loop, so probes and other requests get answers
+            checked = await asyncio.to_thread(lambda: [_evaluate(served, item, turn) for item, turn in pairs])
         for one in checked:
             self.metrics.observe(one.decision, one.evaluate_s)
         if any(one.decision.action is not Action.PASS or one.decision.intended is not Action.PASS for one in checked):
