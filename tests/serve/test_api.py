@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,6 +66,10 @@ def test_check_answers_the_library_decision(client: TestClient, config: Path) ->
     ]
     assert body["findings"][0]["legal_basis"].startswith("BGB §443")
     DecisionOut.model_validate(body)  # the documented schema describes what is sent
+    timing = response.headers["server-timing"]
+    assert re.fullmatch(r"evaluate;dur=\d+\.\d{3}, app;dur=\d+\.\d{3}", timing), timing
+    evaluate_ms, app_ms = (float(part.split("dur=")[1]) for part in timing.split(", "))
+    assert 0 < evaluate_ms <= app_ms
 
 
 def test_stored_turns_put_the_notice_on_the_first_reply_only(client: TestClient) -> None:

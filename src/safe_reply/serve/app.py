@@ -27,8 +27,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from safe_reply import __version__
 from safe_reply.decision_json import decision_json
 from safe_reply.errors import UnknownProductLine
-from safe_reply.log import LogUnavailable
-from safe_reply.serve.gate import REFUSED, Gate, problem_body
+from safe_reply.log import DisabledRecorder, LogUnavailable
+from safe_reply.serve.gate import REFUSED, STARTED, Gate, problem_body
 from safe_reply.serve.metrics import Metrics
 from safe_reply.serve.models import (
     STORED,
@@ -78,10 +78,12 @@ def _json(payload: Any, status: int = 200) -> Response:
     return Response(json.dumps(payload, ensure_ascii=False).encode(), status, media_type=JSON)
 
 
-def _timed(response: Response, evaluate_s: float) -> Response:
-    # Server-Timing (a standard header browsers and tools read): the time the policy took, so a client
-    # can tell the check's own cost from the network's and the service's.
-    response.headers["server-timing"] = f"evaluate;dur={evaluate_s * 1000:.3f}"
+def _timed(response: Response, request: Request, evaluate_s: float) -> Response:
+    # Server-Timing (a standard header browsers and tools read): the policy's time and the service's
+    # whole time from the gate to the answer, so a client can tell the check's own cost from the
+    # service's and from the network's.
+    total_s = time.perf_counter() - request.scope.get(STARTED, time.perf_counter())
+    response.headers["server-timing"] = f"evaluate;dur={evaluate_s * 1000:.3f}, app;dur={total_s * 1000:.3f}"
     return response
 
 
@@ -211,7 +213,9 @@ class _Service:
             checked = await asyncio.to_thread(lambda: [_evaluate(served, item, turn) for item, turn in pairs])
         for one in checked:
             self.metrics.observe(one.decision, one.evaluate_s)
-        if any(one.decision.action is not Action.PASS or one.decision.intended is not Action.PASS for one in checked):
+        if isinstance(served.recorder, DisabledRecorder):
+            pass  # no log: nothing to record, and no thread hop to pay for
+        elif any(one.decision.action is not Action.PASS or one.decision.intended is not Action.PASS for one in checked):
             await asyncio.to_thread(_record, served, checked)  # durable writes: off the loop
         else:
             _record(served, checked)  # passes are only counted in memory
@@ -310,20 +314,20 @@ def _routes(app: FastAPI, service: _Service) -> None:
     metrics = service.metrics
 
     @app.post("/v1/check", response_class=Response, responses={200: {"model": DecisionOut}, **_ERRORS})
-    async def check(body: CheckRequest) -> Response:
+    async def check(body: CheckRequest, request: Request) -> Response:
         """Check one reply: the decision, the text to deliver, every finding with rule, span and legal basis."""
         started = time.perf_counter()
         (result,), evaluate_s = await service.check_all([body])
         metrics.request_seconds.labels("check").observe(time.perf_counter() - started)
-        return _timed(_json(result), evaluate_s)
+        return _timed(_json(result), request, evaluate_s)
 
     @app.post("/v1/check/batch", response_class=Response, responses={200: {"model": BatchOut}, **_ERRORS})
-    async def check_batch(body: BatchRequest) -> Response:
+    async def check_batch(body: BatchRequest, request: Request) -> Response:
         """Check several replies in order (at most serve.max_batch); results in the same order."""
         started = time.perf_counter()
         results, evaluate_s = await service.batch(body)
         metrics.request_seconds.labels("batch").observe(time.perf_counter() - started)
-        return _timed(_json({"results": results}), evaluate_s)
+        return _timed(_json({"results": results}), request, evaluate_s)
 
     @app.post(
         "/v1/reload",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,7 @@ OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/openapi.json"})
 API_KEY_HEADER = b"x-api-key"
 BEARER = "bearer "
 REFUSED = "safe_reply.refused"  # scope key: the gate has already answered this request
+STARTED = "safe_reply.started"  # scope key: perf_counter() when the request reached the gate
 
 
 class _TooLarge(Exception):
@@ -61,6 +63,7 @@ class Gate:
         self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope[STARTED] = time.perf_counter()  # for Server-Timing: the service's own time per request
         if scope["type"] != "http" or scope["path"] in OPEN_PATHS:
             await self.app(scope, receive, send)
             return
