@@ -68,7 +68,8 @@ def main() -> None:
             results["Dask, local 2-worker cluster"] = rate(
                 audit(source, folder / "fd.parquet", *on_dask, quiet=args.quick)
             )
-        print(f"safe-reply audit on {replies:,} generated replies (Parquet), {os.cpu_count()} cores:")
+        load = os.getloadavg()[0]
+        print(f"safe-reply audit on {replies:,} generated replies (Parquet), {os.cpu_count()} cores, load {load:.1f}:")
         for name, figure in results.items():
             print(f"  {name:30s} {figure}")
         print(f"(whole benchmark {time.perf_counter() - started:.0f} s)")
