@@ -85,6 +85,19 @@ class ConditionKind(StrEnum):
     OTHER = "other"
 
 
+class ServeSettings(Strict):
+    """`safe-reply serve`: who may call the HTTP service and how much one request may carry.
+
+    API keys are secrets, so YAML holds only their SHA-256 hex digests (`api_key_sha256`); the keys
+    themselves may also come from the environment variable named by `api_keys_env` (comma-separated).
+    """
+
+    api_keys_env: str = "SAFE_REPLY_API_KEYS"
+    api_key_sha256: tuple[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")], ...] = ()
+    max_body_bytes: int = Field(default=1_048_576, ge=1_024)
+    max_batch: int = Field(default=1_000, ge=1)
+
+
 class Fact(Strict):
     """One spec-sheet fact. Only key and value are required; everything else refines the comparison.
 
@@ -165,6 +178,7 @@ class Defaults(Strict):
     fallback: Fallback = DEFAULT_FALLBACK
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
     log: LogSettings = LogSettings()
+    serve: ServeSettings = ServeSettings()
 
 
 class ProductLine(Strict):

@@ -82,7 +82,7 @@ def load_policy(path: str | Path, environ: Mapping[str, str] | None = None) -> P
         )
     if errors:
         raise ConfigErrors(errors)
-    return Policy(lines, defaults.default_product_line, config_dir, defaults.log)
+    return Policy(lines, defaults.default_product_line, config_dir, defaults.log, defaults.serve)
 
 
 def product_line_files(config_dir: Path) -> list[Path]:

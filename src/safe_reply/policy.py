@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safe_reply.actions import action_for, rewrite, strongest
-from safe_reply.config_models import Fallback, LogSettings, Mode, ProductLine
+from safe_reply.config_models import Fallback, LogSettings, Mode, ProductLine, ServeSettings
 from safe_reply.contracts import Validator
 from safe_reply.errors import UnknownProductLine
 from safe_reply.lang import reply_language
@@ -151,6 +151,7 @@ class Policy:
     config_dir: Path | None = None
     # A Policy built in code records nothing unless given log settings; load_policy passes the YAML's.
     log: LogSettings = field(default_factory=lambda: LogSettings(enabled=False), compare=False)
+    serve: ServeSettings = field(default_factory=ServeSettings, compare=False)  # only `safe-reply serve` reads it
 
     def select(self, product_line: str | None) -> ProductLinePolicy:
         name = product_line or self.default_product_line

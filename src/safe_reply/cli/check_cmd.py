@@ -19,44 +19,13 @@ from rich.console import Console
 from rich.progress import Progress
 
 from safe_reply.cli.common import fail, load_or_exit
+from safe_reply.decision_json import decision_json, dumps
 from safe_reply.errors import SafeReplyError
 from safe_reply.policy import Policy
-from safe_reply.types import Action, Context, Decision, Finding, Language
+from safe_reply.types import Action, Context, Decision, Language
 
 # Below this many replies a progress bar only flickers.
 PROGRESS_MIN_REPLIES = 200
-
-
-def finding_json(finding: Finding) -> dict[str, Any]:
-    """A finding as JSON. Never the matched text itself: for a leak that would be the secret."""
-    span = None if finding.span is None else {"start": finding.span.start, "end": finding.span.end}
-    return {
-        "rule_id": finding.rule_id,
-        "category": str(finding.category),
-        "span": span,
-        "message": {"de": finding.message.de, "en": finding.message.en},
-        "legal_basis": finding.legal_basis,
-        "severity": finding.severity.value,
-        "validator": finding.validator,
-        "details": dict(finding.details),
-    }
-
-
-def decision_json(decision: Decision, reply_id: str | None = None) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": reply_id} if reply_id is not None else {}
-    record |= {
-        "action": decision.action.value,
-        "intended": decision.intended.value,
-        "product_line": decision.policy_ref.product_line,
-        "policy_hash": decision.policy_ref.policy_hash,
-        "findings": [finding_json(f) for f in decision.findings],
-        "delivered": decision.delivered,
-    }
-    return record
-
-
-def dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
 
 
 @contextmanager

@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from safe_reply.cli.check_cmd import dumps, finding_json, output_stream
+from safe_reply.cli.check_cmd import output_stream
 from safe_reply.cli.common import config_errors_exit, fail, load_or_exit
+from safe_reply.decision_json import dumps, finding_json
 from safe_reply.eval.corpus import (
     CASES_FILE,
     PRODUCT_LINES_FILE,
