@@ -15,7 +15,16 @@ app = typer.Typer(
 )
 
 # Order = order in --help.
-_COMMAND_MODULES = ("demo_cmd", "config_cmd", "check_cmd", "eval_cmd", "rules_cmd", "log_cmd")
+_COMMAND_MODULES = (
+    "demo_cmd",
+    "config_cmd",
+    "check_cmd",
+    "eval_cmd",
+    "rules_cmd",
+    "log_cmd",
+    "review_cmd",
+    "report_cmd",
+)
 _registered = False
 
 
