@@ -116,7 +116,7 @@ def line_chart(title: str, days: Sequence[str], series: Sequence[Series], top: f
         value = y_top * step / 4
         y = _y(value, y_top)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{value:.0%}</text>')
+        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{value * 100:g} %</text>')
     if days:
         for index in sorted({0, len(days) - 1, *range(0, len(days), max(1, len(days) // 6))}):
             x = _x(index, len(days))
