@@ -251,7 +251,7 @@ def _rewrite_flow(
 ) -> list[str]:
     """A key whose value is written inline (`key: [a, b]`, `key: {}`): rewrite that line only."""
     value, comment = rest, ""
-    for match in re.finditer(r"\s#", rest):  # keep a trailing comment when what precedes it parses
+    for match in re.finditer(r"\s+#", rest):  # keep a trailing comment when what precedes it parses
         try:
             load_yaml(rest[: match.start()])
         except Exception:

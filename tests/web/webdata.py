@@ -54,8 +54,16 @@ def decisions() -> list[tuple[int, Decision]]:
         (1, decision(SECRET_REPLY, (secret_finding(), notice_finding()))),
         (1, decision(CLAIM_REPLY, (claim_finding(Span(10, 30)),), Action.REWRITE, "Der Rahmen ist aus Aluminium.")),
         (2, decision(SUPPLIER_REPLY, (supplier_finding(),))),
-        (2, decision(CLAIM_REPLY, (claim_finding(Span(10, 30), "claims.de/guarantee-promise"),), Action.REWRITE,
-                     "Der Rahmen ist aus Aluminium.", "kitchen")),  # fmt: skip
+        (
+            2,
+            decision(
+                CLAIM_REPLY,
+                (claim_finding(Span(10, 30), "claims.de/guarantee-promise"),),
+                Action.REWRITE,
+                "Der Rahmen ist aus Aluminium.",
+                "kitchen",
+            ),
+        ),
         (3, decision("Hallo!", (notice_finding(),), Action.REWRITE, "Hinweis: KI. Hallo!")),
     ]
 

@@ -17,6 +17,7 @@ import typer
 
 from safe_reply.cli.common import fail
 from safe_reply.cli.log_common import (
+    ActionOpt,
     CategoryOpt,
     ConfigOpt,
     LineOpt,
@@ -52,6 +53,7 @@ def review(
     product_line: LineOpt = None,
     category: CategoryOpt = None,
     rule: RuleOpt = None,
+    action: ActionOpt = None,
     include_labelled: Annotated[bool, typer.Option("--all", help="Also findings that already have a label.")] = False,
     mechanical: Annotated[
         bool, typer.Option("--mechanical", help="Also the inserted AI notice, failed rewrites, validator errors.")
@@ -77,6 +79,7 @@ def review(
         product_line=product_line,
         category=category,
         rule=rule,
+        action=action,
         label=None if include_labelled else LabelFilter.UNLABELLED,
         mechanical=mechanical,
     )
