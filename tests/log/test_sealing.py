@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from log.logdata import SECRET_REPLY, decision, secret_finding
+from safe_reply.config_models import LogSettings
 from safe_reply.errors import SafeReplyError
-from safe_reply.log import RecordFilter, SqlLogStore, build_record
+from safe_reply.log import RecordFilter, SqlLogStore, build_record, open_recorder
 from safe_reply.log.masking import mask_decision
 from safe_reply.log.records import format_time
 from safe_reply.log.sealing import REVEAL_KEY_ENV, RevealError, SealedTerm, Sealer, new_key, sealer_from_env, unseal
@@ -45,13 +47,15 @@ def test_masked_plus_sealed_is_the_original(before: str, term: str, middle: str,
     assert unseal(masked.original, SEALER.open(masked.sealed)) == original
 
 
-def test_no_key_no_seal_and_a_wrong_key_cannot_open(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_key_no_seal_and_a_wrong_key_cannot_open(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv(REVEAL_KEY_ENV, raising=False)
     assert sealer_from_env() is None
     assert mask_decision(SECRET_REPLY, "x", (secret_finding(),), KEY).sealed is None  # "env": nothing set
     monkeypatch.setenv(REVEAL_KEY_ENV, "not a key")
     with pytest.raises(SafeReplyError, match="is not a Fernet key"):
         sealer_from_env()
+    with pytest.raises(SafeReplyError, match="is not a Fernet key"):  # at start-up, not at the first block
+        open_recorder(LogSettings(path=str(tmp_path / "log.sqlite3")), {REVEAL_KEY_ENV: "not a key"})
     sealed = SEALER.seal([SealedTerm(0, 3, "abc")])
     with pytest.raises(RevealError, match="cannot be decrypted with this key"):
         Sealer(new_key()).open(sealed)

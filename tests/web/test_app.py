@@ -108,6 +108,8 @@ def test_queue_filters_and_unknown_values(store, config, people) -> None:
     assert records(web.get("/queue?category=trade_secret&product_line=ebike")) == [("1", "1"), ("3", "1")]
     bad = web.get("/queue?rule=claims.de/guarantee-absolut&product_line=ebkie")
     assert bad.status_code == 400
+    label = web.get("/queue?label=unlabeled")
+    assert "unknown label &#39;unlabeled&#39; (did you mean &#39;unlabelled&#39;?)" in label.text
     assert "unknown --product-line &#39;ebkie&#39; (did you mean &#39;ebike&#39;?)" in bad.text
     assert (
         "unknown --rule &#39;claims.de/guarantee-absolut&#39; (did you mean &#39;claims.de/guarantee-absolute&#39;?)"

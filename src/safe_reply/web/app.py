@@ -30,7 +30,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from safe_reply.errors import SafeReplyError
+from safe_reply.errors import SafeReplyError, did_you_mean
 from safe_reply.log.feedback import make_proposal, proposal_kind, reveal
 from safe_reply.log.filters import make_filter, unknown_filter_values
 from safe_reply.log.records import AuditEntry, AuditEvent, Label, LabelFilter, RecordFilter, now_text
@@ -139,6 +139,16 @@ class _Pages:
         form = await request.form()
         return form if form.get("csrf") == session.csrf else None
 
+    async def _posted(self, request: Request) -> tuple[Session, FormData] | Response:
+        """The session and form of a POST from a page of ours, or the response that refuses it."""
+        session = self._session(request)
+        if session is None:
+            return self._to_login(request)
+        form = await self._form(request, session)
+        if form is None:
+            return PlainTextResponse("CSRF token missing or wrong", status_code=403)
+        return session, form
+
     def _denied(self, session: Session, what: str) -> HTMLResponse:
         return self._html(
             "error.html", session, 403, message=f"Ihre Rolle erlaubt das nicht / your role does not allow {what}"
@@ -173,7 +183,12 @@ class _Pages:
     # -- queue and labels ---------------------------------------------------------------------
 
     def _filter(self, params: dict[str, str]) -> tuple[RecordFilter | None, list[str]]:
-        label = params.get("label", "unlabelled")
+        """The filter of the query parameters, or the problems (each with its fix) that stop it."""
+        label = params.get("label") or LabelFilter.UNLABELLED.value
+        choices = [*(v.value for v in LabelFilter), "all"]
+        if label not in choices:
+            hint = did_you_mean(label, choices)
+            return None, [f"unknown label {label!r}{hint}. Fix: use one of: {', '.join(choices)}"]
         try:
             flt = make_filter(
                 since=params.get("since") or None,
@@ -182,11 +197,11 @@ class _Pages:
                 category=params.get("category") or None,
                 rule=params.get("rule") or None,
                 action=params.get("action") or None,
-                label=LabelFilter(label) if label and label != "all" else None,
+                label=None if label == "all" else LabelFilter(label),
                 mechanical=params.get("mechanical") == "1",
             )
-        except ValueError as exc:
-            return None, [str(exc).split(". Fix:")[0] if "is not a valid" in str(exc) else str(exc)]
+        except ValueError as exc:  # a time that cannot be read
+            return None, [str(exc)]
         return flt, unknown_filter_values(flt, self.s.store, self.s.config)
 
     async def queue(self, request: Request) -> Response:
@@ -203,12 +218,10 @@ class _Pages:
         return self._html("queue.html", session, items=items, total=total, **context)
 
     async def label(self, request: Request) -> Response:
-        session = self._session(request)
-        if session is None:
-            return self._to_login(request)
-        form = await self._form(request, session)
-        if form is None:
-            return PlainTextResponse("CSRF token missing or wrong", status_code=403)
+        posted = await self._posted(request)
+        if isinstance(posted, Response):
+            return posted
+        session, form = posted
         if not session.reviewer.may(Permission.LABEL):
             return self._denied(session, "labelling")
         try:
@@ -275,12 +288,10 @@ class _Pages:
         return JSONResponse({"term": term})
 
     async def propose(self, request: Request) -> Response:
-        session = self._session(request)
-        if session is None:
-            return self._to_login(request)
-        form = await self._form(request, session)
-        if form is None:
-            return PlainTextResponse("CSRF token missing or wrong", status_code=403)
+        posted = await self._posted(request)
+        if isinstance(posted, Response):
+            return posted
+        session, form = posted
         record_id = int(request.path_params["record_id"])
         try:
             stored = self.s.store.get(record_id)
