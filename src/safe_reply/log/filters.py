@@ -61,19 +61,20 @@ def unknown_filter_values(flt: RecordFilter, log_store: SqlLogStore, config: Pat
     known = log_store.known_values()
     problems = []
 
-    def check(option: str, value: str | None, choices: Iterable[str]) -> None:
+    def check(option: str, value: str | None, in_log: Iterable[str], known_too: Iterable[str] = ()) -> None:
         if value is None:
             return
-        names = sorted(set(choices))
+        logged = sorted(set(in_log))
+        names = logged + sorted(set(known_too) - set(logged))  # what the log holds first: the likely intent
         if value in names:
             return
         listed = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
         problems.append(f"unknown {option} {value!r}{did_you_mean(value, names)}. Fix: use one of: {listed}")
 
     lines = {p.stem for p in product_line_files(config)} if config.is_dir() else set()
-    check("--product-line", flt.product_line, known.product_lines | lines)
-    check("--category", flt.category, known.categories | {c.value for c in Category})
-    check("--action", flt.action, known.actions | {a.value for a in Action if a is not Action.PASS})
+    check("--product-line", flt.product_line, known.product_lines, lines)
+    check("--category", flt.category, known.categories, {c.value for c in Category})
+    check("--action", flt.action, known.actions, {a.value for a in Action if a is not Action.PASS})
     if flt.rule is not None and flt.rule not in known.rules:
-        check("--rule", flt.rule, known.rules | _shipped_rule_ids())
+        check("--rule", flt.rule, known.rules, _shipped_rule_ids())
     return problems
