@@ -56,6 +56,9 @@ class LogSettings(Strict):
     dsn_env: str = "SAFE_REPLY_PG_DSN"  # PostgreSQL DSN is read from this variable, never from YAML
     spool_path: str = ".safe_reply/spool.jsonl"  # relative to the current working directory
     retention_days: int = Field(default=90, ge=1)
+    # The encrypted originals (reveal, SAFE_REPLY_REVEAL_KEY) are dropped sooner than the masked records:
+    # the full reply is kept only as long as incident analysis needs it (DSGVO Art. 5 (1) c, e).
+    reveal_retention_days: int = Field(default=30, ge=1)
     # Pseudonymisation key (HMAC of conversation ids and masked terms) is read from this variable.
     key_env: str = "SAFE_REPLY_LOG_KEY"
     # Passing replies are only counted; the counts are flushed every N decisions or S seconds and at close.

@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from log.logdata import SECRET_REPLY, claim_finding, decision, secret_finding
-from safe_reply.cli.log_cmd import register
+from safe_reply.cli import log_cmd, review_cmd
 from safe_reply.log import Label, RecordFilter, Spool, build_record, open_store, pseudonymise
 from safe_reply.types import Action, Context, Span
 
@@ -23,7 +23,8 @@ CLAIM_REPLY = "Wir geben lebenslange Garantie auf den Akku."
 def app() -> typer.Typer:
     application = typer.Typer()
     application.command("noop")(lambda: None)  # a second command keeps `log` a sub-command
-    register(application)
+    log_cmd.register(application)
+    review_cmd.register(application)
     return application
 
 
@@ -132,20 +133,25 @@ def test_unknown_record_is_a_clear_error(app: typer.Typer, db: Path) -> None:
     assert "no log record with id 99. Fix: pick an id from `safe-reply log list`" in result.output
 
 
-def test_review_loop_with_scripted_input(app: typer.Typer, db: Path) -> None:
-    # finding 1: skip; 2: false positive with a note; back to 2, confirm instead; 3: quit.
-    out = run(app, db, "review", input="s\nf\nkein Versprechen\nb\nc\n\nq\n")
+def test_review_loop_takes_one_key_per_finding(app: typer.Typer, db: Path) -> None:
+    # finding 1: skip; 2: a note, then false positive; back to 2 and confirm instead; 3: quit. One key each.
+    out = run(app, db, "review", "--reviewer", "anna", input="snkein Versprechen\nfbcq")
     assert "--- finding 1 of 3 (record 1, finding 1) ---" in out
-    assert out.count("--- finding 2 of 3 (record 2, finding 1) ---") == 2
+    assert out.count("--- finding 2 of 3 (record 2, finding 1) ---") == 3  # shown, after the note, after back
     assert out.rstrip().endswith("labelled 1 confirmed, 0 false positive(s)")
     store = open_store(db)
     try:
         labels = {s.id: s.labels for s in store.query(RecordFilter())}
+        history = store.history(2)
     finally:
         store.close()
     assert labels[1] == {}
-    assert (labels[2][0].label, labels[2][0].note) == (Label.CONFIRMED, None)
+    assert (labels[2][0].label, labels[2][0].note, labels[2][0].reviewer) == (Label.CONFIRMED, None, "anna")
     assert labels[3] == {}
+    assert [(e.value, e.previous, e.note, e.previous_note, e.reviewer) for e in history] == [
+        ("false_positive", None, "kein Versprechen", None, "anna"),
+        ("confirmed", "false_positive", None, "kein Versprechen", "anna"),
+    ]
 
 
 def test_purge_by_age_and_by_conversation(app: typer.Typer, db: Path) -> None:

@@ -24,6 +24,8 @@ _COMMAND_MODULES = (
     "log_cmd",
     "serve_cmd",
     "audit_cmd",
+    "review_cmd",
+    "report_cmd",
 )
 _registered = False
 

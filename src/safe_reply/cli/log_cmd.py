@@ -1,130 +1,67 @@
-"""`safe-reply log ...` (list, show, stats, export, label, purge, replay) and `safe-reply review`.
+"""`safe-reply log ...`: list, show, history, stats, export, label, propose, purge, replay, reveal-key.
 
-The store is `--store` (a SQLite path or a PostgreSQL DSN; env SAFE_REPLY_LOG_STORE), else the
-`log:` section of `--config`/defaults.yaml, else the default SQLite file. The review loop follows
-detect-secrets' audit: step through unlabelled findings, confirm or mark false positive, with a note.
+Which store, the filter options and their did-you-mean checks: cli/log_common.py. The review loop
+and the web review are in cli/review_cmd.py, the HTML report in cli/report_cmd.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
-import click
 import typer
 
-from safe_reply.cli.common import config_errors_exit, fail
-from safe_reply.config_models import Defaults, LogSettings
-from safe_reply.errors import ConfigError, ConfigErrors, SafeReplyError
-from safe_reply.loader import DEFAULTS_FILE
-from safe_reply.log import (
-    Label,
-    LabelFilter,
-    RecordFilter,
-    Spool,
-    SqlLogStore,
-    is_dsn,
-    log_key,
-    open_store,
-    pseudonymise,
-    render,
+from safe_reply.cli.common import fail
+from safe_reply.cli.log_common import (
+    ActionOpt,
+    CategoryOpt,
+    ConfigOpt,
+    LabelOpt,
+    LineOpt,
+    OutOpt,
+    ReviewerOpt,
+    RuleOpt,
+    SinceOpt,
+    StoreOpt,
+    UntilOpt,
+    checked_filter,
+    filter_or_exit,
+    load_settings,
+    opened,
+    reviewer_name,
 )
+from safe_reply.log import Label, LabelFilter, Spool, log_key, pseudonymise, render
 from safe_reply.log.records import StoredRecord
-from safe_reply.yamlio import read_yaml_file, validate_model
 
 log_app = typer.Typer(help="Review, export and purge the log of blocked and rewritten replies.", no_args_is_help=True)
-
-StoreOpt = Annotated[
-    str | None,
-    typer.Option("--store", envvar="SAFE_REPLY_LOG_STORE", help="SQLite file or postgresql:// DSN of the log."),
-]
-ConfigOpt = Annotated[Path, typer.Option("--config", help="Config folder whose defaults.yaml has the log section.")]
-SinceOpt = Annotated[str | None, typer.Option(help="From this time: 7d, 12h, 2025-03-01, ISO time (UTC).")]
-UntilOpt = Annotated[str | None, typer.Option(help="Before this time (same forms as --since).")]
-LineOpt = Annotated[str | None, typer.Option("--product-line", help="Only this product line.")]
-CategoryOpt = Annotated[str | None, typer.Option(help="Only records with a finding of this category.")]
-RuleOpt = Annotated[str | None, typer.Option(help="Only records with a finding of this rule id.")]
-ActionOpt = Annotated[str | None, typer.Option(help="Only this action (block, rewrite, monitor, raise).")]
-LabelOpt = Annotated[LabelFilter | None, typer.Option(help="confirmed, false_positive or unlabelled.")]
 FormatOpt = Annotated[str, typer.Option("--format", help="table, jsonl or csv.")]
-
-
-def load_settings(config: Path) -> LogSettings:
-    """The `log:` section of <config>/defaults.yaml (defaults when the file or section is absent).
-
-    Read and validated by the same code as `config check`, so a broken section gets the same error
-    lines (file, key, fix) and exit code 2; the product lines need not be valid to read the log.
-    """
-    path = config / DEFAULTS_FILE
-    if not path.is_file():
-        return LogSettings()
-    errors: list[ConfigError] = []
-    raw, _ = read_yaml_file(path, errors)
-    defaults = validate_model(Defaults, raw, path, "", errors)
-    with config_errors_exit(config):
-        if errors or defaults is None:
-            raise ConfigErrors(errors)
-    assert defaults is not None
-    return defaults.log
+TEXT_FORMATS = ("jsonl", "csv")
+EXPORT_FORMATS = (*TEXT_FORMATS, "xlsx")
 
 
 @contextmanager
-def opened(store: str | None, config: Path, *, create: bool = False) -> Iterator[SqlLogStore]:
-    """The store; a SQLite file that does not exist yet is an error unless `create` (reading commands)."""
-    settings = load_settings(config)
-    sqlite_path = None
-    if store and not is_dsn(store):
-        sqlite_path = Path(store)
-    elif not store and settings.backend == "sqlite":
-        sqlite_path = Path(settings.path)
-    if sqlite_path is not None and not create and not sqlite_path.exists():
-        where = "--store" if store else f"log.path in {config / 'defaults.yaml'}"
-        fail(f"no log at {sqlite_path} yet ({where}). Fix: run the guarded bot first, or pass --store PATH")
+def text_out(path: Path | None) -> Iterator[IO[str]]:
+    """stdout, or the file (newline="" so the CSV keeps its CRLF line ends)."""
+    if path is None:
+        yield sys.stdout
+        return
     try:
-        log_store = open_store(store) if store else open_store(settings)
-    except SafeReplyError as exc:
-        fail(str(exc))
-    try:
-        yield log_store
-    except SafeReplyError as exc:
-        fail(str(exc), 1)
-    finally:
-        log_store.close()
+        handle = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        fail(f"cannot write {path} ({exc.strerror}). Fix: check the folder and its permissions")
+    with handle:
+        yield handle
 
 
-def _filter(
-    since: str | None = None,
-    until: str | None = None,
-    product_line: str | None = None,
-    category: str | None = None,
-    rule: str | None = None,
-    action: str | None = None,
-    label: LabelFilter | None = None,
-    limit: int | None = None,
-) -> RecordFilter:
-    try:
-        return RecordFilter(
-            since=render.parse_when(since) if since else None,
-            until=render.parse_when(until) if until else None,
-            product_line=product_line,
-            category=category,
-            rule=rule,
-            action=action,
-            label=label,
-            limit=limit,
-        )
-    except ValueError as exc:
-        fail(str(exc))
-
-
-def _emit(records: Iterator[StoredRecord] | list[StoredRecord], fmt: str) -> None:
+def _emit(records: Iterable[StoredRecord], fmt: str, out: IO[str]) -> None:
     if fmt == "table":
-        typer.echo(render.records_table(list(records)))
-    elif fmt in ("jsonl", "csv"):
+        out.write(render.records_table(list(records)) + "\n")
+    elif fmt in TEXT_FORMATS:
         for line in render.jsonl(records) if fmt == "jsonl" else render.csv_lines(records):
-            typer.echo(line)
+            out.write(line + "\n")
     else:
         fail(f"unknown --format {fmt!r}. Fix: use table, jsonl or csv")
 
@@ -140,13 +77,19 @@ def list_records(
     label: LabelOpt = None,
     limit: Annotated[int | None, typer.Option(help="At most this many records.")] = None,
     fmt: FormatOpt = "table",
+    out: OutOpt = None,
     store: StoreOpt = None,
     config: ConfigOpt = Path("config"),
 ) -> None:
-    """List recorded replies (oldest first)."""
-    flt = _filter(since, until, product_line, category, rule, action, label, limit)
+    """List recorded replies (oldest first, by time)."""
+    flt = filter_or_exit(
+        since=since, until=until, product_line=product_line, category=category, rule=rule, action=action,
+        label=label, limit=limit,
+    )  # fmt: skip
     with opened(store, config) as log_store:
-        _emit(log_store.query(flt), fmt)
+        records = log_store.query(checked_filter(log_store, config, flt))
+    with text_out(out) as handle:
+        _emit(records, fmt, handle)
 
 
 @log_app.command("show")
@@ -160,6 +103,19 @@ def show(
         typer.echo(render.show(log_store.get(record_id)))
 
 
+@log_app.command("history")
+def history(
+    record_id: Annotated[int, typer.Argument(help="Record id from `log list`.")],
+    store: StoreOpt = None,
+    config: ConfigOpt = Path("config"),
+) -> None:
+    """The record's audit trail: every label (with the value it replaced), reveal and proposal, who and when."""
+    with opened(store, config) as log_store:
+        stored = log_store.get(record_id)
+        entries = log_store.history(record_id)
+    typer.echo(render.history_text(stored, entries))
+
+
 @log_app.command("stats")
 def stats(
     since: SinceOpt = None,
@@ -169,9 +125,10 @@ def stats(
     config: ConfigOpt = Path("config"),
 ) -> None:
     """Counts by product line, category, rule and day; block rate; precision per rule from labels."""
-    flt = _filter(since, until, product_line)
-    fp_filter = _filter(since, until, product_line, label=LabelFilter.FALSE_POSITIVE)
+    flt = filter_or_exit(since=since, until=until, product_line=product_line)
+    fp_filter = filter_or_exit(since=since, until=until, product_line=product_line, label=LabelFilter.FALSE_POSITIVE)
     with opened(store, config) as log_store:
+        checked_filter(log_store, config, flt)
         typer.echo(render.stats_text(log_store.stats(flt), log_store.query(fp_filter)))
 
 
@@ -184,16 +141,35 @@ def export(
     rule: RuleOpt = None,
     action: ActionOpt = None,
     label: LabelOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv (one row per finding, for Excel: BOM and ';') or xlsx.")
+    ] = "jsonl",
+    out: OutOpt = None,
     store: StoreOpt = None,
     config: ConfigOpt = Path("config"),
 ) -> None:
-    """Every matching record with findings and labels (JSON lines or CSV), streamed to stdout."""
-    if fmt == "table":
-        fail("export writes jsonl or csv. Fix: use --format jsonl or --format csv")
-    flt = _filter(since, until, product_line, category, rule, action, label)
+    """Every matching record with findings, messages, legal basis, labels and notes, streamed."""
+    from safe_reply.log import exports
+
+    if fmt not in EXPORT_FORMATS:
+        fail(f"export writes {', '.join(EXPORT_FORMATS)}, not {fmt!r}. Fix: use --format jsonl, csv or xlsx")
+    if fmt == "xlsx" and out is None:
+        fail("xlsx is a binary file. Fix: pass --out FILE.xlsx")
+    flt = filter_or_exit(
+        since=since, until=until, product_line=product_line, category=category, rule=rule, action=action, label=label
+    )
     with opened(store, config) as log_store:
-        _emit(log_store.iter_all(flt), fmt)
+        checked_filter(log_store, config, flt)
+        if fmt == "xlsx":
+            assert out is not None
+            rows = exports.write_xlsx(out, log_store.iter_all(flt), log_store.stats(flt))
+            typer.echo(f"wrote {rows} finding row(s) to {out}", err=True)
+            return
+        with text_out(out) as handle:
+            if fmt == "jsonl":
+                _emit(log_store.iter_all(flt), fmt, handle)
+            else:
+                handle.writelines(exports.excel_csv(log_store.iter_all(flt)))
 
 
 @log_app.command("label")
@@ -201,13 +177,18 @@ def label(
     record_id: Annotated[int, typer.Argument(help="Record id from `log list`.")],
     verdict: Annotated[Label, typer.Argument(help="confirmed or false_positive.")],
     note: Annotated[str | None, typer.Option(help="Why (kept with the label).")] = None,
-    finding: Annotated[int | None, typer.Option(help="Only finding n (1 = first); default: all.")] = None,
+    finding: Annotated[
+        int | None, typer.Option(min=1, help="Only finding n (numbered from 1, as in `log show`); default: all.")
+    ] = None,
+    reviewer: ReviewerOpt = None,
     store: StoreOpt = None,
     config: ConfigOpt = Path("config"),
 ) -> None:
-    """Label a record's findings without the interactive loop."""
+    """Label a record's findings without the interactive loop (kept in the audit trail with the old value)."""
     with opened(store, config) as log_store:
-        count = log_store.label(record_id, verdict, note, None if finding is None else finding - 1)
+        count = log_store.label(
+            record_id, verdict, note, None if finding is None else finding - 1, reviewer=reviewer_name(reviewer)
+        )
     typer.echo(f"record {record_id}: {count} finding(s) labelled {verdict.value}")
 
 
@@ -228,12 +209,16 @@ def purge(
             typer.echo(f"deleted {count} record(s) of the conversation")
             return
         age = older_than or f"{settings.retention_days}d"
+        sealed_age = f"{settings.reveal_retention_days}d"
         try:
             before = render.parse_when(age)
         except ValueError as exc:
             fail(str(exc))
         count = log_store.purge(before)
+        unsealed = log_store.purge_sealed(render.parse_when(sealed_age))
     typer.echo(f"purged {count} record(s) older than {age}")
+    if unsealed:
+        typer.echo(f"dropped the encrypted original of {unsealed} record(s) older than {sealed_age}")
 
 
 @log_app.command("replay")
@@ -252,62 +237,43 @@ def replay(
     typer.echo(f"replayed {result.read} record(s): {result.stored} new{kept}")
 
 
-REVIEW_CHOICES = click.Choice(["c", "f", "s", "b", "q"], case_sensitive=False)
-
-
-def review(
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    product_line: LineOpt = None,
-    category: CategoryOpt = None,
-    rule: RuleOpt = None,
-    include_labelled: Annotated[bool, typer.Option("--all", help="Also findings that already have a label.")] = False,
+@log_app.command("propose")
+def propose_change(
+    record_id: Annotated[int, typer.Argument(help="Record id from `log list`.")],
+    finding: Annotated[int, typer.Option(min=1, help="The finding (numbered from 1, as in `log show`).")] = 1,
+    out: OutOpt = None,
+    reviewer: ReviewerOpt = None,
     store: StoreOpt = None,
     config: ConfigOpt = Path("config"),
 ) -> None:
-    """Step through unlabelled findings: [c]onfirm, [f]alse positive, [s]kip, [b]ack, [q]uit."""
-    flt = _filter(
-        since, until, product_line, category, rule, label=None if include_labelled else LabelFilter.UNLABELLED
-    )
+    """Turn a false positive into a proposed config change (a patch; nothing is edited).
+
+    A claim: its sentence for approved_claims. A trade-secret term: for allowed_terms (needs the
+    reveal key; recorded as a reveal). Check it with `safe-reply config check --proposal FILE`.
+    """
+    from safe_reply.errors import SafeReplyError
+    from safe_reply.log.feedback import make_proposal
+    from safe_reply.log.sealing import sealer_from_env
+
     with opened(store, config) as log_store:
-        items = [
-            (s.id, i)
-            for s in log_store.iter_all(flt)
-            for i, f in enumerate(s.record.findings)
-            if (include_labelled or i not in s.labels)
-            and (category is None or f.category == category)
-            and (rule is None or f.rule_id == rule)
-        ]
-        verdicts: dict[tuple[int, int], Label] = {}  # going back and relabelling counts once
-        position = 0
-        while 0 <= position < len(items):
-            record_id, index = items[position]
-            typer.echo(f"\n--- finding {position + 1} of {len(items)} (record {record_id}, finding {index + 1}) ---")
-            typer.echo(render.show(log_store.get(record_id), only=index))
-            try:
-                choice = typer.prompt(
-                    "[c]onfirm, [f]alse positive, [s]kip, [b]ack, [q]uit", type=REVIEW_CHOICES, show_choices=False
-                ).lower()
-            except click.Abort:  # end of input: stop like quit
-                break
-            if choice == "q":
-                break
-            if choice == "b":
-                position = max(position - 1, 0)
-                continue
-            if choice in ("c", "f"):
-                verdict = Label.CONFIRMED if choice == "c" else Label.FALSE_POSITIVE
-                note = typer.prompt("note (optional)", default="", show_default=False).strip()
-                log_store.label(record_id, verdict, note or None, index)
-                verdicts[(record_id, index)] = verdict
-            position += 1
-    if not items:
-        typer.echo("nothing to review")
-        return
-    confirmed = sum(v is Label.CONFIRMED for v in verdicts.values())
-    typer.echo(f"\nlabelled {confirmed} confirmed, {len(verdicts) - confirmed} false positive(s)")
+        stored = log_store.get(record_id)
+        try:
+            proposal = make_proposal(log_store, config, stored, finding - 1, reviewer_name(reviewer), sealer_from_env())
+        except SafeReplyError as exc:
+            fail(str(exc), 1)
+    with text_out(out) as handle:
+        handle.write(proposal.render())
+    if out is not None:
+        typer.echo(f"proposal written to {out}. Check it: safe-reply config check {config} --proposal {out}", err=True)
+
+
+@log_app.command("reveal-key")
+def reveal_key() -> None:
+    """Print a new key for SAFE_REPLY_REVEAL_KEY (keep it in a secret store, never in git)."""
+    from safe_reply.log.sealing import new_key
+
+    typer.echo(new_key())
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(log_app, name="log")
-    app.command("review")(review)

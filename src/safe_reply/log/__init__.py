@@ -19,6 +19,7 @@ from safe_reply.keys import LOG_KEY_ENV, log_key
 from safe_reply.log.masking import mask_decision, pseudonymise
 from safe_reply.log.recorder import DisabledRecorder, LogRecorder, LogUnavailable, build_record
 from safe_reply.log.records import Label, LabelFilter, LogRecord, RecordFilter, Stats, StoredRecord
+from safe_reply.log.sealing import sealer_from_env
 from safe_reply.log.spool import ReplayResult, Spool
 from safe_reply.log.store import LogStore, SqlLogStore, StoreUnavailable, UnknownRecord
 
@@ -85,6 +86,8 @@ def open_recorder(settings: LogSettings, environ: Mapping[str, str] | None = Non
     """
     if not settings.enabled:
         return DisabledRecorder()
+    # A reveal key that is set but unusable is reported now, not at the first blocked reply.
+    sealer_from_env(environ)
     target: str | Path = dsn_from_env(settings, environ) if settings.backend == "postgres" else Path(settings.path)
     return LogRecorder(
         lambda: open_store(target),

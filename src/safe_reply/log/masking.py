@@ -5,15 +5,19 @@
   is masked too. Finding spans are moved so that they point into the masked text.
 - A conversation id is stored as an HMAC with the log key, so the records of one conversation can
   be found (and deleted on request) by whoever holds the key, and by nobody else.
+- With SAFE_REPLY_REVEAL_KEY set, what the masks replaced is kept encrypted (see sealing), so an
+  allowed reviewer can reveal one term; it is encrypted here, before the record exists.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from safe_reply.keys import keyed_hash
 from safe_reply.log.records import FindingRecord
+from safe_reply.log.sealing import SealedTerm, Sealer, sealer_from_env
 from safe_reply.types import Finding
 
 MASK_OPEN = "⟦"
@@ -90,18 +94,37 @@ def _move(position: int, regions: Sequence[_Region], *, is_end: bool) -> int:
     return position + shift
 
 
+def _sealed_terms(original: str, regions: Sequence[_Region]) -> list[SealedTerm]:
+    """Each masked region as (start, end) in the masked text and the text it replaced."""
+    terms = []
+    shift = 0
+    for region in regions:
+        start = region.start + shift
+        terms.append(SealedTerm(start, start + len(region.token), original[region.start : region.end]))
+        shift += len(region.token) - (region.end - region.start)
+    return terms
+
+
 @dataclass(frozen=True, slots=True)
 class Masked:
     original: str
     delivered: str
     findings: tuple[FindingRecord, ...]
+    sealed: str | None = None  # the masked-out texts, encrypted; None without a reveal key or mask
 
 
-def mask_decision(original: str, delivered: str, findings: Sequence[Finding], key: bytes) -> Masked:
+def mask_decision(
+    original: str,
+    delivered: str,
+    findings: Sequence[Finding],
+    key: bytes,
+    sealer: Sealer | Literal["env"] | None = "env",
+) -> Masked:
     """The storable form of a decision: masked texts and findings with spans into the masked original.
 
     Every text the record holds is masked with the same terms, the findings' messages included (a
-    third-party validator may quote what it found in its message).
+    third-party validator may quote what it found in its message). `sealer` "env" seals with
+    SAFE_REPLY_REVEAL_KEY when it is set.
     """
     flagged = _flagged(original, findings, key)
     terms = {original[r.start : r.end]: r.token for r in flagged}
@@ -129,8 +152,10 @@ def mask_decision(original: str, delivered: str, findings: Sequence[Finding], ke
                 details=dict(finding.details),
             )
         )
+    chosen = sealer_from_env() if sealer == "env" else sealer
     return Masked(
         original=_apply(original, regions),
         delivered=_apply(delivered, _regions(delivered, terms)),
         findings=tuple(stored),
+        sealed=chosen.seal(_sealed_terms(original, regions)) if chosen is not None and regions else None,
     )

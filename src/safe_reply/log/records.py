@@ -99,6 +99,9 @@ class LogRecord:
     language: str | None = None
     channel: str | None = None
     latency_ms: float = 0.0
+    # The masked-out texts, encrypted (see sealing.py); None without SAFE_REPLY_REVEAL_KEY or after
+    # its shorter retention has passed. Only a reviewer whose role may reveal ever sees them decrypted.
+    original_sealed: str | None = None
 
     @property
     def day(self) -> str:
@@ -121,6 +124,37 @@ class FindingLabel:
     label: Label
     note: str | None
     labelled_at: str
+    reviewer: str | None = None  # None for labels given before schema 3
+
+
+class AuditEvent(StrEnum):
+    """What the audit trail records (`safe-reply log history ID`)."""
+
+    LABEL = "label"  # a finding was labelled (value: the new label, previous: the old one or None)
+    REVEAL = "reveal"  # a masked term was shown in clear to an allowed reviewer (value: its kind)
+    REVEAL_DENIED = "reveal_denied"  # someone without the role asked (value: its kind)
+    PROPOSAL = "proposal"  # a policy change was proposed from the record (value: what, note: the file)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One line of a record's audit trail. `finding` counts from 0 (None: the whole record)."""
+
+    record_id: int
+    event: AuditEvent
+    at: str  # TIME_FORMAT, UTC
+    reviewer: str | None
+    finding: int | None = None
+    value: str | None = None
+    previous: str | None = None
+    note: str | None = None
+    previous_note: str | None = None
+
+
+# Findings that record what the guard did mechanically rather than a judgement a reviewer could
+# confirm or reject: the inserted AI notice, a rewrite that failed, a validator that crashed. The review
+# queue leaves them out unless asked (they were a third of a real review session).
+MECHANICAL_CATEGORIES = frozenset({"missing_disclosure", "rewrite_failed", "validator_error"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +194,9 @@ class RecordFilter:
     action: str | None = None
     label: LabelFilter | None = None
     limit: int | None = None
+    # False: only records with at least one finding a reviewer can judge (MECHANICAL_CATEGORIES left out),
+    # and `unlabelled` means an unlabelled finding of that kind. True: every record.
+    mechanical: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,3 +213,24 @@ class Stats:
     passes_by_product_line: tuple[tuple[str, int], ...]
     # rule -> (confirmed, false positives)
     labels_by_rule: tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Per-day figures for the dashboard and the report (days are UTC, `YYYY-MM-DD`)."""
+
+    # (day, intended action, records): what enforce mode did or would have done
+    records_by_day: tuple[tuple[str, str, int], ...]
+    passes_by_day: tuple[tuple[str, int], ...]
+    # (day the record was made, rule, confirmed, false positives)
+    labels_by_day_rule: tuple[tuple[str, str, int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownValues:
+    """The distinct values the log holds, for did-you-mean on filters."""
+
+    product_lines: frozenset[str]
+    rules: frozenset[str]
+    categories: frozenset[str]
+    actions: frozenset[str]

@@ -12,7 +12,16 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from safe_reply.log.records import TIME_FORMAT, FindingRecord, Label, Stats, StoredRecord, format_time
+from safe_reply.log.records import (
+    TIME_FORMAT,
+    AuditEntry,
+    AuditEvent,
+    FindingRecord,
+    Label,
+    Stats,
+    StoredRecord,
+    format_time,
+)
 
 HIGHLIGHT_OPEN = "»"
 CSV_COLUMNS = (
@@ -40,6 +49,34 @@ def parse_when(text: str, now: datetime | None = None) -> str:
 
 def short_time(created_at: str) -> str:
     return datetime.strptime(created_at, TIME_FORMAT).strftime("%Y-%m-%d %H:%M")
+
+
+def second_time(at: str) -> str:
+    return datetime.strptime(at, TIME_FORMAT).strftime("%Y-%m-%d %H:%M:%S")
+
+
+HISTORY_COLUMNS = ("TIME (UTC)", "REVIEWER", "EVENT", "FINDING", "VALUE", "PREVIOUS", "NOTE")
+
+
+def history_text(stored: StoredRecord, entries: Sequence[AuditEntry]) -> str:
+    """`log history`: who labelled, revealed or proposed what and when, with the value a label replaced."""
+    rules = {i: f.rule_id for i, f in enumerate(stored.record.findings)}
+    rows = [
+        (
+            second_time(e.at),
+            e.reviewer or "(unknown)",
+            e.event.value,
+            "-" if e.finding is None else f"{e.finding + 1} {rules.get(e.finding, '')}".rstrip(),
+            e.value or "-",
+            (e.previous or "-") + (f" ({e.previous_note})" if e.previous_note and e.event is AuditEvent.LABEL else ""),
+            e.note or "",
+        )
+        for e in entries
+    ]
+    title = f"Record {stored.id}  {short_time(stored.record.created_at)} UTC  product line {stored.record.product_line}"
+    if not rows:
+        return f"{title}\nno labels, reveals or proposals yet"
+    return f"{title}\n{table(rows, HISTORY_COLUMNS)}"
 
 
 def _unique(values: Iterable[str]) -> str:

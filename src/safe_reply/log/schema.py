@@ -86,6 +86,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE findings ADD COLUMN message_en TEXT",
         ),
     ),
+    Migration(
+        3,
+        "reviewer of a label, audit trail, encrypted originals for reveal, time order",
+        (
+            "ALTER TABLE labels ADD COLUMN reviewer TEXT",
+            "ALTER TABLE records ADD COLUMN original_sealed TEXT",
+            # No foreign key: who revealed or relabelled what stays provable after a record is purged;
+            # an erasure clears the events' notes (the only free text) instead, see SqlLogStore.
+            """CREATE TABLE audit_events (
+                id {id},
+                record_id BIGINT NOT NULL,
+                idx INTEGER,
+                event TEXT NOT NULL,
+                value TEXT,
+                previous TEXT,
+                note TEXT,
+                previous_note TEXT,
+                reviewer TEXT,
+                at TEXT NOT NULL
+            )""",
+            "CREATE INDEX audit_events_record ON audit_events (record_id)",
+            # Records are listed in time order (a replayed spool gets later ids than its times say).
+            "CREATE INDEX records_time_order ON records (created_at, id)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -15,11 +15,13 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from safe_reply.errors import SafeReplyError
+from safe_reply.log.queries import ReviewQueries, where
 from safe_reply.log.records import (
+    AuditEntry,
+    AuditEvent,
     FindingLabel,
     FindingRecord,
     Label,
-    LabelFilter,
     LogRecord,
     RecordFilter,
     Stats,
@@ -42,6 +44,17 @@ class UnknownRecord(SafeReplyError):
         super().__init__(f"no log record with id {record_id}. Fix: pick an id from `safe-reply log list`")
 
 
+class UnknownFinding(SafeReplyError):
+    """A finding index the record does not have. The message numbers findings from 1, as `log show` does."""
+
+    def __init__(self, record_id: int, index: int, count: int) -> None:
+        self.record_id, self.index, self.count = record_id, index, count
+        super().__init__(
+            f"record {record_id} has no finding {index + 1} (it has {count}, numbered from 1 as in `log show`). "
+            f"Fix: pass --finding between 1 and {max(count, 1)}, or leave it out"
+        )
+
+
 @runtime_checkable
 class LogStore(Protocol):
     """Where records, labels, pass counts and conversation turns live."""
@@ -62,8 +75,18 @@ class LogStore(Protocol):
 
     def query(self, flt: RecordFilter) -> list[StoredRecord]: ...
 
-    def label(self, record_id: int, label: Label, note: str | None = None, finding: int | None = None) -> int:
-        """Label one finding (or all of the record's findings); returns how many were labelled."""
+    def label(
+        self,
+        record_id: int,
+        label: Label,
+        note: str | None = None,
+        finding: int | None = None,
+        reviewer: str | None = None,
+    ) -> int:
+        """Label one finding (index from 0) or all of the record's findings; returns how many.
+
+        Every label is also an audit event with the reviewer, the time and the previous value.
+        """
         ...
 
     def stats(self, flt: RecordFilter) -> Stats: ...
@@ -79,46 +102,15 @@ class LogStore(Protocol):
     def close(self) -> None: ...
 
 
-def _exists(table: str, condition: str) -> str:
-    return f"EXISTS (SELECT 1 FROM {table} WHERE {table}.record_id = r.id AND {condition})"
-
-
-_UNLABELLED = _exists(
-    "findings",
-    "NOT EXISTS (SELECT 1 FROM labels WHERE labels.record_id = findings.record_id AND labels.idx = findings.idx)",
-)
-
 _RECORD_COLUMNS = (
     "record_uuid, created_at, product_line, policy_hash, action, intended, original_masked, "
-    "delivered_masked, conversation_hash, turn, language, channel, latency_ms"
+    "delivered_masked, conversation_hash, turn, language, channel, latency_ms, original_sealed"
 )
+# Time order (ties by id): a spool replayed after an outage gets later ids than its records' times.
+_TIME_ORDER = " ORDER BY r.created_at, r.id"
 
 
-def where(flt: RecordFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (over records AS r) and its parameters for a filter."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    simple = (
-        ("r.created_at >= ?", flt.since),
-        ("r.created_at < ?", flt.until),
-        ("r.product_line = ?", flt.product_line),
-        ("r.action = ?", flt.action),
-        (_exists("findings", "findings.category = ?"), flt.category),
-        (_exists("findings", "findings.rule_id = ?"), flt.rule),
-    )
-    for clause, value in simple:
-        if value is not None:
-            clauses.append(clause)
-            params.append(value)
-    if flt.label is LabelFilter.UNLABELLED:
-        clauses.append(_UNLABELLED)
-    elif flt.label is not None:
-        clauses.append(_exists("labels", "labels.label = ?"))
-        params.append(flt.label.value)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-class SqlLogStore(ABC):
+class SqlLogStore(ReviewQueries, ABC):
     """LogStore over a DB-API connection; subclasses supply connection, dialect and transactions."""
 
     placeholder = "?"
@@ -178,7 +170,7 @@ class SqlLogStore(ABC):
 
     def _insert(self, execute: Callable[..., Any], record: LogRecord) -> bool:
         row = execute(
-            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (record_uuid) DO NOTHING RETURNING id",
             (
                 record.record_uuid,
@@ -194,6 +186,7 @@ class SqlLogStore(ABC):
                 record.language,
                 record.channel,
                 record.latency_ms,
+                record.original_sealed,
             ),
         ).fetchone()
         if row is None:
@@ -250,7 +243,14 @@ class SqlLogStore(ABC):
         )
         return int(row[0])
 
-    def label(self, record_id: int, label: Label, note: str | None = None, finding: int | None = None) -> int:
+    def label(
+        self,
+        record_id: int,
+        label: Label,
+        note: str | None = None,
+        finding: int | None = None,
+        reviewer: str | None = None,
+    ) -> int:
         def work(execute: Callable[..., Any]) -> int:
             rows = execute("SELECT idx FROM findings WHERE record_id = ? ORDER BY idx", (record_id,)).fetchall()
             indexes = [int(row[0]) for row in rows]
@@ -258,17 +258,26 @@ class SqlLogStore(ABC):
                 raise UnknownRecord(record_id)
             if finding is not None:
                 if finding not in indexes:
-                    raise SafeReplyError(
-                        f"record {record_id} has no finding {finding} (it has {len(indexes)}). "
-                        f"Fix: pass --finding between 0 and {max(len(indexes) - 1, 0)}, or leave it out"
-                    )
+                    raise UnknownFinding(record_id, finding, len(indexes))
                 indexes = [finding]
+            previous = {
+                int(idx): (str(old), old_note)
+                for idx, old, old_note in execute(
+                    "SELECT idx, label, note FROM labels WHERE record_id = ?", (record_id,)
+                ).fetchall()
+            }
+            at = now_text()
             for index in indexes:
                 execute(
-                    "INSERT INTO labels (record_id, idx, label, note, labelled_at) VALUES (?, ?, ?, ?, ?) "
+                    "INSERT INTO labels (record_id, idx, label, note, labelled_at, reviewer) VALUES (?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (record_id, idx) DO UPDATE SET label = excluded.label, note = excluded.note, "
-                    "labelled_at = excluded.labelled_at",
-                    (record_id, index, label.value, note, now_text()),
+                    "labelled_at = excluded.labelled_at, reviewer = excluded.reviewer",
+                    (record_id, index, label.value, note, at, reviewer),
+                )
+                old, old_note = previous.get(index, (None, None))
+                self._audit(
+                    execute,
+                    AuditEntry(record_id, AuditEvent.LABEL, at, reviewer, index, label.value, old, note, old_note),
                 )
             return len(indexes)
 
@@ -279,6 +288,7 @@ class SqlLogStore(ABC):
     def purge(self, before: str) -> int:
         def work(execute: Callable[..., Any]) -> int:
             deleted = execute("DELETE FROM records WHERE created_at < ?", (before,)).rowcount
+            execute("DELETE FROM audit_events WHERE at < ?", (before,))
             execute("DELETE FROM counters WHERE day < ?", (before[:10],))
             execute("DELETE FROM turns WHERE updated_at < ?", (before,))
             return int(deleted)
@@ -287,6 +297,12 @@ class SqlLogStore(ABC):
 
     def delete_conversation(self, conversation_hash: str) -> int:
         def work(execute: Callable[..., Any]) -> int:
+            # The audit trail keeps who did what and when; its only free text (notes) goes with the records.
+            execute(
+                "UPDATE audit_events SET note = NULL, previous_note = NULL WHERE record_id IN "
+                "(SELECT id FROM records WHERE conversation_hash = ?)",
+                (conversation_hash,),
+            )
             deleted = execute("DELETE FROM records WHERE conversation_hash = ?", (conversation_hash,)).rowcount
             execute("DELETE FROM turns WHERE conversation_hash = ?", (conversation_hash,))
             return int(deleted)
@@ -303,23 +319,25 @@ class SqlLogStore(ABC):
 
     def query(self, flt: RecordFilter) -> list[StoredRecord]:
         clause, params = where(flt)
-        sql = "SELECT r.id, " + _prefixed() + " FROM records r" + clause + " ORDER BY r.id"
+        sql = "SELECT r.id, " + _prefixed() + " FROM records r" + clause + _TIME_ORDER
         if flt.limit is not None:
             sql += f" LIMIT {int(flt.limit)}"
         return self._read(sql, params)
 
     def iter_all(self, flt: RecordFilter, batch: int = 500) -> Iterator[StoredRecord]:
-        """Every matching record in id order, read in batches (for exports of any size)."""
-        after = 0
+        """Every matching record in time order, read in batches (for exports of any size)."""
+        after: tuple[str, int] = ("", 0)
         while True:
             clause, params = where(flt)
-            clause = (clause + " AND" if clause else " WHERE") + " r.id > ?"
-            sql = "SELECT r.id, " + _prefixed() + " FROM records r" + clause + f" ORDER BY r.id LIMIT {batch}"
-            rows = self._read(sql, [*params, after])
+            clause = (
+                clause + " AND" if clause else " WHERE"
+            ) + " (r.created_at > ? OR (r.created_at = ? AND r.id > ?))"
+            sql = "SELECT r.id, " + _prefixed() + " FROM records r" + clause + _TIME_ORDER + f" LIMIT {batch}"
+            rows = self._read(sql, [*params, after[0], after[0], after[1]])
             yield from rows
             if len(rows) < batch:
                 return
-            after = rows[-1].id
+            after = (rows[-1].record.created_at, rows[-1].id)
 
     def _read(self, sql: str, params: Sequence[Any]) -> list[StoredRecord]:
         def work(execute: Callable[..., Any]) -> list[StoredRecord]:
@@ -351,10 +369,11 @@ class SqlLogStore(ABC):
                     )
                 )
             labels: dict[int, dict[int, FindingLabel]] = {i: {} for i in ids}
-            for record_id, idx, label, note, at in execute(
-                f"SELECT record_id, idx, label, note, labelled_at FROM labels WHERE record_id IN ({marks})", ids
+            for record_id, idx, label, note, at, reviewer in execute(
+                f"SELECT record_id, idx, label, note, labelled_at, reviewer FROM labels WHERE record_id IN ({marks})",
+                ids,
             ).fetchall():
-                labels[int(record_id)][int(idx)] = FindingLabel(Label(label), note, at)
+                labels[int(record_id)][int(idx)] = FindingLabel(Label(label), note, at, reviewer)
             return [_stored(row, tuple(findings[int(row[0])]), labels[int(row[0])]) for row in rows]
 
         return self._run(work)
@@ -420,7 +439,7 @@ def _prefixed() -> str:
 
 def _stored(row: Sequence[Any], findings: tuple[FindingRecord, ...], labels: dict[int, FindingLabel]) -> StoredRecord:
     (record_id, uuid_, created, line, policy_hash, action, intended, original, delivered, conv, turn, lang, channel,
-     latency) = row  # fmt: skip
+     latency, sealed) = row  # fmt: skip
     record = LogRecord(
         record_uuid=str(uuid_),
         created_at=str(created),
@@ -436,5 +455,6 @@ def _stored(row: Sequence[Any], findings: tuple[FindingRecord, ...], labels: dic
         language=lang,
         channel=channel,
         latency_ms=float(latency),
+        original_sealed=sealed,
     )
     return StoredRecord(int(record_id), record, labels)
