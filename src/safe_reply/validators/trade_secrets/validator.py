@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from safe_reply.validators.trade_secrets.automaton import (
 )
 from safe_reply.validators.trade_secrets.config import Kind, PatternEntry, Settings, TermEntry, load_entries
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
+from safe_reply.validators.trade_secrets.decode import Decoded, decode
 from safe_reply.validators.trade_secrets.normalise import (
     HYPHENS,
     Skeleton,
@@ -150,6 +152,15 @@ class TradeSecretValidator:
         `name_rule=False` ignores the ordinary-word setting (every hit counts): used for decoded
         base64, where the encoding itself is the disguise, and for checking the placeholders.
         """
+        decoded = decode(text)
+        if decoded is not None:
+            inner = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
+            leaks = [_remap(leak, text, decoded) for leak in inner]
+        else:
+            leaks = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+        return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+
+    def _scan_plain(self, text: str, *, decode_base64: bool, name_rule: bool) -> list[Leak]:
         if not is_suspicious(text):
             leaks = self._term_leaks(text, None, name_rule)
             if self.patterns and has_spaced_letters(text):
@@ -165,7 +176,7 @@ class TradeSecretValidator:
                 leaks += self._pattern_leaks(text, view, starts, ends)
             if decode_base64:
                 leaks += self._base64_leaks(text)
-        return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+        return leaks
 
     def _term_leaks(self, text: str, skeleton: Skeleton | None, name_rule: bool) -> list[Leak]:
         if self.automaton is None:
@@ -247,6 +258,15 @@ def _details(leak: Leak) -> dict[str, str]:
     if leak.evidence is not None:
         details["evidence"] = leak.evidence
     return details
+
+
+def _remap(leak: Leak, original: str, decoded: Decoded) -> Leak:
+    """A leak found in the decoded reply, with offsets into the original and the decoding named."""
+    start, end = decoded.starts[leak.start], decoded.ends[leak.end - 1]
+    trick = leak.trick
+    if original[start:end] != decoded.text[leak.start : leak.end]:
+        trick = "+".join(sorted({*trick.split("+"), "decoded"} - {"literal"}))
+    return dataclasses.replace(leak, start=start, end=end, trick=trick)
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
