@@ -32,7 +32,7 @@ from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
 from safe_reply.yamlio import load_yaml
 
-__all__ = ["Kind", "KindName", "PatternEntry", "Settings", "TermEntry", "load_entries"]
+__all__ = ["Kind", "KindName", "PatternEntry", "Scope", "Settings", "TermEntry", "load_entries", "peer_entries"]
 
 
 class Kind(StrEnum):
@@ -58,8 +58,19 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
+class Scope(StrEnum):
+    """Which bots an entry protects against: every product line of the company (the default: a codename
+    of one line must not leak through another line's bot), or only the line that lists it."""
+
+    COMPANY = "company"
+    LINE = "line"
+
+
 # A kind is any lower_snake_case identifier; the known ones (Kind) bring their own labels.
 KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+_SINGLE_WORD = re.compile(r"[^\W\d_]+")
 
 
 class TermEntry(BaseModel):
@@ -72,15 +83,23 @@ class TermEntry(BaseModel):
     aliases: list[str] = Field(default_factory=list)  # e.g. the English name of a codename
     allowed: list[str] = Field(default_factory=list)  # ordinary words containing this term
     # The term is also an ordinary word ("Kranich" the bird): a leak only where used as a name
-    # (secrets_context). `context` adds cue words for this term and switches the rule on as well.
-    ordinary_word: bool = False
+    # (context.py). Unset: decided at load from word frequencies (ordinary.py) for single words.
+    # `context` adds cue words for this term and switches the rule on as well.
+    ordinary_word: bool | None = None
     context: list[str] = Field(default_factory=list)
+    scope: Scope = Scope.COMPANY
     note: str | None = None
 
     @property
-    def uses_name_rule(self) -> bool:
-        """Does the name rule apply to this term (ordinary_word set, or context words given)?"""
-        return self.ordinary_word or bool(self.context)
+    def single_word(self) -> bool:
+        """One word of letters only: the shape whose ordinariness word frequencies can decide."""
+        return _SINGLE_WORD.fullmatch(self.term) is not None
+
+    def uses_name_rule(self, ordinary: frozenset[str]) -> bool:
+        """Does the name rule apply (set by hand, context words given, or an ordinary word by frequency)?"""
+        if self.ordinary_word is not None:
+            return self.ordinary_word
+        return bool(self.context) or self.term.lower() in ordinary
 
     @model_validator(mode="after")
     def _has_letters(self) -> TermEntry:
@@ -97,6 +116,7 @@ class PatternEntry(BaseModel):
 
     pattern: str = Field(min_length=1)
     kind: KindName
+    scope: Scope = Scope.COMPANY
     note: str | None = None
 
     @model_validator(mode="after")
@@ -177,6 +197,24 @@ def load_entries(settings: Settings, ctx: BuildContext) -> list[Entry]:
     for key, path in files:
         entries.extend(_read_file(ctx, key, ctx.resolve(path)))
     return entries
+
+
+def peer_entries(ctx: BuildContext) -> tuple[list[Entry], list[str]]:
+    """The other product lines' entries that protect the whole company, and their allowed terms.
+
+    A peer section that does not validate is skipped here: its own line reports the error.
+    """
+    entries: list[Entry] = []
+    allowed: list[str] = []
+    for section in ctx.peers.values():
+        try:
+            settings = Settings.model_validate(dict(section))
+            loaded = load_entries(settings, ctx)
+        except (ValidationError, ConfigError):
+            continue
+        entries.extend(entry for entry in loaded if entry.scope is Scope.COMPANY)
+        allowed.extend(settings.allowed_terms)
+    return entries, allowed
 
 
 def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Entry]:

@@ -28,27 +28,34 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from safe_reply.lang import reply_language
+from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
 
-__all__ = ["DEFAULT_NAME_CUES_DE", "DEFAULT_NAME_CUES_EN", "DEFAULT_NAME_WINDOW", "Evidence", "NameRule"]
+__all__ = ["COMPOUND_CUES", "DEFAULT_NAME_CUES_DE", "DEFAULT_NAME_CUES_EN", "DEFAULT_NAME_WINDOW", "Evidence", "NameRule"]
 
 # Words that mark a term as a project, product or platform name, in German and English. "Modell" /
 # "model" are deliberately absent: a support bot says "Ihr Modell" all the time, and "Welches
 # Modell macht die beste Crema?" is the ordinary word. Add them per term with `context:` if wanted.
+# "Name" is absent too: "his name is Chase" names a person, not the codename.
 DEFAULT_NAME_CUES_DE: tuple[str, ...] = (
-    "Projekt", "Codename", "Deckname", "Arbeitstitel", "Name", "Namen", "heißt", "heißen", "genannt",
-    "nennen", "nennt", "Bezeichnung", "Plattform", "Generation", "Nachfolger", "Nachfolgemodell",
-    "Baureihe", "Serie", "Prototyp", "intern", "Entwicklung", "entwickelt", "Launch", "Marktstart",
-    "Markteinführung", "Vorstellung", "vorgestellt", "Release", "erscheint",
+    "Projekt", "Codename", "Deckname", "Arbeitstitel", "namens", "genannt", "Bezeichnung", "Plattform",
+    "Generation", "Nachfolger", "Nachfolgemodell", "Baureihe", "Serie", "Linie", "Prototyp", "intern",
+    "Entwicklung", "entwickelt", "Launch", "Marktstart", "Markteinführung", "Vorstellung", "vorgestellt",
+    "Release", "erscheint", "angekündigt", "unveröffentlicht",
 )  # fmt: skip
 DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
-    "project", "codename", "codenamed", "name", "named", "called", "dubbed", "platform", "generation",
-    "successor", "series", "prototype", "internal", "internally", "development", "developed", "launch",
-    "release", "unveil", "roadmap",
+    "project", "codename", "codenamed", "named", "called", "dubbed", "platform", "generation", "successor",
+    "series", "line", "prototype", "internal", "internally", "development", "developed", "launch", "release",
+    "unveil", "roadmap", "announced", "unreleased", "upcoming",
 )  # fmt: skip
+# Product-type nouns that make a name out of the word they are compounded with ("Gämse-Linie",
+# "Muschelmodell", "Kranich-Plattform"), though alone, as neighbours, they are too common to count.
+COMPOUND_CUES: tuple[str, ...] = ("Modell", "model", "Reihe", "Version", "Variante", "Edition", "Plattform")
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4
-_PREFIX_CUE_LEN = 7  # long cues also match as the head of a compound word ("Entwicklungsstand")
+_PREFIX_CUE_LEN = 7
+_TAIL_CUE_LEN = 5  # cues of >= 5 letters also match as the last part of a compound ("Serumlinie")  # long cues also match as the head of a compound word ("Entwicklungsstand")
 _CUE_SUFFIXES = ("s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen", "d", "ed", "ing", "ly")
 _LINKS = ("", "s", "es", "n", "en")
 # Tricks that are grammar or encoding, not disguise (see secrets_tricks for the labels).
@@ -65,6 +72,7 @@ class Evidence(StrEnum):
     COMPOUND = "compound"
     QUOTED = "quoted"
     CONTEXT = "context"
+    CAPITALISED = "capitalised"
 
 
 def _fold(word: str) -> str:
@@ -105,6 +113,8 @@ class NameRule:
         ]
         if any(self._is_cue(_fold(w)) for w in words):
             return Evidence.CONTEXT
+        if _capitalised_in_english(text, start, before):
+            return Evidence.CAPITALISED
         return None
 
     def _is_cue(self, word: str) -> bool:
@@ -112,14 +122,33 @@ class NameRule:
             return True
         if any(word.endswith(s) and word[: -len(s)] in self.cues for s in _CUE_SUFFIXES):
             return True
-        return any(word[:k] in self.cues for k in range(_PREFIX_CUE_LEN, len(word)))
+        if any(word[:k] in self.cues for k in range(_PREFIX_CUE_LEN, len(word))):
+            return True
+        # The tail of a compound: "Serumlinie", "Produktlinie", "Entwicklungsprojekt".
+        return any(word[-k:] in self.cues for k in range(_TAIL_CUE_LEN, len(word) - 2))
 
     def _compound(self, head: str, tail: str) -> bool:
         head = _fold("".join(c for c in head if c.isalpha()))
         tail = _fold("".join(c for c in tail if c.isalpha()))
-        if head and any(head.endswith(cue) for cue in self.cues):
+        cues = self.cues | _COMPOUND_CUES
+        if head and any(head.endswith(cue) for cue in cues):
             return True
-        return bool(tail) and any(tail.startswith(link + cue) for cue in self.cues for link in _LINKS)
+        return bool(tail) and any(tail.startswith(link + cue) for cue in cues for link in _LINKS)
+
+
+_COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+_SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
+
+
+def _capitalised_in_english(text: str, start: int, before: str) -> bool:
+    """English capitalises names, not nouns: a capital inside an English sentence marks a name
+    ("The next headset, Ember, ..."). German capitalises every noun, so there it proves nothing."""
+    if not text[start].isupper():
+        return False
+    preceding = before.rstrip()
+    if not preceding or preceding[-1] in _SENTENCE_OPENERS or preceding[-1].isdigit():
+        return False
+    return reply_language(text, None, Language.DE) is Language.EN
 
 
 def _in_word(char: str) -> bool:

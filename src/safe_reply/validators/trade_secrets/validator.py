@@ -35,7 +35,14 @@ from safe_reply.validators.trade_secrets.automaton import (
     VariantRef,
     match_skeleton,
 )
-from safe_reply.validators.trade_secrets.config import Kind, PatternEntry, Settings, TermEntry, load_entries
+from safe_reply.validators.trade_secrets.config import (
+    Kind,
+    PatternEntry,
+    Settings,
+    TermEntry,
+    load_entries,
+    peer_entries,
+)
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
 from safe_reply.validators.trade_secrets.normalise import (
@@ -48,6 +55,7 @@ from safe_reply.validators.trade_secrets.normalise import (
     is_suspicious,
     pattern_view,
 )
+from safe_reply.validators.trade_secrets.ordinary import ordinary_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
 from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
 
@@ -299,15 +307,25 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     name_rule = NameRule.build(
         (*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window
     )
-    for entry in load_entries(settings, ctx):
+    own = load_entries(settings, ctx)
+    shared, peer_allowed = peer_entries(ctx)
+    ordinary = ordinary_words(
+        e.term for e in (*own, *shared) if isinstance(e, TermEntry) and e.ordinary_word is None and e.single_word
+    )
+    seen: set[tuple[str, str, str]] = set()
+    for entry in (*own, *shared):
+        identity = (type(entry).__name__, entry.pattern if isinstance(entry, PatternEntry) else entry.term, entry.kind)
+        if identity in seen:  # company terms arrive once per product line
+            continue
+        seen.add(identity)
         if isinstance(entry, PatternEntry):
             patterns.append(_compile_pattern(entry, hasher))
             continue
         rule = None
-        if entry.uses_name_rule:
+        if entry.uses_name_rule(ordinary):
             rule = name_rule.with_cues(entry.context) if entry.context else name_rule
         _add_term(entry, hasher, rule, terms, table)
-    for word in settings.allowed_terms:
+    for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
         _add_allowed(word, ALLOW_ALL, table)
     keys = table.keys()
     validator = TradeSecretValidator(
