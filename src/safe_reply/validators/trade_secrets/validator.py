@@ -45,6 +45,7 @@ from safe_reply.validators.trade_secrets.config import (
 )
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
+from safe_reply.validators.trade_secrets.facts import PURCHASE_KIND, AmountRule, FactRule, FactScanner, amount_values, fact_rule
 from safe_reply.validators.trade_secrets.normalise import (
     HYPHENS,
     Skeleton,
@@ -143,6 +144,8 @@ class TradeSecretValidator:
     automaton: Automaton | None
     slots: list[Slot]  # per automaton key: what it stands for (never mutated after build)
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
+    facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
+    fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
     name: str = NAME
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
@@ -161,12 +164,18 @@ class TradeSecretValidator:
         base64, where the encoding itself is the disguise, and for checking the placeholders.
         """
         decoded = decode(text)
+        if self.facts:
+            leaks_facts = [
+                Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)
+            ]
+        else:
+            leaks_facts = []
         if decoded is not None:
             inner = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
             leaks = [_remap(leak, text, decoded) for leak in inner]
         else:
             leaks = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
-        return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+        return sorted(set(leaks + leaks_facts), key=lambda leak: (leak.start, leak.end, leak.term_hash))
 
     def _scan_plain(self, text: str, *, decode_base64: bool, name_rule: bool) -> list[Leak]:
         if not is_suspicious(text):
@@ -304,6 +313,10 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     patterns: list[ProtectedPattern] = []
     table = TableBuilder()
     hasher = KeyedHasher(ctx.hash_key)
+    facts: list[FactRule] = []
+    amounts: list[AmountRule] = []
+    purchase: list[int] = []
+    fact_entries: list[tuple[str, str]] = []
     name_rule = NameRule.build(
         (*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window
     )
@@ -319,8 +332,23 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
             continue
         seen.add(identity)
         if isinstance(entry, PatternEntry):
-            patterns.append(_compile_pattern(entry, hasher))
+            values = amount_values(entry.pattern)
+            if values:  # a fixed price: matched by value in every spelling, not by the regex
+                amounts.append(AmountRule(len(fact_entries), values))
+                fact_entries.append((entry.kind, hasher(entry.pattern)))
+            else:
+                patterns.append(_compile_pattern(entry, hasher))
+            if entry.kind == PURCHASE_KIND:
+                purchase.append(len(fact_entries))
+                fact_entries.append((entry.kind, hasher(entry.pattern)))
             continue
+        fact = fact_rule(len(fact_entries), entry.term) if any(c.isalpha() for c in entry.term) else None
+        if fact is not None:
+            facts.append(fact)
+            fact_entries.append((entry.kind, hasher(entry.term)))
+        elif entry.kind == PURCHASE_KIND:
+            purchase.append(len(fact_entries))
+            fact_entries.append((entry.kind, hasher(entry.term)))
         rule = None
         if entry.uses_name_rule(ordinary):
             rule = name_rule.with_cues(entry.context) if entry.context else name_rule
@@ -336,6 +364,8 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         automaton=Automaton(keys) if keys else None,
         slots=table.slots,
         term_lens=[len(term.key) for term in terms],
+        facts=FactScanner(facts, amounts, purchase) if facts or amounts or purchase else None,
+        fact_entries=tuple(fact_entries),
     )
     _check_placeholders(validator, settings, ctx)
     return validator
