@@ -107,7 +107,8 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     )
     codes = tuple(word for word in words if any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
     objects = tuple(dict.fromkeys((*objects, *codes)))
-    if values and (concepts or objects):
+    # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
+    if values and (concepts or (objects and any(v.unit is not Unit.NONE for v in values))):
         return FactRule(entry, values, concepts, objects)
     if concepts and (objects or len(concepts) >= 2):
         return FactRule(entry, (), concepts, objects)

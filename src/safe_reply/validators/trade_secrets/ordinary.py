@@ -27,7 +27,8 @@ ORDINARY_ZIPF = 1.8
 LANGUAGES = ("de", "en")
 _PLURALS = ("n", "s")  # "Gämse" is rarer than "Gämsen"; "-e", "-en" plurals add nothing measurable
 _lock = threading.Lock()
-_tables: dict[str, frozenset[int]] = {}
+_tables: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+COMMON_ZIPF = 3.0  # one in a million words: the parts of an ordinary compound ("Hotel" + "Gruppe")
 
 
 def word_forms(word: str) -> tuple[str, ...]:
@@ -38,7 +39,7 @@ def word_forms(word: str) -> tuple[str, ...]:
 
 def ordinary_words(words: Iterable[str], languages: Collection[str] = LANGUAGES) -> frozenset[str]:
     """The words (of `words`, lower-cased) that are ordinary words in one of the languages."""
-    tables = [_table(language) for language in languages]
+    tables = [_table(language)[0] for language in languages]
     result = set()
     for word in words:
         hashes = [hash(form) for form in word_forms(word)]
@@ -47,8 +48,8 @@ def ordinary_words(words: Iterable[str], languages: Collection[str] = LANGUAGES)
     return frozenset(result)
 
 
-def _table(language: str) -> frozenset[int]:
-    """The sorted hashes of every word at or above ORDINARY_ZIPF (a few MB; built once per process)."""
+def _table(language: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Hashes of the words at or above ORDINARY_ZIPF, and of those at or above COMMON_ZIPF."""
     with _lock:
         table = _tables.get(language)
         if table is None:
@@ -56,12 +57,13 @@ def _table(language: str) -> frozenset[int]:
         return table
 
 
-def _read(language: str) -> frozenset[int]:
+def _read(language: str) -> tuple[frozenset[int], frozenset[int]]:
     """Stream the language's cBpack list bin by bin, only down to the threshold."""
     table: set[int] = set()
+    common: frozenset[int] = frozenset()
     path = _data_file(language)
     if path is None:
-        return frozenset()
+        return frozenset(), frozenset()
     import msgpack
 
     unpacker = msgpack.Unpacker(raw=False, max_buffer_size=0)
@@ -70,12 +72,15 @@ def _read(language: str) -> frozenset[int]:
     count = unpacker.read_array_header()
     header = unpacker.unpack()
     if not isinstance(header, dict) or header.get("format") != "cB":
-        return frozenset()
+        return frozenset(), frozenset()
     # Bin b (after the header) holds the words of frequency 10 ** (-b / 100), so Zipf = 9 - b / 100.
     last_bin = min(count - 2, int(round((9 - ORDINARY_ZIPF) * 100)))
-    for _ in range(last_bin + 1):
+    common_bin = int(round((9 - COMMON_ZIPF) * 100))
+    for centibels in range(last_bin + 1):
         table.update(map(hash, unpacker.unpack()))
-    return table  # type: ignore[return-value]  # never mutated after this point
+        if centibels == common_bin:
+            common = frozenset(table)
+    return table, common  # type: ignore[return-value]  # never mutated after this point
 
 
 def _data_file(language: str) -> Path | None:
@@ -88,3 +93,24 @@ def _data_file(language: str) -> Path | None:
         if (folder / name).exists():
             return folder / name
     return None
+
+
+def is_ordinary(word: str, languages: Collection[str] = LANGUAGES) -> bool:
+    """One word (any case) at or above ORDINARY_ZIPF in one of the languages, plurals included."""
+    return bool(ordinary_words((word,), languages))
+
+
+def is_compound_of_ordinary(word: str, min_part: int = 4) -> bool:
+    """Is `word` two common words joined ("Hotelgruppe", "Kühlwerk"), with or without a linking s?"""
+    low = word.lower()
+    for cut in range(min_part, len(low) - min_part + 1):
+        head, tail = low[:cut], low[cut:]
+        heads = (head, head[:-1]) if head.endswith("s") and len(head) > min_part else (head,)
+        if any(_is_common(h) for h in heads) and _is_common(tail):
+            return True
+    return False
+
+
+def _is_common(word: str) -> bool:
+    hashes = [hash(form) for form in word_forms(word)]
+    return any(h in _table(language)[1] for language in LANGUAGES for h in hashes)

@@ -57,6 +57,7 @@ from safe_reply.validators.trade_secrets.normalise import (
     pattern_view,
 )
 from safe_reply.validators.trade_secrets.ordinary import ordinary_words
+from safe_reply.validators.trade_secrets.partial import partial_mentions, public_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
 from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
 
@@ -322,6 +323,8 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     )
     own = load_entries(settings, ctx)
     shared, peer_allowed = peer_entries(ctx)
+    line = ctx.product_line
+    public = public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims))
     ordinary = ordinary_words(
         e.term for e in (*own, *shared) if isinstance(e, TermEntry) and e.ordinary_word is None and e.single_word
     )
@@ -352,7 +355,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         rule = None
         if entry.uses_name_rule(ordinary):
             rule = name_rule.with_cues(entry.context) if entry.context else name_rule
-        _add_term(entry, hasher, rule, terms, table)
+        _add_term(entry, hasher, rule, terms, table, partial_mentions(entry.term, *public) if fact is None else ())
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
         _add_allowed(word, ALLOW_ALL, table)
     keys = table.keys()
@@ -386,10 +389,16 @@ def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx
 
 
 def _add_term(
-    entry: TermEntry, hasher: KeyedHasher, rule: NameRule | None, terms: list[ProtectedTerm], table: TableBuilder
+    entry: TermEntry,
+    hasher: KeyedHasher,
+    rule: NameRule | None,
+    terms: list[ProtectedTerm],
+    table: TableBuilder,
+    partials: Sequence[str] = (),
 ) -> None:
     term_hash = hasher(entry.term)
-    for spelling, alias in ((entry.term, False), *((a, True) for a in entry.aliases)):
+    spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
+    for spelling, alias in spellings:
         index = len(terms)
         variants = term_variants(spelling)
         key = variants[0].key
