@@ -29,6 +29,7 @@ __all__ = ["Automaton", "Hit", "MatchShape", "Slot", "TableBuilder", "VariantRef
 SHORT_TERM_LEN = 3
 MIN_COMPOUND_HEAD_LEN = 5
 MIN_COMPOUND_PART_LEN = 3
+MIN_SPLIT_TERM_LEN = 8
 INFLECTION_SUFFIXES = frozenset({"s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen"})
 ALLOW_ALL = -1  # scope of a global allowed term
 
@@ -85,6 +86,14 @@ class TableBuilder:
             self.slots.append(packed if packed is not None else (ref,))
         else:
             self.slots[slot] = (*unpack(self.slots[slot]), ref)
+
+    def mark(self, key: str) -> int:
+        """A key that stands for no term, only counted (spelling-alphabet words gate their decoder)."""
+        slot = self._index.get(key)
+        if slot is None:
+            slot = self._index[key] = len(self.slots)
+            self.slots.append(())
+        return slot
 
     def keys(self) -> list[str]:
         return list(self._index)
@@ -155,7 +164,7 @@ def _is_allowed(hit: Hit, allowed: Sequence[tuple[int, int, int]]) -> bool:
 
 def _validate(skeleton: Skeleton, ref: VariantRef, term_len: int, start: int, end: int) -> Hit | None:
     gaps = skeleton.gaps
-    if not _inside_ok(skeleton, ref, start, end):
+    if not _inside_ok(skeleton, ref, start, end, term_len):
         return None
     word_start = gaps[start] >= GapKind.HYPHEN
     word_end = skeleton.token_end(end)
@@ -180,13 +189,24 @@ def _validate(skeleton: Skeleton, ref: VariantRef, term_len: int, start: int, en
     return Hit(ref.term, first, last, ref.trick, shape, start, span_end)
 
 
-def _inside_ok(skeleton: Skeleton, ref: VariantRef, start: int, end: int) -> bool:
+def _inside_ok(skeleton: Skeleton, ref: VariantRef, start: int, end: int, term_len: int) -> bool:
     gaps = skeleton.gaps
     for i in range(start + 1, end):
         if (
             gaps[i] == GapKind.HARD
             and (i - start) not in ref.breaks
             and not (skeleton.is_single(i - 1) and skeleton.is_single(i))
+            and not _irregular_space(skeleton, i, start, end, term_len)
         ):
             return False
     return True
+
+
+def _irregular_space(skeleton: Skeleton, index: int, start: int, end: int, term_len: int) -> bool:
+    """A space inside a long term ("Kulanz gutschrift", "Zaun  kö nig"): only whitespace, a term of
+    >= MIN_SPLIT_TERM_LEN letters and >= 2 letters on each side. Two ordinary words that happen to
+    make a short term ("Kran ich" for "Kranich") stay two words."""
+    if term_len < MIN_SPLIT_TERM_LEN or index - start < 2 or end - index < 2:
+        return False
+    gap = skeleton.original[skeleton.ends[index - 1] : skeleton.starts[index]]
+    return bool(gap) and gap.isspace() and "\n" not in gap

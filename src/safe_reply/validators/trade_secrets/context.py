@@ -32,7 +32,14 @@ from safe_reply.lang import reply_language
 from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
 
-__all__ = ["COMPOUND_CUES", "DEFAULT_NAME_CUES_DE", "DEFAULT_NAME_CUES_EN", "DEFAULT_NAME_WINDOW", "Evidence", "NameRule"]
+__all__ = [
+    "COMPOUND_CUES",
+    "DEFAULT_NAME_CUES_DE",
+    "DEFAULT_NAME_CUES_EN",
+    "DEFAULT_NAME_WINDOW",
+    "Evidence",
+    "NameRule",
+]
 
 # Words that mark a term as a project, product or platform name, in German and English. "Modell" /
 # "model" are deliberately absent: a support bot says "Ihr Modell" all the time, and "Welches
@@ -54,8 +61,8 @@ DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
 COMPOUND_CUES: tuple[str, ...] = ("Modell", "model", "Reihe", "Version", "Variante", "Edition", "Plattform")
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4
-_PREFIX_CUE_LEN = 7
-_TAIL_CUE_LEN = 5  # cues of >= 5 letters also match as the last part of a compound ("Serumlinie")  # long cues also match as the head of a compound word ("Entwicklungsstand")
+_PREFIX_CUE_LEN = 7  # long cues also match as the head of a compound word ("Entwicklungsstand")
+_TAIL_CUE_LEN = 5  # cues of >= 5 letters also match as the last part of a compound ("Serumlinie")
 _CUE_SUFFIXES = ("s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen", "d", "ed", "ing", "ly")
 _LINKS = ("", "s", "es", "n", "en")
 # Tricks that are grammar or encoding, not disguise (see secrets_tricks for the labels).

@@ -82,7 +82,10 @@ _CURRENCY_ALT = r"€|\$|£|eur|usd|gbp|chf|us-dollar"
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A number: digits with thousands separators and decimals, "k" for thousands; never part of a code
 # ("M3-2519-0042", "TW-1234", "FW 2.14.3" are identifiers, not values).
-_NUMBER = r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(k\b)?(?![\w/]|[.,]\d|-\d)"
+_NUMBER = (
+    r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(k\b)?"
+    r"(?![\w/]|[.,]\d|-\d)"
+)
 _QUANTITY = re.compile(
     rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?:\u2007*\s?(?P<unit>{_UNIT_ALT})(?![^\W\d_]))?",
     re.IGNORECASE,

@@ -74,8 +74,8 @@ def _read(language: str) -> tuple[frozenset[int], frozenset[int]]:
     if not isinstance(header, dict) or header.get("format") != "cB":
         return frozenset(), frozenset()
     # Bin b (after the header) holds the words of frequency 10 ** (-b / 100), so Zipf = 9 - b / 100.
-    last_bin = min(count - 2, int(round((9 - ORDINARY_ZIPF) * 100)))
-    common_bin = int(round((9 - COMMON_ZIPF) * 100))
+    last_bin = min(count - 2, round((9 - ORDINARY_ZIPF) * 100))
+    common_bin = round((9 - COMMON_ZIPF) * 100)
     for centibels in range(last_bin + 1):
         table.update(map(hash, unpacker.unpack()))
         if centibels == common_bin:

@@ -16,6 +16,7 @@ are ordinary talk; the fact rule decides those.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 
@@ -34,7 +35,7 @@ def public_words(texts: Collection[str]) -> tuple[frozenset[str], frozenset[tupl
     for text in texts:
         tokens = [t.lower() for t in _TOKEN.findall(text)]
         words.update(tokens)
-        pairs.update(zip(tokens, tokens[1:], strict=False))
+        pairs.update(itertools.pairwise(tokens))
     return frozenset(words), frozenset(pairs)
 
 
@@ -51,7 +52,8 @@ def partial_mentions(term: str, public: frozenset[str], public_pairs: frozenset[
         low = token.lower()
         if any(c.isdigit() for c in token):
             for pair in (tokens[index - 1 : index + 1] if index else [], tokens[index : index + 2]):
-                if len(pair) == 2 and len(pair) < len(tokens) and (pair[0].lower(), pair[1].lower()) not in public_pairs:
+                key = tuple(p.lower() for p in pair)
+                if len(pair) == 2 and len(pair) < len(tokens) and key not in public_pairs:
                     parts.append(" ".join(pair))
         elif (
             len(token) >= MIN_PARTIAL_WORD

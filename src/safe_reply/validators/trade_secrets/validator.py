@@ -21,33 +21,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from safe_reply.contracts import BuildContext, ValidatorSpec
-from safe_reply.errors import ConfigError
-from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
-from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
+from safe_reply.types import Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.trade_secrets.automaton import (
-    ALLOW_ALL,
     Automaton,
     Hit,
     Slot,
-    TableBuilder,
-    VariantRef,
     match_skeleton,
 )
 from safe_reply.validators.trade_secrets.config import (
     Kind,
-    PatternEntry,
-    Settings,
-    TermEntry,
-    load_entries,
-    peer_entries,
 )
-from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
+from safe_reply.validators.trade_secrets.context import NameRule
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
-from safe_reply.validators.trade_secrets.facts import PURCHASE_KIND, AmountRule, FactRule, FactScanner, amount_values, fact_rule
+from safe_reply.validators.trade_secrets.facts import (
+    FactScanner,
+)
 from safe_reply.validators.trade_secrets.normalise import (
-    HYPHENS,
     Skeleton,
     fast_skeleton_text,
     fast_to_full,
@@ -56,12 +46,10 @@ from safe_reply.validators.trade_secrets.normalise import (
     is_suspicious,
     pattern_view,
 )
-from safe_reply.validators.trade_secrets.ordinary import ordinary_words
-from safe_reply.validators.trade_secrets.partial import partial_mentions, public_words
+from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
-from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
 
-__all__ = ["LEGAL_BASIS", "SPEC", "Leak", "Settings", "TradeSecretValidator", "build"]
+__all__ = ["LEGAL_BASIS", "NAME", "Leak", "ProtectedPattern", "ProtectedTerm", "TradeSecretValidator", "kind_labels"]
 
 NAME = "trade_secrets"
 LEGAL_BASIS = (
@@ -147,6 +135,8 @@ class TradeSecretValidator:
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
+    markers: frozenset[int] = frozenset()  # automaton keys of spelling-alphabet words (spelling.py)
+    masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
     name: str = NAME
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
@@ -165,18 +155,36 @@ class TradeSecretValidator:
         base64, where the encoding itself is the disguise, and for checking the placeholders.
         """
         decoded = decode(text)
+        leaks = self._decoder_leaks(text) if decode_base64 else []
         if self.facts:
-            leaks_facts = [
-                Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)
-            ]
-        else:
-            leaks_facts = []
+            leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
         if decoded is not None:
             inner = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
-            leaks = [_remap(leak, text, decoded) for leak in inner]
+            leaks += [_remap(leak, text, decoded) for leak in inner]
         else:
-            leaks = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
-        return sorted(set(leaks + leaks_facts), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+            leaks += self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+        return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+
+    def _decoder_leaks(self, text: str) -> list[Leak]:
+        """Spelled-out words, acrostics and masked words (spelling.py); each gated by a cheap test."""
+        leaks: list[Leak] = []
+        spelled = spelled_words(text, self._marker_count(text)) if self.markers or " wie " in text else []
+        poem = acrostic(text)
+        for word, trick in (*((s, "spelled") for s in spelled), *(((poem, "acrostic"),) if poem else ())):
+            for inner in self.scan(word.letters, decode_base64=False, name_rule=False):
+                leaks.append(Leak(word.start, word.end, inner.kind, inner.term_hash, trick))
+        if self.masks is not None:
+            for start, end, masked in masked_words(text):
+                for index in self.masks.match(masked):
+                    term = self.terms[index]
+                    leaks.append(Leak(start, end, term.kind, term.term_hash, "mask"))
+        return leaks
+
+    def _marker_count(self, text: str) -> int:
+        """How many spelling-alphabet words the automaton sees (0 when the reply has no such word)."""
+        if self.automaton is None or not self.markers:
+            return 0
+        return sum(key in self.markers for key, _, _ in self.automaton.find(fast_skeleton_text(text)))
 
     def _scan_plain(self, text: str, *, decode_base64: bool, name_rule: bool) -> list[Leak]:
         if not is_suspicious(text):
@@ -201,7 +209,8 @@ class TradeSecretValidator:
             return []
         if skeleton is None:
             # Fast path: most replies stop here, after one C-level substitution and one scan.
-            if not self.automaton.find(fast_skeleton_text(text)):
+            raw = self.automaton.find(fast_skeleton_text(text))
+            if not raw or all(key in self.markers for key, _, _ in raw):
                 return []
             skeleton = fast_to_full(text)
         hits = match_skeleton(skeleton, self.automaton.find(skeleton.text), self.slots, self.term_lens)
@@ -306,133 +315,3 @@ def _decode_base64(token: str) -> str | None:
         return None
     printable = sum(c.isprintable() or c.isspace() for c in decoded)
     return decoded if decoded and printable == len(decoded) else None
-
-
-def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
-    """Compile the settings into one automaton and a list of patterns (once, at policy load)."""
-    terms: list[ProtectedTerm] = []
-    patterns: list[ProtectedPattern] = []
-    table = TableBuilder()
-    hasher = KeyedHasher(ctx.hash_key)
-    facts: list[FactRule] = []
-    amounts: list[AmountRule] = []
-    purchase: list[int] = []
-    fact_entries: list[tuple[str, str]] = []
-    name_rule = NameRule.build(
-        (*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window
-    )
-    own = load_entries(settings, ctx)
-    shared, peer_allowed = peer_entries(ctx)
-    line = ctx.product_line
-    public = public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims))
-    ordinary = ordinary_words(
-        e.term for e in (*own, *shared) if isinstance(e, TermEntry) and e.ordinary_word is None and e.single_word
-    )
-    seen: set[tuple[str, str, str]] = set()
-    for entry in (*own, *shared):
-        identity = (type(entry).__name__, entry.pattern if isinstance(entry, PatternEntry) else entry.term, entry.kind)
-        if identity in seen:  # company terms arrive once per product line
-            continue
-        seen.add(identity)
-        if isinstance(entry, PatternEntry):
-            values = amount_values(entry.pattern)
-            if values:  # a fixed price: matched by value in every spelling, not by the regex
-                amounts.append(AmountRule(len(fact_entries), values))
-                fact_entries.append((entry.kind, hasher(entry.pattern)))
-            else:
-                patterns.append(_compile_pattern(entry, hasher))
-            if entry.kind == PURCHASE_KIND:
-                purchase.append(len(fact_entries))
-                fact_entries.append((entry.kind, hasher(entry.pattern)))
-            continue
-        fact = fact_rule(len(fact_entries), entry.term) if any(c.isalpha() for c in entry.term) else None
-        if fact is not None:
-            facts.append(fact)
-            fact_entries.append((entry.kind, hasher(entry.term)))
-        elif entry.kind == PURCHASE_KIND:
-            purchase.append(len(fact_entries))
-            fact_entries.append((entry.kind, hasher(entry.term)))
-        rule = None
-        if entry.uses_name_rule(ordinary):
-            rule = name_rule.with_cues(entry.context) if entry.context else name_rule
-        _add_term(entry, hasher, rule, terms, table, partial_mentions(entry.term, *public) if fact is None else ())
-    for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
-        _add_allowed(word, ALLOW_ALL, table)
-    keys = table.keys()
-    validator = TradeSecretValidator(
-        placeholders=settings.placeholders(),
-        default_language=ctx.default_language,
-        terms=tuple(terms),
-        patterns=tuple(patterns),
-        automaton=Automaton(keys) if keys else None,
-        slots=table.slots,
-        term_lens=[len(term.key) for term in terms],
-        facts=FactScanner(facts, amounts, purchase) if facts or amounts or purchase else None,
-        fact_entries=tuple(fact_entries),
-    )
-    _check_placeholders(validator, settings, ctx)
-    return validator
-
-
-def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
-    """No placeholder may match a term, in any context: the engine re-evaluates the rewritten reply."""
-    for language, placeholder in validator.placeholders.items():
-        if not validator.scan(placeholder, name_rule=False):
-            continue
-        key = f"{ctx.key}.placeholder" + (f".{language.value}" if isinstance(settings.placeholder, dict) else "")
-        raise ConfigError(
-            ctx.file,
-            key,
-            "the placeholder itself contains a protected term, so a redacted reply would still be flagged",
-            "choose a placeholder such as '[vertraulich]' or '[confidential]' that contains no protected term",
-        )
-
-
-def _add_term(
-    entry: TermEntry,
-    hasher: KeyedHasher,
-    rule: NameRule | None,
-    terms: list[ProtectedTerm],
-    table: TableBuilder,
-    partials: Sequence[str] = (),
-) -> None:
-    term_hash = hasher(entry.term)
-    spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
-    for spelling, alias in spellings:
-        index = len(terms)
-        variants = term_variants(spelling)
-        key = variants[0].key
-        letters = [c for c in spelling if c.isalpha()]
-        upper = len(letters) > 1 and all(c.isupper() for c in letters)
-        hyphen = any(c in HYPHENS for c in spelling)
-        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias, rule))
-        for variant in variants:
-            table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
-        for word in entry.allowed:
-            _add_allowed(word, index, table)
-
-
-def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
-    for variant in term_variants(word):
-        if variant.trick in (VariantTrick.PLAIN, VariantTrick.TRANSLITERATED):
-            table.add(variant.key, VariantRef(-1, variant.trick, variant.breaks, scope))
-
-
-def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:
-    try:
-        regex = re.compile(loosen_pattern(entry.pattern))
-    except re.error:  # a construct the loosening does not understand: keep the pattern as written
-        regex = re.compile(entry.pattern)
-    return ProtectedPattern(regex, entry.kind, hasher(entry.pattern))
-
-
-SPEC = ValidatorSpec(
-    name=NAME,
-    settings=Settings,
-    build=build,
-    description="Protected terms (codenames, suppliers, purchase prices, internal systems) in any spelling.",
-    categories=(Category.TRADE_SECRET,),
-    default_actions={Category.TRADE_SECRET: Action.BLOCK},
-    sensitive=True,  # a finding's span IS the protected term: the log keeps only its keyed hash
-    order=10,
-)

@@ -134,18 +134,25 @@ def loosen_pattern(pattern: str) -> str:
     """Let a literal hyphen or space of a regex also match other separators and line breaks.
 
     "NHD-\\d{4,6}" then also finds "NHD-\\n50771", "NHD 50771" (defanged IDs). Characters inside
-    a [...] class and escaped characters other than "\\-" and "\\ " are left alone.
+    a [...] class, inside a lookaround ("(?!-)" must keep meaning a hyphen) and escaped characters
+    other than "\\-" and "\\ " are left alone.
     """
     out: list[str] = []
     in_class = False
+    groups: list[bool] = []  # per open group: is it a lookaround (left as written)?
     i = 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\" and i + 1 < len(pattern):
             pair = pattern[i : i + 2]
-            out.append(_SEPARATOR if not in_class and pair in ("\\-", "\\ ") else pair)
+            loosen = not in_class and not any(groups) and pair in ("\\-", "\\ ")
+            out.append(_SEPARATOR if loosen else pair)
             i += 2
             continue
+        if not in_class and char == "(":
+            groups.append(pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i))
+        elif not in_class and char == ")" and groups:
+            groups.pop()
         if in_class:
             if char == "]" and out[-1] not in ("[", "[^"):
                 in_class = False
@@ -154,7 +161,7 @@ def loosen_pattern(pattern: str) -> str:
             in_class = True
             out.append("[^" if pattern[i + 1 : i + 2] == "^" else char)
             i += 1 if out[-1] == "[^" else 0
-        elif char in "- ":
+        elif char in "- " and not any(groups):
             out.append(_SEPARATOR)
         else:
             out.append(char)
