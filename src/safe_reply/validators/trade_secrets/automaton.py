@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from safe_reply.validators.trade_secrets.normalise import GapKind, Skeleton
-from safe_reply.validators.trade_secrets.variants import VariantTrick
+from safe_reply.validators.trade_secrets.variants import MIN_ENCODED_LEN, VariantTrick
 
 __all__ = ["Automaton", "Hit", "MatchShape", "Slot", "TableBuilder", "VariantRef", "match_skeleton"]
 
@@ -96,7 +96,10 @@ class TableBuilder:
         return slot
 
     def keys(self) -> list[str]:
-        return list(self._index)
+        """The keys in slot order; the lookup dict is released (no key is added after this)."""
+        keys = list(self._index)
+        self._index = {}
+        return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +140,18 @@ class Automaton:
 
 
 def match_skeleton(
-    skeleton: Skeleton, raw: Sequence[tuple[int, int, int]], slots: Sequence[Slot], term_lens: Sequence[int]
+    skeleton: Skeleton,
+    raw: Sequence[tuple[int, int, int]],
+    slots: Sequence[Slot],
+    term_lens: Sequence[int],
+    encoded: tuple[Sequence[tuple[int, int, int]], Sequence[tuple[int, int, int]]] = ((), ()),
 ) -> list[Hit]:
-    """Apply the boundary rules and the allowed terms to raw automaton matches."""
+    """Apply the boundary rules and the allowed terms to raw automaton matches.
+
+    `encoded` holds the matches in the reversed and in the ROT13 skeleton text: the jailbreak
+    encodings are decoded on the reply's side (two more scans), so the automaton needs one key per
+    spelling instead of three (a third of the memory for a list of 100,000 terms).
+    """
     hits: list[Hit] = []
     allowed: list[tuple[int, int, int]] = []  # (scope, start, end) in skeleton positions
     for key_index, start, end in raw:
@@ -150,6 +162,22 @@ def match_skeleton(
             hit = _validate(skeleton, ref, term_lens[ref.term], start, end)
             if hit is not None:
                 hits.append(hit)
+    reversed_raw, rot13_raw = encoded
+    n = len(skeleton.text)
+    for trick, matches in ((VariantTrick.REVERSED, reversed_raw), (VariantTrick.ROT13, rot13_raw)):
+        for key_index, start, end in matches:
+            for plain in unpack(slots[key_index]):
+                length = term_lens[plain.term] if plain.allow_scope is None else 0
+                if plain.trick is not VariantTrick.PLAIN or length < MIN_ENCODED_LEN:
+                    continue
+                if trick is VariantTrick.REVERSED:  # positions and the term's word breaks mirrored
+                    breaks = frozenset(length - b for b in plain.breaks)
+                    ref, start_at, end_at = VariantRef(plain.term, trick, breaks), n - end, n - start
+                else:
+                    ref, start_at, end_at = VariantRef(plain.term, trick, plain.breaks), start, end
+                hit = _validate(skeleton, ref, length, start_at, end_at)
+                if hit is not None:
+                    hits.append(hit)
     if allowed:
         hits = [h for h in hits if not _is_allowed(h, allowed)]
     return hits

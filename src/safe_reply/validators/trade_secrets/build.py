@@ -15,7 +15,15 @@ from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
 from safe_reply.types import Action, Category
 from safe_reply.validators.trade_secrets.automaton import ALLOW_ALL, Automaton, TableBuilder, VariantRef
-from safe_reply.validators.trade_secrets.config import PatternEntry, Settings, TermEntry, load_entries, peer_entries
+from safe_reply.validators.trade_secrets.config import (
+    FlatTerm,
+    Loaded,
+    PatternEntry,
+    Settings,
+    TermEntry,
+    load_entries,
+    peer_entries,
+)
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
 from safe_reply.validators.trade_secrets.facts import (
     PURCHASE_KIND,
@@ -52,15 +60,12 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     shared, peer_allowed = peer_entries(ctx)
     line = ctx.product_line
     public = public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims))
-    ordinary = ordinary_words(
-        e.term for e in (*own, *shared) if isinstance(e, TermEntry) and e.ordinary_word is None and e.single_word
-    )
-    seen: set[tuple[str, str, str]] = set()
-    for entry in (*own, *shared):
-        identity = (type(entry).__name__, entry.pattern if isinstance(entry, PatternEntry) else entry.term, entry.kind)
-        if identity in seen:  # company terms arrive once per product line
-            continue
-        seen.add(identity)
+    words = [e.term for e in (*own, *shared) if not isinstance(e, PatternEntry) and e.single_word]
+    ordinary = ordinary_words(words)
+    english = ordinary_words((w for w in words if w.lower() in ordinary), english=True)
+    # Company terms arrive once per product line: a peer's entry already listed here is skipped.
+    own_ids = {_identity(entry) for entry in own} if shared else set()
+    for entry in (*own, *(e for e in shared if _identity(e) not in own_ids)):
         if isinstance(entry, PatternEntry):
             values = amount_values(entry.pattern)
             if values:  # a fixed price: matched by value in every spelling, not by the regex
@@ -82,7 +87,8 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         rule = None
         if entry.uses_name_rule(ordinary):
             rule = name_rule.with_cues(entry.context) if entry.context else name_rule
-        _add_term(entry, hasher, rule, terms, table, partial_mentions(entry.term, *public) if fact is None else ())
+        partials = partial_mentions(entry.term, *public) if fact is None else ()
+        _add_term(entry, hasher, rule, terms, table, partials, entry.term.lower() in english)
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
         _add_allowed(word, ALLOW_ALL, table)
     markers = frozenset(table.mark(word) for word in CODE_WORDS) if terms else frozenset()
@@ -98,10 +104,22 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         facts=FactScanner(facts, amounts, purchase) if facts or amounts or purchase else None,
         fact_entries=tuple(fact_entries),
         markers=markers,
-        masks=MaskIndex.build([(term.key, index) for index, term in enumerate(terms)]) if terms else None,
+        hosts=any(_looks_like_host(entry) for entry in (*own, *shared)),
+        masks=MaskIndex.build([term.key for term in terms]) if terms else None,
     )
     _check_placeholders(validator, settings, ctx)
     return validator
+
+
+def _identity(entry: Loaded) -> tuple[bool, str, str]:
+    return isinstance(entry, PatternEntry), entry.pattern if isinstance(entry, PatternEntry) else entry.term, entry.kind
+
+
+def _looks_like_host(entry: Loaded) -> bool:
+    """A host name, domain or address: a term with an inner dot, or a pattern with an escaped dot."""
+    if isinstance(entry, PatternEntry):
+        return "\\." in entry.pattern
+    return re.search(r"\w\.\w", entry.term) is not None
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
@@ -119,12 +137,13 @@ def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx
 
 
 def _add_term(
-    entry: TermEntry,
+    entry: TermEntry | FlatTerm,
     hasher: KeyedHasher,
     rule: NameRule | None,
     terms: list[ProtectedTerm],
     table: TableBuilder,
     partials: Sequence[str] = (),
+    english: bool = False,
 ) -> None:
     term_hash = hasher(entry.term)
     spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
@@ -135,7 +154,7 @@ def _add_term(
         letters = [c for c in spelling if c.isalpha()]
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
         hyphen = any(c in HYPHENS for c in spelling)
-        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias, rule))
+        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias, rule, english))
         for variant in variants:
             table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
         for word in entry.allowed:

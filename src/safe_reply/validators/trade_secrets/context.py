@@ -100,8 +100,12 @@ class NameRule:
     def with_cues(self, extra: Iterable[str]) -> NameRule:
         return NameRule(self.cues | {_fold(c) for c in extra if c.strip()}, self.window)
 
-    def evidence(self, text: str, start: int, end: int, trick: str) -> Evidence | None:
-        """Why text[start:end] is used as a name, or None for the ordinary word."""
+    def evidence(self, text: str, start: int, end: int, trick: str, *, english: bool = False) -> Evidence | None:
+        """Why text[start:end] is used as a name, or None for the ordinary word.
+
+        `english`: the term is an ordinary English word, so a capital inside an English sentence marks
+        a name ("Ember"); a German noun ("Föhn") is capitalised anyway and proves nothing.
+        """
         if set(trick.split("+")) - _NO_DISGUISE:
             return Evidence.DISGUISE
         word_start, word_end = _word_bounds(text, start, end)
@@ -120,7 +124,7 @@ class NameRule:
         ]
         if any(self._is_cue(_fold(w)) for w in words):
             return Evidence.CONTEXT
-        if _capitalised_in_english(text, start, before):
+        if english and _capitalised_in_english(text, start, before):
             return Evidence.CAPITALISED
         return None
 

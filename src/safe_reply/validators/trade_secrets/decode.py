@@ -32,7 +32,10 @@ _DEFANG = re.compile(
     r"|[ \t]+(?:dot|punkt)[ \t]+|[ \t]+\.[ \t]+)(?=[A-Za-z0-9])",
     re.IGNORECASE,
 )
-_DEFANG_HINT = re.compile(r"[\[({]\.|[\[({](?:dot|punkt)|\sdot\s|\spunkt\s|\s\.\s", re.IGNORECASE)
+# Substrings one of which every defanged dot contains. Single characters are found fastest; the
+# spelled-out forms (" dot ", " Punkt ") are looked for only when the policy protects host names.
+_BRACKETS = ("[", "(", "{")
+_WORD_DOTS = (" . ", " dot ", " DOT ", " Dot ", " punkt ", " Punkt ", " PUNKT ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,22 +51,23 @@ def _word_char(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isalnum()
 
 
-def _regions(text: str) -> list[tuple[int, int, str]]:
+def _regions(text: str, hosts: bool) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of every region to rewrite, sorted and disjoint."""
     regions: list[tuple[int, int, str]] = []
     if "<" in text and ">" in text:
         regions += [(m.start(), m.end(), _GAP) for m in _TAG.finditer(text)]
-    if "](" in text:
+    if "]" in text and "](" in text:
         for match in _MD_LINK.finditer(text):
             if _word_char(text, match.start() - 1) or _word_char(text, match.end()):
                 regions.append((match.start(), match.start(1), _GAP))
                 regions.append((match.end(1), match.end(), _GAP))
-    if "\\u" in text or "\\x" in text:
+    if "\\" in text:
         for match in _ESCAPE.finditer(text):
             char = chr(int(match.group(1) or match.group(2), 16))
             if not 0xD800 <= ord(char) <= 0xDFFF:
                 regions.append((match.start(), match.end(), char))
-    if _DEFANG_HINT.search(text):
+    bracketed = any(b in text for b in _BRACKETS) and any(f"{b}." in text for b in _BRACKETS)
+    if bracketed or (hosts and any(form in text for form in _WORD_DOTS)):
         regions += [(m.start(), m.end(), ".") for m in _DEFANG.finditer(text)]
     regions.sort()
     disjoint: list[tuple[int, int, str]] = []
@@ -73,9 +77,12 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
     return disjoint
 
 
-def decode(text: str) -> Decoded | None:
-    """The decoded reply, or None when there is nothing to decode (the common case)."""
-    regions = _regions(text)
+def decode(text: str, *, hosts: bool = True) -> Decoded | None:
+    """The decoded reply, or None when there is nothing to decode (the common case).
+
+    `hosts`: the policy protects host names or addresses, so " dot " and " Punkt " are dots too.
+    """
+    regions = _regions(text, hosts)
     if not regions:
         return None
     chars: list[str] = []

@@ -67,6 +67,8 @@ PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _MIN_OBJECT_LEN = 4
+# A number standing on its own (not the digits of "Zorvak4821"), a currency sign, or a concept word.
+_FACT_HINT = re.compile(r"(?<![^\W_])\d|[€$£]|" + "|".join(CONCEPTS), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,8 @@ class AmountRule:
 
 def fact_rule(entry: int, text: str) -> FactRule | None:
     """The fact rule of an entry's text, or None when it states no fact (a plain codename)."""
+    if not _FACT_HINT.search(text):  # most terms of a long list: no number of their own, no concept
+        return None
     values = tuple(q for q in quantities(text) if q.unit is not Unit.NONE or len(str(q.value)) >= 2)
     rest = text
     for quantity in sorted(values, key=lambda q: -q.start):

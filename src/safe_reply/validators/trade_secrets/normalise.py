@@ -24,9 +24,13 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 __all__ = [
+    "ACCENTS",
+    "LEET",
     "GapKind",
     "Skeleton",
+    "encoded_views",
     "fast_skeleton_text",
+    "fast_skeleton_views",
     "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
@@ -82,7 +86,7 @@ _HOMOGLYPHS = str.maketrans(
     "АВЕЅІЈКМНОРСТХУаеѕіјкмнорсхуԁԛԝһӏёΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
     "ABESIJKMHOPCTXYaesijkmhopcxydqwhleABEZHIKMNOPTYXaeikvoptux",
 )
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _LEET_SYMBOLS = {"@": "a", "$": "s"}
 
 
@@ -163,6 +167,24 @@ def fast_skeleton_text(text: str) -> str:
     ones beyond Latin-1: dashes, quotes, €) become "?" and are deleted like all punctuation.
     """
     return text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE).decode("latin-1")
+
+
+_ROT13_BYTES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
+
+
+def fast_skeleton_views(text: str) -> tuple[str, str, str]:
+    """The fast skeleton as written, reversed and ROT13-decoded (the jailbreak encodings), cheaply."""
+    encoded = text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE)
+    plain = encoded.decode("latin-1")
+    return plain, plain[::-1], encoded.translate(_ROT13_BYTES).decode("latin-1")
+
+
+def encoded_views(skeleton_text: str) -> tuple[str, str]:
+    """A skeleton text reversed and ROT13-decoded."""
+    return skeleton_text[::-1], skeleton_text.translate(_ROT13_STR)
+
+
+_ROT13_STR = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
 
 
 def classify_gap(gap: str) -> GapKind:
@@ -403,7 +425,7 @@ def _map_leet(chars: list[str], gaps: list[GapKind]) -> None:
         word = chars[start:end]
         if sum(c.isalpha() for c in word) >= 2:
             for k in range(start, end):
-                chars[k] = _LEET.get(chars[k], _LEET_SYMBOLS.get(chars[k], chars[k]))
+                chars[k] = LEET.get(chars[k], _LEET_SYMBOLS.get(chars[k], chars[k]))
         start = end
 
 

@@ -9,15 +9,18 @@ overrides with `ordinary_word: true|false`.
 
 wordfreq's own lookup loads the whole list into a dict (about 1 s and 100 MB for German and English);
 here each list is streamed once per process, bin by bin, only down to the threshold, and kept as a
-set of word hashes (350,000 words of both languages, about 20 MB; never the words themselves).
+sorted array of word hashes (350,000 words of both languages in 3 MB; never the words themselves).
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import threading
-from collections.abc import Collection, Iterable
+from array import array
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 __all__ = ["ORDINARY_ZIPF", "ordinary_words", "word_forms"]
 
@@ -25,10 +28,10 @@ __all__ = ["ORDINARY_ZIPF", "ordinary_words", "word_forms"]
 # codenames ("Zorvak", "Pixtronic") and most surnames of suppliers are not.
 ORDINARY_ZIPF = 1.8
 LANGUAGES = ("de", "en")
-_PLURALS = ("n", "s")  # "Gämse" is rarer than "Gämsen"; "-e", "-en" plurals add nothing measurable
+_PLURALS = ("n",)  # "Gämse" is rarer than "Gämsen"; "-e", "-en" plurals add nothing measurable
 _lock = threading.Lock()
-_tables: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
 COMMON_ZIPF = 3.0  # one in a million words: the parts of an ordinary compound ("Hotel" + "Gruppe")
+_tables: list[tuple[array[int], array[int], array[int]]] = []  # ordinary, common, English ordinary; once
 
 
 def word_forms(word: str) -> tuple[str, ...]:
@@ -37,50 +40,64 @@ def word_forms(word: str) -> tuple[str, ...]:
     return (low, *(low + suffix for suffix in _PLURALS))
 
 
-def ordinary_words(words: Iterable[str], languages: Collection[str] = LANGUAGES) -> frozenset[str]:
-    """The words (of `words`, lower-cased) that are ordinary words in one of the languages."""
-    tables = [_table(language)[0] for language in languages]
-    result = set()
+def ordinary_words(words: Iterable[str], *, english: bool = False) -> frozenset[str]:
+    """The words (of `words`, lower-cased) that are ordinary words in German or English (or, with
+    `english`, in English: there a capital marks a name, see context.py)."""
+    result: set[str] = set()
+    table: array[int] | None = None
     for word in words:
-        hashes = [hash(form) for form in word_forms(word)]
-        if any(h in table for table in tables for h in hashes):
+        if table is None:  # loaded only when there is a word to decide
+            table = _tables_once()[2 if english else 0]
+        if any(_contains(table, hash(form)) for form in word_forms(word)):
             result.add(word.lower())
     return frozenset(result)
 
 
-def _table(language: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Hashes of the words at or above ORDINARY_ZIPF, and of those at or above COMMON_ZIPF."""
+def _contains(table: array[int], value: int) -> bool:
+    index = bisect.bisect_left(table, value)
+    return index < len(table) and table[index] == value
+
+
+def _tables_once() -> tuple[array[int], array[int], array[int]]:
     with _lock:
-        table = _tables.get(language)
-        if table is None:
-            table = _tables[language] = _read(language)
-        return table
+        if not _tables:
+            _tables.append(_read())
+        return _tables[0]
 
 
-def _read(language: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Stream the language's cBpack list bin by bin, only down to the threshold."""
-    table: set[int] = set()
-    common: frozenset[int] = frozenset()
-    path = _data_file(language)
-    if path is None:
-        return frozenset(), frozenset()
+def _read() -> tuple[array[int], array[int], array[int]]:
+    """Stream each language's cBpack list bin by bin, only down to the threshold, keeping sorted
+    64-bit hashes of the words (3 MB for 350,000 words; a set of them would take 25 MB)."""
+    ordinary: array[int] = array("q")
+    common: array[int] = array("q")
+    english: array[int] = array("q")
+    for language in LANGUAGES:
+        path = _data_file(language)
+        if path is not None:
+            with gzip.open(path) as handle:  # streamed: the decompressed list is never in memory at once
+                before = len(ordinary)
+                _read_bins(handle, ordinary, common)
+                if language == "en":
+                    english = ordinary[before:]
+    return array("q", sorted(ordinary)), array("q", sorted(common)), array("q", sorted(english))
+
+
+def _read_bins(handle: Any, ordinary: array[int], common: array[int]) -> None:
     import msgpack
 
-    unpacker = msgpack.Unpacker(raw=False, max_buffer_size=0)
-    with gzip.open(path) as handle:
-        unpacker.feed(handle.read())
+    unpacker = msgpack.Unpacker(handle, raw=False)
     count = unpacker.read_array_header()
     header = unpacker.unpack()
     if not isinstance(header, dict) or header.get("format") != "cB":
-        return frozenset(), frozenset()
+        return
     # Bin b (after the header) holds the words of frequency 10 ** (-b / 100), so Zipf = 9 - b / 100.
     last_bin = min(count - 2, round((9 - ORDINARY_ZIPF) * 100))
     common_bin = round((9 - COMMON_ZIPF) * 100)
     for centibels in range(last_bin + 1):
-        table.update(map(hash, unpacker.unpack()))
-        if centibels == common_bin:
-            common = frozenset(table)
-    return table, common  # type: ignore[return-value]  # never mutated after this point
+        hashes = array("q", map(hash, unpacker.unpack()))
+        ordinary.extend(hashes)
+        if centibels <= common_bin:
+            common.extend(hashes)
 
 
 def _data_file(language: str) -> Path | None:
@@ -95,9 +112,9 @@ def _data_file(language: str) -> Path | None:
     return None
 
 
-def is_ordinary(word: str, languages: Collection[str] = LANGUAGES) -> bool:
-    """One word (any case) at or above ORDINARY_ZIPF in one of the languages, plurals included."""
-    return bool(ordinary_words((word,), languages))
+def is_ordinary(word: str) -> bool:
+    """One word (any case) at or above ORDINARY_ZIPF in German or English, plurals included."""
+    return bool(ordinary_words((word,)))
 
 
 def is_compound_of_ordinary(word: str, min_part: int = 4) -> bool:
@@ -112,5 +129,5 @@ def is_compound_of_ordinary(word: str, min_part: int = 4) -> bool:
 
 
 def _is_common(word: str) -> bool:
-    hashes = [hash(form) for form in word_forms(word)]
-    return any(h in _table(language)[1] for language in LANGUAGES for h in hashes)
+    common = _tables_once()[1]
+    return any(_contains(common, hash(form)) for form in word_forms(word))

@@ -117,23 +117,23 @@ def acrostic(text: str) -> Spelled | None:
 class MaskIndex:
     """Term keys by length, for masked words ("P*g*de" -> every 6-letter key matching p.g.de)."""
 
-    by_length: dict[int, list[tuple[str, int]]]
+    keys: Sequence[str]  # the term keys, by term index
+    by_length: dict[int, list[int]]  # term indices by key length
 
     @classmethod
-    def build(cls, keys: Sequence[tuple[str, int]]) -> MaskIndex:
-        by_length: dict[int, list[tuple[str, int]]] = {}
-        for key, term in keys:
-            if key.isalpha() and len(key) >= 4:
-                by_length.setdefault(len(key), []).append((key, term))
-        return cls(by_length)
+    def build(cls, keys: Sequence[str]) -> MaskIndex:
+        by_length: dict[int, list[int]] = {}
+        for index, key in enumerate(keys):
+            if len(key) >= 4 and key.isalpha():
+                by_length.setdefault(len(key), []).append(index)
+        return cls(keys, by_length)
 
     def match(self, word: str) -> list[int]:
         letters = sum(c.isalpha() for c in word)
         if letters < len(word) / 2:
             return []
-        candidates = self.by_length.get(len(word), [])
         pattern = re.compile("".join("." if c in _MASK_CHARS else re.escape(c) for c in word.lower()))
-        return [term for key, term in candidates if pattern.fullmatch(key)]
+        return [term for term in self.by_length.get(len(word), ()) if pattern.fullmatch(self.keys[term])]
 
 
 def masked_words(text: str) -> list[tuple[int, int, str]]:

@@ -39,7 +39,8 @@ from safe_reply.validators.trade_secrets.facts import (
 )
 from safe_reply.validators.trade_secrets.normalise import (
     Skeleton,
-    fast_skeleton_text,
+    encoded_views,
+    fast_skeleton_views,
     fast_to_full,
     full_skeleton,
     has_spaced_letters,
@@ -101,6 +102,7 @@ class ProtectedTerm:
     hyphen: bool  # written with a hyphen in the config (then a hyphen is no trick)
     alias: bool
     name_rule: NameRule | None  # an ordinary word too: a leak only where used as a name
+    english: bool = False  # an ordinary English word: a capital in an English sentence marks a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ class TradeSecretValidator:
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
     markers: frozenset[int] = frozenset()  # automaton keys of spelling-alphabet words (spelling.py)
     masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
+    hosts: bool = True  # an entry looks like a host or address: spelled-out dots are decoded too
     name: str = NAME
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
@@ -154,21 +157,22 @@ class TradeSecretValidator:
         `name_rule=False` ignores the ordinary-word setting (every hit counts): used for decoded
         base64, where the encoding itself is the disguise, and for checking the placeholders.
         """
-        decoded = decode(text)
-        leaks = self._decoder_leaks(text) if decode_base64 else []
+        decoded = decode(text, hosts=self.hosts)
+        if decoded is not None:
+            inner, markers = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
+            leaks = [_remap(leak, text, decoded) for leak in inner]
+        else:
+            leaks, markers = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+        if decode_base64:  # the first, outer scan: also the spelling decoders
+            leaks += self._decoder_leaks(text, markers)
         if self.facts:
             leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
-        if decoded is not None:
-            inner = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
-            leaks += [_remap(leak, text, decoded) for leak in inner]
-        else:
-            leaks += self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
         return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
 
-    def _decoder_leaks(self, text: str) -> list[Leak]:
+    def _decoder_leaks(self, text: str, markers: int) -> list[Leak]:
         """Spelled-out words, acrostics and masked words (spelling.py); each gated by a cheap test."""
         leaks: list[Leak] = []
-        spelled = spelled_words(text, self._marker_count(text)) if self.markers or " wie " in text else []
+        spelled = spelled_words(text, markers)
         poem = acrostic(text)
         for word, trick in (*((s, "spelled") for s in spelled), *(((poem, "acrostic"),) if poem else ())):
             for inner in self.scan(word.letters, decode_base64=False, name_rule=False):
@@ -180,15 +184,10 @@ class TradeSecretValidator:
                     leaks.append(Leak(start, end, term.kind, term.term_hash, "mask"))
         return leaks
 
-    def _marker_count(self, text: str) -> int:
-        """How many spelling-alphabet words the automaton sees (0 when the reply has no such word)."""
-        if self.automaton is None or not self.markers:
-            return 0
-        return sum(key in self.markers for key, _, _ in self.automaton.find(fast_skeleton_text(text)))
-
-    def _scan_plain(self, text: str, *, decode_base64: bool, name_rule: bool) -> list[Leak]:
+    def _scan_plain(self, text: str, *, decode_base64: bool, name_rule: bool) -> tuple[list[Leak], int]:
+        """Term and pattern leaks, and how many spelling-alphabet words the automaton saw."""
         if not is_suspicious(text):
-            leaks = self._term_leaks(text, None, name_rule)
+            leaks, markers = self._term_leaks(text, None, name_rule)
             if self.patterns and has_spaced_letters(text):
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
@@ -196,26 +195,36 @@ class TradeSecretValidator:
                 leaks += self._pattern_leaks(text, text, None, None)
         else:
             skeleton = full_skeleton(text)
-            leaks = self._term_leaks(text, skeleton, name_rule)
+            leaks, markers = self._term_leaks(text, skeleton, name_rule)
             if self.patterns:
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
             if decode_base64:
                 leaks += self._base64_leaks(text)
-        return leaks
+        return leaks, markers
 
-    def _term_leaks(self, text: str, skeleton: Skeleton | None, name_rule: bool) -> list[Leak]:
+    def _term_leaks(self, text: str, skeleton: Skeleton | None, name_rule: bool) -> tuple[list[Leak], int]:
         if self.automaton is None:
-            return []
+            return [], 0
+        find = self.automaton.find
         if skeleton is None:
-            # Fast path: most replies stop here, after one C-level substitution and one scan.
-            raw = self.automaton.find(fast_skeleton_text(text))
-            if not raw or all(key in self.markers for key, _, _ in raw):
-                return []
+            # Fast path: most replies stop here, after C-level string operations and three scans
+            # (as written, reversed, ROT13-decoded).
+            plain, backwards, rot13 = fast_skeleton_views(text)
+            raw = find(plain)
+            markers = sum(key in self.markers for key, _, _ in raw)
+            if markers == len(raw) and not self._real_hit(find(backwards)) and not self._real_hit(find(rot13)):
+                return [], markers
             skeleton = fast_to_full(text)
-        hits = match_skeleton(skeleton, self.automaton.find(skeleton.text), self.slots, self.term_lens)
+        raw = find(skeleton.text)
+        markers = sum(key in self.markers for key, _, _ in raw)
+        backwards, rot13 = encoded_views(skeleton.text)
+        hits = match_skeleton(skeleton, raw, self.slots, self.term_lens, (find(backwards), find(rot13)))
         leaks = [self._leak(hit, skeleton, name_rule) for hit in _outermost(hits)]
-        return [leak for leak in leaks if leak is not None]
+        return [leak for leak in leaks if leak is not None], markers
+
+    def _real_hit(self, raw: Sequence[tuple[int, int, int]]) -> bool:
+        return any(key not in self.markers for key, _, _ in raw)
 
     def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
@@ -225,7 +234,7 @@ class TradeSecretValidator:
         )
         if term.name_rule is None or not name_rule:
             return Leak(hit.start, hit.end, term.kind, term.term_hash, trick)
-        evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick)
+        evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick, english=term.english)
         if evidence is None:
             return None
         return Leak(hit.start, hit.end, term.kind, term.term_hash, trick, evidence.value)
