@@ -8,7 +8,6 @@ or a fact rule; single-word terms that are ordinary words get the name rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
@@ -16,7 +15,10 @@ from safe_reply.keys import KeyedHasher
 from safe_reply.types import Action, Category
 from safe_reply.validators.trade_secrets.automaton import ALLOW_ALL, Automaton, TableBuilder, VariantRef
 from safe_reply.validators.trade_secrets.config import (
+    AmountEntry,
+    FactEntry,
     FlatTerm,
+    HostEntry,
     Loaded,
     PatternEntry,
     Settings,
@@ -32,8 +34,10 @@ from safe_reply.validators.trade_secrets.facts import (
     FactScanner,
     amount_values,
     fact_rule,
+    typed_fact,
 )
 from safe_reply.validators.trade_secrets.normalise import HYPHENS
+from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import ordinary_words
 from safe_reply.validators.trade_secrets.partial import partial_mentions, public_words
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
@@ -44,65 +48,36 @@ __all__ = ["SPEC", "build"]
 
 
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
-    """Compile the settings into one automaton and a list of patterns (once, at policy load)."""
-    terms: list[ProtectedTerm] = []
-    patterns: list[ProtectedPattern] = []
-    table = TableBuilder()
-    hasher = KeyedHasher(ctx.hash_key)
-    facts: list[FactRule] = []
-    amounts: list[AmountRule] = []
-    purchase: list[int] = []
-    fact_entries: list[tuple[str, str]] = []
-    name_rule = NameRule.build(
-        (*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window
-    )
+    """Compile the settings into one automaton, patterns and fact rules (once, at policy load)."""
     own = load_entries(settings, ctx)
     shared, peer_allowed = peer_entries(ctx)
     line = ctx.product_line
-    public = public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims))
-    words = [e.term for e in (*own, *shared) if not isinstance(e, PatternEntry) and e.single_word]
-    ordinary = ordinary_words(words)
-    english = ordinary_words((w for w in words if w.lower() in ordinary), english=True)
+    compiler = _Compiler(
+        ctx,
+        NameRule.build((*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window),
+        public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims)),
+        [e.term for e in (*own, *shared) if isinstance(e, TermEntry | FlatTerm) and e.single_word],
+    )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {_identity(entry) for entry in own} if shared else set()
-    for entry in (*own, *(e for e in shared if _identity(e) not in own_ids)):
-        if isinstance(entry, PatternEntry):
-            values = amount_values(entry.pattern)
-            if values:  # a fixed price: matched by value in every spelling, not by the regex
-                amounts.append(AmountRule(len(fact_entries), values))
-                fact_entries.append((entry.kind, hasher(entry.pattern)))
-            else:
-                patterns.append(_compile_pattern(entry, hasher))
-            if entry.kind == PURCHASE_KIND:
-                purchase.append(len(fact_entries))
-                fact_entries.append((entry.kind, hasher(entry.pattern)))
-            continue
-        fact = fact_rule(len(fact_entries), entry.term) if any(c.isalpha() for c in entry.term) else None
-        if fact is not None:
-            facts.append(fact)
-            fact_entries.append((entry.kind, hasher(entry.term)))
-        elif entry.kind == PURCHASE_KIND:
-            purchase.append(len(fact_entries))
-            fact_entries.append((entry.kind, hasher(entry.term)))
-        rule = None
-        if entry.uses_name_rule(ordinary):
-            rule = name_rule.with_cues(entry.context) if entry.context else name_rule
-        partials = partial_mentions(entry.term, *public) if fact is None else ()
-        _add_term(entry, hasher, rule, terms, table, partials, entry.term.lower() in english)
+    for loaded in (*own, *(e for e in shared if _identity(e) not in own_ids)):
+        compiler.add(loaded)
+    table = compiler.table
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
         _add_allowed(word, ALLOW_ALL, table)
+    terms = compiler.terms
     markers = frozenset(table.mark(word) for word in CODE_WORDS) if terms else frozenset()
     keys = table.keys()
     validator = TradeSecretValidator(
         placeholders=settings.placeholders(),
         default_language=ctx.default_language,
         terms=tuple(terms),
-        patterns=tuple(patterns),
+        patterns=tuple(compiler.patterns),
         automaton=Automaton(keys) if keys else None,
         slots=table.slots,
         term_lens=[len(term.key) for term in terms],
-        facts=FactScanner(facts, amounts, purchase) if facts or amounts or purchase else None,
-        fact_entries=tuple(fact_entries),
+        facts=FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None,
+        fact_entries=tuple(compiler.fact_entries),
         markers=markers,
         hosts=any(_looks_like_host(entry) for entry in (*own, *shared)),
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
@@ -111,15 +86,129 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     return validator
 
 
-def _identity(entry: Loaded) -> tuple[bool, str, str]:
-    return isinstance(entry, PatternEntry), entry.pattern if isinstance(entry, PatternEntry) else entry.term, entry.kind
+class _Compiler:
+    """Turns each loaded entry into automaton keys, a regex, an amount or a fact rule."""
+
+    def __init__(
+        self,
+        ctx: BuildContext,
+        name_rule: NameRule,
+        public: tuple[frozenset[str], frozenset[tuple[str, str]]],
+        single_words: list[str],
+    ) -> None:
+        self.ctx = ctx
+        self.hasher = KeyedHasher(ctx.hash_key)
+        self.name_rule = name_rule
+        self.public = public
+        self.ordinary = ordinary_words(single_words)
+        self.english = ordinary_words((w for w in single_words if w.lower() in self.ordinary), english=True)
+        self.terms: list[ProtectedTerm] = []
+        self.patterns: list[ProtectedPattern] = []
+        self.table = TableBuilder()
+        self.facts: list[FactRule] = []
+        self.amounts: list[AmountRule] = []
+        self.purchase: list[int] = []
+        self.fact_entries: list[tuple[str, str]] = []  # (kind, keyed hash) per fact, amount, purchase rule
+
+    def _fact_entry(self, kind: str, text: str) -> int:
+        self.fact_entries.append((kind, self.hasher(text)))
+        return len(self.fact_entries) - 1
+
+    def add(self, loaded: Loaded) -> None:
+        if isinstance(loaded, AmountEntry):
+            value = Quantity(loaded.amount.normalize(), Unit(loaded.currency.value), 0, 0)
+            self.amounts.append(AmountRule(self._fact_entry(loaded.kind, _text(loaded)), (value,)))
+            return
+        if isinstance(loaded, FactEntry):
+            typed = typed_fact(len(self.fact_entries), loaded.fact, loaded.value, loaded.cues)
+            if typed is None:
+                raise ConfigError(
+                    self.ctx.file,
+                    f"{self.ctx.key}.terms",
+                    "a fact's value holds no number",
+                    "write the value with its number and unit, e.g. value: '14 %' or value: '800 Stück'",
+                )
+            self.facts.append(typed)
+            self._fact_entry(loaded.kind, loaded.fact)
+            return
+        entry = _host_entry(loaded) if isinstance(loaded, HostEntry) else loaded
+        if isinstance(entry, PatternEntry):
+            self._add_pattern(entry)
+        else:
+            self._add_term(entry)
+
+    def _add_pattern(self, entry: PatternEntry) -> None:
+        values = amount_values(entry.pattern)
+        if values:  # a fixed price: matched by value in every spelling, not by the regex
+            self.amounts.append(AmountRule(self._fact_entry(entry.kind, entry.pattern), values))
+        else:
+            self.patterns.append(_compile_pattern(entry, self.hasher))
+        if entry.kind == PURCHASE_KIND:
+            self.purchase.append(self._fact_entry(entry.kind, entry.pattern))
+
+    def _add_term(self, entry: TermEntry | FlatTerm) -> None:
+        fact = fact_rule(len(self.fact_entries), entry.term)
+        if fact is not None:
+            self.facts.append(fact)
+            self._fact_entry(entry.kind, entry.term)
+        elif entry.kind == PURCHASE_KIND:
+            self.purchase.append(self._fact_entry(entry.kind, entry.term))
+        rule = None
+        if entry.uses_name_rule(self.ordinary):
+            rule = self.name_rule.with_cues(entry.context) if entry.context else self.name_rule
+        partials = partial_mentions(entry.term, *self.public) if fact is None else ()
+        english = entry.term.lower() in self.english
+        term_hash = self.hasher(entry.term)
+        spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
+        for spelling, alias in spellings:
+            index = len(self.terms)
+            variants = term_variants(spelling)
+            letters = [c for c in spelling if c.isalpha()]
+            upper = len(letters) > 1 and all(c.isupper() for c in letters)
+            hyphen = any(c in HYPHENS for c in spelling)
+            self.terms.append(
+                ProtectedTerm(entry.kind, term_hash, variants[0].key, upper, hyphen, alias, rule, english)
+            )
+            for variant in variants:
+                self.table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
+            for word in entry.allowed:
+                _add_allowed(word, index, self.table)
+
+
+def _text(entry: Loaded) -> str:
+    """What the operator wrote, as one string (its keyed hash names the entry in findings)."""
+    if isinstance(entry, PatternEntry):
+        return entry.pattern
+    if isinstance(entry, AmountEntry):
+        return f"{entry.amount} {entry.currency.value}"
+    if isinstance(entry, FactEntry):
+        return entry.fact
+    if isinstance(entry, HostEntry):
+        return entry.host
+    return entry.term
+
+
+def _identity(entry: Loaded) -> tuple[str, str, str]:
+    return type(entry).__name__, _text(entry), entry.kind
+
+
+def _host_entry(entry: HostEntry) -> PatternEntry | FlatTerm:
+    """A literal host is a term (its dots are word breaks, defanged dots decode to dots); "*.corp.lan"
+    is every host of the domain, a pattern."""
+    if entry.host.startswith("*."):
+        domain = re.escape(entry.host[2:])
+        pattern = rf"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{domain}\b"
+        return PatternEntry.model_construct(pattern=pattern, kind=entry.kind, scope=entry.scope, note=entry.note)
+    return FlatTerm(entry.host, entry.kind, scope=entry.scope)
 
 
 def _looks_like_host(entry: Loaded) -> bool:
     """A host name, domain or address: a term with an inner dot, or a pattern with an escaped dot."""
+    if isinstance(entry, HostEntry):
+        return True
     if isinstance(entry, PatternEntry):
         return "\\." in entry.pattern
-    return re.search(r"\w\.\w", entry.term) is not None
+    return isinstance(entry, TermEntry | FlatTerm) and re.search(r"\w\.\w", entry.term) is not None
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
@@ -134,31 +223,6 @@ def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx
             "the placeholder itself contains a protected term, so a redacted reply would still be flagged",
             "choose a placeholder such as '[vertraulich]' or '[confidential]' that contains no protected term",
         )
-
-
-def _add_term(
-    entry: TermEntry | FlatTerm,
-    hasher: KeyedHasher,
-    rule: NameRule | None,
-    terms: list[ProtectedTerm],
-    table: TableBuilder,
-    partials: Sequence[str] = (),
-    english: bool = False,
-) -> None:
-    term_hash = hasher(entry.term)
-    spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
-    for spelling, alias in spellings:
-        index = len(terms)
-        variants = term_variants(spelling)
-        key = variants[0].key
-        letters = [c for c in spelling if c.isalpha()]
-        upper = len(letters) > 1 and all(c.isupper() for c in letters)
-        hyphen = any(c in HYPHENS for c in spelling)
-        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias, rule, english))
-        for variant in variants:
-            table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
-        for word in entry.allowed:
-            _add_allowed(word, index, table)
 
 
 def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,8 +32,12 @@ from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
 
 __all__ = [
+    "AmountEntry",
+    "Currency",
     "Entry",
+    "FactEntry",
     "FlatTerm",
+    "HostEntry",
     "Kind",
     "KindName",
     "Loaded",
@@ -166,17 +171,75 @@ class PatternEntry(BaseModel):
         return self
 
 
+class Currency(StrEnum):
+    EUR = "EUR"
+    USD = "USD"
+    GBP = "GBP"
+    CHF = "CHF"
+
+
+class AmountEntry(BaseModel):
+    """A fixed amount ("412 EUR"): found in every spelling ("412,00 €", "EUR 412", "vierhundertzwölf
+    Euro", "0,4k €" is not it), never inside another number ("1.412 €")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    amount: Decimal = Field(gt=0)
+    currency: Currency
+    kind: KindName
+    scope: Scope = Scope.COMPANY
+    note: str | None = None
+
+
+class FactEntry(BaseModel):
+    """An internal fact: what it is (`fact`), its value in any unit ("14 %", "800 Stück", "60 €",
+    "02/2027") and optional cue words. A sentence with the value and a word of the fact or a cue
+    (German or English, facts.py) is a leak, however it is phrased."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fact: str = Field(min_length=1)
+    value: str | None = None
+    cues: list[str] = Field(default_factory=list)
+    kind: KindName
+    scope: Scope = Scope.COMPANY
+    note: str | None = None
+
+
+class HostEntry(BaseModel):
+    """A host name or address ("build-srv.corp.lan", "10.42.7.30"), or every host of a domain
+    ("*.corp.lan"); found through defanging ("build-srv[.]corp[.]lan", "erp dot corp dot lan")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    host: str = Field(min_length=3, pattern=r"^(\*\.)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
+    kind: KindName
+    scope: Scope = Scope.COMPANY
+    note: str | None = None
+
+
+_TAGS = ("pattern", "amount", "fact", "host")
+
+
 def _entry_tag(value: Any) -> str:
     if isinstance(value, dict):
-        return "pattern" if "pattern" in value else "term"
-    return "pattern" if isinstance(value, PatternEntry) else "term"
+        return next((tag for tag in _TAGS if tag in value), "term")
+    for tag, model in (("pattern", PatternEntry), ("amount", AmountEntry), ("fact", FactEntry), ("host", HostEntry)):
+        if isinstance(value, model):
+            return tag
+    return "term"
 
 
 Entry = Annotated[
-    Annotated[TermEntry, Tag("term")] | Annotated[PatternEntry, Tag("pattern")], Discriminator(_entry_tag)
+    Annotated[TermEntry, Tag("term")]
+    | Annotated[PatternEntry, Tag("pattern")]
+    | Annotated[AmountEntry, Tag("amount")]
+    | Annotated[FactEntry, Tag("fact")]
+    | Annotated[HostEntry, Tag("host")],
+    Discriminator(_entry_tag),
 ]
 # What a loaded list holds: the models of YAML and JSON, and the light terms of flat files.
-Loaded = TermEntry | PatternEntry | FlatTerm
+Loaded = TermEntry | PatternEntry | FlatTerm | AmountEntry | FactEntry | HostEntry
 
 
 class Settings(BaseModel):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule"]
+__all__ = ["AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
 
 # Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
 # or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
@@ -86,6 +86,7 @@ class FactRule:
     values: tuple[Quantity, ...]
     concepts: tuple[str, ...]  # keys of CONCEPTS
     objects: tuple[str, ...]  # casefolded words or phrases of the entry that are neither concept nor value
+    cues: tuple[str, ...] = ()  # an operator's own cue words (a typed `fact:` entry), counted like concepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,22 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     return None
 
 
+def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) -> FactRule | None:
+    """The rule of a typed `fact:` entry: the words of `fact` plus the operator's cue words, and the
+    values of `value` ("14 %", "800 Stück"); None when `value` holds no number."""
+    base = fact_rule(entry, fact) or FactRule(entry, (), (), ())
+    values: tuple[Quantity, ...] = ()
+    if value is not None:
+        values = tuple(quantities(value))
+        if not values:
+            return None
+    words = [w.lower() for w in _WORD.findall(fact)]
+    concepts = tuple(dict.fromkeys((*base.concepts, *(k for w in words for k in CONCEPTS if k in w))))
+    objects = base.objects or tuple(w for w in words if len(w) >= _MIN_OBJECT_LEN and not any(k in w for k in CONCEPTS))
+    own_cues = tuple(dict.fromkeys(c.lower() for c in cues if c.strip()))
+    return FactRule(entry, values or base.values, concepts, objects, own_cues)
+
+
 def amount_values(pattern: str) -> tuple[Quantity, ...]:
     """The fixed amount a price pattern describes ("412(?:,00)?\\s?(?:€|EUR)" -> 412 EUR), or ().
 
@@ -150,6 +167,7 @@ class FactScanner:
         for rule in self.facts:
             cues.update(dict.fromkeys(w for key in rule.concepts for w in CONCEPTS[key]))
             cues.update(dict.fromkeys(rule.objects))
+            cues.update(dict.fromkeys(rule.cues))
         if self.purchase:
             cues.update(dict.fromkeys(PURCHASE_CUES))
         self._cues = list(cues)
@@ -182,6 +200,7 @@ class FactScanner:
         matches: list[Match] = []
         for rule in self.facts:
             concepts = [key for key in rule.concepts if any(w in cues for w in CONCEPTS[key])]
+            concepts += [cue for cue in rule.cues if cue in cues]
             objects = [o for o in rule.objects if o in cues]
             if rule.values:
                 if concepts or secrecy:

@@ -114,7 +114,7 @@ _HINT = re.compile(r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|t
 
 def _word_value(run: str) -> Decimal | None:
     """The value of a run of number words, by text2num; None for "und", "ein" alone and the like."""
-    from text_to_num import alpha2digit
+    from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
     for language in ("de", "en"):
         converted = alpha2digit(run, language).strip()

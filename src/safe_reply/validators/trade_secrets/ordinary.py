@@ -83,7 +83,7 @@ def _read() -> tuple[array[int], array[int], array[int]]:
 
 
 def _read_bins(handle: Any, ordinary: array[int], common: array[int]) -> None:
-    import msgpack
+    import msgpack  # type: ignore[import-untyped]
 
     unpacker = msgpack.Unpacker(handle, raw=False)
     count = unpacker.read_array_header()

@@ -87,9 +87,9 @@ def spelled_words(text: str, code_words: int) -> list[Spelled]:
         return found
     for match in _CAPITALISED_RUN.finditer(text):
         words = [w.lower() for w in _WORD.findall(match.group())]
-        letters = [_CODE_WORDS.get(w) for w in words]
+        decoded = [_CODE_WORDS.get(w) for w in words]
         run: list[str] = []
-        for letter in (*letters, None):
+        for letter in (*decoded, None):
             if letter is None:
                 if len(run) >= _MIN_LETTERS:
                     found.append(Spelled(match.start(), match.end(), "".join(run)))
