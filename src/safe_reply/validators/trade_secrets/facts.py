@@ -105,11 +105,7 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
         rest = rest[: quantity.start] + " " + rest[quantity.end :]
     words = [w.lower() for w in _WORD.findall(rest)]
     concepts = tuple(dict.fromkeys(key for word in words for key in CONCEPTS if key in word))
-    objects = tuple(
-        word
-        for word in words
-        if len(word) >= _MIN_OBJECT_LEN and not any(key in word for key in CONCEPTS) and not word.isdigit()
-    )
+    objects = tuple(part for word in words for part in _object_parts(word))
     codes = tuple(word for word in words if any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
     objects = tuple(dict.fromkeys((*objects, *codes)))
     # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
@@ -118,6 +114,20 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     if concepts and (objects or len(concepts) >= 2):
         return FactRule(entry, (), concepts, objects)
     return None
+
+
+def _object_parts(word: str) -> list[str]:
+    """The object words of an entry word: the word itself, or what is left of a compound around its
+    concept ("projekt" of "Projektrabatt", "händler" of "Händlerbonus"); never a bare number."""
+    if word.isdigit():
+        return []
+    keys = [key for key in CONCEPTS if key in word]
+    if not keys:
+        return [word] if len(word) >= _MIN_OBJECT_LEN else []
+    rest = word
+    for key in keys:
+        rest = rest.replace(key, " ")
+    return [part for part in rest.split() if len(part) >= _MIN_OBJECT_LEN]
 
 
 def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) -> FactRule | None:
@@ -203,8 +213,14 @@ class FactScanner:
             concepts += [cue for cue in rule.cues if cue in cues]
             objects = [o for o in rule.objects if o in cues]
             if rule.values:
-                if concepts or secrecy:
-                    matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
+                # A value with a common unit (14 %, 60 €, 36 months) needs two signals around it (a
+                # concept, an object, a secrecy cue): "14 % Rabatt im Shop" is a public offer. An
+                # identifier-like value ("Charge 2409") is specific enough with one.
+                signals = len(concepts) + bool(objects) + secrecy
+                for quantity in found:
+                    value = next((v for v in rule.values if quantity.same(v)), None)
+                    if value is not None and signals >= (1 if value.unit in (Unit.NONE, Unit.CODE) else 2):
+                        matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and objects:
                 matches.append(Match(*_trimmed(text, start, end), rule.entry))
             elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
