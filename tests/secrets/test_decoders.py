@@ -68,3 +68,18 @@ def test_an_acrostic_spans_the_poem() -> None:
 )
 def test_lookalikes_pass(text: str) -> None:
     assert leaks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Internally it goes by "Project Breeze". No launch date yet.', [("Breeze", "codename", "unlisted_name")]),
+        ("A plunge saw is coming, codenamed Beaver.", [("Beaver", "codename", "unlisted_name")]),
+        ("Our Project Manager will call you tomorrow.", []),  # a role, not a name
+        ("Lindenblatt Teezeit is our kettle; the project Lindenblatt is public.", []),  # a public word
+    ],
+)
+def test_a_name_introduced_as_a_project_is_a_codename_even_unlisted(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert leaks(text) == expected

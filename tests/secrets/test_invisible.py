@@ -8,7 +8,7 @@ import sys
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from safe_reply.validators.trade_secrets.normalise import _IGNORABLE_RANGES
@@ -33,6 +33,8 @@ def test_the_property_covers_the_characters_a_list_missed() -> None:
 @settings(max_examples=400, deadline=None)
 @given(code=st.sampled_from(CODE_POINTS), position=st.integers(min_value=2, max_value=len(TERM) - 2))
 def test_any_invisible_or_space_code_point_inside_the_term_is_seen_through(code: int, position: int) -> None:
+    # A diaeresis on a, o or u is the German umlaut (ä, ö, ü): another letter, not a disguise.
+    assume(unicodedata.normalize("NFKC", TERM[position - 1] + chr(code))[:1] not in "äöü")
     disguised = TERM[:position] + chr(code) + TERM[position:]
     text = f"Die {disguised} liegt intern fest."
     assert found(_validator, text) == [(4, 4 + len(disguised), disguised)]

@@ -19,6 +19,7 @@ from safe_reply.validators.trade_secrets.config import (
     FactEntry,
     FlatTerm,
     HostEntry,
+    Kind,
     Loaded,
     PatternEntry,
     Settings,
@@ -26,7 +27,12 @@ from safe_reply.validators.trade_secrets.config import (
     load_entries,
     peer_entries,
 )
-from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
+from safe_reply.validators.trade_secrets.context import (
+    DEFAULT_NAME_CUES_DE,
+    DEFAULT_NAME_CUES_EN,
+    NAMING_MARKERS,
+    NameRule,
+)
 from safe_reply.validators.trade_secrets.facts import (
     PURCHASE_KIND,
     AmountRule,
@@ -45,6 +51,8 @@ from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern
 from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
 
 __all__ = ["SPEC", "build"]
+
+_NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
 
 
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
@@ -67,6 +75,9 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         _add_allowed(word, ALLOW_ALL, table)
     terms = compiler.terms
     markers = frozenset(table.mark(word) for word in CODE_WORDS) if terms else frozenset()
+    # Naming phrases gate the unlisted-name check, for a company that protects names at all.
+    names_protected = any(term.kind in _NAME_KINDS for term in terms)
+    naming = frozenset(table.mark(word) for word in NAMING_MARKERS) if names_protected else frozenset()
     keys = table.keys()
     validator = TradeSecretValidator(
         placeholders=settings.placeholders(),
@@ -78,7 +89,10 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         term_lens=[len(term.key) for term in terms],
         facts=FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None,
         fact_entries=tuple(compiler.fact_entries),
-        markers=markers,
+        markers=markers | naming,
+        naming=naming,
+        public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
+        hasher=compiler.hasher,
         hosts=any(_looks_like_host(entry) for entry in (*own, *shared)),
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
     )

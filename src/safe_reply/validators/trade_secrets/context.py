@@ -37,8 +37,10 @@ __all__ = [
     "DEFAULT_NAME_CUES_DE",
     "DEFAULT_NAME_CUES_EN",
     "DEFAULT_NAME_WINDOW",
+    "NAMING_MARKERS",
     "Evidence",
     "NameRule",
+    "unlisted_names",
 ]
 
 # Words that mark a term as a project, product or platform name, in German and English. "Modell" /
@@ -201,3 +203,30 @@ def _quoted(before: str, after: str) -> bool:
         return False
     inside = len(_WORD.findall(before[opening + 1 :])) + 1 + len(_WORD.findall(after[:closing]))
     return inside <= MAX_QUOTED_WORDS
+
+
+# English phrases that introduce a project's name ("Project Breeze", "codenamed Swallow", "it goes by
+# Beaver"): what follows is a codename even when it is on no list (translated, or new). Their skeleton
+# forms are marker keys of the term automaton, so only replies that contain one pay for the regex.
+NAMING_MARKERS = ("project", "codename", "workingtitle", "goesby")
+_NAMING = re.compile(
+    r"\b(?:[Pp]roject|[Cc]ode ?name[ds]?|[Ww]orking title|goes by|went by)\s+[\"'“‘„«]?([A-Z][a-z]{2,})\b"
+)
+# Words that follow "project" in ordinary support English ("Project Manager", "project team").
+_PROJECT_WORDS = frozenset(
+    "manager management lead leader team plan planning owner phase scope status update work details page file "
+    "folder number code support office partner budget deadline".split()
+)
+
+
+def unlisted_names(text: str, public: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of names introduced as a project's name that are no public word."""
+    found = []
+    match = _NAMING.search(text)
+    while match is not None:  # overlapping: 'goes by "Project Breeze"' names "Breeze", not "Project"
+        name = match.group(1)
+        nested = _NAMING.match(text, match.start(1)) is not None
+        if name.lower() not in public and name.lower() not in _PROJECT_WORDS and not nested:
+            found.append((match.start(1), match.end(1), name))
+        match = _NAMING.search(text, match.start(1))
+    return found

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
 from safe_reply.types import Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.trade_secrets.automaton import (
@@ -32,7 +33,7 @@ from safe_reply.validators.trade_secrets.automaton import (
 from safe_reply.validators.trade_secrets.config import (
     Kind,
 )
-from safe_reply.validators.trade_secrets.context import NameRule
+from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
 from safe_reply.validators.trade_secrets.facts import (
     FactScanner,
@@ -137,7 +138,10 @@ class TradeSecretValidator:
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
-    markers: frozenset[int] = frozenset()  # automaton keys of spelling-alphabet words (spelling.py)
+    markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder, not terms (below)
+    naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
+    public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
+    hasher: KeyedHasher | None = None  # hashes an unlisted name for the finding (never the name itself)
     masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
     hosts: bool = True  # an entry looks like a host or address: spelled-out dots are decoded too
     name: str = NAME
@@ -165,14 +169,26 @@ class TradeSecretValidator:
             leaks, markers = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
         if decode_base64:  # the first, outer scan: also the spelling decoders
             leaks += self._decoder_leaks(text, markers)
+            if markers & self.naming:  # a listed term at the same place says it better
+                leaks += [
+                    u for u in self._unlisted_names(text) if not any(x.start < u.end and u.start < x.end for x in leaks)
+                ]
         if self.facts:
             leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
         return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
 
-    def _decoder_leaks(self, text: str, markers: int) -> list[Leak]:
+    def _unlisted_names(self, text: str) -> list[Leak]:
+        """A name introduced as a project name in English ("Project Breeze", "codenamed Swallow")
+        that is on no list: a translated or a new codename. Public words pass."""
+        return [
+            Leak(start, end, Kind.CODENAME.value, self.hasher(name), "unlisted_name")
+            for start, end, name in unlisted_names(text, self.public)
+        ] if self.hasher is not None else []
+
+    def _decoder_leaks(self, text: str, markers: frozenset[int]) -> list[Leak]:
         """Spelled-out words, acrostics and masked words (spelling.py); each gated by a cheap test."""
         leaks: list[Leak] = []
-        spelled = spelled_words(text, markers)
+        spelled = spelled_words(text, len(markers - self.naming))
         poem = acrostic(text)
         for word, trick in (*((s, "spelled") for s in spelled), *(((poem, "acrostic"),) if poem else ())):
             for inner in self.scan(word.letters, decode_base64=False, name_rule=False):
@@ -184,7 +200,9 @@ class TradeSecretValidator:
                     leaks.append(Leak(start, end, term.kind, term.term_hash, "mask"))
         return leaks
 
-    def _scan_plain(self, text: str, *, decode_base64: bool, name_rule: bool) -> tuple[list[Leak], int]:
+    def _scan_plain(
+        self, text: str, *, decode_base64: bool, name_rule: bool
+    ) -> tuple[list[Leak], frozenset[int]]:
         """Term and pattern leaks, and how many spelling-alphabet words the automaton saw."""
         if not is_suspicious(text):
             leaks, markers = self._term_leaks(text, None, name_rule)
@@ -203,21 +221,24 @@ class TradeSecretValidator:
                 leaks += self._base64_leaks(text)
         return leaks, markers
 
-    def _term_leaks(self, text: str, skeleton: Skeleton | None, name_rule: bool) -> tuple[list[Leak], int]:
+    def _term_leaks(
+        self, text: str, skeleton: Skeleton | None, name_rule: bool
+    ) -> tuple[list[Leak], frozenset[int]]:
+        """Term leaks, and the marker keys the automaton saw (gates of the decoders)."""
         if self.automaton is None:
-            return [], 0
+            return [], frozenset()
         find = self.automaton.find
         if skeleton is None:
             # Fast path: most replies stop here, after C-level string operations and three scans
             # (as written, reversed, ROT13-decoded).
             plain, backwards, rot13 = fast_skeleton_views(text)
             raw = find(plain)
-            markers = sum(key in self.markers for key, _, _ in raw)
-            if markers == len(raw) and not self._real_hit(find(backwards)) and not self._real_hit(find(rot13)):
+            markers = frozenset(key for key, _, _ in raw if key in self.markers)
+            if not self._real_hit(raw) and not self._real_hit(find(backwards)) and not self._real_hit(find(rot13)):
                 return [], markers
             skeleton = fast_to_full(text)
         raw = find(skeleton.text)
-        markers = sum(key in self.markers for key, _, _ in raw)
+        markers = frozenset(key for key, _, _ in raw if key in self.markers)
         backwards, rot13 = encoded_views(skeleton.text)
         hits = match_skeleton(skeleton, raw, self.slots, self.term_lens, (find(backwards), find(rot13)))
         leaks = [self._leak(hit, skeleton, name_rule) for hit in _outermost(hits)]
