@@ -85,14 +85,24 @@ def compile_terms(terms: list[str]) -> tuple[TradeSecretValidator, float]:
 
 _LOAD = """
 import json, resource, sys, time
+
+
+def peak_mb():
+    # VmHWM belongs to the new process image; ru_maxrss survives exec and would start at the parent's size.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 import safe_reply
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_mb()
 start = time.perf_counter()
 safe_reply.load_policy(sys.argv[1])
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-print(json.dumps({"seconds": seconds, "mb": (peak - before) / scale}))
+print(json.dumps({"seconds": seconds, "mb": peak_mb() - before}))
 """
 
 

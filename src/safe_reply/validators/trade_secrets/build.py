@@ -44,8 +44,8 @@ from safe_reply.validators.trade_secrets.facts import (
 )
 from safe_reply.validators.trade_secrets.normalise import HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
-from safe_reply.validators.trade_secrets.ordinary import ordinary_words
-from safe_reply.validators.trade_secrets.partial import partial_mentions, public_words
+from safe_reply.validators.trade_secrets.ordinary import Frequencies
+from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
 from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
@@ -65,6 +65,11 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         NameRule.build((*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window),
         public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims)),
         [e.term for e in (*own, *shared) if isinstance(e, TermEntry | FlatTerm) and e.single_word],
+        [
+            e.host if isinstance(e, HostEntry) else e.term
+            for e in (*own, *shared)
+            if isinstance(e, HostEntry) or (isinstance(e, TermEntry | FlatTerm) and not e.single_word)
+        ],
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {_identity(entry) for entry in own} if shared else set()
@@ -109,13 +114,15 @@ class _Compiler:
         name_rule: NameRule,
         public: tuple[frozenset[str], frozenset[tuple[str, str]]],
         single_words: list[str],
+        multi_words: list[str],
     ) -> None:
         self.ctx = ctx
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
         self.public = public
-        self.ordinary = ordinary_words(single_words)
-        self.english = ordinary_words((w for w in single_words if w.lower() in self.ordinary), english=True)
+        self.frequencies = Frequencies(single_words, compound_candidates(multi_words))
+        self.ordinary = frozenset(w.lower() for w in single_words if self.frequencies.ordinary(w))
+        self.english = frozenset(w.lower() for w in single_words if self.frequencies.ordinary(w, english=True))
         self.terms: list[ProtectedTerm] = []
         self.patterns: list[ProtectedPattern] = []
         self.table = TableBuilder()
@@ -170,7 +177,7 @@ class _Compiler:
         rule = None
         if entry.uses_name_rule(self.ordinary):
             rule = self.name_rule.with_cues(entry.context) if entry.context else self.name_rule
-        partials = partial_mentions(entry.term, *self.public) if fact is None else ()
+        partials = partial_mentions(entry.term, *self.public, self.frequencies) if fact is None else ()
         english = entry.term.lower() in self.english
         term_hash = self.hasher(entry.term)
         spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))

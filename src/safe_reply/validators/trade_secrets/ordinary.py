@@ -7,31 +7,33 @@ occurrences per billion words) reaches ORDINARY_ZIPF in either language, in its 
 form, gets the name rule (context.py): a leak only where the reply uses it as a name. The operator
 overrides with `ordinary_word: true|false`.
 
-wordfreq's own lookup loads the whole list into a dict (about 1 s and 100 MB for German and English);
-here each list is streamed once per process, bin by bin, only down to the threshold, and kept as a
-sorted array of word hashes (350,000 words of both languages in 3 MB; never the words themselves).
+wordfreq's own lookup loads the whole list into a dict (about 1 s and 100 MB for German and English).
+Here the words a policy needs are collected first (`Frequencies`), then each list is streamed once, bin
+by bin, only down to the threshold, and intersected with them in C: the cost does not depend on the
+number of terms, and nothing of the list stays in memory. Answers are cached per process.
 """
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import threading
-from array import array
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ORDINARY_ZIPF", "ordinary_words", "word_forms"]
+__all__ = ["COMMON_ZIPF", "ORDINARY_ZIPF", "Frequencies", "is_compound_of_ordinary", "ordinary_words", "word_forms"]
 
 # Zipf 1.8 is about one occurrence in 16 million words: "Gämse" and "Hekla" are in, invented
 # codenames ("Zorvak", "Pixtronic") and most surnames of suppliers are not.
 ORDINARY_ZIPF = 1.8
-LANGUAGES = ("de", "en")
-_PLURALS = ("n",)  # "Gämse" is rarer than "Gämsen"; "-e", "-en" plurals add nothing measurable
-_lock = threading.Lock()
 COMMON_ZIPF = 3.0  # one in a million words: the parts of an ordinary compound ("Hotel" + "Gruppe")
-_tables: list[tuple[array[int], array[int], array[int]]] = []  # ordinary, common, English ordinary; once
+LANGUAGES = ("de", "en")
+_PLURALS = ("n",)  # "Gämse" is rarer than "Gämsen"; "Lotse", "Lotsen"
+_MIN_PART = 4
+_CACHE_LIMIT = 20_000  # words; a longer list is looked up when it loads rather than kept in memory
+_lock = threading.Lock()
+_zipf: dict[str, tuple[float, float]] = {}  # casefolded word -> (Zipf in German, Zipf in English), hits only
+_seen: set[str] = set()  # every word looked up (absent from _zipf: below ORDINARY_ZIPF everywhere)
 
 
 def word_forms(word: str) -> tuple[str, ...]:
@@ -40,64 +42,103 @@ def word_forms(word: str) -> tuple[str, ...]:
     return (low, *(low + suffix for suffix in _PLURALS))
 
 
+def compound_parts(word: str) -> list[str]:
+    """Every (head, tail) split of a word into parts of >= 4 letters, heads also without a linking s."""
+    low = word.casefold()
+    parts: list[str] = []
+    for cut in range(_MIN_PART, len(low) - _MIN_PART + 1):
+        head, tail = low[:cut], low[cut:]
+        parts += [head, tail, head[:-1]] if head.endswith("s") and len(head) > _MIN_PART else [head, tail]
+    return parts
+
+
+class Frequencies:
+    """The Zipf frequencies of the words one policy build asks about, looked up in one pass."""
+
+    def __init__(self, words: Iterable[str], compounds: Iterable[str] = ()) -> None:
+        wanted = {form for word in words for form in word_forms(word)}
+        for word in compounds:
+            for form in word_forms(word):
+                wanted.update(f for part in (form, *compound_parts(form)) for f in word_forms(part))
+        self._wanted = wanted
+        self._table = _frequencies(wanted)
+
+    def _zipf(self, form: str) -> tuple[float, float]:
+        if form not in self._wanted:  # not asked for in advance: one more (cached) lookup
+            self._table.update(_frequencies({form}))
+            self._wanted.add(form)
+        return self._table.get(form, (0.0, 0.0))
+
+    def ordinary(self, word: str, *, english: bool = False) -> bool:
+        """At or above ORDINARY_ZIPF in German or English (with `english`: in English), plurals included."""
+        return any(
+            (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
+        )
+
+    def common(self, word: str) -> bool:
+        return any(max(self._zipf(form)) >= COMMON_ZIPF for form in word_forms(word))
+
+    def compound_of_common(self, word: str) -> bool:
+        """Is `word` two common words joined ("Hotelgruppe", "Kühlwerk"), with or without a linking s?"""
+        low = word.casefold()
+        for cut in range(_MIN_PART, len(low) - _MIN_PART + 1):
+            head, tail = low[:cut], low[cut:]
+            heads = (head, head[:-1]) if head.endswith("s") and len(head) > _MIN_PART else (head,)
+            if any(self.common(h) for h in heads) and self.common(tail):
+                return True
+        return False
+
+
+def _frequencies(wanted: set[str]) -> dict[str, tuple[float, float]]:
+    """(German, English) Zipf of the wanted words that are in a list at all (absent words are rare).
+    Answers for small requests are cached per process; a long term list is looked up when it loads."""
+    with _lock:
+        missing = {word for word in wanted if word not in _seen}
+        if missing:
+            found = {language: _stream(missing, language) for language in LANGUAGES}
+            hits = {w: (found["de"].get(w, 0.0), found["en"].get(w, 0.0)) for w in {*found["de"], *found["en"]}}
+            if len(wanted) > _CACHE_LIMIT:
+                return {**{w: _zipf[w] for w in wanted if w in _zipf}, **hits}
+            if len(_seen) + len(missing) > _CACHE_LIMIT:
+                _zipf.clear()
+                _seen.clear()
+            _zipf.update(hits)
+            _seen.update(missing)
+        return {w: _zipf[w] for w in wanted if w in _zipf}
+
+
 def ordinary_words(words: Iterable[str], *, english: bool = False) -> frozenset[str]:
     """The words (of `words`, lower-cased) that are ordinary words in German or English (or, with
     `english`, in English: there a capital marks a name, see context.py)."""
-    result: set[str] = set()
-    table: array[int] | None = None
-    for word in words:
-        if table is None:  # loaded only when there is a word to decide
-            table = _tables_once()[2 if english else 0]
-        if any(_contains(table, hash(form)) for form in word_forms(word)):
-            result.add(word.lower())
-    return frozenset(result)
+    listed = list(words)
+    table = Frequencies(listed)
+    return frozenset(word.lower() for word in listed if table.ordinary(word, english=english))
 
 
-def _contains(table: array[int], value: int) -> bool:
-    index = bisect.bisect_left(table, value)
-    return index < len(table) and table[index] == value
+def is_compound_of_ordinary(word: str) -> bool:
+    """Is `word` two common words joined ("Hotelgruppe")? (One-off lookups; a build uses Frequencies.)"""
+    return Frequencies((), (word,)).compound_of_common(word)
 
 
-def _tables_once() -> tuple[array[int], array[int], array[int]]:
-    with _lock:
-        if not _tables:
-            _tables.append(_read())
-        return _tables[0]
-
-
-def _read() -> tuple[array[int], array[int], array[int]]:
-    """Stream each language's cBpack list bin by bin, only down to the threshold, keeping sorted
-    64-bit hashes of the words (3 MB for 350,000 words; a set of them would take 25 MB)."""
-    ordinary: array[int] = array("q")
-    common: array[int] = array("q")
-    english: array[int] = array("q")
-    for language in LANGUAGES:
-        path = _data_file(language)
-        if path is not None:
-            with gzip.open(path) as handle:  # streamed: the decompressed list is never in memory at once
-                before = len(ordinary)
-                _read_bins(handle, ordinary, common)
-                if language == "en":
-                    english = ordinary[before:]
-    return array("q", sorted(ordinary)), array("q", sorted(common)), array("q", sorted(english))
-
-
-def _read_bins(handle: Any, ordinary: array[int], common: array[int]) -> None:
+def _stream(wanted: set[str], language: str) -> dict[str, float]:
+    """Zipf of the wanted words in the language's list, reading only bins down to ORDINARY_ZIPF."""
+    path = _data_file(language)
+    if path is None:
+        return {}
     import msgpack  # type: ignore[import-untyped]
 
-    unpacker = msgpack.Unpacker(handle, raw=False)
-    count = unpacker.read_array_header()
-    header = unpacker.unpack()
-    if not isinstance(header, dict) or header.get("format") != "cB":
-        return
-    # Bin b (after the header) holds the words of frequency 10 ** (-b / 100), so Zipf = 9 - b / 100.
-    last_bin = min(count - 2, round((9 - ORDINARY_ZIPF) * 100))
-    common_bin = round((9 - COMMON_ZIPF) * 100)
-    for centibels in range(last_bin + 1):
-        hashes = array("q", map(hash, unpacker.unpack()))
-        ordinary.extend(hashes)
-        if centibels <= common_bin:
-            common.extend(hashes)
+    found: dict[str, float] = {}
+    with gzip.open(path) as handle:  # streamed: the decompressed list is never in memory at once
+        unpacker: Any = msgpack.Unpacker(handle, raw=False)
+        count = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB":
+            return {}
+        # Bin b (after the header) holds the words of frequency 10 ** (-b / 100), so Zipf = 9 - b / 100.
+        for centibels in range(min(count - 1, round((9 - ORDINARY_ZIPF) * 100) + 1)):
+            for word in wanted.intersection(unpacker.unpack()):
+                found.setdefault(word, 9 - centibels / 100)
+    return found
 
 
 def _data_file(language: str) -> Path | None:
@@ -110,24 +151,3 @@ def _data_file(language: str) -> Path | None:
         if (folder / name).exists():
             return folder / name
     return None
-
-
-def is_ordinary(word: str) -> bool:
-    """One word (any case) at or above ORDINARY_ZIPF in German or English, plurals included."""
-    return bool(ordinary_words((word,)))
-
-
-def is_compound_of_ordinary(word: str, min_part: int = 4) -> bool:
-    """Is `word` two common words joined ("Hotelgruppe", "Kühlwerk"), with or without a linking s?"""
-    low = word.lower()
-    for cut in range(min_part, len(low) - min_part + 1):
-        head, tail = low[:cut], low[cut:]
-        heads = (head, head[:-1]) if head.endswith("s") and len(head) > min_part else (head,)
-        if any(_is_common(h) for h in heads) and _is_common(tail):
-            return True
-    return False
-
-
-def _is_common(word: str) -> bool:
-    common = _tables_once()[1]
-    return any(_contains(common, hash(form)) for form in word_forms(word))

@@ -20,9 +20,9 @@ import itertools
 import re
 from collections.abc import Collection
 
-from safe_reply.validators.trade_secrets.ordinary import is_compound_of_ordinary, is_ordinary
+from safe_reply.validators.trade_secrets.ordinary import Frequencies
 
-__all__ = ["MIN_PARTIAL_WORD", "partial_mentions", "public_words"]
+__all__ = ["MIN_PARTIAL_WORD", "compound_candidates", "partial_mentions", "public_words"]
 
 MIN_PARTIAL_WORD = 5
 _TOKEN = re.compile(r"[^\W_]+")
@@ -39,7 +39,14 @@ def public_words(texts: Collection[str]) -> tuple[frozenset[str], frozenset[tupl
     return frozenset(words), frozenset(pairs)
 
 
-def partial_mentions(term: str, public: frozenset[str], public_pairs: frozenset[tuple[str, str]]) -> list[str]:
+def compound_candidates(terms: list[str]) -> list[str]:
+    """The words of multi-word terms whose frequencies partial_mentions will ask for (to prefetch)."""
+    return [t for term in terms for t in _TOKEN.findall(term) if len(t) >= MIN_PARTIAL_WORD and t.isalpha()]
+
+
+def partial_mentions(
+    term: str, public: frozenset[str], public_pairs: frozenset[tuple[str, str]], frequencies: Frequencies
+) -> list[str]:
     """The distinctive parts of a multi-word term (see the module docstring); [] for one word."""
     tokens = _TOKEN.findall(term)
     if len(tokens) < 2:
@@ -59,8 +66,8 @@ def partial_mentions(term: str, public: frozenset[str], public_pairs: frozenset[
             len(token) >= MIN_PARTIAL_WORD
             and token.isalpha()
             and low not in public
-            and not is_ordinary(low)
-            and not is_compound_of_ordinary(low)
+            and not frequencies.ordinary(low)
+            and not frequencies.compound_of_common(low)
         ):
             parts.append(token)
     return list(dict.fromkeys(parts))
