@@ -73,3 +73,17 @@ def test_a_fact_value_without_a_number_is_a_config_error() -> None:
         make_validator([{"fact": "Zielrabatt", "value": "viel", "kind": "negotiation"}])
     assert err.value.key == "validators.trade_secrets.terms"
     assert "value: '14 %'" in err.value.fix
+
+
+@pytest.mark.parametrize(
+    ("text", "leaked"),
+    [
+        ("Der Key lautet AKIAIOSFODNN7EXAMPLE, bitte geheim halten.", "AKIAIOSFODNN7EXAMPLE"),
+        ("Login: https://admin:Sup3rS3cret@erp.example.com/login", "://admin:Sup3rS3cret@"),
+        ("-----BEGIN RSA PRIVATE KEY-----", "BEGIN RSA PRIVATE KEY"),
+    ],
+)
+def test_the_credential_pack_is_opt_in(text: str, leaked: str) -> None:
+    packed = make_validator([{"term": "Zorvakel", "kind": "codename"}], credentials=True)
+    assert [(text[x.start : x.end], x.kind, x.trick) for x in packed.scan(text)] == [(leaked, "credential", "credential")]
+    assert make_validator([{"term": "Zorvakel", "kind": "codename"}]).scan(text) == []

@@ -33,6 +33,7 @@ from safe_reply.validators.trade_secrets.context import (
     NAMING_MARKERS,
     NameRule,
 )
+from safe_reply.validators.trade_secrets.credentials import credential_patterns
 from safe_reply.validators.trade_secrets.facts import (
     PURCHASE_KIND,
     AmountRule,
@@ -78,6 +79,14 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     table = compiler.table
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
         _add_allowed(word, ALLOW_ALL, table)
+    credentials = (
+        tuple(
+            ProtectedPattern(regex, Kind.CREDENTIAL.value, compiler.hasher(secret_type))
+            for secret_type, regex in credential_patterns()
+        )
+        if settings.credentials
+        else ()
+    )
     terms = compiler.terms
     markers = frozenset(table.mark(word) for word in CODE_WORDS) if terms else frozenset()
     # Naming phrases gate the unlisted-name check, for a company that protects names at all.
@@ -94,6 +103,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         term_lens=[len(term.key) for term in terms],
         facts=FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None,
         fact_entries=tuple(compiler.fact_entries),
+        credentials=credentials,
         markers=markers | naming,
         naming=naming,
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},

@@ -258,6 +258,8 @@ class Settings(BaseModel):
     # Extra cue words of the name rule for every ordinary-word term (added to the shipped lists).
     name_cues: list[str] = Field(default_factory=list)
     name_window: int = Field(default=DEFAULT_NAME_WINDOW, ge=1, le=12)
+    # The built-in credential pack (credentials.py): API keys, tokens, private keys, passwords in URLs.
+    credentials: bool = False
 
     @model_validator(mode="after")
     def _placeholder_per_language(self) -> Settings:

@@ -34,6 +34,7 @@ from safe_reply.validators.trade_secrets.config import (
     Kind,
 )
 from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
+from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
 from safe_reply.validators.trade_secrets.facts import (
     FactScanner,
@@ -138,6 +139,7 @@ class TradeSecretValidator:
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
+    credentials: tuple[ProtectedPattern, ...] = ()  # the built-in credential pack, when enabled
     markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder, not terms (below)
     naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
     public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
@@ -175,6 +177,13 @@ class TradeSecretValidator:
                 ]
         if self.facts:
             leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
+        if self.credentials and may_hold_credential(text):
+            leaks += [
+                Leak(m.start(), m.end(), p.kind, p.term_hash, "credential")
+                for p in self.credentials
+                for m in p.regex.finditer(text)
+                if m.end() > m.start()
+            ]
         return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
 
     def _unlisted_names(self, text: str) -> list[Leak]:
