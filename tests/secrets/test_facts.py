@@ -85,5 +85,6 @@ def test_a_fact_value_without_a_number_is_a_config_error() -> None:
 )
 def test_the_credential_pack_is_opt_in(text: str, leaked: str) -> None:
     packed = make_validator([{"term": "Zorvakel", "kind": "codename"}], credentials=True)
-    assert [(text[x.start : x.end], x.kind, x.trick) for x in packed.scan(text)] == [(leaked, "credential", "credential")]
+    found = [(text[x.start : x.end], x.kind, x.trick) for x in packed.scan(text)]
+    assert found == [(leaked, "credential", "credential")]
     assert make_validator([{"term": "Zorvakel", "kind": "codename"}]).scan(text) == []
