@@ -53,6 +53,9 @@ from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pa
 
 __all__ = ["SPEC", "build"]
 
+# Punctuation that is part of what an entry means (a prompt marker, markdown, a handle), unlike the
+# hyphens, dots, ampersands, percent and currency signs of names, hosts and facts.
+_MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
 
 
@@ -178,6 +181,12 @@ class _Compiler:
             self.purchase.append(self._fact_entry(entry.kind, entry.pattern))
 
     def _add_term(self, entry: TermEntry | FlatTerm) -> None:
+        if _MARKUP_PUNCTUATION.search(entry.term):
+            # "DUDE:", "![http": the punctuation is what makes the entry specific; as a bare word it
+            # would hit every "dude" and every "https". Matched literally, in any case, in the pattern view.
+            regex = re.compile(re.escape(entry.term), re.IGNORECASE)
+            self.patterns.append(ProtectedPattern(regex, entry.kind, self.hasher(entry.term)))
+            return
         fact = fact_rule(len(self.fact_entries), entry.term)
         if fact is not None:
             self.facts.append(fact)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -88,7 +89,28 @@ KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 _SINGLE_WORD = re.compile(r"[^\W\d_]+")
 
 
-class TermEntry(BaseModel):
+class _TermRules:
+    """What the build asks of a term entry, shared by the YAML model and the light flat-file term."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        term: str
+        ordinary_word: bool | None
+        context: Sequence[str]
+
+    @property
+    def single_word(self) -> bool:
+        """One word of letters only: the shape whose ordinariness word frequencies can decide."""
+        return _SINGLE_WORD.fullmatch(self.term) is not None
+
+    def uses_name_rule(self, ordinary: frozenset[str]) -> bool:
+        """Does the name rule apply (set by hand, context words given, or an ordinary word by frequency)?"""
+        if self.ordinary_word is not None:
+            return self.ordinary_word
+        return bool(self.context) or self.term.lower() in ordinary
+
+
+class TermEntry(_TermRules, BaseModel):
     """A literal term, matched in every spelling (see the README section on trade secrets)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -105,15 +127,6 @@ class TermEntry(BaseModel):
     scope: Scope = Scope.COMPANY
     note: str | None = None
 
-    @property
-    def single_word(self) -> bool:
-        """One word of letters only: the shape whose ordinariness word frequencies can decide."""
-        return _SINGLE_WORD.fullmatch(self.term) is not None
-
-    def uses_name_rule(self, ordinary: frozenset[str]) -> bool:
-        """Does the name rule apply (set by hand, context words given, or an ordinary word by frequency)?"""
-        return _uses_name_rule(self, ordinary)
-
     @model_validator(mode="after")
     def _has_letters(self) -> TermEntry:
         for value in (self.term, *self.aliases, *self.allowed, *self.context):
@@ -123,7 +136,7 @@ class TermEntry(BaseModel):
 
 
 @dataclass(frozen=True, slots=True)
-class FlatTerm:
+class FlatTerm(_TermRules):
     """A term of a flat terms file (.txt, .csv without extra columns): a term and a kind, nothing
     else. It answers like a TermEntry at a tenth of the memory (100,000 pydantic models take 115 MB)."""
 
@@ -135,19 +148,6 @@ class FlatTerm:
     context: tuple[str, ...] = ()
     scope: Scope = Scope.COMPANY
     note: str | None = None
-
-    @property
-    def single_word(self) -> bool:
-        return _SINGLE_WORD.fullmatch(self.term) is not None
-
-    def uses_name_rule(self, ordinary: frozenset[str]) -> bool:
-        return _uses_name_rule(self, ordinary)
-
-
-def _uses_name_rule(entry: TermEntry | FlatTerm, ordinary: frozenset[str]) -> bool:
-    if entry.ordinary_word is not None:
-        return entry.ordinary_word
-    return bool(entry.context) or entry.term.lower() in ordinary
 
 
 class PatternEntry(BaseModel):
