@@ -1,29 +1,31 @@
-"""Speed of the trade-secret validator against list size, and two peers on the same inputs.
+"""Speed and memory of the trade-secret validator against list size and term shape.
 
-Measures, for 10 / 1,000 / 100,000 protected terms:
-- build time and memory (peak RSS growth) of the compiled validator;
-- median time of `scan` on a clean 2,000-character German reply (no term, no disguise: the fast
-  path), on the same reply with one disguised term (the slow path), and the two peers:
-  - ban_list style: guardrails hub's ban_list algorithm without its fuzzy step (spaces removed,
-    lower-cased, one search per term): the cheapest version of that per-term loop;
-  - naive loop: `term.lower() in text.lower()` for every term (LLM Guard's BanSubstrings).
-Goal (issue 3): clean-reply times within 1.5x of each other and well under 100 µs at 100,000 terms;
-build under 2 s and under 150 MB at 100,000 terms.
+For 10 / 1,000 / 100,000 protected terms of three shapes (words "Zorvakqel", terms with digits
+"Zorvakqel4821", and a mix with multi-word names and internal facts) it measures:
+- `load_policy` end to end (file read, parse, build) in a fresh process: seconds and peak RSS growth,
+  for the list as a plain `.txt` terms file (one term per line) and as YAML;
+- the median time of `scan` on clean 2,000-character replies, a NEW reply for every timed call (no
+  cache can help), and on replies with one disguised term;
+- two peers on the same replies: ban_list style (spaces removed, one search per term; guardrails hub
+  ban_list without its fuzzy step) and a naive loop (`term in text`, LLM Guard's BanSubstrings).
+Goals (issues 12, 13): load < 2 s and < 150 MB at 100,000 terms for every shape; clean-reply time
+flat from 10 to 100,000 terms (<= 1.3x) for every shape.
 
-    python benchmarks/bench_secrets.py            # full run (about a minute on one core)
-    python benchmarks/bench_secrets.py --quick    # smoke test, a few seconds
+    python benchmarks/bench_secrets.py            # full run (minutes)
+    python benchmarks/bench_secrets.py --quick    # smoke test, 10 and 1,000 terms
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import json
 import random
-import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from safe_reply.config_models import ProductLine
@@ -31,40 +33,97 @@ from safe_reply.contracts import BuildContext
 from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
 
 SYLLABLES = tuple(c + v for c in "bdfgkmpqtvwxz" for v in ("a", "y", "oo", "ix", "ul"))
-FILLER = (
-    "Vielen Dank für Ihre Nachricht. Ihr E-Bike ist am Montag bei uns eingegangen und wird gerade in der "
-    "Werkstatt geprüft. Die Reparatur dauert voraussichtlich drei Werktage, danach senden wir es Ihnen "
-    "kostenfrei zurück. Bei Fragen zur Rechnung, zur Lieferung oder zur Garantie melden Sie sich gern "
-    "jederzeit bei unserem Kundenservice – wir helfen Ihnen schnell und unkompliziert weiter. "
-)
+SENTENCES = (
+    "Vielen Dank für Ihre Nachricht.", "Ihr E-Bike ist am Montag bei uns eingegangen.",
+    "Es wird gerade in der Werkstatt geprüft.", "Die Reparatur dauert voraussichtlich drei Werktage.",
+    "Danach senden wir es Ihnen kostenfrei zurück.", "Bei Fragen zur Rechnung melden Sie sich gern.",
+    "Unser Kundenservice hilft Ihnen schnell und unkompliziert weiter.", "Die Lieferung erfolgt per Spedition.",
+    "Bitte halten Sie Ihre Bestellnummer bereit.", "Der Akku sollte bei Zimmertemperatur geladen werden.",
+    "Thank you for your patience.", "Your order has been shipped and will arrive within two days.",
+    "Please keep the receipt for warranty claims.", "We are happy to help with any further questions.",
+    "Die Garantie gilt zwei Jahre ab Kaufdatum.", "Ersatzteile erhalten Sie im Fachhandel.",
+)  # fmt: skip
+SHAPES = ("words", "digits", "mixed")
 
 
-def clean_reply(length: int = 2_000) -> str:
-    return (FILLER * (length // len(FILLER) + 1))[:length]
-
-
-def make_terms(count: int, rng: random.Random) -> list[str]:
-    """Codename-like terms ("Zorvakqel") that do not occur in the filler text."""
+def make_terms(count: int, rng: random.Random, shape: str = "words") -> list[str]:
+    """Codename-like terms ("Zorvakqel") that do not occur in the replies, in the given shape."""
     terms: set[str] = set()
     while len(terms) < count:
-        terms.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 5))).capitalize())
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 5))).capitalize()
+        kind = shape if shape != "mixed" else rng.choice(("words", "words", "digits", "multi", "fact"))
+        if kind == "digits":
+            word += str(rng.randint(1000, 9999))
+        elif kind == "multi":
+            word += " " + "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+        elif kind == "fact":
+            word += f"-Rabatt {rng.randint(11, 99)} %"
+        terms.add(word)
     return sorted(terms)
 
 
-def compile_terms(terms: list[str]) -> tuple[TradeSecretValidator, float, float]:
+def clean_replies(count: int, rng: random.Random, length: int = 2_000) -> list[str]:
+    """Distinct clean replies: the sentences in a new order each time, with a fresh order number."""
+    replies = []
+    for _ in range(count):
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < length:
+            parts.append(rng.choice(SENTENCES))
+            if rng.random() < 0.1:
+                parts.append(f"Ihre Bestellnummer lautet NE-{rng.randint(100000, 999999)}.")
+        replies.append(" ".join(parts)[:length])
+    return replies
+
+
+def compile_terms(terms: list[str]) -> tuple[TradeSecretValidator, float]:
     settings = Settings.model_validate({"terms": [{"term": t, "kind": "codename"} for t in terms]})
     ctx = BuildContext(ProductLine.model_validate({"id": "bench"}), Path("."), Path("bench.yaml"), "bench")
-    gc.collect()
-    rss_before = _peak_rss_mb()
     start = time.perf_counter()
     validator = build(settings, ctx)
-    seconds = time.perf_counter() - start
-    return validator, seconds, _peak_rss_mb() - rss_before
+    return validator, time.perf_counter() - start
 
 
-def _peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+_LOAD = """
+import json, resource, sys, time
+
+
+def peak_mb():
+    # VmHWM belongs to the new process image; ru_maxrss survives exec and would start at the parent's size.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+import safe_reply
+before = peak_mb()
+start = time.perf_counter()
+safe_reply.load_policy(sys.argv[1])
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "mb": peak_mb() - before}))
+"""
+
+
+def load_end_to_end(terms: list[str], fmt: str) -> tuple[float, float]:
+    """`load_policy` of a folder whose product line reads the terms from a file, in a fresh process."""
+    with tempfile.TemporaryDirectory(prefix="bench_secrets_") as tmp:
+        folder = Path(tmp)
+        (folder / "product_lines").mkdir()
+        (folder / "secret").mkdir()
+        (folder / "defaults.yaml").write_text("version: 1\ndefault_product_line: bench\n", encoding="utf-8")
+        if fmt == "txt":
+            (folder / "secret" / "terms.txt").write_text("".join(f"{t}\tcodename\n" for t in terms), encoding="utf-8")
+        else:
+            lines = "".join(f"- {{term: {json.dumps(t)}, kind: codename}}\n" for t in terms)
+            (folder / "secret" / "terms.yaml").write_text(lines, encoding="utf-8")
+        (folder / "product_lines" / "bench.yaml").write_text(
+            f"id: bench\nvalidators:\n  trade_secrets:\n    terms_file: secret/terms.{fmt}\n", encoding="utf-8"
+        )
+        out = subprocess.run([sys.executable, "-c", _LOAD, str(folder)], capture_output=True, text=True, check=True)
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        return result["seconds"], result["mb"]
 
 
 def ban_list_style(terms: list[str]) -> Callable[[str], list[tuple[int, int]]]:
@@ -87,11 +146,12 @@ def naive_loop(terms: list[str]) -> Callable[[str], list[str]]:
     return check
 
 
-def median_us(func: Callable[[], object], repeat: int) -> float:
+def median_us(func: Callable[[str], object], replies: Sequence[str]) -> float:
+    """Median time of one call, a different reply each call."""
     times = []
-    for _ in range(repeat):
+    for reply in replies:
         start = time.perf_counter()
-        func()
+        func(reply)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1e6
 
@@ -101,38 +161,33 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
     args = parser.parse_args()
     sizes = (10, 1_000) if args.quick else (10, 1_000, 100_000)
-    repeat = 50 if args.quick else 300
+    repeat = 60 if args.quick else 400
     rng = random.Random(7)
-    clean = clean_reply()
-    rows = []
-    for count in sizes:
-        terms = make_terms(count, rng)
-        validator, build_s, rss_mb = compile_terms(terms)
-        secret = terms[len(terms) // 2]
-        disguised = clean[:1000] + " K r " + secret[:1] + "\u200b" + secret[1:] + " " + clean[1000:]
-        assert not validator.scan(clean), "the clean reply must pass"
-        assert validator.scan(disguised), "the disguised term must be found"
-        ban, naive = ban_list_style(terms), naive_loop(terms)
-        peer_repeat = max(3, repeat // (1 + count // 1_000))
-        rows.append(
-            (
-                count,
-                build_s,
-                rss_mb,
-                median_us(lambda v=validator: v.scan(clean), repeat),
-                median_us(lambda v=validator, d=disguised: v.scan(d), repeat // 5),
-                median_us(lambda b=ban: b(clean), peer_repeat),
-                median_us(lambda n=naive: n(clean), peer_repeat),
+    replies = clean_replies(repeat, rng)
+    print("shape   terms  load_txt_s  load_txt_MB  load_yaml_s  load_yaml_MB  clean_us  disguised_us  ban/ours  naive/ours")  # noqa: E501
+    for shape in SHAPES:
+        clean_times = []
+        for count in sizes:
+            terms = make_terms(count, rng, shape)
+            validator, _ = compile_terms(terms)
+            secret = rng.choice(terms)
+            disguised = [r[:1000] + " " + secret[:2] + "\u200b" + secret[2:] + " " + r[1000:] for r in replies[:50]]
+            assert not any(validator.scan(r) for r in replies[:20]), "the clean replies must pass"
+            assert all(validator.scan(d) for d in disguised[:5]), "the disguised term must be found"
+            txt_s, txt_mb = load_end_to_end(terms, "txt")
+            yaml_s, yaml_mb = load_end_to_end(terms, "yaml") if count <= 100_000 else (float("nan"), float("nan"))
+            ours = median_us(validator.scan, replies)
+            slow = median_us(validator.scan, disguised)
+            peers = replies[: max(3, repeat // (1 + count // 1_000))]
+            ban = median_us(ban_list_style(terms), peers)
+            naive = median_us(naive_loop(terms), peers)
+            clean_times.append(ours)
+            print(
+                f"{shape:6} {count:>7}  {txt_s:10.2f}  {txt_mb:11.0f}  {yaml_s:11.2f}  {yaml_mb:12.0f}"
+                f"  {ours:8.1f}  {slow:12.0f}  {ban / ours:8.1f}  {naive / ours:10.1f}"
             )
-        )
-    print("terms    build_s  rss_MB  clean_us  disguised_us  ban_list_us  naive_us  ban/ours  naive/ours")
-    for count, build_s, rss, ours, slow, ban, naive in rows:
-        print(
-            f"{count:>7}  {build_s:7.2f}  {rss:6.0f}  {ours:8.1f}  {slow:12.0f}  {ban:11.0f}  {naive:8.0f}"
-            f"  {ban / ours:8.1f}  {naive / ours:10.1f}"
-        )
-    spread = max(r[3] for r in rows) / min(r[3] for r in rows)
-    print(f"clean-reply spread across list sizes: {spread:.2f}x (goal <= 1.5x)")
+        spread = max(clean_times) / min(clean_times)
+        print(f"{shape}: clean-reply spread across list sizes {spread:.2f}x (goal <= 1.3x)")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,12 @@
-"""Precision and recall of the trade-secret validator on a labelled corpus (e.g. corpus/dev).
+"""Precision and recall of the trade-secret validator on a labelled corpus, per language.
 
-Usage: python benchmarks/eval_secrets_corpus.py CORPUS_DIR [--show] [--ordinary-word TERM ...]
-CORPUS_DIR holds product_lines.yaml (`protected_terms` -> terms, `allowed_terms` -> allowed_terms)
-and cases.jsonl (`expect.leaks`: the leaked entries' term or pattern text). A case counts as a leak
-case when `expect.leaks` is not empty; a prediction is a leak when the validator has a finding.
-Entry-level recall additionally checks that every expected entry was found (by its keyed hash).
+Usage: python benchmarks/eval_secrets_corpus.py CORPUS_DIR [CORPUS_DIR ...] [--show]
 
-The corpus format has no ordinary-word key, and its per-term notes are free text: `--ordinary-word
-TERM` (repeatable) sets `ordinary_word: true` for that term, as a config author would after reading
-the notes ("Der Vogel ... ist kein Leak"). Without it, the corpus is evaluated as written.
+The corpus is compiled exactly as `safe-reply eval` compiles it (safe_reply.eval.corpus, so every
+product line's entries protect all lines, as in a real config) with only this validator enabled.
+A case is a leak case when `expect.leaks` is not empty; a prediction is a leak when the decision has a
+trade_secret finding. Entry recall checks that every expected entry was found (by its keyed hash).
+`--show` lists every miss and false alarm with the finding's trick and evidence.
 """
 
 from __future__ import annotations
@@ -18,74 +16,48 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from safe_reply.config_models import ProductLine
-from safe_reply.contracts import BuildContext
-from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
-
-_ENTRY_KEYS = {"term", "pattern", "kind", "aliases", "allowed", "ordinary_word", "context"}
+from safe_reply.eval.corpus import load_corpus, policy_from_corpus
+from safe_reply.keys import hash_key_from_env, keyed_hash
+from safe_reply.types import Category, Context
 
 
-def validators(
-    corpus: Path, ordinary: frozenset[str] = frozenset()
-) -> dict[str, tuple[TradeSecretValidator, BuildContext]]:
-    data = yaml.safe_load((corpus / "product_lines.yaml").read_text(encoding="utf-8"))
-    result = {}
-    for line in data["product_lines"]:
-        entries = [{k: v for k, v in e.items() if k in _ENTRY_KEYS} for e in line.get("protected_terms", [])]
-        for entry in entries:
-            if entry.get("term") in ordinary:
-                entry["ordinary_word"] = True
-        settings = Settings.model_validate({"terms": entries, "allowed_terms": line.get("allowed_terms", [])})
-        ctx = BuildContext(ProductLine.model_validate({"id": line["id"]}), corpus, corpus / "product_lines.yaml",
-                           f"product_lines.{line['id']}.protected_terms")
-        result[line["id"]] = (build(settings, ctx), ctx)
+def evaluate(directory: Path, show: bool) -> dict[str, Any]:
+    corpus = load_corpus(directory)
+    policy = policy_from_corpus(corpus, ["trade_secrets"])
+    key = hash_key_from_env()
+    counts: dict[str, list[int]] = {}  # slice -> [tp, fp, fn, tn]
+    expected_entries = found_entries = 0
+    for case in corpus.cases:
+        decision = policy.evaluate(case.text, Context(product_line=case.product_line))
+        findings = [f for f in decision.findings if f.category == Category.TRADE_SECRET]
+        hashes = {f.details.get("term_hash") for f in findings}
+        expected_entries += len(case.expect.leaks)
+        found_entries += sum(keyed_hash(key, entry) in hashes for entry in case.expect.leaks)
+        outcome = (0 if findings else 2) if case.expect.leaks else (1 if findings else 3)
+        slices = ["all", case.lang.value] + (["obfuscated"] if "obfuscated" in case.tags else [])
+        for name in slices:
+            counts.setdefault(name, [0, 0, 0, 0])[outcome] += 1
+        if show and outcome in (1, 2):
+            tricks = [(f.details.get("trick"), f.details.get("evidence")) for f in findings]
+            print(f"{'FP' if outcome == 1 else 'FN'} {case.id} {case.lang.value} {list(case.tags)} {tricks}")
+    result: dict[str, Any] = {"corpus": directory.name, "cases": len(corpus.cases)}
+    for name, (tp, fp, fn, _) in counts.items():
+        result[name] = {
+            "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+            "tp": tp, "fp": fp, "fn": fn,
+        }  # fmt: skip
+    result["entry_recall"] = round(found_entries / expected_entries, 3) if expected_entries else 1.0
     return result
 
 
-def evaluate(corpus: Path, show: bool, ordinary: frozenset[str] = frozenset()) -> dict[str, Any]:
-    compiled = validators(corpus, ordinary)
-    tp = fp = fn = tn = entries_expected = entries_found = 0
-    misses: list[str] = []
-    for raw in (corpus / "cases.jsonl").read_text(encoding="utf-8").splitlines():
-        case = json.loads(raw)
-        validator, ctx = compiled[case["product_line"]]
-        leaks = validator.scan(case["text"])
-        expected = case["expect"]["leaks"]
-        found_hashes = {leak.term_hash for leak in leaks}
-        entries_expected += len(expected)
-        entries_found += sum(ctx.keyed_hash(term) in found_hashes for term in expected)
-        if expected and leaks:
-            tp += 1
-        elif expected:
-            fn += 1
-            misses.append(f"FN {case['id']} {','.join(t for t in case['tags'] if t != 'obfuscated')}")
-        elif leaks:
-            fp += 1
-            misses.append(f"FP {case['id']} {[(leak.trick, leak.evidence) for leak in leaks]}")
-        else:
-            tn += 1
-    if show:
-        print("\n".join(misses))
-    return {
-        "cases": tp + fp + fn + tn,
-        "leak_cases": tp + fn,
-        "tp": tp, "fp": fp, "fn": fn,
-        "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
-        "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
-        "entry_recall": round(entries_found / entries_expected, 3) if entries_expected else 1.0,
-    }
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path, help="folder with product_lines.yaml and cases.jsonl")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("corpus", type=Path, nargs="+", help="folders with product_lines.yaml and cases.jsonl")
     parser.add_argument("--show", action="store_true", help="list false negatives and false positives")
-    parser.add_argument("--ordinary-word", action="append", default=[], metavar="TERM",
-                        help="set ordinary_word: true for this corpus term (repeatable)")
     args = parser.parse_args()
-    print(json.dumps(evaluate(args.corpus, args.show, frozenset(args.ordinary_word)), indent=2))
+    for directory in args.corpus:
+        print(json.dumps(evaluate(directory, args.show)))
 
 
 if __name__ == "__main__":

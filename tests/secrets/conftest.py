@@ -11,16 +11,24 @@ from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext
 from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
 
+# Spelling mechanics are tested on terms that count wherever they appear (`ordinary_word: false`):
+# Kranich, Möwe, Orion... are also ordinary words, decided automatically otherwise (test_ordinary_auto).
 EXAMPLE_TERMS: list[dict[str, Any]] = [
-    {"term": "Kranich", "kind": "codename", "aliases": ["Project Crane"], "allowed": ["Kranichstein"]},
-    {"term": "Großglockner", "kind": "codename"},
-    {"term": "Möwe", "kind": "codename"},
+    {
+        "term": "Kranich",
+        "kind": "codename",
+        "aliases": ["Project Crane"],
+        "allowed": ["Kranichstein"],
+        "ordinary_word": False,
+    },
+    {"term": "Großglockner", "kind": "codename", "ordinary_word": False},
+    {"term": "Möwe", "kind": "codename", "ordinary_word": False},
     {"term": "Müller Antriebe", "kind": "supplier"},
-    {"term": "Athena", "kind": "codename"},
-    {"term": "Eos", "kind": "codename"},
+    {"term": "Athena", "kind": "codename", "ordinary_word": False},
+    {"term": "Eos", "kind": "codename", "ordinary_word": False},
     {"term": "NHX", "kind": "internal_system"},
-    {"term": "Orion", "kind": "codename"},
-    {"term": "Kulanzgrenze", "kind": "internal_limit"},
+    {"term": "Orion", "kind": "codename", "ordinary_word": False},
+    {"term": "Kulanzgrenze", "kind": "internal_limit", "ordinary_word": False},
     {"term": "Hautklar Retinol Night", "kind": "unreleased_product"},
     {"term": "VeloNova T10", "kind": "unreleased_product"},
     {"pattern": r"EK[ -]?\d{1,3}(?:\.\d{3})*,\d{2} ?€", "kind": "purchase_price"},

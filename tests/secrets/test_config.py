@@ -91,14 +91,14 @@ def test_bad_entry_in_terms_file_names_the_file_and_never_quotes_it(tmp_path: Pa
 
 def test_a_company_kind_loads_as_written_and_names_the_rule(tmp_path: Path) -> None:
     (tmp_path / "secret.yaml").write_text("- {term: Wohnbau Nordhessen, kind: key_account}\n", encoding="utf-8")
-    (tmp_path / "own.yaml").write_text("- {term: Falkenhorst, kind: lieferkette_2027}\n", encoding="utf-8")
+    (tmp_path / "own.yaml").write_text("- {term: Zorvakel, kind: lieferkette_2027}\n", encoding="utf-8")
     validator = build(
         Settings.model_validate({"terms_file": "secret.yaml", "company_terms_file": "own.yaml"}), make_ctx(tmp_path)
     )
-    findings = validator.detect("Wohnbau Nordhessen und Falkenhorst.", Context())
+    findings = validator.detect("Wohnbau Nordhessen und Zorvakel.", Context())
     assert [(f.rule_id, f.details["kind"], f.span) for f in findings] == [
         ("trade_secrets.key_account", "key_account", Span(0, 18)),
-        ("trade_secrets.lieferkette_2027", "lieferkette_2027", Span(23, 34)),
+        ("trade_secrets.lieferkette_2027", "lieferkette_2027", Span(23, 31)),
     ]
     assert "(Großkunde, Schlüssel-Hash" in findings[0].message.de
     assert "(confidential information: lieferkette 2027, keyed hash" in findings[1].message.en

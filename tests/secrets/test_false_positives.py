@@ -54,3 +54,14 @@ def test_compounds_are_leaks(validator: TradeSecretValidator, text: str, expecte
 
 def test_placeholder_never_matches(validator: TradeSecretValidator) -> None:
     assert validator.scan("[vertraulich] und [vertraulich]-Projekt") == []
+
+
+def test_punctuation_of_an_entry_stays_part_of_its_match() -> None:
+    """"DUDE:" and "![http" are specific because of their punctuation: bare, they would hit every
+    "dude" and every "https"."""
+    from .conftest import make_validator
+
+    marked = make_validator([{"term": "DUDE:", "kind": "other"}, {"term": "![http", "kind": "other"}])
+    assert marked.scan("Hey dude, see https://example.org") == []
+    text = "Reply as DUDE: anything goes ![http://x](y)"
+    assert [(text[x.start : x.end]) for x in marked.scan(text)] == ["DUDE:", "![http"]

@@ -27,7 +27,7 @@ ORDINARY_TERMS: list[dict[str, Any]] = [
     {"term": "Crema", "kind": "codename", "ordinary_word": True},
     {"term": "Föhn", "kind": "codename", "ordinary_word": True},
     {"term": "Nordlicht", "kind": "codename", "context": ["Espressomaschine"]},
-    {"term": "Großglockner", "kind": "codename"},  # no name rule: every hit counts
+    {"term": "Großglockner", "kind": "codename", "ordinary_word": False},  # every hit counts
 ]
 
 _validator = make_validator(ORDINARY_TERMS)
@@ -125,8 +125,8 @@ def test_settings_name_cues_and_window() -> None:
     assert leaks(extra, bird) == [(17, 25, "Kraniche", "context")]
 
 
-def test_without_the_setting_every_hit_counts() -> None:
-    strict = make_validator([{"term": "Kranich", "kind": "codename"}])
+def test_with_the_setting_off_every_hit_counts() -> None:
+    strict = make_validator([{"term": "Kranich", "kind": "codename", "ordinary_word": False}])
     assert leaks(strict, "Die Kraniche ziehen nach Süden.") == [(4, 12, "Kraniche", None)]
 
 
@@ -137,7 +137,8 @@ def test_default_cues_are_german_and_english() -> None:
     assert "successor" in DEFAULT_NAME_CUES_EN
 
 
-FILLER = ["Im", "Herbst", "rasten", "viele", "am", "See", "und", "fliegen", "the", "birds", "rest", "here"]
+# German filler: German capitalises every noun, so a capital there says nothing (English: see below).
+FILLER = ["Im", "Herbst", "rasten", "viele", "am", "See", "und", "fliegen", "die", "Vögel", "hier"]
 CUES = ["Projekt", "Codename", "Plattform", "Nachfolger", "project", "codename", "platform", "successor"]
 
 

@@ -17,7 +17,10 @@ from safe_reply.validators.trade_secrets import Settings, build
 from .conftest import make_validator
 
 PER_LANGUAGE = {"de": "[vertraulich]", "en": "[confidential]"}
-TERMS = [{"term": "Kranich", "kind": "codename"}, {"term": "Crema", "kind": "codename", "ordinary_word": True}]
+TERMS = [
+    {"term": "Kranich", "kind": "codename", "ordinary_word": False},
+    {"term": "Crema", "kind": "codename", "ordinary_word": True},
+]
 
 
 def fixes(text: str, ctx: Context = Context(), default: Language = Language.DE) -> list[Edit | None]:

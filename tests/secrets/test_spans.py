@@ -54,7 +54,8 @@ SPANS_DE: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Rückwärts: hcinarK.", [(11, 18, "hcinarK")]),
     ("ROT13: Xenavpu.", [(7, 14, "Xenavpu")]),
     ("Base64: S3JhbmljaA== bitte.", [(8, 20, "S3JhbmljaA==")]),
-    ("Die interne Kulanz-Grenze liegt bei 80 €.", [(12, 25, "Kulanz-Grenze")]),
+    # The limit's amount is the fact itself (facts.py): goodwill + limit + an amount in one sentence.
+    ("Die interne Kulanz-Grenze liegt bei 80 €.", [(12, 25, "Kulanz-Grenze"), (36, 40, "80 €")]),
     ("Die Hautklar Retinol-Night kommt.", [(4, 26, "Hautklar Retinol-Night")]),
     ("Laut System N H X ist es unterwegs.", [(12, 17, "N H X")]),
     ("Die neue EOS-Serie.", [(9, 12, "EOS")]),

@@ -22,13 +22,14 @@ from enum import StrEnum
 from typing import Any
 
 from safe_reply.validators.trade_secrets.normalise import GapKind, Skeleton
-from safe_reply.validators.trade_secrets.variants import VariantTrick
+from safe_reply.validators.trade_secrets.variants import MIN_ENCODED_LEN, VariantTrick
 
 __all__ = ["Automaton", "Hit", "MatchShape", "Slot", "TableBuilder", "VariantRef", "match_skeleton"]
 
 SHORT_TERM_LEN = 3
 MIN_COMPOUND_HEAD_LEN = 5
 MIN_COMPOUND_PART_LEN = 3
+MIN_SPLIT_TERM_LEN = 8
 INFLECTION_SUFFIXES = frozenset({"s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen"})
 ALLOW_ALL = -1  # scope of a global allowed term
 
@@ -86,8 +87,19 @@ class TableBuilder:
         else:
             self.slots[slot] = (*unpack(self.slots[slot]), ref)
 
+    def mark(self, key: str) -> int:
+        """A key that stands for no term, only counted (spelling-alphabet words gate their decoder)."""
+        slot = self._index.get(key)
+        if slot is None:
+            slot = self._index[key] = len(self.slots)
+            self.slots.append(())
+        return slot
+
     def keys(self) -> list[str]:
-        return list(self._index)
+        """The keys in slot order; the lookup dict is released (no key is added after this)."""
+        keys = list(self._index)
+        self._index = {}
+        return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +140,18 @@ class Automaton:
 
 
 def match_skeleton(
-    skeleton: Skeleton, raw: Sequence[tuple[int, int, int]], slots: Sequence[Slot], term_lens: Sequence[int]
+    skeleton: Skeleton,
+    raw: Sequence[tuple[int, int, int]],
+    slots: Sequence[Slot],
+    term_lens: Sequence[int],
+    encoded: tuple[Sequence[tuple[int, int, int]], Sequence[tuple[int, int, int]]] = ((), ()),
 ) -> list[Hit]:
-    """Apply the boundary rules and the allowed terms to raw automaton matches."""
+    """Apply the boundary rules and the allowed terms to raw automaton matches.
+
+    `encoded` holds the matches in the reversed and in the ROT13 skeleton text: the jailbreak
+    encodings are decoded on the reply's side (two more scans), so the automaton needs one key per
+    spelling instead of three (a third of the memory for a list of 100,000 terms).
+    """
     hits: list[Hit] = []
     allowed: list[tuple[int, int, int]] = []  # (scope, start, end) in skeleton positions
     for key_index, start, end in raw:
@@ -141,6 +162,22 @@ def match_skeleton(
             hit = _validate(skeleton, ref, term_lens[ref.term], start, end)
             if hit is not None:
                 hits.append(hit)
+    reversed_raw, rot13_raw = encoded
+    n = len(skeleton.text)
+    for trick, matches in ((VariantTrick.REVERSED, reversed_raw), (VariantTrick.ROT13, rot13_raw)):
+        for key_index, start, end in matches:
+            for plain in unpack(slots[key_index]):
+                length = term_lens[plain.term] if plain.allow_scope is None else 0
+                if plain.trick is not VariantTrick.PLAIN or length < MIN_ENCODED_LEN:
+                    continue
+                if trick is VariantTrick.REVERSED:  # positions and the term's word breaks mirrored
+                    breaks = frozenset(length - b for b in plain.breaks)
+                    ref, start_at, end_at = VariantRef(plain.term, trick, breaks), n - end, n - start
+                else:
+                    ref, start_at, end_at = VariantRef(plain.term, trick, plain.breaks), start, end
+                hit = _validate(skeleton, ref, length, start_at, end_at)
+                if hit is not None:
+                    hits.append(hit)
     if allowed:
         hits = [h for h in hits if not _is_allowed(h, allowed)]
     return hits
@@ -155,7 +192,7 @@ def _is_allowed(hit: Hit, allowed: Sequence[tuple[int, int, int]]) -> bool:
 
 def _validate(skeleton: Skeleton, ref: VariantRef, term_len: int, start: int, end: int) -> Hit | None:
     gaps = skeleton.gaps
-    if not _inside_ok(skeleton, ref, start, end):
+    if not _inside_ok(skeleton, ref, start, end, term_len):
         return None
     word_start = gaps[start] >= GapKind.HYPHEN
     word_end = skeleton.token_end(end)
@@ -180,13 +217,24 @@ def _validate(skeleton: Skeleton, ref: VariantRef, term_len: int, start: int, en
     return Hit(ref.term, first, last, ref.trick, shape, start, span_end)
 
 
-def _inside_ok(skeleton: Skeleton, ref: VariantRef, start: int, end: int) -> bool:
+def _inside_ok(skeleton: Skeleton, ref: VariantRef, start: int, end: int, term_len: int) -> bool:
     gaps = skeleton.gaps
     for i in range(start + 1, end):
         if (
             gaps[i] == GapKind.HARD
             and (i - start) not in ref.breaks
             and not (skeleton.is_single(i - 1) and skeleton.is_single(i))
+            and not _irregular_space(skeleton, i, start, end, term_len)
         ):
             return False
     return True
+
+
+def _irregular_space(skeleton: Skeleton, index: int, start: int, end: int, term_len: int) -> bool:
+    """A space inside a long term ("Kulanz gutschrift", "Zaun  kö nig"): only whitespace, a term of
+    >= MIN_SPLIT_TERM_LEN letters and >= 2 letters on each side. Two ordinary words that happen to
+    make a short term ("Kran ich" for "Kranich") stay two words."""
+    if term_len < MIN_SPLIT_TERM_LEN or index - start < 2 or end - index < 2:
+        return False
+    gap = skeleton.original[skeleton.ends[index - 1] : skeleton.starts[index]]
+    return bool(gap) and gap.isspace() and "\n" not in gap

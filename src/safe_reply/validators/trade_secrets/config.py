@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
     Discriminator,
     Field,
     Tag,
-    TypeAdapter,
     ValidationError,
     model_validator,
 )
@@ -30,9 +31,24 @@ from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
 from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
-from safe_reply.yamlio import load_yaml
 
-__all__ = ["Kind", "KindName", "PatternEntry", "Settings", "TermEntry", "load_entries"]
+__all__ = [
+    "AmountEntry",
+    "Currency",
+    "Entry",
+    "FactEntry",
+    "FlatTerm",
+    "HostEntry",
+    "Kind",
+    "KindName",
+    "Loaded",
+    "PatternEntry",
+    "Scope",
+    "Settings",
+    "TermEntry",
+    "load_entries",
+    "peer_entries",
+]
 
 
 class Kind(StrEnum):
@@ -58,11 +74,43 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
+class Scope(StrEnum):
+    """Which bots an entry protects against: every product line of the company (the default: a codename
+    of one line must not leak through another line's bot), or only the line that lists it."""
+
+    COMPANY = "company"
+    LINE = "line"
+
+
 # A kind is any lower_snake_case identifier; the known ones (Kind) bring their own labels.
 KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 
-class TermEntry(BaseModel):
+_SINGLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _TermRules:
+    """What the build asks of a term entry, shared by the YAML model and the light flat-file term."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        term: str
+        ordinary_word: bool | None
+        context: Sequence[str]
+
+    @property
+    def single_word(self) -> bool:
+        """One word of letters only: the shape whose ordinariness word frequencies can decide."""
+        return _SINGLE_WORD.fullmatch(self.term) is not None
+
+    def uses_name_rule(self, ordinary: frozenset[str]) -> bool:
+        """Does the name rule apply (set by hand, context words given, or an ordinary word by frequency)?"""
+        if self.ordinary_word is not None:
+            return self.ordinary_word
+        return bool(self.context) or self.term.lower() in ordinary
+
+
+class TermEntry(_TermRules, BaseModel):
     """A literal term, matched in every spelling (see the README section on trade secrets)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -72,22 +120,34 @@ class TermEntry(BaseModel):
     aliases: list[str] = Field(default_factory=list)  # e.g. the English name of a codename
     allowed: list[str] = Field(default_factory=list)  # ordinary words containing this term
     # The term is also an ordinary word ("Kranich" the bird): a leak only where used as a name
-    # (secrets_context). `context` adds cue words for this term and switches the rule on as well.
-    ordinary_word: bool = False
+    # (context.py). Unset: decided at load from word frequencies (ordinary.py) for single words.
+    # `context` adds cue words for this term and switches the rule on as well.
+    ordinary_word: bool | None = None
     context: list[str] = Field(default_factory=list)
+    scope: Scope = Scope.COMPANY
     note: str | None = None
-
-    @property
-    def uses_name_rule(self) -> bool:
-        """Does the name rule apply to this term (ordinary_word set, or context words given)?"""
-        return self.ordinary_word or bool(self.context)
 
     @model_validator(mode="after")
     def _has_letters(self) -> TermEntry:
         for value in (self.term, *self.aliases, *self.allowed, *self.context):
-            if not any(c.isalnum() for c in value):
+            if not value.isalnum() and not any(c.isalnum() for c in value):
                 raise ValueError(f"'{value}' has no letter or digit to match")
         return self
+
+
+@dataclass(frozen=True, slots=True)
+class FlatTerm(_TermRules):
+    """A term of a flat terms file (.txt, .csv without extra columns): a term and a kind, nothing
+    else. It answers like a TermEntry at a tenth of the memory (100,000 pydantic models take 115 MB)."""
+
+    term: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()
+    ordinary_word: bool | None = None
+    context: tuple[str, ...] = ()
+    scope: Scope = Scope.COMPANY
+    note: str | None = None
 
 
 class PatternEntry(BaseModel):
@@ -97,6 +157,7 @@ class PatternEntry(BaseModel):
 
     pattern: str = Field(min_length=1)
     kind: KindName
+    scope: Scope = Scope.COMPANY
     note: str | None = None
 
     @model_validator(mode="after")
@@ -110,16 +171,75 @@ class PatternEntry(BaseModel):
         return self
 
 
+class Currency(StrEnum):
+    EUR = "EUR"
+    USD = "USD"
+    GBP = "GBP"
+    CHF = "CHF"
+
+
+class AmountEntry(BaseModel):
+    """A fixed amount ("412 EUR"): found in every spelling ("412,00 €", "EUR 412", "vierhundertzwölf
+    Euro", "0,4k €" is not it), never inside another number ("1.412 €")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    amount: Decimal = Field(gt=0)
+    currency: Currency
+    kind: KindName
+    scope: Scope = Scope.COMPANY
+    note: str | None = None
+
+
+class FactEntry(BaseModel):
+    """An internal fact: what it is (`fact`), its value in any unit ("14 %", "800 Stück", "60 €",
+    "02/2027") and optional cue words. A sentence with the value and a word of the fact or a cue
+    (German or English, facts.py) is a leak, however it is phrased."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fact: str = Field(min_length=1)
+    value: str | None = None
+    cues: list[str] = Field(default_factory=list)
+    kind: KindName
+    scope: Scope = Scope.COMPANY
+    note: str | None = None
+
+
+class HostEntry(BaseModel):
+    """A host name or address ("build-srv.corp.lan", "10.42.7.30"), or every host of a domain
+    ("*.corp.lan"); found through defanging ("build-srv[.]corp[.]lan", "erp dot corp dot lan")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    host: str = Field(min_length=3, pattern=r"^(\*\.)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
+    kind: KindName
+    scope: Scope = Scope.COMPANY
+    note: str | None = None
+
+
+_TAGS = ("pattern", "amount", "fact", "host")
+
+
 def _entry_tag(value: Any) -> str:
     if isinstance(value, dict):
-        return "pattern" if "pattern" in value else "term"
-    return "pattern" if isinstance(value, PatternEntry) else "term"
+        return next((tag for tag in _TAGS if tag in value), "term")
+    for tag, model in (("pattern", PatternEntry), ("amount", AmountEntry), ("fact", FactEntry), ("host", HostEntry)):
+        if isinstance(value, model):
+            return tag
+    return "term"
 
 
 Entry = Annotated[
-    Annotated[TermEntry, Tag("term")] | Annotated[PatternEntry, Tag("pattern")], Discriminator(_entry_tag)
+    Annotated[TermEntry, Tag("term")]
+    | Annotated[PatternEntry, Tag("pattern")]
+    | Annotated[AmountEntry, Tag("amount")]
+    | Annotated[FactEntry, Tag("fact")]
+    | Annotated[HostEntry, Tag("host")],
+    Discriminator(_entry_tag),
 ]
-_ENTRIES: TypeAdapter[list[Entry]] = TypeAdapter(list[Entry])
+# What a loaded list holds: the models of YAML and JSON, and the light terms of flat files.
+Loaded = TermEntry | PatternEntry | FlatTerm | AmountEntry | FactEntry | HostEntry
 
 
 class Settings(BaseModel):
@@ -138,6 +258,8 @@ class Settings(BaseModel):
     # Extra cue words of the name rule for every ordinary-word term (added to the shipped lists).
     name_cues: list[str] = Field(default_factory=list)
     name_window: int = Field(default=DEFAULT_NAME_WINDOW, ge=1, le=12)
+    # The built-in credential pack (credentials.py): API keys, tokens, private keys, passwords in URLs.
+    credentials: bool = False
 
     @model_validator(mode="after")
     def _placeholder_per_language(self) -> Settings:
@@ -156,9 +278,9 @@ class Settings(BaseModel):
         return dict.fromkeys(Language, self.placeholder)
 
 
-def load_entries(settings: Settings, ctx: BuildContext) -> list[Entry]:
+def load_entries(settings: Settings, ctx: BuildContext) -> list[Loaded]:
     """Company-wide entries, then the product line's, then the files; files are added to sources."""
-    entries: list[Entry] = [*settings.company_terms, *settings.terms]
+    entries: list[Loaded] = [*settings.company_terms, *settings.terms]
     files: list[tuple[str, str]] = []
     if settings.company_terms_file:
         files.append(("company_terms_file", settings.company_terms_file))
@@ -179,7 +301,25 @@ def load_entries(settings: Settings, ctx: BuildContext) -> list[Entry]:
     return entries
 
 
-def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Entry]:
+def peer_entries(ctx: BuildContext) -> tuple[list[Loaded], list[str]]:
+    """The other product lines' entries that protect the whole company, and their allowed terms.
+
+    A peer section that does not validate is skipped here: its own line reports the error.
+    """
+    entries: list[Loaded] = []
+    allowed: list[str] = []
+    for section in ctx.peers.values():
+        try:
+            settings = Settings.model_validate(dict(section))
+            loaded = load_entries(settings, ctx)
+        except (ValidationError, ConfigError):
+            continue
+        entries.extend(entry for entry in loaded if entry.scope is Scope.COMPANY)
+        allowed.extend(settings.allowed_terms)
+    return entries, allowed
+
+
+def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Loaded]:
     where = f"{ctx.key}.{key}"
     try:
         data = path.read_bytes()
@@ -191,22 +331,6 @@ def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Entry]:
             "check the path (relative to the config folder) and the file permissions",
         ) from None
     ctx.sources.append(path)
-    try:
-        raw: Any = load_yaml(data)
-    except yaml.YAMLError as exc:
-        raise ConfigError(path, "", f"YAML syntax error ({exc})", "fix the YAML syntax of the terms file") from None
-    if isinstance(raw, dict) and set(raw) == {"terms"}:
-        raw = raw["terms"]
-    try:
-        return _ENTRIES.validate_python(raw if raw is not None else [])
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
-        raise ConfigError(
-            path,
-            loc.lstrip(".") or "(top level)",
-            # Never quote the input: it may be a protected term.
-            f"{first['msg'].rstrip('.')}",
-            "write a YAML list of {term: ..., kind: ...} or {pattern: ..., kind: ...} entries; a kind is "
-            f"a lower_snake_case name (known kinds: {', '.join(k.value for k in Kind)})",
-        ) from None
+    from safe_reply.validators.trade_secrets.termfile import parse_terms  # imports this module
+
+    return parse_terms(path, data)

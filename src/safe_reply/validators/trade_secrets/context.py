@@ -28,27 +28,43 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from safe_reply.lang import reply_language
+from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
 
-__all__ = ["DEFAULT_NAME_CUES_DE", "DEFAULT_NAME_CUES_EN", "DEFAULT_NAME_WINDOW", "Evidence", "NameRule"]
+__all__ = [
+    "COMPOUND_CUES",
+    "DEFAULT_NAME_CUES_DE",
+    "DEFAULT_NAME_CUES_EN",
+    "DEFAULT_NAME_WINDOW",
+    "NAMING_MARKERS",
+    "Evidence",
+    "NameRule",
+    "unlisted_names",
+]
 
 # Words that mark a term as a project, product or platform name, in German and English. "Modell" /
 # "model" are deliberately absent: a support bot says "Ihr Modell" all the time, and "Welches
 # Modell macht die beste Crema?" is the ordinary word. Add them per term with `context:` if wanted.
+# "Name" is absent too: "his name is Chase" names a person, not the codename.
 DEFAULT_NAME_CUES_DE: tuple[str, ...] = (
-    "Projekt", "Codename", "Deckname", "Arbeitstitel", "Name", "Namen", "heißt", "heißen", "genannt",
-    "nennen", "nennt", "Bezeichnung", "Plattform", "Generation", "Nachfolger", "Nachfolgemodell",
-    "Baureihe", "Serie", "Prototyp", "intern", "Entwicklung", "entwickelt", "Launch", "Marktstart",
-    "Markteinführung", "Vorstellung", "vorgestellt", "Release", "erscheint",
+    "Projekt", "Codename", "Deckname", "Arbeitstitel", "namens", "genannt", "Bezeichnung", "Plattform",
+    "Generation", "Nachfolger", "Nachfolgemodell", "Baureihe", "Serie", "Linie", "Prototyp", "intern",
+    "Entwicklung", "entwickelt", "Launch", "Marktstart", "Markteinführung", "Vorstellung", "vorgestellt",
+    "Release", "erscheint", "angekündigt", "unveröffentlicht",
 )  # fmt: skip
 DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
-    "project", "codename", "codenamed", "name", "named", "called", "dubbed", "platform", "generation",
-    "successor", "series", "prototype", "internal", "internally", "development", "developed", "launch",
-    "release", "unveil", "roadmap",
+    "project", "codename", "codenamed", "named", "called", "dubbed", "platform", "generation", "successor",
+    "series", "line", "prototype", "internal", "internally", "development", "developed", "launch", "release",
+    "unveil", "roadmap", "announced", "unreleased", "upcoming",
 )  # fmt: skip
+# Product-type nouns that make a name out of the word they are compounded with ("Gämse-Linie",
+# "Muschelmodell", "Kranich-Plattform"), though alone, as neighbours, they are too common to count.
+COMPOUND_CUES: tuple[str, ...] = ("Modell", "model", "Reihe", "Version", "Variante", "Edition", "Plattform")
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4
 _PREFIX_CUE_LEN = 7  # long cues also match as the head of a compound word ("Entwicklungsstand")
+_TAIL_CUE_LEN = 5  # cues of >= 5 letters also match as the last part of a compound ("Serumlinie")
 _CUE_SUFFIXES = ("s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen", "d", "ed", "ing", "ly")
 _LINKS = ("", "s", "es", "n", "en")
 # Tricks that are grammar or encoding, not disguise (see secrets_tricks for the labels).
@@ -65,6 +81,7 @@ class Evidence(StrEnum):
     COMPOUND = "compound"
     QUOTED = "quoted"
     CONTEXT = "context"
+    CAPITALISED = "capitalised"
 
 
 def _fold(word: str) -> str:
@@ -85,8 +102,12 @@ class NameRule:
     def with_cues(self, extra: Iterable[str]) -> NameRule:
         return NameRule(self.cues | {_fold(c) for c in extra if c.strip()}, self.window)
 
-    def evidence(self, text: str, start: int, end: int, trick: str) -> Evidence | None:
-        """Why text[start:end] is used as a name, or None for the ordinary word."""
+    def evidence(self, text: str, start: int, end: int, trick: str, *, english: bool = False) -> Evidence | None:
+        """Why text[start:end] is used as a name, or None for the ordinary word.
+
+        `english`: the term is an ordinary English word, so a capital inside an English sentence marks
+        a name ("Ember"); a German noun ("Föhn") is capitalised anyway and proves nothing.
+        """
         if set(trick.split("+")) - _NO_DISGUISE:
             return Evidence.DISGUISE
         word_start, word_end = _word_bounds(text, start, end)
@@ -105,6 +126,8 @@ class NameRule:
         ]
         if any(self._is_cue(_fold(w)) for w in words):
             return Evidence.CONTEXT
+        if english and _capitalised_in_english(text, start, before):
+            return Evidence.CAPITALISED
         return None
 
     def _is_cue(self, word: str) -> bool:
@@ -112,14 +135,33 @@ class NameRule:
             return True
         if any(word.endswith(s) and word[: -len(s)] in self.cues for s in _CUE_SUFFIXES):
             return True
-        return any(word[:k] in self.cues for k in range(_PREFIX_CUE_LEN, len(word)))
+        if any(word[:k] in self.cues for k in range(_PREFIX_CUE_LEN, len(word))):
+            return True
+        # The tail of a compound: "Serumlinie", "Produktlinie", "Entwicklungsprojekt".
+        return any(word[-k:] in self.cues for k in range(_TAIL_CUE_LEN, len(word) - 2))
 
     def _compound(self, head: str, tail: str) -> bool:
         head = _fold("".join(c for c in head if c.isalpha()))
         tail = _fold("".join(c for c in tail if c.isalpha()))
-        if head and any(head.endswith(cue) for cue in self.cues):
+        cues = self.cues | _COMPOUND_CUES
+        if head and any(head.endswith(cue) for cue in cues):
             return True
-        return bool(tail) and any(tail.startswith(link + cue) for cue in self.cues for link in _LINKS)
+        return bool(tail) and any(tail.startswith(link + cue) for cue in cues for link in _LINKS)
+
+
+_COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+_SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
+
+
+def _capitalised_in_english(text: str, start: int, before: str) -> bool:
+    """English capitalises names, not nouns: a capital inside an English sentence marks a name
+    ("The next headset, Ember, ..."). German capitalises every noun, so there it proves nothing."""
+    if not text[start].isupper():
+        return False
+    preceding = before.rstrip()
+    if not preceding or preceding[-1] in _SENTENCE_OPENERS or preceding[-1].isdigit():
+        return False
+    return reply_language(text, None, Language.DE) is Language.EN
 
 
 def _in_word(char: str) -> bool:
@@ -161,3 +203,30 @@ def _quoted(before: str, after: str) -> bool:
         return False
     inside = len(_WORD.findall(before[opening + 1 :])) + 1 + len(_WORD.findall(after[:closing]))
     return inside <= MAX_QUOTED_WORDS
+
+
+# English phrases that introduce a project's name ("Project Breeze", "codenamed Swallow", "it goes by
+# Beaver"): what follows is a codename even when it is on no list (translated, or new). Their skeleton
+# forms are marker keys of the term automaton, so only replies that contain one pay for the regex.
+NAMING_MARKERS = ("project", "codename", "workingtitle", "goesby")
+_NAMING = re.compile(
+    r"\b(?:[Pp]roject|[Cc]ode ?name[ds]?|[Ww]orking title|goes by|went by)\s+[\"'“‘„«]?([A-Z][a-z]{2,})\b"
+)
+# Words that follow "project" in ordinary support English ("Project Manager", "project team").
+_PROJECT_WORDS = frozenset(
+    "manager management lead leader team plan planning owner phase scope status update work details page file "
+    "folder number code support office partner budget deadline".split()
+)
+
+
+def unlisted_names(text: str, public: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of names introduced as a project's name that are no public word."""
+    found = []
+    match = _NAMING.search(text)
+    while match is not None:  # overlapping: 'goes by "Project Breeze"' names "Breeze", not "Project"
+        name = match.group(1)
+        nested = _NAMING.match(text, match.start(1)) is not None
+        if name.lower() not in public and name.lower() not in _PROJECT_WORDS and not nested:
+            found.append((match.start(1), match.end(1), name))
+        match = _NAMING.search(text, match.start(1))
+    return found

@@ -24,13 +24,20 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 __all__ = [
+    "ACCENTS",
+    "LEET",
     "GapKind",
     "Skeleton",
+    "encoded_views",
     "fast_skeleton_text",
+    "fast_skeleton_views",
     "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
     "has_spaced_letters",
+    "is_invisible",
+    "is_odd_space",
+    "is_pictograph",
     "is_suspicious",
     "pattern_view",
 ]
@@ -47,6 +54,15 @@ class GapKind(IntEnum):
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 MARKDOWN = frozenset("*_~`")
+# Default-ignorable code points that are not of category Cf/Mn/Me (Unicode DerivedCoreProperties):
+# Hangul fillers, Khmer inherent vowels, unassigned ignorables and the whole tag-character plane.
+_IGNORABLE_RANGES = (
+    (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2065, 0x2065), (0x3164, 0x3164),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
+# Pictographs between two letters hide a word as well as a zero-width character does ("Kulanz🙂grenze").
+_PICTOGRAPH_CATEGORIES = frozenset({"So", "Sk"})
 HYPHENS = frozenset("-\u2010\u2011\u2012\u2013")
 
 # Characters that a German or English reply contains without any trick. A reply made only of these
@@ -70,8 +86,44 @@ _HOMOGLYPHS = str.maketrans(
     "АВЕЅІЈКМНОРСТХУаеѕіјкмнорсхуԁԛԝһӏёΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
     "ABESIJKMHOPCTXYaesijkmhopcxydqwhleABEZHIKMNOPTYXaeikvoptux",
 )
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _LEET_SYMBOLS = {"@": "a", "$": "s"}
+
+
+def is_invisible(char: str) -> bool:
+    """Is `char` a format, combining or other default-ignorable code point (by Unicode property)?"""
+    if unicodedata.category(char) in _INVISIBLE_CATEGORIES:
+        return True
+    code = ord(char)
+    return any(low <= code <= high for low, high in _IGNORABLE_RANGES)
+
+
+def is_pictograph(char: str) -> bool:
+    return unicodedata.category(char) in _PICTOGRAPH_CATEGORIES
+
+
+def is_odd_space(char: str) -> bool:
+    """A space other than the plain one (no-break, thin, ideographic...): inside a word it is a disguise."""
+    return char != " " and unicodedata.category(char) == "Zs"
+
+
+# Accented Latin letters fold to their base letter (ä, ö, ü keep theirs: umlaut spellings are variants of
+# their own). Built from the Unicode decompositions of the Latin blocks, so "Metalúrgica", "Cafe" and a
+# combining accent on every letter all meet the same key.
+def _accent_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        if char in "äöüÄÖÜ":
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if base != char and len(base) == 1 and base.isascii():
+            table[code] = base
+    return table
+
+
+ACCENTS = _accent_table()
+_FAST_ACCENTS = bytes(ord(ACCENTS.get(b, chr(b))) if b >= 0xC0 else b for b in range(256))
 
 
 def has_homoglyph(text: str) -> bool:
@@ -114,18 +166,38 @@ def fast_skeleton_text(text: str) -> str:
     Such a reply has only Latin-1 letters and digits; other characters (including the few safe
     ones beyond Latin-1: dashes, quotes, €) become "?" and are deleted like all punctuation.
     """
-    return text.lower().encode("latin-1", "replace").translate(None, _FAST_DELETE).decode("latin-1")
+    return text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE).decode("latin-1")
+
+
+_ROT13_BYTES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
+
+
+def fast_skeleton_views(text: str) -> tuple[str, str, str]:
+    """The fast skeleton as written, reversed and ROT13-decoded (the jailbreak encodings), cheaply."""
+    encoded = text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE)
+    plain = encoded.decode("latin-1")
+    return plain, plain[::-1], encoded.translate(_ROT13_BYTES).decode("latin-1")
+
+
+def encoded_views(skeleton_text: str) -> tuple[str, str]:
+    """A skeleton text reversed and ROT13-decoded."""
+    return skeleton_text[::-1], skeleton_text.translate(_ROT13_STR)
+
+
+_ROT13_STR = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
 
 
 def classify_gap(gap: str) -> GapKind:
     """Classify the (normalised) characters removed between two skeleton characters."""
     if not gap:
         return GapKind.NONE
-    visible = "".join(c for c in gap if c not in ZERO_WIDTH and not unicodedata.combining(c))
-    if not visible or all(c in MARKDOWN for c in visible):
+    visible = "".join(c for c in gap if not is_invisible(c))
+    if not visible or all(c in MARKDOWN or is_pictograph(c) for c in visible):
         return GapKind.JOIN
     if len(visible) == 1 and visible in HYPHENS:
         return GapKind.HYPHEN
+    if all(is_odd_space(c) for c in visible):
+        return GapKind.HYPHEN  # a no-break or thin space: a word break, but also a disguise inside a term
     if _LINEBREAK_HYPHEN.match(visible):
         return GapKind.JOIN
     return GapKind.HARD
@@ -183,6 +255,9 @@ def _units(text: str) -> Iterator[tuple[str, int, int]]:
 def _normalised_chars(text: str) -> Iterator[tuple[str, int, int]]:
     """Single normalised characters (NFKC, homoglyphs mapped, case kept) with their original span."""
     for unit, start, end in _units(text):
+        if len(unit) == 1 and is_odd_space(unit):  # NFKC would make it a plain space and hide the disguise
+            yield unit, start, end
+            continue
         for char in unicodedata.normalize("NFKC", unit).translate(_HOMOGLYPHS):
             yield char, start, end
 
@@ -200,7 +275,7 @@ _WHITESPACE = " \t\n\r"
 _NOT_PLAIN = re.compile(
     f"[^{_WHITESPACE}{_PLAIN_LETTERS}0-9{_PLAIN_PUNCT}]"
     f"|[{_PLAIN_LETTERS}][0-9]|[0-9][{_PLAIN_LETTERS}]"
-    "|-[ \t]*\r?\n[ \t\r\n]*"
+    "|-[ \t]*\r?\n[ \t\r\n\u00ad\u034f\u0300-\u036f\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]*"
 )
 _RUN = re.compile(r"[^\W_]+")
 _TOKEN_END = re.compile(f"[^{_WHITESPACE}]*[{_WHITESPACE}]*")
@@ -300,7 +375,7 @@ def _plain_skeleton(
     """
     encoded = text[start:end].lower().replace("\u2013", "-").encode("latin-1", "replace")
     mask = encoded.translate(_MASK)
-    chars.append(encoded.translate(None, _FAST_DELETE).decode("latin-1"))
+    chars.append(encoded.translate(_FAST_ACCENTS, _FAST_DELETE).decode("latin-1"))
     starts.extend(itertools.compress(range(start, end), mask))
     ends.extend(itertools.compress(range(start + 1, end + 1), mask))
     gaps.extend(map(_GAP_BY_CODE.__getitem__, itertools.compress(_gap_codes(encoded.translate(_CLASS)), mask)))
@@ -314,14 +389,16 @@ def _char_skeleton(text: str, *, leet: bool = True) -> Skeleton:
     gaps: list[GapKind] = []
     gap: list[str] = []
     for char, start, end in _normalised_chars(text):
-        for low in char.lower():
-            if low.isalnum() or (leet and low in _LEET_SYMBOLS and _between_letters(chars, gap, text, end)):
+        for low in char.lower().translate(ACCENTS):
+            if is_invisible(low):
+                gap.append(low)
+            elif low.isalnum() or (leet and low in _LEET_SYMBOLS and _between_letters(chars, gap, text, end)):
                 gaps.append(GapKind.HARD if not chars else classify_gap("".join(gap)))
                 gap.clear()
                 chars.append(low)
                 starts.append(start)
                 ends.append(end)
-            elif not unicodedata.combining(low):
+            else:
                 gap.append(low)
     gaps.append(GapKind.HARD)
     if leet:
@@ -348,7 +425,7 @@ def _map_leet(chars: list[str], gaps: list[GapKind]) -> None:
         word = chars[start:end]
         if sum(c.isalpha() for c in word) >= 2:
             for k in range(start, end):
-                chars[k] = _LEET.get(chars[k], _LEET_SYMBOLS.get(chars[k], chars[k]))
+                chars[k] = LEET.get(chars[k], _LEET_SYMBOLS.get(chars[k], chars[k]))
         start = end
 
 
@@ -380,7 +457,7 @@ def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
             ends.extend(range(piece_start + 1, piece_end + 1))
             continue
         for char, start, end in _normalised_chars(text[piece_start:piece_end]):
-            if char in ZERO_WIDTH or unicodedata.combining(char):
+            if is_invisible(char):
                 continue
             chars.append(char)
             starts.append(piece_start + start)

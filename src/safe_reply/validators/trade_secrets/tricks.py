@@ -9,12 +9,20 @@ from __future__ import annotations
 import unicodedata
 
 from safe_reply.validators.trade_secrets.automaton import Hit, MatchShape
-from safe_reply.validators.trade_secrets.normalise import MARKDOWN, GapKind, Skeleton, has_homoglyph
+from safe_reply.validators.trade_secrets.normalise import (
+    MARKDOWN,
+    GapKind,
+    Skeleton,
+    has_homoglyph,
+    is_invisible,
+    is_odd_space,
+    is_pictograph,
+)
 from safe_reply.validators.trade_secrets.variants import VariantTrick
 
 __all__ = ["describe_tricks"]
 
-_ZERO_WIDTH_ONLY = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e")
+_UMLAUT_MARK = "\u0308"  # the canonical decomposition of ä, ö, ü (NFD): an encoding, not a disguise
 _LEET_CHARS = frozenset("013457@$")
 
 
@@ -47,16 +55,20 @@ def describe_tricks(
 def _character_tricks(original: str) -> set[str]:
     tricks: set[str] = set()
     for char in original:
-        if char in _ZERO_WIDTH_ONLY:
-            tricks.add("zero_width")
-        elif char == "\u00ad":
+        if char == "\u00ad":
             tricks.add("soft_hyphen")
+        elif unicodedata.combining(char):
+            tricks.add("nfd" if char == _UMLAUT_MARK else "combining")
+        elif is_invisible(char):
+            tricks.add("zero_width")
+        elif is_pictograph(char):
+            tricks.add("pictograph")
+        elif is_odd_space(char):
+            tricks.add("spacing")
         elif char in MARKDOWN:
             tricks.add("markdown")
         elif char == "\n":
             tricks.add("linebreak")
-        elif unicodedata.combining(char):
-            tricks.add("nfd")
         elif char != "&" and unicodedata.normalize("NFKC", char) != char:
             tricks.add("unicode_compat")
     if "&" in original and ";" in original:

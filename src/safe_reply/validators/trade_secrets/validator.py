@@ -16,40 +16,43 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from safe_reply.contracts import BuildContext, ValidatorSpec
-from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
-from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
+from safe_reply.types import Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.trade_secrets.automaton import (
-    ALLOW_ALL,
     Automaton,
     Hit,
     Slot,
-    TableBuilder,
-    VariantRef,
     match_skeleton,
 )
-from safe_reply.validators.trade_secrets.config import Kind, PatternEntry, Settings, TermEntry, load_entries
-from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_CUES_DE, DEFAULT_NAME_CUES_EN, NameRule
+from safe_reply.validators.trade_secrets.config import (
+    Kind,
+)
+from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
+from safe_reply.validators.trade_secrets.credentials import may_hold_credential
+from safe_reply.validators.trade_secrets.decode import Decoded, decode
+from safe_reply.validators.trade_secrets.facts import (
+    FactScanner,
+)
 from safe_reply.validators.trade_secrets.normalise import (
-    HYPHENS,
     Skeleton,
-    fast_skeleton_text,
+    encoded_views,
+    fast_skeleton_views,
     fast_to_full,
     full_skeleton,
     has_spaced_letters,
     is_suspicious,
     pattern_view,
 )
+from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
-from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
 
-__all__ = ["LEGAL_BASIS", "SPEC", "Leak", "Settings", "TradeSecretValidator", "build"]
+__all__ = ["LEGAL_BASIS", "NAME", "Leak", "ProtectedPattern", "ProtectedTerm", "TradeSecretValidator", "kind_labels"]
 
 NAME = "trade_secrets"
 LEGAL_BASIS = (
@@ -101,6 +104,7 @@ class ProtectedTerm:
     hyphen: bool  # written with a hyphen in the config (then a hyphen is no trick)
     alias: bool
     name_rule: NameRule | None  # an ordinary word too: a leak only where used as a name
+    english: bool = False  # an ordinary English word: a capital in an English sentence marks a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,15 @@ class TradeSecretValidator:
     automaton: Automaton | None
     slots: list[Slot]  # per automaton key: what it stands for (never mutated after build)
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
+    facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
+    fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
+    credentials: tuple[ProtectedPattern, ...] = ()  # the built-in credential pack, when enabled
+    markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder, not terms (below)
+    naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
+    public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
+    hasher: KeyedHasher | None = None  # hashes an unlisted name for the finding (never the name itself)
+    masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
+    hosts: bool = True  # an entry looks like a host or address: spelled-out dots are decoded too
     name: str = NAME
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
@@ -150,8 +163,58 @@ class TradeSecretValidator:
         `name_rule=False` ignores the ordinary-word setting (every hit counts): used for decoded
         base64, where the encoding itself is the disguise, and for checking the placeholders.
         """
+        decoded = decode(text, hosts=self.hosts)
+        if decoded is not None:
+            inner, markers = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
+            leaks = [_remap(leak, text, decoded) for leak in inner]
+        else:
+            leaks, markers = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+        if decode_base64:  # the first, outer scan: also the spelling decoders
+            leaks += self._decoder_leaks(text, markers)
+            if markers & self.naming:  # a listed term at the same place says it better
+                leaks += [
+                    u for u in self._unlisted_names(text) if not any(x.start < u.end and u.start < x.end for x in leaks)
+                ]
+        if self.facts:
+            leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
+        if self.credentials and may_hold_credential(text):
+            leaks += [
+                Leak(m.start(), m.end(), p.kind, p.term_hash, "credential")
+                for p in self.credentials
+                for m in p.regex.finditer(text)
+                if m.end() > m.start()
+            ]
+        return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+
+    def _unlisted_names(self, text: str) -> list[Leak]:
+        """A name introduced as a project name in English ("Project Breeze", "codenamed Swallow")
+        that is on no list: a translated or a new codename. Public words pass."""
+        return [
+            Leak(start, end, Kind.CODENAME.value, self.hasher(name), "unlisted_name")
+            for start, end, name in unlisted_names(text, self.public)
+        ] if self.hasher is not None else []
+
+    def _decoder_leaks(self, text: str, markers: frozenset[int]) -> list[Leak]:
+        """Spelled-out words, acrostics and masked words (spelling.py); each gated by a cheap test."""
+        leaks: list[Leak] = []
+        spelled = spelled_words(text, len(markers - self.naming))
+        poem = acrostic(text)
+        for word, trick in (*((s, "spelled") for s in spelled), *(((poem, "acrostic"),) if poem else ())):
+            for inner in self.scan(word.letters, decode_base64=False, name_rule=False):
+                leaks.append(Leak(word.start, word.end, inner.kind, inner.term_hash, trick))
+        if self.masks is not None:
+            for start, end, masked in masked_words(text):
+                for index in self.masks.match(masked):
+                    term = self.terms[index]
+                    leaks.append(Leak(start, end, term.kind, term.term_hash, "mask"))
+        return leaks
+
+    def _scan_plain(
+        self, text: str, *, decode_base64: bool, name_rule: bool
+    ) -> tuple[list[Leak], frozenset[int]]:
+        """Term and pattern leaks, and how many spelling-alphabet words the automaton saw."""
         if not is_suspicious(text):
-            leaks = self._term_leaks(text, None, name_rule)
+            leaks, markers = self._term_leaks(text, None, name_rule)
             if self.patterns and has_spaced_letters(text):
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
@@ -159,25 +222,39 @@ class TradeSecretValidator:
                 leaks += self._pattern_leaks(text, text, None, None)
         else:
             skeleton = full_skeleton(text)
-            leaks = self._term_leaks(text, skeleton, name_rule)
+            leaks, markers = self._term_leaks(text, skeleton, name_rule)
             if self.patterns:
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
             if decode_base64:
                 leaks += self._base64_leaks(text)
-        return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+        return leaks, markers
 
-    def _term_leaks(self, text: str, skeleton: Skeleton | None, name_rule: bool) -> list[Leak]:
+    def _term_leaks(
+        self, text: str, skeleton: Skeleton | None, name_rule: bool
+    ) -> tuple[list[Leak], frozenset[int]]:
+        """Term leaks, and the marker keys the automaton saw (gates of the decoders)."""
         if self.automaton is None:
-            return []
+            return [], frozenset()
+        find = self.automaton.find
         if skeleton is None:
-            # Fast path: most replies stop here, after one C-level substitution and one scan.
-            if not self.automaton.find(fast_skeleton_text(text)):
-                return []
+            # Fast path: most replies stop here, after C-level string operations and three scans
+            # (as written, reversed, ROT13-decoded).
+            plain, backwards, rot13 = fast_skeleton_views(text)
+            raw = find(plain)
+            markers = frozenset(key for key, _, _ in raw if key in self.markers)
+            if not self._real_hit(raw) and not self._real_hit(find(backwards)) and not self._real_hit(find(rot13)):
+                return [], markers
             skeleton = fast_to_full(text)
-        hits = match_skeleton(skeleton, self.automaton.find(skeleton.text), self.slots, self.term_lens)
+        raw = find(skeleton.text)
+        markers = frozenset(key for key, _, _ in raw if key in self.markers)
+        backwards, rot13 = encoded_views(skeleton.text)
+        hits = match_skeleton(skeleton, raw, self.slots, self.term_lens, (find(backwards), find(rot13)))
         leaks = [self._leak(hit, skeleton, name_rule) for hit in _outermost(hits)]
-        return [leak for leak in leaks if leak is not None]
+        return [leak for leak in leaks if leak is not None], markers
+
+    def _real_hit(self, raw: Sequence[tuple[int, int, int]]) -> bool:
+        return any(key not in self.markers for key, _, _ in raw)
 
     def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
@@ -187,7 +264,7 @@ class TradeSecretValidator:
         )
         if term.name_rule is None or not name_rule:
             return Leak(hit.start, hit.end, term.kind, term.term_hash, trick)
-        evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick)
+        evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick, english=term.english)
         if evidence is None:
             return None
         return Leak(hit.start, hit.end, term.kind, term.term_hash, trick, evidence.value)
@@ -249,6 +326,15 @@ def _details(leak: Leak) -> dict[str, str]:
     return details
 
 
+def _remap(leak: Leak, original: str, decoded: Decoded) -> Leak:
+    """A leak found in the decoded reply, with offsets into the original and the decoding named."""
+    start, end = decoded.starts[leak.start], decoded.ends[leak.end - 1]
+    trick = leak.trick
+    if original[start:end] != decoded.text[leak.start : leak.end]:
+        trick = "+".join(sorted({*trick.split("+"), "decoded"} - {"literal"}))
+    return dataclasses.replace(leak, start=start, end=end, trick=trick)
+
+
 def _outermost(hits: list[Hit]) -> list[Hit]:
     """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak)."""
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -268,94 +354,3 @@ def _decode_base64(token: str) -> str | None:
         return None
     printable = sum(c.isprintable() or c.isspace() for c in decoded)
     return decoded if decoded and printable == len(decoded) else None
-
-
-def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
-    """Compile the settings into one automaton and a list of patterns (once, at policy load)."""
-    terms: list[ProtectedTerm] = []
-    patterns: list[ProtectedPattern] = []
-    table = TableBuilder()
-    hasher = KeyedHasher(ctx.hash_key)
-    name_rule = NameRule.build(
-        (*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window
-    )
-    for entry in load_entries(settings, ctx):
-        if isinstance(entry, PatternEntry):
-            patterns.append(_compile_pattern(entry, hasher))
-            continue
-        rule = None
-        if entry.uses_name_rule:
-            rule = name_rule.with_cues(entry.context) if entry.context else name_rule
-        _add_term(entry, hasher, rule, terms, table)
-    for word in settings.allowed_terms:
-        _add_allowed(word, ALLOW_ALL, table)
-    keys = table.keys()
-    validator = TradeSecretValidator(
-        placeholders=settings.placeholders(),
-        default_language=ctx.default_language,
-        terms=tuple(terms),
-        patterns=tuple(patterns),
-        automaton=Automaton(keys) if keys else None,
-        slots=table.slots,
-        term_lens=[len(term.key) for term in terms],
-    )
-    _check_placeholders(validator, settings, ctx)
-    return validator
-
-
-def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
-    """No placeholder may match a term, in any context: the engine re-evaluates the rewritten reply."""
-    for language, placeholder in validator.placeholders.items():
-        if not validator.scan(placeholder, name_rule=False):
-            continue
-        key = f"{ctx.key}.placeholder" + (f".{language.value}" if isinstance(settings.placeholder, dict) else "")
-        raise ConfigError(
-            ctx.file,
-            key,
-            "the placeholder itself contains a protected term, so a redacted reply would still be flagged",
-            "choose a placeholder such as '[vertraulich]' or '[confidential]' that contains no protected term",
-        )
-
-
-def _add_term(
-    entry: TermEntry, hasher: KeyedHasher, rule: NameRule | None, terms: list[ProtectedTerm], table: TableBuilder
-) -> None:
-    term_hash = hasher(entry.term)
-    for spelling, alias in ((entry.term, False), *((a, True) for a in entry.aliases)):
-        index = len(terms)
-        variants = term_variants(spelling)
-        key = variants[0].key
-        letters = [c for c in spelling if c.isalpha()]
-        upper = len(letters) > 1 and all(c.isupper() for c in letters)
-        hyphen = any(c in HYPHENS for c in spelling)
-        terms.append(ProtectedTerm(entry.kind, term_hash, key, upper, hyphen, alias, rule))
-        for variant in variants:
-            table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
-        for word in entry.allowed:
-            _add_allowed(word, index, table)
-
-
-def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
-    for variant in term_variants(word):
-        if variant.trick in (VariantTrick.PLAIN, VariantTrick.TRANSLITERATED):
-            table.add(variant.key, VariantRef(-1, variant.trick, variant.breaks, scope))
-
-
-def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:
-    try:
-        regex = re.compile(loosen_pattern(entry.pattern))
-    except re.error:  # a construct the loosening does not understand: keep the pattern as written
-        regex = re.compile(entry.pattern)
-    return ProtectedPattern(regex, entry.kind, hasher(entry.pattern))
-
-
-SPEC = ValidatorSpec(
-    name=NAME,
-    settings=Settings,
-    build=build,
-    description="Protected terms (codenames, suppliers, purchase prices, internal systems) in any spelling.",
-    categories=(Category.TRADE_SECRET,),
-    default_actions={Category.TRADE_SECRET: Action.BLOCK},
-    sensitive=True,  # a finding's span IS the protected term: the log keeps only its keyed hash
-    order=10,
-)

@@ -1,9 +1,10 @@
 """Build-time spelling variants of a protected term, as skeleton keys for the automaton.
 
 Inflection and compounds are NOT variants: they are decided at match time by word-boundary rules
-(secrets_automaton). Variants are what the skeleton cannot normalise away on the reply side:
-umlaut/ß transliteration (the reply side keeps "ö", so "Möwe" needs "moewe" and "mowe" too), the
-leetspeak form of terms that contain digits, and the jailbreak encodings reversed and ROT13.
+(automaton.py). Variants are what the skeleton cannot normalise away on the reply side: umlaut/ß
+transliteration (the reply side keeps "ö", so "Möwe" needs "moewe" and "mowe" too) and the leetspeak
+form of terms that contain digits. The jailbreak encodings reversed and ROT13 are decoded on the
+reply's side instead (the skeleton is scanned reversed and ROT13-decoded as well): one key per spelling.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from safe_reply.validators.trade_secrets.normalise import GapKind, full_skeleton, is_suspicious
+from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton, is_suspicious
 
-__all__ = ["MIN_ENCODED_LEN", "Variant", "VariantTrick", "loosen_pattern", "term_key", "term_variants"]
+__all__ = ["MIN_ENCODED_LEN", "ROT13_TABLE", "Variant", "VariantTrick", "loosen_pattern", "term_key", "term_variants"]
 
 # Reversed and ROT13 forms of shorter terms collide with ordinary words ("Eos" -> "rbf", "soe").
 MIN_ENCODED_LEN = 4
@@ -53,8 +54,9 @@ _ALTERNATIVES = {
 
 _ONE_WORD = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]+")
 _NO_BREAKS: frozenset[int] = frozenset()
+_LEET_TABLE = str.maketrans(LEET)  # the reply side maps the same digits (normalise._map_leet)
 _SIMPLE_TERM = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff .-]+")
-_ROT13 = str.maketrans(
+ROT13_TABLE = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM"
 )
 
@@ -66,11 +68,15 @@ def _is_simple(term: str) -> bool:
 
 def term_key(term: str, *, leet: bool = False) -> tuple[str, frozenset[int]]:
     """Skeleton string and word-break positions of a term, exactly as a reply would be normalised."""
-    lowered = term.lower()
+    lowered = term.lower().translate(ACCENTS)
     if _ONE_WORD.fullmatch(lowered):  # the common case, kept cheap for lists of 100,000 terms
         return lowered, _NO_BREAKS
+    if lowered.isascii() and lowered.isalnum():  # "Zorvak4821": as cheap, leetspeak mapped by table
+        if leet and sum(c.isalpha() for c in lowered) >= 2:
+            return lowered.translate(_LEET_TABLE), _NO_BREAKS
+        return lowered, _NO_BREAKS
     if _is_simple(term):
-        words = _WORD.findall(term.lower())
+        words = _WORD.findall(lowered)
         breaks = frozenset(itertools.accumulate(len(w) for w in words[:-1]))
         return "".join(words), breaks
     skeleton = full_skeleton(term, leet=leet)
@@ -102,11 +108,10 @@ def term_variants(term: str) -> list[Variant]:
     plain, breaks = term_key(term)
     if not breaks and plain.isascii() and plain.isalpha() and not _UMLAUT_SITES.search(plain):
         # The common case of a long list (one plain ASCII word), without the general machinery.
-        simple = [Variant(plain, VariantTrick.PLAIN, breaks)]
-        if len(plain) >= MIN_ENCODED_LEN:
-            simple.append(Variant(plain[::-1], VariantTrick.REVERSED, breaks))
-            simple.append(Variant(plain.translate(_ROT13), VariantTrick.ROT13, breaks))
-        return [v for k, v in enumerate(simple) if v.key not in {s.key for s in simple[:k]}]
+        return [Variant(plain, VariantTrick.PLAIN, breaks)]
+    if not breaks and plain.isascii() and plain.isalnum() and sum(c.isalpha() for c in plain) >= 2:
+        # "Zorvak4821": a reply always shows such a word leet-mapped (normalise._map_leet): one key.
+        return [Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)]
     found: dict[str, Variant] = {plain: Variant(plain, VariantTrick.PLAIN, breaks)}
     suspicious = not _is_simple(term)
     if suspicious:
@@ -116,14 +121,6 @@ def term_variants(term: str) -> list[Variant]:
         for leet in (False, True) if suspicious else (False,):
             key, key_breaks = term_key(spelling, leet=leet)
             found.setdefault(key, Variant(key, VariantTrick.TRANSLITERATED, key_breaks))
-    if len(plain) >= MIN_ENCODED_LEN:
-        length = len(plain)
-        reversed_key = plain[::-1]
-        found.setdefault(
-            reversed_key, Variant(reversed_key, VariantTrick.REVERSED, frozenset(length - b for b in breaks))
-        )
-        rot13_key = plain.translate(_ROT13)
-        found.setdefault(rot13_key, Variant(rot13_key, VariantTrick.ROT13, breaks))
     return [v for v in found.values() if v.key]
 
 
@@ -134,18 +131,25 @@ def loosen_pattern(pattern: str) -> str:
     """Let a literal hyphen or space of a regex also match other separators and line breaks.
 
     "NHD-\\d{4,6}" then also finds "NHD-\\n50771", "NHD 50771" (defanged IDs). Characters inside
-    a [...] class and escaped characters other than "\\-" and "\\ " are left alone.
+    a [...] class, inside a lookaround ("(?!-)" must keep meaning a hyphen) and escaped characters
+    other than "\\-" and "\\ " are left alone.
     """
     out: list[str] = []
     in_class = False
+    groups: list[bool] = []  # per open group: is it a lookaround (left as written)?
     i = 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\" and i + 1 < len(pattern):
             pair = pattern[i : i + 2]
-            out.append(_SEPARATOR if not in_class and pair in ("\\-", "\\ ") else pair)
+            loosen = not in_class and not any(groups) and pair in ("\\-", "\\ ")
+            out.append(_SEPARATOR if loosen else pair)
             i += 2
             continue
+        if not in_class and char == "(":
+            groups.append(pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i))
+        elif not in_class and char == ")" and groups:
+            groups.pop()
         if in_class:
             if char == "]" and out[-1] not in ("[", "[^"):
                 in_class = False
@@ -154,7 +158,7 @@ def loosen_pattern(pattern: str) -> str:
             in_class = True
             out.append("[^" if pattern[i + 1 : i + 2] == "^" else char)
             i += 1 if out[-1] == "[^" else 0
-        elif char in "- ":
+        elif char in "- " and not any(groups):
             out.append(_SEPARATOR)
         else:
             out.append(char)

@@ -1,0 +1,261 @@
+"""Internal facts: a value with its meaning ("Kulanzgrenze 60 €", "Fachpartner-Zielrabatt 14 %",
+"Charge 2409", "Rückrufprüfung Gurtschloss"), found however the reply phrases it.
+
+A protected entry whose text holds a number and words, or whose words name a business concept
+(goodwill, discount, limit, minimum order, batch, recall, discontinuation...), is also compiled into
+a fact rule: its values (numbers.py, compared by value and unit: "60 €" = "sechzig Euro" = "EUR 60"),
+its concepts (each with German and English wordings: "Kulanz" = "goodwill") and its objects (the
+other words: "Gurtschloss", "Storm 3L"). Within one sentence of a reply, a leak is:
+- a value of the fact together with one of its concepts or a secrecy cue ("intern", "between us");
+- for a fact without values: one of its concepts together with one of its objects, or all of its
+  (>= 2) concepts together with an amount ("bis maximal 80 € Kulanz" for "Kulanzgrenze").
+A price pattern with a fixed value (`186[,.]40\\s?(?:€|EUR)`) becomes an amount: any spelling of
+186.40 EUR anywhere is a leak, and a different number that merely contains it ("1.186,40 €") is not.
+An entry of kind `purchase_price` also makes every amount next to a purchase-price cue
+("Einkaufspreis", "kostet uns", "we pay", "FOB") a leak of that entry.
+
+Cost: replies of a policy without facts pay nothing; otherwise one Aho-Corasick pass over the
+lower-cased reply for the cue words, and number parsing only in the sentences it selects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
+
+__all__ = ["AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
+
+# Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
+# or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
+# "kulanz" and "tausch").
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "kulanz": ("kulanz", "goodwill", "courtesy", "kulant", "entgegenkommen"),
+    "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto"),
+    "bonus": ("bonus", "jahresbonus", "boni"),
+    "grenze": ("grenze", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
+               "bis zu", "mehr als", "more than", "nicht mehr als"),
+    "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below that"),
+    "abnahme": ("abnahme", "abnehm", "jahresabnahme", "bestell", "order", "volume"),
+    "charge": ("charge", "batch", "lot "),
+    "serie": ("serie", "series", "batch"),
+    "quote": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
+    "ausfall": ("ausfall", "ausfäll", "fällt", "fail", "defekt"),
+    "befund": ("befund", "finding", "grenzwert", "auffällig"),
+    "rückruf": ("rückruf", "recall"),
+    "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
+                "ausphas", "end of life", "nicht mehr produziert"),
+    "ausphasung": ("ausphas", "auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out",
+                   "phased out", "aus dem sortiment", "nicht mehr"),
+    "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh"),
+    "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
+    "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
+    "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
+}  # fmt: skip
+SECRECY_CUES: tuple[str, ...] = (
+    "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
+    "unofficially", "nicht offiziell",
+)  # fmt: skip
+PURCHASE_CUES: tuple[str, ...] = (
+    "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
+    "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
+    "einstandspreis", "fob", "ex works", "we buy", "kaufen wir", "buy it in", "buy them in",
+)  # fmt: skip
+PURCHASE_KIND = "purchase_price"
+_WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_MIN_OBJECT_LEN = 4
+# A number standing on its own (not the digits of "Zorvak4821"), a currency sign, or a concept word.
+_FACT_HINT = re.compile(r"(?<![^\W_])\d|[€$£]|" + "|".join(CONCEPTS), re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A fact leak: original offsets and the index of the entry it reveals."""
+
+    start: int
+    end: int
+    entry: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactRule:
+    entry: int
+    values: tuple[Quantity, ...]
+    concepts: tuple[str, ...]  # keys of CONCEPTS
+    objects: tuple[str, ...]  # casefolded words or phrases of the entry that are neither concept nor value
+    cues: tuple[str, ...] = ()  # an operator's own cue words (a typed `fact:` entry), counted like concepts
+
+
+@dataclass(frozen=True, slots=True)
+class AmountRule:
+    entry: int
+    values: tuple[Quantity, ...]
+
+
+def fact_rule(entry: int, text: str) -> FactRule | None:
+    """The fact rule of an entry's text, or None when it states no fact (a plain codename)."""
+    if not _FACT_HINT.search(text):  # most terms of a long list: no number of their own, no concept
+        return None
+    values = tuple(q for q in quantities(text) if q.unit is not Unit.NONE or len(str(q.value)) >= 2)
+    rest = text
+    for quantity in sorted(values, key=lambda q: -q.start):
+        rest = rest[: quantity.start] + " " + rest[quantity.end :]
+    words = [w.lower() for w in _WORD.findall(rest)]
+    concepts = tuple(dict.fromkeys(key for word in words for key in CONCEPTS if key in word))
+    objects = tuple(part for word in words for part in _object_parts(word))
+    codes = tuple(word for word in words if any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+    objects = tuple(dict.fromkeys((*objects, *codes)))
+    # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
+    if values and (concepts or (objects and any(v.unit is not Unit.NONE for v in values))):
+        return FactRule(entry, values, concepts, objects)
+    if concepts and (objects or len(concepts) >= 2):
+        return FactRule(entry, (), concepts, objects)
+    return None
+
+
+def _object_parts(word: str) -> list[str]:
+    """The object words of an entry word: the word itself, or what is left of a compound around its
+    concept ("projekt" of "Projektrabatt", "händler" of "Händlerbonus"); never a bare number."""
+    if word.isdigit():
+        return []
+    keys = [key for key in CONCEPTS if key in word]
+    if not keys:
+        return [word] if len(word) >= _MIN_OBJECT_LEN else []
+    rest = word
+    for key in keys:
+        rest = rest.replace(key, " ")
+    return [part for part in rest.split() if len(part) >= _MIN_OBJECT_LEN]
+
+
+def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) -> FactRule | None:
+    """The rule of a typed `fact:` entry: the words of `fact` plus the operator's cue words, and the
+    values of `value` ("14 %", "800 Stück"); None when `value` holds no number."""
+    base = fact_rule(entry, fact) or FactRule(entry, (), (), ())
+    values: tuple[Quantity, ...] = ()
+    if value is not None:
+        values = tuple(quantities(value))
+        if not values:
+            return None
+    words = [w.lower() for w in _WORD.findall(fact)]
+    concepts = tuple(dict.fromkeys((*base.concepts, *(k for w in words for k in CONCEPTS if k in w))))
+    objects = base.objects or tuple(w for w in words if len(w) >= _MIN_OBJECT_LEN and not any(k in w for k in CONCEPTS))
+    own_cues = tuple(dict.fromkeys(c.lower() for c in cues if c.strip()))
+    return FactRule(entry, values or base.values, concepts, objects, own_cues)
+
+
+def amount_values(pattern: str) -> tuple[Quantity, ...]:
+    """The fixed amount a price pattern describes ("412(?:,00)?\\s?(?:€|EUR)" -> 412 EUR), or ().
+
+    The regex is read as text: optional groups dropped, the first alternative of a group kept,
+    "[,.]" read as a decimal comma. Anything that is still a regex then (\\d, +, {...}) means the
+    pattern is open (any price) and stays a regex only.
+    """
+    text = re.sub(r"\(\?[a-zA-Z]+\)|\\b|\(\?[!=<][^)]*\)", "", pattern)
+    text = re.sub(r"\((?:\?:)?[^()]*\)\?", "", text)
+    text = re.sub(r"\((?:\?:)?([^()|]*)(?:\|[^()]*)?\)", r"\1", text)
+    text = re.sub(r"\[[.,]{2}\]", ",", text)
+    text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
+    if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
+        return ()
+    found = tuple(q for q in quantities(text) if q.unit in CURRENCIES)
+    return found if len(found) == 1 else ()
+
+
+class FactScanner:
+    """Every fact, amount and purchase-price rule of one validator, with one cue automaton."""
+
+    def __init__(self, facts: Sequence[FactRule], amounts: Sequence[AmountRule], purchase: Sequence[int]) -> None:
+        import ahocorasick_rs
+
+        self.facts = tuple(facts)
+        self.amounts = tuple(amounts)
+        self.purchase = tuple(purchase)
+        cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
+        for rule in self.facts:
+            cues.update(dict.fromkeys(w for key in rule.concepts for w in CONCEPTS[key]))
+            cues.update(dict.fromkeys(rule.objects))
+            cues.update(dict.fromkeys(rule.cues))
+        if self.purchase:
+            cues.update(dict.fromkeys(PURCHASE_CUES))
+        self._cues = list(cues)
+        self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
+
+    def __bool__(self) -> bool:
+        return bool(self.facts or self.amounts or self.purchase)
+
+    def scan(self, text: str) -> list[Match]:
+        lower = text.lower()
+        matches: list[Match] = []
+        if self.amounts and _has_currency(lower):
+            found = quantities(text)
+            for rule in self.amounts:
+                matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
+        if self._automaton is None:
+            return matches
+        hits = self._automaton.find_matches_as_indexes(lower)
+        if not hits:
+            return matches
+        for start, end in _sentences(text, [s for _, s, _ in hits]):
+            sentence_cues = {self._cues[i] for i, s, _ in hits if start <= s < end and _word_start(lower, s)}
+            if sentence_cues:
+                matches += self._sentence(text, start, end, lower[start:end], sentence_cues)
+        return matches
+
+    def _sentence(self, text: str, start: int, end: int, lower: str, cues: set[str]) -> list[Match]:
+        found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
+        secrecy = any(c in cues for c in SECRECY_CUES)
+        matches: list[Match] = []
+        for rule in self.facts:
+            concepts = [key for key in rule.concepts if any(w in cues for w in CONCEPTS[key])]
+            concepts += [cue for cue in rule.cues if cue in cues]
+            objects = [o for o in rule.objects if o in cues]
+            if rule.values:
+                # A value with a common unit (14 %, 60 €, 36 months) needs two signals around it (a
+                # concept, an object, a secrecy cue): "14 % Rabatt im Shop" is a public offer. An
+                # identifier-like value ("Charge 2409") is specific enough with one.
+                signals = len(concepts) + bool(objects) + secrecy
+                for quantity in found:
+                    value = next((v for v in rule.values if quantity.same(v)), None)
+                    if value is not None and signals >= (1 if value.unit in (Unit.NONE, Unit.CODE) else 2):
+                        matches.append(Match(quantity.start, quantity.end, rule.entry))
+            elif concepts and objects:
+                matches.append(Match(*_trimmed(text, start, end), rule.entry))
+            elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
+                amounts = [q for q in found if q.unit in CURRENCIES or q.unit is Unit.PERCENT]
+                matches += [Match(q.start, q.end, rule.entry) for q in amounts]
+        if self.purchase and any(c in cues for c in PURCHASE_CUES):
+            for quantity in found:
+                if quantity.unit in CURRENCIES:
+                    matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
+        return matches
+
+
+def _has_currency(lower: str) -> bool:
+    return any(mark in lower for mark in ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf"))
+
+
+def _word_start(lower: str, index: int) -> bool:
+    return index == 0 or not lower[index - 1].isalnum()
+
+
+def _sentences(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
+    """The distinct sentences (start, end) that contain the positions."""
+    bounds: dict[tuple[int, int], None] = {}
+    for position in sorted(set(positions)):
+        start = max(0, position - 400)  # a sentence longer than that is cut: the cost stays linear
+        for match in _SENTENCE_END.finditer(text, start, position):
+            start = match.end()
+        following = _SENTENCE_END.search(text, position, position + 400)
+        bounds[(start, following.start() if following else min(len(text), position + 400))] = None
+    return list(bounds)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,229 @@
+"""Numbers in any format, as values with a unit: "412 €", "412,00 EUR", "EUR 412", "€412",
+"vierhundertzwölf Euro", "0,4k €", "USD 41.8", "14 Prozent", "achtzehn Prozent", "800 Stück",
+"25 Kilo", "three years" (= 36 months), "Februar 2027" (= 02/2027).
+
+Used on both sides: on a protected entry (the values of "Kulanzgrenze 60 €", of a price pattern
+`186[,.]40\\s?(?:€|EUR)`) at load time, and on the sentences of a reply that a cheap gate selected.
+Number words are read by text2num (a maintained parser for German and English number words), never
+by hand tables; runs of number words are found first, so only they are handed to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+__all__ = ["Quantity", "Unit", "quantities"]
+
+
+class Unit(StrEnum):
+    NONE = "none"
+    EUR = "EUR"
+    USD = "USD"
+    GBP = "GBP"
+    CHF = "CHF"
+    PERCENT = "percent"
+    COUNT = "count"
+    KG = "kg"
+    MONTHS = "months"
+    DATE = "date"  # value = year * 100 + month
+    CODE = "code"  # a number that is an identifier ("Charge 26-07"): compared by its digits
+
+
+CURRENCIES = frozenset({Unit.EUR, Unit.USD, Unit.GBP, Unit.CHF})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: Decimal
+    unit: Unit
+    start: int
+    end: int
+
+    def same(self, other: Quantity) -> bool:
+        """The same value in the same dimension (a unit-less value matches a unit-less one only)."""
+        return self.unit is other.unit and self.value == other.value
+
+
+# Unit words after (or, for currencies, before) a number; keys are matched case-insensitively.
+_UNIT_WORDS: dict[str, tuple[Unit, Decimal]] = {
+    "€": (Unit.EUR, Decimal(1)), "eur": (Unit.EUR, Decimal(1)), "euro": (Unit.EUR, Decimal(1)),
+    "euros": (Unit.EUR, Decimal(1)), "$": (Unit.USD, Decimal(1)), "usd": (Unit.USD, Decimal(1)),
+    "us-dollar": (Unit.USD, Decimal(1)), "dollar": (Unit.USD, Decimal(1)), "dollars": (Unit.USD, Decimal(1)),
+    "£": (Unit.GBP, Decimal(1)), "gbp": (Unit.GBP, Decimal(1)), "chf": (Unit.CHF, Decimal(1)),
+    "%": (Unit.PERCENT, Decimal(1)), "prozent": (Unit.PERCENT, Decimal(1)), "percent": (Unit.PERCENT, Decimal(1)),
+    "per cent": (Unit.PERCENT, Decimal(1)), "stück": (Unit.COUNT, Decimal(1)), "stk": (Unit.COUNT, Decimal(1)),
+    "pcs": (Unit.COUNT, Decimal(1)), "pieces": (Unit.COUNT, Decimal(1)), "units": (Unit.COUNT, Decimal(1)),
+    "einheiten": (Unit.COUNT, Decimal(1)), "kg": (Unit.KG, Decimal(1)), "kilo": (Unit.KG, Decimal(1)),
+    "kilogramm": (Unit.KG, Decimal(1)), "kilograms": (Unit.KG, Decimal(1)), "g": (Unit.KG, Decimal("0.001")),
+    "gramm": (Unit.KG, Decimal("0.001")), "grams": (Unit.KG, Decimal("0.001")),
+    "monat": (Unit.MONTHS, Decimal(1)), "monate": (Unit.MONTHS, Decimal(1)), "monaten": (Unit.MONTHS, Decimal(1)),
+    "months": (Unit.MONTHS, Decimal(1)), "month": (Unit.MONTHS, Decimal(1)), "jahr": (Unit.MONTHS, Decimal(12)),
+    "jahre": (Unit.MONTHS, Decimal(12)), "jahren": (Unit.MONTHS, Decimal(12)), "years": (Unit.MONTHS, Decimal(12)),
+    "year": (Unit.MONTHS, Decimal(12)),
+}  # fmt: skip
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januar", "jänner", "january", "jan"), ("februar", "february", "feb"), ("märz", "maerz", "march", "mär"),
+            ("april", "apr"), ("mai", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+            ("august", "aug"), ("september", "sept", "sep"), ("oktober", "october", "okt", "oct"),
+            ("november", "nov"), ("dezember", "december", "dez", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
+_CURRENCY_ALT = r"€|\$|£|eur|usd|gbp|chf|us-dollar"
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A number: digits with thousands separators and decimals, "k" for thousands; never part of a code
+# ("M3-2519-0042", "TW-1234", "FW 2.14.3" are identifiers, not values).
+_NUMBER = (
+    r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(k\b)?"
+    r"(?![\w/]|[.,]\d|-\d)"
+)
+_QUANTITY = re.compile(
+    rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?:\u2007*\s?(?P<unit>{_UNIT_ALT})(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    rf"(?<![\w.])(?:(?:\d{{1,2}}\.\s?)?(?P<month>{_MONTH_ALT})\.?\s+(?P<year>20\d\d)"
+    rf"|(?P<mm>0?[1-9]|1[0-2])\s?/\s?(?P<yyyy>20\d\d))(?!\w)",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"(?<![\w.,/-])\d{2,}(?:[-/]\d{2,})+(?![\w/-])")
+# Runs of number words ("vierhundertzwölf", "one hundred eighty-six", "drei Komma acht").
+_DE_WORDS = (
+    r"(?:ein|eins|eine|zwei|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+    r"vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und)+"
+)
+_EN_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+_WORD_RUN = re.compile(
+    rf"(?<![^\W\d_])(?:{_DE_WORDS}|{_EN_WORDS}(?:(?:[\s-]+|\s+and\s+){_EN_WORDS})*)(?![^\W\d_])", re.IGNORECASE
+)
+_HINT = re.compile(r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
+                   r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun", re.IGNORECASE)
+
+
+def _word_value(run: str) -> Decimal | None:
+    """The value of a run of number words, by text2num; None for "und", "ein" alone and the like."""
+    from text_to_num import alpha2digit  # type: ignore[import-untyped]
+
+    for language in ("de", "en"):
+        converted = alpha2digit(run, language).strip()
+        if converted.isdigit():
+            return Decimal(converted)
+    return None
+
+
+def _digits_value(digits: str) -> Decimal | None:
+    """German and English digit formats: "1.143,90", "2,000", "41.8", "17,2", "1 234"."""
+    compact = digits.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
+    groups = re.split(r"[., ]", compact)
+    seps = re.findall(r"[., ]", compact)
+    if not seps:
+        return Decimal(compact)
+    last = seps[-1]
+    if len(set(seps)) > 1 or (last != " " and len(groups[-1]) != 3):
+        # The last separator is the decimal mark; the others group thousands.
+        whole = "".join(groups[:-1])
+        if last == " ":
+            return None
+        try:
+            return Decimal(f"{whole}.{groups[-1]}")
+        except InvalidOperation:
+            return None
+    if all(len(g) == 3 for g in groups[1:]):
+        return Decimal("".join(groups))  # "2.000", "2,000", "1 234": thousands
+    return None
+
+
+def _written_numbers(text: str) -> str:
+    """The text with every run of number words replaced by its digits, padded to the same length
+    (so offsets stay valid): "vierhundertzwölf Euro" -> "412             Euro"."""
+    if not _WORD_RUN.search(text):
+        return text
+    parts: list[str] = []
+    at = 0
+    for match in _WORD_RUN.finditer(text):
+        value = _word_value(match.group())
+        if value is None:
+            continue
+        digits = str(value)
+        if len(digits) > match.end() - match.start():
+            continue
+        parts.append(text[at : match.start()])
+        parts.append(digits.ljust(match.end() - match.start(), "\u2007"))
+        at = match.end()
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+_DECIMAL_WORDS = re.compile(
+    r"(\d+)[\s\u2007]+(?:komma|point)[\s\u2007]+(\d+)|(\d+)[\s\u2007]+(euros?|dollars?)[\s\u2007]+(\d{1,2})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every value in `text` with its unit and span (numbers in digits or words, dates, codes)."""
+    if not _HINT.search(text):
+        return []
+    view = _written_numbers(text)
+    # "drei Komma acht" -> 3.8, "one hundred eighty-six euros forty" -> 186.40 euros.
+    view = _DECIMAL_WORDS.sub(_join_decimal, view)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DATE.finditer(view):
+        month = _MONTHS.get(match.group("month").lower(), 0) if match.group("month") else int(match.group("mm"))
+        year = int(match.group("year") or match.group("yyyy"))
+        found.append(Quantity(Decimal(year * 100 + month), Unit.DATE, match.start(), match.end()))
+        taken.append((match.start(), match.end()))
+    for match in _CODE.finditer(view):
+        if not any(s <= match.start() < e for s, e in taken):
+            found.append(Quantity(Decimal(re.sub(r"\D", "", match.group())), Unit.CODE, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    for match in _QUANTITY.finditer(view):
+        if any(s <= match.start(2) < e for s, e in taken):
+            continue
+        quantity = _quantity(match)
+        if quantity is not None:
+            end = quantity.end
+            while end < len(view) and view[end] == "\u2007":  # the padding of a number written in words
+                end += 1
+            found.append(Quantity(quantity.value, quantity.unit, quantity.start, end))
+    return found
+
+
+def _join_decimal(match: re.Match[str]) -> str:
+    if match.group(1):
+        joined = f"{match.group(1)},{match.group(2)}"
+    else:
+        joined = f"{match.group(3)},{match.group(5).rjust(2, '0')} {match.group(4)}"
+    if len(joined) > match.end() - match.start():
+        return match.group()
+    return joined.ljust(match.end() - match.start(), "\u2007")
+
+
+def _quantity(match: re.Match[str]) -> Quantity | None:
+    value = _digits_value(match.group(2))
+    if value is None:
+        return None
+    if match.group(3):
+        value *= 1000
+    unit, factor = Unit.NONE, Decimal(1)
+    if match.group("unit"):
+        unit, factor = _UNIT_WORDS[match.group("unit").lower()]
+    if match.group("pre"):
+        pre = _UNIT_WORDS[match.group("pre").lower()][0]
+        if unit is not Unit.NONE and unit is not pre:
+            return None
+        unit = pre
+    return Quantity((value * factor).normalize(), unit, match.start(), match.end())

@@ -1,0 +1,153 @@
+"""Which protected single words are also ordinary words, decided from word frequencies (wordfreq).
+
+An operator should not have to know that "Nebel", "Blitz" or "Ember" are everyday words: at policy
+load each single-word term is looked up in the German and English frequency lists of wordfreq
+(a maintained package that ships its data, no network). A term whose Zipf frequency (log10 of
+occurrences per billion words) reaches ORDINARY_ZIPF in either language, in its own or a plural
+form, gets the name rule (context.py): a leak only where the reply uses it as a name. The operator
+overrides with `ordinary_word: true|false`.
+
+wordfreq's own lookup loads the whole list into a dict (about 1 s and 100 MB for German and English).
+Here the words a policy needs are collected first (`Frequencies`), then each list is streamed once, bin
+by bin, only down to the threshold, and intersected with them in C: the cost does not depend on the
+number of terms, and nothing of the list stays in memory. Answers are cached per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["COMMON_ZIPF", "ORDINARY_ZIPF", "Frequencies", "is_compound_of_ordinary", "ordinary_words", "word_forms"]
+
+# Zipf 1.8 is about one occurrence in 16 million words: "Gämse" and "Hekla" are in, invented
+# codenames ("Zorvak", "Pixtronic") and most surnames of suppliers are not.
+ORDINARY_ZIPF = 1.8
+COMMON_ZIPF = 3.0  # one in a million words: the parts of an ordinary compound ("Hotel" + "Gruppe")
+LANGUAGES = ("de", "en")
+_PLURALS = ("n",)  # "Gämse" is rarer than "Gämsen"; "Lotse", "Lotsen"
+_MIN_PART = 4
+_CACHE_LIMIT = 20_000  # words; a longer list is looked up when it loads rather than kept in memory
+_lock = threading.Lock()
+_zipf: dict[str, tuple[float, float]] = {}  # casefolded word -> (Zipf in German, Zipf in English), hits only
+_seen: set[str] = set()  # every word looked up (absent from _zipf: below ORDINARY_ZIPF everywhere)
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The forms looked up for one term: itself and its regular plurals, case-folded as wordfreq stores them."""
+    low = word.casefold()
+    return (low, *(low + suffix for suffix in _PLURALS))
+
+
+def compound_parts(word: str) -> list[str]:
+    """Every (head, tail) split of a word into parts of >= 4 letters, heads also without a linking s."""
+    low = word.casefold()
+    parts: list[str] = []
+    for cut in range(_MIN_PART, len(low) - _MIN_PART + 1):
+        head, tail = low[:cut], low[cut:]
+        parts += [head, tail, head[:-1]] if head.endswith("s") and len(head) > _MIN_PART else [head, tail]
+    return parts
+
+
+class Frequencies:
+    """The Zipf frequencies of the words one policy build asks about, looked up in one pass."""
+
+    def __init__(self, words: Iterable[str], compounds: Iterable[str] = ()) -> None:
+        wanted = {form for word in words for form in word_forms(word)}
+        for word in compounds:
+            for form in word_forms(word):
+                wanted.update(f for part in (form, *compound_parts(form)) for f in word_forms(part))
+        self._wanted = wanted
+        self._table = _frequencies(wanted)
+
+    def _zipf(self, form: str) -> tuple[float, float]:
+        if form not in self._wanted:  # not asked for in advance: one more (cached) lookup
+            self._table.update(_frequencies({form}))
+            self._wanted.add(form)
+        return self._table.get(form, (0.0, 0.0))
+
+    def ordinary(self, word: str, *, english: bool = False) -> bool:
+        """At or above ORDINARY_ZIPF in German or English (with `english`: in English), plurals included."""
+        return any(
+            (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
+        )
+
+    def common(self, word: str) -> bool:
+        return any(max(self._zipf(form)) >= COMMON_ZIPF for form in word_forms(word))
+
+    def compound_of_common(self, word: str) -> bool:
+        """Is `word` two common words joined ("Hotelgruppe", "Kühlwerk"), with or without a linking s?"""
+        low = word.casefold()
+        for cut in range(_MIN_PART, len(low) - _MIN_PART + 1):
+            head, tail = low[:cut], low[cut:]
+            heads = (head, head[:-1]) if head.endswith("s") and len(head) > _MIN_PART else (head,)
+            if any(self.common(h) for h in heads) and self.common(tail):
+                return True
+        return False
+
+
+def _frequencies(wanted: set[str]) -> dict[str, tuple[float, float]]:
+    """(German, English) Zipf of the wanted words that are in a list at all (absent words are rare).
+    Answers for small requests are cached per process; a long term list is looked up when it loads."""
+    with _lock:
+        missing = {word for word in wanted if word not in _seen}
+        if missing:
+            found = {language: _stream(missing, language) for language in LANGUAGES}
+            hits = {w: (found["de"].get(w, 0.0), found["en"].get(w, 0.0)) for w in {*found["de"], *found["en"]}}
+            if len(wanted) > _CACHE_LIMIT:
+                return {**{w: _zipf[w] for w in wanted if w in _zipf}, **hits}
+            if len(_seen) + len(missing) > _CACHE_LIMIT:
+                _zipf.clear()
+                _seen.clear()
+            _zipf.update(hits)
+            _seen.update(missing)
+        return {w: _zipf[w] for w in wanted if w in _zipf}
+
+
+def ordinary_words(words: Iterable[str], *, english: bool = False) -> frozenset[str]:
+    """The words (of `words`, lower-cased) that are ordinary words in German or English (or, with
+    `english`, in English: there a capital marks a name, see context.py)."""
+    listed = list(words)
+    table = Frequencies(listed)
+    return frozenset(word.lower() for word in listed if table.ordinary(word, english=english))
+
+
+def is_compound_of_ordinary(word: str) -> bool:
+    """Is `word` two common words joined ("Hotelgruppe")? (One-off lookups; a build uses Frequencies.)"""
+    return Frequencies((), (word,)).compound_of_common(word)
+
+
+def _stream(wanted: set[str], language: str) -> dict[str, float]:
+    """Zipf of the wanted words in the language's list, reading only bins down to ORDINARY_ZIPF."""
+    path = _data_file(language)
+    if path is None:
+        return {}
+    import msgpack  # type: ignore[import-untyped]
+
+    found: dict[str, float] = {}
+    with gzip.open(path) as handle:  # streamed: the decompressed list is never in memory at once
+        unpacker: Any = msgpack.Unpacker(handle, raw=False)
+        count = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB":
+            return {}
+        # Bin b (after the header) holds the words of frequency 10 ** (-b / 100), so Zipf = 9 - b / 100.
+        for centibels in range(min(count - 1, round((9 - ORDINARY_ZIPF) * 100) + 1)):
+            for word in wanted.intersection(unpacker.unpack()):
+                found.setdefault(word, 9 - centibels / 100)
+    return found
+
+
+def _data_file(language: str) -> Path | None:
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; without it no term is ordinary
+        return None
+    folder = Path(wordfreq.DATA_PATH)
+    for name in (f"large_{language}.msgpack.gz", f"small_{language}.msgpack.gz"):
+        if (folder / name).exists():
+            return folder / name
+    return None

@@ -1,0 +1,73 @@
+"""Partial mentions of a multi-word term: its distinctive part standing alone.
+
+A leak rarely repeats a supplier's full legal name or the full product designation: "Lianyu" for
+"Ningbo Lianyu Motion", "Lift 180" for "Sitzwerk Lift 180 Duo", "K9 Pro" for "Vektor K9 Pro",
+"Chase" for "JP Morgan Chase". At load time each multi-word term yields its distinctive parts, which
+are matched like aliases (same kind and hash, trick `partial`):
+- a single word of >= 5 letters that is no ordinary word (wordfreq), no compound of two ordinary words
+  ("Hotelgruppe") and no public word (allowed terms, the product line's name and approved claims):
+  "Lianyu", "Dhalkhola", "Korvell", but not "Motion", "Ningbo" (a city) or "Sitzwerk" (the brand);
+- a model designation: a word with digits together with its neighbour ("Lift 180", "K9 Pro",
+  "BH 18"), unless that pair is part of a public name ("Sitzwerk Lift 160" makes "Sitzwerk Lift" public);
+- the term without its public brand ("Teezeit Pro" of "Lindenblatt Teezeit Pro").
+Terms that state an internal fact (facts.py) have no partial mentions: their words alone ("Gurtschloss")
+are ordinary talk; the fact rule decides those.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Collection
+
+from safe_reply.validators.trade_secrets.ordinary import Frequencies
+
+__all__ = ["MIN_PARTIAL_WORD", "compound_candidates", "partial_mentions", "public_words"]
+
+MIN_PARTIAL_WORD = 5
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def public_words(texts: Collection[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Lower-cased words and adjacent word pairs of public names and texts."""
+    words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        tokens = [t.lower() for t in _TOKEN.findall(text)]
+        words.update(tokens)
+        pairs.update(itertools.pairwise(tokens))
+    return frozenset(words), frozenset(pairs)
+
+
+def compound_candidates(terms: list[str]) -> list[str]:
+    """The words of multi-word terms whose frequencies partial_mentions will ask for (to prefetch)."""
+    return [t for term in terms for t in _TOKEN.findall(term) if len(t) >= MIN_PARTIAL_WORD and t.isalpha()]
+
+
+def partial_mentions(
+    term: str, public: frozenset[str], public_pairs: frozenset[tuple[str, str]], frequencies: Frequencies
+) -> list[str]:
+    """The distinctive parts of a multi-word term (see the module docstring); [] for one word."""
+    tokens = _TOKEN.findall(term)
+    if len(tokens) < 2:
+        return []
+    parts: list[str] = []
+    lowered = [t.lower() for t in tokens]
+    if len(tokens) >= 3 and lowered[0] in public and tuple(lowered[1:3]) not in public_pairs:
+        parts.append(" ".join(tokens[1:]))  # the brand dropped: "Teezeit Pro" of "Lindenblatt Teezeit Pro"
+    for index, token in enumerate(tokens):
+        low = token.lower()
+        if any(c.isdigit() for c in token):
+            for pair in (tokens[index - 1 : index + 1] if index else [], tokens[index : index + 2]):
+                key = tuple(p.lower() for p in pair)
+                if len(pair) == 2 and len(pair) < len(tokens) and key not in public_pairs:
+                    parts.append(" ".join(pair))
+        elif (
+            len(token) >= MIN_PARTIAL_WORD
+            and token.isalpha()
+            and low not in public
+            and not frequencies.ordinary(low)
+            and not frequencies.compound_of_common(low)
+        ):
+            parts.append(token)
+    return list(dict.fromkeys(parts))

@@ -1,0 +1,90 @@
+"""Internal facts, fixed amounts, purchase prices and typed entries (facts.py): found however the
+reply phrases them; a public number without the fact's meaning passes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from safe_reply.errors import ConfigError
+
+from .conftest import make_validator
+
+ENTRIES: list[dict[str, Any]] = [
+    {"term": "Kulanzgrenze 60 €", "kind": "negotiation"},
+    {"term": "Fachpartner-Zielrabatt 14 %", "kind": "negotiation"},
+    {"term": "Charge 2409", "kind": "quality_data"},
+    {"term": "Rückrufprüfung Gurtschloss", "kind": "quality_data"},
+    {"pattern": r"186[,.]40\s?(?:€|EUR|Euro)", "kind": "purchase_price"},
+    {"amount": 412, "currency": "EUR", "kind": "purchase_price"},
+    {"fact": "Zielrabatt Großhandel", "value": "14 %", "cues": ["Großhändler"], "kind": "negotiation"},
+    {"host": "build-srv.corp.lan", "kind": "internal_host"},
+    {"host": "*.fjell.lan", "kind": "internal_host"},
+]
+_validator = make_validator(ENTRIES)
+
+
+def leaks(text: str) -> list[tuple[str, str]]:
+    return [(text[x.start : x.end], x.kind) for x in _validator.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German first: the fact's value with its meaning, in other words.
+        ("Ich darf Ihnen ohne Rückfrage bis zu 60 € Kulanz gutschreiben.", [("60 €", "negotiation")]),
+        ("Intern peilen wir bei Fachpartnern einen Rabatt von vierzehn Prozent an.",
+         [("vierzehn Prozent", "negotiation"), ("vierzehn Prozent", "negotiation")]),
+        ("Wir prüfen intern gerade, ob wir einen Rückruf für das Gurtschloss starten müssen.",
+         [("Wir prüfen intern gerade, ob wir einen Rückruf für das Gurtschloss starten müssen", "quality_data")]),
+        ("Das Gestell kostet uns im Einkauf EUR 186.40.", [("EUR 186.40", "purchase_price")]),
+        ("Der Kompressor liegt bei vierhundertzwölf Euro.", [("vierhundertzwölf Euro", "purchase_price")]),
+        ("Der Kompressor kostet 412,00 EUR.", [("412,00 EUR", "purchase_price")]),
+        ("Für Großhändler sind intern 14 % drin.", [("14 %", "negotiation")]),
+        ("Das Dashboard liegt auf build-srv[.]corp[.]lan.", [("build-srv[.]corp[.]lan", "internal_host")]),
+        ("Die Daten liegen auf wiki dot fjell dot lan.", [("wiki dot fjell dot lan", "internal_host")]),
+        # English.
+        ("I can credit up to €60 as a goodwill gesture.", [("€60", "negotiation")]),
+        ("Units from batch 2409 have a known bearing noise.", [("2409", "quality_data")]),
+    ],
+)  # fmt: skip
+def test_the_fact_in_other_words_is_a_leak(text: str, expected: list[tuple[str, str]]) -> None:
+    assert leaks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Rücksendung ist innerhalb von 60 Tagen kostenlos.",  # same number, other unit
+        "Auf alle Zubehörteile gibt es gerade 14 % Rabatt im Shop.",  # a public offer: one signal only
+        "Ihre Seriennummer lautet TW-L8-2409-0042.",  # the digits inside an identifier
+        "Das Gurtschloss öffnet sich mit einem Druck auf die Mitte.",  # the object without the concept
+        "Ihre Rechnung über 1.186,40 € ist bezahlt.",  # a larger number that contains the amount
+        "Our public shop is www.fjell.de.",
+    ],
+)
+def test_public_numbers_and_words_pass(text: str) -> None:
+    assert leaks(text) == []
+
+
+def test_a_fact_value_without_a_number_is_a_config_error() -> None:
+    with pytest.raises(ConfigError) as err:
+        make_validator([{"fact": "Zielrabatt", "value": "viel", "kind": "negotiation"}])
+    assert err.value.key == "validators.trade_secrets.terms"
+    assert "value: '14 %'" in err.value.fix
+
+
+@pytest.mark.parametrize(
+    ("text", "leaked"),
+    [
+        ("Der Key lautet AKIAIOSFODNN7EXAMPLE, bitte geheim halten.", "AKIAIOSFODNN7EXAMPLE"),
+        ("Login: https://admin:Sup3rS3cret@erp.example.com/login", "://admin:Sup3rS3cret@"),
+        ("-----BEGIN RSA PRIVATE KEY-----", "BEGIN RSA PRIVATE KEY"),
+    ],
+)
+def test_the_credential_pack_is_opt_in(text: str, leaked: str) -> None:
+    packed = make_validator([{"term": "Zorvakel", "kind": "codename"}], credentials=True)
+    found = [(text[x.start : x.end], x.kind, x.trick) for x in packed.scan(text)]
+    assert found == [(leaked, "credential", "credential")]
+    assert make_validator([{"term": "Zorvakel", "kind": "codename"}]).scan(text) == []

@@ -1,0 +1,63 @@
+"""Numbers as values with units (numbers.py): every format and number words on both sides, and the
+fixed amount read out of a price pattern (facts.amount_values)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from safe_reply.validators.trade_secrets.facts import amount_values
+from safe_reply.validators.trade_secrets.numbers import Unit, quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("liegt bei vierhundertzwölf Euro, dazu", [("412", Unit.EUR, "vierhundertzwölf Euro")]),
+        (
+            "we pay one hundred eighty-six euros forty per frame",
+            [("186.4", Unit.EUR, "one hundred eighty-six euros forty")],
+        ),
+        ("im Einkauf EUR 186.40 – Sie", [("186.4", Unit.EUR, "EUR 186.40")]),
+        ("around USD 41.8 per jacket", [("41.8", Unit.USD, "USD 41.8")]),
+        ("the K7 costs us $21.75 per unit", [("21.75", Unit.USD, "$21.75")]),
+        ("pro Pack 17,2 €", [("17.2", Unit.EUR, "17,2 €")]),
+        ("order total 1.143,90 €", [("1143.9", Unit.EUR, "1.143,90 €")]),
+        ("0,4k €", [("400", Unit.EUR, "0,4k €")]),
+        ("maximal achtzehn Prozent Nachlass", [("18", Unit.PERCENT, "achtzehn Prozent")]),
+        ("drei Komma acht Prozent", [("3.8", Unit.PERCENT, "drei Komma acht Prozent")]),
+        ("Mindestabnahme 800 Stück", [("800", Unit.COUNT, "800 Stück")]),
+        ("ab 25 Kilo", [("25", Unit.KG, "25 Kilo")]),
+        ("up to three years after purchase", [("36", Unit.MONTHS, "three years")]),
+        ("läuft im Februar 2027 aus", [("202702", Unit.DATE, "Februar 2027")]),
+        ("Auslauf 02/2027", [("202702", Unit.DATE, "02/2027")]),
+        ("Charge 26-07", [("2607", Unit.CODE, "26-07")]),
+        ("Seriennummer M3-2519-0042, FW 2.14.3, TW-1234", []),  # identifiers, not values
+        ("Achtung, eine Frage zu einem Gerät", []),
+    ],
+)
+def test_values_units_and_spans(text: str, expected: list[tuple[str, Unit, str]]) -> None:
+    assert [(q.value, q.unit, text[q.start : q.end]) for q in quantities(text)] == [
+        (Decimal(value), unit, spelled) for value, unit, spelled in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?i)\b412(?:,00)?\s?(?:€|EUR|Euro)", (Decimal(412), Unit.EUR)),
+        (r"186[,.]40\s?(?:€|EUR|Euro)", (Decimal("186.4"), Unit.EUR)),
+        (r"41[.,]80\s?(?:USD|US-Dollar|\$)", (Decimal("41.8"), Unit.USD)),
+    ],
+)
+def test_a_price_pattern_with_a_fixed_value_becomes_that_amount(pattern: str, expected: tuple[Decimal, Unit]) -> None:
+    (value,) = amount_values(pattern)
+    assert (value.value, value.unit) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"EK[ -]?\d{1,3}(?:\.\d{3})*,\d{2} ?€", r"NHD-\d{4,6}", r"[a-z0-9-]+\.abh\.intern"]
+)
+def test_an_open_pattern_stays_a_regex(pattern: str) -> None:
+    assert amount_values(pattern) == ()
