@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +45,22 @@ class SqliteLogStore(SqlLogStore):
     def __repr__(self) -> str:
         return f"SqliteLogStore({str(self.path)!r})"
 
+    def _transaction(self) -> AbstractContextManager[Any]:
+        return self._begin("BEGIN IMMEDIATE")
+
+    def _read_transaction(self) -> AbstractContextManager[Any]:
+        # A plain (deferred) BEGIN reads from a WAL snapshot without taking the write lock, so a
+        # turn lookup never waits behind another process's durable write.
+        return self._begin("BEGIN")
+
     @contextmanager
-    def _transaction(self) -> Iterator[Any]:
+    def _begin(self, begin: str) -> Iterator[Any]:
         with self._lock:
             if self._conn is None:
                 raise StoreUnavailable(f"the SQLite log {self.path} is closed. Fix: open a new store")
             cursor = self._conn.cursor()
             try:
-                cursor.execute("BEGIN IMMEDIATE")
+                cursor.execute(begin)
             except sqlite3.OperationalError as exc:
                 raise StoreUnavailable(
                     f"the SQLite log {self.path} stayed locked: {exc}. Fix: check for a stuck writer process"

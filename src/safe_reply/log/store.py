@@ -54,9 +54,13 @@ class LogStore(Protocol):
         """Store several in one transaction; returns how many were new."""
         ...
 
-    def add_counts(self, counts: Mapping[CountKey, int]) -> None: ...
+    def add_counts(self, counts: Mapping[CountKey, int], turns: Mapping[str, int] | None = None) -> None:
+        """Add pass counts and replies per conversation hash (what the recorder batches), in one transaction."""
+        ...
 
-    def next_turn(self, conversation_hash: str) -> int: ...
+    def replies(self, conversation_hash: str) -> int:
+        """Bot replies of the conversation counted in the store so far (0 when none); reads only."""
+        ...
 
     def get(self, record_id: int) -> StoredRecord: ...
 
@@ -142,8 +146,12 @@ class SqlLogStore(ABC):
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
 
-    def _run(self, work: Callable[[Callable[..., Any]], T]) -> T:
-        with self._transaction() as cursor:
+    def _read_transaction(self) -> AbstractContextManager[Any]:
+        """A transaction that only reads; a backend may take fewer locks for it."""
+        return self._transaction()
+
+    def _run(self, work: Callable[[Callable[..., Any]], T], *, read_only: bool = False) -> T:
+        with self._read_transaction() if read_only else self._transaction() as cursor:
 
             def execute(sql: str, params: Sequence[Any] = ()) -> Any:
                 cursor.execute(self._sql(sql), tuple(params))
@@ -227,7 +235,9 @@ class SqlLogStore(ABC):
     def write_many(self, records: Sequence[LogRecord]) -> int:
         return self._run(lambda execute: sum(self._insert(execute, r) for r in records))
 
-    def add_counts(self, counts: Mapping[CountKey, int]) -> None:
+    def add_counts(self, counts: Mapping[CountKey, int], turns: Mapping[str, int] | None = None) -> None:
+        # Increments, never absolute values: several replicas flushing the same conversation add up.
+        # Sorted keys: concurrent flushers take row locks in the same order (no deadlock in PostgreSQL).
         def work(execute: Callable[..., Any]) -> None:
             for (day, line, action), count in sorted(counts.items()):
                 execute(
@@ -235,20 +245,26 @@ class SqlLogStore(ABC):
                     "ON CONFLICT (day, product_line, action) DO UPDATE SET count = counters.count + excluded.count",
                     (day, line, action, count),
                 )
+            now = now_text()
+            for conversation_hash, replies in sorted((turns or {}).items()):
+                execute(
+                    "INSERT INTO turns (conversation_hash, replies, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (conversation_hash) DO UPDATE SET replies = turns.replies + excluded.replies, "
+                    "updated_at = excluded.updated_at",
+                    (conversation_hash, replies, now),
+                )
 
-        if counts:
+        if counts or turns:
             self._run(work)
 
-    def next_turn(self, conversation_hash: str) -> int:
+    def replies(self, conversation_hash: str) -> int:
         row = self._run(
             lambda execute: execute(
-                "INSERT INTO turns (conversation_hash, replies, updated_at) VALUES (?, 1, ?) "
-                "ON CONFLICT (conversation_hash) DO UPDATE SET replies = turns.replies + 1, "
-                "updated_at = excluded.updated_at RETURNING replies",
-                (conversation_hash, now_text()),
-            ).fetchone()
+                "SELECT replies FROM turns WHERE conversation_hash = ?", (conversation_hash,)
+            ).fetchone(),
+            read_only=True,
         )
-        return int(row[0])
+        return 0 if row is None else int(row[0])
 
     def label(self, record_id: int, label: Label, note: str | None = None, finding: int | None = None) -> int:
         def work(execute: Callable[..., Any]) -> int:
