@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
-from pool import Meter, ReplyPool, interleave, pool_size, replies
 
+from pool import Meter, ReplyPool, interleave, pool_size, replies
 from safe_reply.config_models import DEFAULT_FALLBACK, LogSettings, Mode, ProductLine
 from safe_reply.policy import Policy, ProductLinePolicy
 from safe_reply.registry import builtin_actions
@@ -115,8 +115,9 @@ def _chain_meter(
 
 
 def measure_overhead(calls: int, folder: Path, with_guardrails: bool = True) -> Overhead:
-    """The wrapper's cost per call, each engine on its own pool of fresh replies (same texts, seed 11)."""
-    texts = replies(pool_size(calls), seed=11)
+    """The wrapper's cost per call, each engine on its own pool of fresh replies (its own texts too:
+    the two guards run the same (empty) policy, which must not see a reply twice)."""
+    os.environ.setdefault("SAFE_REPLY_LOG_KEY", "bench-only-key-bench-only-key-bench-only")
     log = LogSettings(path=str(folder / "log.sqlite3"), spool_path=str(folder / "spool.jsonl"))
     engines: list[tuple[str, Callable[[Runnable[Any, str]], Runnable[Any, Any]], bool]] = [
         ("bot.invoke", lambda bot: bot, False),
@@ -132,8 +133,8 @@ def measure_overhead(calls: int, folder: Path, with_guardrails: bool = True) -> 
 
     rows: list[Row] = []
     chains: list[Runnable[Any, Any]] = []
-    for name, wrap, conversational in engines:
-        pool = ReplyPool(f"bench_guard:{name}", texts)
+    for seed, (name, wrap, conversational) in enumerate(engines, start=110):
+        pool = ReplyPool(f"bench_guard:{name}", replies(pool_size(calls), seed=seed))
         bot: Runnable[Any, str] = RunnableLambda(lambda _q, pool=pool: pool.draw())
         chains.append(wrap(bot))
         rows.append(Row(name, _chain_meter(chains[-1], pool, conversation if conversational else None)))
@@ -150,7 +151,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="few repetitions, for a CI smoke test")
     args = parser.parse_args(argv)
     calls, import_runs = (100, 1) if args.quick else (4000, 7)
-    os.environ.setdefault("SAFE_REPLY_LOG_KEY", "bench-only-key-bench-only-key-bench-only")
 
     line = empty_policy().select("bench")
     ctx = Context("bench", "c1", 2, Language.DE)

@@ -2,8 +2,9 @@
 
 Measures, for 10 / 1,000 / 100,000 protected terms:
 - build time and memory (peak RSS growth) of the compiled validator;
-- median time of `scan` on a clean 2,000-character German reply (no term, no disguise: the fast
-  path), on the same reply with one disguised term (the slow path), and the two peers:
+- median time of `scan` on fresh clean 2,000-character German and English replies (benchmarks/pool.py;
+  no term, no disguise), on fresh replies each with one disguised term (a zero-width space inside
+  it) at a random position (the slow path), and the two peers on the clean replies:
   - ban_list style: guardrails hub's ban_list algorithm without its fuzzy step (spaces removed,
     lower-cased, one search per term): the cheapest version of that per-term loop;
   - naive loop: `term.lower() in text.lower()` for every term (LLM Guard's BanSubstrings).
@@ -20,27 +21,17 @@ import argparse
 import gc
 import random
 import resource
-import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pool import Meter, ReplyPool, interleave, mentioning, pool_size, replies
 from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext
 from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
 
 SYLLABLES = tuple(c + v for c in "bdfgkmpqtvwxz" for v in ("a", "y", "oo", "ix", "ul"))
-FILLER = (
-    "Vielen Dank für Ihre Nachricht. Ihr E-Bike ist am Montag bei uns eingegangen und wird gerade in der "
-    "Werkstatt geprüft. Die Reparatur dauert voraussichtlich drei Werktage, danach senden wir es Ihnen "
-    "kostenfrei zurück. Bei Fragen zur Rechnung, zur Lieferung oder zur Garantie melden Sie sich gern "
-    "jederzeit bei unserem Kundenservice – wir helfen Ihnen schnell und unkompliziert weiter. "
-)
-
-
-def clean_reply(length: int = 2_000) -> str:
-    return (FILLER * (length // len(FILLER) + 1))[:length]
 
 
 def make_terms(count: int, rng: random.Random) -> list[str]:
@@ -87,53 +78,55 @@ def naive_loop(terms: list[str]) -> Callable[[str], list[str]]:
     return check
 
 
-def median_us(func: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e6
+def disguised(terms: list[str]) -> list[str]:
+    """Each term with a zero-width space after its first letter: invisible to a reader, not to us."""
+    return [f"{t[:1]}\u200b{t[1:]}" for t in terms]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="trade-secret validator speed")
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     sizes = (10, 1_000) if args.quick else (10, 1_000, 100_000)
-    repeat = 50 if args.quick else 300
+    calls = 50 if args.quick else 1000
     rng = random.Random(7)
-    clean = clean_reply()
     rows = []
     for count in sizes:
         terms = make_terms(count, rng)
         validator, build_s, rss_mb = compile_terms(terms)
-        secret = terms[len(terms) // 2]
-        disguised = clean[:1000] + " K r " + secret[:1] + "\u200b" + secret[1:] + " " + clean[1000:]
-        assert not validator.scan(clean), "the clean reply must pass"
-        assert validator.scan(disguised), "the disguised term must be found"
-        ban, naive = ban_list_style(terms), naive_loop(terms)
-        peer_repeat = max(3, repeat // (1 + count // 1_000))
+        clean_pool = ReplyPool(f"bench_secrets:clean:{count}", replies(pool_size(calls), seed=count))
+        leaks = replies(pool_size(calls // 5), seed=count + 1, planted=mentioning(disguised(terms)))
+        ours = Meter(validator.scan, clean_pool, keep=len)
+        slow = Meter(validator.scan, ReplyPool(f"bench_secrets:disguised:{count}", leaks), keep=len)
+        peer_calls = max(3, calls // (1 + count // 1_000))
+        ban = Meter(ban_list_style(terms), clean_pool.fork(f"bench_secrets:ban_list:{count}"))
+        naive = Meter(naive_loop(terms), clean_pool.fork(f"bench_secrets:naive:{count}"))
+        interleave([ours], calls)
+        interleave([slow], calls // 5)
+        interleave([ban, naive], peer_calls)
+        if any(ours.kept) or not all(slow.kept):
+            raise SystemExit("clean replies must pass and every disguised term must be found: the pool is broken")
         rows.append(
             (
                 count,
                 build_s,
                 rss_mb,
-                median_us(lambda v=validator: v.scan(clean), repeat),
-                median_us(lambda v=validator, d=disguised: v.scan(d), repeat // 5),
-                median_us(lambda b=ban: b(clean), peer_repeat),
-                median_us(lambda n=naive: n(clean), peer_repeat),
+                ours.timing.median_us,
+                slow.timing.median_us,
+                ban.timing.median_us,
+                naive.timing.median_us,
             )
         )
     print("terms    build_s  rss_MB  clean_us  disguised_us  ban_list_us  naive_us  ban/ours  naive/ours")
-    for count, build_s, rss, ours, slow, ban, naive in rows:
+    for count, build_s, rss, ours_us, slow_us, ban_us, naive_us in rows:
         print(
-            f"{count:>7}  {build_s:7.2f}  {rss:6.0f}  {ours:8.1f}  {slow:12.0f}  {ban:11.0f}  {naive:8.0f}"
-            f"  {ban / ours:8.1f}  {naive / ours:10.1f}"
+            f"{count:>7}  {build_s:7.2f}  {rss:6.0f}  {ours_us:8.1f}  {slow_us:12.0f}  {ban_us:11.0f}  {naive_us:8.0f}"
+            f"  {ban_us / ours_us:8.1f}  {naive_us / ours_us:10.1f}"
         )
     spread = max(r[3] for r in rows) / min(r[3] for r in rows)
     print(f"clean-reply spread across list sizes: {spread:.2f}x (goal <= 1.5x)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
