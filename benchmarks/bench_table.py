@@ -45,6 +45,7 @@ from safe_reply.policy import ProductLinePolicy
 from safe_reply.resources import example_config_dir
 from safe_reply.types import Action, Context, Decision
 
+SECTIONS = ["check", "flatness", "guard"]
 CTX = Context("ebike", "bench", 2)  # a later reply: the first-reply notice is not due
 SYLLABLES = tuple(c + v for c in "bdfgkmpqtvwxz" for v in ("a", "y", "oo", "ix", "ul"))
 
@@ -255,6 +256,9 @@ def _verdict(ratio: float, goal: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, a CI smoke test (seconds)")
+    parser.add_argument(
+        "--only", nargs="+", choices=SECTIONS, default=SECTIONS, help="some of the rows (default: all)"
+    )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     line = load_policy(example_config_dir()).select("ebike")
@@ -265,10 +269,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{min(lengths):,}–{max(lengths):,} characters (mean {statistics.fmean(lengths):,.0f}); "
         f"{sizes.calls:,} calls per engine (flatness {sizes.flat_calls:,}, guard {sizes.guard_calls:,}); µs"
     )
-    rows = check_rows(line, sizes.calls)
+    rows = check_rows(line, sizes.calls) if "check" in args.only else []
     with tempfile.TemporaryDirectory() as tmp:
-        rows += flatness_rows(sizes, Path(tmp))
-        rows += guard_rows(sizes.guard_calls, Path(tmp))
+        if "flatness" in args.only:
+            rows += flatness_rows(sizes, Path(tmp))
+        if "guard" in args.only:
+            rows += guard_rows(sizes.guard_calls, Path(tmp))
     print("| 2,000-char reply, fresh per call | median µs | p99 µs | figure | goal |")
     print("|---|---|---|---|---|")
     for row in rows:
