@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from typing import NoReturn
 
 import pytest
@@ -70,3 +72,13 @@ def decision(
 
 def passing(product_line: str = "ebike") -> Decision:
     return decision("Hallo!", (), Action.PASS, delivered="Hallo!", product_line=product_line)
+
+
+def eventually(check: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Poll `check` until it holds (the recorder's flusher thread writes in the background)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from log.logdata import SECRET_REPLY, decision, passing, secret_finding
+from log.logdata import SECRET_REPLY, decision, eventually, passing, secret_finding
 from safe_reply.config_models import LogSettings
 from safe_reply.log import (
     DisabledRecorder,
@@ -56,10 +56,14 @@ def test_open_recorder_paths_are_relative_to_the_working_directory(policy: Polic
 def test_passes_are_counted_not_stored_and_flushed_every_n(policy: Policy, tmp_path: Path) -> None:
     recorder = open_recorder(policy.log)
     assert isinstance(recorder, LogRecorder)
-    for _ in range(4):
-        recorder.on_decision(passing(), Context(), 0.001)
     store = recorder.store
     assert store is not None
+    for _ in range(2):
+        recorder.on_decision(passing(), Context(), 0.001)
+    assert store.stats(RecordFilter()).passes_by_product_line == ()
+    recorder.on_decision(passing(), Context(), 0.001)  # the third wakes the flusher thread
+    assert eventually(lambda: store.stats(RecordFilter()).passes_by_product_line == (("ebike", 3),))
+    recorder.on_decision(passing(), Context(), 0.001)
     assert store.query(RecordFilter()) == []
     assert store.stats(RecordFilter()).passes_by_product_line == (("ebike", 3),)  # the 4th is still in memory
     recorder.close()

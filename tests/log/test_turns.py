@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import itertools
+import threading
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from log.logdata import passing
+from log.logdata import eventually, passing
 from safe_reply.log import LogRecorder, Spool, SqlLogStore, StoreUnavailable, open_store, pseudonymise
 from safe_reply.log.store import CountKey
 from safe_reply.types import Context
@@ -80,6 +81,41 @@ def test_a_passing_reply_costs_no_store_write_and_a_known_conversation_no_read(t
     assert stored(tmp_path, "c1") == 8
 
 
+class GatedStore(CountingStore):
+    """Its batched write waits until the test opens the gate."""
+
+    def __init__(self, store: SqlLogStore, calls: Counter[str], gate: threading.Event) -> None:
+        super().__init__(store, calls)
+        self.gate = gate
+        self.writing = threading.Event()
+
+    def add_counts(self, counts: Mapping[CountKey, int], turns: Mapping[str, int] | None = None) -> None:
+        self.writing.set()
+        assert self.gate.wait(10)
+        super().add_counts(counts, turns)
+
+
+def test_a_due_flush_never_makes_a_reply_wait(tmp_path: Path) -> None:
+    gate, calls = threading.Event(), Counter[str]()
+    gated = GatedStore(open_store(tmp_path / "log.sqlite3"), calls, gate)
+    made = LogRecorder(lambda: gated, Spool(tmp_path / "spool.jsonl"), KEY, count_flush_every=1)
+    atexit.unregister(made.flush)
+    assert made.next_turn("c1") == 1  # due at once: the flusher thread starts writing and is held there
+    assert gated.writing.wait(10)
+
+    def replies() -> None:
+        assert [made.next_turn("c1"), made.next_turn("c1")] == [2, 3]
+        made.on_decision(passing(), Context(conversation_id="c1", turn=3), 0.001)
+
+    worker = threading.Thread(target=replies)
+    worker.start()
+    worker.join(5)
+    assert not worker.is_alive()  # the replies went through while the write was still held
+    gate.set()
+    made.close()
+    assert stored(tmp_path, "c1") == 3
+
+
 def test_a_restart_continues_the_count_from_the_store(tmp_path: Path) -> None:
     first = recorder(tmp_path)
     assert [first.next_turn("c1"), first.next_turn("c1"), first.next_turn("c2")] == [1, 2, 1]
@@ -95,14 +131,16 @@ def test_the_flush_runs_every_n_counted_replies(tmp_path: Path) -> None:
     made.next_turn("c1")
     made.on_decision(passing(), Context(conversation_id="c1"), 0.001)
     assert stored(tmp_path, "c1") == 0
-    made.next_turn("c1")  # the third counted increment: flushed
-    assert stored(tmp_path, "c1") == 2
+    made.next_turn("c1")  # the third counted increment: the flusher thread writes all three
+    assert eventually(lambda: stored(tmp_path, "c1") == 2)
     made.close()
 
 
 def test_a_crash_loses_only_the_unflushed_turns_and_so_shows_the_notice_again(tmp_path: Path) -> None:
     made = recorder(tmp_path, count_flush_every=2)
-    assert [made.next_turn("c1"), made.next_turn("c1"), made.next_turn("c1")] == [1, 2, 3]
+    assert [made.next_turn("c1"), made.next_turn("c1")] == [1, 2]
+    assert eventually(lambda: stored(tmp_path, "c1") == 2)
+    assert made.next_turn("c1") == 3
     crash(made)  # the third reply was counted in memory only
     again = recorder(tmp_path)
     assert again.next_turn("c1") == 3  # undercounted by one, never over

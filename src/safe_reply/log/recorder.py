@@ -1,8 +1,9 @@
 """The DecisionRecorder the guard wrapper calls before it releases each reply.
 
 - A pass is counted, not stored: an in-memory counter per (day, product line, "pass") is flushed to
-  the store every N counted increments (passes and turns) or S seconds and at close, so counts may
-  lag (and a crash may lose the unflushed part); records never do.
+  the store every N counted increments (passes and turns) or S seconds, by a flusher thread (the
+  reply's thread never waits for that write), and at close and exit; so counts may lag (and a crash
+  may lose the unflushed part); records never do.
 - Anything else (block, rewrite, raise; in monitor mode whatever enforce mode would have done) is
   masked (see masking) and written durably before `on_decision` returns. When the store fails, the
   record goes to the local spool (fsynced) instead and the bot keeps answering; the spool is replayed
@@ -98,6 +99,10 @@ class LogRecorder:
         self._new_turns: Counter[str] = Counter()  # replies not yet in the store, by conversation id
         self._counted_since_flush = 0
         self._last_flush = clock()
+        # The batched write happens on a flusher thread, never on the reply's: a due flush only wakes it.
+        self._wake = threading.Event()
+        self._closing = False
+        self._flusher: threading.Thread | None = None
         self.spooled = 0  # records that went to the spool in this process
         self._try_store()  # connect now if we can, so the first blocked reply pays no connect time
         # Pass counts and turns are batched in memory; flush them when the process ends normally, so a
@@ -184,15 +189,33 @@ class LogRecorder:
             self._counts[key] += 1
             due = self._counted()
         if due:
-            self.flush()
+            self._flush_soon()
 
     def _counted(self) -> bool:
         """One more batched increment (call under the lock); True when a flush is due."""
         self._counted_since_flush += 1
         return self._counted_since_flush >= self._flush_every or self._clock() - self._last_flush >= self._flush_seconds
 
+    def _flush_soon(self) -> None:
+        """Wake the flusher thread (started on first use, and again in a forked child, where it is gone)."""
+        with self._lock:
+            if self._closing:
+                return
+            if self._flusher is None or not self._flusher.is_alive():
+                self._flusher = threading.Thread(target=self._flush_loop, name="safe-reply-log-flush", daemon=True)
+                self._flusher.start()
+        self._wake.set()
+
+    def _flush_loop(self) -> None:
+        # Daemon: at interpreter exit the atexit flush takes what is left.
+        while not self._closing:
+            self._wake.wait(self._flush_seconds)
+            self._wake.clear()
+            if not self._closing:
+                self.flush()
+
     def flush(self) -> None:
-        """Add the counted passes and turns to the store; on failure keep them for the next flush."""
+        """Add the counted passes and turns to the store now; on failure keep them for the next flush."""
         with self._lock:
             counts, self._counts = self._counts, Counter()
             turns, self._new_turns = self._new_turns, Counter()
@@ -233,7 +256,7 @@ class LogRecorder:
             self._new_turns[conversation_id] += 1
             due = self._counted()
         if due:
-            self.flush()
+            self._flush_soon()
         return turn
 
     def _stored_replies(self, conversation_hash: str) -> int:
@@ -246,6 +269,12 @@ class LogRecorder:
         return 0
 
     def close(self) -> None:
+        with self._lock:
+            self._closing = True
+            flusher = self._flusher
+        self._wake.set()
+        if flusher is not None and flusher is not threading.current_thread():
+            flusher.join()
         self.flush()
         with self._lock:
             store, self._store = self._store, None
