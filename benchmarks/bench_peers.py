@@ -101,6 +101,7 @@ def guardrails_guard(terms: list[str]) -> Any:
 
 QUESTION = "Wo ist mein Rad?"
 CTX = Context(product_line="bench", turn=2, language=Language.DE)
+SAME_TURN: Any = {"configurable": {"turn": 2}}  # the chain path checks in the same context as the check path
 
 
 def measure(
@@ -151,7 +152,8 @@ def measure(
         ours_pool = fresh("our chain", chain=True)
         bot = chain_bot(ours_pool)
         guarded = runnable_module.guard(bot, policy, product_line="bench", language="de", recorder=None)
-        rows.append(("safe_reply.guard(bot)", timed(lambda: guarded.invoke(QUESTION), ours_pool, feeds=False)))
+        chain_median = timed(lambda: guarded.invoke(QUESTION, SAME_TURN), ours_pool, feeds=False)
+        rows.append(("safe_reply.guard(bot)", chain_median))
     else:
         rows.append(("safe_reply.guard(bot)", None))
     rows.append(("bot | guard.to_runnable()", timed(guardrails_chain, gr_pool, feeds=False)))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -261,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
+    load_start = os.getloadavg()[0]
     line = load_policy(example_config_dir()).select("ebike")
     sample = replies(200, seed=99)
     lengths = [len(t) for t in sample]
@@ -275,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
             rows += flatness_rows(sizes, Path(tmp))
         if "guard" in args.only:
             rows += guard_rows(sizes.guard_calls, Path(tmp))
+    # Other processes on the machine show in the p99 first: say how busy it was.
+    load_end = os.getloadavg()[0]
+    print(f"load average (1 min) at the start {load_start:.1f}, at the end {load_end:.1f}; {os.cpu_count()} CPUs")
     print("| 2,000-char reply, fresh per call | median µs | p99 µs | figure | goal |")
     print("|---|---|---|---|---|")
     for row in rows:
