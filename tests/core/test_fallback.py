@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from safe_reply import load_policy
 from safe_reply.config_models import DEFAULT_FALLBACK
 from safe_reply.resources import example_config_dir
-from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Span
-from support.policies import WordValidator, make_line
+from safe_reply.types import Action, Category, Context, Finding, Language
+from support.policies import NoticeValidator, WordValidator, make_line
 
 SECRET = WordValidator("trade_secrets", "Zaunkönig", Category.TRADE_SECRET, replacement=None)
 LEAK_DE = "Projekt Zaunkönig ist geheim und das bleibt so."
@@ -32,18 +32,7 @@ class TurnNotice:
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         self.seen.append(text)
         due = ctx.turn is None or ctx.turn <= 1 or ctx.channel == "voice"
-        if text.startswith("KI: ") or not due:
-            return []
-        return [
-            Finding(
-                rule_id="notice.missing",
-                category=Category.MISSING_DISCLOSURE,
-                span=None,
-                message=Message("Hinweis fehlt", "notice missing"),
-                validator=self.name,
-                fix=Edit(Span(0, 0), "KI: "),
-            )
-        ]
+        return NoticeValidator(self.name).detect(text, ctx) if due else []
 
 
 def expected(language: Language, turn: int | None, channel: str | None) -> str:

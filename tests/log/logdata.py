@@ -1,14 +1,16 @@
-"""Values for the log tests: decisions with trade-secret and claim findings."""
+"""Values and helpers for the log tests: decisions with trade-secret and claim findings, a store outage."""
 
 from __future__ import annotations
 
 import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
+from safe_reply.log import SqlLogStore, StoreUnavailable, open_store
 from safe_reply.types import Action, Category, Decision, Finding, Language, Message, PolicyRef, Span
 
 PG_DSN_ENV = "SAFE_REPLY_TEST_PG_DSN"
@@ -82,3 +84,16 @@ def eventually(check: Callable[[], bool], timeout: float = 10.0) -> bool:
             return False
         time.sleep(0.005)
     return True
+
+
+class Outage:
+    """A store factory whose stores fail while `down` is set."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.down = False
+
+    def __call__(self) -> SqlLogStore:
+        if self.down:
+            raise StoreUnavailable("down")
+        return open_store(self.path)

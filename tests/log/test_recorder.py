@@ -6,19 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from log.logdata import SECRET_REPLY, decision, eventually, passing, secret_finding
+from log.logdata import SECRET_REPLY, Outage, decision, eventually, passing, secret_finding
 from safe_reply.config_models import LogSettings
 from safe_reply.log import (
     DisabledRecorder,
     LogRecorder,
     RecordFilter,
     Spool,
-    StoreUnavailable,
     open_recorder,
     open_store,
     pseudonymise,
 )
-from safe_reply.log.store import SqlLogStore
 from safe_reply.policy import Policy
 from safe_reply.recording import DecisionRecorder
 from safe_reply.types import Action, Context
@@ -86,19 +84,6 @@ def test_monitor_mode_records_what_enforce_would_have_done(policy: Policy) -> No
 
 def test_disabled_log_records_nothing(policy: Policy) -> None:
     assert isinstance(open_recorder(LogSettings(enabled=False)), DisabledRecorder)
-
-
-class Outage:
-    """A store factory whose stores fail while `down` is set."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.down = False
-
-    def __call__(self) -> SqlLogStore:
-        if self.down:
-            raise StoreUnavailable("down")
-        return open_store(self.path)
 
 
 def test_outage_spools_and_the_next_good_write_replays_once(tmp_path: Path) -> None:

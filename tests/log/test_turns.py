@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from log.logdata import eventually, passing
-from safe_reply.log import LogRecorder, Spool, SqlLogStore, StoreUnavailable, open_store, pseudonymise
+from log.logdata import Outage, eventually, passing
+from safe_reply.log import LogRecorder, Spool, SqlLogStore, open_store, pseudonymise
 from safe_reply.log.store import CountKey
 from safe_reply.types import Context
 
@@ -167,22 +167,12 @@ def test_a_forgotten_conversation_is_read_again_with_its_unflushed_replies(tmp_p
     assert (stored(tmp_path, "a"), stored(tmp_path, "b")) == (2, 1)
 
 
-class Outage:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.down = True
-
-    def __call__(self) -> SqlLogStore:
-        if self.down:
-            raise StoreUnavailable("down")
-        return open_store(self.path / "log.sqlite3")
-
-
 def test_with_the_store_down_a_conversation_starts_at_one_and_is_added_later(tmp_path: Path) -> None:
     seeded = open_store(tmp_path / "log.sqlite3")
     seeded.add_counts({}, {pseudonymise(KEY, "c1"): 5})
     seeded.close()
-    outage = Outage(tmp_path)
+    outage = Outage(tmp_path / "log.sqlite3")
+    outage.down = True
     clock = itertools.count(0.0, 1.0)
     made = LogRecorder(outage, Spool(tmp_path / "spool.jsonl"), KEY, retry_seconds=0.5, clock=lambda: next(clock))
     atexit.unregister(made.flush)
