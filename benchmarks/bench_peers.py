@@ -11,7 +11,9 @@ twice. Rows per combination:
                       ban list possible; the hub's ban_list adds fuzzy matching and is slower)
 - LangChain paths     `bot | guard.to_runnable()` (guardrails) against `safe_reply.guard(bot)`
 
-It prints the median time per reply and the ratio peer / safe_reply. Quote the ratios, not the
+The engines of a group (the three checks; the two chains) run interleaved, one call each in turn,
+so drift of the machine hits them alike. It prints the median time per reply and the ratio
+peer / safe_reply. Quote the ratios, not the
 absolute times (they are machine noise). `--quick` runs tiny sizes as a CI smoke test.
 
     python benchmarks/bench_peers.py            # full run (a few minutes on 2 cores)
@@ -51,12 +53,16 @@ def make_terms(count: int, rng: random.Random) -> list[str]:
     return sorted(terms)
 
 
-def run_for(meter: Meter[Any], budget: float, most: int) -> float:
-    """Timed calls in slices while the budget lasts (at least 3, at most `most`); the median in seconds."""
+def run_for(meters: list[Meter[Any]], budget: float, most: int) -> list[float]:
+    """One timed call per engine in turn (so drift of the machine hits all alike) while the budget for
+    the group lasts (at least 3 calls each, at most `most`); each engine's median in seconds."""
     started = time.perf_counter()
-    while len(meter.samples) < 3 or (time.perf_counter() - started < budget and len(meter.samples) < most):
-        meter.run(1)
-    return meter.timing.median_us / 1e6
+    while len(meters[0].samples) < 3 or (
+        time.perf_counter() - started < budget * len(meters) and len(meters[0].samples) < most
+    ):
+        for meter in meters:
+            meter.run(1)
+    return [meter.timing.median_us / 1e6 for meter in meters]
 
 
 def safe_reply_policy(terms: list[str], folder: Path) -> Policy:
@@ -138,25 +144,29 @@ def measure(
         with contextlib.suppress(ValidationError):  # a blocked reply is the outcome we time
             gr_chain.invoke(QUESTION)
 
-    def timed(fn: Callable[..., Any], pool: ReplyPool, feeds: bool = True) -> float:
-        return run_for(Meter(fn, pool, feeds=feeds, warmup=1), budget, most)
-
-    rows: list[tuple[str, float | None]] = [
-        ("safe_reply Policy.evaluate", timed(lambda t: policy.evaluate(t, CTX), fresh("ours")) if policy else None),
-        ("substring loop (BanSubstr.)", timed(scan, fresh("substring"))),
-        ("guardrails Guard.validate", timed(guard.validate, fresh("guardrails"))),
+    ours = Meter(lambda t: policy.evaluate(t, CTX), fresh("ours"), warmup=1) if policy is not None else None
+    checks: list[tuple[str, Meter[Any] | None]] = [
+        ("safe_reply Policy.evaluate", ours),
+        ("substring loop (BanSubstr.)", Meter(scan, fresh("substring"), warmup=1)),
+        ("guardrails Guard.validate", Meter(guard.validate, fresh("guardrails"), warmup=1)),
     ]
+    ours_chain = None
     if runnable_module is not None and policy is not None:
         # No log: guardrails records nothing either, so both chains do the same work (the log write path
         # has its own benchmark, bench_log.py).
         ours_pool = fresh("our chain", chain=True)
         bot = chain_bot(ours_pool)
         guarded = runnable_module.guard(bot, policy, product_line="bench", language="de", recorder=None)
-        chain_median = timed(lambda: guarded.invoke(QUESTION, SAME_TURN), ours_pool, feeds=False)
-        rows.append(("safe_reply.guard(bot)", chain_median))
-    else:
-        rows.append(("safe_reply.guard(bot)", None))
-    rows.append(("bot | guard.to_runnable()", timed(guardrails_chain, gr_pool, feeds=False)))
+        ours_chain = Meter(lambda: guarded.invoke(QUESTION, SAME_TURN), ours_pool, feeds=False, warmup=1)
+    chains: list[tuple[str, Meter[Any] | None]] = [
+        ("safe_reply.guard(bot)", ours_chain),
+        ("bot | guard.to_runnable()", Meter(guardrails_chain, gr_pool, feeds=False, warmup=1)),
+    ]
+    rows: list[tuple[str, float | None]] = []
+    for group in (checks, chains):
+        running = [meter for _, meter in group if meter is not None]
+        medians = iter(run_for(running, budget, most))
+        rows += [(name, None if meter is None else next(medians)) for name, meter in group]
     return rows
 
 
