@@ -47,6 +47,7 @@ def recorder(path: Path, calls: Counter[str] | None = None, **options: Any) -> L
         store = open_store(path / "log.sqlite3")
         return store if calls is None else CountingStore(store, calls)
 
+    options.setdefault("count_flush_seconds", 3600.0)  # flushes by count only, so a crashed one stays quiet
     made = LogRecorder(factory, Spool(path / "spool.jsonl"), KEY, **options)
     atexit.unregister(made.flush)  # the tests flush and close explicitly (a "crash" must not flush at exit)
     return made
