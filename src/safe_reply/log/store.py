@@ -147,7 +147,7 @@ class SqlLogStore(ABC):
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
 
     def _read_transaction(self) -> AbstractContextManager[Any]:
-        """A transaction that only reads; a backend may take fewer locks for it."""
+        """A cursor for one read-only statement; a backend may take fewer locks or round trips for it."""
         return self._transaction()
 
     def _run(self, work: Callable[[Callable[..., Any]], T], *, read_only: bool = False) -> T:
