@@ -3,43 +3,27 @@ and on 10 kB to 1 MB replies (goal: linear, 1 MB well under 1 s).
 
     python benchmarks/bench_claims.py [--quick]
 
-Every iteration checks a different text (an order number changes), so the rule-pack scan's
-memoisation never answers from its cache: this is the cost of a first look at a new reply.
-Also reports a reply with one claim (the slow path: backing checks and the rewrite proposal).
+Every call checks a reply no call has checked before (benchmarks/pool.py), German and English
+alternating, so the rule-pack scan's memoisation never answers from its cache: this is the cost of a
+first look at a new reply. Also reports replies with one unsupported claim planted at a random
+position (the slow path: backing checks and the rewrite proposal).
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
 
 import yaml
 
+from pool import CLAIMS, Meter, ReplyPool, interleave, pool_size, replies
 from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext
 from safe_reply.resources import example_config_dir
-from safe_reply.types import Context, Language
+from safe_reply.types import Context
 from safe_reply.validators.claims import Settings, build
-
-CLEAN = (
-    "Guten Tag und vielen Dank für Ihre Nachricht zur Bestellung NE-2026-{n:06d}. "
-    "Ich habe mir Ihr Anliegen genau angesehen und fasse die nächsten Schritte kurz zusammen. "
-    "Das Rücksendeetikett finden Sie in Ihrem Kundenkonto unter Bestellungen; drucken Sie es bitte aus "
-    "und kleben Sie es gut sichtbar auf den Karton. Das Paket können Sie bei jeder Filiale abgeben. "
-    "Sobald die Ware bei uns eingegangen ist, prüft unser Team den Zustand, und Sie erhalten eine "
-    "Nachricht per E-Mail. Falls Sie Fragen zur Einstellung der Schaltung haben, schauen Sie bitte in "
-    "Kapitel 4 der Bedienungsanleitung nach oder melden Sie sich einfach noch einmal hier im Chat. "
-)
-
-
-def _reply(n: int) -> str:
-    text = ""
-    while len(text) < 2000:
-        text += CLEAN.format(n=n)
-    return text[:2000]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,28 +35,32 @@ def main(argv: list[str] | None = None) -> int:
     line = ProductLine.model_validate({k: v for k, v in raw.items() if k != "validators"})
     ctx = BuildContext(product_line=line, config_dir=config, file=Path("ebike.yaml"), key="validators.claims")
     claims = build(Settings(), ctx)
-    rounds = 300 if args.quick else 5000
-    context = Context(product_line="ebike", language=Language.DE)
-    texts = [_reply(n) for n in range(rounds)]
-    assert all(not claims.detect(t, context) for t in texts[:5]), "the clean reply must pass"
-    samples = []
-    for text in texts:
-        start = time.perf_counter()
-        claims.detect(text, context)
-        samples.append(time.perf_counter() - start)
-    median = statistics.median(samples) * 1e6
-    p95 = sorted(samples)[int(len(samples) * 0.95)] * 1e6
-    dirty = [t[:1900] + f" Das ist das sicherste E-Bike auf dem Markt, Nummer {n}." for n, t in enumerate(texts)]
-    dirty_samples = []
-    for text in dirty[: max(rounds // 5, 50)]:
-        start = time.perf_counter()
-        claims.detect(text, context)
-        dirty_samples.append(time.perf_counter() - start)
-    print(f"claims, clean 2,000-char reply, {rounds} distinct replies: median {median:.1f} µs, p95 {p95:.1f} µs")
-    print(f"claims, same reply with one claim: median {statistics.median(dirty_samples) * 1e6:.1f} µs")
-    # Long replies must cost linear time (issue 14): 10 kB, 100 kB and 1 MB of ordinary prose.
+    calls = 200 if args.quick else 3000
+    context = Context(product_line="ebike")
+    clean = Meter(
+        lambda t: claims.detect(t, context),
+        ReplyPool("bench_claims:clean", replies(pool_size(calls), seed=31)),
+        keep=len,
+    )
+    dirty = Meter(
+        lambda t: claims.detect(t, context),
+        ReplyPool("bench_claims:claim", replies(pool_size(calls), seed=32, planted=CLAIMS)),
+        keep=len,
+    )
+    interleave([clean, dirty], calls)
+    if any(clean.kept) or not all(dirty.kept):
+        raise SystemExit("the clean replies must pass and every claim reply must be flagged: the pool is broken")
+    median, p99 = clean.timing.median_us, clean.timing.p99_us
+    print(f"claims, clean 2,000-char reply, {calls} fresh replies: median {median:.1f} µs, p99 {p99:.1f} µs")
+    print(f"claims, reply with one claim: median {dirty.timing.median_us:.1f} µs, p99 {dirty.timing.p99_us:.1f} µs")
+    # Long replies must cost linear time (issue 14): 10 kB, 100 kB and 1 MB of ordinary prose, each built
+    # from distinct pool replies (no text timed twice).
+    long_pool = replies(pool_size(calls) + 600, seed=33)
     for size in (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000):
-        long_text = (_reply(rounds) * (size // 2000 + 1))[:size]
+        parts: list[str] = []
+        while sum(len(part) + 1 for part in parts) < size:
+            parts.append(long_pool.pop())
+        long_text = " ".join(parts)[:size]
         start = time.perf_counter()
         claims.detect(long_text, context)
         print(f"claims, clean {size:,}-char reply: {time.perf_counter() - start:.3f} s")

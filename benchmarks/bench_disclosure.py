@@ -7,32 +7,26 @@ next to the repository, skipped with a note when absent):
 - notice present: the validator's notice detection vs `expect.disclosure_present`;
 - missing disclosure: a MISSING_DISCLOSURE finding vs (required by turn/policy and no notice);
 - false human: a FALSE_HUMAN finding vs `expect.false_human`.
-Speed: time of the anchored scan over a 2,000-character German reply with all shipped packs, with and
-without the disclosure packs, and of the validator's own work on a cached scan.
+Speed: time of the anchored scan over fresh 2,000-character replies (benchmarks/pool.py) with all
+shipped packs, with and without the disclosure packs, and of the validator with its own scan.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Callable
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from pool import Meter, ReplyPool, interleave, pool_size, replies
 from safe_reply.rulepacks import CompiledPacks, compiled_packs, shipped_pack_paths
 from safe_reply.types import Category, Context, Language
 from safe_reply.validators.disclosure import DisclosureValidator, NoticeText, Required, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-REPLY_DE = (
-    "Vielen Dank für Ihre Nachricht! Das Trekkingrad schafft im Eco-Modus bis zu 110 km, z. B. auf "
-    "flacher Strecke bei ca. 20 °C. Die Ladezeit beträgt rund 5 Stunden mit dem 4-A-Ladegerät. "
-    "Bei Fragen zur Garantie wenden Sie sich bitte an unser Serviceteam, es ist Montag bis Freitag "
-    "von 8 bis 18 Uhr erreichbar. Ich verstehe, dass eine Verzögerung ärgerlich ist. "
-)
 
 
 @dataclass
@@ -97,48 +91,44 @@ def quality(corpus: Path, packs: CompiledPacks, show_errors: bool) -> None:
     print(human.line("false human"))
 
 
-def per_call(function: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            function()
-        best = min(best, (time.perf_counter() - start) / repeat)
-    return best * 1e6
-
-
 def speed(packs: CompiledPacks, quick: bool) -> None:
-    repeat = 200 if quick else 3000
-    text = (REPLY_DE * 6)[:2000]
+    """Each call on a reply no call has seen (so no scan is answered from the memo), German and English."""
+    calls = 100 if quick else 2000
     without = compiled_packs([p for p in shipped_pack_paths() if p.parent.name != "disclosure"])
-    # Uncached scans: a fresh text object per call defeats the memo (each call sees a new string).
-    texts = [text[:-1] + str(i % 10) for i in range(10)]
-    counter = iter(range(10**9))
-    full = per_call(lambda: packs._scan(texts[next(counter) % 10]), repeat)
-    base = per_call(lambda: without._scan(texts[next(counter) % 10]), repeat) if without.rules else 0.0
     validator = DisclosureValidator("disclosure", Settings(), packs, Language.DE)
     ctx = Context(turn=2)
-    packs.scan(text)
-    own = per_call(lambda: validator.detect(text, ctx), repeat)
-    print(f"scan, all shipped packs ({len(packs.rules)} rules), 2,000 chars: {full:8.1f} µs")
+
+    def fresh(name: str, seed: int) -> ReplyPool:
+        return ReplyPool(f"bench_disclosure:{name}", replies(pool_size(calls), seed=seed))
+
+    meters = [
+        Meter(packs.scan, fresh("scan", 41)),
+        Meter(without.scan, fresh("scan-without", 42)),
+        Meter(lambda t: validator.detect(t, ctx), fresh("detect", 43)),
+    ]
+    interleave(meters, calls)
+    full, base, own = (m.timing.median_us for m in meters)
+    print(f"fresh 2,000-char replies, {calls} per row, medians:")
+    print(f"scan, all shipped packs ({len(packs.rules)} rules):          {full:8.1f} µs")
     print(f"scan without the disclosure packs ({len(without.rules)} rules):   {base:8.1f} µs")
-    print(f"added by the disclosure packs to the shared scan:       {full - base:8.1f} µs")
-    print(f"disclosure validator on the shared (cached) scan:        {own:8.1f} µs")
+    print(f"added by the disclosure packs to the shared scan:   {full - base:8.1f} µs")
+    print(f"disclosure validator alone (its own scan included): {own:8.1f} µs")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
     parser.add_argument("--quick", action="store_true", help="few repetitions (CI smoke test)")
     parser.add_argument("--errors", action="store_true", help="print the misclassified corpus cases")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     packs = compiled_packs(shipped_pack_paths())
     if (args.corpus / "cases.jsonl").is_file():
         quality(args.corpus, packs, args.errors)
     else:
         print(f"corpus not found in {args.corpus}; skipping precision/recall (pass --corpus DIR)")
     speed(packs, args.quick)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -3,13 +3,16 @@
     python benchmarks/bench_guard.py           # full run
     python benchmarks/bench_guard.py --quick   # CI smoke test, a few seconds
 
-Measures on one 2,000-character reply:
+Every call's bot returns a fresh 2,000-character reply from a pool (benchmarks/pool.py). The policy
+has no validators, so the rows show the wrapper's own cost, not the checks:
 - ProductLinePolicy.evaluate with no validators (goal: < 5 µs): the engine's fixed cost;
-- bot.invoke, guard(bot).invoke, (bot | RunnableLambda(identity)).invoke (one LangChain layer;
-  goal: the guard costs at most that) and guardrails' `bot | Guard().to_runnable()`;
+- bot.invoke; guard(bot).invoke without a log; guard(bot).invoke with the SQLite log on (the default
+  config: a passing reply is counted, its conversation's turn tracked; conversations of 8 replies,
+  `session_id` in the config); (bot | RunnableLambda(identity)).invoke, one plain LangChain layer
+  (goal: the guard with the log costs at most that); guardrails' `bot | Guard().to_runnable()`;
 - the import time of `safe_reply` and of `safe_reply.runnable` (with LangChain's Runnable base
   class for comparison), each in a fresh interpreter.
-Medians of per-call averages over repeated loops; ratios are relative to bot.invoke's cost.
+The engines run interleaved in slices of 25 calls; "added" is the median (and mean) over bot.invoke.
 """
 
 from __future__ import annotations
@@ -19,35 +22,22 @@ import os
 import statistics
 import subprocess
 import sys
-import time
+import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
-from safe_reply.config_models import DEFAULT_FALLBACK, Mode, ProductLine
+from pool import Meter, ReplyPool, interleave, pool_size, replies
+from safe_reply.config_models import DEFAULT_FALLBACK, LogSettings, Mode, ProductLine
 from safe_reply.policy import Policy, ProductLinePolicy
 from safe_reply.registry import builtin_actions
 from safe_reply.runnable import guard
 from safe_reply.types import Context, Language, PolicyRef
 
-SENTENCE = (
-    "Der Akku Ihres Pedelecs lässt sich an jeder haushaltsüblichen Steckdose laden, "
-    "eine volle Ladung dauert rund vier Stunden. "
-)
-REPLY = (SENTENCE * (2000 // len(SENTENCE) + 1))[:2000]
-
-
-def bench(fn: Callable[[], Any], loops: int, repeats: int) -> float:
-    """Median over `repeats` of the average seconds per call in a loop of `loops` calls."""
-    fn()  # warm up caches and lazy imports
-    samples = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        for _ in range(loops):
-            fn()
-        samples.append((time.perf_counter() - started) / loops)
-    return statistics.median(samples)
+TURNS_PER_CONVERSATION = 8
 
 
 def import_time(statement: str, runs: int) -> float:
@@ -59,7 +49,7 @@ def import_time(statement: str, runs: int) -> float:
     )
 
 
-def empty_policy() -> Policy:
+def empty_policy(log: LogSettings | None = None) -> Policy:
     line = ProductLinePolicy(
         config=ProductLine(id="bench"),
         ref=PolicyRef("bench", "bench"),
@@ -70,63 +60,116 @@ def empty_policy() -> Policy:
         languages=(Language.DE, Language.EN),
         validators=(),
     )
-    return Policy({"bench": line}, default_product_line="bench")
+    return Policy({"bench": line}, default_product_line="bench", log=log or LogSettings(enabled=False))
 
 
 def guardrails_runnable() -> Runnable[Any, Any]:
-    """guardrails' LangChain runnable around an empty Guard, with its telemetry off.
+    """guardrails' LangChain runnable around an empty Guard, with its telemetry off."""
+    from safe_reply.integrations.telemetry import ensure_offline
 
-    In the installed guardrails, Guard() re-reads ~/.guardrailsrc (enable_metrics defaults to
-    true) and configure(allow_metrics_collection=False) switches the shared HubTelemetry off again;
-    setting settings.rc.enable_metrics beforehand alone is overwritten by the constructor.
-    OTEL_SDK_DISABLED makes every OpenTelemetry tracer a no-op as a second line.
-    """
-    os.environ.setdefault("OTEL_SDK_DISABLED", "true")
+    ensure_offline()  # before guardrails is imported: no metrics leave this process
     import guardrails
-    from guardrails import settings
 
-    settings.rc.enable_metrics = False
-    gr_guard = guardrails.Guard()
-    gr_guard.configure(allow_metrics_collection=False)
-    settings.rc.enable_metrics = False  # configure() re-read the rc file; validators read this
-    runnable: Runnable[Any, Any] = gr_guard.to_runnable()
+    runnable: Runnable[Any, Any] = guardrails.Guard(history_max_length=3).to_runnable()
     return runnable
 
 
-def main() -> None:
+@dataclass(frozen=True)
+class Row:
+    name: str
+    meter: Meter[Any]
+
+
+@dataclass(frozen=True)
+class Overhead:
+    """Medians and means in µs per call over the same number of fresh replies per engine."""
+
+    rows: tuple[tuple[str, float, float], ...]  # (name, median µs, mean µs)
+
+    def added(self, name: str, mean: bool = False) -> float:
+        base = {n: (m, a) for n, m, a in self.rows}
+        index = 1 if mean else 0
+        return base[name][index] - base["bot.invoke"][index]
+
+    @property
+    def guard_per_layer(self) -> float:
+        return self.added(LOGGED) / self.added(LAYER)
+
+    @property
+    def guard_per_layer_mean(self) -> float:
+        return self.added(LOGGED, mean=True) / self.added(LAYER, mean=True)
+
+
+LOGGED = "guard(bot).invoke, SQLite log"
+LAYER = "(bot | identity).invoke"
+PEER = "(bot | guardrails Guard().to_runnable()).invoke"
+
+
+def _chain_meter(
+    chain: Runnable[Any, Any], pool: ReplyPool, configs: Callable[[int], RunnableConfig] | None
+) -> Meter[Any]:
+    calls = iter(range(10**9))
+    if configs is None:
+        return Meter(lambda: chain.invoke("q"), pool, feeds=False)
+    return Meter(lambda: chain.invoke("q", configs(next(calls))), pool, feeds=False)
+
+
+def measure_overhead(calls: int, folder: Path, with_guardrails: bool = True) -> Overhead:
+    """The wrapper's cost per call, each engine on its own pool of fresh replies (its own texts too:
+    the two guards run the same (empty) policy, which must not see a reply twice)."""
+    os.environ.setdefault("SAFE_REPLY_LOG_KEY", "bench-only-key-bench-only-key-bench-only")
+    log = LogSettings(path=str(folder / "log.sqlite3"), spool_path=str(folder / "spool.jsonl"))
+    engines: list[tuple[str, Callable[[Runnable[Any, str]], Runnable[Any, Any]], bool]] = [
+        ("bot.invoke", lambda bot: bot, False),
+        ("guard(bot).invoke, no log", lambda bot: guard(bot, empty_policy(), recorder=None), True),
+        (LOGGED, lambda bot: guard(bot, empty_policy(log)), True),
+        (LAYER, lambda bot: bot | RunnableLambda(lambda text: text), False),
+    ]
+    if with_guardrails:
+        engines.append((PEER, lambda bot: bot | guardrails_runnable(), False))
+
+    def conversation(index: int) -> RunnableConfig:
+        return {"configurable": {"session_id": f"conv-{index // TURNS_PER_CONVERSATION}"}}
+
+    rows: list[Row] = []
+    chains: list[Runnable[Any, Any]] = []
+    for seed, (name, wrap, conversational) in enumerate(engines, start=110):
+        pool = ReplyPool(f"bench_guard:{name}", replies(pool_size(calls), seed=seed))
+        bot: Runnable[Any, str] = RunnableLambda(lambda _q, pool=pool: pool.draw())
+        chains.append(wrap(bot))
+        rows.append(Row(name, _chain_meter(chains[-1], pool, conversation if conversational else None)))
+    interleave([row.meter for row in rows], calls)
+    for chain in chains:  # flush pass counts and turns into the log before its folder goes
+        close = getattr(getattr(chain, "recorder", None), "close", None)
+        if close is not None:
+            close()
+    return Overhead(tuple((r.name, r.meter.timing.median_us, r.meter.timing.mean_us) for r in rows))
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="few repetitions, for a CI smoke test")
-    args = parser.parse_args()
-    loops, repeats, import_runs = (50, 5, 2) if args.quick else (500, 21, 7)
+    args = parser.parse_args(argv)
+    calls, import_runs = (100, 1) if args.quick else (4000, 7)
 
-    policy = empty_policy()
-    line = policy.select("bench")
+    line = empty_policy().select("bench")
     ctx = Context("bench", "c1", 2, Language.DE)
-    evaluate_s = bench(lambda: line.evaluate(REPLY, ctx), loops * 10, repeats)
+    texts = replies(pool_size(calls * 2), seed=12)
+    evaluate = Meter(lambda text: line.evaluate(text, ctx), ReplyPool("bench_guard:evaluate", texts))
+    evaluate.run(calls * 2)
 
-    bot: Runnable[Any, str] = RunnableLambda(lambda _: REPLY)
-    guarded = guard(bot, policy)
-    layered = bot | RunnableLambda(lambda text: text)
-    peer = bot | guardrails_runnable()
-    assert guarded.invoke("q") == layered.invoke("q") == peer.invoke("q") == REPLY
-
-    base_s = bench(lambda: bot.invoke("q"), loops, repeats)
-    rows = [
-        ("bot.invoke", base_s),
-        ("guard(bot).invoke", bench(lambda: guarded.invoke("q"), loops, repeats)),
-        ("(bot | identity).invoke", bench(lambda: layered.invoke("q"), loops, repeats)),
-        ("(bot | guardrails Guard().to_runnable()).invoke", bench(lambda: peer.invoke("q"), loops // 5 or 1, repeats)),
-    ]
-
-    print(f"reply: {len(REPLY)} characters; {'quick' if args.quick else 'full'} run")
-    print(f"ProductLinePolicy.evaluate, no validators: {evaluate_s * 1e6:8.2f} µs (goal < 5 µs)")
-    print(f"{'path':<50} {'median µs':>10} {'added µs':>10} {'x bot':>7}")
-    for name, seconds in rows:
-        print(f"{name:<50} {seconds * 1e6:10.1f} {(seconds - base_s) * 1e6:10.1f} {seconds / base_s:7.2f}")
-    guard_added = rows[1][1] - base_s
-    layer_added = rows[2][1] - base_s
-    print(f"guard overhead / one LangChain layer: {guard_added / layer_added:.2f} (goal <= 1)")
-    print(f"guard overhead / guardrails runnable overhead: {guard_added / (rows[3][1] - base_s):.3f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        overhead = measure_overhead(calls, Path(tmp))
+    run = "quick" if args.quick else "full"
+    print(f"reply: 2,000 characters (fresh per call); {calls} calls per engine; {run} run")
+    print(f"ProductLinePolicy.evaluate, no validators: {evaluate.timing.median_us:8.2f} µs (goal < 5 µs)")
+    print(f"{'path':<50} {'median µs':>10} {'added':>8} {'mean µs':>9} {'added':>8}")
+    for name, median, mean in overhead.rows:
+        print(f"{name:<50} {median:10.1f} {overhead.added(name):8.1f} {mean:9.1f} {overhead.added(name, True):8.1f}")
+    print(
+        f"guard overhead with the SQLite log / one LangChain layer: median {overhead.guard_per_layer:.2f}, "
+        f"mean {overhead.guard_per_layer_mean:.2f} (goal <= 1)"
+    )
 
     # Importing LangChain's Runnable base class is the floor for safe_reply.runnable.
     for statement in (
@@ -135,7 +178,8 @@ def main() -> None:
         "from langchain_core.runnables import RunnableSerializable",
     ):
         print(f"{statement:<60} {import_time(statement, import_runs) * 1e3:8.1f} ms (fresh interpreter, median)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -2,9 +2,10 @@
 
     python benchmarks/bench_serve.py [--quick] [--n N]
 
-Both sides check the same N fresh 2,000-character replies, each one different (sentences drawn at
-random with random order numbers and days; about one in ten carries an unsupported claim and is
-rewritten), with the example policy in config/ (log off, so both measure the check and nothing else;
+Each side checks N fresh 2,000-character replies from benchmarks/pool.py (German and English taking
+turns, one in ten with an unsupported claim planted, which is rewritten; the in-process side and the
+service get different replies of the same kind, so no text is checked twice), with the example
+policy in config/ (log off, so both measure the check and nothing else;
 turn given, so no turn count is looked up). The client is one keep-alive HTTP/1.1 connection from this
 process (http.client, the cheapest client there is), requests one after another: latency per request,
 p50 and p99, and requests per second. What the service adds per request is its latency minus the time
@@ -20,7 +21,6 @@ import argparse
 import http.client
 import json
 import os
-import random
 import shutil
 import socket
 import statistics
@@ -30,39 +30,20 @@ import tempfile
 import time
 from pathlib import Path
 
+from pool import CLAIMS, ReplyPool, replies
 from safe_reply.loader import load_policy
 from safe_reply.types import Context
 
 REPO = Path(__file__).resolve().parents[1]
 KEY = "bench-serve-key"
-SENTENCES = [
-    "Der Akku Ihres Pedelecs lässt sich an jeder haushaltsüblichen Steckdose laden, eine volle Ladung dauert "
-    "rund 5 Stunden.",
-    "Ihre Bestellung {n} ist unterwegs und kommt voraussichtlich in {d} Werktagen an.",
-    "Für die Wartung empfehlen wir einen Termin bei einem Fachhändler in Ihrer Nähe, am besten vor der Saison.",
-    "Im Eco-Modus fahren Sie mit einer Akkuladung bis zu 110 km, je nach Gelände, Temperatur und Zuladung.",
-    "Bitte prüfen Sie, ob der Stecker fest sitzt und die Kontrollleuchte am Ladegerät grün leuchtet.",
-    "Die Rechnung zu Vorgang {n} finden Sie jederzeit in Ihrem Kundenkonto unter Bestellungen.",
-    "Ihre Rücksendung mit der Nummer {n} ist eingegangen, die Gutschrift folgt in {d} Tagen.",
-]
-RISKY = [
-    "Der Akku hält garantiert {d}0 Jahre.",
-    "Das ist das sicherste E-Bike auf dem Markt.",
-    "Sie fahren bis zu {d}50 km weit.",
-]
 
 
-def replies(count: int, chars: int = 2000, seed: int = 19) -> list[str]:
-    rng = random.Random(seed)
-    made = []
-    for _ in range(count):
-        parts: list[str] = []
-        while sum(len(p) + 1 for p in parts) < chars:
-            pool = RISKY if rng.random() < 0.005 else SENTENCES  # about one reply in ten gets a risky sentence
-            parts.append(rng.choice(pool).format(n=rng.randint(10**5, 10**6), d=rng.randint(2, 9)))
-        made.append(" ".join(parts)[:chars])
-    assert len(set(made)) == count, "replies must be distinct"
-    return made
+def mixed_pool(name: str, count: int, seed: int) -> ReplyPool:
+    """`count` fresh replies, every tenth with an unsupported claim planted."""
+    clean = replies(count, seed=seed)
+    risky = replies(count // 10 + 1, seed=seed + 1, planted=CLAIMS)
+    texts = [risky[index // 10] if index % 10 == 9 else text for index, text in enumerate(clean)]
+    return ReplyPool(name, texts)
 
 
 def percentiles(samples_s: list[float]) -> tuple[float, float]:
@@ -70,12 +51,12 @@ def percentiles(samples_s: list[float]) -> tuple[float, float]:
     return cuts[49] * 1000, cuts[98] * 1000
 
 
-def in_process(config: Path, texts: list[str]) -> list[float]:
+def in_process(config: Path, pool: ReplyPool, count: int) -> list[float]:
     policy = load_policy(config)
     ctx = Context("ebike", None, 2)
-    policy.evaluate(texts[0], ctx)  # warm up
+    policy.evaluate(pool.draw(), ctx)  # warm up
     samples = []
-    for text in texts:
+    for text in (pool.draw() for _ in range(count)):
         started = time.perf_counter()
         policy.evaluate(text, ctx)
         samples.append(time.perf_counter() - started)
@@ -88,7 +69,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def over_http(config: Path, texts: list[str], workdir: Path) -> tuple[list[float], list[float], list[float]]:
+def over_http(config: Path, pool: ReplyPool, count: int, workdir: Path) -> tuple[list[float], list[float], list[float]]:
     """Per request: the latency the client sees; that minus the policy's time (what the service adds, as
     the client sees it: parsing, answering, loopback, and the OS scheduling two processes); and the
     service's own time without the policy's (from its Server-Timing header)."""
@@ -102,10 +83,11 @@ def over_http(config: Path, texts: list[str], workdir: Path) -> tuple[list[float
     try:
         conn = _connect(port, server)
         headers = {"Content-Type": "application/json", "X-API-Key": KEY}
+        texts = [pool.draw() for _ in range(count + 1)]
         bodies = [json.dumps({"text": t, "product_line": "ebike", "turn": 2}).encode() for t in texts]
         _post(conn, bodies[0], headers)  # warm up
         latencies, added, inside = [], [], []
-        for body in bodies:
+        for body in bodies[1:]:
             started = time.perf_counter()
             evaluate_s, app_s = _post(conn, body, headers)
             latency = time.perf_counter() - started
@@ -145,13 +127,14 @@ def _post(conn: http.client.HTTPConnection, body: bytes, headers: dict[str, str]
     return float(timings["evaluate"]) / 1000, float(timings["app"]) / 1000
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="200 replies: the CI smoke run")
     parser.add_argument("--n", type=int, default=None)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     count = args.n or (200 if args.quick else 3000)
-    texts = replies(count)
+    local_pool = mixed_pool("bench_serve:in-process", count + 1, seed=41)
+    remote_pool = mixed_pool("bench_serve:http", count + 1, seed=43)
     os.environ.setdefault("SAFE_REPLY_LOG_KEY", "bench-serve-log-key-0123456789abcdef")
     with tempfile.TemporaryDirectory() as scratch:
         config = Path(scratch) / "config"
@@ -159,8 +142,8 @@ def main() -> None:
         defaults = config / "defaults.yaml"
         text = defaults.read_text(encoding="utf-8")
         defaults.write_text(text[: text.index("\nlog:")] + "\nlog:\n  enabled: false\n", encoding="utf-8")
-        local = in_process(config, texts)
-        remote, added, inside = over_http(config, texts, Path(scratch))
+        local = in_process(config, local_pool, count)
+        remote, added, inside = over_http(config, remote_pool, count, Path(scratch))
     (lp50, lp99), (rp50, rp99) = percentiles(local), percentiles(remote)
     (ap50, ap99), (ip50, ip99) = percentiles(added), percentiles(inside)
     load = os.getloadavg()[0]
@@ -171,7 +154,8 @@ def main() -> None:
         f"  the service adds (client)                    p50 {ap50:7.3f} ms  p99 {ap99:7.3f} ms  (goal: < 1 ms at p50)"
     )
     print(f"    of that inside the service                 p50 {ip50:7.3f} ms  p99 {ip99:7.3f} ms")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -12,6 +12,7 @@ Deterministic for a seed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import time
 from collections.abc import Iterator
@@ -60,8 +61,13 @@ FIELDS = ("conversation_id", "turn", "role", "text", "product_line")
 
 
 def messages(replies: int, seed: int) -> Iterator[tuple[str, int, str, str, str]]:
-    """(conversation_id, turn, role, text, product_line): customer and bot alternate, 1 to 8 bot replies each."""
+    """(conversation_id, turn, role, text, product_line): customer and bot alternate, 1 to 8 bot replies each.
+
+    Every bot reply is a text no other reply has (a drawn repeat is drawn again), so an audit run never
+    checks the same reply twice and nothing it measures can come from a cache.
+    """
     rng = random.Random(seed)
+    seen: set[bytes] = set()  # 8-byte digests: a million replies cost a few tens of MB
     made, conversation = 0, 0
     while made < replies:
         conversation += 1
@@ -71,12 +77,19 @@ def messages(replies: int, seed: int) -> Iterator[tuple[str, int, str, str, str]
         for reply_no in range(1, min(rng.randint(1, 8), replies - made) + 1):
             n, d = rng.randint(100_000, 999_999), rng.randint(2, 9)
             yield cid, 2 * reply_no - 1, "customer", QUESTIONS[lang].format(n=n), product_line
-            sentences = [rng.choice(BENIGN[lang]).format(n=n, d=d) for _ in range(rng.randint(2, 5))]
-            if rng.random() < 0.08:
-                sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(RISKY[lang]).format(d=d))
-            if reply_no == 1 and rng.random() < 0.95:
-                sentences.insert(0, NOTICE[lang])
-            yield cid, 2 * reply_no, "assistant", " ".join(sentences), product_line
+            while True:
+                sentences = [rng.choice(BENIGN[lang]).format(n=n, d=d) for _ in range(rng.randint(2, 5))]
+                if rng.random() < 0.08:
+                    sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(RISKY[lang]).format(d=d))
+                if reply_no == 1 and rng.random() < 0.95:
+                    sentences.insert(0, NOTICE[lang])
+                text = " ".join(sentences)
+                digest = hashlib.blake2b(text.encode(), digest_size=8).digest()
+                if digest not in seen:
+                    seen.add(digest)
+                    break
+                n, d = rng.randint(100_000, 999_999), rng.randint(2, 9)
+            yield cid, 2 * reply_no, "assistant", text, product_line
             made += 1
 
 

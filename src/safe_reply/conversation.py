@@ -46,12 +46,24 @@ class ConversationTracker:
         self._lock = threading.Lock()
 
     def next_turn(self, conversation_id: str) -> int:
+        turn = self.advance(conversation_id, start=0)
+        assert turn is not None  # with a start, an unknown conversation is taken up
+        return turn
+
+    def advance(self, conversation_id: str, start: int | None = None) -> int | None:
+        """Count one more reply and return its turn; for a conversation not tracked (never seen, or
+        forgotten), count on from `start` replies, or return None without counting when no start is
+        given (so a caller can look the count up elsewhere, outside this tracker's lock, and retry)."""
         with self._lock:
-            turn = self._turns.pop(conversation_id, 0) + 1
-            self._turns[conversation_id] = turn  # re-insert: now the most recently used
+            known = self._turns.pop(conversation_id, None)
+            if known is None:
+                if start is None:
+                    return None
+                known = start
+            self._turns[conversation_id] = known + 1  # (re-)inserted last: now the most recently used
             if len(self._turns) > self.max_conversations:
                 self._turns.popitem(last=False)
-            return turn
+            return known + 1
 
     def peek(self, conversation_id: str) -> int:
         """Replies counted so far in the conversation (0 when unknown or forgotten)."""

@@ -437,8 +437,9 @@ def guard(
     without either, the policy's default is used). `recorder` receives every decision before the
     reply is released; the default, "policy", opens the log configured in the policy's `log`
     section (a Policy built in code has none), None records nothing. `tracker` counts turns per
-    conversation (default: the log's shared turn table when the log is on, so several bot replicas
-    agree; else an in-memory LRU of 100,000 conversations).
+    conversation (default: the log's recorder when the log is on: counted in memory, written behind
+    to the store and read back on first sight, so a restart or another replica continues the count;
+    else an in-memory LRU of 100,000 conversations).
     """
     loaded = policy if isinstance(policy, Policy) else load_policy(policy)
     if recorder == "policy":

@@ -1,12 +1,16 @@
-"""Values for the log tests: decisions with trade-secret and claim findings."""
+"""Values and helpers for the log tests: decisions with trade-secret and claim findings, a store outage."""
 
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
+from safe_reply.log import SqlLogStore, StoreUnavailable, open_store
 from safe_reply.types import Action, Category, Decision, Finding, Language, Message, PolicyRef, Span
 
 PG_DSN_ENV = "SAFE_REPLY_TEST_PG_DSN"
@@ -70,3 +74,26 @@ def decision(
 
 def passing(product_line: str = "ebike") -> Decision:
     return decision("Hallo!", (), Action.PASS, delivered="Hallo!", product_line=product_line)
+
+
+def eventually(check: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Poll `check` until it holds (the recorder's flusher thread writes in the background)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+class Outage:
+    """A store factory whose stores fail while `down` is set."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.down = False
+
+    def __call__(self) -> SqlLogStore:
+        if self.down:
+            raise StoreUnavailable("down")
+        return open_store(self.path)

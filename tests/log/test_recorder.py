@@ -6,19 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from log.logdata import SECRET_REPLY, decision, passing, secret_finding
+from log.logdata import SECRET_REPLY, Outage, decision, eventually, passing, secret_finding
 from safe_reply.config_models import LogSettings
 from safe_reply.log import (
     DisabledRecorder,
     LogRecorder,
     RecordFilter,
     Spool,
-    StoreUnavailable,
     open_recorder,
     open_store,
     pseudonymise,
 )
-from safe_reply.log.store import SqlLogStore
 from safe_reply.policy import Policy
 from safe_reply.recording import DecisionRecorder
 from safe_reply.types import Action, Context
@@ -56,10 +54,14 @@ def test_open_recorder_paths_are_relative_to_the_working_directory(policy: Polic
 def test_passes_are_counted_not_stored_and_flushed_every_n(policy: Policy, tmp_path: Path) -> None:
     recorder = open_recorder(policy.log)
     assert isinstance(recorder, LogRecorder)
-    for _ in range(4):
-        recorder.on_decision(passing(), Context(), 0.001)
     store = recorder.store
     assert store is not None
+    for _ in range(2):
+        recorder.on_decision(passing(), Context(), 0.001)
+    assert store.stats(RecordFilter()).passes_by_product_line == ()
+    recorder.on_decision(passing(), Context(), 0.001)  # the third wakes the flusher thread
+    assert eventually(lambda: store.stats(RecordFilter()).passes_by_product_line == (("ebike", 3),))
+    recorder.on_decision(passing(), Context(), 0.001)
     assert store.query(RecordFilter()) == []
     assert store.stats(RecordFilter()).passes_by_product_line == (("ebike", 3),)  # the 4th is still in memory
     recorder.close()
@@ -82,19 +84,6 @@ def test_monitor_mode_records_what_enforce_would_have_done(policy: Policy) -> No
 
 def test_disabled_log_records_nothing(policy: Policy) -> None:
     assert isinstance(open_recorder(LogSettings(enabled=False)), DisabledRecorder)
-
-
-class Outage:
-    """A store factory whose stores fail while `down` is set."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.down = False
-
-    def __call__(self) -> SqlLogStore:
-        if self.down:
-            raise StoreUnavailable("down")
-        return open_store(self.path)
 
 
 def test_outage_spools_and_the_next_good_write_replays_once(tmp_path: Path) -> None:

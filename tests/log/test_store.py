@@ -110,11 +110,14 @@ def test_purge_and_delete_one_conversation(store: SqlLogStore) -> None:
     assert store.stats(RecordFilter()).by_rule == (("claims.de/guarantee-absolute", 1), ("trade_secrets.codename", 1))
 
 
-def test_turns_are_counted_per_conversation(store: SqlLogStore, store_target: str) -> None:
-    assert [store.next_turn("a"), store.next_turn("a"), store.next_turn("b")] == [1, 2, 1]
-    other = open_store(store_target)  # a second replica sees the same count
+def test_turn_counts_add_up_across_replicas(store: SqlLogStore, store_target: str) -> None:
+    assert store.replies("a") == 0
+    store.add_counts({}, {"a": 2, "b": 1})
+    other = open_store(store_target)  # a second replica: its batch adds to the count, never overwrites it
     try:
-        assert other.next_turn("a") == 3
+        other.add_counts({("2025-03-01", "ebike", "pass"): 1}, {"a": 3})
+        assert (store.replies("a"), other.replies("a"), other.replies("b"), other.replies("c")) == (5, 5, 1, 0)
+        assert store.stats(RecordFilter()).passes_by_product_line == (("ebike", 1),)
     finally:
         other.close()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import psycopg
@@ -63,12 +63,19 @@ class PostgresLogStore(SqlLogStore):
                 ) from exc
         return self._conn
 
+    def _transaction(self) -> AbstractContextManager[Any]:
+        return self._session(transactional=True)
+
+    def _read_transaction(self) -> AbstractContextManager[Any]:
+        # The reads that use this are one SELECT: in autocommit it is one round trip, not three.
+        return self._session(transactional=False)
+
     @contextmanager
-    def _transaction(self) -> Iterator[Any]:
+    def _session(self, *, transactional: bool) -> Iterator[Any]:
         with self._lock:
             conn = self._connection()
             try:
-                with conn.transaction(), conn.cursor() as cursor:
+                with conn.transaction() if transactional else nullcontext(), conn.cursor() as cursor:
                     yield cursor
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
                 # The connection is broken (server restarted, network gone): drop it, reconnect next time.
@@ -78,6 +85,14 @@ class PostgresLogStore(SqlLogStore):
                     f"the PostgreSQL log {_redacted(self.dsn)} failed: {str(exc).strip()}. "
                     "Fix: check the server; records are spooled meanwhile"
                 ) from exc
+
+    # Bot replicas share this store, so every reply's turn is counted here (LogRecorder.next_turn).
+    shares_turns = True
+
+    def _relax_commit(self, execute: Callable[..., Any]) -> None:
+        # The turn is visible to every replica at once; only its durability is relaxed: one round trip
+        # without the WAL flush. A server crash may forget the last increments: the notice shows again.
+        execute("SET LOCAL synchronous_commit TO OFF")
 
     def _lock_migrations(self, execute: Callable[..., Any]) -> None:
         execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

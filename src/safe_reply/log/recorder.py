@@ -1,14 +1,23 @@
 """The DecisionRecorder the guard wrapper calls before it releases each reply.
 
 - A pass is counted, not stored: an in-memory counter per (day, product line, "pass") is flushed to
-  the store every N decisions or S seconds and at close, so counts may lag (and a crash may lose the
-  unflushed part); records never do.
+  the store every N counted increments (passes and turns) or S seconds, by a flusher thread (the
+  reply's thread never waits for that write), and at close and exit; so counts may lag (and a crash
+  may lose the unflushed part); records never do.
 - Anything else (block, rewrite, raise; in monitor mode whatever enforce mode would have done) is
   masked (see masking) and written durably before `on_decision` returns. When the store fails, the
   record goes to the local spool (fsynced) instead and the bot keeps answering; the spool is replayed
   automatically once the store works again, or by `safe-reply log replay`.
-- The recorder is also the shared TurnTracker: `next_turn` counts replies per conversation in the
-  store, so several bot replicas agree on which reply is the first.
+- The recorder is also the TurnTracker, off the durable path like the pass counts: replies are
+  counted per conversation in memory (exact within the process), and the increments are added to the
+  store's `turns` table in the same batched flush. A conversation this process has not seen yet (a
+  new one, or one begun before a restart or on another replica) is read through from the store
+  first, so it continues from its stored count. What may go wrong is only ever an undercount (the
+  unflushed increments lost in a crash; two replicas serving one conversation within one flush
+  interval; the store down at first sight), and an undercount can only show the AI notice once more:
+  a turn > 1 is reported only where an earlier reply of the conversation was counted, so the notice
+  is never skipped on a conversation's first reply. A passing reply thus costs no I/O at all once
+  its conversation is known, one read on first sight, and its share of one batched write.
 """
 
 from __future__ import annotations
@@ -21,8 +30,9 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from safe_reply.conversation import ConversationTracker
+from safe_reply.conversation import DEFAULT_MAX_CONVERSATIONS, ConversationTracker
 from safe_reply.errors import SafeReplyError
+from safe_reply.keys import KeyedHasher
 from safe_reply.log.masking import mask_decision, pseudonymise
 from safe_reply.log.records import LogRecord, format_time, new_record_uuid
 from safe_reply.log.spool import ReplayResult, Spool
@@ -71,6 +81,7 @@ class LogRecorder:
         count_flush_every: int = 200,
         count_flush_seconds: float = 10.0,
         retry_seconds: float = 5.0,
+        max_conversations: int = DEFAULT_MAX_CONVERSATIONS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._factory = store_factory
@@ -83,15 +94,21 @@ class LogRecorder:
         self._lock = threading.Lock()
         self._store: LogStore | None = None
         self._down_until = float("-inf")
+        self._pseudonymise = KeyedHasher(key)  # the same keyed hash as masking.pseudonymise, keyed once
         self._counts: Counter[CountKey] = Counter()
+        self._turns = ConversationTracker(max_conversations)  # by conversation id, exact in this process
+        self._new_turns: Counter[str] = Counter()  # replies not yet in the store, by conversation id
         self._counted_since_flush = 0
         self._last_flush = clock()
-        self._fallback_turns = ConversationTracker()
+        # The batched write happens on a flusher thread, never on the reply's: a due flush only wakes it.
+        self._wake = threading.Event()
+        self._closing = False
+        self._flusher: threading.Thread | None = None
         self.spooled = 0  # records that went to the spool in this process
         self._try_store()  # connect now if we can, so the first blocked reply pays no connect time
-        # Pass counts are batched in memory; flush them when the process ends normally, so a short run
-        # (a demo, a batch audit) still shows its passes.
-        atexit.register(self.flush_counts)
+        # Pass counts and turns are batched in memory; flush them when the process ends normally, so a
+        # short run (a demo, a batch audit) still shows its passes and a restart continues the turns.
+        atexit.register(self.flush)
 
     # -- the store, with back-off after a failure ---------------------------------------------
 
@@ -166,56 +183,110 @@ class LogRecorder:
         self._store = store
         return self.spool.replay(store)
 
-    # -- pass counters ------------------------------------------------------------------------
+    # -- batched counts: passes and turns ------------------------------------------------------
 
     def _count(self, key: CountKey) -> None:
         with self._lock:
             self._counts[key] += 1
-            self._counted_since_flush += 1
-            due = (
-                self._counted_since_flush >= self._flush_every
-                or self._clock() - self._last_flush >= self._flush_seconds
-            )
+            due = self._counted()
         if due:
-            self.flush_counts()
+            self._flush_soon()
 
-    def flush_counts(self) -> None:
-        """Add the counted passes to the store; on failure keep them for the next flush."""
+    def _counted(self) -> bool:
+        """One more batched increment (call under the lock); True when a flush is due."""
+        self._counted_since_flush += 1
+        return self._counted_since_flush >= self._flush_every or self._clock() - self._last_flush >= self._flush_seconds
+
+    def _flush_soon(self) -> None:
+        """Wake the flusher thread (started on first use, and again in a forked child, where it is gone)."""
+        with self._lock:
+            if self._closing:
+                return
+            if self._flusher is None or not self._flusher.is_alive():
+                self._flusher = threading.Thread(target=self._flush_loop, name="safe-reply-log-flush", daemon=True)
+                self._flusher.start()
+        self._wake.set()
+
+    def _flush_loop(self) -> None:
+        # Daemon: at interpreter exit the atexit flush takes what is left.
+        while not self._closing:
+            self._wake.wait(self._flush_seconds)
+            self._wake.clear()
+            if not self._closing:
+                self.flush()
+
+    def flush(self) -> None:
+        """Add the counted passes and turns to the store now; on failure keep them for the next flush."""
         with self._lock:
             counts, self._counts = self._counts, Counter()
+            turns, self._new_turns = self._new_turns, Counter()
             self._counted_since_flush = 0
             self._last_flush = self._clock()
-        if not counts:
+        if not counts and not turns:
             return
         store = self._try_store()
         try:
             if store is None:
                 raise ConnectionError("store unavailable")
-            store.add_counts(counts)
+            # Hashed here, not per reply: the flush hashes each conversation once per batch.
+            store.add_counts(counts, {self._pseudonymise(c): n for c, n in turns.items()})
         except Exception as exc:
             if store is not None:
                 self._mark_down(exc)
             with self._lock:
                 self._counts.update(counts)
+                self._new_turns.update(turns)
 
     # -- TurnTracker --------------------------------------------------------------------------
 
     def next_turn(self, conversation_id: str) -> int:
-        """Replies so far in the conversation, counted in the store (shared by all replicas).
+        """Count one more reply in the conversation and return its turn.
 
-        When the store is down, an in-memory count of this process answers instead: it starts at 1,
-        so the AI notice is shown again rather than skipped (the safe side).
+        A store that replicas share (PostgreSQL) counts every reply itself, in one round trip without a
+        disk wait. Otherwise (SQLite) the count lives in memory with no I/O once the conversation is
+        known: on first sight (in this process, or again after the in-memory bound forgot it) the stored
+        count is read, plus increments of this process still waiting for the flush. When the store is
+        down the count starts at 0: the notice is shown again rather than skipped.
         """
+        store = self._try_store()
+        if store is not None and store.shares_turns:
+            # Replicas share this store: count in it (one round trip, no disk wait), so the replica
+            # that answers the second reply knows it is the second.
+            try:
+                return store.count_turn(self._pseudonymise(conversation_id))
+            except Exception as exc:
+                self._mark_down(exc)  # then count here: at worst the notice shows once more
+        turn = self._turns.advance(conversation_id)
+        if turn is None:
+            stored = self._stored_replies(self._pseudonymise(conversation_id))
+            with self._lock:
+                stored += self._new_turns[conversation_id]
+            turn = self._turns.advance(conversation_id, start=stored)
+            assert turn is not None  # with a start, an unknown conversation is taken up
+        with self._lock:
+            self._new_turns[conversation_id] += 1
+            due = self._counted()
+        if due:
+            self._flush_soon()
+        return turn
+
+    def _stored_replies(self, conversation_hash: str) -> int:
         store = self._try_store()
         if store is not None:
             try:
-                return store.next_turn(pseudonymise(self._key, conversation_id))
+                return store.replies(conversation_hash)
             except Exception as exc:
                 self._mark_down(exc)
-        return self._fallback_turns.next_turn(conversation_id)
+        return 0
 
     def close(self) -> None:
-        self.flush_counts()
+        with self._lock:
+            self._closing = True
+            flusher = self._flusher
+        self._wake.set()
+        if flusher is not None and flusher is not threading.current_thread():
+            flusher.join()
+        self.flush()
         with self._lock:
             store, self._store = self._store, None
         if store is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,8 @@ BUSY_TIMEOUT_S = 30.0
 
 
 class SqliteLogStore(SqlLogStore):
-    """LogStore in one SQLite file; thread-safe (one connection, one lock per store object)."""
+    """LogStore in one SQLite file; thread-safe (per store object: a writing and a reading connection,
+    each with its lock)."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
@@ -41,18 +42,34 @@ class SqliteLogStore(SqlLogStore):
                 f"cannot open the SQLite log {self.path}: {exc}. Fix: check that the folder is writable"
             ) from exc
         self.migrate()
+        # In WAL mode a second connection reads the last committed state while the first one commits,
+        # so a turn lookup on a reply's thread never waits behind the flusher thread's fsync.
+        self._read_lock = threading.Lock()
+        self._reader: sqlite3.Connection | None = sqlite3.connect(
+            self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
+        )
+        self._reader.execute("PRAGMA query_only=ON")
 
     def __repr__(self) -> str:
         return f"SqliteLogStore({str(self.path)!r})"
 
+    def _transaction(self) -> AbstractContextManager[Any]:
+        return self._begin("BEGIN IMMEDIATE", read=False)
+
+    def _read_transaction(self) -> AbstractContextManager[Any]:
+        # A plain (deferred) BEGIN reads a WAL snapshot without taking the write lock, so a turn
+        # lookup waits neither for this process's flush nor for another process's durable write.
+        return self._begin("BEGIN", read=True)
+
     @contextmanager
-    def _transaction(self) -> Iterator[Any]:
-        with self._lock:
-            if self._conn is None:
+    def _begin(self, begin: str, *, read: bool) -> Iterator[Any]:
+        with self._read_lock if read else self._lock:
+            conn = self._reader if read else self._conn
+            if conn is None:
                 raise StoreUnavailable(f"the SQLite log {self.path} is closed. Fix: open a new store")
-            cursor = self._conn.cursor()
+            cursor = conn.cursor()
             try:
-                cursor.execute("BEGIN IMMEDIATE")
+                cursor.execute(begin)
             except sqlite3.OperationalError as exc:
                 raise StoreUnavailable(
                     f"the SQLite log {self.path} stayed locked: {exc}. Fix: check for a stuck writer process"
@@ -61,8 +78,8 @@ class SqliteLogStore(SqlLogStore):
                 yield cursor
                 cursor.execute("COMMIT")
             except BaseException as exc:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.OperationalError):
                     raise StoreUnavailable(
                         f"writing the SQLite log {self.path} failed: {exc}. Fix: check disk space and permissions"
@@ -84,3 +101,7 @@ class SqliteLogStore(SqlLogStore):
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+        with self._read_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None

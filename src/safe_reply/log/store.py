@@ -67,9 +67,21 @@ class LogStore(Protocol):
         """Store several in one transaction; returns how many were new."""
         ...
 
-    def add_counts(self, counts: Mapping[CountKey, int]) -> None: ...
+    def add_counts(self, counts: Mapping[CountKey, int], turns: Mapping[str, int] | None = None) -> None:
+        """Add pass counts and replies per conversation hash (what the recorder batches), in one transaction."""
+        ...
 
-    def next_turn(self, conversation_hash: str) -> int: ...
+    def replies(self, conversation_hash: str) -> int:
+        """Bot replies of the conversation counted in the store so far (0 when none); reads only."""
+        ...
+
+    # True where several bot replicas share the store (PostgreSQL): there the turn must be counted in
+    # the store for every reply, or a second replica would show the first-reply notice again.
+    shares_turns: bool
+
+    def count_turn(self, conversation_hash: str) -> int:
+        """Count one more reply of the conversation in the store and return its turn (1 = first)."""
+        ...
 
     def get(self, record_id: int) -> StoredRecord: ...
 
@@ -134,8 +146,12 @@ class SqlLogStore(ReviewQueries, ABC):
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
 
-    def _run(self, work: Callable[[Callable[..., Any]], T]) -> T:
-        with self._transaction() as cursor:
+    def _read_transaction(self) -> AbstractContextManager[Any]:
+        """A cursor for one read-only statement; a backend may take fewer locks or round trips for it."""
+        return self._transaction()
+
+    def _run(self, work: Callable[[Callable[..., Any]], T], *, read_only: bool = False) -> T:
+        with self._read_transaction() if read_only else self._transaction() as cursor:
 
             def execute(sql: str, params: Sequence[Any] = ()) -> Any:
                 cursor.execute(self._sql(sql), tuple(params))
@@ -220,7 +236,9 @@ class SqlLogStore(ReviewQueries, ABC):
     def write_many(self, records: Sequence[LogRecord]) -> int:
         return self._run(lambda execute: sum(self._insert(execute, r) for r in records))
 
-    def add_counts(self, counts: Mapping[CountKey, int]) -> None:
+    def add_counts(self, counts: Mapping[CountKey, int], turns: Mapping[str, int] | None = None) -> None:
+        # Increments, never absolute values: several replicas flushing the same conversation add up.
+        # Sorted keys: concurrent flushers take row locks in the same order (no deadlock in PostgreSQL).
         def work(execute: Callable[..., Any]) -> None:
             for (day, line, action), count in sorted(counts.items()):
                 execute(
@@ -228,20 +246,45 @@ class SqlLogStore(ReviewQueries, ABC):
                     "ON CONFLICT (day, product_line, action) DO UPDATE SET count = counters.count + excluded.count",
                     (day, line, action, count),
                 )
+            now = now_text()
+            for conversation_hash, replies in sorted((turns or {}).items()):
+                execute(
+                    "INSERT INTO turns (conversation_hash, replies, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (conversation_hash) DO UPDATE SET replies = turns.replies + excluded.replies, "
+                    "updated_at = excluded.updated_at",
+                    (conversation_hash, replies, now),
+                )
 
-        if counts:
+        if counts or turns:
             self._run(work)
 
-    def next_turn(self, conversation_hash: str) -> int:
-        row = self._run(
-            lambda execute: execute(
+    shares_turns = False
+
+    def count_turn(self, conversation_hash: str) -> int:
+        def work(execute: Callable[..., Any]) -> int:
+            self._relax_commit(execute)
+            row = execute(
                 "INSERT INTO turns (conversation_hash, replies, updated_at) VALUES (?, 1, ?) "
                 "ON CONFLICT (conversation_hash) DO UPDATE SET replies = turns.replies + 1, "
                 "updated_at = excluded.updated_at RETURNING replies",
                 (conversation_hash, now_text()),
             ).fetchone()
+            return int(row[0])
+
+        return self._run(work)
+
+    def _relax_commit(self, execute: Callable[..., Any]) -> None:
+        """A turn count need not survive a crash of the store (the notice then shows again, the safe
+        side): backends that can commit it without waiting for the disk do so."""
+
+    def replies(self, conversation_hash: str) -> int:
+        row = self._run(
+            lambda execute: execute(
+                "SELECT replies FROM turns WHERE conversation_hash = ?", (conversation_hash,)
+            ).fetchone(),
+            read_only=True,
         )
-        return int(row[0])
+        return 0 if row is None else int(row[0])
 
     def label(
         self,
