@@ -18,6 +18,7 @@ A pack is one YAML file per family and language, e.g. ``validators/disclosure/de
         patterns:                    # regexes (Python `re`, case-insensitive unless case_sensitive)
           - '\\bich bin (?:ein|eine|der|die)\\b.{0,40}\\bki\\b'
         unless: ['\\bkein(?:e|en)? ki\\b']    # optional: a hit in the same sentence cancels the rule there
+        requires: [ich, mein*]       # optional: words of which one must ALSO be in the sentence
         case_sensitive: false        # optional
         flag: ["Ich bin ein KI-Assistent."]   # each must produce a match of THIS rule
         pass: ["Wir nutzen keine KI."]        # each must produce no match of this rule
@@ -30,6 +31,10 @@ their regexes, and only on the sentences that contain the hit. An anchor is matc
 "künstlichen"), a leading ``*`` the end of one (``*bot`` hits "Chatbot"), both make it an infix.
 So a rule's patterns must only match sentences that contain one of its anchors: the flag examples,
 which run through the same anchored scan, prove that.
+`requires` (optional, written like anchors) narrows that further: the rule runs only on sentences
+that contain one of its anchors AND one of these words. A rule about "first person + something only
+a human has" anchors on the human things and requires "ich"/"mein*", so a reply that mentions a
+family or a garden in the third person costs no regex at all.
 
 Loading: ``load_packs(paths)`` validates every file (pydantic; errors name the file, the key path
 such as ``rules[3].patterns[0]`` and the fix; bad regexes and duplicate rule ids are ConfigErrors
@@ -61,6 +66,7 @@ from pydantic import Field, ValidationError, field_validator
 from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.resources import packs_dir
+from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
 from safe_reply.rulepacks.sentences import SentenceIndex
 from safe_reply.rulepacks.vocabulary import REFERENCE, Expander, ExpansionError, Vocabulary, VocabularyFile
 from safe_reply.types import Language, Severity, Span
@@ -98,11 +104,12 @@ class RuleModel(Strict):
     anchors: list[str] = Field(min_length=1)
     patterns: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
+    requires: list[str] = Field(default_factory=list)
     case_sensitive: bool = False
     flag: list[str] = Field(min_length=1)
     pass_: list[str] = Field(alias="pass", min_length=1)
 
-    @field_validator("anchors")
+    @field_validator("anchors", "requires")
     @classmethod
     def _anchors_are_words(cls, anchors: list[str]) -> list[str]:
         for anchor in anchors:
@@ -168,6 +175,7 @@ class CompiledRule:
     model: RuleModel = field(repr=False)
     source: Path = field(repr=False)
     anchors: tuple[Anchor, ...] = field(default=(), repr=False)  # the written anchors, classes expanded
+    requires: tuple[Anchor, ...] = field(default=(), repr=False)  # one must also be in the sentence
 
     def fires_in(self, sentence: str) -> list[tuple[int, int]]:
         """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits."""
@@ -213,12 +221,17 @@ class CompiledPacks:
                 uses = literals.setdefault(anchor.literal, [])
                 if use not in uses:
                     uses.append(use)
-        self._literals = list(literals)
-        self._uses = [tuple(literals[literal]) for literal in self._literals]
-        self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if self._literals else None
+        # The disguise triggers of the normalised view ride along in the same automaton: a reply
+        # without any of them costs nothing extra; one with them is scanned again as a reader sees it.
+        self._literals = list(literals) + sorted((TRIGGERS | set(SPACED_TRIGGERS)) - set(literals))
+        self._uses = [tuple(literals.get(literal, ())) for literal in self._literals]
+        self._triggers = frozenset(i for i, literal in enumerate(self._literals) if literal in TRIGGERS)
+        self._spaced = frozenset(i for i, literal in enumerate(self._literals) if literal in SPACED_TRIGGERS)
+        self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if literals else None
         # Memoise the last few scans: the claims and the disclosure validator scan the same reply one
         # after the other, and the policy re-evaluates a rewrite; lru_cache is thread-safe.
         self._scan_cached = functools.lru_cache(maxsize=32)(self._scan)
+        self._last_lowered: tuple[str | None, str] = (None, "")
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -256,7 +269,8 @@ class CompiledPacks:
                 flags = 0 if rule.case_sensitive else re.IGNORECASE
                 patterns = _compile_all(rule.patterns, flags, pack.path, f"{key}.patterns", errors, expander)
                 unless = _compile_all(rule.unless, flags, pack.path, f"{key}.unless", errors, expander)
-                anchors = _anchors(rule, expander, pack.path, key, errors)
+                anchors = _anchors(rule.anchors, expander, pack.path, f"{key}.anchors", errors)
+                requires = _needles(_anchors(rule.requires, expander, pack.path, f"{key}.requires", errors))
                 rules.append(
                     CompiledRule(
                         id=rule.id,
@@ -272,6 +286,7 @@ class CompiledPacks:
                         model=rule,
                         source=pack.path,
                         anchors=anchors,
+                        requires=requires,
                     )
                 )
         if errors:
@@ -286,28 +301,61 @@ class CompiledPacks:
 
     def anchor_hits(self, text: str) -> dict[int, list[int]]:
         """rule index -> offsets of its anchor hits in `text` (after the word-boundary checks)."""
+        return self._hits(text)[0]
+
+    def _hits(self, text: str) -> tuple[dict[int, list[int]], bool]:
+        """The anchor hits, and whether `text` holds a disguise the normalised view would undo."""
         if self._automaton is None:
-            return {}
-        lowered = _lower_same_length(text)
+            return {}, False
+        lowered = self._lowered(text)
         hits: dict[int, list[int]] = {}
+        disguised = False
         for literal_index, start, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
             left_letter = start > 0 and lowered[start - 1].isalnum()
             right_letter = end < len(lowered) and lowered[end].isalnum()
+            if literal_index in self._triggers or (
+                literal_index in self._spaced and not left_letter and not right_letter
+            ):
+                disguised = True
             for use in self._uses[literal_index]:
                 if (left_letter and not use.open_left) or (right_letter and not use.open_right):
                     continue
                 hits.setdefault(use.rule_index, []).append(start)
-        return hits
+        return hits, disguised
+
+    def _lowered(self, text: str) -> str:
+        """The lower-cased reply, offsets kept; the anchor scan and `requires` share it (the last one
+        is kept: one tuple swap, safe to share between threads)."""
+        last = self._last_lowered
+        if last[0] is not text:
+            last = self._last_lowered = (text, _lower_same_length(text))
+        return last[1]
 
     def scan(self, text: str) -> tuple[RuleMatch, ...]:
-        """Every match of every rule in `text`, in text order (memoised for the last 32 texts)."""
+        """Every match of every rule in `text`, in text order (memoised for the last 32 texts).
+
+        A disguised reply (homoglyphs, invisible characters, full-width letters, markdown inside a
+        word, spaced letters) is scanned as a reader sees it, its normalised view; spans are still
+        offsets into `text`.
+        """
         return self._scan_cached(text)
 
     def _scan(self, text: str) -> tuple[RuleMatch, ...]:
-        hits = self.anchor_hits(text)
+        hits, disguised = self._hits(text)
+        if disguised or (any(m in text for m in "*`~_") and has_markdown_in_word(text)):
+            view = NormalisedView.of(text)
+            if view.text != text:
+                return self._matches(view.text, self._hits(view.text)[0], view)
+        return self._matches(text, hits, None)
+
+    def _matches(
+        self, text: str, hits: dict[int, list[int]], view: NormalisedView | None
+    ) -> tuple[RuleMatch, ...]:
+        """Run the rules whose anchors hit on the sentences around the hits; spans into the original."""
         if not hits:
             return ()
         sentences = SentenceIndex(text)
+        words = _Words(self._lowered(text))
         matches: list[RuleMatch] = []
         for rule_index, offsets in hits.items():
             rule = self.rules[rule_index]
@@ -317,9 +365,15 @@ class CompiledPacks:
                 if sentence is None or sentence in done:
                     continue
                 done.add(sentence)
+                if rule.requires and not words.within(rule.requires, sentence):
+                    continue
+                mapped = sentence if view is None else view.span(sentence.start, sentence.end)
                 for start, end in rule.fires_in(sentence.of(text)):
-                    span = Span(sentence.start + start, sentence.start + end)
-                    matches.append(RuleMatch(rule, span, sentence))
+                    if view is None:
+                        span = Span(sentence.start + start, sentence.start + end)
+                    else:
+                        span = view.span(sentence.start + start, sentence.start + end)
+                    matches.append(RuleMatch(rule, span, mapped))
         matches.sort(key=lambda m: (m.span.start, m.span.end, m.rule.id))
         return tuple(matches)
 
@@ -427,11 +481,11 @@ _FRAGMENT_FIX = "define the name under `fragments:` of the pack or in a vocabula
 
 
 def _anchors(
-    rule: RuleModel, expander: Expander, file: Path, key: str, errors: list[ConfigError]
+    words: Sequence[str], expander: Expander, file: Path, key: str, errors: list[ConfigError]
 ) -> tuple[Anchor, ...]:
-    """The rule's anchors; an anchor written "{{class}}" stands for every form of the class's words."""
+    """Anchors as written; an anchor written "{{class}}" stands for every form of the class's words."""
     anchors: list[Anchor] = []
-    for index, written in enumerate(rule.anchors):
+    for index, written in enumerate(words):
         reference = REFERENCE.fullmatch(written.strip())
         if reference is None:
             anchors.append(Anchor.of(written))
@@ -439,12 +493,54 @@ def _anchors(
         try:
             forms = expander.anchor_forms(reference.group(1))
         except ExpansionError as exc:
-            errors.append(ConfigError(file, f"{key}.anchors[{index}]", str(exc), _FRAGMENT_FIX))
+            errors.append(ConfigError(file, f"{key}[{index}]", str(exc), _FRAGMENT_FIX))
             continue
         anchors.extend(
             Anchor(form.literal, form.open_left, form.open_right or bool(form.suffix)) for form in forms if form.literal
         )
     return tuple(dict.fromkeys(anchors))
+
+
+class _Words:
+    """Finds a rule's `requires` words in a sentence: the sentence's words are read once (one C-level
+    regex over the lower-cased sentence) and shared by every rule; a word is then a set lookup, a
+    prefix ("mein*") or suffix ("*n't") a short loop, a phrase ("bei mir") a substring test. Far
+    cheaper than a regex per rule or more anchors, and run only where an anchor of the rule hit."""
+
+    __slots__ = ("_words", "lowered")
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self._words: dict[Span, frozenset[str]] = {}
+
+    def within(self, needles: tuple[Anchor, ...], sentence: Span) -> bool:
+        words = self._words.get(sentence)
+        if words is None:
+            part = sentence.of(self.lowered).replace("’", "'")
+            words = self._words[sentence] = frozenset(_WORD.findall(part))
+        for needle in needles:
+            literal = needle.literal
+            if " " in literal:
+                if literal in sentence.of(self.lowered).replace("’", "'"):
+                    return True
+            elif not needle.open_left and not needle.open_right:
+                if literal in words:
+                    return True
+            elif any(
+                (needle.open_left or word.startswith(literal)) and (needle.open_right or word.endswith(literal))
+                and literal in word
+                for word in words
+            ):
+                return True
+        return False
+
+
+_WORD = re.compile(r"[\w']+")
+
+
+def _needles(anchors: Sequence[Anchor]) -> tuple[Anchor, ...]:
+    """`requires` words for _Words, which reads "’" as "'"."""
+    return tuple(dict.fromkeys(Anchor(a.literal.replace("’", "'"), a.open_left, a.open_right) for a in anchors))
 
 
 def _lower_same_length(text: str) -> str:
