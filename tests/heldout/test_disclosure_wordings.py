@@ -51,7 +51,7 @@ def test_new_notice_wordings_count_as_notice(validator: DisclosureValidator, tex
          "disclosure.de/false-human-circumstance"),
         ("As a dad of three, I can tell you the fan is quiet enough.", Language.EN,
          "disclosure.en/false-human-circumstance"),
-        ("Let me head over to the workshop and ask.", Language.EN, "disclosure.en/false-human-circumstance"),
+        ("Let me head over to the workshop and ask.", Language.EN, "disclosure.en/false-human-life"),
     ],
 )
 def test_human_circumstances_are_false_human(

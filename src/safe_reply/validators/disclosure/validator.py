@@ -9,14 +9,20 @@ Two findings:
   reply contains it and the re-evaluation passes: the notice is never inserted twice.
   An unknown turn (``ctx.turn is None``) counts as the first reply: failing safe costs one extra
   sentence, failing open breaks the law.
-- FALSE_HUMAN: a sentence where the bot claims or implies being human (``false_human`` rules), unless
-  that sentence itself carries an AI notice ("Ich bin kein Mensch, sondern eine KI"); and a human
-  persona presented as staff (``persona`` rules) when the reply has no AI notice at all. Span = the
-  sentence; the fix removes the sentence and the whitespace after it (before it at the reply's end),
-  so the product line's action table decides: ``false_human: block`` or ``rewrite``.
+- FALSE_HUMAN: a sentence where the bot claims or implies being human (``false_human`` rules: first
+  person + something only a person does or has, or a denial of being an AI), also when the reply
+  carries a notice elsewhere (a contradiction still misleads); and a human persona or a signature
+  with a human name (``persona`` rules) when the reply has no AI notice at all. The rules handle
+  negation themselves ("Selbst ausprobiert habe ich das nicht – ich bin ja eine KI" is no claim).
+  Span = the sentence; the fix removes the sentence and the whitespace after it (before it at the
+  reply's end), so the product line's action table decides: ``false_human: block`` or ``rewrite``.
 
-The patterns live in validators/disclosure/<lang>.yaml (rule packs, see safe_reply.rulepacks) and
-share the single anchored scan with the claim packs.
+A notice is any statement that says so: a clause (``ai_notice`` rules) or a label (``ai_label``: a
+tag, header, footer, signature or P.S. holding an AI term and role words). The AI terms are one
+vocabulary (validators/disclosure/vocabulary.yaml) that every rule uses; the patterns live in
+validators/disclosure/<lang>.yaml (rule packs, see safe_reply.rulepacks) and share the single
+anchored scan with the claim packs. The scan reads disguised replies (homoglyphs, zero-width
+characters, spaced letters) as a customer does (safe_reply.rulepacks.normalised).
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from safe_reply.types import Action, Category, Context, Edit, Finding, Language,
 
 NAME = "disclosure"
 FAMILY = "disclosure"
-NOTICE_CATEGORY = "ai_notice"
+NOTICE_CATEGORIES = frozenset({"ai_notice", "ai_label"})
 FALSE_HUMAN_CATEGORY = "false_human"
 PERSONA_CATEGORY = "persona"
 MISSING_RULE_ID = "disclosure/missing-notice"
@@ -101,9 +107,9 @@ class DisclosureValidator:
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         policy = self._effective(ctx.channel)
         matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
-        notices = [m for m in matches if m.rule.category == NOTICE_CATEGORY]
-        has_notice = bool(notices) or _contains_configured(text, policy.text)
-        findings = self._false_human(text, matches, notices, has_notice)
+        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
+        has_notice = has_notice or _contains_configured(text, policy.text)
+        findings = self._false_human(text, matches, has_notice)
         if not has_notice and _required_now(policy.required, ctx.turn):
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
@@ -149,10 +155,7 @@ class DisclosureValidator:
             ),
         )
 
-    def _false_human(
-        self, text: str, matches: list[RuleMatch], notices: list[RuleMatch], has_notice: bool
-    ) -> list[Finding]:
-        notice_sentences = {m.sentence_span for m in notices}
+    def _false_human(self, text: str, matches: list[RuleMatch], has_notice: bool) -> list[Finding]:
         findings: list[Finding] = []
         done: set[Span] = set()
         for match in matches:
@@ -162,7 +165,7 @@ class DisclosureValidator:
             if category not in (FALSE_HUMAN_CATEGORY, PERSONA_CATEGORY):
                 continue
             sentence = match.sentence_span
-            if sentence in notice_sentences or sentence in done:
+            if sentence in done:
                 continue
             done.add(sentence)
             rule = match.rule
