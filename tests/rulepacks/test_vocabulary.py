@@ -121,6 +121,22 @@ def test_a_star_word_is_a_prefix_and_a_hyphen_may_be_a_space() -> None:
     assert [bool(regex.search(t)) for t in ("CO2-kompensiert", "CO2 neutral", "CO2neutral")] == [True, True, True]
 
 
+def test_a_leading_star_word_is_a_suffix_in_any_language() -> None:
+    assert word_forms("*bot", None, Compound.NONE) == [Form("bot", "", True, False)]
+    [german] = word_forms("*bot", Language.DE, Compound.NONE)
+    assert (german.literal, german.open_left) == ("bot", True)
+    regex = re.compile(rf"\b{forms_regex(word_forms('*bot', None, Compound.NONE))}\b", re.IGNORECASE)
+    assert [bool(regex.search(t)) for t in ("Chatbot", "Servicebot", "Bot", "Bottich")] == [True, True, True, False]
+
+
+def test_a_star_may_only_start_or_end_a_word() -> None:
+    from safe_reply.rulepacks.vocabulary import VocabularyClass
+
+    with pytest.raises(ValueError, match="may only start a word"):
+        VocabularyClass.model_validate({"words": ["Chat*bot"]})
+    assert VocabularyClass.model_validate({"words": ["*bot", "CO2-*"]}).words == ["*bot", "CO2-*"]
+
+
 def test_a_rule_uses_classes_and_fragments_by_name_in_its_language(tmp_path: Path) -> None:
     compiled = compiled_packs(
         write(tmp_path, vocab_de=VOCABULARY, vocab_en=VOCABULARY_EN, pack_de=PACK, pack_en=PACK_EN)

@@ -109,7 +109,7 @@ class DisclosureValidator:
         matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
         has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
         has_notice = has_notice or _contains_configured(text, policy.text)
-        findings = self._false_human(text, matches, has_notice)
+        findings = self._false_human(text, ctx, matches, has_notice)
         if not has_notice and _required_now(policy.required, ctx.turn):
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
@@ -155,19 +155,20 @@ class DisclosureValidator:
             ),
         )
 
-    def _false_human(self, text: str, matches: list[RuleMatch], has_notice: bool) -> list[Finding]:
-        findings: list[Finding] = []
-        done: set[Span] = set()
+    def _false_human(self, text: str, ctx: Context, matches: list[RuleMatch], has_notice: bool) -> list[Finding]:
+        claims: dict[Span, list[RuleMatch]] = {}
         for match in matches:
             category = match.rule.category
-            if category == PERSONA_CATEGORY and has_notice:
-                continue
-            if category not in (FALSE_HUMAN_CATEGORY, PERSONA_CATEGORY):
-                continue
-            sentence = match.sentence_span
-            if sentence in done:
-                continue
-            done.add(sentence)
+            if category == FALSE_HUMAN_CATEGORY or (category == PERSONA_CATEGORY and not has_notice):
+                claims.setdefault(match.sentence_span, []).append(match)
+        findings: list[Finding] = []
+        language: Language | None = None
+        for sentence, found in claims.items():
+            match = found[0]
+            if len({m.rule.language for m in found}) > 1:
+                # Both packs read the sentence ("Oliver" under a sign-off): report the reply's language.
+                language = language or detect_language(text, ctx.language or self.default_language)
+                match = next((m for m in found if m.rule.language is language), match)
             rule = match.rule
             findings.append(
                 Finding(
@@ -180,7 +181,7 @@ class DisclosureValidator:
                     validator=self.name,
                     fix=_remove_sentence(text, sentence),
                     details=MappingProxyType(
-                        {"rule_category": category, "pack": rule.pack, "phrase_start": str(match.span.start)}
+                        {"rule_category": rule.category, "pack": rule.pack, "phrase_start": str(match.span.start)}
                     ),
                 )
             )
