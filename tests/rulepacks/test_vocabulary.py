@@ -154,10 +154,23 @@ def test_a_rule_uses_classes_and_fragments_by_name_in_its_language(tmp_path: Pat
 def test_class_words_are_anchors_with_their_forms(tmp_path: Path) -> None:
     compiled = compiled_packs(write(tmp_path, vocab_de=VOCABULARY, pack_de=PACK))
     health = compiled.rule("test.de/health")
-    assert ("allergie", True, True) in {(a.literal, a.open_left, a.open_right) for a in health.anchors}
+    anchors = {(a.literal, a.open_left, a.open_right) for a in health.anchors}
+    # Every inflected form is its own anchor, closed on the right: "Allergien", not "Allergietest".
+    assert {("allergie", True, False), ("allergien", True, False)} <= anchors
+    assert ("allergie", True, True) not in anchors
     # Found inside a compound although the compound is not in the list.
     [match] = [m for m in compiled.scan("Es lindert Pollenallergie.") if m.rule is health]
     assert match.span == Span(3, 25)
+    assert [m.rule.id for m in compiled.scan("Es lindert Pollenallergien.")] == ["test.de/health"]
+    assert compiled.scan("Der Allergietest ist frei.") == ()
+
+
+def test_suffix_endings_become_closed_anchors() -> None:
+    from safe_reply.rulepacks.engine import _endings
+
+    assert _endings("(?:ing|es|ed|'s|’s|s)?") == ["ing", "es", "ed", "'s", "’s", "s", ""]
+    assert _endings("(?:et|t)(?:e|en)?") == ["ete", "eten", "et", "te", "ten", "t"]
+    assert _endings("\\w*") is None  # an open end stays open
 
 
 def test_a_company_vocabulary_extends_a_class(tmp_path: Path) -> None:

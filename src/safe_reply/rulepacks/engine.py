@@ -496,10 +496,37 @@ def _anchors(
         except ExpansionError as exc:
             errors.append(ConfigError(file, f"{key}[{index}]", str(exc), _FRAGMENT_FIX))
             continue
-        anchors.extend(
-            Anchor(form.literal, form.open_left, form.open_right or bool(form.suffix)) for form in forms if form.literal
-        )
+        for form in forms:
+            if not form.literal:
+                continue
+            endings = None if form.open_right else _endings(form.suffix)
+            if endings is None:  # an open end ("\\w*") or an ending too rich to list: any letters may follow
+                anchors.append(Anchor(form.literal, form.open_left, True))
+            else:  # every inflected form as its own closed anchor: "run" is no anchor for "rund"
+                anchors.extend(Anchor(form.literal + ending, form.open_left, False) for ending in endings)
     return tuple(dict.fromkeys(anchors))
+
+
+_GROUP = re.compile(r"\(\?:([^()]*)\)(\??)")
+
+
+def _endings(suffix: str, limit: int = 64) -> list[str] | None:
+    """The literal endings a class form's suffix regex stands for ("(?:es|s)?" -> ["es", "s", ""]), or
+    None when it is not a row of plain alternatives or has more than `limit` combinations."""
+    endings = [""]
+    at = 0
+    while at < len(suffix):
+        group = _GROUP.match(suffix, at)
+        if group is None:
+            return None
+        choices = group.group(1).split("|") + ([""] if group.group(2) else [])
+        if any(not all(c.isalnum() or c in "'’" for c in choice) for choice in choices):
+            return None
+        endings = [head + tail for head in endings for tail in choices]
+        if len(endings) > limit:
+            return None
+        at = group.end()
+    return list(dict.fromkeys(endings))
 
 
 class _Words:

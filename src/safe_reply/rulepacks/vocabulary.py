@@ -18,7 +18,8 @@ and is told apart from a pack by its first key::
         groups: {range: [Reichweite, fahren]}    # optional sub-lists, usable as {{attribute.range}}
 
 A rule uses both by name: ``{{ai_term}}`` or ``{{disease}}`` in `patterns` and `unless`, and
-``"{{disease}}"`` as an anchor (every word of the class becomes an anchor of the one Aho-Corasick scan).
+``"{{disease}}"`` as an anchor (every inflected form of every word of the class becomes an anchor of
+the one Aho-Corasick scan, closed on the right, so English "run" does not fire on German "rund").
 A name resolves in the pack's own `fragments`, then in the vocabularies of the pack's language, then in
 the language-neutral ones. The same class in several files (a company's own vocabulary next to the
 shipped one) is the union of their words.
