@@ -107,10 +107,13 @@ class DisclosureValidator:
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         policy = self._effective(ctx.channel)
         matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
+        required = _required_now(policy.required, ctx.turn)
         has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
-        has_notice = has_notice or _contains_configured(text, policy.text)
+        if not has_notice and (required or any(m.rule.category == PERSONA_CATEGORY for m in matches)):
+            # The configured notice counts too; looked for only when the answer depends on it.
+            has_notice = _contains_configured(text, policy.text)
         findings = self._false_human(text, ctx, matches, has_notice)
-        if not has_notice and _required_now(policy.required, ctx.turn):
+        if not has_notice and required:
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
 
