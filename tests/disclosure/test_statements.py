@@ -6,24 +6,18 @@ furniture, energy, fashion): each a kind of construction, not a corpus sentence.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from safe_reply.config_models import ProductLine
-from safe_reply.contracts import BuildContext
 from safe_reply.types import Category, Context, Language, Span
-from safe_reply.validators.disclosure import SPEC, DisclosureValidator, Settings
+from safe_reply.validators.disclosure import DisclosureValidator
+from support.disclosure import every_reply_validator
 
 MISSING = (Category.MISSING_DISCLOSURE, "disclosure/missing-notice")
 
 
 @pytest.fixture(scope="module")
 def validator() -> DisclosureValidator:
-    ctx = BuildContext(ProductLine(id="home"), Path("."), Path("defaults.yaml"), "validators.disclosure")
-    built = SPEC.build(Settings.model_validate({"required": "every_reply"}), ctx)
-    assert isinstance(built, DisclosureValidator)
-    return built
+    return every_reply_validator()
 
 
 def findings(validator: DisclosureValidator, text: str, language: str) -> list[tuple[Category, str]]:

@@ -5,22 +5,16 @@ The sentences are new variations of each wording kind, not the held-out replies 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from safe_reply.config_models import ProductLine
-from safe_reply.contracts import BuildContext
 from safe_reply.types import Category, Context, Language
-from safe_reply.validators.disclosure import SPEC, DisclosureValidator, Settings
+from safe_reply.validators.disclosure import DisclosureValidator
+from support.disclosure import every_reply_validator
 
 
 @pytest.fixture(scope="module")
 def validator() -> DisclosureValidator:
-    ctx = BuildContext(ProductLine(id="home"), Path("."), Path("defaults.yaml"), "validators.disclosure")
-    built = SPEC.build(Settings.model_validate({"required": "every_reply"}), ctx)
-    assert isinstance(built, DisclosureValidator)
-    return built
+    return every_reply_validator()
 
 
 def _findings(validator: DisclosureValidator, text: str, language: Language) -> list[tuple[Category, str]]:
