@@ -5,22 +5,16 @@ The sentences are new variations of each wording kind, not the held-out replies 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from safe_reply.config_models import ProductLine
-from safe_reply.contracts import BuildContext
 from safe_reply.types import Category, Context, Language
-from safe_reply.validators.disclosure import SPEC, DisclosureValidator, Settings
+from safe_reply.validators.disclosure import DisclosureValidator
+from support.disclosure import every_reply_validator
 
 
 @pytest.fixture(scope="module")
 def validator() -> DisclosureValidator:
-    ctx = BuildContext(ProductLine(id="home"), Path("."), Path("defaults.yaml"), "validators.disclosure")
-    built = SPEC.build(Settings.model_validate({"required": "every_reply"}), ctx)
-    assert isinstance(built, DisclosureValidator)
-    return built
+    return every_reply_validator()
 
 
 def _findings(validator: DisclosureValidator, text: str, language: Language) -> list[tuple[Category, str]]:
@@ -51,7 +45,7 @@ def test_new_notice_wordings_count_as_notice(validator: DisclosureValidator, tex
          "disclosure.de/false-human-circumstance"),
         ("As a dad of three, I can tell you the fan is quiet enough.", Language.EN,
          "disclosure.en/false-human-circumstance"),
-        ("Let me head over to the workshop and ask.", Language.EN, "disclosure.en/false-human-circumstance"),
+        ("Let me head over to the workshop and ask.", Language.EN, "disclosure.en/false-human-life"),
     ],
 )
 def test_human_circumstances_are_false_human(

@@ -83,7 +83,7 @@ def test_missing_and_unknown_keys(tmp_path: Path) -> None:
             "rules[0].legal_bases",
             "unknown key 'legal_bases' (did you mean 'legal_basis'?)",
             "use one of: id, category, legal_basis, message, severity, anchors, patterns, unless, unless_scope, "
-            "unless_sentence, case_sensitive, flag, pass",
+            "unless_sentence, requires, case_sensitive, flag, pass",
         ),
     ]
 
@@ -164,3 +164,41 @@ def test_same_files_share_one_compiled_object(tmp_path: Path) -> None:
     assert compiled_packs([path]) is compiled_packs([path])
     path.write_text(path.read_text(encoding="utf-8").replace("heilt alles", "heilt viel"), encoding="utf-8")
     assert compiled_packs([path]).rule("R-1").model.flag == ["Die Creme heilt viel."]
+
+
+# --- requires: a second word list, checked in the anchor's sentence --------------------------------
+
+
+REQUIRES = """
+  - id: OWN
+    category: test
+    legal_basis: "UWG §5"
+    message: {de: "d", en: "e"}
+    anchors: [garage]
+    requires: [ich, "mein*", "*n't", "bei mir"]
+    patterns: ['\\bgarage\\b']
+    flag: ["Meine Garage ist voll.", "Der Mäher steht bei mir in der Garage."]
+    pass: ["Die Garage ist voll."]
+"""
+
+
+def test_requires_a_word_in_the_same_sentence(tmp_path: Path) -> None:
+    packs = compiled_packs([write_pack(tmp_path, "requires", REQUIRES)])
+    assert all(r.ok for r in run_examples(packs))
+    reply = "Ich prüfe das. Die Garage ist 3 m breit. In meiner Garage passt er. Isn't the garage big?"
+    assert [m.sentence_span.of(reply) for m in packs.scan(reply)] == [
+        "In meiner Garage passt er.",
+        "Isn't the garage big?",
+    ]
+    # "ich" inside "nicht" or "sich" is no first person: whole words unless the entry says otherwise.
+    assert packs.scan("Sie wundern sich nicht: die Garage ist leer.") == ()
+
+
+def test_requires_words_are_validated_like_anchors(tmp_path: Path) -> None:
+    written = 'requires: [ich, "mein*", "*n\'t", "bei mir"]'
+    path = write_pack(tmp_path, "badreq", REQUIRES.replace(written, "requires: ['**']"))
+    with pytest.raises(ConfigErrors) as caught:
+        load_packs([path])
+    (error,) = caught.value.errors
+    assert error.key == "rules[0].requires"
+    assert "has no literal text" in error.problem

@@ -121,6 +121,22 @@ def test_a_star_word_is_a_prefix_and_a_hyphen_may_be_a_space() -> None:
     assert [bool(regex.search(t)) for t in ("CO2-kompensiert", "CO2 neutral", "CO2neutral")] == [True, True, True]
 
 
+def test_a_leading_star_word_is_a_suffix_in_any_language() -> None:
+    assert word_forms("*bot", None, Compound.NONE) == [Form("bot", "", True, False)]
+    [german] = word_forms("*bot", Language.DE, Compound.NONE)
+    assert (german.literal, german.open_left) == ("bot", True)
+    regex = re.compile(rf"\b{forms_regex(word_forms('*bot', None, Compound.NONE))}\b", re.IGNORECASE)
+    assert [bool(regex.search(t)) for t in ("Chatbot", "Servicebot", "Bot", "Bottich")] == [True, True, True, False]
+
+
+def test_a_star_may_only_start_or_end_a_word() -> None:
+    from safe_reply.rulepacks.vocabulary import VocabularyClass
+
+    with pytest.raises(ValueError, match="may only start a word"):
+        VocabularyClass.model_validate({"words": ["Chat*bot"]})
+    assert VocabularyClass.model_validate({"words": ["*bot", "CO2-*"]}).words == ["*bot", "CO2-*"]
+
+
 def test_a_rule_uses_classes_and_fragments_by_name_in_its_language(tmp_path: Path) -> None:
     compiled = compiled_packs(
         write(tmp_path, vocab_de=VOCABULARY, vocab_en=VOCABULARY_EN, pack_de=PACK, pack_en=PACK_EN)
@@ -138,10 +154,23 @@ def test_a_rule_uses_classes_and_fragments_by_name_in_its_language(tmp_path: Pat
 def test_class_words_are_anchors_with_their_forms(tmp_path: Path) -> None:
     compiled = compiled_packs(write(tmp_path, vocab_de=VOCABULARY, pack_de=PACK))
     health = compiled.rule("test.de/health")
-    assert ("allergie", True, True) in {(a.literal, a.open_left, a.open_right) for a in health.anchors}
+    anchors = {(a.literal, a.open_left, a.open_right) for a in health.anchors}
+    # A German word may begin a compound ("Allergietest"): its anchor stays open to the right, and the
+    # rule's regex decides (here: the class word must end the word, so the compound does not match).
+    assert ("allergie", True, True) in anchors
     # Found inside a compound although the compound is not in the list.
     [match] = [m for m in compiled.scan("Es lindert Pollenallergie.") if m.rule is health]
     assert match.span == Span(3, 25)
+    assert [m.rule.id for m in compiled.scan("Es lindert Pollenallergien.")] == ["test.de/health"]
+    assert compiled.scan("Der Allergietest ist frei.") == ()
+
+
+def test_suffix_endings_become_closed_anchors() -> None:
+    from safe_reply.rulepacks.engine import _endings
+
+    assert _endings("(?:ing|es|ed|'s|’s|s)?") == ["ing", "es", "ed", "'s", "’s", "s", ""]
+    assert _endings("(?:et|t)(?:e|en)?") == ["ete", "eten", "et", "te", "ten", "t"]
+    assert _endings("\\w*") is None  # an open end stays open
 
 
 def test_a_company_vocabulary_extends_a_class(tmp_path: Path) -> None:
@@ -162,3 +191,11 @@ def test_unknown_name_and_circular_fragments_are_config_errors(tmp_path: Path) -
     with pytest.raises(ConfigErrors) as err:
         compiled_packs(write(tmp_path, vocab_de=circle, pack_de=PACK))
     assert "in a circle: cure_verb -> loop -> cure_verb" in err.value.errors[0].problem
+
+
+def test_english_class_words_anchor_on_closed_forms(tmp_path: Path) -> None:
+    compiled = compiled_packs(write(tmp_path, vocab_en=VOCABULARY_EN, pack_en=PACK_EN))
+    anchors = {(a.literal, a.open_left, a.open_right) for a in compiled.rule("test.en/health").anchors}
+    # Every inflected form is its own anchor, closed on the right: "colds", not "coldest" or a German "Colditz".
+    assert {("cold", False, False), ("colds", False, False), ("allergies", False, False)} <= anchors
+    assert ("cold", False, True) not in anchors

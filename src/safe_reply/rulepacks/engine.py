@@ -20,6 +20,7 @@ A pack is one YAML file per family and language, e.g. ``validators/disclosure/de
         unless: ['\\bkein(?:e|en)? ki\\b']    # optional: a hit in the same sentence cancels the rule there
         unless_scope: sentence       # optional: `clause` = only a hit in the clause around the match cancels it
         unless_sentence: []          # optional: hits that cancel the rule in the whole sentence, whatever the scope
+        requires: [ich, mein*]       # optional: words of which one must ALSO be in the sentence
         case_sensitive: false        # optional
         flag: ["Ich bin ein KI-Assistent."]   # each must produce a match of THIS rule
         pass: ["Wir nutzen keine KI."]        # each must produce no match of this rule
@@ -32,6 +33,10 @@ their regexes, and only on the sentences that contain the hit. An anchor is matc
 "künstlichen"), a leading ``*`` the end of one (``*bot`` hits "Chatbot"), both make it an infix.
 So a rule's patterns must only match sentences that contain one of its anchors: the flag examples,
 which run through the same anchored scan, prove that.
+`requires` (optional, written like anchors) narrows that further: the rule runs only on sentences
+that contain one of its anchors AND one of these words. A rule about "first person + something only
+a human has" anchors on the human things and requires "ich"/"mein*", so a reply that mentions a
+family or a garden in the third person costs no regex at all.
 
 Loading: ``load_packs(paths)`` validates every file (pydantic; errors name the file, the key path
 such as ``rules[3].patterns[0]`` and the fix; bad regexes and duplicate rule ids are ConfigErrors
@@ -64,6 +69,7 @@ from pydantic import Field, ValidationError, field_validator
 from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.resources import packs_dir
+from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
 from safe_reply.rulepacks.sentences import SentenceIndex
 from safe_reply.rulepacks.vocabulary import REFERENCE, Expander, ExpansionError, Vocabulary, VocabularyFile
 from safe_reply.types import Language, Severity, Span
@@ -120,11 +126,12 @@ class RuleModel(Strict):
     # Hits that cancel the rule anywhere in the sentence whatever `unless_scope` says ("..., fragen Sie
     # bitte Ihre Ärztin" refers the whole sentence to a doctor).
     unless_sentence: list[str] = Field(default_factory=list)
+    requires: list[str] = Field(default_factory=list)
     case_sensitive: bool = False
     flag: list[str] = Field(min_length=1)
     pass_: list[str] = Field(alias="pass", min_length=1)
 
-    @field_validator("anchors")
+    @field_validator("anchors", "requires")
     @classmethod
     def _anchors_are_words(cls, anchors: list[str]) -> list[str]:
         for anchor in anchors:
@@ -191,6 +198,7 @@ class CompiledRule:
     source: Path = field(repr=False)
     anchors: tuple[Anchor, ...] = field(default=(), repr=False)  # the written anchors, classes expanded
     unless_sentence: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
+    requires: _Needles | None = field(default=None, repr=False)  # one must also be in the sentence
 
     def fires_in(self, sentence: str) -> list[tuple[int, int]]:
         """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits."""
@@ -241,12 +249,17 @@ class CompiledPacks:
                 uses = literals.setdefault(anchor.literal, [])
                 if use not in uses:
                     uses.append(use)
-        self._literals = list(literals)
-        self._uses = [tuple(literals[literal]) for literal in self._literals]
-        self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if self._literals else None
+        # The disguise triggers of the normalised view ride along in the same automaton: a reply
+        # without any of them costs nothing extra; one with them is scanned again as a reader sees it.
+        self._literals = list(literals) + sorted((TRIGGERS | set(SPACED_TRIGGERS)) - set(literals))
+        self._uses = [tuple(literals.get(literal, ())) for literal in self._literals]
+        self._triggers = frozenset(i for i, literal in enumerate(self._literals) if literal in TRIGGERS)
+        self._spaced = frozenset(i for i, literal in enumerate(self._literals) if literal in SPACED_TRIGGERS)
+        self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if literals else None
         # Memoise the last few scans: the claims and the disclosure validator scan the same reply one
         # after the other, and the policy re-evaluates a rewrite; lru_cache is thread-safe.
         self._scan_cached = functools.lru_cache(maxsize=32)(self._scan)
+        self._last_lowered: tuple[str | None, str] = (None, "")
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -287,7 +300,9 @@ class CompiledPacks:
                 unless_sentence = _compile_all(
                     rule.unless_sentence, flags, pack.path, f"{key}.unless_sentence", errors, expander
                 )
-                anchors = _anchors(rule, expander, pack.path, key, errors)
+                anchors = _anchors(rule.anchors, expander, pack.path, f"{key}.anchors", errors)
+                needed = _anchors(rule.requires, expander, pack.path, f"{key}.requires", errors)
+                requires = _needles(needed) if needed else None
                 rules.append(
                     CompiledRule(
                         id=rule.id,
@@ -304,6 +319,7 @@ class CompiledPacks:
                         source=pack.path,
                         anchors=anchors,
                         unless_sentence=unless_sentence,
+                        requires=requires,
                     )
                 )
         if errors:
@@ -318,28 +334,61 @@ class CompiledPacks:
 
     def anchor_hits(self, text: str) -> dict[int, list[int]]:
         """rule index -> offsets of its anchor hits in `text` (after the word-boundary checks)."""
+        return self._hits(text)[0]
+
+    def _hits(self, text: str) -> tuple[dict[int, list[int]], bool]:
+        """The anchor hits, and whether `text` holds a disguise the normalised view would undo."""
         if self._automaton is None:
-            return {}
-        lowered = _lower_same_length(text)
+            return {}, False
+        lowered = self._lowered(text)
         hits: dict[int, list[int]] = {}
+        disguised = False
         for literal_index, start, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
             left_letter = start > 0 and lowered[start - 1].isalnum()
             right_letter = end < len(lowered) and lowered[end].isalnum()
+            if literal_index in self._triggers or (
+                literal_index in self._spaced and not left_letter and not right_letter
+            ):
+                disguised = True
             for use in self._uses[literal_index]:
                 if (left_letter and not use.open_left) or (right_letter and not use.open_right):
                     continue
                 hits.setdefault(use.rule_index, []).append(start)
-        return hits
+        return hits, disguised
+
+    def _lowered(self, text: str) -> str:
+        """The lower-cased reply, offsets kept; the anchor scan and `requires` share it (the last one
+        is kept: one tuple swap, safe to share between threads)."""
+        last = self._last_lowered
+        if last[0] is not text:
+            last = self._last_lowered = (text, _lower_same_length(text))
+        return last[1]
 
     def scan(self, text: str) -> tuple[RuleMatch, ...]:
-        """Every match of every rule in `text`, in text order (memoised for the last 32 texts)."""
+        """Every match of every rule in `text`, in text order (memoised for the last 32 texts).
+
+        A disguised reply (homoglyphs, invisible characters, full-width letters, markdown inside a
+        word, spaced letters) is scanned as a reader sees it, its normalised view; spans are still
+        offsets into `text`.
+        """
         return self._scan_cached(text)
 
     def _scan(self, text: str) -> tuple[RuleMatch, ...]:
-        hits = self.anchor_hits(text)
+        hits, disguised = self._hits(text)
+        if disguised or (any(m in text for m in "*`~_") and has_markdown_in_word(text)):
+            view = NormalisedView.of(text)
+            if view.text != text:
+                return self._matches(view.text, self._hits(view.text)[0], view)
+        return self._matches(text, hits, None)
+
+    def _matches(
+        self, text: str, hits: dict[int, list[int]], view: NormalisedView | None
+    ) -> tuple[RuleMatch, ...]:
+        """Run the rules whose anchors hit on the sentences around the hits; spans into the original."""
         if not hits:
             return ()
         sentences = SentenceIndex(text)
+        words = _Words(self._lowered(text))
         matches: list[RuleMatch] = []
         for rule_index, offsets in hits.items():
             rule = self.rules[rule_index]
@@ -349,9 +398,15 @@ class CompiledPacks:
                 if sentence is None or sentence in done:
                     continue
                 done.add(sentence)
+                if rule.requires is not None and not words.within(rule.requires, sentence):
+                    continue
+                mapped = sentence if view is None else view.span(sentence.start, sentence.end)
                 for start, end in rule.fires_in(sentence.of(text)):
-                    span = Span(sentence.start + start, sentence.start + end)
-                    matches.append(RuleMatch(rule, span, sentence))
+                    if view is None:
+                        span = Span(sentence.start + start, sentence.start + end)
+                    else:
+                        span = view.span(sentence.start + start, sentence.start + end)
+                    matches.append(RuleMatch(rule, span, mapped))
         matches.sort(key=lambda m: (m.span.start, m.span.end, m.rule.id))
         return tuple(matches)
 
@@ -468,11 +523,11 @@ _FRAGMENT_FIX = "define the name under `fragments:` of the pack or in a vocabula
 
 
 def _anchors(
-    rule: RuleModel, expander: Expander, file: Path, key: str, errors: list[ConfigError]
+    words: Sequence[str], expander: Expander, file: Path, key: str, errors: list[ConfigError]
 ) -> tuple[Anchor, ...]:
-    """The rule's anchors; an anchor written "{{class}}" stands for every form of the class's words."""
+    """Anchors as written; an anchor written "{{class}}" stands for every form of the class's words."""
     anchors: list[Anchor] = []
-    for index, written in enumerate(rule.anchors):
+    for index, written in enumerate(words):
         reference = REFERENCE.fullmatch(written.strip())
         if reference is None:
             anchors.append(Anchor.of(written))
@@ -480,12 +535,103 @@ def _anchors(
         try:
             forms = expander.anchor_forms(reference.group(1))
         except ExpansionError as exc:
-            errors.append(ConfigError(file, f"{key}.anchors[{index}]", str(exc), _FRAGMENT_FIX))
+            errors.append(ConfigError(file, f"{key}[{index}]", str(exc), _FRAGMENT_FIX))
             continue
-        anchors.extend(
-            Anchor(form.literal, form.open_left, form.open_right or bool(form.suffix)) for form in forms if form.literal
-        )
+        for form in forms:
+            if not form.literal:
+                continue
+            endings = None if form.open_right else _endings(form.suffix)
+            if endings is None:  # an open end ("\\w*") or an ending too rich to list: any letters may follow
+                anchors.append(Anchor(form.literal, form.open_left, True))
+            else:  # every inflected form as its own closed anchor: "run" is no anchor for "rund"
+                anchors.extend(Anchor(form.literal + ending, form.open_left, False) for ending in endings)
     return tuple(dict.fromkeys(anchors))
+
+
+_GROUP = re.compile(r"\(\?:([^()]*)\)(\??)")
+
+
+def _endings(suffix: str, limit: int = 64) -> list[str] | None:
+    """The literal endings a class form's suffix regex stands for ("(?:es|s)?" -> ["es", "s", ""]), or
+    None when it is not a row of plain alternatives or has more than `limit` combinations."""
+    endings = [""]
+    at = 0
+    while at < len(suffix):
+        group = _GROUP.match(suffix, at)
+        if group is None:
+            return None
+        choices = group.group(1).split("|") + ([""] if group.group(2) else [])
+        if any(not all(c.isalnum() or c in "'’" for c in choice) for choice in choices):
+            return None
+        endings = [head + tail for head in endings for tail in choices]
+        if len(endings) > limit:
+            return None
+        at = group.end()
+    return list(dict.fromkeys(endings))
+
+
+class _Words:
+    """Finds a rule's `requires` words in a sentence: the sentence's words are read once (one C-level
+    regex over the lower-cased sentence) and shared by every rule; then a set intersection, one
+    `startswith`/`endswith` pass with a tuple, and a substring test for phrases ("bei mir"). Far
+    cheaper than a regex per rule or more anchors, and run only where an anchor of the rule hit."""
+
+    __slots__ = ("_read", "lowered")
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self._read: dict[Span, tuple[frozenset[str], str]] = {}
+
+    def within(self, needles: _Needles, sentence: Span) -> bool:
+        read = self._read.get(sentence)
+        if read is None:
+            part = sentence.of(self.lowered).replace("’", "'")
+            read = self._read[sentence] = (frozenset(_WORD.findall(part)), part)
+        words, part = read
+        if not needles.words.isdisjoint(words):
+            return True
+        if needles.prefixes and any(word.startswith(needles.prefixes) for word in words):
+            return True
+        if needles.suffixes and any(word.endswith(needles.suffixes) for word in words):
+            return True
+        return any(infix in word for infix in needles.infixes for word in words) or any(
+            phrase in part for phrase in needles.phrases
+        )
+
+
+_WORD = re.compile(r"[\w']+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Needles:
+    """A rule's `requires` words sorted by how they are found ("’" read as "'")."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    infixes: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes or self.suffixes or self.infixes or self.phrases)
+
+
+def _needles(anchors: Sequence[Anchor]) -> _Needles:
+    """`requires` words for _Words."""
+    words, prefixes, suffixes, infixes, phrases = set(), [], [], [], []
+    for anchor in anchors:
+        literal = anchor.literal.replace("’", "'")
+        if " " in literal:
+            phrases.append(literal)
+        elif anchor.open_left and anchor.open_right:
+            infixes.append(literal)
+        elif anchor.open_right:
+            prefixes.append(literal)
+        elif anchor.open_left:
+            suffixes.append(literal)
+        else:
+            words.add(literal)
+    return _Needles(frozenset(words), tuple(prefixes), tuple(suffixes), tuple(infixes), tuple(phrases))
 
 
 def _lower_same_length(text: str) -> str:

@@ -14,11 +14,12 @@ and is told apart from a pack by its first key::
         description: "Krankheiten und Symptome"
         legal_basis: "HWG §3, §12"
         compound: tail               # tail | head | both | none: where the word may stand in a compound
-        words: [Heuschnupfen, Allergie, "trockene Haut", "CO2-*"]
+        words: [Heuschnupfen, Allergie, "trockene Haut", "CO2-*", "*bot"]   # '*' ends a prefix, starts a suffix
         groups: {range: [Reichweite, fahren]}    # optional sub-lists, usable as {{attribute.range}}
 
 A rule uses both by name: ``{{ai_term}}`` or ``{{disease}}`` in `patterns` and `unless`, and
-``"{{disease}}"`` as an anchor (every word of the class becomes an anchor of the one Aho-Corasick scan).
+``"{{disease}}"`` as an anchor (every inflected form of every word of the class becomes an anchor of
+the one Aho-Corasick scan, closed on the right, so English "run" does not fire on German "rund").
 A name resolves in the pack's own `fragments`, then in the vocabularies of the pack's language, then in
 the language-neutral ones. The same class in several files (a company's own vocabulary next to the
 shipped one) is the union of their words.
@@ -68,8 +69,12 @@ class VocabularyClass(Strict):
         for word in words:
             if not any(ch.isalnum() for ch in word):
                 raise ValueError(f"word {word!r} has no letter or digit")
-            if word.count("*") > 1 or ("*" in word and not word.endswith("*")):
-                raise ValueError(f"word {word!r}: '*' may only end a word (a prefix such as 'CO2-*')")
+            inner = word[1:] if word.startswith("*") else word
+            if inner.count("*") > 1 or ("*" in inner and not inner.endswith("*")):
+                raise ValueError(
+                    f"word {word!r}: '*' may only start a word (a suffix such as '*bot') or end it "
+                    "(a prefix such as 'CO2-*')"
+                )
         return words
 
 
@@ -112,17 +117,19 @@ def word_forms(word: str, language: Language | None, compound: Compound) -> list
     written = " ".join(word.split())
     text = written.lower()
     star = text.endswith("*")
-    text = text.rstrip("*")
+    # A leading '*' lets the word end a longer one in any language ("*bot": Chatbot, Servicebot).
+    suffix_of_any = text.startswith("*")
+    text = text.strip("*")
     if language is Language.EN:
         compound = Compound.NONE
-    left = compound in (Compound.TAIL, Compound.BOTH) and language is Language.DE
+    left = suffix_of_any or (compound in (Compound.TAIL, Compound.BOTH) and language is Language.DE)
     right = star or compound in (Compound.HEAD, Compound.BOTH)
     if star:
         return [Form(text, "", left, True)]
     if language is Language.DE:
-        return _german_forms(text, written[0].islower(), left, right)
+        return _german_forms(text, written.lstrip("*")[0].islower(), left, right)
     if language is Language.EN:
-        return _english_forms(text, right)
+        return _english_forms(text, left, right)
     return [Form(text, "", left, right)]
 
 
@@ -173,12 +180,12 @@ def _umlaut(stem: str) -> str:
     return _UMLAUT.sub(lambda m: {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}[m.group()], stem, count=1)
 
 
-def _english_forms(text: str, right: bool) -> list[Form]:
+def _english_forms(text: str, left: bool, right: bool) -> list[Form]:
     if text.endswith("y") and len(text) > 3 and text[-2] not in "aeiou":
-        return [Form(text[:-1], "(?:ying|ies|ied|y)", False, right)]
+        return [Form(text[:-1], "(?:ying|ies|ied|y)", left, right)]
     if text.endswith("e") and len(text) > 3:
-        return [Form(text[:-1], "(?:ers|ing|es|ed|er|e)", False, right)]
-    return [Form(text, "(?:ing|es|ed|'s|’s|s)?", False, right)]
+        return [Form(text[:-1], "(?:ers|ing|es|ed|er|e)", left, right)]
+    return [Form(text, "(?:ing|es|ed|'s|’s|s)?", left, right)]
 
 
 # ---------------------------------------------------------------- trie regex
@@ -331,7 +338,13 @@ class Expander:
         found = self.vocabulary.lookup(name, self.language)
         if not isinstance(found, ClassWords):
             raise ExpansionError(f"anchor '{{{{{name}}}}}' must name a word class (known: {self._class_names()})")
-        return found.forms()
+        forms = found.forms()
+        if found.language is Language.DE:
+            # A German word may begin a compound ("Milben|frei", "Allergie|schutz"): its anchor stays open
+            # to the right, and the rule's own regex decides. (Other languages anchor on closed inflected
+            # forms, so an English "run" is no anchor for a German "rund".)
+            forms = [Form(f.literal, f.suffix, f.open_left, True) for f in forms]
+        return forms
 
     def _class_names(self) -> str:
         return ", ".join(sorted({name for name, _ in self.vocabulary.classes})) or "none"

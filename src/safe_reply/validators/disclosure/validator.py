@@ -9,14 +9,20 @@ Two findings:
   reply contains it and the re-evaluation passes: the notice is never inserted twice.
   An unknown turn (``ctx.turn is None``) counts as the first reply: failing safe costs one extra
   sentence, failing open breaks the law.
-- FALSE_HUMAN: a sentence where the bot claims or implies being human (``false_human`` rules), unless
-  that sentence itself carries an AI notice ("Ich bin kein Mensch, sondern eine KI"); and a human
-  persona presented as staff (``persona`` rules) when the reply has no AI notice at all. Span = the
-  sentence; the fix removes the sentence and the whitespace after it (before it at the reply's end),
-  so the product line's action table decides: ``false_human: block`` or ``rewrite``.
+- FALSE_HUMAN: a sentence where the bot claims or implies being human (``false_human`` rules: first
+  person + something only a person does or has, or a denial of being an AI), also when the reply
+  carries a notice elsewhere (a contradiction still misleads); and a human persona or a signature
+  with a human name (``persona`` rules) when the reply has no AI notice at all. The rules handle
+  negation themselves ("Selbst ausprobiert habe ich das nicht – ich bin ja eine KI" is no claim).
+  Span = the sentence; the fix removes the sentence and the whitespace after it (before it at the
+  reply's end), so the product line's action table decides: ``false_human: block`` or ``rewrite``.
 
-The patterns live in validators/disclosure/<lang>.yaml (rule packs, see safe_reply.rulepacks) and
-share the single anchored scan with the claim packs.
+A notice is any statement that says so: a clause (``ai_notice`` rules) or a label (``ai_label``: a
+tag, header, footer, signature or P.S. holding an AI term and role words). The AI terms are one
+vocabulary (validators/disclosure/vocabulary.yaml) that every rule uses; the patterns live in
+validators/disclosure/<lang>.yaml (rule packs, see safe_reply.rulepacks) and share the single
+anchored scan with the claim packs. The scan reads disguised replies (homoglyphs, zero-width
+characters, spaced letters) as a customer does (safe_reply.rulepacks.normalised).
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from safe_reply.types import Action, Category, Context, Edit, Finding, Language,
 
 NAME = "disclosure"
 FAMILY = "disclosure"
-NOTICE_CATEGORY = "ai_notice"
+NOTICE_CATEGORIES = frozenset({"ai_notice", "ai_label"})
 FALSE_HUMAN_CATEGORY = "false_human"
 PERSONA_CATEGORY = "persona"
 MISSING_RULE_ID = "disclosure/missing-notice"
@@ -101,10 +107,13 @@ class DisclosureValidator:
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         policy = self._effective(ctx.channel)
         matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
-        notices = [m for m in matches if m.rule.category == NOTICE_CATEGORY]
-        has_notice = bool(notices) or _contains_configured(text, policy.text)
-        findings = self._false_human(text, matches, notices, has_notice)
-        if not has_notice and _required_now(policy.required, ctx.turn):
+        required = _required_now(policy.required, ctx.turn)
+        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
+        if not has_notice and (required or any(m.rule.category == PERSONA_CATEGORY for m in matches)):
+            # The configured notice counts too; looked for only when the answer depends on it.
+            has_notice = _contains_configured(text, policy.text)
+        findings = self._false_human(text, ctx, matches, has_notice)
+        if not has_notice and required:
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
 
@@ -149,22 +158,20 @@ class DisclosureValidator:
             ),
         )
 
-    def _false_human(
-        self, text: str, matches: list[RuleMatch], notices: list[RuleMatch], has_notice: bool
-    ) -> list[Finding]:
-        notice_sentences = {m.sentence_span for m in notices}
-        findings: list[Finding] = []
-        done: set[Span] = set()
+    def _false_human(self, text: str, ctx: Context, matches: list[RuleMatch], has_notice: bool) -> list[Finding]:
+        claims: dict[Span, list[RuleMatch]] = {}
         for match in matches:
             category = match.rule.category
-            if category == PERSONA_CATEGORY and has_notice:
-                continue
-            if category not in (FALSE_HUMAN_CATEGORY, PERSONA_CATEGORY):
-                continue
-            sentence = match.sentence_span
-            if sentence in notice_sentences or sentence in done:
-                continue
-            done.add(sentence)
+            if category == FALSE_HUMAN_CATEGORY or (category == PERSONA_CATEGORY and not has_notice):
+                claims.setdefault(match.sentence_span, []).append(match)
+        findings: list[Finding] = []
+        language: Language | None = None
+        for sentence, found in claims.items():
+            match = found[0]
+            if len({m.rule.language for m in found}) > 1:
+                # Both packs read the sentence ("Oliver" under a sign-off): report the reply's language.
+                language = language or detect_language(text, ctx.language or self.default_language)
+                match = next((m for m in found if m.rule.language is language), match)
             rule = match.rule
             findings.append(
                 Finding(
@@ -177,7 +184,7 @@ class DisclosureValidator:
                     validator=self.name,
                     fix=_remove_sentence(text, sentence),
                     details=MappingProxyType(
-                        {"rule_category": category, "pack": rule.pack, "phrase_start": str(match.span.start)}
+                        {"rule_category": rule.category, "pack": rule.pack, "phrase_start": str(match.span.start)}
                     ),
                 )
             )

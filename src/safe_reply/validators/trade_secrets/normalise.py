@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
+from safe_reply.confusables import HOMOGLYPHS
+
 __all__ = [
     "ACCENTS",
     "LEET",
@@ -81,11 +83,8 @@ _BASE64_PADDING = re.compile(r"[A-Za-z0-9+/]{4,}=")
 _FAST_DELETE = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122 or b >= 0xC0) or b in (0xD7, 0xF7))
 _LINEBREAK_HYPHEN = re.compile(r"^[\-\u2010\u2011][ \t]*\r?\n[ \t]*$")
 
-# Look-alikes (Unicode TR39 confusables restricted to what renders like Latin in common fonts).
-_HOMOGLYPHS = str.maketrans(
-    "АВЕЅІЈКМНОРСТХУаеѕіјкмнорсхуԁԛԝһӏёΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
-    "ABESIJKMHOPCTXYaesijkmhopcxydqwhleABEZHIKMNOPTYXaeikvoptux",
-)
+# Look-alikes: the table shared with the rule-pack engine's normalised view (safe_reply.confusables).
+_HOMOGLYPHS = HOMOGLYPHS
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _LEET_SYMBOLS = {"@": "a", "$": "s"}
 
