@@ -22,7 +22,7 @@ from stdnum import numdb
 
 from personal_data.corpus_score import make_validator
 from safe_reply.types import Context, Language, Span
-from safe_reply.validators.personal_data import addresses, cues, identifiers, phones
+from safe_reply.validators.personal_data import addresses, cues, emails, identifiers, phones
 from safe_reply.validators.personal_data.candidates import CandidateScanner
 from safe_reply.validators.personal_data.config import Kind
 from safe_reply.validators.personal_data.hits import clear_before
@@ -38,6 +38,7 @@ ITEMS = [
     *["DE136695976", "ATU13585627", "FRXX123456789", "DE 136 695 976", "AT U13585627", "50674 Köln", "1.299,00"],
     *["Lindenstraße 14", "Goethestr. 7a", "Am Rosengarten 3", "Berliner Allee 112", "221B Baker Street", "Elm St"],
     *["Ring 3", "Weg", "Platz", "Markt", "STRASSE", "geboren am", "geb.", "Geburtsdatum", "born", "DOB", "D.O.B."],
+    *["Konrad-Adenauer-Straße 101", "An der Alster 5", "Unter den Linden 7", "Hauptstraßenweg", "Kirchweg2", "Str."],
     *["Telefonnummer", "Bestell-Nr.", "Art.-Nr.", "order number", "tracking no.", "ID-Nummer", "Nr.Abc", "nu", "id"],
     *["Tel", "Karte", "card", "Steuer-ID", "Modell", "Filiale", "store", "Lieferadresse", "address", "lives at"],
     *["İd", "ıd", "ſtore", "K", "ẞ", "Ä", "ö", "ß", "x", "Ab", "KF-8784", "€", "²", "_", "@"],
@@ -100,6 +101,37 @@ def test_cue_tokens_and_verdicts_are_the_full_patterns(text: str, data: st.DataO
         assert case_blind.found_in(text) == (slow.search(text) is not None)
 
 
+def _addresses_by_search(text: str) -> list[tuple[int, int]]:
+    """The e-mail finder as it was: a search in a window around each "@" (the oracle)."""
+    found, at = [], text.find("@")
+    while at != -1:
+        match = emails._EMAIL.search(text, max(0, at - 64), min(len(text), at + 256))
+        while match is not None and match.end() <= at:
+            match = emails._EMAIL.search(text, match.end(), min(len(text), at + 256))
+        if match is not None and match.start() <= at:
+            found.append(match.span())
+            at = text.find("@", match.end())
+        else:
+            at = text.find("@", at + 1)
+    return found
+
+
+MAIL_PIECES = ["a", "k.4258", "b.de", "web.de", "x", "_", "%", "+", "-", ".", "@", "@", " ", "ä", "1", "de", "co.uk"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*MAIL_PIECES, "x" * 70]), max_size=30).map("".join))
+def test_e_mail_addresses_are_found_as_by_a_search_around_each_at_sign(text: str) -> None:
+    assert [m.span() for m in emails._addresses(text)] == _addresses_by_search(text)
+
+
+@pytest.mark.parametrize("length", [63, 64, 65, 66])
+def test_a_local_part_longer_than_64_characters_is_no_address(length: int) -> None:
+    text = f"Mail an {'x' * length}@web.de bitte"
+    expected = [(8, 8 + length + 7)] if length <= 64 else []
+    assert [m.span() for m in emails._addresses(text)] == _addresses_by_search(text) == expected
+
+
 _IBAN_STRUCTURES = {
     line.split()[0]: re.findall(r"(\d+)!([nac])", bban.group(1))
     for line in (Path(numdb.__file__).parent / "iban.dat").read_text(encoding="utf-8").splitlines()
@@ -133,6 +165,11 @@ def phone_spans(text: str, **settings: object) -> list[str]:
 def test_a_number_found_hides_only_its_own_digits() -> None:
     # The pattern runs on from the first number into the second; each is found.
     assert phone_spans("Tel. 0171 2345678 / 0172 3456789") == ["0171 2345678", "0172 3456789"]
+
+
+def test_a_candidate_running_on_over_too_many_digits_hides_nothing() -> None:
+    # 21 digits are no phone number; the second number is judged on its own.
+    assert phone_spans("erreichbar unter 030/7288827 – 0171-5935778!") == ["0171-5935778"]
 
 
 def test_a_candidate_that_continues_a_figure_hides_nothing() -> None:

@@ -184,6 +184,8 @@ class CandidateScanner:
                 others.append((index, start))
             elif text[start] in "0+":
                 phone.append(start)
+        if not others:
+            return Candidates(phone, [], [], [], [], [], [], False)  # phone patterns: fixed length, in order
         found: list[list[int]] = [[], [], [], [], [], [], [], [], []]  # one list per Trigger
         triggers = self._triggers
         for index, start in others:
@@ -191,9 +193,10 @@ class CandidateScanner:
         if phone and found[_LONG_RUN]:
             phone = [start for start in phone if start not in found[_LONG_RUN]]
         # A hit's shape index i is text index i - 1; the numeric triggers begin with the clear character
-        # before the number, so their hits point at its first digit (or "+") already.
+        # before the number, so their hits point at its first digit (or "+") already. Hits come in order
+        # of their end: patterns of different lengths need sorting by start.
         return Candidates(
-            phone,  # fixed-length patterns: hits come in order
+            phone,
             _sorted(found[_CARD], 0),
             _sorted(found[_TAX], 0),
             _sorted(found[_IBAN], -1),
@@ -208,8 +211,4 @@ _NONE = Candidates([], [], [], [], [], [], [], False)
 
 
 def _sorted(starts: list[int], offset: int) -> list[int]:
-    """Hits come in order of their end (patterns of different lengths: not of their start); detectors
-    walk the reply from left to right."""
-    if not starts:
-        return starts
-    return sorted({start + offset for start in starts})
+    return sorted({start + offset for start in starts}) if starts else starts

@@ -125,32 +125,36 @@ def find_phones(
     """Phone numbers starting at `starts` (the scan's candidates); national numbers are read in `region`,
     and in `other_regions` where a phone word stands before them ("Mrs Patel's mobile is 0161 496 0123").
 
-    Like a left-to-right regex scan, a candidate hides the candidates inside its match, with two
-    exceptions: a number found hides only its own digits (in "0171 2345678 / 0172 3456789" the pattern
-    runs on into the second number), and a candidate that does not start a number (it continues a
-    figure or a word before it, like the last group of an IBAN in "... 0130 00 – 0900 4386461") hides
-    nothing."""
+    Like a left-to-right regex scan, a candidate hides the candidates inside its match, with exceptions
+    where the match is no number: a number found hides only its own digits (in "0171 2345678 / 0172
+    3456789" the pattern runs on into the second number); a candidate that does not start a number (it
+    continues a figure or a word, like the last group of an IBAN in "... 0130 00 – 0900 4386461") or that
+    runs on over more digits than a phone number has ("030/7288827 – 0171-5935778") hides nothing."""
     hidden_until = 0
     service_lines = _MEMO.service_lines if allow_service_numbers else frozenset()
     for digit in starts:
-        if digit < hidden_until or (digit >= 2 and text[digit - 1] == " " and text[digit - 2].isdigit()):
-            continue  # (a later group of a grouped figure: no start, see below)
-        match = _PHONE.match(text, digit - 1) if digit > hidden_until and text[digit - 1] == "(" else None
+        if digit < hidden_until:
+            continue
+        before = text[digit - 1] if digit else ""
+        if before == " " and digit >= 2 and text[digit - 2].isdigit():
+            continue  # a later group of a grouped figure: no number starts here, and it hides nothing
+        match = _PHONE.match(text, digit - 1) if before == "(" and digit > hidden_until else None
         if match is None and (match := _PHONE.match(text, digit)) is None:
             continue
-        start, written = match.start(), match.group()
+        written = match.group()
         if (written, region) in service_lines:  # a company line seen before: the commonest candidate
             hidden_until = match.end()
             continue
+        start = match.start()
         if not clear_before(text, start, "+/.,:-", digit_gap=False) or (
             start >= 2 and text[start - 1] == " " and text[start - 2].isdigit()
         ):
             continue
+        if _digits(written) > _MAX_DIGITS or _DATE_LIKE.fullmatch(written):
+            continue
         hidden_until = match.end()
         if allow_service_numbers and _MEMO.recurring_service((written, region)):
             continue  # a company line, whatever surrounds it
-        if _digits(written) > _MAX_DIGITS or _DATE_LIKE.fullmatch(written):
-            continue
         verdict = number_cue(text, start, Kind.PHONE)
         # A leading "+" is a phone sign that no order or article number carries: it outweighs the cue.
         if verdict is CueVerdict.AGAINST and not written.startswith("+"):
