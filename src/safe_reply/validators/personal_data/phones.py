@@ -14,6 +14,7 @@ replies) is settled from memory, then the cue, and only then the parse.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -176,8 +177,10 @@ def _has_separator(written: str) -> bool:
     return any(separator in written for separator in _SEPARATORS)
 
 
+@functools.lru_cache(maxsize=1024)
 def phone_key(value: str, region: str) -> str | None:
-    """A value in E.164 form if it is a valid phone number (for allowed values), else None."""
+    """A value in E.164 form if it is a valid phone number (for allowed values), else None. Cached: the
+    caller passes the same customer's values (Context.allowed) with every reply of a conversation."""
     number = _parse(value.strip(), region)
     if number is None or not phonenumbers.is_valid_number(number):
         return None

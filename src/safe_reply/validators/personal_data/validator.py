@@ -115,7 +115,8 @@ class FindingParts:
 
 @dataclass(eq=False)
 class PersonalDataValidator:
-    """The compiled validator: pure, thread-safe (never mutated after build), no I/O in `detect`."""
+    """The compiled validator: pure, thread-safe (never mutated after build; the one shared state is the
+    memo of phone-number readings in phones.py, safe under the GIL), no I/O in `detect`."""
 
     kinds: frozenset[str]
     patterns: tuple[CompanyPattern, ...]
