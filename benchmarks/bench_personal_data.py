@@ -4,15 +4,25 @@
 
 Replies of 2,000 characters, German and English support text: clean ones without digits, clean ones
 full of figures that look like personal data but are not (prices, order and article numbers, delivery
-dates, the company's hotline), and dirty ones with an IBAN, a card number, a phone number, an e-mail
-and a postal address of another customer. Each timed call gets a reply no earlier call has seen (the
-figures in it differ), so nothing is measured warm. Reported: µs per reply, the best of five rounds.
+dates, parcel numbers, the company's toll-free hotline), and dirty ones with an IBAN, a card number, a
+phone number, an e-mail and a postal address of another customer. Every timed call gets a reply no
+earlier call has seen: its figures are drawn at random (the dirty ones carry a new IBAN, card, phone
+number, e-mail and house number each) and a pool is never reused, so nothing is measured warm. What
+does recur is what recurs in production: the company's hotline, whose libphonenumber reading the
+validator remembers after its second sighting. A reply is cut at a word, so no figure is glued to the
+next. Reported per reply: the median and the 99th percentile of the wall-clock time, and the 99th
+percentile of the thread's CPU time, measured on a second fresh pool (on a busy machine the wall-clock
+tail is the scheduler's: a call that loses the CPU waits a time slice). The language is detected from
+each reply (`Context()`), as in production without a language hint, and, for the dirty replies, also
+given by the caller (`Context(language=...)`): language detection (safe_reply.lang) is shared by every
+check.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +32,7 @@ from stdnum import luhn
 
 from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext
-from safe_reply.types import Context
+from safe_reply.types import Context, Language
 from safe_reply.validators.personal_data import Settings, build
 from safe_reply.validators.personal_data.validator import PersonalDataValidator
 
@@ -43,6 +53,7 @@ DIRTY = (
     "Die Erstattung für Herrn Krause ging an {iban}. Die Karte {card} wurde belastet. Sie erreichen ihn unter "
     "0171 {phone} oder k.{mail}@web.de, Lieferadresse Lindenstraße {house}, 50674 Köln. "
 )
+POOLS = {"words": 1, "figures": 2, "dirty": 3}  # pool name -> seed
 
 
 def _iban(rng: random.Random) -> str:
@@ -74,31 +85,47 @@ def _fill(template: str, rng: random.Random) -> str:
     )
 
 
+def _tag(index: int) -> str:
+    """A reply number in letters: a digit would be one more figure for the check to judge."""
+    letters = ""
+    while True:
+        index, rest = divmod(index, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[rest]
+        if not index:
+            return f"(Vorgang {letters})"
+
+
 def replies(kind: str, count: int, seed: int) -> list[str]:
-    """`count` distinct replies of SIZE characters."""
+    """`count` distinct replies of SIZE characters (words-only replies differ by their tag alone)."""
     rng = random.Random(seed)
     made = []
     for index in range(count):
-        parts: list[str] = []
-        if kind == "dirty":
-            parts.append(_fill(DIRTY, rng))
+        parts: list[str] = [_fill(DIRTY, rng)] if kind == "dirty" else []
         while sum(map(len, parts)) < SIZE:
             parts.append(WORDS_ONLY if kind == "words" else _fill(FIGURES, rng))
-        text = "".join(parts)[: SIZE - 6]
-        made.append(f"{text}{index:06d}" if kind != "words" else f"{text}{'x' * 6}"[:SIZE])
+        tag = _tag(index)
+        text = "".join(parts)
+        cut = text.rindex(" ", 0, SIZE - len(tag))
+        made.append(f"{text[:cut]} {tag}".ljust(SIZE))
+    if len(set(made)) != count:
+        raise AssertionError(f"the {kind} pool repeats a reply: a benchmark must never time a reply twice")
     return made
 
 
-def per_reply(validator: PersonalDataValidator, texts: list[str], rounds: int = 5) -> float:
-    """µs per reply, best of `rounds`; every call of a round sees a different text."""
-    ctx = Context()
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for text in texts:
-            validator.detect(text, ctx)
-        best = min(best, (time.perf_counter() - start) / len(texts))
-    return best * 1e6
+def per_reply(
+    validator: PersonalDataValidator, texts: list[str], ctx: Context, clock: Callable[[], int]
+) -> list[float]:
+    """µs per reply by `clock`, sorted; each text is checked exactly once."""
+    times = []
+    for text in texts:
+        start = clock()
+        validator.detect(text, ctx)
+        times.append((clock() - start) / 1e3)
+    return sorted(times)
+
+
+def p99(times: list[float]) -> float:
+    return times[min(len(times) - 1, int(len(times) * 0.99))]
 
 
 def timed(function: Callable[[], object]) -> float:
@@ -111,25 +138,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="few replies (CI smoke test)")
     args = parser.parse_args()
-    count = 20 if args.quick else 1000
+    count = 40 if args.quick else 3000
     ctx = BuildContext(ProductLine(id="bench"), ROOT, ROOT / "bench.yaml", "validators.personal_data")
     settings = Settings(allowed=["+49 40 3344 5566", "Hafenstraße 12, 20457 Hamburg"])
     holder: list[PersonalDataValidator] = []
     build_ms = timed(lambda: holder.append(build(settings, ctx)))
     validator = holder[0]
-    print(f"build (first):                                         {build_ms:8.1f} ms")
-    print(f"build (again):                                         {timed(lambda: build(settings, ctx)):8.1f} ms")
-    dirty = replies("dirty", count, seed=3)
-    found = {f.details["kind"] for f in validator.detect(dirty[0], Context())}
-    assert found == {"iban", "credit_card", "phone", "email", "postal_address"}, found  # the bench measures a real hit
-    assert not validator.detect(replies("figures", 1, seed=9)[0], Context())  # ... and a real pass
-    for label, kind, seed in (
-        ("clean, words only", "words", 1),
-        ("clean, prices/order numbers/dates", "figures", 2),
-        ("dirty, 5 kinds of personal data", "dirty", 3),
+    print(f"build (first):                                          {build_ms:8.1f} ms")
+    print(f"build (again):                                          {timed(lambda: build(settings, ctx)):8.1f} ms")
+    # The bench measures a real hit and a real pass (replies of another seed: the timed pools stay fresh).
+    found = {f.details["kind"] for f in validator.detect(replies("dirty", 1, seed=99)[0], Context())}
+    assert found == {"iban", "credit_card", "phone", "email", "postal_address"}, found
+    assert not validator.detect(replies("figures", 1, seed=98)[0], Context())
+    print(f"fresh {SIZE:,}-character replies, {count:,} per row     median µs    p99 µs  p99 CPU µs")
+    for label, kind, language in (
+        ("clean, words only", "words", None),
+        ("clean, prices/order numbers/dates", "figures", None),
+        ("dirty, 5 kinds of personal data", "dirty", None),
+        ("dirty, language given by the caller", "dirty", Language.DE),
     ):
-        texts = replies(kind, count, seed)
-        print(f"{label:<36} {SIZE:,} chars: {per_reply(validator, texts):8.1f} µs per reply")
+        seed = POOLS[kind] + (10 if language else 0)
+        ctx = Context(language=language)
+        wall = per_reply(validator, replies(kind, count, seed), ctx, time.perf_counter_ns)
+        cpu = per_reply(validator, replies(kind, count, seed + 100), ctx, time.thread_time_ns)
+        print(f"{label:<43} {statistics.median(wall):10.1f} {p99(wall):9.1f} {p99(cpu):11.1f}")
 
 
 if __name__ == "__main__":

@@ -16,13 +16,15 @@ from enum import StrEnum
 from safe_reply.validators.personal_data.config import Kind
 
 __all__ = [
+    "BIRTH_STEMS",
     "BIRTH_WORD",
     "PLACEHOLDER_LOCAL_PARTS",
     "RESERVED_DOMAINS",
     "ROLE_MAILBOXES",
     "CueVerdict",
-    "address_cues",
+    "address_word_before",
     "birth_cue_near",
+    "business_word_before",
     "number_cue",
 ]
 
@@ -71,6 +73,13 @@ _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*(?:[-.][A-Za-zÄÖÜäöüß]
 _NUMBER_WORD = re.compile(
     rf"(?i)\b((?:{_WORD})?)([-.]?\s?)(?:nummer|nummern|nr|no|number|numbers|num|id)\b\.?|\b({_WORD})\b",
 )
+# _NUMBER_WORD's first alternative backtracks through every word it tries (~10 µs per window); it can
+# only match where one of its number words follows within two characters of a word. Elsewhere the
+# tokens are its second alternative alone, which this far simpler pattern finds. (Without (?i), which
+# costs a third: the letters that (?i) adds to the classes, "İıſẞK", are spelled out.)
+_NUMBER_WORD_AT = re.compile(r"(?i)n(?:ummer|ummern|r|o|umber|umbers|um)\b|id\b")  # no two of these overlap
+_LETTER = "A-Za-zÄÖÜäöüßİıſẞK"
+_PLAIN_WORD = re.compile(rf"\b([{_LETTER}][\wÄÖÜäöüß]*(?:[-.][{_LETTER}][\wÄÖÜäöüß]*)*)\b")
 
 
 class CueVerdict(StrEnum):
@@ -79,26 +88,75 @@ class CueVerdict(StrEnum):
     NONE = "none"  # no cue in the window
 
 
+def _word_verdicts(kind: Kind) -> dict[str, CueVerdict]:
+    """What each cue word says about `kind`: its own words for it, every other number's words against."""
+    verdicts = dict.fromkeys(_OTHER_WORDS, CueVerdict.AGAINST)
+    for other, words in _KIND_WORDS.items():
+        if other is not kind:
+            verdicts |= dict.fromkeys(words, CueVerdict.AGAINST)
+    return verdicts | dict.fromkeys(_KIND_WORDS.get(kind, ()), CueVerdict.FOR)
+
+
+_WORD_VERDICTS = {kind: _word_verdicts(kind) for kind in Kind}
+# Per personal kind: its heads, and those long enough to count at the end of a compound ("Mobilfunk").
+_HEAD_TABLE = tuple((kind, heads, tuple(h for h in heads if len(h) > 3)) for kind, heads in _PERSONAL_HEADS.items())
+
+
 def _head_kind(head: str, kind: Kind) -> CueVerdict:
     head = head.lower().rstrip("-. ")
     if not head:
         return CueVerdict.NONE  # a bare "Nummer" / "number" says nothing
-    for personal_kind, heads in _PERSONAL_HEADS.items():
-        if head in heads or any(head.endswith(h) for h in heads if len(h) > 3):
+    for personal_kind, heads, compound_heads in _HEAD_TABLE:
+        if head in heads or head.endswith(compound_heads):
             return CueVerdict.FOR if personal_kind is kind else CueVerdict.AGAINST
     return CueVerdict.AGAINST
 
 
 def _word_kind(word: str, kind: Kind) -> CueVerdict:
-    word = word.lower().rstrip(".")
-    if word in _KIND_WORDS.get(kind, frozenset()):
-        return CueVerdict.FOR
-    if word in _OTHER_WORDS:
-        return CueVerdict.AGAINST
-    for other, words in _KIND_WORDS.items():
-        if other is not kind and word in words:
-            return CueVerdict.AGAINST
-    return CueVerdict.NONE
+    return _WORD_VERDICTS[kind].get(word.lower().rstrip("."), CueVerdict.NONE)
+
+
+def _number_words(text: str, begin: int, end: int) -> list[int]:
+    """Where a number word ("nummer", "Nr", "no", "ID" ...) starts in [begin, end). Most windows have
+    none, which a look at the lower-cased window shows cheaply (lower-casing and (?i) disagree only on
+    "İ" and "ı", which take the pattern)."""
+    window = text[begin:end]
+    lowered = window.lower()
+    if not ("nu" in lowered or "nr" in lowered or "no" in lowered or "id" in lowered or "İ" in window or "ı" in window):
+        return []
+    return [match.start() for match in _NUMBER_WORD_AT.finditer(text, begin, end)]
+
+
+def _tokens(text: str, begin: int, end: int) -> list[tuple[str, str, str]]:
+    """Exactly `_NUMBER_WORD.findall(text, begin, end)`: (head, separator, "") for a number word,
+    ("", "", word) for any other word, running the slow pattern only next to a number word."""
+    number_words = _number_words(text, begin, end)
+    words = list(_PLAIN_WORD.finditer(text, begin, end))
+    if not number_words:
+        return [("", "", word.group(1)) for word in words]
+    tokens: list[tuple[str, str, str]] = []
+    position, next_word, next_number_word = begin, 0, 0
+    while True:
+        while next_word < len(words) and words[next_word].start() < position:
+            if words[next_word].end() > position:  # a number word ended inside this word ("Nr.Abc")
+                words[next_word:] = _PLAIN_WORD.finditer(text, position, end)
+            else:
+                next_word += 1
+        while next_number_word < len(number_words) and number_words[next_number_word] < position:
+            next_number_word += 1
+        word = words[next_word] if next_word < len(words) else None
+        if next_number_word < len(number_words) and (word is None or number_words[next_number_word] <= word.end() + 2):
+            match = _NUMBER_WORD.search(text, position, end)
+            if match is None:
+                return tokens
+            head, separator, plain = match.groups("")
+            tokens.append((head, separator, plain))
+            position = match.end()
+        elif word is not None:
+            tokens.append(("", "", word.group(1)))
+            position = word.end()
+        else:
+            return tokens
 
 
 def number_cue(text: str, start: int, kind: Kind, window: int = NUMBER_WINDOW) -> CueVerdict:
@@ -106,23 +164,31 @@ def number_cue(text: str, start: int, kind: Kind, window: int = NUMBER_WINDOW) -
     begin = max(0, start - window)
     while begin > 0 and not text[begin - 1].isspace():  # never judge the tail of a cut-off word
         begin -= 1
-    verdict = CueVerdict.NONE
-    for match in _NUMBER_WORD.finditer(text, begin, start):
-        head, separator, word = match.group(1), match.group(2), match.group(3)
-        if word is not None:
+    if not _number_words(text, begin, start):  # the common case: plain words only
+        for word in reversed(_PLAIN_WORD.findall(text, begin, start)):
+            if (found := _word_kind(word, kind)) is not CueVerdict.NONE:
+                return found
+        return CueVerdict.NONE
+    # Tokens from the left (a number word may join two words), verdicts from the right: the nearest cue wins.
+    for head, separator, word in reversed(_tokens(text, begin, start)):
+        if word:
             found = _word_kind(word, kind)
         elif separator and separator[-1].isspace():
             found = _word_kind(head, kind)  # "order number", "phone number"; "die Nummer" says nothing
         else:
             found = _head_kind(head, kind)  # "Artikelnummer", "Bestell-Nr.", "Steuer-ID"
         if found is not CueVerdict.NONE:
-            verdict = found  # later (nearer) cues overwrite earlier ones
-    return verdict
+            return found
+    return CueVerdict.NONE
 
 
 BIRTH_WORD = re.compile(
     r"(?:[Gg]eboren|[Gg]eb\.|[Gg]eburtsdatum|[Gg]eburtstag|[Gg]eburtsjahr|[Gg]eburtsdaten|GEBURTSDATUM|[Bb]orn|"
     r"[Bb]irth\s?date|[Dd]ate\s+of\s+birth|DATE\s+OF\s+BIRTH|[Bb]irthday|DOB|D\.O\.B\.?|[Dd]ob\b)(?![\wäöüß])"
+)
+# Every match of BIRTH_WORD contains one of these (the shared scan looks for them; a test checks it).
+BIRTH_STEMS = (
+    "Geboren geboren Geb. geb. Geburts geburts GEBURTSDATUM Born born Birth birth BIRTH DOB D.O.B Dob dob".split()
 )
 # A sentence ends at ! ? ; a line break, or a full stop before a capital (dates keep their dots).
 _SENTENCE_END = re.compile(r"[!?;\n]|\.\s+[A-ZÄÖÜ]")
@@ -137,8 +203,10 @@ def birth_cue_near(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + BIRTH_AFTER]
     cue = BIRTH_WORD.search(after)
-    return cue is not None and not before_or_at_start_alnum(text, end + cue.start()) and not _SENTENCE_END.search(
-        after, 0, cue.start()
+    return (
+        cue is not None
+        and not before_or_at_start_alnum(text, end + cue.start())
+        and not _SENTENCE_END.search(after, 0, cue.start())
     )
 
 
@@ -147,22 +215,42 @@ def before_or_at_start_alnum(text: str, index: int) -> bool:
     return index > 0 and text[index - 1].isalnum()
 
 
-_ADDRESS_FOR = re.compile(
-    r"(?i)(?:adresse|anschrift|wohnhaft|wohnt|wohnort|wohnsitz|geliefert\s+an|liefern\s+an|zugestellt|"
+class _CaseBlind:
+    """A case-blind pattern, searched fast. Under (?i) Python's regex engine tries every alternative at
+    every character; on the lower-cased text a case-sensitive pattern whose alternatives start with a
+    letter lets it skip ahead, and finds the same words, because lower-casing and (?i) agree on every
+    character but three ("İ", "ı", "ſ"): a text with one of those takes the (?i) pattern."""
+
+    def __init__(self, pattern: str) -> None:
+        self._lowered = re.compile(pattern)
+        self._any_case = re.compile(f"(?i){pattern}")
+
+    def found_in(self, text: str) -> bool:
+        if "İ" in text or "ı" in text or "ſ" in text:
+            return self._any_case.search(text) is not None
+        return self._lowered.search(text.lower()) is not None
+
+
+_ADDRESS_FOR = _CaseBlind(
+    r"(?:adresse|anschrift|wohnhaft|wohnt|wohnort|wohnsitz|geliefert\s+an|liefern\s+an|zugestellt|"
     r"address|addressed\s+to|lives|living\s+at|resident|registered\s+to|delivered\s+to|ship(?:ped)?\s+to|sent\s+to)"
 )
 # A business's address (a shop, a dealer, a pick-up point) is not a person's.
-_ADDRESS_AGAINST = re.compile(
-    r"(?i)\b(?:filiale|geschäft|laden|showroom|store|shop|fachhändler|händler|werkstatt|packstation|paketshop|"
+_ADDRESS_AGAINST = _CaseBlind(
+    r"\b(?:filiale|geschäft|laden|showroom|store|shop|fachhändler|händler|werkstatt|packstation|paketshop|"
     r"postfiliale|abholstation|standort|niederlassung|büro|firmensitz|branch|dealer|office|pick-?up\s+point|"
     r"collection\s+point|depot|warehouse|retailer|outlet)"
 )
 
 
-def address_cues(text: str, start: int) -> tuple[bool, bool]:
-    """(an address word before the street, a business word before it), in the window before `start`."""
-    before = text[max(0, start - ADDRESS_WINDOW) : start]
-    return _ADDRESS_FOR.search(before) is not None, _ADDRESS_AGAINST.search(before) is not None
+def address_word_before(text: str, start: int) -> bool:
+    """Is there an address word ("Lieferadresse", "lives at") in the window before `start`?"""
+    return _ADDRESS_FOR.found_in(text[max(0, start - ADDRESS_WINDOW) : start])
+
+
+def business_word_before(text: str, start: int) -> bool:
+    """Is there a business word ("Filiale", "store") in the window before `start`?"""
+    return _ADDRESS_AGAINST.found_in(text[max(0, start - ADDRESS_WINDOW) : start])
 
 
 # Local parts of function mailboxes: they reach a team, not a person.

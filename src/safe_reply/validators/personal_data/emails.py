@@ -21,16 +21,29 @@ def _domain_matches(domain: str, suffixes: Collection[str]) -> bool:
     return any(domain == s.lstrip(".") or domain.endswith("." + s.lstrip(".")) for s in suffixes)
 
 
+def _local_part_start(text: str, at: int) -> int:
+    """Where the run of local-part characters ([\\w.%+-]) that ends at `at` begins, looking back at most
+    _LOCAL_MAX + 1 characters (a longer run is no address: -1)."""
+    start = at
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.%+-"):
+        start -= 1
+        if at - start > _LOCAL_MAX:
+            return -1
+    return start
+
+
 def _addresses(text: str) -> Iterator[re.Match[str]]:
-    """The address around each "@", searched in a window (the pattern is slow on a whole reply)."""
-    at = text.find("@")
+    """The address around each "@". The pattern's leading look-behind allows it to start only where its
+    run of local-part characters does, so it is matched there instead of searched for (the search
+    costs ~5 µs per "@")."""
+    at, found_end = text.find("@"), 0
     while at != -1:
-        match = _EMAIL.search(text, max(0, at - _LOCAL_MAX), min(len(text), at + _DOMAIN_MAX))
-        while match is not None and match.end() <= at:  # a shorter address left of this "@"
-            match = _EMAIL.search(text, match.end(), min(len(text), at + _DOMAIN_MAX))
-        if match is not None and match.start() <= at:
+        start = _local_part_start(text, at)
+        # (a run that begins inside the address found last is that address's domain: "a@b.de.x@c.de")
+        match = _EMAIL.match(text, start, min(len(text), at + _DOMAIN_MAX)) if start >= found_end else None
+        if match is not None:
             yield match
-            at = text.find("@", match.end())
+            at, found_end = text.find("@", match.end()), match.end()
         else:
             at = text.find("@", at + 1)
 

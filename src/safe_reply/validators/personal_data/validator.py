@@ -1,17 +1,20 @@
 """The personal-data validator: detectors per kind, allowed values, findings with a masking fix.
 
-Per reply: a reply without a digit and without "@" costs one regex search and nothing else. Otherwise
-each detector runs its own cheap pattern and hands only its candidates to the expensive checks
-(python-stdnum checksums, libphonenumber). Overlaps are resolved by how sure a kind is (an IBAN
+Per reply: a reply without a digit and without "@" costs a few substring checks and nothing else.
+Otherwise one automaton pass (candidates.py) finds where any detector's pattern could match, and each
+detector runs its pattern and its expensive checks (python-stdnum checksums, libphonenumber, cue
+words, address and date logic) only there. Overlaps are resolved by how sure a kind is (an IBAN
 before a phone number read inside it), then the company's and the customer's own values are dropped.
+Everything that depends only on the settings (the automaton, the findings' messages) is built once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import phonenumbers
 
@@ -22,6 +25,7 @@ from safe_reply.types import Context, Edit, Finding, Language, Message, Severity
 from safe_reply.validators.personal_data import CATEGORY, NAME
 from safe_reply.validators.personal_data.addresses import find_addresses
 from safe_reply.validators.personal_data.allowed import AllowedValues
+from safe_reply.validators.personal_data.candidates import CandidateScanner
 from safe_reply.validators.personal_data.config import Kind, Settings, kind_labels
 from safe_reply.validators.personal_data.cues import ROLE_MAILBOXES
 from safe_reply.validators.personal_data.dates import find_birth_dates
@@ -46,9 +50,10 @@ _SEVERITY: Mapping[str, Severity] = {
     Kind.TAX_ID: Severity.CRITICAL,
     Kind.VAT_ID: Severity.MEDIUM,  # mostly a business's; personal data only for a sole trader
 }
-# Which hit wins where two overlap: the surer kind (checksums first, then structure, then cue words).
-_PRIORITY = (Kind.IBAN, Kind.CREDIT_CARD, Kind.VAT_ID, Kind.TAX_ID, "", Kind.EMAIL, Kind.PHONE)
-_PRIORITY_TAIL = (Kind.DATE_OF_BIRTH, Kind.POSTAL_ADDRESS)
+# Which hit wins where two overlap: the surer kind (checksums first, then structure, then cue words);
+# a company's own pattern ranks after the checksummed kinds.
+_PRIORITY = (Kind.IBAN, Kind.CREDIT_CARD, Kind.VAT_ID, Kind.TAX_ID, "", Kind.EMAIL, Kind.PHONE, Kind.DATE_OF_BIRTH)
+_RANK: Mapping[str, int] = {kind: rank for rank, kind in enumerate((*_PRIORITY, Kind.POSTAL_ADDRESS))}
 
 
 def _has_digit(text: str) -> bool:
@@ -62,9 +67,56 @@ class CompanyPattern:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class FindingParts:
+    """Everything of a kind's finding except its span, built at load."""
+
+    rule_id: str
+    message: Message
+    legal_basis: str
+    severity: Severity
+    placeholders: Mapping[Language, str]
+    details: Mapping[str, str]
+
+    @classmethod
+    def of(cls, kind: str, labels: tuple[str, str], placeholders: Mapping[Language, str]) -> FindingParts:
+        de, en = labels
+        message = Message(
+            f"Personenbezogene Daten in der Antwort ({de}): Gehören sie nicht dem Kunden, mit dem der Bot "
+            "spricht, legt das Senden sie einem Unbefugten offen (Datenpanne). Maskieren; die eigenen "
+            "Daten des Kunden gibt der Aufrufer über den Kontext frei (Context.allowed).",
+            f"Personal data in the reply ({en}): unless it belongs to the customer the bot is talking to, "
+            "sending it discloses it to an unauthorised person (a personal data breach). Mask it; the "
+            "caller allows the customer's own data through the context (Context.allowed).",
+        )
+        return cls(
+            rule_id=f"{NAME}.{kind}",
+            message=message,
+            legal_basis=LEGAL_BASIS.get(kind, _BASE),
+            severity=_SEVERITY.get(kind, Severity.HIGH),
+            placeholders=placeholders,
+            details=MappingProxyType({"kind": kind}),  # never the value: the log masks the span by its keyed hash
+        )
+
+    def finding(self, start: int, end: int, language: Language) -> Finding:
+        span = Span(start, end)
+        return Finding(
+            rule_id=self.rule_id,
+            category=CATEGORY,
+            span=span,
+            message=self.message,
+            legal_basis=self.legal_basis,
+            severity=self.severity,
+            validator=NAME,
+            fix=Edit(span, self.placeholders[language]),
+            details=self.details,
+        )
+
+
 @dataclass(eq=False)
 class PersonalDataValidator:
-    """The compiled validator: pure, thread-safe (never mutated after build), no I/O in `detect`."""
+    """The compiled validator: pure, thread-safe (never mutated after build; the one shared state is the
+    memo of phone-number readings in phones.py, safe under the GIL), no I/O in `detect`."""
 
     kinds: frozenset[str]
     patterns: tuple[CompanyPattern, ...]
@@ -75,9 +127,9 @@ class PersonalDataValidator:
     other_regions: tuple[str, ...]
     allow_service_numbers: bool
     latest_birth_year: int
-    placeholders: Mapping[str, Mapping[Language, str]]  # kind -> language -> text
-    labels: Mapping[str, tuple[str, str]]  # kind -> (de, en)
+    parts: Mapping[str, FindingParts]  # kind -> its findings' rule id, message, placeholders ...
     default_language: Language
+    scanner: CandidateScanner
     name: str = NAME
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
@@ -88,7 +140,7 @@ class PersonalDataValidator:
         if not hits:
             return []
         language = reply_language(text, ctx.language, self.default_language)
-        return [self._finding(hit, language) for hit in hits]
+        return [self.parts[hit.kind].finding(hit.start, hit.end, language) for hit in hits]
 
     def scan(self, text: str) -> list[Hit]:
         """Every piece of personal data in `text` that is not one of the company's allowed values."""
@@ -96,44 +148,33 @@ class PersonalDataValidator:
         if "@" in text and Kind.EMAIL in self.kinds:
             found.extend(find_emails(text, self.role_mailboxes, self.allowed_domains))
         if _has_digit(text):
-            for kind, detector in self._detectors():
-                if kind in self.kinds:
-                    found.extend(detector(text))
+            found.extend(self._structured(text))
         if not found:
             return []
         kept = _without_overlaps(found)
         return [hit for hit in kept if not self.allowed.allows(hit)]
 
-    def _detectors(self) -> Iterable[tuple[str, Callable[[str], Iterable[Hit]]]]:
-        yield Kind.IBAN, find_ibans
-        yield Kind.CREDIT_CARD, find_cards
-        yield Kind.VAT_ID, find_vat_ids
-        yield Kind.TAX_ID, find_tax_ids
-        yield Kind.PHONE, lambda text: find_phones(text, self.region, self.allow_service_numbers, self.other_regions)
-        yield Kind.DATE_OF_BIRTH, lambda text: find_birth_dates(text, self.latest_birth_year)
-        yield Kind.POSTAL_ADDRESS, find_addresses
-
-    def _finding(self, hit: Hit, language: Language) -> Finding:
-        de, en = self.labels.get(hit.kind) or kind_labels(hit.kind)
-        span = Span(hit.start, hit.end)
-        return Finding(
-            rule_id=f"{NAME}.{hit.kind}",
-            category=CATEGORY,
-            span=span,
-            message=Message(
-                f"Personenbezogene Daten in der Antwort ({de}): Gehören sie nicht dem Kunden, mit dem der Bot "
-                "spricht, legt das Senden sie einem Unbefugten offen (Datenpanne). Maskieren; die eigenen "
-                "Daten des Kunden gibt der Aufrufer über den Kontext frei (Context.allowed).",
-                f"Personal data in the reply ({en}): unless it belongs to the customer the bot is talking to, "
-                "sending it discloses it to an unauthorised person (a personal data breach). Mask it; the "
-                "caller allows the customer's own data through the context (Context.allowed).",
-            ),
-            legal_basis=LEGAL_BASIS.get(hit.kind, _BASE),
-            severity=_SEVERITY.get(hit.kind, Severity.HIGH),
-            validator=NAME,
-            fix=Edit(span, self.placeholders[hit.kind][language]),
-            details={"kind": hit.kind},  # never the value: the log masks the span by its keyed hash
-        )
+    def _structured(self, text: str) -> list[Hit]:
+        """The kinds found by structure, each only where the shared scan found a possible start."""
+        candidates = self.scanner.scan(text)
+        found: list[Hit] = []
+        if candidates.iban:
+            found.extend(find_ibans(text, candidates.iban))
+        if candidates.card:
+            found.extend(find_cards(text, candidates.card))
+        if candidates.vat:
+            found.extend(find_vat_ids(text, candidates.vat))
+        if candidates.tax:
+            found.extend(find_tax_ids(text, candidates.tax))
+        if candidates.phone:
+            found.extend(
+                find_phones(text, candidates.phone, self.region, self.allow_service_numbers, self.other_regions)
+            )
+        if candidates.birth:
+            found.extend(find_birth_dates(text, self.latest_birth_year))
+        if candidates.address:
+            found.extend(find_addresses(text, candidates.address, candidates.english_street))
+        return found
 
 
 def _pattern_hits(pattern: CompanyPattern, text: str) -> Iterable[Hit]:
@@ -142,18 +183,11 @@ def _pattern_hits(pattern: CompanyPattern, text: str) -> Iterable[Hit]:
             yield Hit(pattern.kind, match.start(), match.end(), compact(match.group()))
 
 
-def _rank(hit: Hit) -> int:
-    if hit.kind in _PRIORITY:
-        return _PRIORITY.index(hit.kind)
-    if hit.kind in _PRIORITY_TAIL:
-        return len(_PRIORITY) + _PRIORITY_TAIL.index(hit.kind)
-    return _PRIORITY.index("")  # a company's own pattern: after the checksummed kinds
-
-
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     """Of overlapping hits keep the one of the surer kind (then the longer one); in text order."""
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (_rank(h), h.start, -(h.end - h.start))):
+    company = _RANK[""]
+    for hit in sorted(hits, key=lambda h: (_RANK.get(h.kind, company), h.start, h.start - h.end)):
         if not any(k.start < hit.end and hit.start < k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: (h.start, h.end))
@@ -177,8 +211,8 @@ def build(settings: Settings, ctx: BuildContext) -> PersonalDataValidator:
         flags = 0 if entry.case_sensitive else re.IGNORECASE
         patterns.append(CompanyPattern(re.compile(entry.pattern, flags), entry.kind))
         labels[entry.kind] = entry.labels()
-    placeholders = {
-        kind: {language: settings.placeholder_for(language, pair) for language in Language}
+    parts = {
+        kind: FindingParts.of(kind, pair, {language: settings.placeholder_for(language, pair) for language in Language})
         for kind, pair in labels.items()
     }
     validator = PersonalDataValidator(
@@ -191,9 +225,9 @@ def build(settings: Settings, ctx: BuildContext) -> PersonalDataValidator:
         other_regions=tuple(settings.other_phone_regions),
         allow_service_numbers=settings.allow_service_numbers,
         latest_birth_year=dt.date.today().year - settings.recent_years_not_birth,
-        placeholders=placeholders,
-        labels=labels,
+        parts=parts,
         default_language=ctx.default_language,
+        scanner=CandidateScanner.for_kinds(frozenset(settings.kinds)),
     )
     _check_placeholders(validator, settings, ctx)
     return validator
@@ -201,8 +235,8 @@ def build(settings: Settings, ctx: BuildContext) -> PersonalDataValidator:
 
 def _check_placeholders(validator: PersonalDataValidator, settings: Settings, ctx: BuildContext) -> None:
     """No placeholder may be flagged itself: the engine evaluates the rewritten reply again."""
-    for kind, texts in validator.placeholders.items():
-        for language, text in texts.items():
+    for kind, parts in validator.parts.items():
+        for language, text in parts.placeholders.items():
             if not validator.scan(text):
                 continue
             key = f"{ctx.key}.placeholder" + (f".{language.value}" if isinstance(settings.placeholder, dict) else "")
