@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ from pathlib import Path
 from stdnum import iban as std_iban
 from stdnum import luhn
 
+from pool import ReplyPool
 from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext
 from safe_reply.types import Context, Language
@@ -53,7 +55,7 @@ DIRTY = (
     "Die Erstattung für Herrn Krause ging an {iban}. Die Karte {card} wurde belastet. Sie erreichen ihn unter "
     "0171 {phone} oder k.{mail}@web.de, Lieferadresse Lindenstraße {house}, 50674 Köln. "
 )
-POOLS = {"words": 1, "figures": 2, "dirty": 3}  # pool name -> seed
+SEEDS = {"words": 1, "figures": 2, "dirty": 3}  # pool name -> seed
 
 
 def _iban(rng: random.Random) -> str:
@@ -112,12 +114,10 @@ def replies(kind: str, count: int, seed: int) -> list[str]:
     return made
 
 
-def per_reply(
-    validator: PersonalDataValidator, texts: list[str], ctx: Context, clock: Callable[[], int]
-) -> list[float]:
-    """µs per reply by `clock`, sorted; each text is checked exactly once."""
+def per_reply(validator: PersonalDataValidator, pool: ReplyPool, ctx: Context, clock: Callable[[], int]) -> list[float]:
+    """µs per reply by `clock`, sorted; each text of the pool is checked exactly once."""
     times = []
-    for text in texts:
+    for text in (pool.draw() for _ in range(pool.left)):
         start = clock()
         validator.detect(text, ctx)
         times.append((clock() - start) / 1e3)
@@ -134,10 +134,10 @@ def timed(function: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1e3
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="few replies (CI smoke test)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     count = 40 if args.quick else 3000
     ctx = BuildContext(ProductLine(id="bench"), ROOT, ROOT / "bench.yaml", "validators.personal_data")
     settings = Settings(allowed=["+49 40 3344 5566", "Hafenstraße 12, 20457 Hamburg"])
@@ -157,12 +157,14 @@ def main() -> None:
         ("dirty, 5 kinds of personal data", "dirty", None),
         ("dirty, language given by the caller", "dirty", Language.DE),
     ):
-        seed = POOLS[kind] + (10 if language else 0)
+        seed = SEEDS[kind] + (10 if language else 0)
         ctx = Context(language=language)
-        wall = per_reply(validator, replies(kind, count, seed), ctx, time.perf_counter_ns)
-        cpu = per_reply(validator, replies(kind, count, seed + 100), ctx, time.thread_time_ns)
+        name = f"bench_personal_data:{kind}{':' + language.value if language else ''}"
+        wall = per_reply(validator, ReplyPool(f"{name}:wall", replies(kind, count, seed)), ctx, time.perf_counter_ns)
+        cpu = per_reply(validator, ReplyPool(f"{name}:cpu", replies(kind, count, seed + 100)), ctx, time.thread_time_ns)
         print(f"{label:<43} {statistics.median(wall):10.1f} {p99(wall):9.1f} {p99(cpu):11.1f}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
