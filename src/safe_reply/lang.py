@@ -30,6 +30,19 @@ _ENGLISH = frozenset(
 )
 
 
+def only_language_of(words: frozenset[str]) -> Language | None:
+    """The language a sentence is written in ONLY, given its distinct lower-case words: two or more
+    function words of one language and none of the other. None for a mixed sentence ("ich geh kurz
+    rüber and check") or one that does not tell. Two set intersections: cheap enough for every sentence."""
+    german = len(words & _GERMAN)
+    english = len(words & _ENGLISH)
+    if german >= 2 and not english:
+        return Language.DE
+    if english >= 2 and not german:
+        return Language.EN
+    return None
+
+
 def detect_language(text: str, default: Language) -> Language:
     german = english = 0
     for match in _WORD.finditer(text):

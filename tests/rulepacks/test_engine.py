@@ -185,11 +185,13 @@ REQUIRES = """
 def test_requires_a_word_in_the_same_sentence(tmp_path: Path) -> None:
     packs = compiled_packs([write_pack(tmp_path, "requires", REQUIRES)])
     assert all(r.ok for r in run_examples(packs))
-    reply = "Ich prüfe das. Die Garage ist 3 m breit. In meiner Garage passt er. Isn't the garage big?"
+    reply = "Ich prüfe das. Die Garage ist 3 m breit. In meiner Garage passt er. Isn't Garage groß?"
     assert [m.sentence_span.of(reply) for m in packs.scan(reply)] == [
         "In meiner Garage passt er.",
-        "Isn't the garage big?",
+        "Isn't Garage groß?",
     ]
+    # A German rule does not judge a sentence that is English by its function words.
+    assert packs.scan("Isn't the garage big for you?") == ()
     # "ich" inside "nicht" or "sich" is no first person: whole words unless the entry says otherwise.
     assert packs.scan("Sie wundern sich nicht: die Garage ist leer.") == ()
 

@@ -68,8 +68,10 @@ from pydantic import Field, ValidationError, field_validator
 
 from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
+from safe_reply.lang import only_language_of
 from safe_reply.resources import packs_dir
 from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
+from safe_reply.rulepacks.prefilter import Prefilter, compile_prefilter
 from safe_reply.rulepacks.sentences import SentenceIndex
 from safe_reply.rulepacks.vocabulary import REFERENCE, Expander, ExpansionError, Vocabulary, VocabularyFile
 from safe_reply.types import Language, Severity, Span
@@ -199,19 +201,29 @@ class CompiledRule:
     anchors: tuple[Anchor, ...] = field(default=(), repr=False)  # the written anchors, classes expanded
     unless_sentence: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
     requires: _Needles | None = field(default=None, repr=False)  # one must also be in the sentence
+    prefilter: Prefilter | None = field(default=None, repr=False)  # widened patterns in RE2 (prefilter.py)
 
     def fires_in(self, sentence: str) -> list[tuple[int, int]]:
-        """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits."""
-        clause_scope = self.model.unless_scope is UnlessScope.CLAUSE
-        if any(p.search(sentence) for p in self.unless_sentence):
-            return []
-        if not clause_scope and any(p.search(sentence) for p in self.unless):
-            return []
+        """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits.
+
+        The patterns run first and the `unless` patterns only where one matched: most sentences an
+        anchor points to make no claim, so the cancelling patterns would be wasted on them.
+        """
+        if self.prefilter is not None and self.prefilter.search(sentence) is None:
+            return []  # none of the patterns can match: decided in one linear pass
         found: list[tuple[int, int]] = []
         for pattern in self.patterns:
             found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
-        if clause_scope and found and self.unless:
-            found = [span for span in found if not any(p.search(_clause(sentence, *span)) for p in self.unless)]
+        if not found:
+            return found
+        if any(p.search(sentence) for p in self.unless_sentence):
+            return []
+        if self.model.unless_scope is UnlessScope.CLAUSE:
+            if self.unless:
+                found = [span for span in found if not any(p.search(_clause(sentence, *span)) for p in self.unless)]
+            return found
+        if any(p.search(sentence) for p in self.unless):
+            return []
         return found
 
 
@@ -256,9 +268,10 @@ class CompiledPacks:
         self._triggers = frozenset(i for i, literal in enumerate(self._literals) if literal in TRIGGERS)
         self._spaced = frozenset(i for i, literal in enumerate(self._literals) if literal in SPACED_TRIGGERS)
         self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if literals else None
-        # Memoise the last few scans: the claims and the disclosure validator scan the same reply one
-        # after the other, and the policy re-evaluates a rewrite; lru_cache is thread-safe.
-        self._scan_cached = functools.lru_cache(maxsize=32)(self._scan)
+        # The claims and the disclosure validator scan the same reply object one after the other: the
+        # last scan is kept for that one object (identity, not equality: no cache across replies, an
+        # equal text in another call is scanned again). One tuple swap, safe to share between threads.
+        self._last_scan: tuple[str | None, tuple[RuleMatch, ...]] = (None, ())
         self._last_lowered: tuple[str | None, str] = (None, "")
 
     @property
@@ -320,6 +333,7 @@ class CompiledPacks:
                         anchors=anchors,
                         unless_sentence=unless_sentence,
                         requires=requires,
+                        prefilter=compile_prefilter(patterns),
                     )
                 )
         if errors:
@@ -365,13 +379,16 @@ class CompiledPacks:
         return last[1]
 
     def scan(self, text: str) -> tuple[RuleMatch, ...]:
-        """Every match of every rule in `text`, in text order (memoised for the last 32 texts).
+        """Every match of every rule in `text`, in text order (shared by the validators of one reply).
 
         A disguised reply (homoglyphs, invisible characters, full-width letters, markdown inside a
         word, spaced letters) is scanned as a reader sees it, its normalised view; spans are still
         offsets into `text`.
         """
-        return self._scan_cached(text)
+        last = self._last_scan
+        if last[0] is not text:
+            last = self._last_scan = (text, self._scan(text))
+        return last[1]
 
     def _scan(self, text: str) -> tuple[RuleMatch, ...]:
         hits, disguised = self._hits(text)
@@ -381,9 +398,7 @@ class CompiledPacks:
                 return self._matches(view.text, self._hits(view.text)[0], view)
         return self._matches(text, hits, None)
 
-    def _matches(
-        self, text: str, hits: dict[int, list[int]], view: NormalisedView | None
-    ) -> tuple[RuleMatch, ...]:
+    def _matches(self, text: str, hits: dict[int, list[int]], view: NormalisedView | None) -> tuple[RuleMatch, ...]:
         """Run the rules whose anchors hit on the sentences around the hits; spans into the original."""
         if not hits:
             return ()
@@ -399,6 +414,12 @@ class CompiledPacks:
                     continue
                 done.add(sentence)
                 if rule.requires is not None and not words.within(rule.requires, sentence):
+                    continue
+                # A rule written for one language does not judge a sentence written only in the other
+                # (mixed sentences and sentences that do not tell are judged by both): an English rule
+                # has nothing to say about a German sentence, and running it there costs time.
+                spoken = words.language(sentence)
+                if spoken is not None and spoken is not rule.language:
                     continue
                 mapped = sentence if view is None else view.span(sentence.start, sentence.end)
                 for start, end in rule.fires_in(sentence.of(text)):
@@ -576,18 +597,29 @@ class _Words:
     `startswith`/`endswith` pass with a tuple, and a substring test for phrases ("bei mir"). Far
     cheaper than a regex per rule or more anchors, and run only where an anchor of the rule hit."""
 
-    __slots__ = ("_read", "lowered")
+    __slots__ = ("_languages", "_read", "lowered")
 
     def __init__(self, lowered: str) -> None:
         self.lowered = lowered
         self._read: dict[Span, tuple[frozenset[str], str]] = {}
+        self._languages: dict[Span, object] = {}
 
-    def within(self, needles: _Needles, sentence: Span) -> bool:
+    def _words_of(self, sentence: Span) -> tuple[frozenset[str], str]:
         read = self._read.get(sentence)
         if read is None:
             part = sentence.of(self.lowered).replace("’", "'")
             read = self._read[sentence] = (frozenset(_WORD.findall(part)), part)
-        words, part = read
+        return read
+
+    def language(self, sentence: Span) -> Language | None:
+        """The one language the sentence is written in, None when mixed or it does not tell."""
+        known = self._languages.get(sentence, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._languages[sentence] = only_language_of(self._words_of(sentence)[0])
+        return known  # type: ignore[return-value]
+
+    def within(self, needles: _Needles, sentence: Span) -> bool:
+        words, part = self._words_of(sentence)
         if not needles.words.isdisjoint(words):
             return True
         if needles.prefixes and any(word.startswith(needles.prefixes) for word in words):
@@ -600,6 +632,7 @@ class _Words:
 
 
 _WORD = re.compile(r"[\w']+")
+_UNKNOWN = object()
 
 
 @dataclass(frozen=True, slots=True)

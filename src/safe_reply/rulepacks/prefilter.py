@@ -1,0 +1,138 @@
+"""A linear-time prefilter for each rule: most sentences an anchor points to make no claim at all.
+
+Python's `re` tries a rule's patterns at every position of the sentence, one pattern after the other;
+for a sentence that matches none of them (the common case: the anchor word appears, the claim does
+not) that is where a scan spends its time. RE2 (google-re2) answers the same question for all of a
+rule's patterns at once with an automaton, in one pass, several times faster. It cannot run every
+construct Python's patterns use (lookarounds, atomic groups, backreferences), so the prefilter is a
+*widened* copy: lookarounds and word boundaries dropped, atomic groups made plain, Python's Unicode
+classes spelled out. It may say "maybe" where the real patterns say no, never "no" where they say
+yes (tested over every corpus sentence); a "maybe" is then decided by the real patterns.
+
+A rule whose patterns RE2 cannot read at all simply has no prefilter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+try:  # the wheel ships for the platforms we run on; without it every rule just runs its patterns
+    import re2 as _re2
+except ImportError:  # pragma: no cover - exercised only where google-re2 has no wheel
+    _re2 = None
+
+
+class Prefilter(Protocol):
+    def search(self, text: str) -> Any: ...
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_CLASS_ESCAPES = {"w": r"\p{L}\p{N}_", "s": r"\s\p{Z}", "d": r"\p{Nd}"}
+_BARE_ESCAPES = {
+    "w": r"[\p{L}\p{N}_]",
+    "W": r"[^\p{L}\p{N}_]",
+    "s": r"[\s\p{Z}]",
+    "S": r"[^\s\p{Z}]",
+    "d": r"\p{Nd}",
+    "D": r"\P{Nd}",
+    "Z": r"\z",
+}
+
+
+def widen(source: str) -> str:
+    """The pattern rewritten for RE2 so that it matches at least everything the original matches."""
+    out: list[str] = []
+    index = 0
+    in_class = False
+    while index < len(source):
+        char = source[index]
+        if char == "\\" and index + 1 < len(source):
+            escaped = source[index + 1]
+            index += 2
+            if escaped in "UuxN":
+                index = _unicode_escape(source, index, escaped, out)
+            elif in_class:
+                out.append(_CLASS_ESCAPES.get(escaped, "\\" + escaped))
+            elif escaped in "bB":
+                continue  # a word boundary only narrows a match
+            else:
+                out.append(_BARE_ESCAPES.get(escaped, "\\" + escaped))
+            continue
+        if in_class:
+            if char == "]" and out[-1] not in ("[", "[^"):
+                in_class = False
+            out.append(char)
+            index += 1
+            continue
+        if char == "[":
+            in_class = True
+            out.append(char)
+            index += 1
+            if source.startswith("^", index):
+                out.append("^")
+                index += 1
+            continue
+        if char == "(" and _LOOKAROUND.match(source, index):
+            index = _after_group(source, index)  # a lookaround only narrows a match: drop it
+            continue
+        if source.startswith("(?>", index):
+            out.append("(?:")  # an atomic group matches a subset of the plain group
+            index += 3
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _unicode_escape(source: str, index: int, kind: str, out: list[str]) -> int:
+    """\\uXXXX, \\UXXXXXXXX and \\xXX in RE2's spelling \\x{...}."""
+    width = {"u": 4, "U": 8, "x": 2}.get(kind)
+    if width is None:
+        raise ValueError("named character escapes have no RE2 form")
+    digits = source[index : index + width]
+    out.append(f"\\x{{{int(digits, 16):X}}}")
+    return index + width
+
+
+def _after_group(source: str, start: int) -> int:
+    """The index just after the group that opens at `start` (escapes and classes skipped)."""
+    depth = 0
+    index = start
+    in_class = False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return index
+
+
+def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
+    """One RE2 automaton for all of a rule's patterns, or None when RE2 cannot express them."""
+    if _re2 is None or not patterns:
+        return None
+    try:
+        parts = [("(?i:{})" if p.flags & re.IGNORECASE else "(?:{})").format(widen(p.pattern)) for p in patterns]
+        options = _re2.Options()
+        options.log_errors = False
+        # Memory per rule (program and DFA cache): 2 MiB keeps all prefilters of the shipped packs at
+        # about 50 MB; the few rules too large for it (the AI-notice clauses with their whole vocabulary)
+        # run their patterns directly.
+        options.max_mem = 2 << 20
+        prefilter: Prefilter = _re2.compile("|".join(parts), options)
+    except Exception:  # re2.error, or a construct widen() cannot spell: the rule runs its patterns
+        return None
+    return prefilter

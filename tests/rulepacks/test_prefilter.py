@@ -1,0 +1,84 @@
+"""The RE2 prefilter of a rule may say "maybe" where its patterns say no, never "no" where they say yes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safe_reply.rulepacks import compiled_packs, shipped_pack_paths
+from safe_reply.rulepacks.prefilter import compile_prefilter, widen
+from safe_reply.rulepacks.sentences import sentence_spans
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = [
+    ROOT.parent / "shared" / "corpus" / "dev",
+    ROOT.parent / "shared" / "corpus" / "dev2",
+    *sorted((ROOT / "benchmarks" / "firstsight").glob("*")),
+    ROOT / "benchmarks" / "heldout",
+]
+SHIPPED = compiled_packs(shipped_pack_paths())
+
+
+def corpus_sentences() -> list[str]:
+    sentences: list[str] = []
+    for folder in CORPORA:
+        cases = folder / "cases.jsonl"
+        if cases.is_file():
+            for line in cases.read_text(encoding="utf-8").splitlines():
+                text = json.loads(line)["text"]
+                sentences.extend(span.of(text) for span in sentence_spans(text))
+    for rule in SHIPPED.rules:  # and every rule's own examples
+        sentences.extend([*rule.model.flag, *rule.model.pass_])
+    return sentences
+
+
+def test_almost_every_shipped_rule_has_a_prefilter() -> None:
+    without = [rule.id for rule in SHIPPED.rules if rule.prefilter is None]
+    assert len(without) <= 0.15 * len(SHIPPED.rules), without
+
+
+def test_no_sentence_a_rule_matches_is_filtered_out() -> None:
+    sentences = corpus_sentences()
+    assert len(sentences) > 5000  # the corpora are there: this test must not pass on nothing
+    missed = [
+        (rule.id, sentence)
+        for rule in SHIPPED.rules
+        if rule.prefilter is not None
+        for sentence in sentences
+        if any(p.search(sentence) for p in rule.patterns) and rule.prefilter.search(sentence) is None
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?<!nicht )\bsicher\b", "absolut sicher"),
+        (r"\bKI\b(?!-gestützt)", "Ich bin eine KI."),
+        (r"(?>ab|a)c", "ac"),
+        (r"[\U0001F916\u2600] KI", "🤖 KI"),
+        (r"\w+ü\w*\s\d+", "Grüße 42"),
+        (r"(?-i:[A-ZÄÖÜ])\w+ bin", "Äpfel bin"),
+    ],
+)
+def test_widened_patterns_still_match_what_the_original_matches(pattern: str, text: str) -> None:
+    original = re.compile(pattern, re.IGNORECASE)
+    assert original.search(text)
+    prefilter = compile_prefilter([original])
+    assert prefilter is not None, widen(pattern)
+    assert prefilter.search(text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcäöüßKIkí 1.-\u00a0\u200b🤖", max_size=40))
+def test_widening_never_loses_a_match_on_any_text(text: str) -> None:
+    patterns = [re.compile(p, re.IGNORECASE) for p in (r"\bki\b", r"(?<!k)i\s*\d", r"\w+ß", r"[\s\u00a0]+ä")]
+    prefilter = compile_prefilter(patterns)
+    assert prefilter is not None
+    if any(p.search(text) for p in patterns):
+        assert prefilter.search(text) is not None
