@@ -44,19 +44,33 @@ def only_language_of(words: frozenset[str]) -> Language | None:
 
 
 def detect_language(text: str, default: Language) -> Language:
-    german = english = 0
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        if word in _GERMAN:
-            german += 1
-        elif word in _ENGLISH:
-            english += 1
+    # The validators of one reply (and the fallback, and the notice) ask about the same text object:
+    # the last answer is kept for that object (identity, not equality; one tuple swap, thread-safe).
+    last = _last
+    if last[0] is text and last[1] is default:
+        return last[2]
+    # Distinct function words are the signal; the first few hundred characters hold enough of them
+    # (the whole reply is read only when they do not tell), so a long reply costs no more than a short one.
+    german, english = _counts(text[:_SAMPLE])
+    if german + english < _ENOUGH and len(text) > _SAMPLE:
+        german, english = _counts(text)
     if german == english:
         # Umlauts and ß are a strong German signal in short replies with few function words.
-        if any(ch in text for ch in "äöüÄÖÜß"):
-            return Language.DE
-        return default
-    return Language.DE if german > english else Language.EN
+        language = Language.DE if any(ch in text for ch in "äöüÄÖÜß") else default
+    else:
+        language = Language.DE if german > english else Language.EN
+    globals()["_last"] = (text, default, language)
+    return language
+
+
+_last: tuple[str | None, Language | None, Language] = (None, None, Language.DE)
+_SAMPLE = 600
+_ENOUGH = 4
+
+
+def _counts(text: str) -> tuple[int, int]:
+    words = frozenset(_WORD.findall(text.lower()))
+    return len(words & _GERMAN), len(words & _ENGLISH)
 
 
 def reply_language(text: str, hint: Language | None, default: Language) -> Language:
