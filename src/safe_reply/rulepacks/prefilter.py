@@ -131,7 +131,7 @@ def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
         # Memory per rule (program and DFA cache): 2 MiB keeps all prefilters of the shipped packs at
         # about 50 MB; the few rules too large for it (the AI-notice clauses with their whole vocabulary)
         # run their patterns directly.
-        options.max_mem = 2 << 20
+        options.max_mem = 8 << 20
         prefilter: Prefilter = _re2.compile("|".join(parts), options)
     except Exception:  # re2.error, or a construct widen() cannot spell: the rule runs its patterns
         return None
