@@ -166,7 +166,7 @@ def test_class_words_are_anchors_with_their_forms(tmp_path: Path) -> None:
 
 
 def test_suffix_endings_become_closed_anchors() -> None:
-    from safe_reply.rulepacks.engine import _endings
+    from safe_reply.rulepacks.anchors import _endings
 
     assert _endings("(?:ing|es|ed|'s|’s|s)?") == ["ing", "es", "ed", "'s", "’s", "s", ""]
     assert _endings("(?:et|t)(?:e|en)?") == ["ete", "eten", "et", "te", "ten", "t"]

@@ -4,14 +4,10 @@
 boundaries with exact offsets; `examples` runs every rule's own flag/pass examples.
 """
 
-from safe_reply.rulepacks.engine import (
-    CompiledPacks,
-    CompiledRule,
-    LoadedPack,
-    PackFile,
-    RuleMatch,
-    RuleModel,
+from safe_reply.rulepacks.engine import CompiledPacks, CompiledRule, LoadedPack, PackFile, RuleMatch, RuleModel
+from safe_reply.rulepacks.loading import (
     compiled_packs,
+    load_files,
     load_pack,
     load_packs,
     pack_paths,
@@ -26,6 +22,7 @@ __all__ = [
     "RuleMatch",
     "RuleModel",
     "compiled_packs",
+    "load_files",
     "load_pack",
     "load_packs",
     "pack_paths",

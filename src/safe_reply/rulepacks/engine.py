@@ -38,7 +38,8 @@ that contain one of its anchors AND one of these words. A rule about "first pers
 a human has" anchors on the human things and requires "ich"/"mein*", so a reply that mentions a
 family or a garden in the third person costs no regex at all.
 
-Loading: ``load_packs(paths)`` validates every file (pydantic; errors name the file, the key path
+Loading (safe_reply.rulepacks.loading): ``load_packs(paths)`` validates every file (pydantic; errors name
+the file, the key path
 such as ``rules[3].patterns[0]`` and the fix; bad regexes and duplicate rule ids are ConfigErrors
 too, all collected into one ConfigErrors). ``CompiledPacks.compile(packs)`` builds the automaton.
 ``compiled_packs(paths)`` does both and caches the result by file content, so validators that ask
@@ -55,39 +56,32 @@ Examples: see ``safe_reply.rulepacks.examples.run_examples``.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 import ahocorasick_rs
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
-from safe_reply.lang import only_language_of
-from safe_reply.resources import packs_dir
+from safe_reply.rulepacks.anchors import FRAGMENT_FIX, Anchor, Needles, SentenceWords, anchors_of, needles_of
 from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
 from safe_reply.rulepacks.prefilter import Prefilter, compile_prefilter
 from safe_reply.rulepacks.sentences import SentenceIndex
-from safe_reply.rulepacks.vocabulary import REFERENCE, Expander, ExpansionError, Vocabulary, VocabularyFile
+from safe_reply.rulepacks.vocabulary import Expander, ExpansionError, Vocabulary, VocabularyFile
 from safe_reply.types import Language, Severity, Span
-from safe_reply.yamlio import pydantic_errors, read_yaml_file
 
 __all__ = [
     "CompiledPacks",
     "CompiledRule",
     "LoadedPack",
+    "LoadedVocabulary",
     "PackFile",
     "RuleMatch",
     "RuleModel",
-    "compiled_packs",
-    "load_pack",
-    "load_packs",
-    "shipped_pack_paths",
 ]
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$"  # e.g. "claims.de/health-cure"
@@ -168,20 +162,6 @@ class LoadedVocabulary:
     sha256: str
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """A literal the automaton finds, and whether letters may stand before / after it."""
-
-    literal: str
-    open_left: bool
-    open_right: bool
-
-    @classmethod
-    def of(cls, written: str) -> Anchor:
-        """An anchor as written in a rule: 'ki', 'künstlich*', '*bot'."""
-        return cls(written.strip("*").strip().lower(), written.startswith("*"), written.endswith("*"))
-
-
 @dataclass(frozen=True, eq=False)
 class CompiledRule:
     """A rule ready to run. Identity-compared; `id` is the stable public name."""
@@ -200,7 +180,7 @@ class CompiledRule:
     source: Path = field(repr=False)
     anchors: tuple[Anchor, ...] = field(default=(), repr=False)  # the written anchors, classes expanded
     unless_sentence: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
-    requires: _Needles | None = field(default=None, repr=False)  # one must also be in the sentence
+    requires: Needles | None = field(default=None, repr=False)  # one must also be in the sentence
     prefilter: Prefilter | None = field(default=None, repr=False)  # widened patterns in RE2 (prefilter.py)
 
     def fires_in(self, sentence: str) -> list[tuple[int, int]]:
@@ -313,9 +293,9 @@ class CompiledPacks:
                 unless_sentence = _compile_all(
                     rule.unless_sentence, flags, pack.path, f"{key}.unless_sentence", errors, expander
                 )
-                anchors = _anchors(rule.anchors, expander, pack.path, f"{key}.anchors", errors)
-                needed = _anchors(rule.requires, expander, pack.path, f"{key}.requires", errors)
-                requires = _needles(needed) if needed else None
+                anchors = anchors_of(rule.anchors, expander, pack.path, f"{key}.anchors", errors)
+                needed = anchors_of(rule.requires, expander, pack.path, f"{key}.requires", errors)
+                requires = needles_of(needed) if needed else None
                 rules.append(
                     CompiledRule(
                         id=rule.id,
@@ -403,30 +383,31 @@ class CompiledPacks:
         if not hits:
             return ()
         sentences = SentenceIndex(text)
-        words = _Words(self._lowered(text))
+        words = SentenceWords(self._lowered(text), sentences)
         matches: list[RuleMatch] = []
         for rule_index, offsets in hits.items():
             rule = self.rules[rule_index]
-            done: set[Span] = set()
-            for offset in offsets:
-                sentence = sentences.around(offset)
-                if sentence is None or sentence in done:
+            # The sentences the rule's anchors hit, each once (sentence numbers: no Span is made or
+            # hashed for a sentence the rule then leaves alone).
+            for number in dict.fromkeys(sentences.number_at(offset) for offset in offsets):
+                if number < 0:
                     continue
-                done.add(sentence)
-                if rule.requires is not None and not words.within(rule.requires, sentence):
+                if rule.requires is not None and not words.within(rule.requires, number):
                     continue
                 # A rule written for one language does not judge a sentence written only in the other
                 # (mixed sentences and sentences that do not tell are judged by both): an English rule
                 # has nothing to say about a German sentence, and running it there costs time.
-                spoken = words.language(sentence)
+                spoken = words.language(number)
                 if spoken is not None and spoken is not rule.language:
                     continue
-                mapped = sentence if view is None else view.span(sentence.start, sentence.end)
-                for start, end in rule.fires_in(sentence.of(text)):
-                    if view is None:
-                        span = Span(sentence.start + start, sentence.start + end)
-                    else:
-                        span = view.span(sentence.start + start, sentence.start + end)
+                begin, end = sentences.bounds(number)
+                found = rule.fires_in(text[begin:end])
+                if not found:
+                    continue
+                sentence = sentences.span(number)
+                mapped = sentence if view is None else view.span(begin, end)
+                for start, stop in found:
+                    span = Span(begin + start, begin + stop) if view is None else view.span(begin + start, begin + stop)
                     matches.append(RuleMatch(rule, span, mapped))
         matches.sort(key=lambda m: (m.span.start, m.span.end, m.rule.id))
         return tuple(matches)
@@ -441,84 +422,6 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return sentence[left : right_break.start() if right_break else len(sentence)]
 
 
-def load_pack(path: Path) -> LoadedPack:
-    """Read and validate one pack file (regexes are compiled by CompiledPacks.compile)."""
-    return load_packs([path])[0]
-
-
-def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:
-    """Read and validate pack files (vocabulary files among them are read too, and left out)."""
-    return load_files(paths)[0]
-
-
-def load_files(paths: Iterable[Path]) -> tuple[list[LoadedPack], list[LoadedVocabulary]]:
-    """Read and validate pack and vocabulary files (told apart by their first key, `pack:` or
-    `vocabulary:`); every problem of every file is raised together as ConfigErrors."""
-    errors: list[ConfigError] = []
-    packs: list[LoadedPack] = []
-    vocabularies: list[LoadedVocabulary] = []
-    seen_ids: dict[str, Path] = {}
-    for path in paths:
-        file_errors: list[ConfigError] = []
-        raw, data = read_yaml_file(path, file_errors)
-        if file_errors:
-            errors.extend(file_errors)
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        model_type: type[PackFile] | type[VocabularyFile] = (
-            VocabularyFile if isinstance(raw, dict) and "vocabulary" in raw else PackFile
-        )
-        try:
-            model = model_type.model_validate(raw)
-        except ValidationError as exc:
-            errors.extend(pydantic_errors(exc, model_type, path))
-            continue
-        ident = model.vocabulary if isinstance(model, VocabularyFile) else model.pack
-        if ident in seen_ids:
-            what = "vocabulary" if isinstance(model, VocabularyFile) else "pack"
-            errors.append(ConfigError(path, what, f"{what} id '{ident}' is also used by {seen_ids[ident]}", "rename"))
-            continue
-        seen_ids[ident] = path
-        if isinstance(model, VocabularyFile):
-            vocabularies.append(LoadedVocabulary(path, model, digest))
-        else:
-            packs.append(LoadedPack(path, model, digest))
-    if errors:
-        raise ConfigErrors(errors)
-    return packs, vocabularies
-
-
-def compiled_packs(paths: Iterable[Path]) -> CompiledPacks:
-    """Load and compile packs; the same files with the same content give the same (shared) object."""
-    ordered = tuple(sorted({Path(p).resolve() for p in paths}))
-    digests = tuple(hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "" for p in ordered)
-    return _compiled_cached(ordered, digests)
-
-
-@functools.lru_cache(maxsize=16)
-def _compiled_cached(paths: tuple[Path, ...], digests: tuple[str, ...]) -> CompiledPacks:
-    del digests  # part of the cache key only: an edited pack compiles anew
-    return CompiledPacks.compile(*load_files(paths))
-
-
-def shipped_pack_paths(root: Path | None = None, families: Iterable[str] | None = None) -> list[Path]:
-    """Pack files under `root` (default: the shipped packs), one subfolder per family, sorted."""
-    base = root if root is not None else packs_dir()
-    wanted = set(families) if families is not None else None
-    found = []
-    for path in sorted(base.glob("*/*.yaml")) + sorted(base.glob("*/*.yml")):
-        if wanted is None or path.parent.name in wanted:
-            found.append(path)
-    return found
-
-
-def pack_paths(target: Path) -> list[Path]:
-    """A pack file itself, or every *.yaml / *.yml below a folder (for `safe-reply rules test PATH`)."""
-    if target.is_file():
-        return [target]
-    return sorted([*target.rglob("*.yaml"), *target.rglob("*.yml")])
-
-
 def _compile_all(
     sources: Sequence[str], flags: int, file: Path, key: str, errors: list[ConfigError], expander: Expander
 ) -> tuple[re.Pattern[str], ...]:
@@ -527,7 +430,7 @@ def _compile_all(
         try:
             compiled.append(re.compile(expander.expand(source), flags))
         except ExpansionError as exc:
-            errors.append(ConfigError(file, f"{key}[{index}]", str(exc), _FRAGMENT_FIX))
+            errors.append(ConfigError(file, f"{key}[{index}]", str(exc), FRAGMENT_FIX))
         except re.error as exc:
             errors.append(
                 ConfigError(
@@ -538,133 +441,6 @@ def _compile_all(
                 )
             )
     return tuple(compiled)
-
-
-_FRAGMENT_FIX = "define the name under `fragments:` of the pack or in a vocabulary file of the family, or fix the typo"
-
-
-def _anchors(
-    words: Sequence[str], expander: Expander, file: Path, key: str, errors: list[ConfigError]
-) -> tuple[Anchor, ...]:
-    """Anchors as written; an anchor written "{{class}}" stands for every form of the class's words."""
-    anchors: list[Anchor] = []
-    for index, written in enumerate(words):
-        reference = REFERENCE.fullmatch(written.strip())
-        if reference is None:
-            anchors.append(Anchor.of(written))
-            continue
-        try:
-            forms = expander.anchor_forms(reference.group(1))
-        except ExpansionError as exc:
-            errors.append(ConfigError(file, f"{key}[{index}]", str(exc), _FRAGMENT_FIX))
-            continue
-        for form in forms:
-            if not form.literal:
-                continue
-            endings = None if form.open_right else _endings(form.suffix)
-            if endings is None:  # an open end ("\\w*") or an ending too rich to list: any letters may follow
-                anchors.append(Anchor(form.literal, form.open_left, True))
-            else:  # every inflected form as its own closed anchor: "run" is no anchor for "rund"
-                anchors.extend(Anchor(form.literal + ending, form.open_left, False) for ending in endings)
-    return tuple(dict.fromkeys(anchors))
-
-
-_GROUP = re.compile(r"\(\?:([^()]*)\)(\??)")
-
-
-def _endings(suffix: str, limit: int = 64) -> list[str] | None:
-    """The literal endings a class form's suffix regex stands for ("(?:es|s)?" -> ["es", "s", ""]), or
-    None when it is not a row of plain alternatives or has more than `limit` combinations."""
-    endings = [""]
-    at = 0
-    while at < len(suffix):
-        group = _GROUP.match(suffix, at)
-        if group is None:
-            return None
-        choices = group.group(1).split("|") + ([""] if group.group(2) else [])
-        if any(not all(c.isalnum() or c in "'’" for c in choice) for choice in choices):
-            return None
-        endings = [head + tail for head in endings for tail in choices]
-        if len(endings) > limit:
-            return None
-        at = group.end()
-    return list(dict.fromkeys(endings))
-
-
-class _Words:
-    """Finds a rule's `requires` words in a sentence: the sentence's words are read once (one C-level
-    regex over the lower-cased sentence) and shared by every rule; then a set intersection, one
-    `startswith`/`endswith` pass with a tuple, and a substring test for phrases ("bei mir"). Far
-    cheaper than a regex per rule or more anchors, and run only where an anchor of the rule hit."""
-
-    __slots__ = ("_languages", "_read", "lowered")
-
-    def __init__(self, lowered: str) -> None:
-        self.lowered = lowered
-        self._read: dict[Span, tuple[frozenset[str], str]] = {}
-        self._languages: dict[Span, object] = {}
-
-    def _words_of(self, sentence: Span) -> tuple[frozenset[str], str]:
-        read = self._read.get(sentence)
-        if read is None:
-            part = sentence.of(self.lowered).replace("’", "'")
-            read = self._read[sentence] = (frozenset(_WORD.findall(part)), part)
-        return read
-
-    def language(self, sentence: Span) -> Language | None:
-        """The one language the sentence is written in, None when mixed or it does not tell."""
-        known = self._languages.get(sentence, _UNKNOWN)
-        if known is _UNKNOWN:
-            known = self._languages[sentence] = only_language_of(self._words_of(sentence)[0])
-        return known  # type: ignore[return-value]
-
-    def within(self, needles: _Needles, sentence: Span) -> bool:
-        words, part = self._words_of(sentence)
-        if not needles.words.isdisjoint(words):
-            return True
-        if needles.prefixes and any(word.startswith(needles.prefixes) for word in words):
-            return True
-        if needles.suffixes and any(word.endswith(needles.suffixes) for word in words):
-            return True
-        return any(infix in word for infix in needles.infixes for word in words) or any(
-            phrase in part for phrase in needles.phrases
-        )
-
-
-_WORD = re.compile(r"[\w']+")
-_UNKNOWN = object()
-
-
-@dataclass(frozen=True, slots=True)
-class _Needles:
-    """A rule's `requires` words sorted by how they are found ("’" read as "'")."""
-
-    words: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
-    suffixes: tuple[str, ...] = ()
-    infixes: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.words or self.prefixes or self.suffixes or self.infixes or self.phrases)
-
-
-def _needles(anchors: Sequence[Anchor]) -> _Needles:
-    """`requires` words for _Words."""
-    words, prefixes, suffixes, infixes, phrases = set(), [], [], [], []
-    for anchor in anchors:
-        literal = anchor.literal.replace("’", "'")
-        if " " in literal:
-            phrases.append(literal)
-        elif anchor.open_left and anchor.open_right:
-            infixes.append(literal)
-        elif anchor.open_right:
-            prefixes.append(literal)
-        elif anchor.open_left:
-            suffixes.append(literal)
-        else:
-            words.add(literal)
-    return _Needles(frozenset(words), tuple(prefixes), tuple(suffixes), tuple(infixes), tuple(phrases))
 
 
 def _lower_same_length(text: str) -> str:

@@ -150,12 +150,26 @@ class SentenceIndex:
 
     def around(self, offset: int) -> Span | None:
         """The sentence containing `offset`, or None when the offset is in separating whitespace."""
+        number = self.number_at(offset)
+        return None if number < 0 else self.span(number)
+
+    def number_at(self, offset: int) -> int:
+        """The number of the sentence containing `offset` (0 = first), -1 in separating whitespace."""
         if self._starts is None:
             self._starts, self._ends = _boundaries(self.text)
-        index = bisect.bisect_right(self._starts, offset) - 1
-        if index < 0 or offset >= self._ends[index]:
-            return None
-        span = self._made.get(index)
+        number = bisect.bisect_right(self._starts, offset) - 1
+        if number < 0 or offset >= self._ends[number]:
+            return -1
+        return number
+
+    def bounds(self, number: int) -> tuple[int, int]:
+        """Start and end offset of sentence `number` (after number_at computed the sentences)."""
+        assert self._starts is not None
+        return self._starts[number], self._ends[number]
+
+    def span(self, number: int) -> Span:
+        span = self._made.get(number)
         if span is None:  # one Span object per sentence: callers compare and hash them
-            span = self._made[index] = Span(self._starts[index], self._ends[index])
+            assert self._starts is not None
+            span = self._made[number] = Span(self._starts[number], self._ends[number])
         return span

@@ -1,0 +1,162 @@
+"""Anchors and the words of a sentence: what decides, cheaply, whether a rule runs on a sentence at all.
+
+An anchor is a literal the one Aho-Corasick automaton finds (with whether letters may stand before or
+after it); an anchor written "{{class}}" stands for every form of the class's words. A rule's
+`requires` words must also be in the sentence; `SentenceWords` reads each sentence's words once and
+answers for every rule, and tells the sentence's language by its function words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from safe_reply.errors import ConfigError
+from safe_reply.lang import only_language_of
+from safe_reply.rulepacks.sentences import SentenceIndex
+from safe_reply.rulepacks.vocabulary import REFERENCE, Expander, ExpansionError
+from safe_reply.types import Language
+
+FRAGMENT_FIX = "define the name under `fragments:` of the pack or in a vocabulary file of the family, or fix the typo"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A literal the automaton finds, and whether letters may stand before / after it."""
+
+    literal: str
+    open_left: bool
+    open_right: bool
+
+    @classmethod
+    def of(cls, written: str) -> Anchor:
+        """An anchor as written in a rule: 'ki', 'künstlich*', '*bot'."""
+        return cls(written.strip("*").strip().lower(), written.startswith("*"), written.endswith("*"))
+
+
+def anchors_of(
+    words: Sequence[str], expander: Expander, file: Path, key: str, errors: list[ConfigError]
+) -> tuple[Anchor, ...]:
+    """Anchors as written; an anchor written "{{class}}" stands for every form of the class's words."""
+    anchors: list[Anchor] = []
+    for index, written in enumerate(words):
+        reference = REFERENCE.fullmatch(written.strip())
+        if reference is None:
+            anchors.append(Anchor.of(written))
+            continue
+        try:
+            forms = expander.anchor_forms(reference.group(1))
+        except ExpansionError as exc:
+            errors.append(ConfigError(file, f"{key}[{index}]", str(exc), FRAGMENT_FIX))
+            continue
+        for form in forms:
+            if not form.literal:
+                continue
+            endings = None if form.open_right else _endings(form.suffix)
+            if endings is None:  # an open end ("\\w*") or an ending too rich to list: any letters may follow
+                anchors.append(Anchor(form.literal, form.open_left, True))
+            else:  # every inflected form as its own closed anchor: "run" is no anchor for "rund"
+                anchors.extend(Anchor(form.literal + ending, form.open_left, False) for ending in endings)
+    return tuple(dict.fromkeys(anchors))
+
+
+_GROUP = re.compile(r"\(\?:([^()]*)\)(\??)")
+
+
+def _endings(suffix: str, limit: int = 64) -> list[str] | None:
+    """The literal endings a class form's suffix regex stands for ("(?:es|s)?" -> ["es", "s", ""]), or
+    None when it is not a row of plain alternatives or has more than `limit` combinations."""
+    endings = [""]
+    at = 0
+    while at < len(suffix):
+        group = _GROUP.match(suffix, at)
+        if group is None:
+            return None
+        choices = group.group(1).split("|") + ([""] if group.group(2) else [])
+        if any(not all(c.isalnum() or c in "'’" for c in choice) for choice in choices):
+            return None
+        endings = [head + tail for head in endings for tail in choices]
+        if len(endings) > limit:
+            return None
+        at = group.end()
+    return list(dict.fromkeys(endings))
+
+
+class SentenceWords:
+    """Finds a rule's `requires` words in a sentence: the sentence's words are read once (one C-level
+    regex over the lower-cased sentence) and shared by every rule; then a set intersection, one
+    `startswith`/`endswith` pass with a tuple, and a substring test for phrases ("bei mir"). Far
+    cheaper than a regex per rule or more anchors, and run only where an anchor of the rule hit."""
+
+    __slots__ = ("_languages", "_read", "lowered", "sentences")
+
+    def __init__(self, lowered: str, sentences: SentenceIndex) -> None:
+        self.lowered = lowered
+        self.sentences = sentences
+        self._read: dict[int, tuple[frozenset[str], str]] = {}
+        self._languages: dict[int, object] = {}
+
+    def _words_of(self, sentence: int) -> tuple[frozenset[str], str]:
+        read = self._read.get(sentence)
+        if read is None:
+            begin, end = self.sentences.bounds(sentence)
+            part = self.lowered[begin:end].replace("’", "'")
+            read = self._read[sentence] = (frozenset(_WORD.findall(part)), part)
+        return read
+
+    def language(self, sentence: int) -> Language | None:
+        """The one language the sentence is written in, None when mixed or it does not tell."""
+        known = self._languages.get(sentence, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._languages[sentence] = only_language_of(self._words_of(sentence)[0])
+        return known  # type: ignore[return-value]
+
+    def within(self, needles: Needles, sentence: int) -> bool:
+        words, part = self._words_of(sentence)
+        if not needles.words.isdisjoint(words):
+            return True
+        if needles.prefixes and any(word.startswith(needles.prefixes) for word in words):
+            return True
+        if needles.suffixes and any(word.endswith(needles.suffixes) for word in words):
+            return True
+        return any(infix in word for infix in needles.infixes for word in words) or any(
+            phrase in part for phrase in needles.phrases
+        )
+
+
+_WORD = re.compile(r"[\w']+")
+_UNKNOWN = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Needles:
+    """A rule's `requires` words sorted by how they are found ("’" read as "'")."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    infixes: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes or self.suffixes or self.infixes or self.phrases)
+
+
+def needles_of(anchors: Sequence[Anchor]) -> Needles:
+    """`requires` words for _Words."""
+    words, prefixes, suffixes, infixes, phrases = set(), [], [], [], []
+    for anchor in anchors:
+        literal = anchor.literal.replace("’", "'")
+        if " " in literal:
+            phrases.append(literal)
+        elif anchor.open_left and anchor.open_right:
+            infixes.append(literal)
+        elif anchor.open_right:
+            prefixes.append(literal)
+        elif anchor.open_left:
+            suffixes.append(literal)
+        else:
+            words.add(literal)
+    return Needles(frozenset(words), tuple(prefixes), tuple(suffixes), tuple(infixes), tuple(phrases))
