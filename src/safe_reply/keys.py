@@ -39,21 +39,40 @@ def keyed_hash(key: bytes, value: str) -> str:
 
 
 def hash_key_from_env(environ: Mapping[str, str] | None = None) -> bytes:
-    """SAFE_REPLY_HASH_KEY, or the public demo key."""
-    value = (environ if environ is not None else os.environ).get(HASH_KEY_ENV)
-    return value.encode("utf-8") if value else PUBLIC_DEMO_KEY
+    """SAFE_REPLY_HASH_KEY, else SAFE_REPLY_LOG_KEY (one secret is enough), else the public demo key.
+
+    The term hashes end up in the log (finding details, mask tokens), so with only the log key set they
+    must not fall back to the public key: a dictionary of likely terms would recover them.
+    """
+    env = environ if environ is not None else os.environ
+    value = env.get(HASH_KEY_ENV) or env.get(LOG_KEY_ENV)
+    if value:
+        return value.encode("utf-8")
+    _warn_demo_key(HASH_KEY_ENV, "the keyed hashes of protected terms")
+    return PUBLIC_DEMO_KEY
+
+
+_warned: set[str] = set()
+
+
+def _warn_demo_key(variable: str, what: str) -> None:
+    """Say once per process and key that the public demo key is in use."""
+    if variable in _warned:
+        return
+    _warned.add(variable)
+    warnings.warn(
+        f"{variable} is not set: {what} use the public demo key, which anyone can use to guess them. "
+        f"Fix: set {variable} (or {LOG_KEY_ENV}, which serves both) to a secret of at least 32 random "
+        "characters in production",
+        stacklevel=3,
+    )
 
 
 def log_key(environ: Mapping[str, str] | None = None, key_env: str = LOG_KEY_ENV) -> bytes:
     """The pseudonymisation key of the log: `key_env`, else SAFE_REPLY_HASH_KEY, else the demo key."""
     env = os.environ if environ is None else environ
-    value = env.get(key_env)
+    value = env.get(key_env) or env.get(HASH_KEY_ENV)
     if value:
         return value.encode("utf-8")
-    if not env.get(HASH_KEY_ENV):
-        warnings.warn(
-            f"neither {key_env} nor {HASH_KEY_ENV} is set: the log pseudonymises with the public demo key. "
-            f"Fix: set {key_env} to a secret of at least 32 random characters in production",
-            stacklevel=2,
-        )
-    return hash_key_from_env(env)
+    _warn_demo_key(key_env, "the log's pseudonyms of conversations and its mask tokens")
+    return PUBLIC_DEMO_KEY

@@ -119,10 +119,12 @@ class ProductLinePolicy:
         return rewritten, None
 
     def _fallback_text(self, language: Language, ctx: Context) -> str:
-        """The fallback message, with the fixes the policy requires of any reply (e.g. the AI notice).
+        """The fallback message, with the additions the policy requires of any reply (e.g. the AI notice).
 
-        Checked with the call's turn and channel, never its conversation: the fallback is the
-        company's fixed text, so (validators being pure) the result is a function of the key below.
+        Only insertions are applied: the fallback is the company's own approved text, and a validator
+        that would change it (a third-party validator whose "fix" is a generated string, say) must not
+        turn a blocked reply into garbage. Checked with the call's turn and channel, never its
+        conversation: the result is a function of the key below (validators being pure).
         """
         key = (language, ctx.turn, ctx.channel)
         known = self._fallbacks.get(key)
@@ -130,7 +132,7 @@ class ProductLinePolicy:
             return known
         message = self.fallback.for_language(language)
         found = self.detect(message, Context(self.id, None, ctx.turn, language, ctx.channel))
-        fixable = [f for f in found if f.fix is not None]
+        fixable = [f for f in found if f.fix is not None and f.fix.span.start == f.fix.span.end]
         fixed = (rewrite(message, fixable) or message) if fixable else message
         if len(self._fallbacks) < _FALLBACK_KEYS_KEPT:
             self._fallbacks[key] = fixed  # a race only computes the same text twice

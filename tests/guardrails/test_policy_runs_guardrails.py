@@ -74,8 +74,13 @@ def config_errors(folder: Path) -> list[tuple[str, str]]:
 
 
 def test_failure_without_fix_blocks_by_default(tmp_path: Path) -> None:
-    policy = load_policy(write_config(tmp_path, "use:\n  - validator: safe_reply_tests/regex\n"
-                                                "    kwargs: {pattern: '\\b\\d{3}-\\d{4}\\b'}\n"))
+    policy = load_policy(
+        write_config(
+            tmp_path,
+            "use:\n  - validator: safe_reply_tests/regex\n    kwargs: {pattern: '\\b\\d{3}-\\d{4}\\b'}\n"
+            "    sensitive: false\n",
+        )
+    )
     text = "Rufen Sie 555-1234 oder 555-9876 an."
     decision = policy.evaluate(text, CTX)
     assert decision.action is Action.BLOCK
@@ -110,22 +115,27 @@ use:
     assert decision.delivered == "Das gut Rad, der gut Akku."
     first = decision.findings[0]
     assert (first.rule_id, first.span, first.legal_basis, first.message, first.severity.value) == (
-        "claims.superlative", Span(4, 9), "UWG §5 Abs. 1", Message("Superlativ ohne Beleg", "unsupported superlative"),
+        "claims.superlative",
+        Span(4, 9),
+        "UWG §5 Abs. 1",
+        Message("Superlativ ohne Beleg", "unsupported superlative"),
         "medium",
     )
     assert first.fix == Edit(Span(4, 24), "gut Rad, der gut")
 
 
 def test_pass_leaves_the_reply_alone(tmp_path: Path) -> None:
-    policy = load_policy(write_config(tmp_path, "use:\n  - validator: safe_reply_tests/regex\n"
-                                                "    kwargs: {pattern: 'xyz'}\n"))
+    policy = load_policy(
+        write_config(tmp_path, "use:\n  - validator: safe_reply_tests/regex\n    kwargs: {pattern: 'xyz'}\n")
+    )
     text = "Alles gut."
     decision = policy.evaluate(text, CTX)
     assert (decision.action, decision.delivered, decision.findings) == (Action.PASS, text, ())
 
 
 def test_context_reaches_the_validator_as_metadata(tmp_path: Path) -> None:
-    policy = load_policy(write_config(tmp_path, "use:\n  - validator: safe_reply_tests/echo_metadata\n"))
+    section = "use:\n  - validator: safe_reply_tests/echo_metadata\n    sensitive: false\n"
+    policy = load_policy(write_config(tmp_path, section))
     decision = policy.evaluate("x", Context(product_line="ebike", conversation_id="c1", turn=2, channel="web"))
     assert decision.findings[0].message.en == (
         "guardrails validator 'safe_reply_tests/echo_metadata' failed: "
@@ -138,11 +148,14 @@ def test_a_raising_validator_fails_closed(tmp_path: Path) -> None:
     decision = policy.evaluate("Geheimnis Zaunkönig", CTX)
     assert decision.action is Action.BLOCK
     assert [(f.rule_id, f.category, f.message) for f in decision.findings] == [
-        ("guardrails.validator-error", Category.VALIDATOR_ERROR,
-         Message(
-             "Validator 'guardrails' hat RuntimeError ausgelöst; die Antwort wurde blockiert (fail closed)",
-             "validator 'guardrails' raised RuntimeError; the reply was blocked (fail closed)",
-         )),
+        (
+            "guardrails.validator-error",
+            Category.VALIDATOR_ERROR,
+            Message(
+                "Validator 'guardrails' hat RuntimeError ausgelöst; die Antwort wurde blockiert (fail closed)",
+                "validator 'guardrails' raised RuntimeError; the reply was blocked (fail closed)",
+            ),
+        ),
     ]
 
 
@@ -257,6 +270,62 @@ def test_fix_edit_reproduces_the_fixed_text(text: str, fixed: str) -> None:
     else:
         assert apply_edits(text, [edit]) == fixed
         assert edit.span.end - edit.span.start <= len(text)
-        assert not (edit.span.start < len(text) and edit.span.start < len(fixed)
-                    and text[edit.span.start] == fixed[edit.span.start] and edit.span.end > edit.span.start
-                    and len(edit.text) > 0 and text[edit.span.end - 1] == edit.text[-1])
+        assert not (
+            edit.span.start < len(text)
+            and edit.span.start < len(fixed)
+            and text[edit.span.start] == fixed[edit.span.start]
+            and edit.span.end > edit.span.start
+            and len(edit.text) > 0
+            and text[edit.span.end - 1] == edit.text[-1]
+        )
+
+
+@register_validator(name="safe_reply_tests/must_match", data_type="string")
+class MustMatch(Validator):  # type: ignore[misc]
+    """Like hub regex_match: fails when the text does NOT match, and offers a generated string as fix."""
+
+    def __init__(self, pattern: str, on_fail: Any = None, **kwargs: Any) -> None:
+        super().__init__(on_fail=on_fail, pattern=pattern, **kwargs)
+        self._regex = re.compile(pattern)
+
+    def _validate(self, value: Any, metadata: dict[str, Any]) -> Any:
+        if self._regex.search(value):
+            return PassResult()
+        return FailResult(error_message="kein Treffer", fix_value="rksipagwg030-0683rksipagwg")
+
+
+@register_validator(name="safe_reply_tests/quotes", data_type="string")
+class QuotesWhatItFinds(Validator):  # type: ignore[misc]
+    """A ban-list style validator that quotes the (possibly disguised) term in its error message."""
+
+    def _validate(self, value: Any, metadata: dict[str, Any]) -> Any:
+        found = re.search(r"Zaun\W*k\W*ö\W*nig", value)
+        if found is None:
+            return PassResult()
+        span = ErrorSpan(start=found.start(), end=found.end(), reason=found.group())
+        return FailResult(error_message=f"banned term {found.group()!r} found", error_spans=[span])
+
+
+def test_a_validator_fix_never_replaces_the_fallback(tmp_path: Path) -> None:
+    # The blocked reply must be the company's fallback, not the validator's generated "fix" applied to it.
+    section = "use:\n  - validator: safe_reply_tests/must_match\n    kwargs: {pattern: '\\d{3}-\\d{4}'}\n"
+    policy = load_policy(write_config(tmp_path, section, extra="actions: {external: block}\n"))
+    decision = policy.evaluate("Rufen Sie uns an.", CTX)
+    assert (decision.action, decision.delivered) == (Action.BLOCK, DEFAULT_FALLBACK.de)
+
+
+def test_a_quoting_validator_leaves_no_term_in_the_log(tmp_path: Path) -> None:
+    from safe_reply.log.masking import mask_decision
+
+    policy = load_policy(write_config(tmp_path, "use:\n  - validator: safe_reply_tests/quotes\n"))
+    decision = policy.evaluate("Das Projekt Zaun\u200bkönig startet.", CTX)
+    [finding] = decision.findings
+    assert finding.sensitive  # the default for a third-party validator
+    masked = mask_decision(decision.original, decision.delivered, decision.findings, b"k")
+    stored = " ".join([masked.original, masked.delivered, *(str(f) for f in masked.findings)])
+    assert "Zaun" not in stored
+    assert "nig" not in stored
+    # Its own text quotes the term escaped ("\\u200b"), which no mask would recognise: it is not kept.
+    assert masked.findings[0].message_en == (
+        "guardrails validator 'safe_reply_tests/quotes' failed (its message is not stored: it may quote what it found)"
+    )

@@ -84,3 +84,12 @@ def test_the_term_never_survives_masking(prefix: str, term: str, suffix: str) ->
     assert all(term not in part for part in masked.delivered.split(TOKEN))
     stored = masked.findings[0]
     assert masked.original[stored.start : stored.end] == TOKEN
+
+
+def test_one_key_setting_keys_both_the_term_hashes_and_the_log() -> None:
+    from safe_reply.keys import PUBLIC_DEMO_KEY, hash_key_from_env
+
+    # Only the log key set (as docs/log.md asks): the term hashes must not use the public demo key.
+    assert hash_key_from_env({"SAFE_REPLY_LOG_KEY": "secret"}) == b"secret"
+    assert log_key({HASH_KEY_ENV: "other"}) == b"other"
+    assert hash_key_from_env({}) == PUBLIC_DEMO_KEY

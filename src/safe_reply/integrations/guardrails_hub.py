@@ -56,6 +56,9 @@ class Entry(Strict):
     # The reviewer message: one text for both languages, or {de: ..., en: ...}.
     message: Annotated[str, Field(min_length=1)] | Fallback | None = None
     severity: Severity = Severity.HIGH
+    # A third-party validator's findings often point at what must not be stored (a banned term, a
+    # customer's data), and its error message may quote it: the log masks them unless told otherwise.
+    sensitive: bool = True
 
     @field_validator("category")
     @classmethod
@@ -122,6 +125,14 @@ def _findings(item: _Compiled, text: str, result: Any) -> list[Finding]:
         message = Message(configured.de, configured.en)
     elif configured is not None:
         message = Message(configured, configured)
+    elif item.entry.sensitive:
+        # Its own error text may quote what it found, escaped or transformed so that no mask would
+        # recognise it: a sensitive validator's text never reaches the finding (and so the log).
+        message = Message(
+            f"guardrails-Validator '{item.alias}' schlug an (seine Meldung wird nicht gespeichert: sie kann "
+            "zitieren, was er fand)",
+            f"guardrails validator '{item.alias}' failed (its message is not stored: it may quote what it found)",
+        )
     else:
         message = Message(
             f"guardrails-Validator '{item.alias}' schlug an: {error}",
@@ -139,6 +150,7 @@ def _findings(item: _Compiled, text: str, result: Any) -> list[Finding]:
             validator=NAME,
             fix=fix,
             details={"guardrails_validator": item.alias},
+            sensitive=item.entry.sensitive,
         )
         for span in spans
     ]
