@@ -24,7 +24,7 @@ from typing import Any
 from safe_reply.validators.trade_secrets.normalise import GapKind, Skeleton
 from safe_reply.validators.trade_secrets.variants import MIN_ENCODED_LEN, VariantTrick
 
-__all__ = ["Automaton", "Hit", "MatchShape", "Slot", "TableBuilder", "VariantRef", "match_skeleton"]
+__all__ = ["Automaton", "Hit", "MatchShape", "Slot", "TableBuilder", "VariantRef", "encoded_keys", "match_skeleton"]
 
 SHORT_TERM_LEN = 3
 MIN_COMPOUND_HEAD_LEN = 5
@@ -114,15 +114,20 @@ class Hit:
 
 
 class Automaton:
-    """ahocorasick-rs when installed (fastest, measured in benchmarks/), else pyahocorasick."""
+    """ahocorasick-rs when installed (fastest, measured in benchmarks/), else pyahocorasick.
+
+    When every key is Latin-1 (nearly every real list), the automaton runs over Latin-1 bytes: a
+    skeleton is then searched without the UTF-8 conversion a `str` search pays on every fresh reply
+    (about half the cost), and one skeleton character is one byte, so offsets need no mapping. A
+    character beyond Latin-1 in a reply's skeleton becomes "?", which no key contains.
+    """
 
     def __init__(self, keys: Sequence[str]) -> None:
         self._rs: Any = None
+        self._bytes: Any = None
         self._py: Any = None
         try:
             import ahocorasick_rs
-
-            self._rs = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         except ImportError:  # pragma: no cover - exercised where no ahocorasick-rs wheel exists
             import ahocorasick
 
@@ -131,28 +136,39 @@ class Automaton:
                 automaton.add_word(key, (index, len(key)))
             automaton.make_automaton()
             self._py = automaton
+            return
+        try:
+            encoded = [key.encode("latin-1") for key in keys]
+        except UnicodeEncodeError:
+            self._rs = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        else:
+            self._bytes = ahocorasick_rs.BytesAhoCorasick(encoded, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
 
     def find(self, haystack: str) -> list[tuple[int, int, int]]:
         """All (key index, start, end) matches, overlapping ones included."""
+        if self._bytes is not None:
+            return list(self._bytes.find_matches_as_indexes(haystack.encode("latin-1", "replace"), overlapping=True))
         if self._rs is not None:
             return list(self._rs.find_matches_as_indexes(haystack, overlapping=True))
         return [(i, end + 1 - length, end + 1) for end, (i, length) in self._py.iter(haystack)]
 
+    def find_latin1(self, haystack: bytes) -> list[tuple[int, int, int]]:
+        """`find` of a Latin-1 skeleton given as bytes (the fast path: no conversion at all)."""
+        if self._bytes is not None:
+            return list(self._bytes.find_matches_as_indexes(haystack, overlapping=True))
+        return self.find(haystack.decode("latin-1"))
+
 
 def match_skeleton(
-    skeleton: Skeleton,
-    raw: Sequence[tuple[int, int, int]],
-    slots: Sequence[Slot],
-    term_lens: Sequence[int],
-    encoded: tuple[Sequence[tuple[int, int, int]], Sequence[tuple[int, int, int]]] = ((), ()),
+    skeleton: Skeleton, raw: Sequence[tuple[int, int, int]], slots: Sequence[Slot], term_lens: Sequence[int]
 ) -> list[Hit]:
     """Apply the boundary rules and the allowed terms to raw automaton matches.
 
-    `encoded` holds the matches in the reversed and in the ROT13 skeleton text: the jailbreak
-    encodings are decoded on the reply's side (two more scans), so the automaton needs one key per
-    spelling instead of three (a third of the memory for a list of 100,000 terms).
+    The reversed and ROT13 forms of every key are keys of the same automaton (`encoded_keys`), so one
+    pass finds the jailbreak encodings too. Hits come plain first, then reversed, then ROT13: where two
+    forms of one term cover the same span, `_outermost` keeps the first.
     """
-    hits: list[Hit] = []
+    by_trick: dict[VariantTrick, list[Hit]] = {}
     allowed: list[tuple[int, int, int]] = []  # (scope, start, end) in skeleton positions
     for key_index, start, end in raw:
         for ref in unpack(slots[key_index]):
@@ -161,26 +177,30 @@ def match_skeleton(
                 continue
             hit = _validate(skeleton, ref, term_lens[ref.term], start, end)
             if hit is not None:
-                hits.append(hit)
-    reversed_raw, rot13_raw = encoded
-    n = len(skeleton.text)
-    for trick, matches in ((VariantTrick.REVERSED, reversed_raw), (VariantTrick.ROT13, rot13_raw)):
-        for key_index, start, end in matches:
-            for plain in unpack(slots[key_index]):
-                length = term_lens[plain.term] if plain.allow_scope is None else 0
-                if plain.trick is not VariantTrick.PLAIN or length < MIN_ENCODED_LEN:
-                    continue
-                if trick is VariantTrick.REVERSED:  # positions and the term's word breaks mirrored
-                    breaks = frozenset(length - b for b in plain.breaks)
-                    ref, start_at, end_at = VariantRef(plain.term, trick, breaks), n - end, n - start
-                else:
-                    ref, start_at, end_at = VariantRef(plain.term, trick, plain.breaks), start, end
-                hit = _validate(skeleton, ref, length, start_at, end_at)
-                if hit is not None:
-                    hits.append(hit)
+                by_trick.setdefault(_ORDER[ref.trick], []).append(hit)
+    hits = [hit for trick in _TRICK_ORDER for hit in by_trick.get(trick, ())]
     if allowed:
         hits = [h for h in hits if not _is_allowed(h, allowed)]
     return hits
+
+
+def encoded_keys(key: str, breaks: frozenset[int], term_len: int) -> list[tuple[str, VariantTrick, frozenset[int]]]:
+    """The reversed and ROT13 keys of a plain key, with its word breaks (mirrored when reversed); none
+    for terms shorter than MIN_ENCODED_LEN, whose encoded forms collide with ordinary words."""
+    if term_len < MIN_ENCODED_LEN:
+        return []
+    mirrored = frozenset(term_len - b for b in breaks)
+    return [(key[::-1], VariantTrick.REVERSED, mirrored), (key.translate(_ROT13), VariantTrick.ROT13, breaks)]
+
+
+_ROT13 = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
+_ORDER = {
+    VariantTrick.PLAIN: VariantTrick.PLAIN,
+    VariantTrick.TRANSLITERATED: VariantTrick.PLAIN,
+    VariantTrick.REVERSED: VariantTrick.REVERSED,
+    VariantTrick.ROT13: VariantTrick.ROT13,
+}
+_TRICK_ORDER = (VariantTrick.PLAIN, VariantTrick.REVERSED, VariantTrick.ROT13)
 
 
 def _is_allowed(hit: Hit, allowed: Sequence[tuple[int, int, int]]) -> bool:

@@ -13,7 +13,13 @@ from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
 from safe_reply.types import Action, Category
-from safe_reply.validators.trade_secrets.automaton import ALLOW_ALL, Automaton, TableBuilder, VariantRef
+from safe_reply.validators.trade_secrets.automaton import (
+    ALLOW_ALL,
+    Automaton,
+    TableBuilder,
+    VariantRef,
+    encoded_keys,
+)
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
     FactEntry,
@@ -108,6 +114,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
         markers=markers | naming,
+        pure_markers=frozenset(slot for slot in markers | naming if table.slots[slot] == ()),
         naming=naming,
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
         hasher=compiler.hasher,
@@ -211,6 +218,10 @@ class _Compiler:
             )
             for variant in variants:
                 self.table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
+            for variant in variants:
+                if variant.trick is VariantTrick.PLAIN:
+                    for key, trick, breaks in encoded_keys(variant.key, variant.breaks, len(variants[0].key)):
+                        self.table.add(key, VariantRef(index, trick, breaks))
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
 

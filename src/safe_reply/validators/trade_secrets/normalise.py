@@ -28,9 +28,7 @@ __all__ = [
     "LEET",
     "GapKind",
     "Skeleton",
-    "encoded_views",
     "fast_skeleton_text",
-    "fast_skeleton_views",
     "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
@@ -167,24 +165,6 @@ def fast_skeleton_text(text: str) -> str:
     ones beyond Latin-1: dashes, quotes, €) become "?" and are deleted like all punctuation.
     """
     return text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE).decode("latin-1")
-
-
-_ROT13_BYTES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
-
-
-def fast_skeleton_views(text: str) -> tuple[str, str, str]:
-    """The fast skeleton as written, reversed and ROT13-decoded (the jailbreak encodings), cheaply."""
-    encoded = text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE)
-    plain = encoded.decode("latin-1")
-    return plain, plain[::-1], encoded.translate(_ROT13_BYTES).decode("latin-1")
-
-
-def encoded_views(skeleton_text: str) -> tuple[str, str]:
-    """A skeleton text reversed and ROT13-decoded."""
-    return skeleton_text[::-1], skeleton_text.translate(_ROT13_STR)
-
-
-_ROT13_STR = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
 
 
 def classify_gap(gap: str) -> GapKind:

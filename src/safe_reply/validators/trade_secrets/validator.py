@@ -36,17 +36,12 @@ from safe_reply.validators.trade_secrets.config import (
 from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
-from safe_reply.validators.trade_secrets.facts import (
-    FactScanner,
-)
+from safe_reply.validators.trade_secrets.facts import FactScanner
+from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view
 from safe_reply.validators.trade_secrets.normalise import (
     Skeleton,
-    encoded_views,
-    fast_skeleton_views,
     fast_to_full,
     full_skeleton,
-    has_spaced_letters,
-    is_suspicious,
     pattern_view,
 )
 from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
@@ -140,7 +135,8 @@ class TradeSecretValidator:
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
     credentials: tuple[ProtectedPattern, ...] = ()  # the built-in credential pack, when enabled
-    markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder, not terms (below)
+    markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder (below), maybe terms too
+    pure_markers: frozenset[int] = frozenset()  # of those, the keys that stand for no term at all
     naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
     public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
     hasher: KeyedHasher | None = None  # hashes an unlisted name for the finding (never the name itself)
@@ -213,9 +209,10 @@ class TradeSecretValidator:
         self, text: str, *, decode_base64: bool, name_rule: bool
     ) -> tuple[list[Leak], frozenset[int]]:
         """Term and pattern leaks, and how many spelling-alphabet words the automaton saw."""
-        if not is_suspicious(text):
-            leaks, markers = self._term_leaks(text, None, name_rule)
-            if self.patterns and has_spaced_letters(text):
+        fast = fast_view(text)
+        if fast is not None:
+            leaks, markers = self._term_leaks(text, fast, name_rule)
+            if self.patterns and fast.has_spaced_letters():
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
             elif self.patterns:
@@ -231,30 +228,25 @@ class TradeSecretValidator:
         return leaks, markers
 
     def _term_leaks(
-        self, text: str, skeleton: Skeleton | None, name_rule: bool
+        self, text: str, skeleton: Skeleton | FastView, name_rule: bool
     ) -> tuple[list[Leak], frozenset[int]]:
         """Term leaks, and the marker keys the automaton saw (gates of the decoders)."""
         if self.automaton is None:
             return [], frozenset()
         find = self.automaton.find
-        if skeleton is None:
-            # Fast path: most replies stop here, after C-level string operations and three scans
-            # (as written, reversed, ROT13-decoded).
-            plain, backwards, rot13 = fast_skeleton_views(text)
-            raw = find(plain)
+        if isinstance(skeleton, FastView):
+            # Fast path: most replies stop here, after byte operations and one automaton pass, which
+            # finds the reversed and ROT13-encoded forms of every term too.
+            raw = self.automaton.find_latin1(skeleton.skeleton)
             markers = frozenset(key for key, _, _ in raw if key in self.markers)
-            if not self._real_hit(raw) and not self._real_hit(find(backwards)) and not self._real_hit(find(rot13)):
+            if not any(key not in self.pure_markers for key, _, _ in raw):
                 return [], markers
             skeleton = fast_to_full(text)
         raw = find(skeleton.text)
         markers = frozenset(key for key, _, _ in raw if key in self.markers)
-        backwards, rot13 = encoded_views(skeleton.text)
-        hits = match_skeleton(skeleton, raw, self.slots, self.term_lens, (find(backwards), find(rot13)))
+        hits = match_skeleton(skeleton, raw, self.slots, self.term_lens)
         leaks = [self._leak(hit, skeleton, name_rule) for hit in _outermost(hits)]
         return [leak for leak in leaks if leak is not None], markers
-
-    def _real_hit(self, raw: Sequence[tuple[int, int, int]]) -> bool:
-        return any(key not in self.markers for key, _, _ in raw)
 
     def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""

@@ -1,0 +1,69 @@
+"""The byte-level fast path decides exactly as the reference `is_suspicious` and reduces a clean
+reply to exactly the reference skeleton; one automaton pass finds reversed and ROT13 forms too."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safe_reply.validators.trade_secrets.fastpath import fast_view
+from safe_reply.validators.trade_secrets.normalise import fast_skeleton_text, has_spaced_letters, is_suspicious
+
+from .conftest import found, make_validator
+
+# Plain words and every character class the fast path must tell apart: Latin-1 letters and symbols,
+# the safe typographic marks beyond Latin-1, digits next to letters, entities, markdown, controls.
+PIECES = [
+    "Kranich", "Projekt", "Möwe", "STRASSE", "Straße", "ÿ", "Ÿ", "É", "a", "I", "E", "K", "T10", "E7", "Kr4n1ch", "4a",
+    "a4", "12ab", "ab12", "2.000", "412,50", " ", "  ", "\t", "\n", "\r", "-", ",", ".", "?", "!", "–", "—", "„", "“",
+    "”", "‚", "‘", "’", "…", "•", "€", "«", "»", "§", "°", "·", "\u00a0", "×", "÷", "£", "µ", "ª", "\u00ad", "\x01",
+    "\x7f", "\x85", "&shy;", "&amp;", "&", "&#75;", "Kr@nich", "@", "$", "a$b", "**", "*", "_", "~", "`", "=", "abcd=",
+    "\u200b", "а", "Κ", "Ｋ", "Š", "™", "‰", "\u2009", "🙂", "\ud800",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts)
+def test_fast_view_decides_and_reduces_like_the_reference(text: str) -> None:
+    view = fast_view(text)
+    assert (view is None) == is_suspicious(text)
+    if view is not None:
+        assert view.skeleton.decode("latin-1") == fast_skeleton_text(text)
+        assert view.has_spaced_letters() == has_spaced_letters(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fast_view_on_any_text(text: str) -> None:
+    view = fast_view(text)
+    assert (view is None) == is_suspicious(text)
+    if view is not None:
+        assert view.skeleton.decode("latin-1") == fast_skeleton_text(text)
+
+
+def test_fast_view_examples() -> None:
+    view = fast_view("Die „Möwe“ – 12 € für Ihr E-Bike, Straße 7.")
+    assert view is not None
+    assert view.skeleton == "diemöwe12fürihrebikestraße7".encode("latin-1")
+    assert fast_view("Das Kr4n1ch-Projekt") is None  # leetspeak: digits inside a word of >= 2 letters
+    assert fast_view("Modell T10 und E7") is not None  # model names keep the fast path
+    assert fast_view("Kra\u200bnich") is None
+    assert fast_view("Preis: 12 £") is None  # a Latin-1 symbol outside the safe set
+
+
+def test_a_term_that_is_also_a_spelling_alphabet_word_is_found_on_the_fast_path() -> None:
+    # "Hamburg" is a key of the DIN 5009 alphabet as well (a marker of the spelling decoder): the fast
+    # path used to take such a key for a marker only and passed the reply.
+    validator = make_validator([{"term": "Hamburg", "kind": "codename", "ordinary_word": False}])
+    assert found(validator, "Wir liefern nach Hamburg.") == [(17, 24, "Hamburg")]
+    assert found(validator, "Wir liefern nach grubmaH.") == [(17, 24, "grubmaH")]  # reversed
+
+
+def test_reversed_and_rot13_forms_come_from_the_same_pass() -> None:
+    validator = make_validator([{"term": "Kranich", "kind": "codename", "ordinary_word": False}])
+    assert [(x.start, x.end, x.trick) for x in validator.scan("Das hcinarK und Xenavpu.")] == [
+        (4, 11, "reversed"),
+        (16, 23, "rot13"),
+    ]
+    assert validator.scan("Xenavpuf") == []  # encoded forms count as whole words only
