@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from safe_reply.validators.trade_secrets.automaton import PREFIX_LEN, Automaton, EncodedKeys
 from safe_reply.validators.trade_secrets.fastpath import fast_view
 from safe_reply.validators.trade_secrets.normalise import fast_skeleton_text, has_spaced_letters, is_suspicious
 
@@ -67,3 +68,28 @@ def test_reversed_and_rot13_forms_come_from_the_same_pass() -> None:
         (16, 23, "rot13"),
     ]
     assert validator.scan("Xenavpuf") == []  # encoded forms count as whole words only
+
+
+_alphabet = st.sampled_from("abnoäö1")
+_ROT13 = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(_alphabet, min_size=1, max_size=9), min_size=1, max_size=12),
+    st.integers(0, 12),
+    st.text(_alphabet, max_size=40),
+    st.booleans(),
+)
+def test_encoded_keys_match_like_full_keys(keys: list[str], split: int, text: str, wide: bool) -> None:
+    # The reversed and ROT13 keys are searched by their first PREFIX_LEN letters and verified: the
+    # matches must be exactly those of an automaton over every key in full (Latin-1 bytes and str alike,
+    # duplicate keys included).
+    if wide:
+        keys = [*keys, "ж"]  # a key beyond Latin-1: the str automaton
+    forward, plain = keys[:split], keys[split:]
+    encoded = EncodedKeys.of([(key, term, frozenset()) for term, key in enumerate(plain)])
+    full = [*forward, *(key[::-1] for key in reversed(plain)), *(key.translate(_ROT13) for key in plain)]
+    assert sorted(Automaton(forward, encoded).find(text)) == sorted(Automaton(full).find(text))
+    assert [encoded.key(m) for m in range(len(encoded))] == full[len(forward) :]
+    assert PREFIX_LEN == 6

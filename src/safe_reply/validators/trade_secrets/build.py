@@ -16,9 +16,10 @@ from safe_reply.types import Action, Category
 from safe_reply.validators.trade_secrets.automaton import (
     ALLOW_ALL,
     Automaton,
+    EncodedKeys,
+    Slots,
     TableBuilder,
     VariantRef,
-    encoded_keys,
 )
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
@@ -55,7 +56,7 @@ from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
-from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
+from safe_reply.validators.trade_secrets.variants import MIN_ENCODED_LEN, VariantTrick, loosen_pattern, term_variants
 
 __all__ = ["SPEC", "build"]
 
@@ -70,16 +71,19 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     own = load_entries(settings, ctx)
     shared, peer_allowed = peer_entries(ctx)
     line = ctx.product_line
+    single_words: list[str] = []
+    multi_words: list[str] = []
+    for e in (*own, *shared):  # one pass: a list of 100,000 entries
+        if isinstance(e, TermEntry | FlatTerm):
+            (single_words if e.single_word else multi_words).append(e.term)
+        elif isinstance(e, HostEntry):
+            multi_words.append(e.host)
     compiler = _Compiler(
         ctx,
         NameRule.build((*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window),
         public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims)),
-        [e.term for e in (*own, *shared) if isinstance(e, TermEntry | FlatTerm) and e.single_word],
-        [
-            e.host if isinstance(e, HostEntry) else e.term
-            for e in (*own, *shared)
-            if isinstance(e, HostEntry) or (isinstance(e, TermEntry | FlatTerm) and not e.single_word)
-        ],
+        single_words,
+        multi_words,
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {_identity(entry) for entry in own} if shared else set()
@@ -101,15 +105,18 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     # Naming phrases gate the unlisted-name check, for a company that protects names at all.
     names_protected = any(term.kind in _NAME_KINDS for term in terms)
     naming = frozenset(table.mark(word) for word in NAMING_MARKERS) if names_protected else frozenset()
+    encoded = EncodedKeys.of(compiler.encoded) if compiler.encoded else None
+    compiler.encoded.clear()
     keys = table.keys()
     validator = TradeSecretValidator(
         placeholders=settings.placeholders(),
         default_language=ctx.default_language,
         terms=tuple(terms),
         patterns=tuple(compiler.patterns),
-        automaton=Automaton(keys) if keys else None,
-        slots=table.slots,
+        automaton=Automaton(keys, encoded) if keys else None,
+        slots=Slots(table.slots, encoded),
         term_lens=[len(term.key) for term in terms],
+        hasher=compiler.hasher,
         facts=FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None,
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
@@ -117,7 +124,6 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         pure_markers=frozenset(slot for slot in markers | naming if table.slots[slot] == ()),
         naming=naming,
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
-        hasher=compiler.hasher,
         hosts=any(_looks_like_host(entry) for entry in (*own, *shared)),
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
     )
@@ -141,11 +147,13 @@ class _Compiler:
         self.name_rule = name_rule
         self.public = public
         self.frequencies = Frequencies(single_words, compound_candidates(multi_words))
-        self.ordinary = frozenset(w.lower() for w in single_words if self.frequencies.ordinary(w))
-        self.english = frozenset(w.lower() for w in single_words if self.frequencies.ordinary(w, english=True))
+        self.ordinary = self.frequencies.ordinary_words(single_words)
+        self.english = self.frequencies.ordinary_words(single_words, english=True)
         self.terms: list[ProtectedTerm] = []
         self.patterns: list[ProtectedPattern] = []
         self.table = TableBuilder()
+        # Plain keys (key, term, breaks) whose reversed and ROT13 forms are added after every forward key.
+        self.encoded: list[tuple[str, int, frozenset[int]]] = []
         self.facts: list[FactRule] = []
         self.amounts: list[AmountRule] = []
         self.purchase: list[int] = []
@@ -188,40 +196,42 @@ class _Compiler:
             self.purchase.append(self._fact_entry(entry.kind, entry.pattern))
 
     def _add_term(self, entry: TermEntry | FlatTerm) -> None:
-        if _MARKUP_PUNCTUATION.search(entry.term):
+        # `isalnum()` first: one word of letters and digits (most of a long list) skips the regexes.
+        term = entry.term
+        if not term.isalnum() and _MARKUP_PUNCTUATION.search(term):
             # "DUDE:", "![http": the punctuation is what makes the entry specific; as a bare word it
             # would hit every "dude" and every "https". Matched literally, in any case, in the pattern view.
-            regex = re.compile(re.escape(entry.term), re.IGNORECASE)
-            self.patterns.append(ProtectedPattern(regex, entry.kind, self.hasher(entry.term)))
+            regex = re.compile(re.escape(term), re.IGNORECASE)
+            self.patterns.append(ProtectedPattern(regex, entry.kind, self.hasher(term)))
             return
-        fact = fact_rule(len(self.fact_entries), entry.term)
+        fact = fact_rule(len(self.fact_entries), term)
         if fact is not None:
             self.facts.append(fact)
-            self._fact_entry(entry.kind, entry.term)
+            self._fact_entry(entry.kind, term)
         elif entry.kind == PURCHASE_KIND:
-            self.purchase.append(self._fact_entry(entry.kind, entry.term))
+            self.purchase.append(self._fact_entry(entry.kind, term))
         rule = None
         if entry.uses_name_rule(self.ordinary):
             rule = self.name_rule.with_cues(entry.context) if entry.context else self.name_rule
-        partials = partial_mentions(entry.term, *self.public, self.frequencies) if fact is None else ()
-        english = entry.term.lower() in self.english
-        term_hash = self.hasher(entry.term)
-        spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
+        # A multi-word term's distinctive parts (one word of letters and digits has none).
+        partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
+        english = term.lower() in self.english
+        spellings = ((term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
         for spelling, alias in spellings:
             index = len(self.terms)
             variants = term_variants(spelling)
-            letters = [c for c in spelling if c.isalpha()]
-            upper = len(letters) > 1 and all(c.isupper() for c in letters)
-            hyphen = any(c in HYPHENS for c in spelling)
-            self.terms.append(
-                ProtectedTerm(entry.kind, term_hash, variants[0].key, upper, hyphen, alias, rule, english)
-            )
+            # isupper() holds whenever every letter is a capital: the exact test runs only then.
+            upper = spelling.isupper() and sum(c.isalpha() for c in spelling) > 1
+            upper = upper and all(c.isupper() for c in spelling if c.isalpha())
+            hyphen = not spelling.isalnum() and any(c in HYPHENS for c in spelling)
+            self.terms.append(ProtectedTerm(entry.kind, term, variants[0].key, upper, hyphen, alias, rule, english))
             for variant in variants:
-                self.table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
-            for variant in variants:
-                if variant.trick is VariantTrick.PLAIN:
-                    for key, trick, breaks in encoded_keys(variant.key, variant.breaks, len(variants[0].key)):
-                        self.table.add(key, VariantRef(index, trick, breaks))
+                if variant.breaks:
+                    self.table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
+                else:
+                    self.table.add_packed(variant.key, index, variant.trick)
+                if variant.trick is VariantTrick.PLAIN and len(variants[0].key) >= MIN_ENCODED_LEN:
+                    self.encoded.append((variant.key, index, variant.breaks))
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
 
@@ -259,7 +269,8 @@ def _looks_like_host(entry: Loaded) -> bool:
         return True
     if isinstance(entry, PatternEntry):
         return "\\." in entry.pattern
-    return isinstance(entry, TermEntry | FlatTerm) and re.search(r"\w\.\w", entry.term) is not None
+    term = entry.term if isinstance(entry, TermEntry | FlatTerm) else ""
+    return "." in term and re.search(r"\w\.\w", term) is not None
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:

@@ -101,7 +101,7 @@ class _TermRules:
     @property
     def single_word(self) -> bool:
         """One word of letters only: the shape whose ordinariness word frequencies can decide."""
-        return _SINGLE_WORD.fullmatch(self.term) is not None
+        return self.term.isalpha() or _SINGLE_WORD.fullmatch(self.term) is not None
 
     def uses_name_rule(self, ordinary: frozenset[str]) -> bool:
         """Does the name rule apply (set by hand, context words given, or an ordinary word by frequency)?"""

@@ -56,7 +56,9 @@ class Frequencies:
     """The Zipf frequencies of the words one policy build asks about, looked up in one pass."""
 
     def __init__(self, words: Iterable[str], compounds: Iterable[str] = ()) -> None:
-        wanted = {form for word in words for form in word_forms(word)}
+        # Set operations rather than word_forms per word: a list of 100,000 terms pays C-level set work.
+        lows = {word.casefold() for word in words}
+        wanted = lows.union(*({low + suffix for low in lows} for suffix in _PLURALS))
         for word in compounds:
             for form in word_forms(word):
                 wanted.update(f for part in (form, *compound_parts(form)) for f in word_forms(part))
@@ -74,6 +76,16 @@ class Frequencies:
         return any(
             (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
         )
+
+    def ordinary_words(self, words: Iterable[str], *, english: bool = False) -> frozenset[str]:
+        """`ordinary` of many words at once, as their lower-cased forms: a set lookup per word (the
+        words must have been passed to the constructor)."""
+        found = {form for form, zipf in self._table.items() if (zipf[1] if english else max(zipf)) >= ORDINARY_ZIPF}
+        if not found:
+            return frozenset()
+        # A word is ordinary when itself or one of its plurals was found: the found forms' stems.
+        stems = found.union(*({f[: -len(s)] for f in found if f.endswith(s)} for s in _PLURALS))
+        return frozenset(word.lower() for word in words if word.casefold() in stems)
 
     def common(self, word: str) -> bool:
         return any(max(self._zipf(form)) >= COMMON_ZIPF for form in word_forms(word))
@@ -93,18 +105,18 @@ def _frequencies(wanted: set[str]) -> dict[str, tuple[float, float]]:
     """(German, English) Zipf of the wanted words that are in a list at all (absent words are rare).
     Answers for small requests are cached per process; a long term list is looked up when it loads."""
     with _lock:
-        missing = {word for word in wanted if word not in _seen}
+        missing = wanted - _seen
         if missing:
             found = {language: _stream(missing, language) for language in LANGUAGES}
             hits = {w: (found["de"].get(w, 0.0), found["en"].get(w, 0.0)) for w in {*found["de"], *found["en"]}}
             if len(wanted) > _CACHE_LIMIT:
-                return {**{w: _zipf[w] for w in wanted if w in _zipf}, **hits}
+                return {**{w: _zipf[w] for w in wanted & _zipf.keys()}, **hits}
             if len(_seen) + len(missing) > _CACHE_LIMIT:
                 _zipf.clear()
                 _seen.clear()
             _zipf.update(hits)
             _seen.update(missing)
-        return {w: _zipf[w] for w in wanted if w in _zipf}
+        return {w: _zipf[w] for w in wanted & _zipf.keys()}
 
 
 def ordinary_words(words: Iterable[str], *, english: bool = False) -> frozenset[str]:

@@ -27,7 +27,7 @@ from safe_reply.types import Category, Context, Edit, Finding, Language, Message
 from safe_reply.validators.trade_secrets.automaton import (
     Automaton,
     Hit,
-    Slot,
+    Slots,
     match_skeleton,
 )
 from safe_reply.validators.trade_secrets.config import (
@@ -93,7 +93,7 @@ class ProtectedTerm:
     """A term or alias as the validator keeps it: kind, keyed hash, and what trick labels need."""
 
     kind: str
-    term_hash: str
+    entry: str  # the entry as written; its keyed hash names it in a finding (hashed per finding, not at load)
     key: str  # plain skeleton key (lower-case letters and digits)
     upper: bool  # written in capitals in the config (then capitals are no trick)
     hyphen: bool  # written with a hyphen in the config (then a hyphen is no trick)
@@ -130,8 +130,9 @@ class TradeSecretValidator:
     terms: tuple[ProtectedTerm, ...]
     patterns: tuple[ProtectedPattern, ...]
     automaton: Automaton | None
-    slots: list[Slot]  # per automaton key: what it stands for (never mutated after build)
+    slots: Slots  # per automaton key: what it stands for (never mutated after build)
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
+    hasher: KeyedHasher  # the keyed hash of a term or an unlisted name for the finding (never the name itself)
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
     credentials: tuple[ProtectedPattern, ...] = ()  # the built-in credential pack, when enabled
@@ -139,7 +140,6 @@ class TradeSecretValidator:
     pure_markers: frozenset[int] = frozenset()  # of those, the keys that stand for no term at all
     naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
     public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
-    hasher: KeyedHasher | None = None  # hashes an unlisted name for the finding (never the name itself)
     masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
     hosts: bool = True  # an entry looks like a host or address: spelled-out dots are decoded too
     name: str = NAME
@@ -188,7 +188,7 @@ class TradeSecretValidator:
         return [
             Leak(start, end, Kind.CODENAME.value, self.hasher(name), "unlisted_name")
             for start, end, name in unlisted_names(text, self.public)
-        ] if self.hasher is not None else []
+        ]
 
     def _decoder_leaks(self, text: str, markers: frozenset[int]) -> list[Leak]:
         """Spelled-out words, acrostics and masked words (spelling.py); each gated by a cheap test."""
@@ -202,7 +202,7 @@ class TradeSecretValidator:
             for start, end, masked in masked_words(text):
                 for index in self.masks.match(masked):
                     term = self.terms[index]
-                    leaks.append(Leak(start, end, term.kind, term.term_hash, "mask"))
+                    leaks.append(Leak(start, end, term.kind, self.hasher(term.entry), "mask"))
         return leaks
 
     def _scan_plain(
@@ -255,11 +255,11 @@ class TradeSecretValidator:
             skeleton, hit, term.key, upper_term=term.upper, term_hyphen=term.hyphen, alias=term.alias
         )
         if term.name_rule is None or not name_rule:
-            return Leak(hit.start, hit.end, term.kind, term.term_hash, trick)
+            return Leak(hit.start, hit.end, term.kind, self.hasher(term.entry), trick)
         evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick, english=term.english)
         if evidence is None:
             return None
-        return Leak(hit.start, hit.end, term.kind, term.term_hash, trick, evidence.value)
+        return Leak(hit.start, hit.end, term.kind, self.hasher(term.entry), trick, evidence.value)
 
     def _pattern_leaks(
         self, text: str, view: str, starts: Sequence[int] | None, ends: Sequence[int] | None
