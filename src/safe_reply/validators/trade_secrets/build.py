@@ -7,6 +7,8 @@ or a fact rule; single-word terms that are ordinary words get the name rule.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
@@ -42,6 +44,7 @@ from safe_reply.validators.trade_secrets.context import (
 )
 from safe_reply.validators.trade_secrets.credentials import credential_patterns
 from safe_reply.validators.trade_secrets.facts import (
+    FACT_HINT,
     PURCHASE_KIND,
     AmountRule,
     FactRule,
@@ -56,7 +59,14 @@ from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
-from safe_reply.validators.trade_secrets.variants import MIN_ENCODED_LEN, VariantTrick, loosen_pattern, term_variants
+from safe_reply.validators.trade_secrets.variants import (
+    LEET_TABLE,
+    MIN_ENCODED_LEN,
+    UMLAUT_SITES,
+    VariantTrick,
+    loosen_pattern,
+    term_variants,
+)
 
 __all__ = ["SPEC", "build"]
 
@@ -87,8 +97,17 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {_identity(entry) for entry in own} if shared else set()
+    batch: list[FlatTerm] = []  # consecutive one-word flat terms, compiled together (in order)
     for loaded in (*own, *(e for e in shared if _identity(e) not in own_ids)):
+        if type(loaded) is FlatTerm and _one_ascii_word(loaded):
+            batch.append(loaded)
+            continue
+        compiler.add_batch(batch)
+        batch = []
         compiler.add(loaded)
+    compiler.add_batch(batch)
+    hosts = any(_looks_like_host(entry) for entry in (*own, *shared))
+    del own, shared, batch  # the entries are compiled: free them before the automaton is built
     table = compiler.table
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
         _add_allowed(word, ALLOW_ALL, table)
@@ -124,7 +143,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         pure_markers=frozenset(slot for slot in markers | naming if table.slots[slot] == ()),
         naming=naming,
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
-        hosts=any(_looks_like_host(entry) for entry in (*own, *shared)),
+        hosts=hosts,
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
     )
     _check_placeholders(validator, settings, ctx)
@@ -186,6 +205,30 @@ class _Compiler:
         else:
             self._add_term(entry)
 
+    def add_batch(self, batch: list[FlatTerm]) -> None:
+        """`add` of one-word ASCII flat terms (the bulk of a long list), with the per-term regexes run
+        once over the joined batch; a term with an umlaut spelling or a fact hint takes `add`."""
+        if not batch:
+            return
+        joined = "\n".join(entry.term for entry in batch)
+        lowered = joined.lower()
+        special = _matching_lines(FACT_HINT, joined) | _matching_lines(UMLAUT_SITES, lowered)
+        leet = lowered.translate(LEET_TABLE).split("\n")
+        for number, (entry, low) in enumerate(zip(batch, lowered.split("\n"), strict=True)):
+            if number in special:
+                self.add(entry)
+                continue
+            letters = len(low) if low.isalpha() else sum(map(str.isalpha, low))
+            key = leet[number] if letters >= 2 and letters < len(low) else low  # as term_variants does
+            index = len(self.terms)
+            rule = self.name_rule if entry.uses_name_rule(self.ordinary) else None
+            upper = letters > 1 and entry.term.isupper()
+            english = low in self.english
+            self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
+            self.table.add_packed(key, index, VariantTrick.PLAIN)
+            if len(key) >= MIN_ENCODED_LEN:
+                self.encoded.append((key, index, _NO_BREAKS))
+
     def _add_pattern(self, entry: PatternEntry) -> None:
         values = amount_values(entry.pattern)
         if values:  # a fixed price: matched by value in every spelling, not by the regex
@@ -234,6 +277,19 @@ class _Compiler:
                     self.encoded.append((variant.key, index, variant.breaks))
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
+
+
+_NO_BREAKS: frozenset[int] = frozenset()
+
+
+def _one_ascii_word(entry: FlatTerm) -> bool:
+    return entry.term.isascii() and entry.term.isalnum() and entry.kind != PURCHASE_KIND
+
+
+def _matching_lines(regex: re.Pattern[str], joined: str) -> set[int]:
+    """The numbers of the lines of `joined` in which `regex` matches (one search over all of them)."""
+    starts = list(itertools.accumulate((len(line) + 1 for line in joined.split("\n")), initial=0))
+    return {bisect.bisect_right(starts, match.start()) - 1 for match in regex.finditer(joined)}
 
 
 def _text(entry: Loaded) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
+__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
 
 # Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
 # or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
@@ -68,7 +68,7 @@ _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _MIN_OBJECT_LEN = 4
 # A number standing on its own (not the digits of "Zorvak4821"), a currency sign, or a concept word.
-_FACT_HINT = re.compile(r"(?<![^\W_])\d|[€$£]|" + "|".join(CONCEPTS), re.IGNORECASE)
+FACT_HINT = _FACT_HINT = re.compile(r"(?<![^\W_])\d|[€$£]|" + "|".join(CONCEPTS), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

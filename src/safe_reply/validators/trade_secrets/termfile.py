@@ -98,18 +98,19 @@ def _term(path: Path, where: str, term: str, kind: str, **extra: Any) -> TermEnt
 
 def _plain(path: Path, text: str) -> list[Loaded]:
     entries: list[Loaded] = []
-    kinds: set[str] = set()  # checked once each: a list of 100,000 terms has a handful of kinds
+    kinds: dict[str, str] = {}  # checked once each, one string each: 100,000 terms have a handful of kinds
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped[0] == "#":
             continue
         term, _, kind = stripped.partition("\t")
         term, kind = term.strip(), kind.strip() or Kind.OTHER.value
-        if kind in kinds and term.isalnum():  # the common case, without _term's checks
-            entries.append(FlatTerm(term, kind))
+        known = kinds.get(kind)
+        if known is not None and term.isalnum():  # the common case, without _term's checks
+            entries.append(FlatTerm(term, known))
             continue
         entries.append(_term(path, f"line {number}", term, kind))
-        kinds.add(kind)
+        kinds.setdefault(kind, kind)
     return entries
 
 

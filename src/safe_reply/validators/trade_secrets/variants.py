@@ -17,7 +17,17 @@ from enum import StrEnum
 
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton, is_suspicious
 
-__all__ = ["MIN_ENCODED_LEN", "ROT13_TABLE", "Variant", "VariantTrick", "loosen_pattern", "term_key", "term_variants"]
+__all__ = [
+    "LEET_TABLE",
+    "MIN_ENCODED_LEN",
+    "ROT13_TABLE",
+    "UMLAUT_SITES",
+    "Variant",
+    "VariantTrick",
+    "loosen_pattern",
+    "term_key",
+    "term_variants",
+]
 
 # Reversed and ROT13 forms of shorter terms collide with ordinary words ("Eos" -> "rbf", "soe").
 MIN_ENCODED_LEN = 4
@@ -39,7 +49,7 @@ class Variant:
 
 
 _WORD = re.compile(r"[^\W_]+")
-_UMLAUT_SITES = re.compile(r"ä|ö|ü|ß|ae|oe|ue|ss")
+UMLAUT_SITES = _UMLAUT_SITES = re.compile(r"ä|ö|ü|ß|ae|oe|ue|ss")
 _ALTERNATIVES = {
     "ä": ("ä", "ae", "a"),
     "ö": ("ö", "oe", "o"),
@@ -54,7 +64,7 @@ _ALTERNATIVES = {
 
 _ONE_WORD = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]+")
 _NO_BREAKS: frozenset[int] = frozenset()
-_LEET_TABLE = str.maketrans(LEET)  # the reply side maps the same digits (normalise._map_leet)
+LEET_TABLE = _LEET_TABLE = str.maketrans(LEET)  # the reply side maps the same digits (normalise._map_leet)
 _SIMPLE_TERM = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff .-]+")
 ROT13_TABLE = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM"
