@@ -79,3 +79,36 @@ def test_flat_file_errors_name_the_line_not_the_term(
     assert error.key == key
     assert problem in error.problem
     assert "Zorvakel" not in error.problem + error.fix
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("terms.txt", ""),
+        ("terms.txt", "# the real list comes later\n\n   \n"),
+        ("terms.csv", "term,kind\n"),
+        ("terms.json", "[]"),
+        ("terms.yaml", "# nothing yet\n"),
+        ("terms.yaml", "terms: []\n"),
+    ],
+)
+def test_an_empty_terms_file_is_a_config_error(tmp_path: Path, name: str, content: str) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        build(Settings.model_validate({"terms_file": name}), make_ctx(tmp_path))
+    assert err.value.file == str(tmp_path / "ebike.yaml")
+    assert err.value.key == "validators.trade_secrets.terms_file"
+    assert "holds no entry" in err.value.problem
+    assert "allow_empty: true" in err.value.fix
+    # Said on purpose: it loads and protects the inline terms.
+    settings = Settings.model_validate(
+        {"terms_file": name, "allow_empty": True, "terms": [{"term": "Zorvakel", "kind": "codename"}]}
+    )
+    assert [leak.start for leak in build(settings, make_ctx(tmp_path)).scan("Der Zorvakel.")] == [4]
+
+
+def test_an_empty_company_terms_file_is_named_by_its_key(tmp_path: Path) -> None:
+    (tmp_path / "company.txt").write_text("# empty\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        build(Settings.model_validate({"company_terms_file": "company.txt"}), make_ctx(tmp_path))
+    assert err.value.key == "validators.trade_secrets.company_terms_file"

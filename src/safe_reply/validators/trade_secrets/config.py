@@ -254,6 +254,8 @@ class Settings(BaseModel):
     terms_file: str | None = None
     company_terms_file: str | None = None
     terms_env: str | None = None
+    # An empty or comment-only terms file is a mistake that switches protection off, unless said so.
+    allow_empty: bool = False
     allowed_terms: list[str] = Field(default_factory=list)
     # Extra cue words of the name rule for every ordinary-word term (added to the shipped lists).
     name_cues: list[str] = Field(default_factory=list)
@@ -297,7 +299,17 @@ def load_entries(settings: Settings, ctx: BuildContext) -> list[Loaded]:
             )
         files.append(("terms_env", value))
     for key, path in files:
-        entries.extend(_read_file(ctx, key, ctx.resolve(path)))
+        loaded = _read_file(ctx, key, ctx.resolve(path))
+        if not loaded and not settings.allow_empty:
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.{key}",
+                f"the protected-terms file {ctx.resolve(path)} holds no entry (empty or only comments), so it "
+                "protects nothing",
+                "put the protected terms into the file (or point the setting at the right file); if the list is "
+                "empty on purpose, add 'allow_empty: true' next to it",
+            )
+        entries.extend(loaded)
     return entries
 
 
