@@ -16,6 +16,7 @@ Allowed terms are matched by the same automaton; a hit inside an allowed hit is 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from array import array
 from collections.abc import Sequence
@@ -44,6 +45,7 @@ MIN_COMPOUND_HEAD_LEN = 5
 MIN_COMPOUND_PART_LEN = 3
 MIN_SPLIT_TERM_LEN = 8
 INFLECTION_SUFFIXES = frozenset({"s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen"})
+_MAX_SUFFIX_LEN = max(map(len, INFLECTION_SUFFIXES))
 ALLOW_ALL = -1  # scope of a global allowed term
 
 
@@ -322,8 +324,34 @@ def match_skeleton(
                 by_trick.setdefault(_ORDER[ref.trick], []).append(hit)
     hits = [hit for trick in _TRICK_ORDER for hit in by_trick.get(trick, ())]
     if allowed:
-        hits = [h for h in hits if not _is_allowed(h, allowed)]
+        covered = _AllowedIndex(allowed)
+        hits = [h for h in hits if not covered.covers(h)]
     return hits
+
+
+class _AllowedIndex:
+    """Allowed spans per scope, sorted, with the running maximum of their ends: is a hit inside one
+    of them is a bisection, not a loop over all of them (a reply full of allowed terms stays linear)."""
+
+    def __init__(self, allowed: Sequence[tuple[int, int, int]]) -> None:
+        by_scope: dict[int, list[tuple[int, int]]] = {}
+        for scope, start, end in allowed:
+            by_scope.setdefault(scope, []).append((start, end))
+        self._index: dict[int, tuple[list[int], list[int]]] = {}
+        for scope, spans in by_scope.items():
+            spans.sort()
+            self._index[scope] = ([start for start, _ in spans], list(itertools.accumulate((e for _, e in spans), max)))
+
+    def covers(self, hit: Hit) -> bool:
+        for scope in (ALLOW_ALL, hit.term):
+            index = self._index.get(scope)
+            if index is None:
+                continue
+            starts, max_ends = index
+            last = bisect.bisect_right(starts, hit.skeleton_start) - 1  # spans starting at or before the hit
+            if last >= 0 and max_ends[last] >= hit.skeleton_end:
+                return True
+        return False
 
 
 _ROT13_BYTES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
@@ -336,35 +364,31 @@ _ORDER = {
 _TRICK_ORDER = (VariantTrick.PLAIN, VariantTrick.REVERSED, VariantTrick.ROT13)
 
 
-def _is_allowed(hit: Hit, allowed: Sequence[tuple[int, int, int]]) -> bool:
-    return any(
-        scope in (ALLOW_ALL, hit.term) and start <= hit.skeleton_start and hit.skeleton_end <= end
-        for scope, start, end in allowed
-    )
-
-
 def _validate(skeleton: Skeleton, ref: VariantRef, term_len: int, start: int, end: int) -> Hit | None:
     gaps = skeleton.gaps
     if not _inside_ok(skeleton, ref, start, end, term_len):
         return None
     word_start = gaps[start] >= GapKind.HYPHEN
     word_end = skeleton.token_end(end)
-    rest = skeleton.text[end:word_end]
+    rest_len = word_end - end
+    # The rest of the word is read only when it can be an inflection suffix (<= 3 letters): slicing a
+    # long one per hit made a reply that is one long word full of hits quadratic.
+    suffix = rest_len > 0 and rest_len <= _MAX_SUFFIX_LEN and skeleton.text[end:word_end] in INFLECTION_SUFFIXES
     strict = term_len <= SHORT_TERM_LEN or ref.trick in (VariantTrick.REVERSED, VariantTrick.ROT13)
     shape = MatchShape.WORD
     span_end = end
     if strict:
-        if not word_start or rest:
+        if not word_start or rest_len:
             return None
     elif not word_start:
-        if term_len < MIN_COMPOUND_HEAD_LEN or (rest and rest not in INFLECTION_SUFFIXES):
+        if term_len < MIN_COMPOUND_HEAD_LEN or (rest_len and not suffix):
             return None
         shape, span_end = MatchShape.COMPOUND, word_end
-    elif rest in INFLECTION_SUFFIXES:
+    elif suffix:
         shape, span_end = MatchShape.INFLECTED, word_end
-    elif len(rest) >= MIN_COMPOUND_PART_LEN:
+    elif rest_len >= MIN_COMPOUND_PART_LEN:
         shape = MatchShape.COMPOUND
-    elif rest:
+    elif rest_len:
         return None
     first, last = skeleton.span(start, span_end)
     return Hit(ref.term, first, last, ref.trick, shape, start, span_end)

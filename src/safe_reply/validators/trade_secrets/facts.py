@@ -20,6 +20,7 @@ lower-cased reply for the cue words, and number parsing only in the sentences it
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -198,8 +199,12 @@ class FactScanner:
         hits = self._automaton.find_matches_as_indexes(lower)
         if not hits:
             return matches
-        for start, end in _sentences(text, [s for _, s, _ in hits]):
-            sentence_cues = {self._cues[i] for i, s, _ in hits if start <= s < end and _word_start(lower, s)}
+        at_word = sorted((s, i) for i, s, _ in hits if _word_start(lower, s))
+        starts = [s for s, _ in at_word]
+        for start, end in _sentences(text, starts):
+            # The cues inside this sentence, by bisection: a reply full of cues stays linear.
+            inside = at_word[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            sentence_cues = {self._cues[i] for _, i in inside}
             if sentence_cues:
                 matches += self._sentence(text, start, end, lower[start:end], sentence_cues)
         return matches

@@ -20,7 +20,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 __all__ = [
@@ -196,6 +196,8 @@ class Skeleton:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     gaps: tuple[GapKind, ...]
+    # token_end per index, filled on first use (one backward pass instead of a walk per hit).
+    _token_ends: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets covering skeleton characters [start, end)."""
@@ -203,10 +205,13 @@ class Skeleton:
 
     def token_end(self, index: int) -> int:
         """First skeleton index >= index at which a new word or compound part begins."""
-        n = len(self.text)
-        while index < n and self.gaps[index] <= GapKind.JOIN:
-            index += 1
-        return index
+        if not self._token_ends:
+            n = len(self.text)
+            ends = [n] * (n + 1)
+            for i in range(n - 1, -1, -1):
+                ends[i] = i if self.gaps[i] > GapKind.JOIN else ends[i + 1]
+            self._token_ends.extend(ends)
+        return self._token_ends[index]
 
     def is_single(self, index: int) -> bool:
         """Is skeleton character `index` a one-letter word ("K r a n i c h")?"""

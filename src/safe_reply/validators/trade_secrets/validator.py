@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -168,9 +170,7 @@ class TradeSecretValidator:
         if decode_base64:  # the first, outer scan: also the spelling decoders
             leaks += self._decoder_leaks(text, markers)
             if markers & self.naming:  # a listed term at the same place says it better
-                leaks += [
-                    u for u in self._unlisted_names(text) if not any(x.start < u.end and u.start < x.end for x in leaks)
-                ]
+                leaks += _not_overlapping(self._unlisted_names(text), leaks)
         if self.facts:
             leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
         if self.credentials and may_hold_credential(text):
@@ -245,21 +245,24 @@ class TradeSecretValidator:
         raw = find(skeleton.text)
         markers = frozenset(key for key, _, _ in raw if key in self.markers)
         hits = match_skeleton(skeleton, raw, self.slots, self.term_lens)
-        leaks = [self._leak(hit, skeleton, name_rule) for hit in _outermost(hits)]
+        memo = _ReplyMemo(text, self.hasher)
+        leaks = [self._leak(hit, skeleton, name_rule, memo) for hit in _outermost(hits)]
         return [leak for leak in leaks if leak is not None], markers
 
-    def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool) -> Leak | None:
+    def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool, memo: _ReplyMemo) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
         term = self.terms[hit.term]
         trick = describe_tricks(
             skeleton, hit, term.key, upper_term=term.upper, term_hyphen=term.hyphen, alias=term.alias
         )
         if term.name_rule is None or not name_rule:
-            return Leak(hit.start, hit.end, term.kind, self.hasher(term.entry), trick)
-        evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick, english=term.english)
+            return Leak(hit.start, hit.end, term.kind, memo.hash(term.entry), trick)
+        evidence = term.name_rule.evidence(
+            skeleton.original, hit.start, hit.end, trick, english=term.english, english_reply=memo.english
+        )
         if evidence is None:
             return None
-        return Leak(hit.start, hit.end, term.kind, self.hasher(term.entry), trick, evidence.value)
+        return Leak(hit.start, hit.end, term.kind, memo.hash(term.entry), trick, evidence.value)
 
     def _pattern_leaks(
         self, text: str, view: str, starts: Sequence[int] | None, ends: Sequence[int] | None
@@ -327,13 +330,54 @@ def _remap(leak: Leak, original: str, decoded: Decoded) -> Leak:
     return dataclasses.replace(leak, start=start, end=end, trick=trick)
 
 
+class _ReplyMemo:
+    """What the leaks of one reply share: the keyed hash per term (a reply full of one term hashes
+    it once) and whether the reply is English (guessed once, only if an English ordinary word asks)."""
+
+    def __init__(self, text: str, hasher: KeyedHasher) -> None:
+        self._text = text
+        self._hasher = hasher
+        self._hashes: dict[str, str] = {}
+        self._english: bool | None = None
+
+    def hash(self, entry: str) -> str:
+        found = self._hashes.get(entry)
+        if found is None:
+            found = self._hashes[entry] = self._hasher(entry)
+        return found
+
+    def english(self) -> bool:
+        if self._english is None:
+            self._english = reply_language(self._text, None, Language.DE) is Language.EN
+        return self._english
+
+
+def _not_overlapping(candidates: list[Leak], leaks: list[Leak]) -> list[Leak]:
+    """The candidates that overlap no leak (sorted starts and a running maximum of ends: linear)."""
+    spans = sorted((leak.start, leak.end) for leak in leaks)
+    starts = [start for start, _ in spans]
+    max_ends = list(itertools.accumulate((end for _, end in spans), max))
+    kept = []
+    for candidate in candidates:
+        before = bisect.bisect_left(starts, candidate.end) - 1  # the leaks that start before it ends
+        if before < 0 or max_ends[before] <= candidate.start:
+            kept.append(candidate)
+    return kept
+
+
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak)."""
+    """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak).
+
+    In (start, -end) order, a hit lies inside an earlier one of its term exactly when its end does not
+    pass the furthest end seen for that term: one pass, not a comparison with every kept hit.
+    """
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[Hit] = []
+    furthest: dict[int, int] = {}
     for hit in hits:
-        if not any(k.term == hit.term and k.start <= hit.start and hit.end <= k.end for k in kept):
+        if hit.end > furthest.get(hit.term, -1):
             kept.append(hit)
+            furthest[hit.term] = hit.end
     return kept
 
 
