@@ -57,6 +57,7 @@ from safe_reply.validators.trade_secrets.normalise import HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
+from safe_reply.validators.trade_secrets.regexes import UnsafePattern, compile_user_pattern
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
 from safe_reply.validators.trade_secrets.variants import (
@@ -351,10 +352,11 @@ def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
 
 def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:
     try:
-        # Case-insensitive: "vfw-1187" is the ticket VFW-1187 (a leak in any spelling).
-        regex = re.compile(loosen_pattern(entry.pattern), re.IGNORECASE)
-    except re.error:  # a construct the loosening does not understand: keep the pattern as written
-        regex = re.compile(entry.pattern, re.IGNORECASE)
+        # Case-insensitive: "vfw-1187" is the ticket VFW-1187 (a leak in any spelling). Linear time
+        # (RE2), or Python's engine where RE2 cannot and the pattern is safe there (regexes.py).
+        regex = compile_user_pattern(loosen_pattern(entry.pattern))
+    except (re.error, UnsafePattern):  # a construct the loosening does not understand: as written
+        regex = compile_user_pattern(entry.pattern)
     return ProtectedPattern(regex, entry.kind, hasher(entry.pattern))
 
 

@@ -31,6 +31,7 @@ from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
 from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
+from safe_reply.validators.trade_secrets.regexes import compile_user_pattern
 
 __all__ = [
     "AmountEntry",
@@ -168,6 +169,7 @@ class PatternEntry(BaseModel):
             raise ValueError(f"invalid regular expression ({exc})") from None
         if compiled.match(""):
             raise ValueError("the pattern matches the empty string")
+        compile_user_pattern(self.pattern)  # linear-time engine, or Python's only where safe (regexes.py)
         return self
 
 

@@ -46,6 +46,7 @@ from safe_reply.validators.trade_secrets.normalise import (
     full_skeleton,
     pattern_view,
 )
+from safe_reply.validators.trade_secrets.regexes import TextPattern
 from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
 
@@ -106,7 +107,7 @@ class ProtectedTerm:
 
 @dataclass(frozen=True, slots=True)
 class ProtectedPattern:
-    regex: re.Pattern[str]
+    regex: TextPattern  # RE2 (linear time) or a safe Python pattern (regexes.py)
     kind: str
     term_hash: str
 
