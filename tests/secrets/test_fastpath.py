@@ -88,7 +88,7 @@ def test_encoded_keys_match_like_full_keys(keys: list[str], split: int, text: st
     if wide:
         keys = [*keys, "ж"]  # a key beyond Latin-1: the str automaton
     forward, plain = keys[:split], keys[split:]
-    encoded = EncodedKeys.of([(key, term, frozenset()) for term, key in enumerate(plain)])
+    encoded = EncodedKeys.of(plain, list(range(len(plain))), {})
     full = [*forward, *(key[::-1] for key in reversed(plain)), *(key.translate(_ROT13) for key in plain)]
     assert sorted(Automaton(forward, encoded).find(text)) == sorted(Automaton(full).find(text))
     assert [encoded.key(m) for m in range(len(encoded))] == full[len(forward) :]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -158,30 +158,31 @@ class EncodedKeys:
     extra: dict[int, tuple[VariantRef, ...]]
 
     @classmethod
-    def of(cls, plain: Sequence[tuple[str, int, frozenset[int]]]) -> EncodedKeys:
-        """The encoded keys of plain keys given as (key, term, word breaks); terms shorter than
-        MIN_ENCODED_LEN must be left out by the caller (their encoded forms are ordinary words).
+    def of(cls, keys: Sequence[str], terms: Sequence[int], breaks: Mapping[int, frozenset[int]]) -> EncodedKeys:
+        """The encoded keys of plain keys: keys[i] spells term terms[i], with word breaks breaks.get(i)
+        (three parallel collections, not a tuple per key). Terms shorter than MIN_ENCODED_LEN must be
+        left out by the caller: their encoded forms are ordinary words.
 
         Reversed: the joined keys reversed in one slice. ROT13: one bytes.translate of their UTF-8 text
         (a str.translate per key costs as much as the rest of a term's build); multi-byte UTF-8 never
         holds an ASCII letter byte.
         """
-        joined = "\n".join(key for key, _, _ in plain)
+        joined = "\n".join(keys)
         rot13 = joined.encode("utf-8").translate(_ROT13_BYTES).decode("utf-8")
         blob = joined[::-1].replace("\n", "") + rot13.replace("\n", "")
-        order = [*reversed(plain), *plain]
-        offsets = array("l", itertools.accumulate((len(key) for key, _, _ in order), initial=0))
-        refs = array("l")
+        count = len(keys)
+        lengths = array("l", map(len, keys))
+        offsets = array("l", itertools.accumulate(itertools.chain(reversed(lengths), lengths), initial=0))
+        reversed_code, rot13_code = _TRICK_CODE[VariantTrick.REVERSED], _TRICK_CODE[VariantTrick.ROT13]
+        refs = array("l", (terms[i] * len(_TRICKS) + reversed_code for i in range(count - 1, -1, -1)))
+        refs.extend(term * len(_TRICKS) + rot13_code for term in terms)
         extra: dict[int, tuple[VariantRef, ...]] = {}
-        reversed_count = len(plain)
-        for member, (key, term, breaks) in enumerate(order):
-            trick = VariantTrick.REVERSED if member < reversed_count else VariantTrick.ROT13
-            if breaks:
-                mirrored = frozenset(len(key) - b for b in breaks) if trick is VariantTrick.REVERSED else breaks
-                extra[member] = (VariantRef(term, trick, mirrored),)
-                refs.append(-1)
-            else:
-                refs.append(term * len(_TRICKS) + _TRICK_CODE[trick])
+        for i, key_breaks in breaks.items():  # multi-word keys: their word breaks go with them
+            if key_breaks:
+                mirrored = frozenset(lengths[i] - b for b in key_breaks)
+                extra[count - 1 - i] = (VariantRef(terms[i], VariantTrick.REVERSED, mirrored),)
+                extra[count + i] = (VariantRef(terms[i], VariantTrick.ROT13, key_breaks),)
+                refs[count - 1 - i] = refs[count + i] = -1
         return cls(blob, offsets, refs, extra)
 
     def __len__(self) -> int:
@@ -192,19 +193,24 @@ class EncodedKeys:
 
 
 class Slots:
-    """What each automaton key index stands for: the forward slots, then one per encoded key."""
+    """What each automaton key index stands for: the forward slots, then one per encoded key.
+
+    The common slot (one protected term, no word breaks) is a packed int, kept in an array (8 bytes
+    instead of a 32-byte int object per key of a 100,000-term list); other slots in a dict."""
 
     def __init__(self, forward: list[Slot], encoded: EncodedKeys | None = None) -> None:
-        self._forward = forward
+        self._packed = array("q", (slot if isinstance(slot, int) else -1 for slot in forward))
+        self._other = {index: slot for index, slot in enumerate(forward) if not isinstance(slot, int)}
         self._encoded = encoded
 
     def __len__(self) -> int:
-        return len(self._forward) + (len(self._encoded) if self._encoded is not None else 0)
+        return len(self._packed) + (len(self._encoded) if self._encoded is not None else 0)
 
     def __getitem__(self, index: int) -> Slot:
-        if index < len(self._forward) or self._encoded is None:
-            return self._forward[index]
-        member = index - len(self._forward)
+        if index < len(self._packed) or self._encoded is None:
+            packed = self._packed[index]
+            return packed if packed >= 0 else self._other[index]
+        member = index - len(self._packed)
         packed = self._encoded.refs[member]
         return packed if packed >= 0 else self._encoded.extra[member]
 
@@ -229,21 +235,27 @@ class Automaton:
 
     def __init__(self, keys: Sequence[str], encoded: EncodedKeys | None = None) -> None:
         self._forward = len(keys)
-        groups: dict[str, list[int]] = {}
+        # Group the encoded keys by prefix with arrays only (no list or int object per key).
+        group_of: dict[str, int] = {}
+        member_group = array("l")
         if encoded is not None:
+            blob, offsets = encoded.blob, encoded.offsets
             for member in range(len(encoded)):
-                start = encoded.offsets[member]
-                prefix = encoded.blob[start : min(start + PREFIX_LEN, encoded.offsets[member + 1])]
-                groups.setdefault(prefix, []).append(member)
-        self._group_start = array("l", [0])
-        members: list[int] = []
-        for group in groups.values():
-            members.extend(group)
-            self._group_start.append(len(members))
-        self._members = array("l", members)
+                start = offsets[member]
+                prefix = blob[start : min(start + PREFIX_LEN, offsets[member + 1])]
+                member_group.append(group_of.setdefault(prefix, len(group_of)))
+        sizes = array("l", bytes(8 * (len(group_of) + 1)))
+        for group in member_group:
+            sizes[group + 1] += 1
+        self._group_start = array("l", itertools.accumulate(sizes))
+        fill = array("l", self._group_start)
+        self._members = array("l", bytes(8 * len(member_group)))
+        for member, group in enumerate(member_group):  # a counting sort: members grouped, in order
+            self._members[fill[group]] = member
+            fill[group] += 1
         self._encoded = encoded
-        searched = [*keys, *groups]
-        del groups, members
+        searched = [*keys, *group_of]
+        del group_of, member_group, sizes, fill
         self._rs: Any = None
         self._bytes: Any = None
         self._py: Any = None
@@ -259,11 +271,12 @@ class Automaton:
             self._py = automaton
             return
         try:
-            latin1 = [key.encode("latin-1") for key in searched]
             self._blob = encoded.blob.encode("latin-1") if encoded is not None else b""
+            latin1 = [key.encode("latin-1") for key in searched]
         except UnicodeEncodeError:
             self._rs = ahocorasick_rs.AhoCorasick(searched, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         else:
+            del searched  # the automaton copies the keys: free the str list before it is built
             self._bytes = ahocorasick_rs.BytesAhoCorasick(latin1, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
 
     def find(self, haystack: str) -> list[tuple[int, int, int]]:

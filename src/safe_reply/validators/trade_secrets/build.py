@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
@@ -125,8 +126,14 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     # Naming phrases gate the unlisted-name check, for a company that protects names at all.
     names_protected = any(term.kind in _NAME_KINDS for term in terms)
     naming = frozenset(table.mark(word) for word in NAMING_MARKERS) if names_protected else frozenset()
-    encoded = EncodedKeys.of(compiler.encoded) if compiler.encoded else None
-    compiler.encoded.clear()
+    encoded = (
+        EncodedKeys.of(compiler.encoded_keys, compiler.encoded_terms, compiler.encoded_breaks)
+        if compiler.encoded_keys
+        else None
+    )
+    del compiler.encoded_keys[:], compiler.encoded_terms[:]
+    slots = Slots(table.slots, encoded)
+    table.slots.clear()  # packed into Slots: freed before the automaton is built
     keys = table.keys()
     validator = TradeSecretValidator(
         placeholders=settings.placeholders(),
@@ -134,14 +141,14 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         terms=tuple(terms),
         patterns=tuple(compiler.patterns),
         automaton=Automaton(keys, encoded) if keys else None,
-        slots=Slots(table.slots, encoded),
+        slots=slots,
         term_lens=[len(term.key) for term in terms],
         hasher=compiler.hasher,
         facts=FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None,
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
         markers=markers | naming,
-        pure_markers=frozenset(slot for slot in markers | naming if table.slots[slot] == ()),
+        pure_markers=frozenset(slot for slot in markers | naming if slots[slot] == ()),
         naming=naming,
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
         hosts=hosts,
@@ -173,7 +180,9 @@ class _Compiler:
         self.patterns: list[ProtectedPattern] = []
         self.table = TableBuilder()
         # Plain keys (key, term, breaks) whose reversed and ROT13 forms are added after every forward key.
-        self.encoded: list[tuple[str, int, frozenset[int]]] = []
+        self.encoded_keys: list[str] = []  # keys[i] spells term encoded_terms[i]
+        self.encoded_terms = array("l")
+        self.encoded_breaks: dict[int, frozenset[int]] = {}  # the word breaks of a multi-word key
         self.facts: list[FactRule] = []
         self.amounts: list[AmountRule] = []
         self.purchase: list[int] = []
@@ -228,7 +237,8 @@ class _Compiler:
             self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
             self.table.add_packed(key, index, VariantTrick.PLAIN)
             if len(key) >= MIN_ENCODED_LEN:
-                self.encoded.append((key, index, _NO_BREAKS))
+                self.encoded_keys.append(key)
+                self.encoded_terms.append(index)
 
     def _add_pattern(self, entry: PatternEntry) -> None:
         values = amount_values(entry.pattern)
@@ -275,12 +285,13 @@ class _Compiler:
                 else:
                     self.table.add_packed(variant.key, index, variant.trick)
                 if variant.trick is VariantTrick.PLAIN and len(variants[0].key) >= MIN_ENCODED_LEN:
-                    self.encoded.append((variant.key, index, variant.breaks))
+                    if variant.breaks:
+                        self.encoded_breaks[len(self.encoded_keys)] = variant.breaks
+                    self.encoded_keys.append(variant.key)
+                    self.encoded_terms.append(index)
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
 
-
-_NO_BREAKS: frozenset[int] = frozenset()
 
 
 def _one_ascii_word(entry: FlatTerm) -> bool:
