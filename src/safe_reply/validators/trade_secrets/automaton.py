@@ -235,27 +235,27 @@ class Automaton:
 
     def __init__(self, keys: Sequence[str], encoded: EncodedKeys | None = None) -> None:
         self._forward = len(keys)
-        # Group the encoded keys by prefix with arrays only (no list or int object per key).
+        # Group the encoded keys by prefix with arrays only (no list or int object per key): a group id
+        # per key in first-seen order, then the keys sorted by group (a stable sort keeps their order).
         group_of: dict[str, int] = {}
         member_group = array("l")
         if encoded is not None:
             blob, offsets = encoded.blob, encoded.offsets
-            for member in range(len(encoded)):
-                start = offsets[member]
-                prefix = blob[start : min(start + PREFIX_LEN, offsets[member + 1])]
-                member_group.append(group_of.setdefault(prefix, len(group_of)))
+            member_group = array(
+                "l",
+                [
+                    group_of.setdefault(blob[start : min(start + PREFIX_LEN, end)], len(group_of))
+                    for start, end in itertools.pairwise(offsets)
+                ],
+            )
         sizes = array("l", bytes(8 * (len(group_of) + 1)))
         for group in member_group:
             sizes[group + 1] += 1
         self._group_start = array("l", itertools.accumulate(sizes))
-        fill = array("l", self._group_start)
-        self._members = array("l", bytes(8 * len(member_group)))
-        for member, group in enumerate(member_group):  # a counting sort: members grouped, in order
-            self._members[fill[group]] = member
-            fill[group] += 1
+        self._members = array("l", sorted(range(len(member_group)), key=member_group.__getitem__))
         self._encoded = encoded
         searched = [*keys, *group_of]
-        del group_of, member_group, sizes, fill
+        del group_of, member_group, sizes
         self._rs: Any = None
         self._bytes: Any = None
         self._py: Any = None
