@@ -22,6 +22,8 @@ A reply word matches a cue when it equals the cue, or the cue plus an inflection
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -71,6 +73,11 @@ _LINKS = ("", "s", "es", "n", "en")
 # Tricks that are grammar or encoding, not disguise (see secrets_tricks for the labels).
 _NO_DISGUISE = frozenset({"literal", "inflected", "compound", "alias", "nfd"})
 _QUOTES = frozenset("\"'„“”‚‘’«»‹›")
+_QUOTE_CLASS = "[" + re.escape("".join(sorted(_QUOTES))) + "]"
+# A closing mark not followed by a letter or digit; an opening one not preceded by one, searched in the
+# reversed text (so the nearest comes first).
+_CLOSING = re.compile(_QUOTE_CLASS + r"(?![^\W_])")
+_OPENING_REVERSED = re.compile(_QUOTE_CLASS + r"(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
@@ -133,27 +140,18 @@ class NameRule:
         after = text[word_end:sentence_end]
         if _quoted(before, after):
             return Evidence.QUOTED
-        # The hit's own words count too: an alias such as "Project Crane" names itself.
+        # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
+        # to the hit are found from the hit outwards, lazily (not every word of the sentence).
         words = [
-            *_WORD.findall(before)[-self.window :],
+            *(w.group()[::-1] for w in itertools.islice(_WORD.finditer(before[::-1]), self.window)),
             *_WORD.findall(text[start:end]),
-            *_WORD.findall(after)[: self.window],
+            *(w.group() for w in itertools.islice(_WORD.finditer(after), self.window)),
         ]
-        if any(self._is_cue(_fold(w)) for w in words):
+        if any(_is_cue(self.cues, _fold(w)) for w in words):
             return Evidence.CONTEXT
         if english and _capitalised_in_english(text, start, before, english_reply):
             return Evidence.CAPITALISED
         return None
-
-    def _is_cue(self, word: str) -> bool:
-        if word in self.cues:
-            return True
-        if any(word.endswith(s) and word[: -len(s)] in self.cues for s in _CUE_SUFFIXES):
-            return True
-        if any(word[:k] in self.cues for k in range(_PREFIX_CUE_LEN, len(word))):
-            return True
-        # The tail of a compound: "Serumlinie", "Produktlinie", "Entwicklungsprojekt".
-        return any(word[-k:] in self.cues for k in range(_TAIL_CUE_LEN, len(word) - 2))
 
     def _compound(self, head: str, tail: str) -> bool:
         head = _fold("".join(c for c in head if c.isalpha()))
@@ -207,20 +205,28 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, following.start() if following else limit
 
 
+@functools.lru_cache(maxsize=8192)
+def _is_cue(cues: frozenset[str], word: str) -> bool:
+    """Is the (casefolded) word a cue: the cue itself, with an inflection suffix, a long cue as the
+    head of a compound, or a cue as its tail. Cached: a reply repeats its words."""
+    if word in cues:
+        return True
+    if any(word.endswith(s) and word[: -len(s)] in cues for s in _CUE_SUFFIXES):
+        return True
+    if any(word[:k] in cues for k in range(_PREFIX_CUE_LEN, len(word))):
+        return True
+    # The tail of a compound: "Serumlinie", "Produktlinie", "Entwicklungsprojekt".
+    return any(word[-k:] in cues for k in range(_TAIL_CUE_LEN, len(word) - 2))
+
+
 def _quoted(before: str, after: str) -> bool:
     """A quote mark opens before and closes after the word, with <= MAX_QUOTED_WORDS words inside.
 
     An opening mark is not preceded by a letter and a closing mark not followed by one, so the
     apostrophes of "can't" and "Crema's" are no quotes.
     """
-    opening = next(
-        (i for i in range(len(before) - 1, -1, -1) if before[i] in _QUOTES and not before[i - 1 : i].isalnum()),
-        None,
-    )
-    closing = next(
-        (i for i, c in enumerate(after) if c in _QUOTES and not after[i + 1 : i + 2].isalnum()),
-        None,
-    )
+    opening = next((len(before) - 1 - m.start() for m in _OPENING_REVERSED.finditer(before[::-1])), None)
+    closing = next((m.start() for m in _CLOSING.finditer(after)), None)
     if opening is None or closing is None:
         return False
     inside = len(_WORD.findall(before[opening + 1 :])) + 1 + len(_WORD.findall(after[:closing]))
