@@ -15,6 +15,7 @@ Two ways to build it, with identical results on the replies the fast one accepts
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -88,6 +89,7 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _LEET_SYMBOLS = {"@": "a", "$": "s"}
 
 
+@functools.lru_cache(maxsize=4096)  # per character: a reply repeats its characters
 def is_invisible(char: str) -> bool:
     """Is `char` a format, combining or other default-ignorable code point (by Unicode property)?"""
     if unicodedata.category(char) in _INVISIBLE_CATEGORIES:
@@ -96,10 +98,12 @@ def is_invisible(char: str) -> bool:
     return any(low <= code <= high for low, high in _IGNORABLE_RANGES)
 
 
+@functools.lru_cache(maxsize=4096)  # per character: a reply repeats its characters
 def is_pictograph(char: str) -> bool:
     return unicodedata.category(char) in _PICTOGRAPH_CATEGORIES
 
 
+@functools.lru_cache(maxsize=4096)  # per character: a reply repeats its characters
 def is_odd_space(char: str) -> bool:
     """A space other than the plain one (no-break, thin, ideographic...): inside a word it is a disguise."""
     return char != " " and unicodedata.category(char) == "Zs"
