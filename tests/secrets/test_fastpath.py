@@ -93,3 +93,28 @@ def test_encoded_keys_match_like_full_keys(keys: list[str], split: int, text: st
     assert sorted(Automaton(forward, encoded).find(text)) == sorted(Automaton(full).find(text))
     assert [encoded.key(m) for m in range(len(encoded))] == full[len(forward) :]
     assert PREFIX_LEN == 6
+
+
+_FACT_PIECES = [
+    "Kulanz", "kulanz", "KULANZ", "goodwill", "bis zu", "60", "60 €", "€", "EUR", "eur", "Euro", "$", "usd", " ", ". ",
+    "intern", "Rabatt", "14 %", "Prozent", "Charge", "2409", "Gurtschloss", "Rückruf", "„", "“", "–", "\u212aulanz",
+    "Einkaufspreis", "kostet uns", "4,80", "Zorvak",
+]  # fmt: skip
+_fact_validator = make_validator(
+    [
+        {"term": "Kulanzgrenze 60 €", "kind": "internal_limit"},
+        {"term": "Charge 2409", "kind": "quality_data"},
+        {"term": "Rückrufprüfung Gurtschloss", "kind": "internal_plan"},
+        {"fact": "Zielrabatt Großhandel", "value": "14 %", "cues": ["Großhändler"], "kind": "negotiation"},
+        {"amount": 412, "currency": "EUR", "kind": "purchase_price"},
+        {"pattern": r"EK[ -]?\d{1,3},\d{2} ?€", "kind": "purchase_price"},
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FACT_PIECES), max_size=14).map(" ".join))
+def test_the_fact_gate_on_the_fast_view_decides_like_the_full_scan(text: str) -> None:
+    scanner = _fact_validator.facts
+    assert scanner is not None
+    assert scanner.scan(text, fast_view(text)) == scanner.scan(text)

@@ -40,7 +40,7 @@ _CLASSES = bytes(
 )
 # str.lower() then the accent folding of the fast skeleton, as one byte table (Latin-1 only: for these
 # characters lower() maps one character to one character).
-_LOWER = bytes(ord(chr(b).lower()) for b in range(256))
+_LOWER = bytes(ord(chr(b).lower()) for b in range(256))  # str.lower() of each Latin-1 character
 _SKELETON = bytes(_FAST_ACCENTS[_LOWER[b]] for b in range(256))
 # Bytes the skeleton drops: everything that is not a letter or digit once lower-cased (translate deletes
 # by the input byte, the old pipeline by the lower-cased one).
@@ -66,6 +66,11 @@ class FastView:
 
     skeleton: bytes  # Latin-1: lower-cased, accent-folded letters and digits
     classes: bytes  # per character: "a" letter, "0" digit, " " space or tab, "." other
+    raw: bytes  # per character its Latin-1 byte ("?" for the typographic marks beyond Latin-1)
+
+    def lowered(self) -> bytes:
+        """`text.lower()` as Latin-1 bytes, one byte per character (the safe marks stay "?")."""
+        return self.raw.translate(_LOWER)
 
     def has_spaced_letters(self) -> bool:
         """Single letters separated by spaces ("E K 4,80 €"), as normalise.has_spaced_letters."""
@@ -96,4 +101,4 @@ def fast_view(text: str) -> FastView | None:
     # Digits in a word of >= 2 letters are leetspeak ("Kr4n1ch"); "T10" and "E7" are model names.
     if _LEET_DIGITS.search(classes):
         return None
-    return FastView(raw.translate(_SKELETON, _DROP), classes)
+    return FastView(raw.translate(_SKELETON, _DROP), classes, raw)

@@ -163,17 +163,19 @@ class TradeSecretValidator:
         base64, where the encoding itself is the disguise, and for checking the placeholders.
         """
         decoded = decode(text, hosts=self.hosts)
+        fast: FastView | None = None  # the reply's fast view, when it has one (shared with the facts)
         if decoded is not None:
-            inner, markers = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
+            inner, markers, _ = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
             leaks = [_remap(leak, text, decoded) for leak in inner]
         else:
-            leaks, markers = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+            leaks, markers, fast = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
         if decode_base64:  # the first, outer scan: also the spelling decoders
             leaks += self._decoder_leaks(text, markers)
             if markers & self.naming:  # a listed term at the same place says it better
                 leaks += _not_overlapping(self._unlisted_names(text), leaks)
         if self.facts:
-            leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
+            matches = self.facts.scan(text, fast)
+            leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in matches]
         if self.credentials and may_hold_credential(text):
             leaks += [
                 Leak(m.start(), m.end(), p.kind, p.term_hash, "credential")
@@ -208,8 +210,8 @@ class TradeSecretValidator:
 
     def _scan_plain(
         self, text: str, *, decode_base64: bool, name_rule: bool
-    ) -> tuple[list[Leak], frozenset[int]]:
-        """Term and pattern leaks, and how many spelling-alphabet words the automaton saw."""
+    ) -> tuple[list[Leak], frozenset[int], FastView | None]:
+        """Term and pattern leaks, the spelling-alphabet words the automaton saw, and the fast view."""
         fast = fast_view(text)
         if fast is not None:
             leaks, markers = self._term_leaks(text, fast, name_rule)
@@ -226,7 +228,7 @@ class TradeSecretValidator:
                 leaks += self._pattern_leaks(text, view, starts, ends)
             if decode_base64:
                 leaks += self._base64_leaks(text)
-        return leaks, markers
+        return leaks, markers, fast
 
     def _term_leaks(
         self, text: str, skeleton: Skeleton | FastView, name_rule: bool
