@@ -200,7 +200,7 @@ class Skeleton:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     gaps: tuple[GapKind, ...]
-    # token_end per index, filled on first use (one backward pass instead of a walk per hit).
+    # token_end per index, filled by the walks of token_end (-1: not known yet).
     _token_ends: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -208,14 +208,20 @@ class Skeleton:
         return self.starts[start], self.ends[end - 1]
 
     def token_end(self, index: int) -> int:
-        """First skeleton index >= index at which a new word or compound part begins."""
-        if not self._token_ends:
-            n = len(self.text)
-            ends = [n] * (n + 1)
-            for i in range(n - 1, -1, -1):
-                ends[i] = i if self.gaps[i] > GapKind.JOIN else ends[i + 1]
-            self._token_ends.extend(ends)
-        return self._token_ends[index]
+        """First skeleton index >= index at which a new word or compound part begins.
+
+        Each walk remembers its answer for every index it passed, so a word full of hits is walked
+        once (linear), while a reply with one hit walks one word only."""
+        known = self._token_ends
+        n = len(self.text)
+        if not known:
+            known.extend([-1] * (n + 1))
+        at = index
+        while at < n and known[at] < 0 and self.gaps[at] <= GapKind.JOIN:
+            at += 1
+        end = known[at] if at < n and known[at] >= 0 else at
+        known[index:at] = [end] * (at - index)
+        return end
 
     def is_single(self, index: int) -> bool:
         """Is skeleton character `index` a one-letter word ("K r a n i c h")?"""
