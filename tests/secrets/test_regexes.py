@@ -3,6 +3,7 @@ classes, Python's engine only for lookarounds and only without catastrophic back
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -77,8 +78,7 @@ def test_an_unsafe_python_only_pattern_is_rejected_at_load(tmp_path: Path, patte
     (tmp_path / "product_lines").mkdir()
     (tmp_path / "defaults.yaml").write_text("version: 1\ndefault_product_line: pump\n", encoding="utf-8")
     (tmp_path / "product_lines" / "pump.yaml").write_text(
-        "id: pump\nvalidators:\n  trade_secrets:\n    terms:\n"
-        f"      - {{pattern: '{pattern}', kind: ticket_id}}\n",
+        f"id: pump\nvalidators:\n  trade_secrets:\n    terms:\n      - {{pattern: '{pattern}', kind: ticket_id}}\n",
         encoding="utf-8",
     )
     with pytest.raises((ConfigError, ConfigErrors)) as err:
@@ -88,3 +88,25 @@ def test_an_unsafe_python_only_pattern_is_rejected_at_load(tmp_path: Path, patte
     assert error.key.startswith("validators.trade_secrets.terms")
     assert reason in error.problem
     assert "bound every repetition" in str(err.value)
+
+
+_gated = make_validator(
+    [
+        {"pattern": r"NHD-\d{4,6}", "kind": "ticket_id"},
+        {"pattern": r"LWB[ -]?\d{4}", "kind": "ticket_id"},
+        {"pattern": r"EK(?!-)\d{1,3},\d{2}", "kind": "purchase_price"},  # Python's engine: not gated
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["NHD-", "nhd-", "12345", "LWB", " ", "7", "EK", "12,50", "x", "-"]), max_size=12).map(
+        "".join
+    )
+)
+def test_the_pattern_gate_changes_no_finding(text: str) -> None:
+    assert _gated.pattern_gate is not None
+    assert _gated.pattern_gate.gated == frozenset({0, 1})
+    without = dataclasses.replace(_gated, pattern_gate=None)
+    assert _gated.scan(text) == without.scan(text)

@@ -58,7 +58,7 @@ from safe_reply.validators.trade_secrets.normalise import HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
-from safe_reply.validators.trade_secrets.regexes import UnsafePattern, compile_user_pattern
+from safe_reply.validators.trade_secrets.regexes import PatternGate, UnsafePattern, compile_user_pattern
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
 from safe_reply.validators.trade_secrets.variants import (
@@ -139,6 +139,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         default_language=ctx.default_language,
         terms=tuple(terms),
         patterns=tuple(compiler.patterns),
+        pattern_gate=PatternGate.of([pattern.regex for pattern in compiler.patterns]),
         automaton=Automaton(keys, encoded) if keys else None,
         slots=slots,
         term_lens=[len(term.key) for term in terms],

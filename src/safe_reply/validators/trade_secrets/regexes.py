@@ -15,12 +15,12 @@ the fix (raised as ValueError; the config loader names the file and key).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-__all__ = ["MatchLike", "TextPattern", "UnsafePattern", "compile_user_pattern"]
+__all__ = ["MatchLike", "PatternGate", "TextPattern", "UnsafePattern", "compile_user_pattern"]
 
 try:  # linear-time engine (a dependency; the import is guarded only for a clear error below)
     import re2 as _re2  # type: ignore[import-untyped]
@@ -61,9 +61,45 @@ class _Re2Pattern:
 
     compiled: Any
     pattern: str
+    translated: str  # in RE2 syntax
+    ignore_case: bool
 
     def finditer(self, text: str) -> Iterator[Any]:
         return self.compiled.finditer(text)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternGate:
+    """One RE2 pass that tells whether any of several RE2 patterns matches a text: a clean reply pays
+    one search, not one per pattern (each also converts the reply to UTF-8)."""
+
+    compiled: Any
+    gated: frozenset[int]  # indices of the patterns it answers for
+
+    @classmethod
+    def of(cls, patterns: Sequence[TextPattern]) -> PatternGate | None:
+        members = [(i, p) for i, p in enumerate(patterns) if isinstance(p, _Re2Pattern)]
+        if len(members) < 2 or _re2 is None:
+            return None
+        options = _options(ignore_case=False)
+        flags = {True: "(?i:", False: "(?:"}
+        alternation = "|".join(flags[p.ignore_case] + p.translated + ")" for _, p in members)
+        try:
+            compiled = _re2.compile(alternation, options)
+        except _re2.error:  # pragma: no cover - each member compiled on its own
+            return None
+        return cls(compiled, frozenset(i for i, _ in members))
+
+    def matches(self, text: str) -> bool:
+        return self.compiled.search(text) is not None
+
+
+def _options(*, ignore_case: bool) -> Any:
+    options = _re2.Options()
+    options.case_sensitive = not ignore_case
+    options.max_mem = 64 << 20  # a pattern's automaton, not the reply, needs memory
+    options.log_errors = False  # a lookaround is expected here: no parse error on stderr
+    return options
 
 
 def _translate(pattern: str) -> str | None:
@@ -122,12 +158,10 @@ def compile_user_pattern(pattern: str, ignore_case: bool = True) -> TextPattern:
     safe there; UnsafePattern (a ValueError naming the reason and the fix) otherwise."""
     translated = _translate(pattern)
     if _re2 is not None and translated is not None:
-        options = _re2.Options()
-        options.case_sensitive = not ignore_case
-        options.max_mem = 64 << 20  # a pattern's automaton, not the reply, needs memory
-        options.log_errors = False  # a lookaround is expected here: no parse error on stderr
         try:
-            return _Re2Pattern(_re2.compile(translated, options), pattern)
+            return _Re2Pattern(
+                _re2.compile(translated, _options(ignore_case=ignore_case)), pattern, translated, ignore_case
+            )
         except _re2.error:
             pass  # a lookaround or a backreference: Python's engine, if safe
     compiled = re.compile(pattern, re.IGNORECASE if ignore_case else 0)

@@ -46,7 +46,7 @@ from safe_reply.validators.trade_secrets.normalise import (
     full_skeleton,
     pattern_view,
 )
-from safe_reply.validators.trade_secrets.regexes import TextPattern
+from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
 from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
 
@@ -139,6 +139,7 @@ class TradeSecretValidator:
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
     credentials: tuple[ProtectedPattern, ...] = ()  # the built-in credential pack, when enabled
+    pattern_gate: PatternGate | None = None  # one RE2 search for all RE2 patterns (regexes.py)
     markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder (below), maybe terms too
     pure_markers: frozenset[int] = frozenset()  # of those, the keys that stand for no term at all
     naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
@@ -271,7 +272,11 @@ class TradeSecretValidator:
         self, text: str, view: str, starts: Sequence[int] | None, ends: Sequence[int] | None
     ) -> list[Leak]:
         leaks = []
-        for pattern in self.patterns:
+        gate = self.pattern_gate
+        skip = gate.gated if gate is not None and not gate.matches(view) else frozenset()
+        for index, pattern in enumerate(self.patterns):
+            if index in skip:
+                continue
             for match in pattern.regex.finditer(view):
                 if match.end() == match.start():
                     continue
