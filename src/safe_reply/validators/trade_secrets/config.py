@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -143,12 +143,13 @@ class FlatTerm(_TermRules):
 
     term: str
     kind: str
-    aliases: tuple[str, ...] = ()
-    allowed: tuple[str, ...] = ()
+    scope: Scope = Scope.COMPANY
     ordinary_word: bool | None = None
     context: tuple[str, ...] = ()
-    scope: Scope = Scope.COMPANY
-    note: str | None = None
+    # What a flat term never has: class constants, not fields (less memory per term of a long list).
+    aliases: ClassVar[tuple[str, ...]] = ()
+    allowed: ClassVar[tuple[str, ...]] = ()
+    note: ClassVar[str | None] = None
 
 
 class PatternEntry(BaseModel):
