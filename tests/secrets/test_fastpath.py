@@ -3,10 +3,12 @@ reply to exactly the reference skeleton; one automaton pass finds reversed and R
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safe_reply.validators.trade_secrets.automaton import PREFIX_LEN, Automaton, EncodedKeys
+from safe_reply.validators.trade_secrets.automaton import FORWARD_PREFIX_LEN, PREFIX_LEN, Automaton, EncodedKeys
 from safe_reply.validators.trade_secrets.fastpath import fast_view
 from safe_reply.validators.trade_secrets.normalise import fast_skeleton_text, has_spaced_letters, is_suspicious
 
@@ -74,25 +76,28 @@ _alphabet = st.sampled_from("abnoäö1")
 _ROT13 = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
-    st.lists(st.text(_alphabet, min_size=1, max_size=9), min_size=1, max_size=12),
+    st.lists(st.text(_alphabet, min_size=1, max_size=14), min_size=1, max_size=12),
     st.integers(0, 12),
     st.text(_alphabet, max_size=40),
     st.booleans(),
 )
-def test_encoded_keys_match_like_full_keys(keys: list[str], split: int, text: str, wide: bool) -> None:
-    # The reversed and ROT13 keys are searched by their first PREFIX_LEN letters and verified: the
-    # matches must be exactly those of an automaton over every key in full (Latin-1 bytes and str alike,
-    # duplicate keys included).
+def test_prefixed_keys_match_like_full_keys(keys: list[str], split: int, text: str, wide: bool) -> None:
+    # Long forward keys and the reversed and ROT13 keys are searched by their first letters and
+    # verified: the matches must be exactly every occurrence of every key in full (Latin-1 bytes and
+    # str alike, duplicate keys included).
     if wide:
         keys = [*keys, "ж"]  # a key beyond Latin-1: the str automaton
     forward, plain = keys[:split], keys[split:]
     encoded = EncodedKeys.of(plain, list(range(len(plain))), {})
     full = [*forward, *(key[::-1] for key in reversed(plain)), *(key.translate(_ROT13) for key in plain)]
-    assert sorted(Automaton(forward, encoded).find(text)) == sorted(Automaton(full).find(text))
+    every = {(i, s, s + len(key)) for i, key in enumerate(full) for s in range(len(text)) if text.startswith(key, s)}
+    found = Automaton(forward, encoded).find(text)
+    assert sorted(found) == sorted(every)
+    assert len(found) == len(every)  # each occurrence once
     assert [encoded.key(m) for m in range(len(encoded))] == full[len(forward) :]
-    assert PREFIX_LEN == 6
+    assert (PREFIX_LEN, FORWARD_PREFIX_LEN) == (6, 10)
 
 
 _FACT_PIECES = [
@@ -114,7 +119,9 @@ _fact_validator = make_validator(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_FACT_PIECES), max_size=14).map(" ".join))
-def test_the_fact_gate_on_the_fast_view_decides_like_the_full_scan(text: str) -> None:
-    scanner = _fact_validator.facts
-    assert scanner is not None
-    assert scanner.scan(text, fast_view(text)) == scanner.scan(text)
+def test_the_fact_gate_of_a_clean_reply_changes_no_finding(text: str) -> None:
+    # A clean reply without a cue word among the automaton's markers and without a currency mark
+    # skips the fact scan: the findings must be those of a scan without the gate.
+    assert _fact_validator.fact_markers
+    ungated = dataclasses.replace(_fact_validator, fact_markers=None)
+    assert _fact_validator.scan(text) == ungated.scan(text)

@@ -145,7 +145,7 @@ class Hit:
 # few states (a reversed list builds five times slower than the list itself), the prefixes share many.
 # Five letters would build faster but match clean text often enough to cost 10 us per reply.
 PREFIX_LEN = 6
-_LARGE = 150_000_000  # automaton keys from which the build keeps its first, noncontiguous form
+FORWARD_PREFIX_LEN = 10  # a codename longer than this is rarely in clean text by its first ten letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,11 +227,20 @@ class Automaton:
 
     Key index i < len(keys) is a forward key; len(keys) + m is encoded key m, searched through its
     first PREFIX_LEN characters and verified in place: 100,000 terms and their two encodings build in
-    about the time of the terms alone, with exactly the matches of every key in full.
+    about the time of the terms alone, with exactly the matches of every key in full. A forward key
+    longer than FORWARD_PREFIX_LEN is searched the same way through its first characters (at its own
+    index): a list of long codenames with digits then builds a third fewer automaton states.
     """
 
     def __init__(self, keys: Sequence[str], encoded: EncodedKeys | None = None) -> None:
         self._forward = len(keys)
+        # Long forward keys: their full text, to verify a match of their prefix (offsets per key index;
+        # a short key spans nothing).
+        self._long = bytes(len(key) > FORWARD_PREFIX_LEN for key in keys)
+        self._forward_offsets = array(
+            "l", itertools.accumulate((len(key) if len(key) > FORWARD_PREFIX_LEN else 0 for key in keys), initial=0)
+        )
+        forward_blob = "".join(key for key in keys if len(key) > FORWARD_PREFIX_LEN)
         # Group the encoded keys by prefix with arrays only (no list or int object per key): a group id
         # per key in first-seen order, then the keys sorted by group (a stable sort keeps their order).
         group_of: dict[str, int] = {}
@@ -251,7 +260,9 @@ class Automaton:
         self._group_start = array("l", itertools.accumulate(sizes))
         self._members = array("l", sorted(range(len(member_group)), key=member_group.__getitem__))
         self._encoded = encoded
-        searched = [*keys, *group_of]
+        self._text_blobs: tuple[str | bytes, str | bytes] = (forward_blob, encoded.blob if encoded is not None else "")
+        searched = [key[:FORWARD_PREFIX_LEN] for key in keys]
+        searched += group_of
         del group_of, member_group, sizes
         self._rs: Any = None
         self._bytes: Any = None
@@ -268,17 +279,14 @@ class Automaton:
             self._py = automaton
             return
         try:
-            self._blob = encoded.blob.encode("latin-1") if encoded is not None else b""
-            # A large automaton is kept as built (noncontiguous): converting it to the contiguous form
-            # holds both at once, 10 MB more at the peak of a 100,000-term load, for 3 us per reply.
-            implementation = ahocorasick_rs.Implementation.NoncontiguousNFA if len(searched) > _LARGE else None
+            self._text_blobs = (forward_blob.encode("latin-1"), encoded.blob.encode("latin-1") if encoded else b"")
             # The keys are encoded one by one as the automaton reads them (no list of 200,000 bytes).
             self._bytes = ahocorasick_rs.BytesAhoCorasick(
                 (key.encode("latin-1") for key in searched),
                 matchkind=ahocorasick_rs.MATCHKIND_STANDARD,
-                implementation=implementation,
             )
-        except UnicodeEncodeError:
+        except UnicodeEncodeError:  # a key beyond Latin-1: the str automaton, the key texts as str
+            self._text_blobs = (forward_blob, encoded.blob if encoded is not None else "")
             self._rs = ahocorasick_rs.AhoCorasick(searched, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
 
     def find(self, haystack: str) -> list[tuple[int, int, int]]:
@@ -300,19 +308,25 @@ class Automaton:
             raw = self._rs.find_matches_as_indexes(haystack, overlapping=True)
         else:
             raw = [(i, end + 1 - length, end + 1) for end, (i, length) in self._py.iter(haystack)]
-        forward = self._forward
-        if self._encoded is None or all(index < forward for index, _, _ in raw):
-            return list(raw)  # the common case: the automaton index is the key index
-        encoded = self._encoded
-        blob = self._blob if isinstance(haystack, bytes) else encoded.blob
+        forward, long = self._forward, self._long
+        if all(index < forward and not long[index] for index, _, _ in raw):
+            return list(raw)  # the common case: the automaton index is the key index, no prefix
+        forward_blob, encoded_blob = self._text_blobs
         found: list[tuple[int, int, int]] = []
         for index, start, end in raw:
             if index < forward:
-                found.append((index, start, end))
+                if not long[index]:
+                    found.append((index, start, end))
+                    continue
+                key = forward_blob[self._forward_offsets[index] : self._forward_offsets[index + 1]]
+                if haystack.startswith(key, start):  # type: ignore[arg-type]
+                    found.append((index, start, start + len(key)))
                 continue
+            assert self._encoded is not None  # a group index exists only with encoded keys
+            offsets = self._encoded.offsets
             group = index - forward  # a prefix: which of its keys is there in full?
             for member in self._members[self._group_start[group] : self._group_start[group + 1]]:
-                key = blob[encoded.offsets[member] : encoded.offsets[member + 1]]
+                key = encoded_blob[offsets[member] : offsets[member + 1]]
                 if haystack.startswith(key, start):  # type: ignore[arg-type]
                     found.append((forward + member, start, start + len(key)))
         return found

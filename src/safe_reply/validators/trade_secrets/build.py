@@ -54,7 +54,7 @@ from safe_reply.validators.trade_secrets.facts import (
     fact_rule,
     typed_fact,
 )
-from safe_reply.validators.trade_secrets.normalise import HYPHENS
+from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
@@ -125,6 +125,11 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     # Naming phrases gate the unlisted-name check, for a company that protects names at all.
     names_protected = any(term.kind in _NAME_KINDS for term in terms)
     naming = frozenset(table.mark(word) for word in NAMING_MARKERS) if names_protected else frozenset()
+    facts = FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None
+    # The fact cue words as marker keys of the term automaton: a clean reply's one pass tells whether the
+    # fact scan can find anything (the skeleton holds every cue's letters and digits where the reply does).
+    cue_keys = [_skeleton_key(cue) for cue in facts.cues] if facts is not None else []
+    fact_markers = frozenset(table.mark(key) for key in cue_keys) if facts is not None and all(cue_keys) else None
     encoded = (
         EncodedKeys.of(compiler.encoded_keys, compiler.encoded_terms, compiler.encoded_breaks)
         if compiler.encoded_keys
@@ -144,11 +149,13 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         slots=slots,
         term_lens=[len(term.key) for term in terms],
         hasher=compiler.hasher,
-        facts=FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None,
+        facts=facts,
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
-        markers=markers | naming,
-        pure_markers=frozenset(slot for slot in markers | naming if slots[slot] == ()),
+        markers=markers | naming | (fact_markers or frozenset()),
+        pure_markers=frozenset(slot for slot in markers | naming | (fact_markers or frozenset()) if slots[slot] == ()),
+        fact_markers=fact_markers,
+        spelling_markers=markers,
         naming=naming,
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
         hosts=hosts,
@@ -291,6 +298,10 @@ class _Compiler:
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
 
+
+def _skeleton_key(word: str) -> str:
+    """A word as the fast skeleton spells it: lower-cased, accents folded, letters and digits only."""
+    return "".join(c for c in word.lower().translate(ACCENTS) if c.isalnum())
 
 
 def _one_ascii_word(entry: FlatTerm) -> bool:

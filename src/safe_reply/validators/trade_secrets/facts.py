@@ -184,25 +184,20 @@ class FactScanner:
             cues.update(dict.fromkeys(PURCHASE_CUES))
         self._cues = list(cues)
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
-        # The same cues over Latin-1 bytes: a clean reply's fast view is searched without lower() and
-        # the UTF-8 conversion of a fresh string (most replies have no cue at all).
-        try:
-            latin1 = [cue.encode("latin-1") for cue in self._cues]
-        except UnicodeEncodeError:
-            latin1 = []
-        self._latin1 = ahocorasick_rs.BytesAhoCorasick(latin1) if latin1 else None
 
     def __bool__(self) -> bool:
         return bool(self.facts or self.amounts or self.purchase)
 
-    def scan(self, text: str, fast: FastView | None = None) -> list[Match]:
-        """The fact leaks of `text`; `fast`, the reply's fast view if it has one, answers "nothing"
-        cheaply (the same cues in the same lower-cased characters, one byte each)."""
-        if fast is not None and self._latin1 is not None:
-            lowered = fast.lowered()
-            currency = self.amounts and (_has_currency_bytes(lowered) or "€" in text)
-            if not currency and not self._latin1.find_matches_as_indexes(lowered):
-                return []
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """Every cue word; a sentence without one holds no fact leak (the validator's gate)."""
+        return tuple(self._cues)
+
+    def may_hold_amount(self, text: str, fast: FastView) -> bool:
+        """Could a fixed amount be in this reply (a currency mark)? Read from its fast view."""
+        return bool(self.amounts) and ("€" in text or _has_currency_bytes(fast.lowered()))
+
+    def scan(self, text: str) -> list[Match]:
         lower = text.lower()
         matches: list[Match] = []
         if self.amounts and _has_currency(lower):

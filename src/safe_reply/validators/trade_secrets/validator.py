@@ -142,6 +142,9 @@ class TradeSecretValidator:
     pattern_gate: PatternGate | None = None  # one RE2 search for all RE2 patterns (regexes.py)
     markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder (below), maybe terms too
     pure_markers: frozenset[int] = frozenset()  # of those, the keys that stand for no term at all
+    spelling_markers: frozenset[int] = frozenset()  # of the markers, the spelling-alphabet words
+    # Of the markers, the skeleton forms of the fact cue words (None: the facts have no gate).
+    fact_markers: frozenset[int] | None = None
     naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
     public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
     masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
@@ -175,8 +178,16 @@ class TradeSecretValidator:
             if markers & self.naming:  # a listed term at the same place says it better
                 leaks += _not_overlapping(self._unlisted_names(text), leaks)
         if self.facts:
-            matches = self.facts.scan(text, fast)
-            leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in matches]
+            # A clean reply (fast view) without a cue word (marker keys of the term automaton) and without
+            # a currency mark holds no fact: the fact scan, with its lower() and cue pass, is skipped.
+            gated = (
+                fast is not None
+                and self.fact_markers is not None
+                and not markers & self.fact_markers
+                and not self.facts.may_hold_amount(text, fast)
+            )
+            if not gated:
+                leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
         if self.credentials and may_hold_credential(text):
             leaks += [
                 Leak(m.start(), m.end(), p.kind, p.term_hash, "credential")
@@ -197,7 +208,7 @@ class TradeSecretValidator:
     def _decoder_leaks(self, text: str, markers: frozenset[int]) -> list[Leak]:
         """Spelled-out words, acrostics and masked words (spelling.py); each gated by a cheap test."""
         leaks: list[Leak] = []
-        spelled = spelled_words(text, len(markers - self.naming))
+        spelled = spelled_words(text, len(markers & self.spelling_markers))
         poem = acrostic(text)
         for word, trick in (*((s, "spelled") for s in spelled), *(((poem, "acrostic"),) if poem else ())):
             for inner in self.scan(word.letters, decode_base64=False, name_rule=False):
