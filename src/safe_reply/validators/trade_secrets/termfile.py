@@ -122,9 +122,12 @@ def _simple_yaml(data: bytes) -> list[Loaded] | None:
             continue
         match = _FLOW.fullmatch(stripped)
         if match is not None:
-            entry = _simple_entry(
-                match.group("term") or match.group("term2"), match.group("kind") or match.group("kind2"), kinds
-            )
+            written, kind = match.group("term", "kind")
+            known = kinds.get(kind)  # the common case inline: a quoted term without escapes, a known kind
+            if known is not None and written[0] == '"' and "\\" not in written and written[1:-1].isalnum():
+                entries.append(FlatTerm(written[1:-1], known))
+                continue
+            entry = _simple_entry(written or match.group("term2"), kind or match.group("kind2"), kinds)
             if entry is None:
                 return None
             entries.append(entry)
