@@ -8,9 +8,11 @@ or a fact rule; single-word terms that are ordinary words get the name rule.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from array import array
+from typing import Any
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
@@ -313,15 +315,21 @@ def _one_ascii_word(entry: FlatTerm) -> bool:
 _SPECIAL_PARTS = (*CONCEPTS, "ae", "oe", "ue", "ss")
 
 
+@functools.cache
+def _special_parts() -> Any:
+    """The automaton of _SPECIAL_PARTS, built once (a list that mixes entry shapes has many batches)."""
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick([p for p in _SPECIAL_PARTS if p.isascii()])
+
+
 def _matching_lines(lowered: str) -> set[int]:
     """The numbers of the lines of `lowered` (one-word ASCII terms, lower-cased) that need `add`: one
     automaton pass over all of them instead of two regex searches per term."""
-    import ahocorasick_rs
-
     lines = lowered.split("\n")
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-    parts = ahocorasick_rs.AhoCorasick([p for p in _SPECIAL_PARTS if p.isascii()])
-    special = {bisect.bisect_right(starts, start) - 1 for _, start, _ in parts.find_matches_as_indexes(lowered)}
+    found = _special_parts().find_matches_as_indexes(lowered)
+    special = {bisect.bisect_right(starts, start) - 1 for _, start, _ in found}
     special.update(number for number, line in enumerate(lines) if line[:1].isdigit())
     return special
 

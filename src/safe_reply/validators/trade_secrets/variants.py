@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton, is_suspicious
+from safe_reply.validators.trade_secrets.fastpath import fast_view
+from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton
 
 __all__ = [
     "LEET_TABLE",
@@ -73,7 +74,7 @@ ROT13_TABLE = str.maketrans(
 
 def _is_simple(term: str) -> bool:
     """Latin-1 letters, spaces, dots and hyphens only: no normalisation needed (cheap at 100,000 terms)."""
-    return _SIMPLE_TERM.fullmatch(term) is not None or not is_suspicious(term)
+    return _SIMPLE_TERM.fullmatch(term) is not None or fast_view(term) is not None  # = not is_suspicious
 
 
 def term_key(term: str, *, leet: bool = False) -> tuple[str, frozenset[int]]:
