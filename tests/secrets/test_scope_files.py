@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +18,7 @@ from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.types import Context
 from safe_reply.validators.trade_secrets import Settings, build
 from safe_reply.validators.trade_secrets.config import Entry
-from safe_reply.validators.trade_secrets.termfile import _simple_yaml
+from safe_reply.validators.trade_secrets.termfile import _csv, _simple_yaml
 from safe_reply.yamlio import load_yaml
 
 from .conftest import make_ctx
@@ -74,6 +76,8 @@ def test_flat_term_files_load(tmp_path: Path, name: str, content: str) -> None:
         ("terms.txt", "Zorvakel\n---\n", "line 2", "the term has no letter or digit to match"),
         ("terms.csv", "word,kind\nZorvakel,codename\n", "line 1", "the header needs a 'term' or 'pattern' column"),
         ("terms.csv", "term,kind,scope\nZorvakel,codename,galaxy\n", "line 2", "scope"),
+        ("terms.csv", "term,kind\n\nZorvakel,Code\n", "line 3", "the kind is not a lower_snake_case name"),
+        ("terms.csv", "term,kind,scope\n\nZorvakel,codename,galaxy\n", "line 3", "scope"),
     ],
 )
 def test_flat_file_errors_name_the_line_not_the_term(
@@ -190,3 +194,25 @@ def test_a_batch_of_flat_terms_compiles_like_single_entries(
     assert shape(batch) == shape(single)
     text = " und ".join(terms) + ". " + " ".join(t[::-1] for t in terms)
     assert batch.scan(text) == single.scan(text)
+
+
+_CELLS = st.sampled_from(["Zorvak", "Quarnix", '"Müller, Antriebe"', "codename", "other", "", " ", "K9", "x,y", "Code"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_CELLS, min_size=0, max_size=3).map(",".join), max_size=6), st.booleans())
+def test_the_two_column_csv_reader_reads_as_dictreader(rows: list[str], kind_first: bool) -> None:
+    # A CSV of only term and kind is read without a dict per row: the entries, or the error, must be
+    # those of the general reader.
+    header = "kind,term" if kind_first else "term,kind"
+    text = header + "\n" + "\n".join(rows) + "\n"
+    fast = _outcome(lambda: _csv(Path("t.csv"), text))
+    # A third, unused column sends the same rows through the general (DictReader) path.
+    assert _outcome(lambda: _csv(Path("t.csv"), text.replace(header, header + ",note", 1))) == fast
+
+
+def _outcome(read: Callable[[], list[Any]]) -> object:
+    try:
+        return [(e.term, e.kind) for e in read()]
+    except ConfigError as error:
+        return (error.key, error.problem)

@@ -220,8 +220,28 @@ def _csv(path: Path, text: str) -> list[Loaded]:
     if stray:
         raise ConfigError(path, "line 1", f"unknown column(s) {', '.join(sorted(stray))}", _FIX)
     entries: list[Loaded] = []
-    for number, row in enumerate(reader, start=2):
-        where = f"line {number}"
+    known: dict[str, str] = {}  # kinds checked once each (and one string each)
+    fields = list(reader.fieldnames or ())
+    if fields and set(fields) <= {"term", "kind"} and len(set(fields)) == len(fields):
+        # Only a term and a kind column (a long generated list): csv.reader, without a dict per row.
+        term_at, kind_at = fields.index("term"), fields.index("kind")
+        rows = csv.reader(io.StringIO(text))
+        next(rows)  # the header
+        for cells in rows:
+            number = rows.line_num  # the file's line (a quoted cell may span lines)
+            if not cells:
+                continue  # an empty line, skipped as DictReader skips it
+            # As DictReader: a missing cell is empty, a cell beyond the header is ignored.
+            term = cells[term_at].strip() if term_at < len(cells) else ""
+            kind = cells[kind_at].strip() if kind_at < len(cells) else ""
+            if kind in known and term.isalnum():
+                entries.append(FlatTerm(term, known[kind]))
+            else:
+                entries.append(_term(path, f"line {number}", term, kind))
+                known.setdefault(kind, kind)
+        return entries
+    for row in reader:
+        where = f"line {reader.line_num}"  # the file's line: empty lines are skipped, not counted out
         kind = (row.get("kind") or "").strip()
         pattern = (row.get("pattern") or "").strip()
         extra: dict[str, Any] = {}
