@@ -7,13 +7,25 @@ or a fact rule; single-word terms that are ordinary words get the name rule.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
+from array import array
+from typing import Any
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
 from safe_reply.types import Action, Category
-from safe_reply.validators.trade_secrets.automaton import ALLOW_ALL, Automaton, TableBuilder, VariantRef
+from safe_reply.validators.trade_secrets.automaton import (
+    ALLOW_ALL,
+    Automaton,
+    EncodedKeys,
+    Slots,
+    TableBuilder,
+    VariantRef,
+)
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
     FactEntry,
@@ -35,6 +47,7 @@ from safe_reply.validators.trade_secrets.context import (
 )
 from safe_reply.validators.trade_secrets.credentials import credential_patterns
 from safe_reply.validators.trade_secrets.facts import (
+    CONCEPTS,
     PURCHASE_KIND,
     AmountRule,
     FactRule,
@@ -43,13 +56,20 @@ from safe_reply.validators.trade_secrets.facts import (
     fact_rule,
     typed_fact,
 )
-from safe_reply.validators.trade_secrets.normalise import HYPHENS
+from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
+from safe_reply.validators.trade_secrets.regexes import PatternGate, UnsafePattern, compile_user_pattern
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
-from safe_reply.validators.trade_secrets.variants import VariantTrick, loosen_pattern, term_variants
+from safe_reply.validators.trade_secrets.variants import (
+    LEET_TABLE,
+    MIN_ENCODED_LEN,
+    VariantTrick,
+    loosen_pattern,
+    term_variants,
+)
 
 __all__ = ["SPEC", "build"]
 
@@ -64,21 +84,33 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     own = load_entries(settings, ctx)
     shared, peer_allowed = peer_entries(ctx)
     line = ctx.product_line
+    single_words: list[str] = []
+    multi_words: list[str] = []
+    for e in (*own, *shared):  # one pass: a list of 100,000 entries
+        if isinstance(e, TermEntry | FlatTerm):
+            (single_words if e.single_word else multi_words).append(e.term)
+        elif isinstance(e, HostEntry):
+            multi_words.append(e.host)
     compiler = _Compiler(
         ctx,
         NameRule.build((*DEFAULT_NAME_CUES_DE, *DEFAULT_NAME_CUES_EN, *settings.name_cues), settings.name_window),
         public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims)),
-        [e.term for e in (*own, *shared) if isinstance(e, TermEntry | FlatTerm) and e.single_word],
-        [
-            e.host if isinstance(e, HostEntry) else e.term
-            for e in (*own, *shared)
-            if isinstance(e, HostEntry) or (isinstance(e, TermEntry | FlatTerm) and not e.single_word)
-        ],
+        single_words,
+        multi_words,
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {_identity(entry) for entry in own} if shared else set()
+    batch: list[FlatTerm] = []  # consecutive one-word flat terms, compiled together (in order)
     for loaded in (*own, *(e for e in shared if _identity(e) not in own_ids)):
+        if type(loaded) is FlatTerm and _one_ascii_word(loaded):
+            batch.append(loaded)
+            continue
+        compiler.add_batch(batch)
+        batch = []
         compiler.add(loaded)
+    compiler.add_batch(batch)
+    hosts = any(_looks_like_host(entry) for entry in (*own, *shared))
+    del own, shared, batch  # the entries are compiled: free them before the automaton is built
     table = compiler.table
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
         _add_allowed(word, ALLOW_ALL, table)
@@ -95,23 +127,40 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     # Naming phrases gate the unlisted-name check, for a company that protects names at all.
     names_protected = any(term.kind in _NAME_KINDS for term in terms)
     naming = frozenset(table.mark(word) for word in NAMING_MARKERS) if names_protected else frozenset()
+    facts = FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None
+    # The fact cue words as marker keys of the term automaton: a clean reply's one pass tells whether the
+    # fact scan can find anything (the skeleton holds every cue's letters and digits where the reply does).
+    cue_keys = [_skeleton_key(cue) for cue in facts.cues] if facts is not None else []
+    fact_markers = frozenset(table.mark(key) for key in cue_keys) if facts is not None and all(cue_keys) else None
+    encoded = (
+        EncodedKeys.of(compiler.encoded_keys, compiler.encoded_terms, compiler.encoded_breaks)
+        if compiler.encoded_keys
+        else None
+    )
+    del compiler.encoded_keys[:], compiler.encoded_terms[:]
+    slots = Slots(table.slots, encoded)
+    table.slots.clear()  # packed into Slots: freed before the automaton is built
     keys = table.keys()
     validator = TradeSecretValidator(
         placeholders=settings.placeholders(),
         default_language=ctx.default_language,
         terms=tuple(terms),
         patterns=tuple(compiler.patterns),
-        automaton=Automaton(keys) if keys else None,
-        slots=table.slots,
+        pattern_gate=PatternGate.of([pattern.regex for pattern in compiler.patterns]),
+        automaton=Automaton(keys, encoded) if keys else None,
+        slots=slots,
         term_lens=[len(term.key) for term in terms],
-        facts=FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None,
+        hasher=compiler.hasher,
+        facts=facts,
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
-        markers=markers | naming,
+        markers=markers | naming | (fact_markers or frozenset()),
+        pure_markers=frozenset(slot for slot in markers | naming | (fact_markers or frozenset()) if slots[slot] == ()),
+        fact_markers=fact_markers,
+        spelling_markers=markers,
         naming=naming,
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
-        hasher=compiler.hasher,
-        hosts=any(_looks_like_host(entry) for entry in (*own, *shared)),
+        hosts=hosts,
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
     )
     _check_placeholders(validator, settings, ctx)
@@ -134,11 +183,15 @@ class _Compiler:
         self.name_rule = name_rule
         self.public = public
         self.frequencies = Frequencies(single_words, compound_candidates(multi_words))
-        self.ordinary = frozenset(w.lower() for w in single_words if self.frequencies.ordinary(w))
-        self.english = frozenset(w.lower() for w in single_words if self.frequencies.ordinary(w, english=True))
+        self.ordinary = self.frequencies.ordinary_words(single_words)
+        self.english = self.frequencies.ordinary_words(single_words, english=True)
         self.terms: list[ProtectedTerm] = []
         self.patterns: list[ProtectedPattern] = []
         self.table = TableBuilder()
+        # Plain keys (key, term, breaks) whose reversed and ROT13 forms are added after every forward key.
+        self.encoded_keys: list[str] = []  # keys[i] spells term encoded_terms[i]
+        self.encoded_terms = array("l")
+        self.encoded_breaks: dict[int, frozenset[int]] = {}  # the word breaks of a multi-word key
         self.facts: list[FactRule] = []
         self.amounts: list[AmountRule] = []
         self.purchase: list[int] = []
@@ -171,6 +224,30 @@ class _Compiler:
         else:
             self._add_term(entry)
 
+    def add_batch(self, batch: list[FlatTerm]) -> None:
+        """`add` of one-word ASCII flat terms (the bulk of a long list), with the per-term regexes run
+        once over the joined batch; a term with an umlaut spelling or a fact hint takes `add`."""
+        if not batch:
+            return
+        lowered = "\n".join(entry.term for entry in batch).lower()
+        special = _matching_lines(lowered)
+        leet = lowered.translate(LEET_TABLE).split("\n")
+        for number, (entry, low) in enumerate(zip(batch, lowered.split("\n"), strict=True)):
+            if number in special:
+                self.add(entry)
+                continue
+            letters = len(low) if low.isalpha() else sum(map(str.isalpha, low))
+            key = leet[number] if letters >= 2 and letters < len(low) else low  # as term_variants does
+            index = len(self.terms)
+            rule = self.name_rule if entry.uses_name_rule(self.ordinary) else None
+            upper = letters > 1 and entry.term.isupper()
+            english = low in self.english
+            self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
+            self.table.add_packed(key, index, VariantTrick.PLAIN)
+            if len(key) >= MIN_ENCODED_LEN:
+                self.encoded_keys.append(key)
+                self.encoded_terms.append(index)
+
     def _add_pattern(self, entry: PatternEntry) -> None:
         values = amount_values(entry.pattern)
         if values:  # a fixed price: matched by value in every spelling, not by the regex
@@ -181,38 +258,80 @@ class _Compiler:
             self.purchase.append(self._fact_entry(entry.kind, entry.pattern))
 
     def _add_term(self, entry: TermEntry | FlatTerm) -> None:
-        if _MARKUP_PUNCTUATION.search(entry.term):
+        # `isalnum()` first: one word of letters and digits (most of a long list) skips the regexes.
+        term = entry.term
+        if not term.isalnum() and _MARKUP_PUNCTUATION.search(term):
             # "DUDE:", "![http": the punctuation is what makes the entry specific; as a bare word it
             # would hit every "dude" and every "https". Matched literally, in any case, in the pattern view.
-            regex = re.compile(re.escape(entry.term), re.IGNORECASE)
-            self.patterns.append(ProtectedPattern(regex, entry.kind, self.hasher(entry.term)))
+            regex = re.compile(re.escape(term), re.IGNORECASE)
+            self.patterns.append(ProtectedPattern(regex, entry.kind, self.hasher(term)))
             return
-        fact = fact_rule(len(self.fact_entries), entry.term)
+        fact = fact_rule(len(self.fact_entries), term)
         if fact is not None:
             self.facts.append(fact)
-            self._fact_entry(entry.kind, entry.term)
+            self._fact_entry(entry.kind, term)
         elif entry.kind == PURCHASE_KIND:
-            self.purchase.append(self._fact_entry(entry.kind, entry.term))
+            self.purchase.append(self._fact_entry(entry.kind, term))
         rule = None
         if entry.uses_name_rule(self.ordinary):
             rule = self.name_rule.with_cues(entry.context) if entry.context else self.name_rule
-        partials = partial_mentions(entry.term, *self.public, self.frequencies) if fact is None else ()
-        english = entry.term.lower() in self.english
-        term_hash = self.hasher(entry.term)
-        spellings = ((entry.term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
+        # A multi-word term's distinctive parts (one word of letters and digits has none).
+        partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
+        english = term.lower() in self.english
+        spellings = ((term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
         for spelling, alias in spellings:
             index = len(self.terms)
             variants = term_variants(spelling)
-            letters = [c for c in spelling if c.isalpha()]
-            upper = len(letters) > 1 and all(c.isupper() for c in letters)
-            hyphen = any(c in HYPHENS for c in spelling)
-            self.terms.append(
-                ProtectedTerm(entry.kind, term_hash, variants[0].key, upper, hyphen, alias, rule, english)
-            )
+            # isupper() holds whenever every letter is a capital: the exact test runs only then.
+            upper = spelling.isupper() and sum(c.isalpha() for c in spelling) > 1
+            upper = upper and all(c.isupper() for c in spelling if c.isalpha())
+            hyphen = not spelling.isalnum() and any(c in HYPHENS for c in spelling)
+            self.terms.append(ProtectedTerm(entry.kind, term, variants[0].key, upper, hyphen, alias, rule, english))
             for variant in variants:
-                self.table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
+                if variant.breaks:
+                    self.table.add(variant.key, VariantRef(index, variant.trick, variant.breaks))
+                else:
+                    self.table.add_packed(variant.key, index, variant.trick)
+                if variant.trick is VariantTrick.PLAIN and len(variants[0].key) >= MIN_ENCODED_LEN:
+                    if variant.breaks:
+                        self.encoded_breaks[len(self.encoded_keys)] = variant.breaks
+                    self.encoded_keys.append(variant.key)
+                    self.encoded_terms.append(index)
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
+
+
+def _skeleton_key(word: str) -> str:
+    """A word as the fast skeleton spells it: lower-cased, accents folded, letters and digits only."""
+    return "".join(c for c in word.lower().translate(ACCENTS) if c.isalnum())
+
+
+def _one_ascii_word(entry: FlatTerm) -> bool:
+    return entry.term.isascii() and entry.term.isalnum() and entry.kind != PURCHASE_KIND
+
+
+# What sends a one-word ASCII term of a batch to `add`: a concept word (fact_rule's hint: "Kulanz",
+# "Rabatt"...), or a spelling that has umlaut variants ("ae", "ss"...); a leading digit is checked apart.
+_SPECIAL_PARTS = (*CONCEPTS, "ae", "oe", "ue", "ss")
+
+
+@functools.cache
+def _special_parts() -> Any:
+    """The automaton of _SPECIAL_PARTS, built once (a list that mixes entry shapes has many batches)."""
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick([p for p in _SPECIAL_PARTS if p.isascii()])
+
+
+def _matching_lines(lowered: str) -> set[int]:
+    """The numbers of the lines of `lowered` (one-word ASCII terms, lower-cased) that need `add`: one
+    automaton pass over all of them instead of two regex searches per term."""
+    lines = lowered.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    found = _special_parts().find_matches_as_indexes(lowered)
+    special = {bisect.bisect_right(starts, start) - 1 for _, start, _ in found}
+    special.update(number for number, line in enumerate(lines) if line[:1].isdigit())
+    return special
 
 
 def _text(entry: Loaded) -> str:
@@ -248,7 +367,8 @@ def _looks_like_host(entry: Loaded) -> bool:
         return True
     if isinstance(entry, PatternEntry):
         return "\\." in entry.pattern
-    return isinstance(entry, TermEntry | FlatTerm) and re.search(r"\w\.\w", entry.term) is not None
+    term = entry.term if isinstance(entry, TermEntry | FlatTerm) else ""
+    return "." in term and re.search(r"\w\.\w", term) is not None
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
@@ -273,10 +393,11 @@ def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
 
 def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:
     try:
-        # Case-insensitive: "vfw-1187" is the ticket VFW-1187 (a leak in any spelling).
-        regex = re.compile(loosen_pattern(entry.pattern), re.IGNORECASE)
-    except re.error:  # a construct the loosening does not understand: keep the pattern as written
-        regex = re.compile(entry.pattern, re.IGNORECASE)
+        # Case-insensitive: "vfw-1187" is the ticket VFW-1187 (a leak in any spelling). Linear time
+        # (RE2), or Python's engine where RE2 cannot and the pattern is safe there (regexes.py).
+        regex = compile_user_pattern(loosen_pattern(entry.pattern))
+    except (re.error, UnsafePattern):  # a construct the loosening does not understand: as written
+        regex = compile_user_pattern(entry.pattern)
     return ProtectedPattern(regex, entry.kind, hasher(entry.pattern))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -31,6 +31,7 @@ from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
 from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
+from safe_reply.validators.trade_secrets.regexes import compile_user_pattern
 
 __all__ = [
     "AmountEntry",
@@ -101,7 +102,7 @@ class _TermRules:
     @property
     def single_word(self) -> bool:
         """One word of letters only: the shape whose ordinariness word frequencies can decide."""
-        return _SINGLE_WORD.fullmatch(self.term) is not None
+        return self.term.isalpha() or _SINGLE_WORD.fullmatch(self.term) is not None
 
     def uses_name_rule(self, ordinary: frozenset[str]) -> bool:
         """Does the name rule apply (set by hand, context words given, or an ordinary word by frequency)?"""
@@ -142,12 +143,13 @@ class FlatTerm(_TermRules):
 
     term: str
     kind: str
-    aliases: tuple[str, ...] = ()
-    allowed: tuple[str, ...] = ()
+    scope: Scope = Scope.COMPANY
     ordinary_word: bool | None = None
     context: tuple[str, ...] = ()
-    scope: Scope = Scope.COMPANY
-    note: str | None = None
+    # What a flat term never has: class constants, not fields (less memory per term of a long list).
+    aliases: ClassVar[tuple[str, ...]] = ()
+    allowed: ClassVar[tuple[str, ...]] = ()
+    note: ClassVar[str | None] = None
 
 
 class PatternEntry(BaseModel):
@@ -168,6 +170,7 @@ class PatternEntry(BaseModel):
             raise ValueError(f"invalid regular expression ({exc})") from None
         if compiled.match(""):
             raise ValueError("the pattern matches the empty string")
+        compile_user_pattern(self.pattern)  # linear-time engine, or Python's only where safe (regexes.py)
         return self
 
 
@@ -254,6 +257,8 @@ class Settings(BaseModel):
     terms_file: str | None = None
     company_terms_file: str | None = None
     terms_env: str | None = None
+    # An empty or comment-only terms file is a mistake that switches protection off, unless said so.
+    allow_empty: bool = False
     allowed_terms: list[str] = Field(default_factory=list)
     # Extra cue words of the name rule for every ordinary-word term (added to the shipped lists).
     name_cues: list[str] = Field(default_factory=list)
@@ -297,7 +302,17 @@ def load_entries(settings: Settings, ctx: BuildContext) -> list[Loaded]:
             )
         files.append(("terms_env", value))
     for key, path in files:
-        entries.extend(_read_file(ctx, key, ctx.resolve(path)))
+        loaded = _read_file(ctx, key, ctx.resolve(path))
+        if not loaded and not settings.allow_empty:
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.{key}",
+                f"the protected-terms file {ctx.resolve(path)} holds no entry (empty or only comments), so it "
+                "protects nothing",
+                "put the protected terms into the file (or point the setting at the right file); if the list is "
+                "empty on purpose, add 'allow_empty: true' next to it",
+            )
+        entries.extend(loaded)
     return entries
 
 

@@ -22,9 +22,11 @@ A reply word matches a cue when it equals the cue, or the cue plus an inflection
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -63,6 +65,7 @@ DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
 COMPOUND_CUES: tuple[str, ...] = ("Modell", "model", "Reihe", "Version", "Variante", "Edition", "Plattform")
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4
+MAX_REACH = 400  # characters read on each side of a hit: linear cost in a reply full of hits
 _PREFIX_CUE_LEN = 7  # long cues also match as the head of a compound word ("Entwicklungsstand")
 _TAIL_CUE_LEN = 5  # cues of >= 5 letters also match as the last part of a compound ("Serumlinie")
 _CUE_SUFFIXES = ("s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen", "d", "ed", "ing", "ly")
@@ -70,6 +73,11 @@ _LINKS = ("", "s", "es", "n", "en")
 # Tricks that are grammar or encoding, not disguise (see secrets_tricks for the labels).
 _NO_DISGUISE = frozenset({"literal", "inflected", "compound", "alias", "nfd"})
 _QUOTES = frozenset("\"'„“”‚‘’«»‹›")
+_QUOTE_CLASS = "[" + re.escape("".join(sorted(_QUOTES))) + "]"
+# A closing mark not followed by a letter or digit; an opening one not preceded by one, searched in the
+# reversed text (so the nearest comes first).
+_CLOSING = re.compile(_QUOTE_CLASS + r"(?![^\W_])")
+_OPENING_REVERSED = re.compile(_QUOTE_CLASS + r"(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
@@ -102,11 +110,25 @@ class NameRule:
     def with_cues(self, extra: Iterable[str]) -> NameRule:
         return NameRule(self.cues | {_fold(c) for c in extra if c.strip()}, self.window)
 
-    def evidence(self, text: str, start: int, end: int, trick: str, *, english: bool = False) -> Evidence | None:
+    def evidence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        trick: str,
+        *,
+        english: bool = False,
+        english_reply: Callable[[], bool] | None = None,
+    ) -> Evidence | None:
         """Why text[start:end] is used as a name, or None for the ordinary word.
 
         `english`: the term is an ordinary English word, so a capital inside an English sentence marks
         a name ("Ember"); a German noun ("Föhn") is capitalised anyway and proves nothing.
+        `english_reply`: whether the reply is English, computed once per reply by the caller (a
+        language guess per hit made a reply full of hits quadratic).
+
+        Everything is read within MAX_REACH characters of the hit, so the cost per hit is bounded
+        whatever the reply's length (a window of three words and a quote of four never reach further).
         """
         if set(trick.split("+")) - _NO_DISGUISE:
             return Evidence.DISGUISE
@@ -118,31 +140,24 @@ class NameRule:
         after = text[word_end:sentence_end]
         if _quoted(before, after):
             return Evidence.QUOTED
-        # The hit's own words count too: an alias such as "Project Crane" names itself.
+        # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
+        # to the hit are found from the hit outwards, lazily (not every word of the sentence).
         words = [
-            *_WORD.findall(before)[-self.window :],
+            *(w.group()[::-1] for w in itertools.islice(_WORD.finditer(before[::-1]), self.window)),
             *_WORD.findall(text[start:end]),
-            *_WORD.findall(after)[: self.window],
+            *(w.group() for w in itertools.islice(_WORD.finditer(after), self.window)),
         ]
-        if any(self._is_cue(_fold(w)) for w in words):
+        if any(_is_cue(self.cues, _fold(w)) for w in words):
             return Evidence.CONTEXT
-        if english and _capitalised_in_english(text, start, before):
+        if english and _capitalised_in_english(text, start, before, english_reply):
             return Evidence.CAPITALISED
         return None
-
-    def _is_cue(self, word: str) -> bool:
-        if word in self.cues:
-            return True
-        if any(word.endswith(s) and word[: -len(s)] in self.cues for s in _CUE_SUFFIXES):
-            return True
-        if any(word[:k] in self.cues for k in range(_PREFIX_CUE_LEN, len(word))):
-            return True
-        # The tail of a compound: "Serumlinie", "Produktlinie", "Entwicklungsprojekt".
-        return any(word[-k:] in self.cues for k in range(_TAIL_CUE_LEN, len(word) - 2))
 
     def _compound(self, head: str, tail: str) -> bool:
         head = _fold("".join(c for c in head if c.isalpha()))
         tail = _fold("".join(c for c in tail if c.isalpha()))
+        if not head and not tail:
+            return False
         cues = self.cues | _COMPOUND_CUES
         if head and any(head.endswith(cue) for cue in cues):
             return True
@@ -153,7 +168,7 @@ _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
 _SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
 
 
-def _capitalised_in_english(text: str, start: int, before: str) -> bool:
+def _capitalised_in_english(text: str, start: int, before: str, english_reply: Callable[[], bool] | None) -> bool:
     """English capitalises names, not nouns: a capital inside an English sentence marks a name
     ("The next headset, Ember, ..."). German capitalises every noun, so there it proves nothing."""
     if not text[start].isupper():
@@ -161,6 +176,8 @@ def _capitalised_in_english(text: str, start: int, before: str) -> bool:
     preceding = before.rstrip()
     if not preceding or preceding[-1] in _SENTENCE_OPENERS or preceding[-1].isdigit():
         return False
+    if english_reply is not None:
+        return english_reply()
     return reply_language(text, None, Language.DE) is Language.EN
 
 
@@ -170,19 +187,36 @@ def _in_word(char: str) -> bool:
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole (compound) word around text[start:end]: letters, digits, hyphens, invisible marks."""
-    while start > 0 and _in_word(text[start - 1]):
+    low, high = max(0, start - MAX_REACH), min(len(text), end + MAX_REACH)
+    while start > low and _in_word(text[start - 1]):
         start -= 1
-    while end < len(text) and _in_word(text[end]):
+    while end < high and _in_word(text[end]):
         end += 1
     return start, end
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    """The sentence around text[start:end], cut MAX_REACH characters from it."""
+    sentence_start = max(0, start - MAX_REACH)
+    for match in _SENTENCE_END.finditer(text, sentence_start, start):
         sentence_start = match.end()
-    following = _SENTENCE_END.search(text, end)
-    return sentence_start, following.start() if following else len(text)
+    limit = min(len(text), end + MAX_REACH)
+    following = _SENTENCE_END.search(text, end, limit)
+    return sentence_start, following.start() if following else limit
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_cue(cues: frozenset[str], word: str) -> bool:
+    """Is the (casefolded) word a cue: the cue itself, with an inflection suffix, a long cue as the
+    head of a compound, or a cue as its tail. Cached: a reply repeats its words."""
+    if word in cues:
+        return True
+    if any(word.endswith(s) and word[: -len(s)] in cues for s in _CUE_SUFFIXES):
+        return True
+    if any(word[:k] in cues for k in range(_PREFIX_CUE_LEN, len(word))):
+        return True
+    # The tail of a compound: "Serumlinie", "Produktlinie", "Entwicklungsprojekt".
+    return any(word[-k:] in cues for k in range(_TAIL_CUE_LEN, len(word) - 2))
 
 
 def _quoted(before: str, after: str) -> bool:
@@ -191,14 +225,8 @@ def _quoted(before: str, after: str) -> bool:
     An opening mark is not preceded by a letter and a closing mark not followed by one, so the
     apostrophes of "can't" and "Crema's" are no quotes.
     """
-    opening = next(
-        (i for i in range(len(before) - 1, -1, -1) if before[i] in _QUOTES and not before[i - 1 : i].isalnum()),
-        None,
-    )
-    closing = next(
-        (i for i, c in enumerate(after) if c in _QUOTES and not after[i + 1 : i + 2].isalnum()),
-        None,
-    )
+    opening = next((len(before) - 1 - m.start() for m in _OPENING_REVERSED.finditer(before[::-1])), None)
+    closing = next((m.start() for m in _CLOSING.finditer(after)), None)
     if opening is None or closing is None:
         return False
     inside = len(_WORD.findall(before[opening + 1 :])) + 1 + len(_WORD.findall(after[:closing]))

@@ -36,6 +36,9 @@ _DEFANG = re.compile(
 # spelled-out forms (" dot ", " Punkt ") are looked for only when the policy protects host names.
 _BRACKETS = ("[", "(", "{")
 _WORD_DOTS = (" . ", " dot ", " DOT ", " Dot ", " punkt ", " Punkt ", " PUNKT ")
+# All of them in one search (seven substring searches for a needle that starts with a space cost twice
+# as much: a space is everywhere).
+_WORD_DOT = re.compile(" (?:" + "|".join(re.escape(form.strip()) for form in _WORD_DOTS) + ") ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,7 @@ def _regions(text: str, hosts: bool) -> list[tuple[int, int, str]]:
             if not 0xD800 <= ord(char) <= 0xDFFF:
                 regions.append((match.start(), match.end(), char))
     bracketed = any(b in text for b in _BRACKETS) and any(f"{b}." in text for b in _BRACKETS)
-    if bracketed or (hosts and any(form in text for form in _WORD_DOTS)):
+    if bracketed or (hosts and _WORD_DOT.search(text) is not None):
         regions += [(m.start(), m.end(), ".") for m in _DEFANG.finditer(text)]
     regions.sort()
     disjoint: list[tuple[int, int, str]] = []

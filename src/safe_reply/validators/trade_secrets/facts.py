@@ -20,13 +20,15 @@ lower-cased reply for the cue words, and number parsing only in the sentences it
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
+__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
 
 # Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
 # or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
@@ -68,7 +70,7 @@ _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _MIN_OBJECT_LEN = 4
 # A number standing on its own (not the digits of "Zorvak4821"), a currency sign, or a concept word.
-_FACT_HINT = re.compile(r"(?<![^\W_])\d|[€$£]|" + "|".join(CONCEPTS), re.IGNORECASE)
+FACT_HINT = _FACT_HINT = re.compile(r"(?<![^\W_])\d|[€$£]|" + "|".join(CONCEPTS), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +188,15 @@ class FactScanner:
     def __bool__(self) -> bool:
         return bool(self.facts or self.amounts or self.purchase)
 
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """Every cue word; a sentence without one holds no fact leak (the validator's gate)."""
+        return tuple(self._cues)
+
+    def may_hold_amount(self, text: str, fast: FastView) -> bool:
+        """Could a fixed amount be in this reply (a currency mark)? Read from its fast view."""
+        return bool(self.amounts) and ("€" in text or _has_currency_bytes(fast.lowered()))
+
     def scan(self, text: str) -> list[Match]:
         lower = text.lower()
         matches: list[Match] = []
@@ -198,8 +209,12 @@ class FactScanner:
         hits = self._automaton.find_matches_as_indexes(lower)
         if not hits:
             return matches
-        for start, end in _sentences(text, [s for _, s, _ in hits]):
-            sentence_cues = {self._cues[i] for i, s, _ in hits if start <= s < end and _word_start(lower, s)}
+        at_word = sorted((s, i) for i, s, _ in hits if _word_start(lower, s))
+        starts = [s for s, _ in at_word]
+        for start, end in _sentences(text, starts):
+            # The cues inside this sentence, by bisection: a reply full of cues stays linear.
+            inside = at_word[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            sentence_cues = {self._cues[i] for _, i in inside}
             if sentence_cues:
                 matches += self._sentence(text, start, end, lower[start:end], sentence_cues)
         return matches
@@ -233,8 +248,19 @@ class FactScanner:
         return matches
 
 
+_CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf")
+
+
 def _has_currency(lower: str) -> bool:
-    return any(mark in lower for mark in ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf"))
+    return any(mark in lower for mark in _CURRENCY_MARKS)
+
+
+_CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark != "€")
+
+
+def _has_currency_bytes(lowered: bytes) -> bool:
+    """`_has_currency` of a fast view's lowered bytes ("€" is beyond Latin-1: the caller checks it)."""
+    return any(mark in lowered for mark in _CURRENCY_BYTES)
 
 
 def _word_start(lower: str, index: int) -> bool:

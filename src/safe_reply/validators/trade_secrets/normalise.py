@@ -15,12 +15,13 @@ Two ways to build it, with identical results on the replies the fast one accepts
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 from safe_reply.confusables import HOMOGLYPHS
@@ -30,9 +31,7 @@ __all__ = [
     "LEET",
     "GapKind",
     "Skeleton",
-    "encoded_views",
     "fast_skeleton_text",
-    "fast_skeleton_views",
     "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
@@ -89,6 +88,7 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _LEET_SYMBOLS = {"@": "a", "$": "s"}
 
 
+@functools.lru_cache(maxsize=4096)  # per character: a reply repeats its characters
 def is_invisible(char: str) -> bool:
     """Is `char` a format, combining or other default-ignorable code point (by Unicode property)?"""
     if unicodedata.category(char) in _INVISIBLE_CATEGORIES:
@@ -97,10 +97,12 @@ def is_invisible(char: str) -> bool:
     return any(low <= code <= high for low, high in _IGNORABLE_RANGES)
 
 
+@functools.lru_cache(maxsize=4096)  # per character: a reply repeats its characters
 def is_pictograph(char: str) -> bool:
     return unicodedata.category(char) in _PICTOGRAPH_CATEGORIES
 
 
+@functools.lru_cache(maxsize=4096)  # per character: a reply repeats its characters
 def is_odd_space(char: str) -> bool:
     """A space other than the plain one (no-break, thin, ideographic...): inside a word it is a disguise."""
     return char != " " and unicodedata.category(char) == "Zs"
@@ -168,24 +170,6 @@ def fast_skeleton_text(text: str) -> str:
     return text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE).decode("latin-1")
 
 
-_ROT13_BYTES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
-
-
-def fast_skeleton_views(text: str) -> tuple[str, str, str]:
-    """The fast skeleton as written, reversed and ROT13-decoded (the jailbreak encodings), cheaply."""
-    encoded = text.lower().encode("latin-1", "replace").translate(_FAST_ACCENTS, _FAST_DELETE)
-    plain = encoded.decode("latin-1")
-    return plain, plain[::-1], encoded.translate(_ROT13_BYTES).decode("latin-1")
-
-
-def encoded_views(skeleton_text: str) -> tuple[str, str]:
-    """A skeleton text reversed and ROT13-decoded."""
-    return skeleton_text[::-1], skeleton_text.translate(_ROT13_STR)
-
-
-_ROT13_STR = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
-
-
 def classify_gap(gap: str) -> GapKind:
     """Classify the (normalised) characters removed between two skeleton characters."""
     if not gap:
@@ -215,17 +199,28 @@ class Skeleton:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     gaps: tuple[GapKind, ...]
+    # token_end per index, filled by the walks of token_end (-1: not known yet).
+    _token_ends: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets covering skeleton characters [start, end)."""
         return self.starts[start], self.ends[end - 1]
 
     def token_end(self, index: int) -> int:
-        """First skeleton index >= index at which a new word or compound part begins."""
+        """First skeleton index >= index at which a new word or compound part begins.
+
+        Each walk remembers its answer for every index it passed, so a word full of hits is walked
+        once (linear), while a reply with one hit walks one word only."""
+        known = self._token_ends
         n = len(self.text)
-        while index < n and self.gaps[index] <= GapKind.JOIN:
-            index += 1
-        return index
+        if not known:
+            known.extend([-1] * (n + 1))
+        at = index
+        while at < n and known[at] < 0 and self.gaps[at] <= GapKind.JOIN:
+            at += 1
+        end = known[at] if at < n and known[at] >= 0 else at
+        known[index:at] = [end] * (at - index)
+        return end
 
     def is_single(self, index: int) -> bool:
         """Is skeleton character `index` a one-letter word ("K r a n i c h")?"""

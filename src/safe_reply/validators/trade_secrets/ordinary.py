@@ -15,9 +15,11 @@ number of terms, and nothing of the list stays in memory. Answers are cached per
 
 from __future__ import annotations
 
+import functools
 import gzip
+import importlib.util
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +58,15 @@ class Frequencies:
     """The Zipf frequencies of the words one policy build asks about, looked up in one pass."""
 
     def __init__(self, words: Iterable[str], compounds: Iterable[str] = ()) -> None:
-        wanted = {form for word in words for form in word_forms(word)}
-        for word in compounds:
-            for form in word_forms(word):
-                wanted.update(f for part in (form, *compound_parts(form)) for f in word_forms(part))
-        self._wanted = wanted
+        # Set operations rather than word_forms per word: a list of 100,000 terms pays C-level set work.
+        lows = {word.casefold() for word in words}
+        later = {form for word in compounds for form in word_forms(word)}  # asked for after the build started
+        wanted = lows.union(later, *({low + suffix for low in lows} for suffix in _PLURALS))
         self._table = _frequencies(wanted)
+        # Only the forms asked for later are remembered (the single words are decided at once, in
+        # ordinary_words): 100,000 terms would keep 200,000 strings for nothing.
+        self._wanted = later
+        self._common: frozenset[str] | None = None
 
     def _zipf(self, form: str) -> tuple[float, float]:
         if form not in self._wanted:  # not asked for in advance: one more (cached) lookup
@@ -75,8 +80,23 @@ class Frequencies:
             (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
         )
 
+    def ordinary_words(self, words: Iterable[str], *, english: bool = False) -> frozenset[str]:
+        """`ordinary` of many words at once, as their lower-cased forms: a set lookup per word (the
+        words must have been passed to the constructor)."""
+        found = {form for form, zipf in self._table.items() if (zipf[1] if english else max(zipf)) >= ORDINARY_ZIPF}
+        if not found:
+            return frozenset()
+        # A word is ordinary when itself or one of its plurals was found: the found forms' stems.
+        stems = found.union(*({f[: -len(s)] for f in found if f.endswith(s)} for s in _PLURALS))
+        return frozenset(word.lower() for word in words if word.casefold() in stems)
+
     def common(self, word: str) -> bool:
-        return any(max(self._zipf(form)) >= COMMON_ZIPF for form in word_forms(word))
+        """At or above COMMON_ZIPF in German or English, plurals included."""
+        if self._common is None:
+            # The common words are few (the top of each list): read them once rather than looking up
+            # every way to split every word of a long list (millions of strings for 100,000 terms).
+            self._common = _common_words()
+        return any(form in self._common for form in word_forms(word))
 
     def compound_of_common(self, word: str) -> bool:
         """Is `word` two common words joined ("Hotelgruppe", "Kühlwerk"), with or without a linking s?"""
@@ -93,18 +113,18 @@ def _frequencies(wanted: set[str]) -> dict[str, tuple[float, float]]:
     """(German, English) Zipf of the wanted words that are in a list at all (absent words are rare).
     Answers for small requests are cached per process; a long term list is looked up when it loads."""
     with _lock:
-        missing = {word for word in wanted if word not in _seen}
+        missing = wanted - _seen
         if missing:
             found = {language: _stream(missing, language) for language in LANGUAGES}
             hits = {w: (found["de"].get(w, 0.0), found["en"].get(w, 0.0)) for w in {*found["de"], *found["en"]}}
             if len(wanted) > _CACHE_LIMIT:
-                return {**{w: _zipf[w] for w in wanted if w in _zipf}, **hits}
+                return {**{w: _zipf[w] for w in wanted & _zipf.keys()}, **hits}
             if len(_seen) + len(missing) > _CACHE_LIMIT:
                 _zipf.clear()
                 _seen.clear()
             _zipf.update(hits)
             _seen.update(missing)
-        return {w: _zipf[w] for w in wanted if w in _zipf}
+        return {w: _zipf[w] for w in wanted & _zipf.keys()}
 
 
 def ordinary_words(words: Iterable[str], *, english: bool = False) -> frozenset[str]:
@@ -120,33 +140,51 @@ def is_compound_of_ordinary(word: str) -> bool:
     return Frequencies((), (word,)).compound_of_common(word)
 
 
-def _stream(wanted: set[str], language: str) -> dict[str, float]:
-    """Zipf of the wanted words in the language's list, reading only bins down to ORDINARY_ZIPF."""
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Every word at or above COMMON_ZIPF in German or English (casefolded as wordfreq stores them);
+    read once per process (about 60,000 words), as every product line's build asks."""
+    words: set[str] = set()
+    for language in LANGUAGES:
+        for _, bin_words in _bins(language, COMMON_ZIPF):
+            words.update(bin_words)
+    return frozenset(words)
+
+
+def _bins(language: str, down_to: float) -> Iterator[tuple[int, list[str]]]:
+    """(centibels, words) of the language's list, bin by bin, down to Zipf `down_to`."""
     path = _data_file(language)
     if path is None:
-        return {}
+        return
     import msgpack  # type: ignore[import-untyped]
 
-    found: dict[str, float] = {}
     with gzip.open(path) as handle:  # streamed: the decompressed list is never in memory at once
         unpacker: Any = msgpack.Unpacker(handle, raw=False)
         count = unpacker.read_array_header()
         header = unpacker.unpack()
         if not isinstance(header, dict) or header.get("format") != "cB":
-            return {}
+            return
         # Bin b (after the header) holds the words of frequency 10 ** (-b / 100), so Zipf = 9 - b / 100.
-        for centibels in range(min(count - 1, round((9 - ORDINARY_ZIPF) * 100) + 1)):
-            for word in wanted.intersection(unpacker.unpack()):
-                found.setdefault(word, 9 - centibels / 100)
+        for centibels in range(min(count - 1, round((9 - down_to) * 100) + 1)):
+            yield centibels, unpacker.unpack()
+
+
+def _stream(wanted: set[str], language: str) -> dict[str, float]:
+    """Zipf of the wanted words in the language's list, reading only bins down to ORDINARY_ZIPF."""
+    found: dict[str, float] = {}
+    for centibels, bin_words in _bins(language, ORDINARY_ZIPF):
+        for word in wanted.intersection(bin_words):
+            found.setdefault(word, 9 - centibels / 100)
     return found
 
 
 def _data_file(language: str) -> Path | None:
-    try:
-        import wordfreq
-    except ImportError:  # pragma: no cover - wordfreq is a dependency; without it no term is ordinary
+    # wordfreq's data folder (its DATA_PATH), found without importing the package: its import pulls in
+    # tokenisers and codecs and costs a third of a second of every policy load.
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - wordfreq is a dependency
         return None
-    folder = Path(wordfreq.DATA_PATH)
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
     for name in (f"large_{language}.msgpack.gz", f"small_{language}.msgpack.gz"):
         if (folder / name).exists():
             return folder / name

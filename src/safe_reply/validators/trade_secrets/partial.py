@@ -41,7 +41,14 @@ def public_words(texts: Collection[str]) -> tuple[frozenset[str], frozenset[tupl
 
 def compound_candidates(terms: list[str]) -> list[str]:
     """The words of multi-word terms whose frequencies partial_mentions will ask for (to prefetch)."""
-    return [t for term in terms for t in _TOKEN.findall(term) if len(t) >= MIN_PARTIAL_WORD and t.isalpha()]
+    # One word of letters and digits ("Zorvak4821") has no partial mentions: not tokenised.
+    return [
+        t
+        for term in terms
+        if not term.isalnum()
+        for t in _TOKEN.findall(term)
+        if len(t) >= MIN_PARTIAL_WORD and t.isalpha()
+    ]
 
 
 def partial_mentions(

@@ -115,25 +115,30 @@ def acrostic(text: str) -> Spelled | None:
 
 @dataclass(frozen=True)
 class MaskIndex:
-    """Term keys by length, for masked words ("P*g*de" -> every 6-letter key matching p.g.de)."""
+    """Term keys by length and first and last letter, for masked words ("P*g*de" -> every 6-letter key
+    p....e that matches p.g.de). A masked word starts and ends with a letter, so the bucket is small."""
 
     keys: Sequence[str]  # the term keys, by term index
-    by_length: dict[int, list[int]]  # term indices by key length
+    by_shape: dict[tuple[int, str, str], list[int]]  # term indices by (key length, first, last letter)
 
     @classmethod
     def build(cls, keys: Sequence[str]) -> MaskIndex:
-        by_length: dict[int, list[int]] = {}
+        by_shape: dict[tuple[int, str, str], list[int]] = {}
         for index, key in enumerate(keys):
             if len(key) >= 4 and key.isalpha():
-                by_length.setdefault(len(key), []).append(index)
-        return cls(keys, by_length)
+                by_shape.setdefault((len(key), key[0], key[-1]), []).append(index)
+        return cls(keys, by_shape)
 
     def match(self, word: str) -> list[int]:
         letters = sum(c.isalpha() for c in word)
         if letters < len(word) / 2:
             return []
-        pattern = re.compile("".join("." if c in _MASK_CHARS else re.escape(c) for c in word.lower()))
-        return [term for term in self.by_length.get(len(word), ()) if pattern.fullmatch(self.keys[term])]
+        low = word.lower()
+        candidates = self.by_shape.get((len(low), low[0], low[-1]), ())
+        if not candidates:
+            return []
+        pattern = re.compile("".join("." if c in _MASK_CHARS else re.escape(c) for c in low))
+        return [term for term in candidates if pattern.fullmatch(self.keys[term])]
 
 
 def masked_words(text: str) -> list[tuple[int, int, str]]:

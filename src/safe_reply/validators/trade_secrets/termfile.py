@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -56,16 +57,112 @@ def parse_terms(path: Path, data: bytes) -> list[Loaded]:
             return list(_ENTRIES.validate_json(data))
         except ValidationError as exc:
             raise _validation_error(path, exc) from None
+    simple = _simple_yaml(data)
+    if simple is not None:
+        return simple
     try:
         raw: Any = load_yaml(data)
     except yaml.YAMLError as exc:
         raise ConfigError(path, "", f"YAML syntax error ({exc})", "fix the YAML syntax of the terms file") from None
     if isinstance(raw, dict) and set(raw) == {"terms"}:
         raw = raw["terms"]
+    if isinstance(raw, list) and all(_is_flat(item) for item in raw):
+        return [FlatTerm(item["term"], item["kind"]) for item in raw]
     try:
         return list(_ENTRIES.validate_python(raw if raw is not None else []))
     except ValidationError as exc:
         raise _validation_error(path, exc) from None
+
+
+# A long YAML list is nearly always generated, one entry per line: `- {term: "Zorvak", kind: codename}`
+# (or the two-line block form `- term: Zorvak` / `  kind: codename`). Such a file is read line by line
+# (100,000 entries: a fifth of a second instead of seconds of YAML parsing and one pydantic model per
+# entry). Only what YAML reads as exactly these strings is accepted: a double-quoted term with JSON's
+# escapes, or a plain one that starts with a letter and is no YAML boolean or null; a kind is a
+# lower_snake_case name. Any other line sends the whole file to the YAML parser.
+_QUOTED = r'"(?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029]|\\[\\"bfnrt])*"'
+_PLAIN = r"[^\W\d_](?:[\w. -]*[\w.-])?"
+_KIND_NAME = r"[a-z][a-z0-9_]*"
+_FLOW = re.compile(
+    rf"- \{{ ?term: (?P<term>{_QUOTED}|{_PLAIN}), kind: (?P<kind>{_KIND_NAME}) ?\}}"
+    rf"|- \{{ ?kind: (?P<kind2>{_KIND_NAME}), term: (?P<term2>{_QUOTED}|{_PLAIN}) ?\}}"
+)
+_BLOCK_TERM = re.compile(rf"- term: (?P<term>{_QUOTED}|{_PLAIN})")
+_BLOCK_KIND = re.compile(rf"  kind: (?P<kind>{_KIND_NAME})")
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+# What YAML 1.1 (PyYAML's safe loader) reads as a boolean or null rather than a string.
+_YAML_WORDS = frozenset("y n yes no true false on off null".split())
+
+
+def _simple_yaml(data: bytes) -> list[Loaded] | None:
+    """The entries of a terms file in the one-entry-per-line form, or None for any other YAML."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if _NON_PRINTABLE.search(text):  # YAML refuses these: let its parser say so
+        return None
+    lines = text.splitlines()
+    entries: list[Loaded] = []
+    kinds: dict[str, str] = {}
+    pending: str | None = None  # the term of a block entry whose kind line comes next
+    for line in lines:
+        stripped = line.rstrip()
+        if pending is not None:
+            match = _BLOCK_KIND.fullmatch(stripped)
+            if match is None:
+                return None
+            entry = _simple_entry(pending, match.group("kind"), kinds)
+            if entry is None:
+                return None
+            entries.append(entry)
+            pending = None
+            continue
+        if not stripped or stripped.lstrip().startswith("#"):
+            continue
+        match = _FLOW.fullmatch(stripped)
+        if match is not None:
+            written, kind = match.group("term", "kind")
+            known = kinds.get(kind)  # the common case inline: a quoted term without escapes, a known kind
+            if known is not None and written[0] == '"' and "\\" not in written and written[1:-1].isalnum():
+                entries.append(FlatTerm(written[1:-1], known))
+                continue
+            entry = _simple_entry(written or match.group("term2"), kind or match.group("kind2"), kinds)
+            if entry is None:
+                return None
+            entries.append(entry)
+            continue
+        match = _BLOCK_TERM.fullmatch(stripped)
+        if match is None:
+            return None
+        pending = match.group("term")
+    return entries if pending is None and entries else None
+
+
+def _simple_entry(written: str, kind: str, kinds: dict[str, str]) -> FlatTerm | None:
+    if written.startswith('"'):
+        term = written[1:-1] if "\\" not in written else json.loads(written)  # escapes are rare
+    elif written.lower() in _YAML_WORDS:
+        return None
+    else:
+        term = written
+    if kind in _YAML_WORDS or len(kind) > 64 or not (term.isalnum() or any(c.isalnum() for c in term)):
+        return None
+    return FlatTerm(term, kinds.setdefault(kind, kind))
+
+
+def _is_flat(item: Any) -> bool:
+    """A parsed YAML entry that is just a term and a valid kind: a FlatTerm without pydantic."""
+    if not isinstance(item, dict) or len(item) != 2:
+        return False
+    term, kind = item.get("term"), item.get("kind")
+    return (
+        isinstance(term, str)
+        and isinstance(kind, str)
+        and _KIND.fullmatch(kind) is not None
+        and len(kind) <= 64
+        and any(c.isalnum() for c in term)
+    )
 
 
 def _text(path: Path, data: bytes) -> str:
@@ -98,12 +195,19 @@ def _term(path: Path, where: str, term: str, kind: str, **extra: Any) -> TermEnt
 
 def _plain(path: Path, text: str) -> list[Loaded]:
     entries: list[Loaded] = []
+    kinds: dict[str, str] = {}  # checked once each, one string each: 100,000 terms have a handful of kinds
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not stripped or stripped[0] == "#":
             continue
         term, _, kind = stripped.partition("\t")
-        entries.append(_term(path, f"line {number}", term.strip(), kind.strip() or Kind.OTHER.value))
+        term, kind = term.strip(), kind.strip() or Kind.OTHER.value
+        known = kinds.get(kind)
+        if known is not None and term.isalnum():  # the common case, without _term's checks
+            entries.append(FlatTerm(term, known))
+            continue
+        entries.append(_term(path, f"line {number}", term, kind))
+        kinds.setdefault(kind, kind)
     return entries
 
 
@@ -116,8 +220,28 @@ def _csv(path: Path, text: str) -> list[Loaded]:
     if stray:
         raise ConfigError(path, "line 1", f"unknown column(s) {', '.join(sorted(stray))}", _FIX)
     entries: list[Loaded] = []
-    for number, row in enumerate(reader, start=2):
-        where = f"line {number}"
+    known: dict[str, str] = {}  # kinds checked once each (and one string each)
+    fields = list(reader.fieldnames or ())
+    if fields and set(fields) <= {"term", "kind"} and len(set(fields)) == len(fields):
+        # Only a term and a kind column (a long generated list): csv.reader, without a dict per row.
+        term_at, kind_at = fields.index("term"), fields.index("kind")
+        rows = csv.reader(io.StringIO(text))
+        next(rows)  # the header
+        for cells in rows:
+            number = rows.line_num  # the file's line (a quoted cell may span lines)
+            if not cells:
+                continue  # an empty line, skipped as DictReader skips it
+            # As DictReader: a missing cell is empty, a cell beyond the header is ignored.
+            term = cells[term_at].strip() if term_at < len(cells) else ""
+            kind = cells[kind_at].strip() if kind_at < len(cells) else ""
+            if kind in known and term.isalnum():
+                entries.append(FlatTerm(term, known[kind]))
+            else:
+                entries.append(_term(path, f"line {number}", term, kind))
+                known.setdefault(kind, kind)
+        return entries
+    for row in reader:
+        where = f"line {reader.line_num}"  # the file's line: empty lines are skipped, not counted out
         kind = (row.get("kind") or "").strip()
         pattern = (row.get("pattern") or "").strip()
         extra: dict[str, Any] = {}

@@ -6,6 +6,7 @@ the original characters of the span and the match shape, and never contains the 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from safe_reply.validators.trade_secrets.automaton import Hit, MatchShape
@@ -54,25 +55,32 @@ def describe_tricks(
 
 def _character_tricks(original: str) -> set[str]:
     tricks: set[str] = set()
-    for char in original:
-        if char == "\u00ad":
-            tricks.add("soft_hyphen")
-        elif unicodedata.combining(char):
-            tricks.add("nfd" if char == _UMLAUT_MARK else "combining")
-        elif is_invisible(char):
-            tricks.add("zero_width")
-        elif is_pictograph(char):
-            tricks.add("pictograph")
-        elif is_odd_space(char):
-            tricks.add("spacing")
-        elif char in MARKDOWN:
-            tricks.add("markdown")
-        elif char == "\n":
-            tricks.add("linebreak")
-        elif char != "&" and unicodedata.normalize("NFKC", char) != char:
-            tricks.add("unicode_compat")
+    if not (original.isascii() and original.isalnum()):  # plain ASCII letters and digits: nothing to name
+        tricks.update(trick for trick in map(_char_trick, original) if trick is not None)
     if "&" in original and ";" in original:
         tricks.add("html_entity")
     if has_homoglyph(original):
         tricks.add("homoglyph")
     return tricks
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_trick(char: str) -> str | None:
+    """The disguise one character stands for (cached: a reply full of hits repeats its characters)."""
+    if char == "\u00ad":
+        return "soft_hyphen"
+    if unicodedata.combining(char):
+        return "nfd" if char == _UMLAUT_MARK else "combining"
+    if is_invisible(char):
+        return "zero_width"
+    if is_pictograph(char):
+        return "pictograph"
+    if is_odd_space(char):
+        return "spacing"
+    if char in MARKDOWN:
+        return "markdown"
+    if char == "\n":
+        return "linebreak"
+    if char != "&" and unicodedata.normalize("NFKC", char) != char:
+        return "unicode_compat"
+    return None

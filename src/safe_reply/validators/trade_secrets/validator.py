@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from safe_reply.types import Category, Context, Edit, Finding, Language, Message
 from safe_reply.validators.trade_secrets.automaton import (
     Automaton,
     Hit,
-    Slot,
+    Slots,
     match_skeleton,
 )
 from safe_reply.validators.trade_secrets.config import (
@@ -36,19 +38,15 @@ from safe_reply.validators.trade_secrets.config import (
 from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
-from safe_reply.validators.trade_secrets.facts import (
-    FactScanner,
-)
+from safe_reply.validators.trade_secrets.facts import FactScanner
+from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view
 from safe_reply.validators.trade_secrets.normalise import (
     Skeleton,
-    encoded_views,
-    fast_skeleton_views,
     fast_to_full,
     full_skeleton,
-    has_spaced_letters,
-    is_suspicious,
     pattern_view,
 )
+from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
 from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
 
@@ -98,7 +96,7 @@ class ProtectedTerm:
     """A term or alias as the validator keeps it: kind, keyed hash, and what trick labels need."""
 
     kind: str
-    term_hash: str
+    entry: str  # the entry as written; its keyed hash names it in a finding (hashed per finding, not at load)
     key: str  # plain skeleton key (lower-case letters and digits)
     upper: bool  # written in capitals in the config (then capitals are no trick)
     hyphen: bool  # written with a hyphen in the config (then a hyphen is no trick)
@@ -109,7 +107,7 @@ class ProtectedTerm:
 
 @dataclass(frozen=True, slots=True)
 class ProtectedPattern:
-    regex: re.Pattern[str]
+    regex: TextPattern  # RE2 (linear time) or a safe Python pattern (regexes.py)
     kind: str
     term_hash: str
 
@@ -135,15 +133,20 @@ class TradeSecretValidator:
     terms: tuple[ProtectedTerm, ...]
     patterns: tuple[ProtectedPattern, ...]
     automaton: Automaton | None
-    slots: list[Slot]  # per automaton key: what it stands for (never mutated after build)
+    slots: Slots  # per automaton key: what it stands for (never mutated after build)
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
+    hasher: KeyedHasher  # the keyed hash of a term or an unlisted name for the finding (never the name itself)
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
     fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
     credentials: tuple[ProtectedPattern, ...] = ()  # the built-in credential pack, when enabled
-    markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder, not terms (below)
+    pattern_gate: PatternGate | None = None  # one RE2 search for all RE2 patterns (regexes.py)
+    markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder (below), maybe terms too
+    pure_markers: frozenset[int] = frozenset()  # of those, the keys that stand for no term at all
+    spelling_markers: frozenset[int] = frozenset()  # of the markers, the spelling-alphabet words
+    # Of the markers, the skeleton forms of the fact cue words (None: the facts have no gate).
+    fact_markers: frozenset[int] | None = None
     naming: frozenset[int] = frozenset()  # of those, "project", "codename"...: an unlisted name may follow
     public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
-    hasher: KeyedHasher | None = None  # hashes an unlisted name for the finding (never the name itself)
     masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
     hosts: bool = True  # an entry looks like a host or address: spelled-out dots are decoded too
     name: str = NAME
@@ -164,19 +167,27 @@ class TradeSecretValidator:
         base64, where the encoding itself is the disguise, and for checking the placeholders.
         """
         decoded = decode(text, hosts=self.hosts)
+        fast: FastView | None = None  # the reply's fast view, when it has one (shared with the facts)
         if decoded is not None:
-            inner, markers = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
+            inner, markers, _ = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
             leaks = [_remap(leak, text, decoded) for leak in inner]
         else:
-            leaks, markers = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+            leaks, markers, fast = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
         if decode_base64:  # the first, outer scan: also the spelling decoders
             leaks += self._decoder_leaks(text, markers)
             if markers & self.naming:  # a listed term at the same place says it better
-                leaks += [
-                    u for u in self._unlisted_names(text) if not any(x.start < u.end and u.start < x.end for x in leaks)
-                ]
+                leaks += _not_overlapping(self._unlisted_names(text), leaks)
         if self.facts:
-            leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
+            # A clean reply (fast view) without a cue word (marker keys of the term automaton) and without
+            # a currency mark holds no fact: the fact scan, with its lower() and cue pass, is skipped.
+            gated = (
+                fast is not None
+                and self.fact_markers is not None
+                and not markers & self.fact_markers
+                and not self.facts.may_hold_amount(text, fast)
+            )
+            if not gated:
+                leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
         if self.credentials and may_hold_credential(text):
             leaks += [
                 Leak(m.start(), m.end(), p.kind, p.term_hash, "credential")
@@ -192,12 +203,12 @@ class TradeSecretValidator:
         return [
             Leak(start, end, Kind.CODENAME.value, self.hasher(name), "unlisted_name")
             for start, end, name in unlisted_names(text, self.public)
-        ] if self.hasher is not None else []
+        ]
 
     def _decoder_leaks(self, text: str, markers: frozenset[int]) -> list[Leak]:
         """Spelled-out words, acrostics and masked words (spelling.py); each gated by a cheap test."""
         leaks: list[Leak] = []
-        spelled = spelled_words(text, len(markers - self.naming))
+        spelled = spelled_words(text, len(markers & self.spelling_markers))
         poem = acrostic(text)
         for word, trick in (*((s, "spelled") for s in spelled), *(((poem, "acrostic"),) if poem else ())):
             for inner in self.scan(word.letters, decode_base64=False, name_rule=False):
@@ -206,16 +217,17 @@ class TradeSecretValidator:
             for start, end, masked in masked_words(text):
                 for index in self.masks.match(masked):
                     term = self.terms[index]
-                    leaks.append(Leak(start, end, term.kind, term.term_hash, "mask"))
+                    leaks.append(Leak(start, end, term.kind, self.hasher(term.entry), "mask"))
         return leaks
 
     def _scan_plain(
         self, text: str, *, decode_base64: bool, name_rule: bool
-    ) -> tuple[list[Leak], frozenset[int]]:
-        """Term and pattern leaks, and how many spelling-alphabet words the automaton saw."""
-        if not is_suspicious(text):
-            leaks, markers = self._term_leaks(text, None, name_rule)
-            if self.patterns and has_spaced_letters(text):
+    ) -> tuple[list[Leak], frozenset[int], FastView | None]:
+        """Term and pattern leaks, the spelling-alphabet words the automaton saw, and the fast view."""
+        fast = fast_view(text)
+        if fast is not None:
+            leaks, markers = self._term_leaks(text, fast, name_rule)
+            if self.patterns and fast.has_spaced_letters():
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
             elif self.patterns:
@@ -228,52 +240,54 @@ class TradeSecretValidator:
                 leaks += self._pattern_leaks(text, view, starts, ends)
             if decode_base64:
                 leaks += self._base64_leaks(text)
-        return leaks, markers
+        return leaks, markers, fast
 
     def _term_leaks(
-        self, text: str, skeleton: Skeleton | None, name_rule: bool
+        self, text: str, skeleton: Skeleton | FastView, name_rule: bool
     ) -> tuple[list[Leak], frozenset[int]]:
         """Term leaks, and the marker keys the automaton saw (gates of the decoders)."""
         if self.automaton is None:
             return [], frozenset()
         find = self.automaton.find
-        if skeleton is None:
-            # Fast path: most replies stop here, after C-level string operations and three scans
-            # (as written, reversed, ROT13-decoded).
-            plain, backwards, rot13 = fast_skeleton_views(text)
-            raw = find(plain)
+        if isinstance(skeleton, FastView):
+            # Fast path: most replies stop here, after byte operations and one automaton pass, which
+            # finds the reversed and ROT13-encoded forms of every term too.
+            raw = self.automaton.find_latin1(skeleton.skeleton)
             markers = frozenset(key for key, _, _ in raw if key in self.markers)
-            if not self._real_hit(raw) and not self._real_hit(find(backwards)) and not self._real_hit(find(rot13)):
+            if not any(key not in self.pure_markers for key, _, _ in raw):
                 return [], markers
             skeleton = fast_to_full(text)
         raw = find(skeleton.text)
         markers = frozenset(key for key, _, _ in raw if key in self.markers)
-        backwards, rot13 = encoded_views(skeleton.text)
-        hits = match_skeleton(skeleton, raw, self.slots, self.term_lens, (find(backwards), find(rot13)))
-        leaks = [self._leak(hit, skeleton, name_rule) for hit in _outermost(hits)]
+        hits = match_skeleton(skeleton, raw, self.slots, self.term_lens)
+        memo = _ReplyMemo(text, self.hasher)
+        leaks = [self._leak(hit, skeleton, name_rule, memo) for hit in _outermost(hits)]
         return [leak for leak in leaks if leak is not None], markers
 
-    def _real_hit(self, raw: Sequence[tuple[int, int, int]]) -> bool:
-        return any(key not in self.markers for key, _, _ in raw)
-
-    def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool) -> Leak | None:
+    def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool, memo: _ReplyMemo) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
         term = self.terms[hit.term]
         trick = describe_tricks(
             skeleton, hit, term.key, upper_term=term.upper, term_hyphen=term.hyphen, alias=term.alias
         )
         if term.name_rule is None or not name_rule:
-            return Leak(hit.start, hit.end, term.kind, term.term_hash, trick)
-        evidence = term.name_rule.evidence(skeleton.original, hit.start, hit.end, trick, english=term.english)
+            return Leak(hit.start, hit.end, term.kind, memo.hash(term.entry), trick)
+        evidence = term.name_rule.evidence(
+            skeleton.original, hit.start, hit.end, trick, english=term.english, english_reply=memo.english
+        )
         if evidence is None:
             return None
-        return Leak(hit.start, hit.end, term.kind, term.term_hash, trick, evidence.value)
+        return Leak(hit.start, hit.end, term.kind, memo.hash(term.entry), trick, evidence.value)
 
     def _pattern_leaks(
         self, text: str, view: str, starts: Sequence[int] | None, ends: Sequence[int] | None
     ) -> list[Leak]:
         leaks = []
-        for pattern in self.patterns:
+        gate = self.pattern_gate
+        skip = gate.gated if gate is not None and not gate.matches(view) else frozenset()
+        for index, pattern in enumerate(self.patterns):
+            if index in skip:
+                continue
             for match in pattern.regex.finditer(view):
                 if match.end() == match.start():
                     continue
@@ -335,13 +349,54 @@ def _remap(leak: Leak, original: str, decoded: Decoded) -> Leak:
     return dataclasses.replace(leak, start=start, end=end, trick=trick)
 
 
+class _ReplyMemo:
+    """What the leaks of one reply share: the keyed hash per term (a reply full of one term hashes
+    it once) and whether the reply is English (guessed once, only if an English ordinary word asks)."""
+
+    def __init__(self, text: str, hasher: KeyedHasher) -> None:
+        self._text = text
+        self._hasher = hasher
+        self._hashes: dict[str, str] = {}
+        self._english: bool | None = None
+
+    def hash(self, entry: str) -> str:
+        found = self._hashes.get(entry)
+        if found is None:
+            found = self._hashes[entry] = self._hasher(entry)
+        return found
+
+    def english(self) -> bool:
+        if self._english is None:
+            self._english = reply_language(self._text, None, Language.DE) is Language.EN
+        return self._english
+
+
+def _not_overlapping(candidates: list[Leak], leaks: list[Leak]) -> list[Leak]:
+    """The candidates that overlap no leak (sorted starts and a running maximum of ends: linear)."""
+    spans = sorted((leak.start, leak.end) for leak in leaks)
+    starts = [start for start, _ in spans]
+    max_ends = list(itertools.accumulate((end for _, end in spans), max))
+    kept = []
+    for candidate in candidates:
+        before = bisect.bisect_left(starts, candidate.end) - 1  # the leaks that start before it ends
+        if before < 0 or max_ends[before] <= candidate.start:
+            kept.append(candidate)
+    return kept
+
+
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak)."""
+    """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak).
+
+    In (start, -end) order, a hit lies inside an earlier one of its term exactly when its end does not
+    pass the furthest end seen for that term: one pass, not a comparison with every kept hit.
+    """
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[Hit] = []
+    furthest: dict[int, int] = {}
     for hit in hits:
-        if not any(k.term == hit.term and k.start <= hit.start and hit.end <= k.end for k in kept):
+        if hit.end > furthest.get(hit.term, -1):
             kept.append(hit)
+            furthest[hit.term] = hit.end
     return kept
 
 

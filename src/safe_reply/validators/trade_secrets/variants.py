@@ -15,9 +15,20 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton, is_suspicious
+from safe_reply.validators.trade_secrets.fastpath import fast_view
+from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton
 
-__all__ = ["MIN_ENCODED_LEN", "ROT13_TABLE", "Variant", "VariantTrick", "loosen_pattern", "term_key", "term_variants"]
+__all__ = [
+    "LEET_TABLE",
+    "MIN_ENCODED_LEN",
+    "ROT13_TABLE",
+    "UMLAUT_SITES",
+    "Variant",
+    "VariantTrick",
+    "loosen_pattern",
+    "term_key",
+    "term_variants",
+]
 
 # Reversed and ROT13 forms of shorter terms collide with ordinary words ("Eos" -> "rbf", "soe").
 MIN_ENCODED_LEN = 4
@@ -39,7 +50,7 @@ class Variant:
 
 
 _WORD = re.compile(r"[^\W_]+")
-_UMLAUT_SITES = re.compile(r"ä|ö|ü|ß|ae|oe|ue|ss")
+UMLAUT_SITES = _UMLAUT_SITES = re.compile(r"ä|ö|ü|ß|ae|oe|ue|ss")
 _ALTERNATIVES = {
     "ä": ("ä", "ae", "a"),
     "ö": ("ö", "oe", "o"),
@@ -54,7 +65,7 @@ _ALTERNATIVES = {
 
 _ONE_WORD = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]+")
 _NO_BREAKS: frozenset[int] = frozenset()
-_LEET_TABLE = str.maketrans(LEET)  # the reply side maps the same digits (normalise._map_leet)
+LEET_TABLE = _LEET_TABLE = str.maketrans(LEET)  # the reply side maps the same digits (normalise._map_leet)
 _SIMPLE_TERM = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff .-]+")
 ROT13_TABLE = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM"
@@ -63,7 +74,7 @@ ROT13_TABLE = str.maketrans(
 
 def _is_simple(term: str) -> bool:
     """Latin-1 letters, spaces, dots and hyphens only: no normalisation needed (cheap at 100,000 terms)."""
-    return _SIMPLE_TERM.fullmatch(term) is not None or not is_suspicious(term)
+    return _SIMPLE_TERM.fullmatch(term) is not None or fast_view(term) is not None  # = not is_suspicious
 
 
 def term_key(term: str, *, leet: bool = False) -> tuple[str, frozenset[int]]:
@@ -109,7 +120,7 @@ def term_variants(term: str) -> list[Variant]:
     if not breaks and plain.isascii() and plain.isalpha() and not _UMLAUT_SITES.search(plain):
         # The common case of a long list (one plain ASCII word), without the general machinery.
         return [Variant(plain, VariantTrick.PLAIN, breaks)]
-    if not breaks and plain.isascii() and plain.isalnum() and sum(c.isalpha() for c in plain) >= 2:
+    if not breaks and plain.isascii() and plain.isalnum() and sum(map(str.isalpha, plain)) >= 2:
         # "Zorvak4821": a reply always shows such a word leet-mapped (normalise._map_leet): one key.
         return [Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)]
     found: dict[str, Variant] = {plain: Variant(plain, VariantTrick.PLAIN, breaks)}
