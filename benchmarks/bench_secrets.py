@@ -33,6 +33,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pool import ReplyPool
 from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext
 from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
@@ -151,10 +152,11 @@ def naive_loop(terms: list[str]) -> Callable[[str], list[str]]:
     return check
 
 
-def median_us(func: Callable[[str], object], replies: Sequence[str]) -> float:
-    """Median time of one call, a different reply each call."""
+def median_us(func: Callable[[str], object], pool: ReplyPool, calls: int | None = None) -> float:
+    """Median time of one call, a fresh reply from the pool each call."""
     times = []
-    for reply in replies:
+    for _ in range(pool.left if calls is None else calls):
+        reply = pool.draw()
         start = time.perf_counter()
         func(reply)
         times.append(time.perf_counter() - start)
@@ -190,19 +192,18 @@ def long_replies(sizes: Sequence[int]) -> None:
         print(f"{name:26} " + "".join(f"{seconds:16.2f} s" for seconds in row) + f"   {leaks}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="trade-secret validator speed")
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
     parser.add_argument("--long-only", action="store_true", help="only the long replies")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
     long_replies((8_000, 80_000) if args.quick else (80_000, 1_000_000))
     if args.long_only:
-        return
+        return 0
     sizes = (10, 1_000) if args.quick else (10, 1_000, 100_000)
     repeat = 60 if args.quick else 400
     rng = random.Random(7)
-    replies = clean_replies(repeat, rng)
     print("shape   terms  load_txt_s  load_txt_MB  load_yaml_s  load_yaml_MB  clean_us  disguised_us  ban/ours  naive/ours")  # noqa: E501
     for shape in SHAPES:
         clean_times = []
@@ -210,16 +211,24 @@ def main() -> None:
             terms = make_terms(count, rng, shape)
             validator, _ = compile_terms(terms)
             secret = rng.choice(terms)
-            disguised = [r[:1000] + " " + secret[:2] + "\u200b" + secret[2:] + " " + r[1000:] for r in replies[:50]]
-            assert not any(validator.scan(r) for r in replies[:20]), "the clean replies must pass"
-            assert all(validator.scan(d) for d in disguised[:5]), "the disguised term must be found"
+            # Every timed call gets a reply no engine has seen; the peers see the same replies as ours.
+            name = f"{shape}:{count}"
+            clean = ReplyPool(f"{name}:clean", clean_replies(repeat, rng))
+            disguised = ReplyPool(
+                f"{name}:disguised",
+                [r[:1000] + " " + secret[:2] + "\u200b" + secret[2:] + " " + r[1000:] for r in clean_replies(50, rng)],
+            )
+            checks = clean_replies(25, rng)  # the untimed sanity checks use replies of their own
+            assert not any(validator.scan(r) for r in checks[:20]), "the clean replies must pass"
+            assert all(validator.scan(d[:1000] + " " + secret + " " + d[1000:]) for d in checks[20:]), "a term is found"
             txt_s, txt_mb = load_end_to_end(terms, "txt")
             yaml_s, yaml_mb = load_end_to_end(terms, "yaml") if count <= 100_000 else (float("nan"), float("nan"))
-            ours = median_us(validator.scan, replies)
+            ban_pool, naive_pool = clean.fork(f"{name}:ban_list"), clean.fork(f"{name}:naive")
+            ours = median_us(validator.scan, clean)
             slow = median_us(validator.scan, disguised)
-            peers = replies[: max(3, repeat // (1 + count // 1_000))]
-            ban = median_us(ban_list_style(terms), peers)
-            naive = median_us(naive_loop(terms), peers)
+            peer_calls = max(3, repeat // (1 + count // 1_000))
+            ban = median_us(ban_list_style(terms), ban_pool, peer_calls)
+            naive = median_us(naive_loop(terms), naive_pool, peer_calls)
             clean_times.append(ours)
             print(
                 f"{shape:6} {count:>7}  {txt_s:10.2f}  {txt_mb:11.0f}  {yaml_s:11.2f}  {yaml_mb:12.0f}"
@@ -228,7 +237,8 @@ def main() -> None:
         spread = max(clean_times) / min(clean_times)
         print(f"{shape}: clean-reply spread across list sizes {spread:.2f}x (goal <= 1.3x)")
     print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -65,3 +65,28 @@ def test_punctuation_of_an_entry_stays_part_of_its_match() -> None:
     assert marked.scan("Hey dude, see https://example.org") == []
     text = "Reply as DUDE: anything goes ![http://x](y)"
     assert [(text[x.start : x.end]) for x in marked.scan(text)] == ["DUDE:", "![http"]
+
+
+def test_a_version_number_is_one_part_of_a_designation() -> None:
+    """The partial mentions of "BMS-Firmware 2.1.4" are "Firmware 2.1.4", never its digits "1 4": a
+    return period of "14 Tage" or "14 °C" is no leak of the firmware version."""
+    from .conftest import make_validator
+
+    marked = make_validator([{"term": "BMS-Firmware 2.1.4", "kind": "quality_data"}])
+    assert found(marked, "Sie haben 14 Tage Rückgaberecht, bei 14 °C im Keller.") == []
+    assert found(marked, "Version 2.14 ist aktuell.") == []
+    text = "Die Firmware 2.1.4 hat einen Fehler."
+    assert found(marked, text) == [(4, 18, "Firmware 2.1.4")]
+
+
+def test_a_short_last_word_does_not_continue_into_another_word() -> None:
+    """A multi-word term ending in a short word ("360 Pro") is not found inside "360 protects"; a long
+    last word still makes compounds ("Projekt Kranichflügel")."""
+    from .conftest import make_validator
+
+    marked = make_validator(
+        [{"term": "Pilotino 360 Pro", "kind": "unreleased_product"}, {"term": "Projekt Kranich", "kind": "codename"}]
+    )
+    assert found(marked, "In crash tests the 360 protects your child.") == []
+    assert found(marked, "Der 360 Pro kommt im Herbst.") == [(4, 11, "360 Pro")]
+    assert found(marked, "Das Projekt Kranichteam") == [(4, 19, "Projekt Kranich")]

@@ -6,7 +6,8 @@ Rules (skeleton positions; "word" = characters joined without a HYPHEN or HARD g
   ("Eos" is not in "Videos"; "EOS-Serie" is a hit, the hyphen ends the word);
 - a hit starting at a word start may continue with an inflection suffix ("des Kranichs", "Kraniche":
   the span grows to include it) or with a compound part of >= 3 letters ("Kranichprojekt"; the span
-  covers the term only); anything else is another word ("Athen" + "a" is "Athena");
+  covers the term only; for a multi-word term only after a last word of >= 4 letters: "360 Pro" is not
+  in "360 protects"); anything else is another word ("Athen" + "a" is "Athena");
 - a hit inside a word is a compound head only for terms of >= 5 letters, and only at the end of the
   word ("Projektkranich", "Projektkranichs");
 - inside a hit, hyphens and invisible gaps are fine ("Kra-nich", "Kra\\u200bnich"); a space or dot
@@ -43,6 +44,10 @@ __all__ = [
 SHORT_TERM_LEN = 3
 MIN_COMPOUND_HEAD_LEN = 5
 MIN_COMPOUND_PART_LEN = 3
+# A multi-word term continues into a compound only when its last word is a word of its own: "360 Pro" +
+# "tects" is the English verb "protects", "K9 Max" + "imal" is "maximal"; "Projekt Kranich" + "s" or +
+# "flügel" stays the term.
+MIN_COMPOUND_TAIL_LEN = 4
 MIN_SPLIT_TERM_LEN = 8
 INFLECTION_SUFFIXES = frozenset({"s", "es", "e", "en", "n", "er", "ern", "ens", "ns", "nen"})
 _MAX_SUFFIX_LEN = max(map(len, INFLECTION_SUFFIXES))
@@ -105,6 +110,9 @@ class TableBuilder:
             self.slots.append(packed if packed is not None else (ref,))
         else:
             self.slots[slot] = (*unpack(self.slots[slot]), ref)
+
+    def slot_of(self, key: str) -> int | None:
+        return self._index.get(key)
 
     def add_packed(self, key: str, term: int, trick: VariantTrick) -> None:
         """`add` of the common ref (a protected term, no word breaks) without building it first."""
@@ -415,7 +423,7 @@ def _validate(skeleton: Skeleton, ref: VariantRef, term_len: int, start: int, en
         shape, span_end = MatchShape.COMPOUND, word_end
     elif suffix:
         shape, span_end = MatchShape.INFLECTED, word_end
-    elif rest_len >= MIN_COMPOUND_PART_LEN:
+    elif rest_len >= MIN_COMPOUND_PART_LEN and term_len - max(ref.breaks, default=0) >= MIN_COMPOUND_TAIL_LEN:
         shape = MatchShape.COMPOUND
     elif rest_len:
         return None

@@ -25,6 +25,7 @@ from safe_reply.validators.trade_secrets.automaton import (
     Slots,
     TableBuilder,
     VariantRef,
+    unpack,
 )
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
@@ -112,8 +113,9 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     hosts = any(_looks_like_host(entry) for entry in (*own, *shared))
     del own, shared, batch  # the entries are compiled: free them before the automaton is built
     table = compiler.table
+    allowed_keys: set[str] = set()
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
-        _add_allowed(word, ALLOW_ALL, table)
+        allowed_keys.update(_add_allowed(word, ALLOW_ALL, table))
     credentials = (
         tuple(
             ProtectedPattern(regex, Kind.CREDENTIAL.value, compiler.hasher(secret_type))
@@ -138,6 +140,13 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         else None
     )
     del compiler.encoded_keys[:], compiler.encoded_terms[:]
+    # Keys of allowed words that stand for no term ("Lindwurm Tour 7" next to the protected "Tour 8"): a
+    # reply whose only hits are these holds no leak, so the fast path stops there too.
+    inert = frozenset(
+        slot
+        for slot in (table.slot_of(key) for key in allowed_keys)
+        if slot is not None and all(ref.term < 0 for ref in unpack(table.slots[slot]))
+    )
     slots = Slots(table.slots, encoded)
     table.slots.clear()  # packed into Slots: freed before the automaton is built
     keys = table.keys()
@@ -155,7 +164,8 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
         markers=markers | naming | (fact_markers or frozenset()),
-        pure_markers=frozenset(slot for slot in markers | naming | (fact_markers or frozenset()) if slots[slot] == ()),
+        pure_markers=inert
+        | frozenset(slot for slot in markers | naming | (fact_markers or frozenset()) if slots[slot] == ()),
         fact_markers=fact_markers,
         spelling_markers=markers,
         naming=naming,
@@ -385,10 +395,14 @@ def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx
         )
 
 
-def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
+def _add_allowed(word: str, scope: int, table: TableBuilder) -> list[str]:
+    """Add the allowed word's keys; returns them."""
+    keys = []
     for variant in term_variants(word):
         if variant.trick in (VariantTrick.PLAIN, VariantTrick.TRANSLITERATED):
             table.add(variant.key, VariantRef(-1, variant.trick, variant.breaks, scope))
+            keys.append(variant.key)
+    return keys
 
 
 def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:

@@ -47,13 +47,25 @@ _SKELETON = bytes(_FAST_ACCENTS[_LOWER[b]] for b in range(256))
 _DROP = bytes(b for b in range(256) if _LOWER[b] in _FAST_DELETE)
 _L = rb"A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff"
 _ENTITY = re.compile(rb"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
-_LEET_SYMBOL_IN_WORD = re.compile(rb"[" + _L + rb"][@$][" + _L + rb"]")
+# As normalise._LEET_SYMBOL_IN_WORD: an e-mail address is no disguise.
+_LEET_SYMBOL_IN_WORD = re.compile(rb"[" + _L + rb"](?:@(?![" + _L + rb"0-9_-]*\.[A-Za-z]{2,})|\$)[" + _L + rb"]")
 _MARKDOWN_IN_WORD = re.compile(rb"[0-9" + _L + rb"][*_~`]+[0-9" + _L + rb"]")
 _BASE64_PADDING = re.compile(rb"[A-Za-z0-9+/]{4,}=")
-# On the class string: a digit run in a word of >= 2 letters (two letters before it, a letter on each
-# side, or two letters after it). Every branch starts at a digit, so the search jumps from digit to
-# digit (a byte search for "aa0" would stop at every letter: three times slower).
-_LEET_DIGITS = re.compile(rb"0(?:(?<=aa0)|(?<=a0)0*a|0*aa)")
+# On the case class string ("A" capital, "a" small letter): a digit run in a word of >= 2 letters (two
+# letters before it, not both capitals: "SOMMER37" is a code; a letter on each side; or two letters
+# after it). Every branch starts at a digit, so the search jumps from digit to digit (a byte search for
+# "aa0" would stop at every letter: three times slower). As normalise._leet_digits.
+_LEET_DIGITS = re.compile(rb"0(?:(?<=a[aA]0)|(?<=[aA]a0)|(?<=[aA]0)0*[aA]|0*[aA][aA])")
+_CASE_CLASSES = bytes(
+    ord("A")
+    if b in _LETTERS and chr(b).isupper()
+    else ord("a")
+    if b in _LETTERS
+    else ord("0")
+    if b in _DIGITS
+    else ord(".")
+    for b in range(256)
+)
 # On the padded class string: a one-letter word, spaces, a one-letter word. Two searches with a
 # literal start each are faster than one with a character class in front.
 _SPACED_AFTER_SPACE = re.compile(rb" a +a[ .]")
@@ -97,8 +109,7 @@ def fast_view(text: str) -> FastView | None:
         return None
     if (b"*" in raw or b"_" in raw or b"~" in raw or b"`" in raw) and _MARKDOWN_IN_WORD.search(raw):
         return None
-    classes = raw.translate(_CLASSES)
     # Digits in a word of >= 2 letters are leetspeak ("Kr4n1ch"); "T10" and "E7" are model names.
-    if _LEET_DIGITS.search(classes):
+    if _LEET_DIGITS.search(raw.translate(_CASE_CLASSES)):
         return None
-    return FastView(raw.translate(_SKELETON, _DROP), classes, raw)
+    return FastView(raw.translate(_SKELETON, _DROP), raw.translate(_CLASSES), raw)

@@ -75,7 +75,9 @@ _SAFE = (
 _UNSAFE = re.compile(f"[^{_SAFE}]")  # non-Latin letters, zero-width, combining, full-width, math
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 _DIGITS = re.compile(r"[0-9]+")
-_LEET_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][@$][^\W\d_]")
+# "@" or "$" between letters ("Kr@nich", "Bri$e"); an e-mail address ("service@lindwurm.de") is no
+# disguise: its letters reach the skeleton as they are.
+_LEET_SYMBOL_IN_WORD = re.compile(r"[^\W\d_](?:@(?![\w-]*\.[A-Za-z]{2,})|\$)[^\W\d_]")
 _MARKDOWN_IN_WORD = re.compile(r"[^\W_][*_~`]+[^\W_]")
 _BASE64_PADDING = re.compile(r"[A-Za-z0-9+/]{4,}=")
 # Everything outside the Latin-1 letters and digits becomes a byte the fast skeleton deletes.
@@ -153,12 +155,17 @@ def is_suspicious(text: str) -> bool:
 
 
 def _leet_digits(text: str, start: int, end: int) -> bool:
-    """Do the digits text[start:end] sit in a word with >= 2 letters ("Kr4n1ch", "H3atwav3")?"""
+    """Do the digits text[start:end] sit in a word with >= 2 letters ("Kr4n1ch", "H3atwav3")?
+
+    Digits after capitals ("SOMMER37", "DANKE41": voucher and order codes) are no disguise: a word
+    written with digits for letters keeps its lower case ("Bris3").
+    """
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
     left = before[-1:].isalpha()
     right = after[:1].isalpha()
-    return (left and right) or (len(before) == 2 and before.isalpha()) or (len(after) == 2 and after.isalpha())
+    trailing = len(before) == 2 and before.isalpha() and not before.isupper()
+    return (left and right) or trailing or (len(after) == 2 and after.isalpha())
 
 
 def fast_skeleton_text(text: str) -> str:

@@ -26,6 +26,9 @@ __all__ = ["MIN_PARTIAL_WORD", "compound_candidates", "partial_mentions", "publi
 
 MIN_PARTIAL_WORD = 5
 _TOKEN = re.compile(r"[^\W_]+")
+# A dotted or comma'd number ("2.1.4", "1,5") is one token of a designation: its digits alone ("1 4") are
+# not a model name but any number of a reply ("14 Tage").
+_DESIGNATION_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
 
 
 def public_words(texts: Collection[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
@@ -55,7 +58,7 @@ def partial_mentions(
     term: str, public: frozenset[str], public_pairs: frozenset[tuple[str, str]], frequencies: Frequencies
 ) -> list[str]:
     """The distinctive parts of a multi-word term (see the module docstring); [] for one word."""
-    tokens = _TOKEN.findall(term)
+    tokens = _DESIGNATION_TOKEN.findall(term)
     if len(tokens) < 2:
         return []
     parts: list[str] = []
@@ -67,7 +70,13 @@ def partial_mentions(
         if any(c.isdigit() for c in token):
             for pair in (tokens[index - 1 : index + 1] if index else [], tokens[index : index + 2]):
                 key = tuple(p.lower() for p in pair)
-                if len(pair) == 2 and len(pair) < len(tokens) and key not in public_pairs:
+                # Two numbers ("2.1.4 2") are no designation: only a word with its number is.
+                if (
+                    len(pair) == 2
+                    and len(pair) < len(tokens)
+                    and key not in public_pairs
+                    and not all(_is_number(p) for p in pair)
+                ):
                     parts.append(" ".join(pair))
         elif (
             len(token) >= MIN_PARTIAL_WORD
@@ -78,3 +87,7 @@ def partial_mentions(
         ):
             parts.append(token)
     return list(dict.fromkeys(parts))
+
+
+def _is_number(token: str) -> bool:
+    return token.replace(".", "").replace(",", "").isdigit()

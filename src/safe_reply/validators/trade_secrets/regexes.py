@@ -23,7 +23,7 @@ from typing import Any, Protocol
 __all__ = ["MatchLike", "PatternGate", "TextPattern", "UnsafePattern", "compile_user_pattern"]
 
 try:  # linear-time engine (a dependency; the import is guarded only for a clear error below)
-    import re2 as _re2  # type: ignore[import-untyped]
+    import re2 as _re2  # type: ignore[import-untyped, unused-ignore]
 except ImportError:  # pragma: no cover - google-re2 is a dependency
     _re2 = None
 
