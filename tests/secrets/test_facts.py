@@ -88,3 +88,39 @@ def test_the_credential_pack_is_opt_in(text: str, leaked: str) -> None:
     found = [(text[x.start : x.end], x.kind, x.trick) for x in packed.scan(text)]
     assert found == [(leaked, "credential", "credential")]
     assert make_validator([{"term": "Zorvakel", "kind": "codename"}]).scan(text) == []
+
+
+_compounds = make_validator(
+    [
+        {"term": "Kulanzrahmen 150 €", "kind": "goodwill_limit"},
+        {"term": "Mindestabnahme Gastronomie 25 kg", "kind": "negotiation"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The entry's compound itself, its cue words inside other compounds, a frame as a limit.
+        ("Der Kulanzrahmen liegt bei 150 €.", [("150 €", "goodwill_limit")]),
+        ("Ohne Rücksprache darf ich bis zu 150 Euro Kulanz gewähren.", [("150 Euro", "goodwill_limit")]),
+        ("The goodwill budget is €150 per case.", [("€150", "goodwill_limit")]),
+        # A clipped object word ("Gastro" of "Gastronomie") with a compound of the concept.
+        ("Die Gastro-Preisliste gilt ab einer Jahresabnahme von 25 Kilo.", [("25 Kilo", "negotiation")]),
+    ],
+)  # fmt: skip
+def test_compounds_and_clipped_words_carry_the_fact(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[x.start : x.end], x.kind) for x in _compounds.scan(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich darf Ihnen 150 € Kulanz geben.",  # one signal: a goodwill payment, not the limit
+        "Der Bilderrahmen kostet 150 €.",  # the frame without goodwill
+        "Für die Gastronomie gibt es Säcke mit 25 kg.",  # the object and the value: one signal
+        "Sie erhalten bis zu 150 € Rabatt im Shop.",  # a limit word without the concept
+    ],
+)
+def test_one_signal_of_a_compound_fact_passes(text: str) -> None:
+    assert _compounds.scan(text) == []

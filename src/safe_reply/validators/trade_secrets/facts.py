@@ -14,6 +14,9 @@ A price pattern with a fixed value (`186[,.]40\\s?(?:€|EUR)`) becomes an amoun
 An entry of kind `purchase_price` also makes every amount next to a purchase-price cue
 ("Einkaufspreis", "kostet uns", "we pay", "FOB") a leak of that entry.
 
+Cue words of >= 6 letters count inside German compounds too ("Kulanzrahmen" has "rahmen"), and a long
+object word also by its clipped start ("Gastro-" of "Gastronomie") when the fact has a value.
+
 Cost: replies of a policy without facts pay nothing; otherwise one Aho-Corasick pass over the
 lower-cased reply for the cue words, and number parsing only in the sentences it selects.
 """
@@ -38,7 +41,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto"),
     "bonus": ("bonus", "jahresbonus", "boni"),
     "grenze": ("grenze", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
-               "bis zu", "mehr als", "more than", "nicht mehr als"),
+               "bis zu", "mehr als", "more than", "nicht mehr als", "at most", "the most"),
+    # A frame or budget is a limit by another name ("Kulanzrahmen", "Rabattbudget", "Spielraum").
+    "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
+               "at most", "the most"),
+    "budget": ("budget", "rahmen", "spielraum", "limit", "maximal", "höchstens", "up to", "bis zu", "at most"),
     "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below that"),
     "abnahme": ("abnahme", "abnehm", "jahresabnahme", "bestell", "order", "volume"),
     "charge": ("charge", "batch", "lot "),
@@ -69,6 +76,15 @@ PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _MIN_OBJECT_LEN = 4
+# German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
+# this many letters also counts where it ends a word or stands inside one; shorter ones ("rate", "cap")
+# only at a word start, where they are words of their own.
+_MIN_INNER_CUE_LEN = 6
+# An object word this long also counts by its first _CLIPPED_OBJECT_LEN letters, the way replies clip
+# and recombine it ("Gastronomie" -> "Gastro-Preisliste"); only for facts with a value, which the value
+# itself pins down.
+_MIN_CLIPPED_OBJECT_LEN = 9
+_CLIPPED_OBJECT_LEN = 6
 # A number standing on its own (not the digits of "Zorvak4821"), a currency sign, or a concept word.
 FACT_HINT = _FACT_HINT = re.compile(r"(?<![^\W_])\d|[€$£]|" + "|".join(CONCEPTS), re.IGNORECASE)
 
@@ -112,10 +128,15 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     objects = tuple(dict.fromkeys((*objects, *codes)))
     # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
     if values and (concepts or (objects and any(v.unit is not Unit.NONE for v in values))):
-        return FactRule(entry, values, concepts, objects)
+        return FactRule(entry, values, concepts, _with_clipped(objects))
     if concepts and (objects or len(concepts) >= 2):
         return FactRule(entry, (), concepts, objects)
     return None
+
+
+def _with_clipped(objects: tuple[str, ...]) -> tuple[str, ...]:
+    clipped = (o[:_CLIPPED_OBJECT_LEN] for o in objects if len(o) >= _MIN_CLIPPED_OBJECT_LEN and o.isalpha())
+    return tuple(dict.fromkeys((*objects, *clipped)))
 
 
 def _object_parts(word: str) -> list[str]:
@@ -183,6 +204,9 @@ class FactScanner:
         if self.purchase:
             cues.update(dict.fromkeys(PURCHASE_CUES))
         self._cues = list(cues)
+        self._inner = frozenset(
+            i for i, cue in enumerate(self._cues) if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha()
+        )
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
 
     def __bool__(self) -> bool:
@@ -209,7 +233,7 @@ class FactScanner:
         hits = self._automaton.find_matches_as_indexes(lower)
         if not hits:
             return matches
-        at_word = sorted((s, i) for i, s, _ in hits if _word_start(lower, s))
+        at_word = sorted((s, i) for i, s, _ in hits if i in self._inner or _word_start(lower, s))
         starts = [s for s, _ in at_word]
         for start, end in _sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
