@@ -9,47 +9,20 @@ Every check returns a `Verdict` whose `compared_with` names the facts, for the r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from safe_reply.types import Language
-from safe_reply.validators.claims.facts import (
-    ApprovedClaim,
-    Direction,
-    FactBase,
-    NumericFact,
-    distance_in,
-    has_upper_bound,
-    modes_in,
-    tokens,
-)
+from safe_reply.validators.claims.facts import ApprovedClaim, FactBase, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
-from safe_reply.validators.claims.quantities import Dimension, Quantity, quantities
+from safe_reply.validators.claims.quantities import Dimension, quantities
+from safe_reply.validators.claims.taxonomy import Verdict
 
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    backed: bool
-    compared_with: str  # the fact(s), as shown to the reviewer; "" when nothing was comparable
-    fact_key: str | None = None  # the attribute, for replacing the sentence by its approved claim
+__all__ = ["Verdict", "approved_backing", "certification_verdict", "guarantee_verdict", "origin_verdict"]
 
 
 # A claim is near-verbatim when its flagged words all occur in the approved claim and the sentence
 # repeats most of the approved claim (a reply adds a clause or drops an article, nothing more).
 _APPROVED_COVERAGE = 0.7
-_TOLERANCE = 0.005  # relative: "120 km" equals 120, rounding in unit conversions stays equal
-# Dimensions too general to compare without a word that names the attribute ("10 Sekunden
-# gedrückt halten" is an instruction, not a charging time).
-_NEEDS_CUE = frozenset(
-    {
-        Dimension.DURATION,
-        Dimension.PERCENT,
-        Dimension.MASS,
-        Dimension.TEMPERATURE,
-        Dimension.VOLUME,
-        Dimension.COUNT,
-        Dimension.LENGTH,
-    }
-)
+_TOLERANCE = 0.005  # relative: guarantee years and their conversions
 
 
 def approved_backing(sentence: str, claim: str, base: FactBase) -> ApprovedClaim | None:
@@ -61,160 +34,6 @@ def approved_backing(sentence: str, claim: str, base: FactBase) -> ApprovedClaim
         if len(approved.tokens & said) >= _APPROVED_COVERAGE * len(approved.tokens):
             return approved
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class NumberCheck:
-    quantity: Quantity
-    facts: tuple[NumericFact, ...]  # the facts it was compared with (all plausible attributes)
-    backed: bool
-    dropped_qualifier: bool
-
-
-def check_numbers(sentence: str, language: Language, base: FactBase, hint: set[int]) -> list[NumberCheck]:
-    """Every figure of the sentence that maps onto a spec-sheet attribute, compared with it."""
-    found = quantities(sentence, language)
-    if not found:
-        return []
-    lower = sentence.lower()
-    words = tokens(sentence)
-    # A figure inside a product name ("Storm 3L", "Kuppel 2") is a name, not a spec.
-    names = [*base.products.spans(sentence), *(m.span() for m in _MODEL_NAME.finditer(sentence))]
-    found = [q for q in found if not any(s <= q.start < e for s, e in names) and not _not_a_spec(sentence, q, base)]
-    named = base.products.named(sentence)
-    by_noun = set() if named else base.products.mentioned(sentence)
-    results = []
-    for position, quantity in enumerate(found):
-        # The words that name a figure's attribute stand before it, since the previous figure
-        # ("Vorlauftemperaturen bis 70 °C (bei Außentemperaturen ab −7 °C)").
-        start = found[position - 1].end if position else 0
-        stop = found[position + 1].start if position + 1 < len(found) else len(sentence)
-        after = re.split(r"[(,;:]", sentence[quantity.end : min(stop, quantity.end + 30)], maxsplit=1)[0]
-        window = sentence[start : quantity.end] + after
-        # A generic noun ("die Jacke") narrows the facts only when it is the sentence's one figure of the
-        # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
-        single = sum(1 for q in found if q.dimension is quantity.dimension) == 1
-        mentioned = named or (by_noun if single else set()) or hint
-        facts = _candidates(quantity, base, mentioned, window.lower(), tokens(window), window) or _candidates(
-            quantity, base, mentioned, lower, words, sentence
-        )
-        if not facts:
-            continue
-        verdicts = [_compare(quantity, fact, sentence) for fact in facts]
-        backed = any(ok for ok, _ in verdicts)
-        dropped = not backed and any(drop for _, drop in verdicts)
-        results.append(NumberCheck(quantity, facts, backed, dropped))
-    return results
-
-
-# A figure that states a measuring condition ("in 1 m Abstand"), a reference amount ("pro 100 g") or a
-# guarantee period ("3 Jahre Herstellergarantie": the guarantee check judges it) is not a spec value.
-_CONDITION_BEFORE = re.compile(r"(?:\b(?:in|aus|at|from|pro|per|je|für|for)|/)\s*$", re.IGNORECASE)
-_COMPOUND_TAIL = re.compile(r"^-([^\W\d_]{3,})")
-_CONDITION_AFTER = re.compile(
-    r"^\s*(?:abstand|entfernung|distance|away)\b|^\s*(?:pro|per|je|a|/)\s*(?:tag|woche|monat|day|week|month)\b"
-    r"|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*(?:[\w'’]+\s+){0,2}?"
-    r"(?:\w*garantie|gewährleistung|guarantee|warranty)",
-    re.IGNORECASE,
-)
-
-
-def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
-    before = sentence[max(0, quantity.start - 12) : quantity.start]
-    after = sentence[quantity.end : quantity.end + 30]
-    compound = _COMPOUND_TAIL.match(after)
-    if compound:
-        # "20-kg-Hund" describes the customer's dog; "5-Zoll-Bildschirm" names the product's attribute.
-        tail = compound.group(1).lower()
-        return not any(g.search(tail) for f in base.numeric for g in f.groups) and not any(
-            _cue_in(c, tail, [tail]) for f in base.numeric for c in f.cues
-        )
-    if _CONDITION_AFTER.search(after):
-        return True
-    return bool(_CONDITION_BEFORE.search(before)) and quantity.dimension in (
-        Dimension.LENGTH,
-        Dimension.MASS,
-        Dimension.VOLUME,
-        Dimension.COUNT,
-    )
-
-
-# A capitalised word directly followed by a number glued to a letter ("Storm 4L", "Modell X2"): a model name.
-_MODEL_NAME = re.compile(r"(?<=[A-ZÄÖÜ][a-zäöüß]{2})\s\d+[A-Za-z]\b(?!\s*(?:/|pro\b|per\b))")
-
-
-def _candidates(
-    quantity: Quantity, base: FactBase, mentioned: set[int], lower: str, words: list[str], sentence: str
-) -> tuple[NumericFact, ...]:
-    facts = [f for f in base.numeric if f.dimension is quantity.dimension]
-    if mentioned:
-        facts = [f for f in facts if f.product is None or f.product in mentioned]
-    if not facts:
-        return ()
-    # The attribute is read from the words around the figure, not from its unit alone: label words of
-    # the fact and the vocabulary's words for the same attribute ("wiegt", "Gewicht", "weighs").
-    scores = [
-        sum(1 for cue in f.cues if _cue_in(cue, lower, words)) + sum(1 for g in f.groups if g.search(sentence))
-        for f in facts
-    ]
-    best = max(scores)
-    if best == 0 and (quantity.dimension in _NEEDS_CUE):
-        return ()
-    # Several attributes fit equally well: compare with all and call the figure backed if any backs
-    # it (the lenient reading keeps precision; a figure beyond every one of them is still caught).
-    return tuple(f for f, s in zip(facts, scores, strict=True) if s == best)
-
-
-# A German compound's head word names the attribute too: "Bildschirm" cues "Bildschirmdiagonale".
-_MIN_HEAD = 6
-
-
-def _cue_in(cue: str, lower: str, words: list[str]) -> bool:
-    if " " in cue:
-        return cue in lower
-    return any(w.startswith(cue) or (len(w) >= _MIN_HEAD and cue.startswith(w)) for w in words)
-
-
-def _compare(quantity: Quantity, fact: NumericFact, sentence: str) -> tuple[bool, bool]:
-    """(backed, qualifier dropped)."""
-    claimed, spec = quantity.value, fact.value
-    if _contradicts_conditions(fact, sentence):
-        return False, True
-    if fact.low is not None:  # a range: the claim must lie inside it
-        return fact.low * (1 - _TOLERANCE) <= claimed <= spec * (1 + _TOLERANCE), False
-    if fact.dimension is Dimension.IP:
-        solid, water = divmod(int(claimed), 10)
-        spec_solid, spec_water = divmod(int(spec), 10)
-        return solid <= spec_solid and water <= spec_water, False
-    equal = abs(claimed - spec) <= _TOLERANCE * max(abs(spec), 1e-9)
-    if fact.direction is Direction.EXACT:
-        return equal, False
-    if fact.direction is Direction.AT_LEAST:
-        return equal or claimed > spec, False
-    if equal and fact.upper_bound and not has_upper_bound(sentence):
-        return False, True
-    return equal or claimed < spec, False
-
-
-def _contradicts_conditions(fact: NumericFact, sentence: str) -> bool:
-    """The sentence states the figure under another condition than the fact's (closer, another mode)."""
-    if fact.distance_m is not None:
-        claimed = distance_in(sentence)
-        if claimed is not None and claimed < fact.distance_m:
-            return True
-    if fact.mode is not None:
-        modes = modes_in(sentence)
-        if modes and fact.mode not in modes:
-            return True
-    return False
-
-
-def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
-    """Backed when at least one figure maps onto the spec and none goes beyond it."""
-    shown = "; ".join(dict.fromkeys(f.shown for c in checks for f in c.facts))
-    failing = [c for c in checks if not c.backed]
-    key = (failing or checks)[0].facts[0].key if checks else None
-    return Verdict(bool(checks) and not failing, shown or "no spec-sheet figure for this attribute", key)
 
 
 # ---------------------------------------------------------------- certifications

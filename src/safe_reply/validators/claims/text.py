@@ -22,7 +22,7 @@ from safe_reply.validators.claims.lexicon import Lexicon
 class ReplyView:
     """One reply, with the product mentions and sentence facts the checks share (computed lazily)."""
 
-    __slots__ = ("_cumulative", "_offsets", "_unreleased", "base", "lexicon", "text")
+    __slots__ = ("_cumulative", "_offsets", "_sentences", "_unreleased", "base", "lexicon", "text")
 
     def __init__(self, text: str, base: FactBase, lexicon: Lexicon) -> None:
         self.text = text
@@ -31,6 +31,15 @@ class ReplyView:
         self._offsets: list[int] | None = None
         self._cumulative: list[frozenset[int]] = []
         self._unreleased: dict[Span, bool] = {}
+        self._sentences: list[Span] | None = None
+
+    def before(self, sentence: Span) -> str:
+        """The sentence (or list heading) before `sentence`, "" at the start of the reply."""
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+        starts = [s.start for s in self._sentences]
+        position = bisect.bisect_left(starts, sentence.start)
+        return self._sentences[position - 1].of(self.text) if position else ""
 
     def products_before(self, sentence: Span) -> set[int]:
         """Every product named in the reply up to the end of `sentence`."""
@@ -79,6 +88,24 @@ def quoted(text: str, match: Span, sentence: Span, lexicon: Lexicon) -> bool:
     closer = _CLOSERS[text[opened]]
     end = next((i for i in range(match.start, sentence.end) if text[i] in closer), sentence.end)
     return len(text[opened + 1 : end].split()) >= _MIN_QUOTED_WORDS
+
+
+def unquoted(text: str, sentence: Span, lexicon: Lexicon) -> str:
+    """The sentence with every quotation of someone else's words blanked out (same offsets): a figure a
+    customer or a review is quoted with ("„100 % wasserdicht für immer“") is not the bot's claim."""
+    chars = list(sentence.of(text))
+    index = sentence.start
+    while index < sentence.end:
+        closer = _CLOSERS.get(text[index])
+        if closer is None:
+            index += 1
+            continue
+        end = next((i for i in range(index + 1, sentence.end) if text[i] in closer), sentence.end)
+        if end > index + 1 and quoted(text, Span(index + 1, end), sentence, lexicon):
+            for i in range(index, min(end + 1, sentence.end)):
+                chars[i - sentence.start] = " "
+        index = end + 1
+    return "".join(chars)
 
 
 def _open_quote(text: str, start: int, end: int) -> int | None:

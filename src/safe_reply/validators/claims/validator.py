@@ -29,9 +29,7 @@ from safe_reply.validators.claims.backing import (
     Verdict,
     approved_backing,
     certification_verdict,
-    check_numbers,
     guarantee_verdict,
-    numbers_verdict,
     origin_verdict,
 )
 from safe_reply.validators.claims.evidence import (
@@ -43,10 +41,11 @@ from safe_reply.validators.claims.evidence import (
     test_verdict,
 )
 from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBase
+from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
-from safe_reply.validators.claims.text import ReplyView, condition_of_previous, quoted
+from safe_reply.validators.claims.text import ReplyView, condition_of_previous, quoted, unquoted
 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
@@ -199,7 +198,8 @@ class ClaimsValidator:
         sentence = match.sentence_span.of(view.text)
         claim = match.span.of(view.text)
         if backing in (Backing.NUMBERS, Backing.FIGURES):
-            checks = check_numbers(sentence, language, self.base, hint)
+            plain = unquoted(view.text, match.sentence_span, self.lexicon)
+            checks = check_numbers(plain, language, self.base, hint, view.before(match.sentence_span))
             if backing is Backing.FIGURES and not checks:
                 return Verdict(True, "")  # figures that map onto no attribute are not spec claims
             return numbers_verdict(checks)

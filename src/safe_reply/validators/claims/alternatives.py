@@ -1,0 +1,702 @@
+"""One spec-sheet fact compiled into the figures a reply is compared with: its alternatives.
+
+A fact rarely holds one number. "400 m³/h (P40 auf Stufe Turbo ...; Luftreich P25: 250 m³/h; P40 auf
+Stufe 2: 210 m³/h)", "ca. 700–850 kWh (Südausrichtung, 30° Neigung; senkrecht am Geländer ca. 500–600
+kWh)", "P40: 3 W (Nachtmodus) bis 42 W (Turbo)": each figure is an *alternative* of the same
+attribute that holds for one product under one condition. `numeric_facts` turns a fact into one
+`NumericFact` per alternative:
+
+- its product (the product named before a colon, else the products the label or the first clause of
+  the qualifier name);
+- its condition words (the words of its own clause of the value or qualifier: "senkrecht",
+  "Balkongeländer", "Nachtmodus") and condition figures ("bei 30 °C und 80 % r. F."): a reply that names
+  them is about this alternative, and naming them qualifies the figure as much as "bis zu" does;
+- whether it is an upper bound ("bis zu 20 l/24 h"), a lower limit ("frühestens ab 15 Monaten": a reply may
+  not undercut it) and which way is better;
+- whether it *needs* its condition: the favourable alternative of several ("24 dB(A) im Nachtmodus" next
+  to "51 dB(A) auf Stufe Turbo") and the favourable end of a range with its own condition ("3 W
+  (Nachtmodus) bis 42 W") are misleading without it.
+
+A clause that denies something ("unter 0 °C wird nicht geladen") and a relative figure ("etwa 30 %
+weniger") give no alternative: they are no value a reply could claim.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safe_reply.config_models import ConditionKind, Fact, FactDirection
+from safe_reply.types import Language
+from safe_reply.validators.claims.lexicon import Lexicon
+from safe_reply.validators.claims.products import ProductIndex
+from safe_reply.validators.claims.quantities import (
+    UPPER_BOUND,
+    Dimension,
+    Quantity,
+    decimals,
+    ip_value,
+    parse_number,
+    quantities,
+)
+from safe_reply.validators.claims.units import UnknownUnit, fact_unit
+
+
+class Direction(StrEnum):
+    AT_MOST = "at_most"  # more is better (range, power): a claim may not exceed the spec
+    AT_LEAST = "at_least"  # less is better (noise, weight, charging time): a claim may not undercut it
+    EXACT = "exact"  # a claim must equal the spec
+
+
+_FROM_CONFIG = {
+    FactDirection.HIGHER_IS_BETTER: Direction.AT_MOST,
+    FactDirection.LOWER_IS_BETTER: Direction.AT_LEAST,
+    FactDirection.EXACT: Direction.EXACT,
+}
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# Function words never name an attribute or a condition ("unter", "wird", "with" are in every clause).
+_STOP = frozenset(
+    """der die das des den dem und oder von bis mit nach auf für bei the of and up to per ein eine einer einem
+    einen eines ist sind wird werden wurde kann können nicht kein keine ohne unter über aus zum zur vom beim
+    etwa rund circa jeweils also auch noch nur sowie bzw with from into only than that this then each both
+    about approx approximately around measured gemessen laut herstellerangabe angabe""".split()
+)
+_PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_RANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*(\d+(?:[.,]\d+)?)\s*(?=[^\W\d])")
+_JOINED = re.compile(r"\s*(?:bis|–|-|to)\s*\+?", re.IGNORECASE)
+_DISTANCE = re.compile(r"\b(?:in|bei|at|aus)\s+(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\b", re.I)
+_MODE = re.compile(r"\b([^\W\d_]{3,}?)[- ]?(?:modus|mode|stufe|programm|level)\b", re.I)
+_MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|range|products?)$", re.IGNORECASE)
+# A clause that states what the product does not do, and a figure relative to another one.
+_DENIAL = re.compile(r"\b(?:nicht|kein\w*|niemals|nie|not|no|never|without)\b", re.IGNORECASE)
+RELATIVE = re.compile(
+    r"^\s*(?:weniger|mehr|less|more|fewer|höher|niedriger|lower|higher|kleiner|größer|schneller|langsamer|"
+    r"kürzer|länger|besser|schlechter|günstiger|teurer|leiser|lauter|cheaper|faster|slower|quieter|louder)\b",
+    re.IGNORECASE,
+)
+# A fact figure after these words is a lower limit ("frühestens ab 15 Monaten", "mindestens 99,95 %").
+_LOWER_LIMIT = re.compile(
+    r"\b(?:ab|frühestens(?:\s+ab)?|erst\s+ab|mindestens|mind\.|wenigstens|from|at\s+least|minimum|min\.)\s*$",
+    re.IGNORECASE,
+)
+_CONDITION_LEAD = re.compile(r"\b(?:bei|at|nach|gemessen|measured|under|mit|with)\s+(?:[^\s:]+\s+){0,2}$", re.I)
+_AND = re.compile(r"\s*(?:,|und|and|&)\s*", re.IGNORECASE)
+_UPPER_BEFORE = re.compile(r"\b(?:bis(?:\s+zu)?|maximal|max\.|höchstens|up\s+to|at\s+most)\s*$", re.I)
+_NAMED_VALUE = re.compile(
+    r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*(-?\d+(?:[.,]\d+)?)\s*((?:[^\W\d_][^\s,;()]*(?:\([AC]\))?)?)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumericFact:
+    key: str
+    label: str
+    value: float  # in the base unit of `dimension`; the upper end of a range
+    dimension: Dimension
+    direction: Direction
+    upper_bound: bool  # the spec says "bis zu"/"up to": a claim must keep the word (or name the condition)
+    cues: tuple[str, ...]  # lower-case words that name the attribute (label and clause words)
+    product: int | None  # index into FactBase.products; None: the whole line
+    shown: str  # how the fact is reported to the reviewer, e.g. "range_km = 120 km (bis zu, ...)"
+    groups: tuple[re.Pattern[str], ...] = ()  # the vocabulary's attribute groups of its label
+    low: float | None = None  # the lower end when the fact is a range ("3,5 bis 15 kg")
+    distance_m: float | None = None  # measured at this distance ("in 3 m Abstand")
+    mode: str | None = None  # measured in this mode ("nacht" for "Nachtmodus")
+    family: str = ""  # the fact key its alternatives share
+    conditions: frozenset[str] = frozenset()  # words of its own condition ("senkrecht", "nachtmodus")
+    condition_figures: tuple[tuple[Dimension, float], ...] = ()  # "bei 30 °C und 80 %"
+    needs_condition: bool = False  # the favourable alternative: misleading without its condition
+    # An alternative of the attribute under another condition (a qualifier clause, a mode): it competes
+    # with the others of its fact, and naming its condition words qualifies its "bis zu" figure.
+    alternative: bool = False
+    competes: bool = False
+    # The attribute groups its own clause names ("Einkaufskorb jeweils bis 5 kg"): a figure named by
+    # them is about this clause rather than its siblings. `foreign`: the clause is about another
+    # attribute than its fact ("Ladezeit ca. 3 h" in a run-time fact) and counts only when named.
+    own_groups: tuple[re.Pattern[str], ...] = ()
+    foreign: bool = False
+    clause_words: tuple[str, ...] = ()  # the words of its own clause of a text value ("Einkaufskorb")
+    excluded: frozenset[str] = frozenset()  # condition words it excludes ("ohne Babywanne"): no cue for it
+    end_conditions: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # of a range's ends
+    step: float = 0.0  # half a unit of the spec's last digit (its precision)
+
+
+def tokens(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def describe(fact: Fact) -> str:
+    unit = f" {fact.unit}" if fact.unit else ""
+    qualifier = f" ({fact.qualifier})" if fact.qualifier else ""
+    return f"{fact.key} = {fact.value}{unit}{qualifier}"
+
+
+def content_words(text: str, products: ProductIndex, exclude: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words of a clause that can name an attribute or a condition (no function words, names, figures)."""
+    names = name_words(products)
+    found = set()
+    for word in tokens(_PAREN.sub(lambda m: f" {m.group(1)} ", text)):
+        parts = [word, *word.split("-")] if "-" in word else [word]
+        for part in parts:
+            usable = len(part) >= 4 and part not in _STOP and not part[0].isdigit()
+            if usable and part not in names and not _overlaps(part, exclude):
+                found.add(part)
+    return frozenset(found)
+
+
+def _overlaps(word: str, cues: frozenset[str]) -> bool:
+    """Whether `word` is a form of one of `cues` ("modul" of "module"): it names the attribute, not a
+    condition."""
+    return word in cues or any(
+        len(shorter) >= 4 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter)
+        for cue in cues
+        for shorter, longer in ((min(word, cue, key=len), max(word, cue, key=len)),)
+    )
+
+
+_WITHOUT = re.compile(
+    r"\b(?:ohne|without|excluding|exkl\.|nicht|not|außer|except)\s+((?:[\w-]+[,\s]*(?:und|and|oder|or)?\s*){1,4})", re.I
+)
+
+
+def negated_words(text: str) -> frozenset[str]:
+    """The words a clause excludes ("ohne Babywanne", "without pegs"): they name what the figure is not."""
+    return frozenset(w for match in _WITHOUT.finditer(text) for w in tokens(match.group(1)))
+
+
+@functools.lru_cache(maxsize=64)
+def _all_name_words(products: ProductIndex) -> frozenset[str]:
+    """Every word of a product name or short name: in a label it says which product, not which attribute."""
+    return frozenset(
+        part
+        for p in products.products
+        for name in (p.name, *p.aliases)
+        for word in tokens(name)
+        for part in (word, *word.split("-"))
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def name_words(products: ProductIndex) -> frozenset[str]:
+    """The brand words of the product names ("klangwerk" in every name): no attribute, no condition. A
+    word of one product's name ("Lamm" of "Adult Lamm & Reis") may well name what a clause is about."""
+    counts: dict[str, int] = {}
+    for product in products.products:
+        for word in set(tokens(product.name.replace("-", " "))):
+            counts[word] = counts.get(word, 0) + 1
+    shared = 1 if len(products.products) == 1 else 2
+    return frozenset(w for w, n in counts.items() if n >= shared)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A clause of a fact's value or qualifier with the figures it holds."""
+
+    text: str
+    products: tuple[int | None, ...]  # the products it holds for
+    in_value: bool  # a clause of a text value (its words name the attribute), else of the qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """What every alternative of one fact shares: its attribute words, direction and reporting."""
+
+    key: str
+    label: str
+    cues: tuple[str, ...]
+    groups: tuple[re.Pattern[str], ...]
+    direction: Direction | None  # None: by the dimension (noise is lower-is-better)
+    shown: str
+    distance_m: float | None
+    mode: str | None
+
+
+def numeric_facts(
+    fact: Fact, products: ProductIndex, lexicon: Lexicon, direction: Direction | None
+) -> list[NumericFact]:
+    """Every alternative of `fact` (see the module docstring); [] for a fact without comparable figures."""
+    labels = " ".join(x for x in (fact.label_de, fact.label_en, fact.key.replace("_", " ")) if x)
+    qualifier = fact.qualifier or ""
+    clauses = _split(qualifier)
+    head = clauses[0] if clauses else ""
+    scope: list[int | None] = list(_scope(fact, products, labels, _PAREN.sub(" ", head))) or [None]
+    cues, groups = _cues(fact, labels, lexicon)
+    cues = tuple(c for c in cues if c not in _all_name_words(products))
+    conditions = {**_conditions(_PAREN.sub(" ", head)), **dict(fact.conditions)}
+    template = _Template(
+        fact.key,
+        labels,
+        cues,
+        groups,
+        _direction(fact, direction, labels, lexicon),
+        describe(fact),
+        _distance_of(conditions.get(ConditionKind.DISTANCE, "")),
+        _mode_of(conditions.get(ConditionKind.MODE, "")),
+    )
+    label_words = frozenset(cues)
+    found: list[NumericFact] = []
+    main = _value(fact.value, fact.unit)
+    if main is not None:
+        value, low, dimension, step = main
+        upper = fact.upper_bound if fact.upper_bound is not None else _upper_head(head)
+        words = content_words(head, products, label_words)
+        figures = tuple((q.dimension, q.value) for q in quantities(head, Language.DE) if q.dimension is not dimension)
+        for product in scope:
+            found.append(
+                _make(
+                    template,
+                    value,
+                    low,
+                    dimension,
+                    product,
+                    upper,
+                    words,
+                    figures,
+                    step=step,
+                    competes=True,
+                    excluded=negated_words(head),
+                )
+            )
+        rest = clauses
+    else:
+        if not isinstance(fact.value, str) or lexicon.has("service_topic", labels):
+            # A price list or shipping rule names pack sizes and thresholds ("12 kg 54,99 €"): the
+            # service checks judge them.
+            return []
+        dimension = None
+        rest = [str(fact.value), *clauses]
+    for clause in _clauses(rest, products, scope, main is None):
+        found.extend(_clause_figures(clause, fact, template, products, lexicon, label_words, dimension))
+    if main is None:
+        found = _qualifier_conditions(found, clauses, products, label_words)
+    for name, raw in _per_product(fact, qualifier):
+        parsed = _value(raw, fact.unit)
+        if parsed is None or main is None or parsed[2] is not main[2]:
+            continue
+        for product in products.named(name):
+            found.append(
+                dataclasses.replace(
+                    _make(template, parsed[0], parsed[1], parsed[2], product, None, frozenset(), (), step=parsed[3]),
+                    key=f"{fact.key}[{products.name(product)}]",
+                    shown=f"{describe(fact)} [{name}: {raw}]",
+                )
+            )
+    return _mark_favourable(found)
+
+
+def _make(
+    template: _Template,
+    value: float,
+    low: float | None,
+    dimension: Dimension,
+    product: int | None,
+    upper: bool | None,
+    conditions: frozenset[str],
+    figures: tuple[tuple[Dimension, float], ...],
+    *,
+    key: str | None = None,
+    shown: str | None = None,
+    direction: Direction | None = None,
+    extra: tuple[str, ...] = (),
+    groups: tuple[re.Pattern[str], ...] = (),
+    ends: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    step: float = 0.0,
+    alternative: bool = False,
+    competes: bool = False,
+    foreign: bool = False,
+    excluded: frozenset[str] = frozenset(),
+) -> NumericFact:
+    return NumericFact(
+        key=key or template.key,
+        label=template.label,
+        value=value,
+        dimension=dimension,
+        direction=direction or template.direction or _default_direction(dimension),
+        upper_bound=bool(upper),
+        cues=template.cues,
+        clause_words=tuple(sorted(set(extra) - set(template.cues))),
+        product=product,
+        shown=shown or template.shown,
+        groups=template.groups,
+        own_groups=tuple(g for g in dict.fromkeys(groups) if g not in template.groups),
+        low=low,
+        distance_m=template.distance_m,
+        mode=template.mode,
+        family=template.key,
+        conditions=conditions,
+        excluded=excluded,
+        condition_figures=figures,
+        end_conditions=ends,
+        step=step,
+        alternative=alternative,
+        competes=competes,
+        foreign=foreign,
+    )
+
+
+def _split(text: str) -> list[str]:
+    """Clauses separated by ";" outside brackets."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        if char == ";" and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _clauses(texts: list[str], products: ProductIndex, scope: list[int | None], in_value: bool) -> list[_Clause]:
+    """Clauses of a text value and the qualifier, each with its products: a clause "Tavi Duo: ..." holds
+    for the products named before its colon, and so do the clauses after it until another name."""
+    found: list[_Clause] = []
+    for index, text in enumerate(texts):
+        current: tuple[int | None, ...] = tuple(scope)
+        for part in _split(text):
+            for segment in re.split(r",(?=\s)(?![^()]*\))", part):
+                # A value clause holds for the products it names; a qualifier clause only for the products
+                # named before its colon or at its start ("Luftreich P25: 250 m³/h"), not for an accessory
+                # it mentions ("mit Akku 4,0 Ah 2,0 kg").
+                if ":" in segment:
+                    head = segment.split(":")[0]
+                elif in_value and index == 0:
+                    head = segment
+                else:
+                    head = segment[: max((e for s, e in products.spans(segment) if s <= 2), default=0)]
+                named = products.named(head) if len(head) < 80 else set()
+                if named:
+                    current = tuple(sorted(named))
+                found.append(_Clause(segment, current, in_value and index == 0))
+    return found
+
+
+def _clause_figures(
+    clause: _Clause,
+    fact: Fact,
+    template: _Template,
+    products: ProductIndex,
+    lexicon: Lexicon,
+    label_words: frozenset[str],
+    dimension: Dimension | None,
+) -> list[NumericFact]:
+    """The alternatives one clause holds ("senkrecht am Balkongeländer (90°, Süd) ca. 500–600 kWh")."""
+    text = clause.text
+    if _DENIAL.search(text):
+        return []
+    outer = _PAREN.sub(lambda m: " " * len(m.group()), text)  # same offsets, bracketed figures left out
+    figures = [
+        q
+        for q in quantities(outer, Language.DE)
+        if q.dimension not in (Dimension.OTHER, Dimension.IP)
+        and (dimension is None or q.dimension is dimension)
+        and not RELATIVE.match(outer[q.end :])
+    ]
+    if _MODELS_KEY.match(fact.key):
+        # A models fact describes the products ("Platte 160 × 80 cm"): its figures count only where an
+        # attribute word stands right before them ("Heizleistung 7,9 kW").
+        figures = [q for q in figures if _groups_of(text[max(0, q.start - 25) : q.start], lexicon)]
+    # A figure after "bei", "at", "nach" is the condition of the others ("bei −20 °C bis zu 60 °C"), and so is
+    # one joined to it ("bei 30 °C und 80 % r. F.").
+    conditions: list[Quantity] = []
+    values: list[Quantity] = []
+    for position, quantity in enumerate(figures):
+        lead = outer[figures[position - 1].end if position else 0 : quantity.start]
+        if _CONDITION_LEAD.search(lead.rsplit(":", 1)[-1]) or (
+            conditions and conditions[-1] is figures[position - 1] and _AND.fullmatch(lead)
+        ):
+            conditions.append(quantity)
+        else:
+            values.append(quantity)
+    if not values:
+        return []
+    words = content_words(text, products, label_words)
+    own = _groups_of(_blank(text), lexicon)
+    # A clause that names another attribute ("Ladezeit ca. 3 h" in a run-time fact) is that attribute's.
+    foreign = not clause.in_value and bool(own) and bool(template.groups) and not set(own) & set(template.groups)
+    groups = own
+    found: list[NumericFact] = []
+    condition_figures = tuple((q.dimension, q.value) for q in conditions) + tuple(
+        (q.dimension, q.value)
+        for q in quantities(text, Language.DE)
+        if dimension is not None and q.dimension is not dimension
+    )
+    for quantity, value, low, upper_end in _ranged(outer, values):
+        before = outer[: quantity.start].rstrip()
+        upper = _UPPER_BEFORE.search(before[-14:]) is not None
+        lower_limit = _LOWER_LIMIT.search(before[-16:]) is not None
+        direction = template.direction
+        if lower_limit and low is None:
+            direction = Direction.AT_LEAST
+        elif direction is None and (upper or low is not None):
+            direction = Direction.AT_MOST
+        ends = (_bracket_after(text, quantity.end, products), _bracket_after(text, upper_end, products))
+        for product in clause.products:
+            found.append(
+                _make(
+                    dataclasses.replace(template, cues=(), groups=()) if foreign else template,
+                    value,
+                    low,
+                    quantity.dimension,
+                    product,
+                    upper and not lower_limit,
+                    words,
+                    condition_figures,
+                    key=f"{fact.key}:{text.strip()[:40]}",
+                    shown=f"{fact.key} = {text.strip()}",
+                    direction=direction,
+                    extra=tuple(words) if clause.in_value or foreign else (),
+                    groups=groups,
+                    ends=ends if low is not None else (frozenset(), frozenset()),
+                    step=quantity.step,
+                    alternative=not clause.in_value,
+                    competes=not foreign and (not clause.in_value or _MODE.search(text) is not None),
+                    foreign=foreign,
+                    excluded=negated_words(text),
+                )
+            )
+    return found
+
+
+def _blank(text: str) -> str:
+    """`text` without its figures: a unit ("kWh pro Jahr", "dB") names no attribute of its own."""
+    for quantity in reversed(quantities(text, Language.DE)):
+        end = quantity.end + unit_tail(text[quantity.end :])
+        text = text[: quantity.start] + " " * (end - quantity.start) + text[end:]
+    return text
+
+
+_UNIT_TAIL = re.compile(
+    r"\s*(?:pro|per|je|im|a|/)\s*(?:jahr|tag|monat|woche|stunde|year|day|month|week|hour|a|d|h)\b|\s*jährlich\b|\s*annually\b",
+    re.IGNORECASE,
+)
+
+
+def unit_tail(after: str) -> int:
+    """The length of a per-time reference after a figure ("kWh pro Jahr"): part of its unit."""
+    match = _UNIT_TAIL.match(after)
+    return match.end() if match else 0
+
+
+def _qualifier_conditions(
+    found: list[NumericFact], clauses: list[str], products: ProductIndex, label_words: frozenset[str]
+) -> list[NumericFact]:
+    """A text fact's qualifier clause without a figure of the value's kind ("PVGIS-Simulation für
+    Süddeutschland, Südausrichtung, 30° Neigung") states the value's conditions: its words and figures
+    are the conditions of the value's figures, not alternatives of their own."""
+    values = [f for f in found if not f.alternative]
+    kinds = {f.dimension for f in values}
+    words: set[str] = set()
+    figures: list[tuple[Dimension, float]] = []
+    conditional = set()
+    for clause in clauses:
+        inside = [q for q in quantities(clause, Language.DE) if q.dimension is not Dimension.OTHER]
+        if inside and any(q.dimension in kinds for q in inside):
+            continue
+        words |= content_words(clause, products, label_words)
+        figures.extend((q.dimension, q.value) for q in inside)
+        conditional.add(clause)
+    result = []
+    for fact in found:
+        if fact.alternative and any(fact.key.endswith(f":{c.strip()[:40]}") for c in conditional):
+            continue  # a figure of a condition clause ("30° Neigung") is no alternative value
+        if fact in values and (words or figures):
+            result.append(
+                dataclasses.replace(
+                    fact,
+                    conditions=fact.conditions | words,
+                    condition_figures=fact.condition_figures + tuple(figures),
+                )
+            )
+        else:
+            result.append(fact)
+    return result
+
+
+def _bracket_after(text: str, end: int, products: ProductIndex) -> frozenset[str]:
+    """The condition in brackets right after a figure: "3 W (Nachtmodus)" -> {"nachtmodus"}."""
+    match = re.match(r"\s*\(([^()]{1,60})\)", text[end:])
+    return content_words(match.group(1), products) if match else frozenset()
+
+
+def _ranged(text: str, figures: list[Quantity]) -> list[tuple[Quantity, float, float | None, int]]:
+    """(figure, value, low end, end offset of the upper figure) per value; "−25 °C bis +35 °C" is one."""
+    found: list[tuple[Quantity, float, float | None, int]] = []
+    for position, quantity in enumerate(figures):
+        previous = figures[position - 1] if position else None
+        following = figures[position + 1] if position + 1 < len(figures) else None
+        if _joined(text, previous, quantity):
+            continue  # the upper end of a range made below
+        if _joined(text, quantity, following):
+            assert following is not None
+            found.append((quantity, following.value, quantity.value, following.end))
+            continue
+        span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
+        low = None
+        if span:
+            low = (
+                parse_number(span.group(1), Language.DE)
+                * quantity.value
+                / max(parse_number(span.group(2), Language.DE), 1e-12)
+            )
+        found.append((quantity, quantity.value, low, quantity.end))
+    return found
+
+
+def _joined(text: str, first: Quantity | None, second: Quantity | None) -> bool:
+    if first is None or second is None or first.dimension is not second.dimension:
+        return False
+    between = text[first.end : second.start]
+    return (
+        _JOINED.fullmatch(between) is not None
+        or re.fullmatch(r"\s*\([^()]{1,60}\)\s*(?:bis|–|-|to)\s*", between) is not None
+    )
+
+
+def _mark_favourable(found: list[NumericFact]) -> list[NumericFact]:
+    """An alternative with its own condition that beats another alternative of the same product needs
+    its condition named ("24 dB(A) im Nachtmodus" next to "51 dB(A) auf Stufe Turbo"). Clauses of a text
+    value about different things ("Höhe 150 cm, Bodenplatte 50 cm") do not compete."""
+    marked = []
+    for fact in found:
+        needs = (
+            bool(fact.conditions)
+            and fact.competes
+            and any(
+                other is not fact
+                and other.competes
+                and other.dimension is fact.dimension
+                and other.product == fact.product
+                and other.conditions != fact.conditions
+                and _better(fact, other)
+                for other in found
+            )
+        )
+        marked.append(dataclasses.replace(fact, needs_condition=needs) if needs else fact)
+    return marked
+
+
+def _better(fact: NumericFact, other: NumericFact) -> bool:
+    if fact.direction is Direction.AT_LEAST:
+        return fact.value < (other.low if other.low is not None else other.value) - max(fact.step, 1e-9)
+    if fact.direction is Direction.AT_MOST:
+        return fact.value > other.value + max(fact.step, 1e-9)
+    return False
+
+
+def _upper_head(head: str) -> bool:
+    """Whether the main value is an "up to" figure: the qualifier starts with the bound ("bis zu, bei
+    30 °C ...", "maximale AC-Einspeiseleistung") or says it of no other figure ("bis zu 120 km")."""
+    if re.match(r"\W*(?:bis\s+zu|bis\s+maximal|maximal\w*|max\.|höchstens|up\s+to|maximum|at\s+most)\b", head, re.I):
+        return True
+    match = UPPER_BOUND.search(head)
+    return match is not None and not re.match(r"\s*\d", head[match.end() :])
+
+
+def _value(raw: str | int | float, unit: str | None) -> tuple[float, float | None, Dimension, float] | None:
+    """(value, low end of a range or None, dimension, precision) of a fact value with its unit."""
+    if isinstance(raw, str) and re.fullmatch(r"IP[0-9X]{2}", raw.strip(), re.I):
+        return ip_value(raw.strip()), None, Dimension.IP, 0.5
+    if not unit:
+        return None
+    try:
+        parsed = fact_unit(unit)
+    except UnknownUnit:
+        return None
+    if isinstance(raw, int | float):
+        places = len(repr(float(raw)).split(".")[1].rstrip("0")) if isinstance(raw, float) else 0
+        return float(raw) * parsed.factor, None, parsed.dimension, 0.5 * 10.0**-places * parsed.factor
+    text = raw.strip()
+    span = _RANGE.fullmatch(text + " x")
+    if span:
+        low, high = (parse_number(span.group(i), Language.DE) * parsed.factor for i in (1, 2))
+        return high, low, parsed.dimension, 0.5 * 10.0 ** -decimals(span.group(2), Language.DE) * parsed.factor
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
+        step = 0.5 * 10.0 ** -decimals(text, Language.DE) * parsed.factor
+        return parse_number(text, Language.DE) * parsed.factor, None, parsed.dimension, step
+    return None
+
+
+def _per_product(fact: Fact, qualifier: str) -> list[tuple[str, str | int | float]]:
+    """Other products' values: `per_product:`, else "(Thermowell L12: 4,9)" in the qualifier (the unit is
+    the fact's)."""
+    if fact.per_product:
+        return list(fact.per_product.items())
+    return [(m.group(1), m.group(2)) for inner in _PAREN.findall(qualifier) for m in _NAMED_VALUE.finditer(inner)]
+
+
+def _scope(fact: Fact, products: ProductIndex, labels: str, head: str) -> list[int]:
+    """The products a fact's value holds for: explicit, else named in its label or qualifier's first clause."""
+    if fact.products:
+        return sorted({i for name in fact.products for i in products.named(name)})
+    return sorted(products.named(labels) or products.named(head))
+
+
+def _cues(fact: Fact, labels: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    words = tokens(_PAREN.sub(" ", labels))
+    words += [part for w in words if "-" in w for part in w.split("-")]
+    cues = tuple(sorted({w for w in words if len(w) >= 4 and w not in _STOP}))
+    if fact.attribute:
+        pattern = lexicon.pattern(f"attribute.{fact.attribute}")
+        return cues, (pattern,) if pattern is not None else ()
+    # The German label first: English attribute words are more often ambiguous ("operating range").
+    for label in (fact.label_de, fact.label_en, fact.key.replace("_", " ")):
+        groups = _groups_of(_PAREN.sub(" ", label or ""), lexicon)
+        if groups:
+            return cues, groups
+    return cues, ()
+
+
+def _groups_of(text: str, lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The attribute groups whose words occur in `text` (a label names its attribute)."""
+    found = []
+    for group in lexicon.groups("attribute"):
+        pattern = lexicon.pattern(group)
+        if pattern is not None and pattern.search(text):
+            found.append(pattern)
+    return tuple(found)
+
+
+def _direction(fact: Fact, configured: Direction | None, labels: str, lexicon: Lexicon) -> Direction | None:
+    if fact.direction is not None:
+        return _FROM_CONFIG[fact.direction]
+    if configured is not None:
+        return configured
+    if lexicon.has("lower_is_better", labels) and not lexicon.has("higher_is_better", labels):
+        return Direction.AT_LEAST
+    if lexicon.has("higher_is_better", labels):
+        return Direction.AT_MOST
+    return None
+
+
+def _default_direction(dimension: Dimension) -> Direction:
+    # A noise figure without an attribute word is a noise level: a claim may not undercut it.
+    return Direction.AT_LEAST if dimension is Dimension.SOUND else Direction.AT_MOST
+
+
+def _conditions(qualifier: str) -> dict[ConditionKind, str]:
+    found: dict[ConditionKind, str] = {}
+    distance = _DISTANCE.search(qualifier)
+    if distance:
+        found[ConditionKind.DISTANCE] = distance.group()
+    mode = _MODE.search(qualifier)
+    if mode:
+        found[ConditionKind.MODE] = mode.group()
+    return found
+
+
+def _distance_of(text: str) -> float | None:
+    match = _DISTANCE.search(text) or re.search(r"(\d+(?:[.,]\d+)?)\s?m\b", text)
+    return parse_number(match.group(1), Language.DE) if match else None
+
+
+def _mode_of(text: str) -> str | None:
+    match = _MODE.search(text)
+    return match.group(1).lower() if match else None
+
+
+def modes_in(sentence: str) -> set[str]:
+    return {m.group(1).lower() for m in _MODE.finditer(sentence)}
