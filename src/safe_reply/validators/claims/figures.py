@@ -215,9 +215,9 @@ def _candidates(
     lower: str,
     words: list[str],
     sentence: str,
-    conditions: bool,
+    window: bool,
 ) -> tuple[NumericFact, ...]:
-    facts = [f for f in base.numeric if f.dimension is quantity.dimension and (conditions or not f.foreign)]
+    facts = [f for f in base.numeric if f.dimension is quantity.dimension and (window or not f.foreign)]
     if mentioned:
         facts = [f for f in facts if f.product is None or f.product in mentioned]
     if not facts:
@@ -227,20 +227,12 @@ def _candidates(
     # The attribute is read from the words around the figure, not from its unit alone: label words of
     # the fact, the vocabulary's words for the same attribute ("wiegt", "Gewicht", "weighs") and the
     # words of an alternative's own condition ("senkrecht am Geländer").
+    # Around the figure, its clause's own words and its condition count too; in the whole sentence only
+    # the attribute's words do (another clause's words there belong to another figure).
     scores = [
         sum(1 for cue in f.cues if _cue_in(cue, lower, words))
         + sum(1 for g in f.groups if g.search(sentence))
-        + sum(1 for w in f.clause_words if _cue_in(w, lower, words, tail=True))
-        + sum(1 for g in f.own_groups if g.search(sentence))
-        + (
-            sum(
-                1
-                for c in f.conditions
-                if c not in f.clause_words and _cue_in(c, lower, without if c in f.excluded else words, infix=True)
-            )
-            if conditions
-            else 0
-        )
+        + (_own_score(f, lower, words, without, sentence) if window else 0)
         for f in facts
     ]
     best = max(scores)
@@ -249,6 +241,19 @@ def _candidates(
     # Several attributes fit equally well: compare with all and call the figure backed if any backs
     # it (the lenient reading keeps precision; a figure beyond every one of them is still caught).
     return tuple(f for f, s in zip(facts, scores, strict=True) if s == best)
+
+
+def _own_score(fact: NumericFact, lower: str, words: list[str], without: list[str], sentence: str) -> int:
+    """How many of the alternative's own clause words, groups and condition words the text names."""
+    return (
+        sum(1 for w in fact.clause_words if _cue_in(w, lower, words, tail=True))
+        + sum(1 for g in fact.own_groups if g.search(sentence))
+        + sum(
+            1
+            for c in fact.conditions
+            if c not in fact.clause_words and _cue_in(c, lower, without if c in fact.excluded else words, infix=True)
+        )
+    )
 
 
 # A German compound's head word names the attribute too: "Bildschirm" cues "Bildschirmdiagonale".

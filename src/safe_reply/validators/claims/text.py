@@ -5,6 +5,8 @@
   replies quadratic);
 - `ReplyView.unreleased`: the sentence is about an unreleased product or an internal matter;
 - `quoted`: a rule match inside quotation marks that report someone else's words;
+- `mentioned`: a quoted word the sentence rejects ("„Made in Germany“ wäre nicht korrekt") or names as an
+  example ("Aussagen wie klimaneutral");
 - `condition_of_previous`: a sentence that only states the conditions of the sentence before it.
 """
 
@@ -88,6 +90,36 @@ def quoted(text: str, match: Span, sentence: Span, lexicon: Lexicon) -> bool:
     closer = _CLOSERS[text[opened]]
     end = next((i for i in range(match.start, sentence.end) if text[i] in closer), sentence.end)
     return len(text[opened + 1 : end].split()) >= _MIN_QUOTED_WORDS
+
+
+# A sentence that rejects or declines what it quotes: "„Made in Germany“ wäre nicht korrekt", "Aussagen wie
+# „klimaneutral“ kann ich nicht machen", "we can't call it 'eco-friendly'".
+_REJECTING = re.compile(
+    r"\b(?:nicht|kein\w*|weder|nie|not|no|never|neither|nor|can['’]t|cannot|won['’]t|don['’]t|falsch|unzutreffend|"
+    r"irreführend|unzulässig|incorrect|wrong|misleading|untrue)\b",
+    re.IGNORECASE,
+)
+# A word named as an example of a kind of statement: "Aussagen wie klimaneutral", "terms such as eco".
+_MENTION_FRAME = re.compile(
+    r"\b(?:aussagen?|begriffen?|begriffe|bezeichnungen?|angaben?|werbeaussagen?|versprechen|formulierungen?|wörter|"
+    r"worte|label\w*|siegel|claims?|terms?|statements?|labels?|words?|phrases?|promises?)\s+(?:wie|like|such\s+as)\s*"
+    r"[„“\"'‚‘»«]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def mentioned(text: str, match: Span, sentence: Span) -> bool:
+    """Whether the match is a word the bot talks about rather than a claim it makes: quoted in a
+    sentence that rejects it, or named as an example of a kind of statement."""
+    if _MENTION_FRAME.search(text[max(sentence.start, match.start - 60) : match.start]):
+        return True
+    opened = _open_quote(text, sentence.start, match.start)
+    if opened is None:
+        return False
+    closer = _CLOSERS[text[opened]]
+    end = next((i for i in range(match.start, sentence.end) if text[i] in closer), sentence.end)
+    outside = text[sentence.start : opened] + " " + text[end + 1 : sentence.end]
+    return _REJECTING.search(outside) is not None
 
 
 def unquoted(text: str, sentence: Span, lexicon: Lexicon) -> str:

@@ -45,7 +45,7 @@ from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
-from safe_reply.validators.claims.text import ReplyView, condition_of_previous, quoted, unquoted
+from safe_reply.validators.claims.text import ReplyView, condition_of_previous, mentioned, quoted, unquoted
 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
@@ -176,7 +176,9 @@ class ClaimsValidator:
 
     def _check(self, view: ReplyView, match: RuleMatch, language: Language) -> _Flag | None:
         text = view.text
-        if quoted(text, match.span, match.sentence_span, self.lexicon):
+        if quoted(text, match.span, match.sentence_span, self.lexicon) or mentioned(
+            text, match.span, match.sentence_span
+        ):
             return None
         sentence = match.sentence_span.of(text)
         # A sentence about an unreleased product or an internal matter is a trade-secret topic, not a
