@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from safe_reply.types import Language
-from safe_reply.validators.claims.backing import Verdict
+from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.quantities import Dimension, quantities
@@ -71,8 +71,18 @@ def terms_verdict(
     return Verdict(True, f"facts: {holding[0][:120]}")
 
 
+_UNDER_GUARANTEE = re.compile(
+    r"\b(?:im\s+rahmen\s+der|über\s+die|durch\s+die|per|als)\s+(?:\w+\s+)?(?:hersteller)?garantie\w*|\bgarantiefall\b"
+    r"|\b(?:under|through|via|as\s+part\s+of)\s+(?:the|our|your)\s+(?:\w+\s+)?(?:guarantee|warranty)\b",
+    re.IGNORECASE,
+)
+
+
 def service_verdict(claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict:
-    """Backed when a service term of the same kind carries the commitment with the same figures."""
+    """Backed when a service term of the same kind carries the commitment with the same figures; a
+    commitment made under the guarantee ("im Rahmen der Garantie") is backed when the guarantee covers it."""
+    if base.guarantee is not None and _UNDER_GUARANTEE.search(sentence):
+        return guarantee_verdict(sentence, language, base)
     entries = [*base.service, *(a.text for a in base.approved), *((base.guarantee,) if base.guarantee else ())]
     shown = "service terms: " + ("; ".join(e[:80] for e in base.service) if base.service else "none documented")
     concepts = _concepts(sentence, lexicon)
