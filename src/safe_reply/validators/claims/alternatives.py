@@ -58,7 +58,7 @@ _FROM_CONFIG = {
 }
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Function words never name an attribute or a condition ("unter", "wird", "with" are in every clause).
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     """der die das des den dem und oder von bis mit nach auf für bei the of and up to per ein eine einer einem
     einen eines ist sind wird werden wurde kann können nicht kein keine ohne unter über aus zum zur vom beim
     etwa rund circa jeweils also auch noch nur sowie bzw with from into only than that this then each both
@@ -141,7 +141,7 @@ def content_words(text: str, products: ProductIndex, exclude: frozenset[str] = f
     for word in tokens(_PAREN.sub(lambda m: f" {m.group(1)} ", text)):
         parts = [word, *word.split("-")] if "-" in word else [word]
         for part in parts:
-            usable = len(part) >= 4 and part not in _STOP and not part[0].isdigit()
+            usable = len(part) >= 4 and part not in STOP_WORDS and not part[0].isdigit()
             if usable and part not in names and not _overlaps(part, exclude):
                 found.add(part)
     return frozenset(found)
@@ -638,7 +638,7 @@ def _scope(fact: Fact, products: ProductIndex, labels: str, head: str) -> list[i
 def _cues(fact: Fact, labels: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
     words = tokens(_PAREN.sub(" ", labels))
     words += [part for w in words if "-" in w for part in w.split("-")]
-    cues = tuple(sorted({w for w in words if len(w) >= 4 and w not in _STOP}))
+    cues = tuple(sorted({w for w in words if len(w) >= 4 and w not in STOP_WORDS}))
     if fact.attribute:
         pattern = lexicon.pattern(f"attribute.{fact.attribute}")
         return cues, (pattern,) if pattern is not None else ()

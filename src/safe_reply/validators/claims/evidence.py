@@ -23,7 +23,7 @@ from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
-from safe_reply.validators.claims.quantities import Dimension, quantities
+from safe_reply.validators.claims.quantities import Dimension, parse_number, quantities
 
 _TOTAL = re.compile(
     r"\b(?:komplett|vollständig|völlig|gänzlich|ganz|alle[nsm]?|100\s?%|zu\s+100\s?%|completely|fully|entirely|"
@@ -175,3 +175,31 @@ def guarantee_conditions_verdict(base: FactBase) -> Verdict:
         return Verdict(False, "guarantee: none")
     shown = f"guarantee: {base.guarantee}"
     return Verdict(_CONDITIONS.search(base.guarantee) is None, shown)
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[float]:
+    """Every number in `text`, read in both number formats ("3.000" is 3000 or 3.0; "4,8" is 4.8)."""
+    found: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        for language in (Language.DE, Language.EN):
+            value = parse_number(match.group(), language)
+            if value == value:  # not NaN
+                found.add(round(value, 6))
+    return found
+
+
+def documented_verdict(claim: str, base: FactBase) -> Verdict:
+    """A rating, customer number or return rate is backed only when one fact entry names all its figures
+    ("4,8 von 5 Sternen bei 3.000 Bewertungen"); one without figures only by an approved claim."""
+    wanted = [_numbers(m.group()) for m in _NUMBER.finditer(claim)]
+    shown = "facts: no documented rating, customer number or rate"
+    if not wanted:
+        return Verdict(False, shown)
+    for line in base.all_text.splitlines():
+        have = _numbers(line)
+        if all(options & have for options in wanted):
+            return Verdict(True, f"facts: {line[:120]}")
+    return Verdict(False, shown)

@@ -30,6 +30,7 @@ from safe_reply.validators.claims.alternatives import (
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
 from safe_reply.validators.claims.products import ProductIndex, products_of
 from safe_reply.validators.claims.quantities import Dimension, Quantity, parse_number, quantities
+from safe_reply.validators.claims.restrictions import Restriction, restriction_clauses
 
 __all__ = ["ApprovedClaim", "Direction", "FactBase", "NumericFact", "describe", "money", "tokens"]
 
@@ -58,6 +59,7 @@ class FactBase:
     # Figures the facts name as measuring conditions ("bei 25 °C", "(27 °C, 60 % r. F.)", "1.000 W/m²"): a
     # reply that repeats one restates a condition, it claims no value.
     condition_figures: tuple[tuple[Dimension, float], ...] = ()
+    restrictions: tuple[Restriction, ...] = ()  # what the facts say the product does not do or must not do
 
     @classmethod
     def from_product_line(
@@ -94,6 +96,7 @@ class FactBase:
             tuple(sorted({a for text in everything for a in money(text)})),
             "\n".join(everything).lower(),
             _condition_figures(line.facts, numeric),
+            restriction_clauses(line.facts, products, lexicon.words("product_noun")),
         )
 
     def products_in(self, text: str) -> set[int]:

@@ -56,12 +56,13 @@ class NumberCheck:
 
 
 def check_numbers(
-    sentence: str, language: Language, base: FactBase, hint: set[int], before: str = ""
+    sentence: str, language: Language, base: FactBase, hint: set[int], before: str = "", after: str = ""
 ) -> list[NumberCheck]:
     """Every figure of the sentence that maps onto a spec-sheet attribute, compared with it.
 
     `before` is the sentence or list heading before it: a list item "Mikrowechselrichter: 10 Jahre" under
-    "Die Garantien im Überblick" is a guarantee term.
+    "Die Garantien im Überblick" is a guarantee term. A condition may be named in either neighbour
+    ("400 m³/h entsprechen rund 235 CFM. Gemessen ... auf Stufe Turbo.").
     """
     found = quantities(sentence, language)
     if not found:
@@ -99,8 +100,8 @@ def check_numbers(
         # Words after a figure up to a ";" are that figure's ("davon 2,02 kWh nutzbar; erweiterbar ...").
         start += max((m.end() for m in _HARD_BREAK.finditer(sentence[start : quantity.start])), default=0)
         stop = found[position + 1].start if position + 1 < len(found) else len(sentence)
-        after = re.split(r"[(,;:]", sentence[quantity.end : min(stop, quantity.end + 30)], maxsplit=1)[0]
-        window = plain[start : quantity.end] + after
+        tail = re.split(r"[(,;:]", sentence[quantity.end : min(stop, quantity.end + 30)], maxsplit=1)[0]
+        window = plain[start : quantity.end] + tail
         # A generic noun ("die Jacke") narrows the facts only when it is the sentence's one figure of the
         # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
         single = sum(1 for q in found if q.dimension is quantity.dimension) == 1
@@ -110,7 +111,7 @@ def check_numbers(
         )
         if not facts:
             continue
-        context = words + _words(before)
+        context = words + _words(before) + _words(after)
         verdicts = [_compare(quantity, fact, sentence, words, context, language) for fact in facts]
         backed = any(ok for ok, _ in verdicts)
         dropped = not backed and any(drop for _, drop in verdicts)
@@ -165,8 +166,10 @@ _CUSTOMER = re.compile(
     r"weighs?|misst|messen|measures?|hat|haben|has|have|groß|tall|alt|old)\b"
     r"|\b(?:ihr|ihre[nmrs]?|your)\s+(?:[\w-]+\s+){0,2}?[\w-]*?(?:sohn|tochter|kind|kinder|baby|enkel\w*|mann|frau|"
     r"partner\w*|hund|katze|wohnung|zimmer|raum|keller|haus|garten|balkon|dach|auto|fahrzeug|son|daughter|child|kids?|"
-    r"husband|wife|dog|cat|flat|apartment|room|basement|house|garden|roof|car)\s+(?:\w+\s+)?(?:ist|sind|is|are|was|"
-    r"hat|haben|has|have|wiegt|wiegen|weighs?|misst|messen|measures?)\b"
+    r"husband|wife|dog|cat|flat|apartment|room|basement|house|garden|roof|car)\s+(?:(?:\w+\s+)?(?:ist|sind|is|are|"
+    r"was|hat|haben|has|have|wiegt|wiegen|weighs?|misst|messen|measures?)\b|mit\s|with\s|at\s)"
+    # An indirect question about the customer's case: "Ob Ihr Hund mit 11 Monaten schon umsteigen sollte, ...".
+    r"|^\W*(?:ob|whether)\b"
     # A defect report: "schon nach sieben Wochen nicht mehr lädt", "stopped working after seven months".
     r"|\b(?:nach|seit|after|since)\s+\S+\s+\S+\s+(?:\w+\s+){0,3}?(?:nicht\s+mehr|kaputt|defekt|ausgefallen|"
     r"no\s+longer|stopped|broke|broken|failed)\b|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",

@@ -49,6 +49,8 @@ class Backing(StrEnum):
     TEST = "test"  # a documented test result, with its source named in the reply
     COMPETITOR = "competitor"  # what it is compared with is the company's own product
     GUARANTEE_CONDITIONS = "guarantee_conditions"  # the guarantee has no conditions that are waived
+    DOCUMENTED = "documented"  # every figure it names (ratings, customer numbers) is in one fact entry
+    RESTRICTIONS = "restrictions"  # no documented restriction on the same topic is contradicted
 
 
 # The default legal basis per category; a rule may name a more specific one.

@@ -35,14 +35,6 @@ class ReplyView:
         self._unreleased: dict[Span, bool] = {}
         self._sentences: list[Span] | None = None
 
-    def before(self, sentence: Span) -> str:
-        """The sentence (or list heading) before `sentence`, "" at the start of the reply."""
-        if self._sentences is None:
-            self._sentences = sentence_spans(self.text)
-        starts = [s.start for s in self._sentences]
-        position = bisect.bisect_left(starts, sentence.start)
-        return self._sentences[position - 1].of(self.text) if position else ""
-
     def products_before(self, sentence: Span) -> set[int]:
         """Every product named in the reply up to the end of `sentence`."""
         if self._offsets is None:
@@ -50,6 +42,23 @@ class ReplyView:
         assert self._offsets is not None
         position = bisect.bisect_left(self._offsets, sentence.end)
         return set(self._cumulative[position - 1]) if position else set()
+
+    def before(self, sentence: Span) -> str:
+        """The sentence (or list heading) before `sentence`, "" at the start of the reply."""
+        return self._neighbour(sentence, -1)
+
+    def after(self, sentence: Span) -> str:
+        """The sentence after `sentence`, "" at the end of the reply."""
+        return self._neighbour(sentence, 1)
+
+    def _neighbour(self, sentence: Span, step: int) -> str:
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+        starts = [s.start for s in self._sentences]
+        # The sentence that holds `sentence.start` (the scan's sentences and these may differ slightly).
+        current = bisect.bisect_right(starts, sentence.start) - 1
+        index = current + step
+        return self._sentences[index].of(self.text) if 0 <= index < len(self._sentences) else ""
 
     def _index(self) -> None:
         mentions = self.base.products.positions(self.text)

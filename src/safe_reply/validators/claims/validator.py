@@ -34,6 +34,7 @@ from safe_reply.validators.claims.backing import (
 )
 from safe_reply.validators.claims.evidence import (
     competitor_verdict,
+    documented_verdict,
     guarantee_conditions_verdict,
     price_verdict,
     service_verdict,
@@ -42,6 +43,7 @@ from safe_reply.validators.claims.evidence import (
 )
 from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBase
 from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
+from safe_reply.validators.claims.restrictions import restrictions_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
@@ -73,6 +75,8 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "plan_contents": (ClaimCategory.OTHER, Backing.SERVICE),
     "price": (ClaimCategory.PRICE, Backing.SERVICE),
     "savings_promise": (ClaimCategory.OTHER, Backing.SERVICE),
+    "reviews": (ClaimCategory.OTHER, Backing.DOCUMENTED),
+    "restriction_contradicted": (ClaimCategory.SPEC_EXCEEDED, Backing.RESTRICTIONS),
 }
 # The vocabulary class whose words are a TERMS claim's key terms.
 TERM_CLASSES = {"health_pathogen": "pathogen", "environmental_specific": "eco_specific"}
@@ -201,7 +205,8 @@ class ClaimsValidator:
         claim = match.span.of(view.text)
         if backing in (Backing.NUMBERS, Backing.FIGURES):
             plain = unquoted(view.text, match.sentence_span, self.lexicon)
-            checks = check_numbers(plain, language, self.base, hint, view.before(match.sentence_span))
+            span = match.sentence_span
+            checks = check_numbers(plain, language, self.base, hint, view.before(span), view.after(span))
             if backing is Backing.FIGURES and not checks:
                 return Verdict(True, "")  # figures that map onto no attribute are not spec claims
             return numbers_verdict(checks)
@@ -225,6 +230,10 @@ class ClaimsValidator:
             return competitor_verdict(claim, self.base)
         if backing is Backing.GUARANTEE_CONDITIONS:
             return guarantee_conditions_verdict(self.base)
+        if backing is Backing.DOCUMENTED:
+            return documented_verdict(claim, self.base)
+        if backing is Backing.RESTRICTIONS:
+            return restrictions_verdict(sentence, self.base.restrictions)
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
 
     def _ask_judge(self, text: str, language: Language, seen: set[Span], flags: dict[Span, list[_Flag]]) -> None:
