@@ -150,11 +150,11 @@ def content_words(text: str, products: ProductIndex, exclude: frozenset[str] = f
 def _overlaps(word: str, cues: frozenset[str]) -> bool:
     """Whether `word` is a form of one of `cues` ("modul" of "module"): it names the attribute, not a
     condition."""
-    return word in cues or any(
-        len(shorter) >= 4 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter)
-        for cue in cues
-        for shorter, longer in ((min(word, cue, key=len), max(word, cue, key=len)),)
-    )
+    for cue in cues:
+        shorter, longer = (word, cue) if len(word) <= len(cue) else (cue, word)
+        if len(shorter) >= 4 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter):
+            return True
+    return False
 
 
 _WITHOUT = re.compile(

@@ -17,6 +17,7 @@ sentence makes; these checks say whether the product line's own data carry it:
 
 from __future__ import annotations
 
+import math
 import re
 
 from safe_reply.types import Language
@@ -186,7 +187,7 @@ def _numbers(text: str) -> set[float]:
     for match in _NUMBER.finditer(text):
         for language in (Language.DE, Language.EN):
             value = parse_number(match.group(), language)
-            if value == value:  # not NaN
+            if not math.isnan(value):
                 found.add(round(value, 6))
     return found
 

@@ -120,6 +120,11 @@ class ProductIndex:
         found: set[int] = set()
         for match in self._noun_regex.finditer(text):
             word = match.group().lower()
+            # The tail of a German compound is a noun, so it is written capitalised: "der Sitz" refers to the
+            # "Kindersitz", "sitzen" does not.
+            nouns = (n for p in self.products for n in p.nouns if _refers(word, n))
+            if match.group()[0].islower() and all(not _whole(word, n) for n in nouns):
+                continue
             owners = {i for i, p in enumerate(self.products) if any(_refers(word, n) for n in p.nouns)}
             if 0 < len(owners) < len(self.products):
                 found |= owners
@@ -269,6 +274,11 @@ def _tails(noun: str) -> list[str]:
 def _refers(word: str, noun: str) -> bool:
     stem = re.sub(r"(?:e?s|e?n|e|s)$", "", word)
     return noun.endswith(word) or (len(stem) >= _MIN_NOUN and noun.endswith(stem))
+
+
+def _whole(word: str, noun: str) -> bool:
+    """Whether `word` is `noun` itself, inflected ("jacket", "jackets"), not just its tail."""
+    return re.sub(r"(?:e?s|e?n|e|s)$", "", word) == re.sub(r"(?:e?s|e?n|e|s)$", "", noun)
 
 
 def _squash(text: str) -> str:

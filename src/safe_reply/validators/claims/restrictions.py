@@ -73,10 +73,7 @@ def restriction_clauses(facts: Iterable[Fact], products: ProductIndex, nouns: It
     """Every restricting clause of the facts' values and qualifiers, with its topic words (product names
     and generic nouns such as "Gerät" are no topic)."""
     excluded = frozenset(
-        w
-        for p in products.products
-        for text in (p.name, *p.aliases, *p.nouns)
-        for w in tokens(text.replace("-", " "))
+        w for p in products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text.replace("-", " "))
     ) | frozenset(n.lower() for n in nouns)
     found = []
     for fact in facts:

@@ -43,9 +43,9 @@ from safe_reply.validators.claims.evidence import (
 )
 from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBase
 from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
-from safe_reply.validators.claims.restrictions import restrictions_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
+from safe_reply.validators.claims.restrictions import restrictions_verdict
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
 from safe_reply.validators.claims.text import ReplyView, condition_of_previous, mentioned, quoted, unquoted
 
