@@ -89,7 +89,8 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     concepts = _concepts(sentence, lexicon)
     if not concepts:
         return Verdict(False, shown)
-    figures = [f for f in _figures(sentence, language) if f[0] in (Dimension.DURATION, Dimension.PERCENT)]
+    # Days, shares and counts ("für alle fünf Packungen" against "eine Packung je Produkt") must match.
+    figures = [f for f in _figures(sentence, language) if f[0] in (Dimension.DURATION, Dimension.PERCENT, Dimension.COUNT)]
     amounts = money(sentence)
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
@@ -181,21 +182,22 @@ def guarantee_conditions_verdict(base: FactBase) -> Verdict:
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 
-def _numbers(text: str) -> set[float]:
-    """Every number in `text`, read in both number formats ("3.000" is 3000 or 3.0; "4,8" is 4.8)."""
+def _numbers(text: str, languages: tuple[Language, ...] = (Language.DE, Language.EN)) -> set[float]:
+    """Every number in `text`, read in the given number formats ("3.000" is 3000 in German, 3.0 in English)."""
     found: set[float] = set()
     for match in _NUMBER.finditer(text):
-        for language in (Language.DE, Language.EN):
+        for language in languages:
             value = parse_number(match.group(), language)
             if not math.isnan(value):
                 found.add(round(value, 6))
     return found
 
 
-def documented_verdict(claim: str, base: FactBase) -> Verdict:
+def documented_verdict(claim: str, base: FactBase, language: Language) -> Verdict:
     """A rating, customer number or return rate is backed only when one fact entry names all its figures
-    ("4,8 von 5 Sternen bei 3.000 Bewertungen"); one without figures only by an approved claim."""
-    wanted = [_numbers(m.group()) for m in _NUMBER.finditer(claim)]
+    ("4,8 von 5 Sternen bei 3.000 Bewertungen"); one without figures only by an approved claim. The claim's
+    numbers are read in the reply's format ("50,000" in English is fifty thousand)."""
+    wanted = [_numbers(m.group(), (language,)) for m in _NUMBER.finditer(claim)]
     shown = "facts: no documented rating, customer number or rate"
     if not wanted:
         return Verdict(False, shown)

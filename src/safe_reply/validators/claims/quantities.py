@@ -113,7 +113,8 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"°(?!\s?[CF])", Unit(Dimension.ANGLE, 1.0)),
     (r"ladezyklen|ladezyklus|zyklen|charge cycles|charging cycles|cycles", Unit(Dimension.CYCLES, 1.0)),
     (
-        r"stück|stk\.?|pieces?|pcs\.?|kapseln|capsules|tabletten|tablets|portionen|servings|personen|persons|people",
+        r"stück|stk\.?|pieces?|pcs\.?|kapseln|capsules|tabletten|tablets|portionen|servings|personen|persons|people"
+        r"|packungen|packung|packs?|flaschen|flasche|bottles?|dosen|cans|tins",
         Unit(Dimension.COUNT, 1.0),
     ),
     (r"LSF|SPF|UPF", Unit(Dimension.SPF, 1.0)),

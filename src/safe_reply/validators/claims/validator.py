@@ -185,11 +185,13 @@ class ClaimsValidator:
         ):
             return None
         sentence = match.sentence_span.of(text)
-        # A sentence about an unreleased product or an internal matter is a trade-secret topic, not a
-        # claim about a product on sale (the secrets check judges it).
-        if view.unreleased(match.sentence_span):
-            return None
         category, backing = SUBCATEGORIES[match.rule.category]
+        # A sentence about an unreleased product or an internal matter is a trade-secret topic, not a
+        # claim about a product on sale (the secrets check judges it). An offer the bot makes the customer in
+        # so many words is a commitment all the same ("ohne Rücksprache darf ich ... – ich biete Ihnen daher
+        # 60 € Erstattung an").
+        if view.unreleased(match.sentence_span) and not _offered(text, match.span, match.sentence_span, backing):
+            return None
         claim = match.span.of(text)
         approved = approved_backing(sentence, claim, self.base)
         if approved is not None:
@@ -211,7 +213,9 @@ class ClaimsValidator:
                 return Verdict(True, "")  # figures that map onto no attribute are not spec claims
             return numbers_verdict(checks)
         if backing is Backing.CERTIFICATION:
-            products = self.base.products_in(sentence) or hint
+            # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
+            clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
+            products = self.base.products_in(clause) or self.base.products_in(sentence) or hint
             return certification_verdict(claim, self.base, products, self.lexicon)
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
@@ -231,7 +235,7 @@ class ClaimsValidator:
         if backing is Backing.GUARANTEE_CONDITIONS:
             return guarantee_conditions_verdict(self.base)
         if backing is Backing.DOCUMENTED:
-            return documented_verdict(claim, self.base)
+            return documented_verdict(claim, self.base, language)
         if backing is Backing.RESTRICTIONS:
             return restrictions_verdict(sentence, self.base.restrictions)
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
@@ -341,6 +345,28 @@ def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: Fact
     if words is None:
         return None
     return next((a for a in candidates if any(w in a.tokens for w in words)), None)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
+# The bot makes an offer itself, now: "ich biete Ihnen ... an", "erstatte ich Ihnen", "I'll refund you".
+_PERFORMATIVE = re.compile(
+    r"\b(?:ich|wir)\s+(?:biete|bieten|erstatte|erstatten|überweise|überweisen|schenke|schenken|gewähre|gewähren)\s+"
+    r"ihnen\b|\b(?:biete|erstatte|überweise|schenke|gewähre)\s+ich\s+ihnen\b"
+    r"|\bI(?:['’]ll|\s+will|['’]m\s+(?:offering|giving|refunding))\s+(?:\w+\s+)?(?:you|refund\s+you|credit\s+you)\b",
+    re.IGNORECASE,
+)
+
+
+def _offered(text: str, match: Span, sentence: Span, backing: Backing) -> bool:
+    """Whether a service commitment is an offer the bot itself makes in the clause of the match."""
+    return backing is Backing.SERVICE and _PERFORMATIVE.search(_clause_of(text, match, sentence).of(text)) is not None
+
+
+def _clause_of(text: str, match: Span, sentence: Span) -> Span:
+    """The clause of the sentence that holds the match (between commas, semicolons, dashes)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, match.start)), default=sentence.start)
+    stop = _CLAUSE_BREAK.search(text, match.end, sentence.end)
+    return Span(start, stop.start() if stop else sentence.end)
 
 
 def _something_left(text: str, removed: list[Span]) -> bool:
