@@ -79,6 +79,9 @@ _UNDER_GUARANTEE = re.compile(
 )
 
 
+_COMMITTED = (Dimension.DURATION, Dimension.PERCENT, Dimension.COUNT)
+
+
 def service_verdict(claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict:
     """Backed when a service term of the same kind carries the commitment with the same figures; a
     commitment made under the guarantee ("im Rahmen der Garantie") is backed when the guarantee covers it."""
@@ -90,7 +93,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     if not concepts:
         return Verdict(False, shown)
     # Days, shares and counts ("für alle fünf Packungen" against "eine Packung je Produkt") must match.
-    figures = [f for f in _figures(sentence, language) if f[0] in (Dimension.DURATION, Dimension.PERCENT, Dimension.COUNT)]
+    figures = [f for f in _figures(sentence, language) if f[0] in _COMMITTED]
     amounts = money(sentence)
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
