@@ -13,6 +13,7 @@ import re
 from safe_reply.types import Language
 from safe_reply.validators.claims.facts import ApprovedClaim, FactBase, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
+from safe_reply.validators.claims.origin import origin_verdict
 from safe_reply.validators.claims.quantities import Dimension, quantities
 from safe_reply.validators.claims.taxonomy import Verdict
 
@@ -105,6 +106,12 @@ _EXCLUDED = re.compile(
     r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)\s+([^;.)]*)",
     re.I,
 )
+# The parts named before the exclusion: "Filter sind Verschleißteile und ausgenommen", "batteries are excluded".
+_EXCLUDED_BEFORE = re.compile(
+    r"([^;.,:]{3,60}?)\s+(?:sind|ist|are|is)\s+(?:[\w-]+\s+){0,3}?(?:ausgenommen|ausgeschlossen|nicht\s+(?:abgedeckt|"
+    r"enthalten|inbegriffen|umfasst)|excluded|not\s+covered|not\s+included)",
+    re.I,
+)
 _INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)", re.I)
 
 
@@ -131,9 +138,10 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     claimed = [q.value for q in quantities(sentence, language) if q.dimension is Dimension.DURATION]
     if years and any(c > max(years) * (1 + _TOLERANCE) for c in claimed):
         return Verdict(False, shown)
+    parts = [*_EXCLUDED.findall(text), *_EXCLUDED_BEFORE.findall(text)]
     excluded = {
         _stem5(w)
-        for part in _EXCLUDED.findall(text)
+        for part in parts
         for w in tokens(part)
         if w not in {"und", "auf", "and", "on", "die", "der", "das", "the"}
     }
@@ -148,127 +156,3 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     if covered and named and not named <= covered:
         return Verdict(False, shown)
     return Verdict(True, shown)
-
-
-# ---------------------------------------------------------------- origin
-
-_PLACES = {
-    "deutschland": "de",
-    "germany": "de",
-    "german": "de",
-    "deutsch": "de",
-    "deutsche": "de",
-    "deutscher": "de",
-    "deutschen": "de",
-    "bremen": "de",
-    "bayern": "de",
-    "bavaria": "de",
-    "italien": "it",
-    "italy": "it",
-    "taiwan": "tw",
-    "china": "cn",
-    "polen": "pl",
-    "poland": "pl",
-    "eu": "eu",
-    "europa": "eu",
-    "europe": "eu",
-    "asien": "asia",
-    "asia": "asia",
-    "österreich": "at",
-    "austria": "at",
-    "schweiz": "ch",
-    "switzerland": "ch",
-    "frankreich": "fr",
-    "france": "fr",
-    "spanien": "es",
-    "spain": "es",
-    "tschechien": "cz",
-    "czechia": "cz",
-    "ungarn": "hu",
-    "hungary": "hu",
-    "rumänien": "ro",
-    "romania": "ro",
-    "portugal": "pt",
-    "türkei": "tr",
-    "turkey": "tr",
-    "japan": "jp",
-    "korea": "kr",
-    "südkorea": "kr",
-    "vietnam": "vn",
-    "indien": "in",
-    "india": "in",
-    "usa": "us",
-}
-# Steps that are not manufacturing: a place that only holds these does not back "hergestellt in".
-_ASSEMBLY = re.compile(
-    r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|geprüft|prüfung|tested|testing", re.I
-)
-_TOTAL = re.compile(
-    r"\b(?:komplett|vollständig|ganz|entirely|completely|fully|everything|alles|alle|beide|all|both)\b|\b100\s?%", re.I
-)
-
-
-def origin_verdict(sentence: str, base: FactBase) -> Verdict:
-    if base.origin is None:
-        return Verdict(False, "origin: no origin fact", "origin")
-    shown = f"origin = {base.origin}"
-    known = _places_of(base.origin)
-    clauses = [c.lower() for c in re.split(r"[;]", base.origin)]
-    places = _places_in(sentence, known)
-    if not places:
-        return Verdict(False, shown, "origin")
-    several = len(_places_in(base.origin, known)) > 1
-    named = base.products.named(sentence)
-    everyone = set(range(len(base.products))) if _TOTAL.search(sentence) else set()
-    for place in places:
-        holding = [c for c in clauses if place in _places_in(c, known)]
-        if not holding:
-            return Verdict(False, shown, "origin")
-        # An origin clause about one product ("Taschenfeder Plus: gefertigt in Polen") holds for it only.
-        scoped = set().union(*(base.products.named(c) for c in holding))
-        if scoped and ((named and not named <= scoped) or (everyone and not everyone <= scoped)):
-            return Verdict(False, shown, "origin")
-        only_assembly = all(_ASSEMBLY.search(c) for c in holding)
-        if only_assembly and _claims_manufacture(sentence, place, known):
-            return Verdict(False, shown, "origin")
-    if several and any(_TOTAL.search(c) and _MANUFACTURE.search(c) for c in _CLAUSE.split(sentence)):
-        return Verdict(False, shown, "origin")
-    return Verdict(True, shown, "origin")
-
-
-# "Osnabrück (Deutschland)" in the origin fact: the city stands for its country in a reply.
-_CITY_OF = re.compile(r"([^\W\d_][\w-]*)\s*\(([^)]+)\)")
-
-
-def _places_of(origin: str) -> dict[str, str]:
-    known = dict(_PLACES)
-    for city, country in _CITY_OF.findall(origin):
-        code = _PLACES.get(country.strip().lower().split()[0]) if country.strip() else None
-        if code is not None:
-            known.setdefault(city.lower(), code)
-    # Any other place the origin fact names ("Entwicklung in Bielefeld") is a place of its own.
-    for place in re.findall(r"\b(?:in|aus|im\s+werk)\s+([A-ZÄÖÜ][\w-]+)", origin):
-        known.setdefault(place.lower(), place.lower())
-    return known
-
-
-def _places_in(text: str, known: dict[str, str]) -> set[str]:
-    return {known[w] for w in tokens(text) if w in known}
-
-
-_MANUFACTURE = re.compile(
-    r"herstell|hergestellt|produziert|produktion|gefertigt|fertigung|gebaut|made|manufactur|produced|built", re.I
-)
-_CLAUSE = re.compile(r",|;|\bund\b|\band\b|\bwhile\b|\bwährend\b", re.I)
-
-
-def _claims_manufacture(sentence: str, place: str, known: dict[str, str]) -> bool:
-    """Whether the sentence says more than a partial step (assembly, development, testing) for `place`.
-
-    The step is read from the clause naming the place ("entwickelt in Deutschland und hergestellt in
-    China"); a clause without a step word falls back to the whole sentence.
-    """
-    clause = next((c for c in _CLAUSE.split(sentence) if place in _places_in(c, known)), sentence)
-    if not (_ASSEMBLY.search(clause) or _MANUFACTURE.search(clause)):
-        clause = sentence
-    return bool(_MANUFACTURE.search(clause)) or not _ASSEMBLY.search(clause)

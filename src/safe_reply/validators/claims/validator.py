@@ -220,7 +220,7 @@ class ClaimsValidator:
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
         if backing is Backing.ORIGIN:
-            return origin_verdict(sentence, self.base)
+            return origin_verdict(sentence, self.base, self.lexicon)
         if backing is Backing.TERMS:
             term_class = TERM_CLASSES[match.rule.category]
             return terms_verdict(claim, sentence, language, self.base, self.lexicon, term_class)

@@ -1,0 +1,122 @@
+"""Whether an origin claim ("Made in Germany", "produziert in Bamberg", "ingredients from German farms")
+is what the origin fact says.
+
+Places come from the vocabulary (`place`: countries and regions in German and English, grouped by
+country code, so "Tschechien", "Czech Republic" and "Czech" are one place) and from the origin fact
+itself (its cities and regions: "Entwicklung in Bamberg (Deutschland)"). A claim is backed when every
+place it names holds in a clause of the origin fact, for the product it names, for the step it claims
+(a site that only develops, assembles or tests does not back "hergestellt in"), and for what it claims
+the origin of: a claim about ingredients or raw materials ("sourced from German farms", vocabulary
+`origin_material`) needs a clause about raw materials, not one about manufacturing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from safe_reply.validators.claims.alternatives import tokens
+from safe_reply.validators.claims.facts import FactBase
+from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
+from safe_reply.validators.claims.taxonomy import Verdict
+
+# Steps that are not manufacturing: a place that only holds these does not back "hergestellt in".
+_ASSEMBLY = re.compile(
+    r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|konzeption|geprüft|prüfung|tested|testing",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\b(?:komplett|vollständig|ganz|entirely|completely|fully|everything|alles|alle|beide|all|both)\b|\b100\s?%",
+    re.IGNORECASE,
+)
+_MANUFACTURE = re.compile(
+    r"herstell|hergestellt|produziert|produktion|gefertigt|fertigung|gebaut|made|manufactur|produced|built",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r",|;|–|—|\s-\s|\bund\b|\band\b|\bwhile\b|\bwährend\b", re.IGNORECASE)
+# "Osnabrück (Deutschland)" in the origin fact: the city stands for its country in a reply.
+_CITY_OF = re.compile(r"([^\W\d_][\w-]*)\s*\(([^)]+)\)")
+_NAMED_PLACE = re.compile(r"\b(?:in|aus|im\s+werk)\s+([A-ZÄÖÜ][\w-]+)")
+
+
+class _Places:
+    """The places a text names: vocabulary groups (by country code) and the origin fact's own places."""
+
+    def __init__(self, origin: str, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.groups = lexicon.groups("place")
+        self.local: dict[str, str] = {}
+        for city, country in _CITY_OF.findall(origin):
+            codes = self._vocabulary(country)
+            if len(codes) == 1:
+                self.local.setdefault(city.lower(), next(iter(codes)))
+        # Any other place the origin fact names ("Entwicklung in Bielefeld") is a place of its own.
+        for place in _NAMED_PLACE.findall(origin):
+            if not self._vocabulary(place):
+                self.local.setdefault(place.lower(), place.lower())
+
+    def _vocabulary(self, text: str) -> set[str]:
+        return {group.split(".", 1)[1] for group in self.groups if self.lexicon.has(group, text)}
+
+    def of(self, text: str) -> set[str]:
+        return self._vocabulary(text) | {self.local[w] for w in tokens(text) if w in self.local}
+
+
+def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None) -> Verdict:
+    if base.origin is None:
+        return Verdict(False, "origin: no origin fact", "origin")
+    lexicon = lexicon or shipped_lexicon()
+    shown = f"origin = {base.origin}"
+    places = _Places(base.origin, lexicon)
+    # Each clause of the origin fact states one origin: "Module gefertigt in Vietnam, Mikrowechselrichter in
+    # China, Speicher S2 montiert in Tschechien; Systemkonzeption in Bamberg".
+    clauses = [c for c in re.split(r";|,(?![^()]*\))", base.origin) if c.strip()]
+    claimed = places.of(sentence)
+    if not claimed:
+        return Verdict(False, shown, "origin")
+    several = len(places.of(base.origin)) > 1
+    everyone = set(range(len(base.products))) if _TOTAL.search(sentence) else set()
+    for place in claimed:
+        # The products of the part that names the place ("The Storm 3L is made in Vietnam; the Kuppel 2 ...").
+        part = next((p for p in re.split(r";|\s[–—]\s", sentence) if place in places.of(p)), sentence)
+        named = base.products.named(part) or base.products.named(sentence)
+        holding = [c for c in clauses if place in places.of(c)]
+        if not holding:
+            return Verdict(False, shown, "origin")
+        # An origin clause about one product ("Taschenfeder Plus: gefertigt in Polen") holds for it only.
+        scoped = set().union(*(base.products.named(c) for c in holding))
+        if scoped and ((named and not named <= scoped) or (everyone and not everyone <= scoped)):
+            return Verdict(False, shown, "origin")
+        materials = [c for c in holding if lexicon.has("origin_material", c)]
+        only_assembly = all(_ASSEMBLY.search(c) for c in holding)
+        for clause in _clauses_naming(sentence, place, places):
+            # The origin of the raw materials is not the place of manufacture ("ingredients from German farms").
+            if lexicon.has("origin_material", clause) and not materials:
+                return Verdict(False, shown, "origin")
+            if only_assembly and _claims_manufacture(clause, sentence):
+                return Verdict(False, shown, "origin")
+    if several and any(_TOTAL.search(c) and _MANUFACTURE.search(c) for c in _CLAUSE.split(sentence)):
+        return Verdict(False, shown, "origin")
+    return Verdict(True, shown, "origin")
+
+
+def _clauses_naming(sentence: str, place: str, places: _Places) -> list[str]:
+    """The clauses of the claim that name `place`; a clause without a step of its own ("Bamberg, Germany")
+    belongs to the clause before it ("designed in Bamberg")."""
+    found = []
+    current = ""
+    for clause in _CLAUSE.split(sentence):
+        current = clause if (_ASSEMBLY.search(clause) or _MANUFACTURE.search(clause)) else f"{current} {clause}"
+        if place in places.of(clause):
+            found.append(current)
+    return found or [sentence]
+
+
+def _claims_manufacture(clause: str, sentence: str) -> bool:
+    """Whether the claim says more than a partial step (assembly, development, testing) for its place.
+
+    The step is read from the clause naming the place ("entwickelt in Deutschland und hergestellt in
+    China"); a clause without a step word falls back to the whole sentence.
+    """
+    if not (_ASSEMBLY.search(clause) or _MANUFACTURE.search(clause)):
+        clause = sentence
+    return bool(_MANUFACTURE.search(clause)) or not _ASSEMBLY.search(clause)
