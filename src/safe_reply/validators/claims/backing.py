@@ -46,9 +46,12 @@ _SCOPE = re.compile(r"\bnur\s+([^;)]+)", re.IGNORECASE)
 _NUMBERED = re.compile(r"\b(?:din\s+)?(?:en\s+)?(?:iso|en|din|iec)\s?[\d]{3,5}(?:-\d+)?", re.IGNORECASE)
 
 
-def certification_verdict(claim: str, base: FactBase, products: set[int], lexicon: Lexicon) -> Verdict:
+def certification_verdict(
+    claim: str, base: FactBase, products: set[int], lexicon: Lexicon, sentence: str | None = None
+) -> Verdict:
     """Backed when every mark the claim names (vocabulary `mark`, or a numbered standard) is held for the
-    product named; a claim that names no mark at all is not backed."""
+    product named, and for the whole product when the sentence claims it for the whole ("Das komplette Set
+    ist VDE-geprüft" against a certificate for the inverter); a claim that names no mark is not backed."""
     marks = [_fold(m) for m in lexicon.terms("mark", claim)] + [_fold(m) for m in _NUMBERED.findall(claim)]
     held = "; ".join(base.certifications) or "no certifications"
     if not marks:
@@ -57,7 +60,7 @@ def certification_verdict(claim: str, base: FactBase, products: set[int], lexico
         entry = next((c for c in base.certifications if mark in _fold(c)), None)
         if entry is None and mark in _fold(base.all_text):
             continue  # a standard the facts themselves name ("Labor nach DIN EN ISO/IEC 17025 akkreditiert")
-        if entry is None or not _in_scope(entry, base, products):
+        if entry is None or not _in_scope(entry, base, products) or not _part_in_scope(entry, sentence or claim, base):
             return Verdict(False, f"certifications: {held}")
     return Verdict(True, f"certifications: {held}")
 
@@ -67,6 +70,34 @@ def _fold(text: str) -> str:
     folded = text.lower().replace("ü", "u").replace("ue", "u").replace("ö", "o").replace("oe", "o")
     folded = folded.replace("ä", "a").replace("ae", "a").replace("ß", "ss")
     return " ".join(re.sub(r"[-®™/]", " ", folded).split())
+
+
+# A certificate for a part ("Einheitenzertifikat für den Mikrowechselrichter", "for the modules only") or with
+# an exclusion ("gilt nicht für den Speicher").
+_FOR_PART = re.compile(r"\b(?:für|for)\s+(?:den|die|das|dem|the)\s+([\w-]+)", re.IGNORECASE)
+_NOT_FOR = re.compile(
+    r"\b(?:gilt\s+)?nicht\s+für\s+(?:den|die|das|dem)?\s*([\w-]+)|\b(?:not\s+for|does\s+not\s+apply\s+to|"
+    r"excluding|ausgenommen)\s+(?:the\s+)?([\w-]+)",
+    re.IGNORECASE,
+)
+_WHOLE_PRODUCT = re.compile(
+    r"\b(?:komplett\w*|gesamte[nmrs]?|ganze[nmrs]?|vollständige[nmrs]?|alle[nms]?|sämtliche[nmrs]?|whole|entire|"
+    r"complete|all)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_in_scope(entry: str, claim: str, base: FactBase) -> bool:
+    """A certificate for a part does not cover the whole product, nor a part it excludes."""
+    said = {_fold(w)[:6] for w in tokens(claim) if len(w) >= 4}
+    for groups in _NOT_FOR.findall(entry):
+        excluded = next(g for g in groups if g)
+        if _fold(excluded)[:6] in said:
+            return False
+    part = _FOR_PART.search(entry)
+    if part is None or base.products.named(part.group(1)):
+        return True
+    return _WHOLE_PRODUCT.search(claim) is None
 
 
 def _in_scope(entry: str, base: FactBase, products: set[int]) -> bool:

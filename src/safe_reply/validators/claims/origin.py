@@ -86,7 +86,8 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
         scoped = set().union(*(base.products.named(c) for c in holding))
         if scoped and ((named and not named <= scoped) or (everyone and not everyone <= scoped)):
             return Verdict(False, shown, "origin")
-        materials = [c for c in holding if lexicon.has("origin_material", c)]
+        # A material word inside a product name ("Adult Lamm & Reis") says nothing about raw materials.
+        materials = [c for c in holding if lexicon.has("origin_material", _without_names(c, base))]
         only_assembly = all(_ASSEMBLY.search(c) for c in holding)
         for clause in _clauses_naming(sentence, place, places):
             # The origin of the raw materials is not the place of manufacture ("ingredients from German farms").
@@ -120,3 +121,9 @@ def _claims_manufacture(clause: str, sentence: str) -> bool:
     if not (_ASSEMBLY.search(clause) or _MANUFACTURE.search(clause)):
         clause = sentence
     return bool(_MANUFACTURE.search(clause)) or not _ASSEMBLY.search(clause)
+
+
+def _without_names(text: str, base: FactBase) -> str:
+    for start, end in reversed(base.products.spans(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -216,7 +216,7 @@ class ClaimsValidator:
             # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
             clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
             products = self.base.products_in(clause) or self.base.products_in(sentence) or hint
-            return certification_verdict(claim, self.base, products, self.lexicon)
+            return certification_verdict(claim, self.base, products, self.lexicon, sentence)
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
         if backing is Backing.ORIGIN:
