@@ -24,70 +24,74 @@ weniger") give no alternative: they are no value a reply could claim.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
-from safe_reply.config_models import ConditionKind, Fact, FactDirection
+from safe_reply.config_models import ConditionKind, Fact
 from safe_reply.types import Language
+from safe_reply.validators.claims.fact_parts import (
+    RANGE,
+    Direction,
+    conditions_of,
+    default_direction,
+    distance_of,
+    fact_direction,
+    groups_of,
+    label_cues,
+    per_product,
+    product_scope,
+    upper_head,
+    value_of,
+)
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.products import ProductIndex
-from safe_reply.validators.claims.quantities import (
-    UPPER_BOUND,
-    Dimension,
-    Quantity,
-    decimals,
-    ip_value,
-    parse_number,
-    quantities,
+from safe_reply.validators.claims.quantities import Dimension, Quantity, parse_number, quantities
+from safe_reply.validators.claims.wording import (
+    MODE,
+    PAREN,
+    RELATIVE,
+    all_name_words,
+    blank_figures,
+    content_words,
+    describe,
+    mode_of,
+    modes_in,
+    negated_words,
+    tokens,
+    unit_tail,
 )
-from safe_reply.validators.claims.units import UnknownUnit, fact_unit
+
+__all__ = [
+    "RELATIVE",
+    "Direction",
+    "NumericFact",
+    "describe",
+    "modes_in",
+    "negated_words",
+    "numeric_facts",
+    "tokens",
+    "unit_tail",
+]
 
 
-class Direction(StrEnum):
-    AT_MOST = "at_most"  # more is better (range, power): a claim may not exceed the spec
-    AT_LEAST = "at_least"  # less is better (noise, weight, charging time): a claim may not undercut it
-    EXACT = "exact"  # a claim must equal the spec
-
-
-_FROM_CONFIG = {
-    FactDirection.HIGHER_IS_BETTER: Direction.AT_MOST,
-    FactDirection.LOWER_IS_BETTER: Direction.AT_LEAST,
-    FactDirection.EXACT: Direction.EXACT,
-}
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-# Function words never name an attribute or a condition ("unter", "wird", "with" are in every clause).
-STOP_WORDS = frozenset(
-    """der die das des den dem und oder von bis mit nach auf für bei the of and up to per ein eine einer einem
-    einen eines ist sind wird werden wurde kann können nicht kein keine ohne unter über aus zum zur vom beim
-    etwa rund circa jeweils also auch noch nur sowie bzw with from into only than that this then each both
-    about approx approximately around measured gemessen laut herstellerangabe angabe""".split()
-)
-_PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
-_RANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*(\d+(?:[.,]\d+)?)\s*(?=[^\W\d])")
 _JOINED = re.compile(r"\s*(?:bis|–|-|to)\s*\+?", re.IGNORECASE)
-_DISTANCE = re.compile(r"\b(?:in|bei|at|aus)\s+(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\b", re.I)
-_MODE = re.compile(r"\b([^\W\d_]{3,}?)[- ]?(?:modus|mode|stufe|programm|level)\b", re.I)
+
 _MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|range|products?)$", re.IGNORECASE)
+
 # A clause that states what the product does not do, and a figure relative to another one.
 _DENIAL = re.compile(r"\b(?:nicht|kein\w*|niemals|nie|not|no|never|without)\b", re.IGNORECASE)
-RELATIVE = re.compile(
-    r"^\s*(?:weniger|mehr|less|more|fewer|höher|niedriger|lower|higher|kleiner|größer|schneller|langsamer|"
-    r"kürzer|länger|besser|schlechter|günstiger|teurer|leiser|lauter|cheaper|faster|slower|quieter|louder)\b",
-    re.IGNORECASE,
-)
+
 # A fact figure after these words is a lower limit ("frühestens ab 15 Monaten", "mindestens 99,95 %").
 _LOWER_LIMIT = re.compile(
     r"\b(?:ab|frühestens(?:\s+ab)?|erst\s+ab|mindestens|mind\.|wenigstens|from|at\s+least|minimum|min\.)\s*$",
     re.IGNORECASE,
 )
+
 _CONDITION_LEAD = re.compile(r"\b(?:bei|at|nach|gemessen|measured|under|mit|with)\s+(?:[^\s:]+\s+){0,2}$", re.I)
+
 _AND = re.compile(r"\s*(?:,|und|and|&)\s*", re.IGNORECASE)
+
 _UPPER_BEFORE = re.compile(r"\b(?:bis(?:\s+zu)?|maximal|max\.|höchstens|up\s+to|at\s+most)\s*$", re.I)
-_NAMED_VALUE = re.compile(
-    r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*(-?\d+(?:[.,]\d+)?)\s*((?:[^\W\d_][^\s,;()]*(?:\([AC]\))?)?)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,73 +128,6 @@ class NumericFact:
     step: float = 0.0  # half a unit of the spec's last digit (its precision)
 
 
-def tokens(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
-
-
-def describe(fact: Fact) -> str:
-    unit = f" {fact.unit}" if fact.unit else ""
-    qualifier = f" ({fact.qualifier})" if fact.qualifier else ""
-    return f"{fact.key} = {fact.value}{unit}{qualifier}"
-
-
-def content_words(text: str, products: ProductIndex, exclude: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The words of a clause that can name an attribute or a condition (no function words, names, figures)."""
-    names = name_words(products)
-    found = set()
-    for word in tokens(_PAREN.sub(lambda m: f" {m.group(1)} ", text)):
-        parts = [word, *word.split("-")] if "-" in word else [word]
-        for part in parts:
-            usable = len(part) >= 4 and part not in STOP_WORDS and not part[0].isdigit()
-            if usable and part not in names and not _overlaps(part, exclude):
-                found.add(part)
-    return frozenset(found)
-
-
-def _overlaps(word: str, cues: frozenset[str]) -> bool:
-    """Whether `word` is a form of one of `cues` ("modul" of "module"): it names the attribute, not a
-    condition."""
-    for cue in cues:
-        shorter, longer = (word, cue) if len(word) <= len(cue) else (cue, word)
-        if len(shorter) >= 4 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter):
-            return True
-    return False
-
-
-_WITHOUT = re.compile(
-    r"\b(?:ohne|without|excluding|exkl\.|nicht|not|außer|except)\s+((?:[\w-]+[,\s]*(?:und|and|oder|or)?\s*){1,4})", re.I
-)
-
-
-def negated_words(text: str) -> frozenset[str]:
-    """The words a clause excludes ("ohne Babywanne", "without pegs"): they name what the figure is not."""
-    return frozenset(w for match in _WITHOUT.finditer(text) for w in tokens(match.group(1)))
-
-
-@functools.lru_cache(maxsize=64)
-def _all_name_words(products: ProductIndex) -> frozenset[str]:
-    """Every word of a product name or short name: in a label it says which product, not which attribute."""
-    return frozenset(
-        part
-        for p in products.products
-        for name in (p.name, *p.aliases)
-        for word in tokens(name)
-        for part in (word, *word.split("-"))
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def name_words(products: ProductIndex) -> frozenset[str]:
-    """The brand words of the product names ("klangwerk" in every name): no attribute, no condition. A
-    word of one product's name ("Lamm" of "Adult Lamm & Reis") may well name what a clause is about."""
-    counts: dict[str, int] = {}
-    for product in products.products:
-        for word in set(tokens(product.name.replace("-", " "))):
-            counts[word] = counts.get(word, 0) + 1
-    shared = 1 if len(products.products) == 1 else 2
-    return frozenset(w for w, n in counts.items() if n >= shared)
-
-
 @dataclass(frozen=True, slots=True)
 class _Clause:
     """A clause of a fact's value or qualifier with the figures it holds."""
@@ -222,26 +159,26 @@ def numeric_facts(
     qualifier = fact.qualifier or ""
     clauses = _split(qualifier)
     head = clauses[0] if clauses else ""
-    scope: list[int | None] = list(_scope(fact, products, labels, _PAREN.sub(" ", head))) or [None]
-    cues, groups = _cues(fact, labels, lexicon)
-    cues = tuple(c for c in cues if c not in _all_name_words(products))
-    conditions = {**_conditions(_PAREN.sub(" ", head)), **dict(fact.conditions)}
+    scope: list[int | None] = list(product_scope(fact, products, labels, PAREN.sub(" ", head))) or [None]
+    cues, groups = label_cues(fact, labels, lexicon)
+    cues = tuple(c for c in cues if c not in all_name_words(products))
+    conditions = {**conditions_of(PAREN.sub(" ", head)), **dict(fact.conditions)}
     template = _Template(
         fact.key,
         labels,
         cues,
         groups,
-        _direction(fact, direction, labels, lexicon),
+        fact_direction(fact, direction, labels, lexicon),
         describe(fact),
-        _distance_of(conditions.get(ConditionKind.DISTANCE, "")),
-        _mode_of(conditions.get(ConditionKind.MODE, "")),
+        distance_of(conditions.get(ConditionKind.DISTANCE, "")),
+        mode_of(conditions.get(ConditionKind.MODE, "")),
     )
     label_words = frozenset(cues)
     found: list[NumericFact] = []
-    main = _value(fact.value, fact.unit)
+    main = value_of(fact.value, fact.unit)
     if main is not None:
         value, low, dimension, step = main
-        upper = fact.upper_bound if fact.upper_bound is not None else _upper_head(head)
+        upper = fact.upper_bound if fact.upper_bound is not None else upper_head(head)
         words = content_words(head, products, label_words)
         figures = tuple((q.dimension, q.value) for q in quantities(head, Language.DE) if q.dimension is not dimension)
         for product in scope:
@@ -272,8 +209,8 @@ def numeric_facts(
         found.extend(_clause_figures(clause, fact, template, products, lexicon, label_words, dimension))
     if main is None:
         found = _qualifier_conditions(found, clauses, products, label_words)
-    for name, raw in _per_product(fact, qualifier):
-        parsed = _value(raw, fact.unit)
+    for name, raw in per_product(fact, qualifier):
+        parsed = value_of(raw, fact.unit)
         if parsed is None or main is None or parsed[2] is not main[2]:
             continue
         for product in products.named(name):
@@ -314,7 +251,7 @@ def _make(
         label=template.label,
         value=value,
         dimension=dimension,
-        direction=direction or template.direction or _default_direction(dimension),
+        direction=direction or template.direction or default_direction(dimension),
         upper_bound=bool(upper),
         cues=template.cues,
         clause_words=tuple(sorted(set(extra) - set(template.cues))),
@@ -387,7 +324,7 @@ def _clause_figures(
     text = clause.text
     if _DENIAL.search(text):
         return []
-    outer = _PAREN.sub(lambda m: " " * len(m.group()), text)  # same offsets, bracketed figures left out
+    outer = PAREN.sub(lambda m: " " * len(m.group()), text)  # same offsets, bracketed figures left out
     figures = [
         q
         for q in quantities(outer, Language.DE)
@@ -398,7 +335,7 @@ def _clause_figures(
     if _MODELS_KEY.match(fact.key):
         # A models fact describes the products ("Platte 160 × 80 cm"): its figures count only where an
         # attribute word stands right before them ("Heizleistung 7,9 kW").
-        figures = [q for q in figures if _groups_of(text[max(0, q.start - 25) : q.start], lexicon)]
+        figures = [q for q in figures if groups_of(text[max(0, q.start - 25) : q.start], lexicon)]
     # A figure after "bei", "at", "nach" is the condition of the others ("bei −20 °C bis zu 60 °C"), and so is
     # one joined to it ("bei 30 °C und 80 % r. F.").
     conditions: list[Quantity] = []
@@ -414,7 +351,7 @@ def _clause_figures(
     if not values:
         return []
     words = content_words(text, products, label_words)
-    own = _groups_of(_blank(text), lexicon)
+    own = groups_of(blank_figures(text), lexicon)
     # A clause that names another attribute ("Ladezeit ca. 3 h" in a run-time fact) is that attribute's.
     foreign = not clause.in_value and bool(own) and bool(template.groups) and not set(own) & set(template.groups)
     groups = own
@@ -453,32 +390,12 @@ def _clause_figures(
                     ends=ends if low is not None else (frozenset(), frozenset()),
                     step=quantity.step,
                     alternative=not clause.in_value,
-                    competes=not foreign and (not clause.in_value or _MODE.search(text) is not None),
+                    competes=not foreign and (not clause.in_value or MODE.search(text) is not None),
                     foreign=foreign,
                     excluded=negated_words(text),
                 )
             )
     return found
-
-
-def _blank(text: str) -> str:
-    """`text` without its figures: a unit ("kWh pro Jahr", "dB") names no attribute of its own."""
-    for quantity in reversed(quantities(text, Language.DE)):
-        end = quantity.end + unit_tail(text[quantity.end :])
-        text = text[: quantity.start] + " " * (end - quantity.start) + text[end:]
-    return text
-
-
-_UNIT_TAIL = re.compile(
-    r"\s*(?:pro|per|je|im|a|/)\s*(?:jahr|tag|monat|woche|stunde|year|day|month|week|hour|a|d|h)\b|\s*jährlich\b|\s*annually\b",
-    re.IGNORECASE,
-)
-
-
-def unit_tail(after: str) -> int:
-    """The length of a per-time reference after a figure ("kWh pro Jahr"): part of its unit."""
-    match = _UNIT_TAIL.match(after)
-    return match.end() if match else 0
 
 
 def _qualifier_conditions(
@@ -534,7 +451,7 @@ def _ranged(text: str, figures: list[Quantity]) -> list[tuple[Quantity, float, f
             assert following is not None
             found.append((quantity, following.value, quantity.value, following.end))
             continue
-        span = _RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
+        span = RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
         low = None
         if span:
             low = (
@@ -585,118 +502,3 @@ def _better(fact: NumericFact, other: NumericFact) -> bool:
     if fact.direction is Direction.AT_MOST:
         return fact.value > other.value + max(fact.step, 1e-9)
     return False
-
-
-def _upper_head(head: str) -> bool:
-    """Whether the main value is an "up to" figure: the qualifier starts with the bound ("bis zu, bei
-    30 °C ...", "maximale AC-Einspeiseleistung") or says it of no other figure ("bis zu 120 km")."""
-    if re.match(r"\W*(?:bis\s+zu|bis\s+maximal|maximal\w*|max\.|höchstens|up\s+to|maximum|at\s+most)\b", head, re.I):
-        return True
-    match = UPPER_BOUND.search(head)
-    return match is not None and not re.match(r"\s*\d", head[match.end() :])
-
-
-def _value(raw: str | int | float, unit: str | None) -> tuple[float, float | None, Dimension, float] | None:
-    """(value, low end of a range or None, dimension, precision) of a fact value with its unit."""
-    if isinstance(raw, str) and re.fullmatch(r"IP[0-9X]{2}", raw.strip(), re.I):
-        return ip_value(raw.strip()), None, Dimension.IP, 0.5
-    if not unit:
-        return None
-    try:
-        parsed = fact_unit(unit)
-    except UnknownUnit:
-        return None
-    if isinstance(raw, int | float):
-        places = len(repr(float(raw)).split(".")[1].rstrip("0")) if isinstance(raw, float) else 0
-        return float(raw) * parsed.factor, None, parsed.dimension, 0.5 * 10.0**-places * parsed.factor
-    text = raw.strip()
-    span = _RANGE.fullmatch(text + " x")
-    if span:
-        low, high = (parse_number(span.group(i), Language.DE) * parsed.factor for i in (1, 2))
-        return high, low, parsed.dimension, 0.5 * 10.0 ** -decimals(span.group(2), Language.DE) * parsed.factor
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
-        step = 0.5 * 10.0 ** -decimals(text, Language.DE) * parsed.factor
-        return parse_number(text, Language.DE) * parsed.factor, None, parsed.dimension, step
-    return None
-
-
-def _per_product(fact: Fact, qualifier: str) -> list[tuple[str, str | int | float]]:
-    """Other products' values: `per_product:`, else "(Thermowell L12: 4,9)" in the qualifier (the unit is
-    the fact's)."""
-    if fact.per_product:
-        return list(fact.per_product.items())
-    return [(m.group(1), m.group(2)) for inner in _PAREN.findall(qualifier) for m in _NAMED_VALUE.finditer(inner)]
-
-
-def _scope(fact: Fact, products: ProductIndex, labels: str, head: str) -> list[int]:
-    """The products a fact's value holds for: explicit, else named in its label or qualifier's first clause."""
-    if fact.products:
-        return sorted({i for name in fact.products for i in products.named(name)})
-    return sorted(products.named(labels) or products.named(head))
-
-
-def _cues(fact: Fact, labels: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
-    words = tokens(_PAREN.sub(" ", labels))
-    words += [part for w in words if "-" in w for part in w.split("-")]
-    cues = tuple(sorted({w for w in words if len(w) >= 4 and w not in STOP_WORDS}))
-    if fact.attribute:
-        pattern = lexicon.pattern(f"attribute.{fact.attribute}")
-        return cues, (pattern,) if pattern is not None else ()
-    # The German label first: English attribute words are more often ambiguous ("operating range").
-    for label in (fact.label_de, fact.label_en, fact.key.replace("_", " ")):
-        groups = _groups_of(_PAREN.sub(" ", label or ""), lexicon)
-        if groups:
-            return cues, groups
-    return cues, ()
-
-
-def _groups_of(text: str, lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """The attribute groups whose words occur in `text` (a label names its attribute)."""
-    found = []
-    for group in lexicon.groups("attribute"):
-        pattern = lexicon.pattern(group)
-        if pattern is not None and pattern.search(text):
-            found.append(pattern)
-    return tuple(found)
-
-
-def _direction(fact: Fact, configured: Direction | None, labels: str, lexicon: Lexicon) -> Direction | None:
-    if fact.direction is not None:
-        return _FROM_CONFIG[fact.direction]
-    if configured is not None:
-        return configured
-    if lexicon.has("lower_is_better", labels) and not lexicon.has("higher_is_better", labels):
-        return Direction.AT_LEAST
-    if lexicon.has("higher_is_better", labels):
-        return Direction.AT_MOST
-    return None
-
-
-def _default_direction(dimension: Dimension) -> Direction:
-    # A noise figure without an attribute word is a noise level: a claim may not undercut it.
-    return Direction.AT_LEAST if dimension is Dimension.SOUND else Direction.AT_MOST
-
-
-def _conditions(qualifier: str) -> dict[ConditionKind, str]:
-    found: dict[ConditionKind, str] = {}
-    distance = _DISTANCE.search(qualifier)
-    if distance:
-        found[ConditionKind.DISTANCE] = distance.group()
-    mode = _MODE.search(qualifier)
-    if mode:
-        found[ConditionKind.MODE] = mode.group()
-    return found
-
-
-def _distance_of(text: str) -> float | None:
-    match = _DISTANCE.search(text) or re.search(r"(\d+(?:[.,]\d+)?)\s?m\b", text)
-    return parse_number(match.group(1), Language.DE) if match else None
-
-
-def _mode_of(text: str) -> str | None:
-    match = _MODE.search(text)
-    return match.group(1).lower() if match else None
-
-
-def modes_in(sentence: str) -> set[str]:
-    return {m.group(1).lower() for m in _MODE.finditer(sentence)}

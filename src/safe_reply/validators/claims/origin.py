@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from safe_reply.validators.claims.alternatives import tokens
 from safe_reply.validators.claims.facts import FactBase
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
 from safe_reply.validators.claims.taxonomy import Verdict
+from safe_reply.validators.claims.wording import tokens
 
 # Steps that are not manufacturing: a place that only holds these does not back "hergestellt in".
 _ASSEMBLY = re.compile(

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from safe_reply.config_models import Fact
-from safe_reply.validators.claims.alternatives import STOP_WORDS, tokens
 from safe_reply.validators.claims.products import ProductIndex
 from safe_reply.validators.claims.taxonomy import Verdict
+from safe_reply.validators.claims.wording import STOP_WORDS, tokens
 
 # "Not-" and "No-" in German are compound heads ("Not- und Gefahrenfunktion"), not English negations.
 _RESTRICTING = re.compile(
