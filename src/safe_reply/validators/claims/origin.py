@@ -67,18 +67,17 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
     lexicon = lexicon or shipped_lexicon()
     shown = f"origin = {base.origin}"
     places = _Places(base.origin, lexicon)
-    # Each clause of the origin fact states one origin: "Module gefertigt in Vietnam, Mikrowechselrichter in
-    # China, Speicher S2 montiert in Tschechien; Systemkonzeption in Bamberg".
-    clauses = [c for c in re.split(r";|,(?![^()]*\))", base.origin) if c.strip()]
+    clauses = _origin_clauses(base.origin, places)
     claimed = places.of(sentence)
     if not claimed:
         return Verdict(False, shown, "origin")
     several = len(places.of(base.origin)) > 1
     everyone = set(range(len(base.products))) if _TOTAL.search(sentence) else set()
+    products = _products_by_clause(sentence, base)
     for place in claimed:
-        # The products of the part that names the place ("The Storm 3L is made in Vietnam; the Kuppel 2 ...").
-        part = next((p for p in re.split(r";|\s[–—]\s", sentence) if place in places.of(p)), sentence)
-        named = base.products.named(part) or base.products.named(sentence)
+        # The products of the clause that names the place ("Die Taschenfeder Plus wird in Polen gefertigt,
+        # die Kaltschaum 7 in Vechta konfektioniert"); a clause without a name continues the one before.
+        named = set().union(*(found for clause, found in products if place in places.of(clause)))
         holding = [c for c in clauses if place in places.of(c)]
         if not holding:
             return Verdict(False, shown, "origin")
@@ -98,6 +97,32 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
     if several and any(_TOTAL.search(c) and _MANUFACTURE.search(c) for c in _CLAUSE.split(sentence)):
         return Verdict(False, shown, "origin")
     return Verdict(True, shown, "origin")
+
+
+def _origin_clauses(origin: str, places: _Places) -> list[str]:
+    """One clause per stated origin: "Module gefertigt in Vietnam, Mikrowechselrichter in China; ...". A part
+    that names several places is split at its commas; its leading product name ("Kaltschaum 7: Zuschnitt,
+    Konfektion im Werk Vechta, Schaum aus der EU") stays with each piece."""
+    found = []
+    for part in (p.strip() for p in origin.split(";") if p.strip()):
+        pieces = [p.strip() for p in re.split(r",(?![^()]*\))", part) if p.strip()]
+        if len(places.of(part)) < 2 or len(pieces) < 2:
+            found.append(part)
+            continue
+        head = re.match(r"[^:,]{1,60}:", part)
+        prefix = head.group() if head else ""
+        found.extend(piece if piece.startswith(prefix) else f"{prefix} {piece}" for piece in pieces)
+    return found
+
+
+def _products_by_clause(sentence: str, base: FactBase) -> list[tuple[str, set[int]]]:
+    found = []
+    current: set[int] = set()
+    for clause in _CLAUSE.split(sentence):
+        named = base.products.named(clause)
+        current = named or current
+        found.append((clause, current))
+    return found
 
 
 def _clauses_naming(sentence: str, place: str, places: _Places) -> list[str]:
