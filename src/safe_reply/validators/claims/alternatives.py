@@ -361,6 +361,12 @@ def _clause_figures(
         for q in quantities(text, Language.DE)
         if dimension is not None and q.dimension is not dimension
     )
+    # A qualifier clause names its own mode ("im Turbo-Modus ca. 70 min"); a value clause keeps the fact's.
+    own_template = dataclasses.replace(template, cues=(), groups=()) if foreign else template
+    if not clause.in_value and mode_of(text) is not None:
+        own_template = dataclasses.replace(own_template, mode=mode_of(text))
+    elif not clause.in_value:
+        own_template = dataclasses.replace(own_template, mode=None)
     for quantity, value, low, upper_end in _ranged(outer, values):
         before = outer[: quantity.start].rstrip()
         upper = _UPPER_BEFORE.search(before[-14:]) is not None
@@ -374,7 +380,7 @@ def _clause_figures(
         for product in clause.products:
             found.append(
                 _make(
-                    dataclasses.replace(template, cues=(), groups=()) if foreign else template,
+                    own_template,
                     value,
                     low,
                     quantity.dimension,

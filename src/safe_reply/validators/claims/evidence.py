@@ -95,12 +95,26 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # Days, shares and counts ("für alle fünf Packungen" against "eine Packung je Produkt") must match.
     figures = [f for f in _figures(sentence, language) if f[0] in _COMMITTED]
     amounts = money(sentence)
+    waived = _WAIVER.search(sentence) is not None
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
+            continue
+        # "regardless of order value" waives the term's threshold ("versandkostenfrei ab 50 €").
+        if waived and _THRESHOLD.search(entry):
             continue
         if all(_has_figure(entry, f) for f in figures) and all(a in money(entry) for a in amounts):
             return Verdict(True, f"service terms: {entry[:120]}")
     return Verdict(False, shown)
+
+
+_WAIVER = re.compile(
+    r"\b(?:regardless\s+of|no\s+matter|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|"
+    r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|auf\s+jede\s+bestellung)",
+    re.IGNORECASE,
+)
+_THRESHOLD = re.compile(
+    r"\b(?:ab|über|from|over|above)\s+(?:€\s?)?\d+(?:[.,]\d+)?\s?(?:€|eur|euro)?|\bmindest\w*|\bminimum\s+order", re.IGNORECASE
+)
 
 
 def _concepts(text: str, lexicon: Lexicon) -> set[str]:
