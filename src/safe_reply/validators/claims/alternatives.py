@@ -76,7 +76,7 @@ __all__ = [
 
 _JOINED = re.compile(r"\s*(?:bis|–|-|to)\s*\+?", re.IGNORECASE)
 
-_MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|range|products?)$", re.IGNORECASE)
+_MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|products?)$", re.IGNORECASE)
 
 # A clause that states what the product does not do, and a figure relative to another one.
 _DENIAL = re.compile(r"\b(?:nicht|kein\w*|niemals|nie|not|no|never|without)\b", re.IGNORECASE)

@@ -158,6 +158,31 @@ def _part(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("s") else word
 
 
+_DEADLINE = re.compile(r"\b(?:innerhalb|binnen|within|nach|after|spätestens|vor|before)\b[^,;]*$", re.IGNORECASE)
+
+
+def _part_durations_hold(sentence: str, claimed: list[float], guarantee: str) -> bool:
+    """A guarantee with a duration per part ("5 Jahre auf den Rahmen; Akku 2 Jahre") backs a claimed
+    duration for a part only up to that part's own duration ("5 Jahre auf den Akku" is not backed)."""
+    said = {_stem5(w) for w in tokens(sentence) if len(w) >= 4}
+    for clause in re.split(r";|\.\s", guarantee):
+        # A deadline ("Registrierung innerhalb von 8 Wochen") is a condition, not the part's guarantee term.
+        durations = [
+            q.value
+            for q in quantities(clause, Language.DE)
+            if q.dimension is Dimension.DURATION and not _DEADLINE.search(clause[max(0, q.start - 20) : q.start])
+        ]
+        if not durations:
+            continue
+        parts = {_stem5(w) for w in tokens(re.sub(r"\([^)]*\)", " ", clause)) if len(w) >= 4 and not w[0].isdigit()}
+        parts -= {
+            _stem5(w) for w in ("jahre", "jahren", "monate", "garantie", "herstellergarantie", "years", "guarantee")
+        }
+        if parts & said and any(c > max(durations) * (1 + _TOLERANCE) for c in claimed):
+            return False
+    return True
+
+
 def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verdict:
     if base.guarantee is None:
         return Verdict(False, "guarantee: none")
@@ -168,6 +193,8 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     years = [q.value for q in quantities(base.guarantee, Language.DE) if q.dimension is Dimension.DURATION]
     claimed = [q.value for q in quantities(sentence, language) if q.dimension is Dimension.DURATION]
     if years and any(c > max(years) * (1 + _TOLERANCE) for c in claimed):
+        return Verdict(False, shown)
+    if claimed and not _part_durations_hold(sentence, claimed, base.guarantee):
         return Verdict(False, shown)
     parts = [*_EXCLUDED.findall(text), *_EXCLUDED_BEFORE.findall(text)]
     excluded = {

@@ -113,7 +113,8 @@ _WAIVER = re.compile(
     re.IGNORECASE,
 )
 _THRESHOLD = re.compile(
-    r"\b(?:ab|über|from|over|above)\s+(?:€\s?)?\d+(?:[.,]\d+)?\s?(?:€|eur|euro)?|\bmindest\w*|\bminimum\s+order", re.IGNORECASE
+    r"\b(?:ab|über|from|over|above)\s+(?:€\s?)?\d+(?:[.,]\d+)?\s?(?:€|eur|euro)?|\bmindest\w*|\bminimum\s+order",
+    re.IGNORECASE,
 )
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from safe_reply.config_models import Fact, ProductLine
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
-_MODELS_KEYS = re.compile(r"^(?:models?|modelle?|sortiment|range|products?|produkte?)$", re.IGNORECASE)
+_MODELS_KEYS = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|products?|produkte?)$", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r";(?![^()]*\))|,(?![^()]*\))|\s+(?:und|and|sowie|bzw\.)\s+(?![^()]*\))")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # A product named at the start of a qualifier ("Thermowell L8, mittleres Klima") or before a colon
