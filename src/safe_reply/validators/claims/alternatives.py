@@ -47,7 +47,6 @@ from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.products import ProductIndex
 from safe_reply.validators.claims.quantities import Dimension, Quantity, parse_number, quantities
 from safe_reply.validators.claims.wording import (
-    MODE,
     PAREN,
     RELATIVE,
     all_name_words,
@@ -82,8 +81,9 @@ _MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|produ
 _DENIAL = re.compile(r"\b(?:nicht|kein\w*|niemals|nie|not|no|never|without)\b", re.IGNORECASE)
 
 # A fact figure after these words is a lower limit ("frühestens ab 15 Monaten", "mindestens 99,95 %").
+# A usage threshold ("ab 8 Jahren", "from 15 kg"); "mindestens 99,95 %" is a performance floor instead.
 _LOWER_LIMIT = re.compile(
-    r"\b(?:ab|frühestens(?:\s+ab)?|erst\s+ab|mindestens|mind\.|wenigstens|from|at\s+least|minimum|min\.)\s*$",
+    r"\b(?:ab|frühestens(?:\s+ab)?|erst\s+ab|from|at\s+the\s+earliest)\s*$",
     re.IGNORECASE,
 )
 
@@ -113,6 +113,9 @@ class NumericFact:
     conditions: frozenset[str] = frozenset()  # words of its own condition ("senkrecht", "nachtmodus")
     condition_figures: tuple[tuple[Dimension, float], ...] = ()  # "bei 30 °C und 80 %"
     needs_condition: bool = False  # the favourable alternative: misleading without its condition
+    own_conditions: frozenset[str] = frozenset()  # of those, the words no alternative it beats shares
+    own_figures: tuple[tuple[Dimension, float], ...] = ()  # and the condition figures none of them shares
+    rival_modes: frozenset[str] = frozenset()  # the modes its alternatives are measured in
     # An alternative of the attribute under another condition (a qualifier clause, a mode): it competes
     # with the others of its fact, and naming its condition words qualifies its "bis zu" figure.
     alternative: bool = False
@@ -261,7 +264,7 @@ def _make(
         own_groups=tuple(g for g in dict.fromkeys(groups) if g not in template.groups),
         low=low,
         distance_m=template.distance_m,
-        mode=template.mode,
+        mode=None if any(ends) else template.mode,  # a range's ends carry their own conditions
         family=template.key,
         conditions=conditions,
         excluded=excluded,
@@ -361,9 +364,9 @@ def _clause_figures(
         for q in quantities(text, Language.DE)
         if dimension is not None and q.dimension is not dimension
     )
-    # A qualifier clause names its own mode ("im Turbo-Modus ca. 70 min"); a value clause keeps the fact's.
+    # A clause names its own mode ("im Turbo-Modus ca. 70 min"); else a value clause keeps the fact's.
     own_template = dataclasses.replace(template, cues=(), groups=()) if foreign else template
-    if not clause.in_value and mode_of(text) is not None:
+    if mode_of(text) is not None:
         own_template = dataclasses.replace(own_template, mode=mode_of(text))
     elif not clause.in_value:
         own_template = dataclasses.replace(own_template, mode=None)
@@ -396,7 +399,7 @@ def _clause_figures(
                     ends=ends if low is not None else (frozenset(), frozenset()),
                     step=quantity.step,
                     alternative=not clause.in_value,
-                    competes=not foreign and (not clause.in_value or MODE.search(text) is not None),
+                    competes=not foreign and (not clause.in_value or mode_of(text) is not None),
                     foreign=foreign,
                     excluded=negated_words(text),
                 )
@@ -484,21 +487,33 @@ def _mark_favourable(found: list[NumericFact]) -> list[NumericFact]:
     its condition named ("24 dB(A) im Nachtmodus" next to "51 dB(A) auf Stufe Turbo"). Clauses of a text
     value about different things ("Höhe 150 cm, Bodenplatte 50 cm") do not compete."""
     marked = []
-    for fact in found:
-        needs = (
-            bool(fact.conditions)
-            and fact.competes
-            and any(
-                other is not fact
-                and other.competes
-                and other.dimension is fact.dimension
-                and other.product == fact.product
-                and other.conditions != fact.conditions
-                and _better(fact, other)
-                for other in found
+    for each in found:
+        rivals = frozenset(o.mode for o in found if o.mode and o.mode != each.mode and o.product == each.product)
+        fact = dataclasses.replace(each, rival_modes=rivals) if rivals else each
+        beaten = [
+            other
+            for other in found
+            if other is not each
+            and other.competes
+            and other.dimension is fact.dimension
+            and other.product == fact.product
+            and other.conditions != fact.conditions
+            and _better(fact, other)
+        ]
+        if not (fact.conditions and fact.competes and beaten):
+            marked.append(fact)
+            continue
+        # Only the words that set it apart are its condition: "in 1 m Abstand" holds for every level.
+        shared = frozenset.intersection(*(other.conditions for other in beaten))
+        figures = set.intersection(*(set(other.condition_figures) for other in beaten))
+        marked.append(
+            dataclasses.replace(
+                fact,
+                needs_condition=True,
+                own_conditions=fact.conditions - shared,
+                own_figures=tuple(f for f in fact.condition_figures if f not in figures),
             )
         )
-        marked.append(dataclasses.replace(fact, needs_condition=needs) if needs else fact)
     return marked
 
 

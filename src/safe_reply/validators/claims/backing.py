@@ -161,10 +161,26 @@ def _part(word: str) -> str:
 _DEADLINE = re.compile(r"\b(?:innerhalb|binnen|within|nach|after|spätestens|vor|before)\b[^,;]*$", re.IGNORECASE)
 
 
-def _part_durations_hold(sentence: str, claimed: list[float], guarantee: str) -> bool:
+# A clause for every part the others do not name: "2 Jahre auf alle übrigen Teile", "all other parts".
+_REST = re.compile(
+    r"\b(?:übrige[nms]?|restliche[nms]?|sonstige[nms]?|andere[nms]?|alle\s+weiteren|other|remaining|rest)\b", re.I
+)
+_GUARANTEE_WORDS = frozenset(
+    _stem5(w) for w in ("jahre", "jahren", "monate", "garantie", "herstellergarantie", "years", "guarantee")
+)
+
+
+def _part_durations_hold(
+    sentence: str, claimed: list[float], guarantee: str, names: frozenset[str], language: Language
+) -> bool:
     """A guarantee with a duration per part ("5 Jahre auf den Rahmen; Akku 2 Jahre") backs a claimed
-    duration for a part only up to that part's own duration ("5 Jahre auf den Akku" is not backed)."""
-    said = {_stem5(w) for w in tokens(sentence) if len(w) >= 4}
+    duration for a part only up to that part's own duration ("5 Jahre auf den Akku" is not backed). With a
+    clause for the rest ("2 Jahre auf alle übrigen Teile"), a part no clause names, or the product as a
+    whole, has the rest's duration; not in an English reply, whose part names the German terms may not
+    show ("heating element" for "Heizelement"). Product names are no parts."""
+    said = {_stem5(w) for w in tokens(sentence) if len(w) >= 4} - names
+    own: list[float] = []
+    rest: list[float] = []
     for clause in re.split(r";|\.\s", guarantee):
         # A deadline ("Registrierung innerhalb von 8 Wochen") is a condition, not the part's guarantee term.
         durations = [
@@ -175,12 +191,19 @@ def _part_durations_hold(sentence: str, claimed: list[float], guarantee: str) ->
         if not durations:
             continue
         parts = {_stem5(w) for w in tokens(re.sub(r"\([^)]*\)", " ", clause)) if len(w) >= 4 and not w[0].isdigit()}
-        parts -= {
-            _stem5(w) for w in ("jahre", "jahren", "monate", "garantie", "herstellergarantie", "years", "guarantee")
-        }
-        if parts & said and any(c > max(durations) * (1 + _TOLERANCE) for c in claimed):
-            return False
-    return True
+        parts -= _GUARANTEE_WORDS | names
+        if _REST.search(clause):
+            rest.extend(durations)
+        elif parts & said:
+            own.extend(durations)
+    limit = own or (rest if language is Language.DE else [])
+    return not limit or all(c <= max(limit) * (1 + _TOLERANCE) for c in claimed)
+
+
+def _name_stems(base: FactBase) -> frozenset[str]:
+    return frozenset(
+        _stem5(w) for p in base.products.products for text in (p.name, *p.nouns) for w in tokens(text) if len(w) >= 4
+    )
 
 
 def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verdict:
@@ -194,7 +217,7 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     claimed = [q.value for q in quantities(sentence, language) if q.dimension is Dimension.DURATION]
     if years and any(c > max(years) * (1 + _TOLERANCE) for c in claimed):
         return Verdict(False, shown)
-    if claimed and not _part_durations_hold(sentence, claimed, base.guarantee):
+    if claimed and not _part_durations_hold(sentence, claimed, base.guarantee, _name_stems(base), language):
         return Verdict(False, shown)
     parts = [*_EXCLUDED.findall(text), *_EXCLUDED_BEFORE.findall(text)]
     excluded = {

@@ -95,7 +95,10 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # Days, shares and counts ("für alle fünf Packungen" against "eine Packung je Produkt") must match.
     figures = [f for f in _figures(sentence, language) if f[0] in _COMMITTED]
     amounts = money(sentence)
-    waived = _WAIVER.search(sentence) is not None
+    # "always free" with no threshold of its own waives one too ("versandkostenfrei ab 50 €").
+    waived = _WAIVER.search(sentence) is not None or (
+        _ALWAYS.search(sentence) is not None and _THRESHOLD.search(sentence) is None
+    )
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
             continue
@@ -112,6 +115,7 @@ _WAIVER = re.compile(
     r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|auf\s+jede\s+bestellung)",
     re.IGNORECASE,
 )
+_ALWAYS = re.compile(r"\b(?:immer|stets|grundsätzlich|generell|always|in\s+any\s+case)\b", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"\b(?:ab|über|from|over|above)\s+(?:€\s?)?\d+(?:[.,]\d+)?\s?(?:€|eur|euro)?|\bmindest\w*|\bminimum\s+order",
     re.IGNORECASE,
@@ -169,15 +173,18 @@ def test_verdict(sentence: str, reply: str, base: FactBase, lexicon: Lexicon) ->
 
 _COMPARED = re.compile(
     r"\b(?:im\s+gegensatz\s+zu[mr]?|anders\s+als|im\s+vergleich\s+zu[mr]?|unlike|compared\s+(?:to|with)|"
-    r"in\s+contrast\s+to)\s+(?:den|die|dem|der|das|the)?\s*([^\s,.;:!?]+(?:\s+[^\s,.;:!?]+)?)",
+    r"in\s+contrast\s+to|(?:\w{3,}er|mehr|besser|weniger|better|more\s+\w+|less\s+\w+)\s+(?:als|than))\s+"
+    r"(?:den|die|dem|der|das|the|a|an)?\s*([^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3})",
     re.IGNORECASE,
 )
+# A maker named with the compared product ("der Heizlüfter von De'Longhi"): not the company's own.
+_MAKER = re.compile(r"\b(?:von|der\s+marke|aus\s+dem\s+hause|from|by)\s+(?-i:[A-ZÄÖÜ])", re.IGNORECASE)
 
 
 def competitor_verdict(claim: str, base: FactBase) -> Verdict:
     """A comparison is not with a competitor when what it compares with is the company's own product."""
     compared = [m.group(1) for m in _COMPARED.finditer(claim)]
-    if compared and all(base.products.named(c) for c in compared):
+    if compared and all(base.products.named(c) and not _MAKER.search(c) for c in compared):
         return Verdict(True, "own products")
     return Verdict(False, "no documented comparison")
 

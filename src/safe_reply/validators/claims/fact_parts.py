@@ -12,7 +12,7 @@ from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.products import ProductIndex
 from safe_reply.validators.claims.quantities import UPPER_BOUND, Dimension, decimals, ip_value, parse_number
 from safe_reply.validators.claims.units import UnknownUnit, fact_unit
-from safe_reply.validators.claims.wording import MODE, PAREN, STOP_WORDS, tokens
+from safe_reply.validators.claims.wording import PAREN, STOP_WORDS, mode_matches, tokens
 
 
 class Direction(StrEnum):
@@ -131,9 +131,9 @@ def conditions_of(qualifier: str) -> dict[ConditionKind, str]:
     distance = _DISTANCE.search(qualifier)
     if distance:
         found[ConditionKind.DISTANCE] = distance.group()
-    mode = MODE.search(qualifier)
-    if mode:
-        found[ConditionKind.MODE] = mode.group()
+    modes = mode_matches(qualifier)
+    if modes:
+        found[ConditionKind.MODE] = modes[0][0]
     return found
 
 

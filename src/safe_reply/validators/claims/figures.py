@@ -304,7 +304,7 @@ def _compare(
     """(backed, qualifier dropped). `context` is the sentence's words and the sentence's before it: a
     condition named just before ("Im Nachtmodus ... Laut Datenblatt sind es 24 dB(A)") still holds."""
     claimed, spec = quantity.value, fact.value
-    if _contradicts_conditions(fact, sentence):
+    if _contradicts_conditions(fact, sentence, language):
         return False, True
     tolerance = max(quantity.step, 1e-9 * max(abs(spec), 1.0))
     bound = has_upper_bound(sentence) or (
@@ -342,7 +342,10 @@ def _compare(
         and fact.upper_bound
         and fact.direction is Direction.AT_MOST
         and not (
-            has_upper_bound(sentence) or general or _names_figures(fact, sentence) or (fact.alternative and qualified)
+            has_upper_bound(sentence)
+            or general
+            or _names_figures(fact.condition_figures, sentence)
+            or (fact.alternative and qualified)
         )
     ):
         return False, True
@@ -351,14 +354,17 @@ def _compare(
 
 def _names_condition(fact: NumericFact, sentence: str, words: list[str]) -> bool:
     """Whether the sentence states the alternative's condition: its words or all its condition figures."""
-    return _named(fact.conditions, words) or _names_figures(fact, sentence)
+    if fact.needs_condition and (fact.own_conditions or fact.own_figures):
+        # Only what sets it apart from the alternatives it beats: "in 1 m Abstand" holds for every level.
+        return _named(fact.own_conditions, words) or _names_figures(fact.own_figures, sentence)
+    return _named(fact.conditions, words) or _names_figures(fact.condition_figures, sentence)
 
 
-def _names_figures(fact: NumericFact, sentence: str) -> bool:
-    if not fact.condition_figures:
+def _names_figures(figures: tuple[tuple[Dimension, float], ...], sentence: str) -> bool:
+    if not figures:
         return False
     said = {(q.dimension, round(q.value, 6)) for q in quantities(sentence, Language.DE)}
-    return all((d, round(v, 6)) in said for d, v in fact.condition_figures)
+    return all((d, round(v, 6)) in said for d, v in figures)
 
 
 _LOWER_BOUND = re.compile(r"\b(?:mindestens|wenigstens|ab|at\s+least|from|minimum|min\.)\s*$", re.IGNORECASE)
@@ -381,7 +387,7 @@ def _named(conditions: frozenset[str], words: list[str]) -> bool:
     return False
 
 
-def _contradicts_conditions(fact: NumericFact, sentence: str) -> bool:
+def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language) -> bool:
     """The sentence states the figure under another condition than the fact's (closer, another mode)."""
     if fact.distance_m is not None:
         claimed = distance_in(sentence)
@@ -389,7 +395,8 @@ def _contradicts_conditions(fact: NumericFact, sentence: str) -> bool:
             return True
     if fact.mode is not None:
         modes = modes_in(sentence)
-        if modes and fact.mode not in modes:
+        # Another documented mode, or in a German reply any other mode (an English one may translate it).
+        if modes and fact.mode not in modes and (modes & fact.rival_modes or language is Language.DE):
             return True
     return False
 

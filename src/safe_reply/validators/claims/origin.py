@@ -21,7 +21,8 @@ from safe_reply.validators.claims.wording import tokens
 
 # Steps that are not manufacturing: a place that only holds these does not back "hergestellt in".
 _ASSEMBLY = re.compile(
-    r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|konzeption|geprüft|prüfung|tested|testing",
+    r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|engineer|ingenieur|konzeption|geprüft|prüfung|"
+    r"tested|testing",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
@@ -72,9 +73,11 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
     if not claimed:
         return Verdict(False, shown, "origin")
     several = len(places.of(base.origin)) > 1
-    everyone = set(range(len(base.products))) if _TOTAL.search(sentence) else set()
     products = _products_by_clause(sentence, base)
     for place in claimed:
+        # "beide", "alle" of the clause naming the place ("..., entwickelt wurden beide in Graz").
+        naming = _clauses_naming(sentence, place, places)
+        everyone = set(range(len(base.products))) if any(_TOTAL.search(c) for c in naming) else set()
         # The products of the clause that names the place ("Die Taschenfeder Plus wird in Polen gefertigt,
         # die Kaltschaum 7 in Vechta konfektioniert"); a clause without a name continues the one before.
         named = set().union(*(found for clause, found in products if place in places.of(clause)))
@@ -88,7 +91,7 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
         # A material word inside a product name ("Adult Lamm & Reis") says nothing about raw materials.
         materials = [c for c in holding if lexicon.has("origin_material", _without_names(c, base))]
         only_assembly = all(_ASSEMBLY.search(c) for c in holding)
-        for clause in _clauses_naming(sentence, place, places):
+        for clause in naming:
             # The origin of the raw materials is not the place of manufacture ("ingredients from German farms").
             if lexicon.has("origin_material", clause) and not materials:
                 return Verdict(False, shown, "origin")

@@ -255,16 +255,22 @@ def _name_words(refs: list[ProductRef], common: set[str]) -> list[ProductRef]:
     "das Set" for "Set Duo 800 + S2"): words of at least four letters that no other product's name
     has and that are neither the brand nor a generic noun. Written in lower case they stay words."""
     words = [[w for w in r.name.lower().split() if len(w) >= 4 and w.isalpha()] for r in refs]
+    # A model code that ends the name alone names it too: "der H2" for "Brenner Heizlüfter H2".
+    codes = [[c.lower()] if (c := r.name.split()[-1]) and _MODEL_CODE.match(c) else [] for r in refs]
     counts: dict[str, int] = {}
-    for found in words:
+    for found in (*words, *codes):
         for word in set(found):
             counts[word] = counts.get(word, 0) + 1
     result = []
-    for ref, found in zip(refs, words, strict=True):
+    for ref, found, code in zip(refs, words, codes, strict=True):
         # Only the first such word: "Darjeeling" of "Darjeeling First Flush 2026", never "First".
         own = [w for w in found if counts[w] == 1 and w not in common and w not in ref.aliases][:1]
+        own += [c for c in code if counts[c] == 1 and c not in ref.aliases]
         result.append(ProductRef(ref.name, (*ref.aliases, *own), ref.nouns, ref.on_sale) if len(refs) > 1 else ref)
     return result
+
+
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 
 
 def _tails(noun: str) -> list[str]:

@@ -12,7 +12,8 @@ child seat that is a safety claim (ProdHaftG §3), for a feature a false stateme
 negation, "nur", "erst ab", "muss", "never", "only", "must") with its topic words. An assurance sentence
 (found by the rule packs: "kein Problem", "ruhig", "einfach weiter", "no problem", "you can still")
 contradicts a restriction when it names at least two of its topic words, inflected or as compound parts
-("Auffahrunfall" names "Unfall", "ausfällt" names "Netzausfall").
+("Auffahrunfall" names "Unfall", "ausfällt" names "Netzausfall"), or one word of a restricting clause that
+has no more than two ("Nicht im Badezimmer oder im Freien verwenden": "im Bad können Sie ihn ruhig ...").
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ class Restriction:
     text: str  # the fact's value or qualifier as documented, for the reviewer
     topics: frozenset[str]  # its topic words, stemmed
     core: frozenset[str]  # the topic words of its restricting clauses ("Keine Not- oder Ersatzstromfunktion")
+    # Restricting clauses of at most two topic words ("Nicht im Badezimmer oder im Freien verwenden"): each
+    # word is the whole topic of the clause, so naming one of them is enough.
+    narrow: frozenset[str] = frozenset()
 
 
 def _stem(word: str) -> str:
@@ -82,11 +86,11 @@ def restriction_clauses(facts: Iterable[Fact], products: ProductIndex, nouns: It
         for text in (str(fact.value), fact.qualifier or ""):
             if _RESTRICTING.search(text):
                 topics = _topics(text, excluded)
-                core = frozenset().union(
-                    *(_topics(c, excluded) for c in re.split(r";|(?<=[.!?])\s", text) if _RESTRICTING.search(c))
-                )
+                clauses = [_topics(c, excluded) for c in re.split(r";|(?<=[.!?])\s", text) if _RESTRICTING.search(c)]
+                core = frozenset().union(*clauses)
+                narrow = frozenset().union(*(c for c in clauses if len(c) <= 2))
                 if len(topics) >= 2 and core:
-                    found.append(Restriction(text.strip(), topics, core))
+                    found.append(Restriction(text.strip(), topics, core, narrow))
     return tuple(found)
 
 
@@ -101,11 +105,11 @@ def _names(topic: str, said: set[str]) -> bool:
 
 def restrictions_verdict(sentence: str, restrictions: tuple[Restriction, ...]) -> Verdict:
     """An assurance is backed unless it names two topic words of one documented restriction, one of them
-    from the restricting clause itself."""
+    from the restricting clause itself, or a word of a narrow restricting clause."""
     parts = [part for word in tokens(sentence) for part in (word, *word.split("-"))]
     said = {_stem(part) for part in parts if len(part) >= 4 and part.isalpha() and part not in _GENERIC}
     for restriction in restrictions:
         named = [t for t in restriction.topics if _names(t, said)]
-        if len(named) >= 2 and restriction.core & set(named):
+        if (len(named) >= 2 and restriction.core & set(named)) or restriction.narrow & set(named):
             return Verdict(False, f"restriction: {restriction.text[:160]}")
     return Verdict(True, "restrictions: none on this topic")

@@ -23,7 +23,18 @@ STOP_WORDS = frozenset(
 
 PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 
-MODE = re.compile(r"\b([^\W\d_]{3,}?)[- ]?(?:modus|mode|stufe|programm|level)\b", re.I)
+# A mode or setting: "Nachtmodus", "Turbo-Stufe", "night mode", "Stufe Turbo", "level 2" (not "noise
+# level"). The word before "Stufe"/"mode" is its name unless it is a function word ("auf Stufe Turbo").
+MODE = re.compile(
+    r"\b(?:([^\W\d_]{3,}?)[- ]?(?:modus|mode|stufe|programm)"
+    r"|(?:stufe|level|modus|mode)\s+(\d+|(?-i:[A-ZÄÖÜ][^\W\d_]+)))\b",
+    re.I,
+)
+_NO_MODE_NAME = STOP_WORDS | frozenset(
+    """dies diese diesem diesen dieser dieses jede jedem jeden jeder jedes welche welchem welchen welcher jenem
+    gleichen selben höchsten niedrigsten kleinsten größten ersten letzten this that each every which same any
+    highest lowest""".split()
+)
 
 RELATIVE = re.compile(
     r"^\s*(?:weniger|mehr|less|more|fewer|höher|niedriger|lower|higher|kleiner|größer|schneller|langsamer|"
@@ -119,10 +130,27 @@ def unit_tail(after: str) -> int:
     return match.end() if match else 0
 
 
+def mode_matches(text: str) -> list[tuple[str, str]]:
+    """Each named mode as written and its name, lower-case: "auf Stufe Turbo" -> ("Stufe Turbo", "turbo"),
+    "Nachtmodus" -> ("Nachtmodus", "nacht")."""
+    found = []
+    for match in MODE.finditer(text):
+        name = (match.group(1) or match.group(2)).lower()
+        written = match.group()
+        if name in _NO_MODE_NAME:
+            follow = re.match(r"\s+(\d+|[A-ZÄÖÜ][^\W\d_]+)\b", text[match.end() :])
+            if not follow or written.lower().endswith(("modus", "mode", "programm")):
+                continue
+            name, written = follow.group(1).lower(), text[match.start(1) : match.end() + follow.end()]
+        found.append((written, name))
+    return found
+
+
 def mode_of(text: str) -> str | None:
-    match = MODE.search(text)
-    return match.group(1).lower() if match else None
+    """The one mode a text names; None for none or several ("3 W (Nachtmodus) bis 42 W (Turbo)")."""
+    names = {name for _, name in mode_matches(text)}
+    return names.pop() if len(names) == 1 else None
 
 
 def modes_in(sentence: str) -> set[str]:
-    return {m.group(1).lower() for m in MODE.finditer(sentence)}
+    return {name for _, name in mode_matches(sentence)}
