@@ -202,3 +202,153 @@ def test_english_claims_and_their_documented_counterpart(
 def test_an_english_part_name_is_not_held_against_a_german_guarantee_clause(heat: ClaimsValidator) -> None:
     # "heating element" is the "Heizelement" of the 5-year clause; the German words cannot show it.
     assert _flagged(heat, "The heating element of the R9 has a 5-year guarantee.", EN) == []
+
+
+# A supplement line with a subscription: authorised claims, reference amounts, restrictions for children and
+# pregnancy, a plan that leaves one product out, a bottling step and raw materials from elsewhere.
+VITAL = ProductLine(
+    id="vital",
+    name="Sonnhof Nahrungsergänzung",
+    facts=(
+        Fact(
+            key="products",
+            label_de="Produkte",
+            value=(
+                "Sonnhof Magnesium 400 (Kapseln), Sonnhof Vitamin D3 Tropfen (Tropfen), Sonnhof Eisen Plus (Tabletten)"
+            ),
+        ),
+        Fact(
+            key="magnesium",
+            label_de="Magnesium je Kapsel",
+            label_en="magnesium per capsule",
+            value=400,
+            unit="mg",
+            qualifier="Magnesium 400; 1 Kapsel täglich, 107 % NRV",
+        ),
+        Fact(
+            key="note",
+            label_de="Hinweis",
+            label_en="note",
+            value=(
+                "Nahrungsergänzungsmittel sind kein Ersatz für eine ausgewogene Ernährung; nicht für Kinder unter "
+                "4 Jahren; Schwangere nur nach Rücksprache mit dem Arzt"
+            ),
+        ),
+        Fact(
+            key="origin",
+            label_de="Herkunft",
+            label_en="origin",
+            value="Abgefüllt in Deutschland; Rohstoffe aus der EU und den USA",
+        ),
+    ),
+    service=Service(
+        returns="Ungeöffnete Packungen 14 Tage Rückgabe",
+        other=(
+            "Abo-Plus (12,90 € im Monat): Magnesium 400 und Vitamin D3 Tropfen, monatliche Lieferung; "
+            "Eisen Plus nicht enthalten",
+        ),
+    ),
+)
+VITAL_DE = Context(product_line="vital", language=Language.DE)
+VITAL_EN = Context(product_line="vital", language=Language.EN)
+
+
+@pytest.fixture(scope="module")
+def vital() -> ClaimsValidator:
+    return make(VITAL)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "benign", "ctx"),
+    [
+        (
+            "claims.de/spec-figure",
+            "Eine Kapsel deckt 200 % Ihres Tagesbedarfs.",
+            "Eine Kapsel Magnesium 400 enthält 400 mg Magnesium, das sind 107 % der Referenzmenge.",
+            VITAL_DE,
+        ),
+        (
+            "claims.en/spec-figure",
+            "One capsule covers 200 % of your daily requirement.",
+            "One capsule of Magnesium 400 contains 400 mg.",
+            VITAL_EN,
+        ),
+        (
+            "claims.de/restriction-assurance",
+            "Für Ihr Kind mit 2 Jahren ist Magnesium 400 problemlos geeignet.",
+            "Für Kinder unter 4 Jahren sind unsere Produkte nicht geeignet.",
+            VITAL_DE,
+        ),
+        (
+            "claims.de/origin",
+            "Unsere Produkte werden in Deutschland hergestellt.",
+            "Abgefüllt werden unsere Produkte in Deutschland, die Rohstoffe kommen aus der EU und den USA.",
+            VITAL_DE,
+        ),
+        (
+            "claims.en/origin",
+            "The raw materials come from Germany.",
+            "All our products are bottled in Germany.",
+            VITAL_EN,
+        ),
+        (
+            "claims.de/plan-contents",
+            "Im Abo-Plus ist auch Eisen Plus dabei.",
+            "Im Abo-Plus sind Magnesium 400 und die Vitamin D3 Tropfen enthalten, Eisen Plus nicht.",
+            VITAL_DE,
+        ),
+        (
+            "claims.de/service-commitment",
+            "Wenn Sie eine angebrochene Packung zurückschicken, erstatten wir den vollen Preis.",
+            "Ungeöffnete Packungen können Sie 14 Tage lang zurückgeben.",
+            VITAL_DE,
+        ),
+        (
+            "claims.de/health-medical-purpose",
+            "Die Tropfen ersetzen Ihre Medikamente gegen Bluthochdruck.",
+            "Nahrungsergänzungsmittel ersetzen keine ausgewogene Ernährung.",
+            VITAL_DE,
+        ),
+        (
+            "claims.de/advice-medical",
+            "Sie können Ihre Blutdrucktabletten absetzen, wenn Sie Magnesium nehmen.",
+            "Zur Frage, ob Sie Ihre Medikamente absetzen können, wenden Sie sich bitte an Ihren Arzt.",
+            VITAL_DE,
+        ),
+        (
+            "claims.en/advice-medical",
+            "During pregnancy you can take Iron Plus without any concern.",
+            "Please talk to your doctor before taking it during pregnancy.",
+            VITAL_EN,
+        ),
+        (
+            "claims.de/health-disease",
+            "Eisen Plus vertreibt die Müdigkeit.",
+            "Die Kapseln nehmen Sie am besten mit etwas Wasser ein.",
+            VITAL_DE,
+        ),
+        (
+            "claims.en/health-disease",
+            "Magnesium 400 helps against night-time leg cramps.",
+            "The pack lasts 60 days.",
+            VITAL_EN,
+        ),
+        (
+            "claims.de/specialist-title",
+            "Unsere Ernährungsexpertin rät zu einer Kur von 3 Monaten.",
+            "Haben Sie noch Fragen zur Einnahme?",
+            VITAL_DE,
+        ),
+        (
+            "claims.en/specialist-title",
+            "Our in-house nutritionist recommends taking two capsules.",
+            "The subscription can be cancelled at any time.",
+            VITAL_EN,
+        ),
+    ],
+)
+def test_supplement_claims_and_their_documented_counterpart(
+    vital: ClaimsValidator, rule: str, text: str, benign: str, ctx: Context
+) -> None:
+    assert (rule, text) in _flagged(vital, text, ctx)
+    assert _flagged(vital, benign, ctx) == []

@@ -328,11 +328,15 @@ def _clause_figures(
     if _DENIAL.search(text):
         return []
     outer = PAREN.sub(lambda m: " " * len(m.group()), text)  # same offsets, bracketed figures left out
+    own = groups_of(blank_figures(text), lexicon)
+    # A clause that names another attribute ("Ladezeit ca. 3 h" in a run-time fact, "107 % NRV" in a
+    # content fact) is that attribute's, in whatever unit it has.
+    foreign = not clause.in_value and bool(own) and bool(template.groups) and not set(own) & set(template.groups)
     figures = [
         q
         for q in quantities(outer, Language.DE)
         if q.dimension not in (Dimension.OTHER, Dimension.IP)
-        and (dimension is None or q.dimension is dimension)
+        and (dimension is None or q.dimension is dimension or foreign)
         and not RELATIVE.match(outer[q.end :])
     ]
     if _MODELS_KEY.match(fact.key):
@@ -354,9 +358,6 @@ def _clause_figures(
     if not values:
         return []
     words = content_words(text, products, label_words)
-    own = groups_of(blank_figures(text), lexicon)
-    # A clause that names another attribute ("Ladezeit ca. 3 h" in a run-time fact) is that attribute's.
-    foreign = not clause.in_value and bool(own) and bool(template.groups) and not set(own) & set(template.groups)
     groups = own
     found: list[NumericFact] = []
     condition_figures = tuple((q.dimension, q.value) for q in conditions) + tuple(

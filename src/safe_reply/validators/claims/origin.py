@@ -22,7 +22,7 @@ from safe_reply.validators.claims.wording import tokens
 # Steps that are not manufacturing: a place that only holds these does not back "hergestellt in".
 _ASSEMBLY = re.compile(
     r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|engineer|ingenieur|konzeption|geprüft|prüfung|"
-    r"tested|testing",
+    r"tested|testing|abgefüllt|abfüllung|bottled|verpackt|packaged|packed|konfektion",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
@@ -90,7 +90,7 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
             return Verdict(False, shown, "origin")
         # A material word inside a product name ("Adult Lamm & Reis") says nothing about raw materials.
         materials = [c for c in holding if lexicon.has("origin_material", _without_names(c, base))]
-        only_assembly = all(_ASSEMBLY.search(c) for c in holding)
+        only_assembly = all(_ASSEMBLY.search(_step_of(c, place, places)) for c in holding)
         for clause in naming:
             # The origin of the raw materials is not the place of manufacture ("ingredients from German farms").
             if lexicon.has("origin_material", clause) and not materials:
@@ -116,6 +116,20 @@ def _origin_clauses(origin: str, places: _Places) -> list[str]:
         prefix = head.group() if head else ""
         found.extend(piece if piece.startswith(prefix) else f"{prefix} {piece}" for piece in pieces)
     return found
+
+
+def _step_of(clause: str, place: str, places: _Places) -> str:
+    """The words of an origin clause that lead to `place`, from the place named before it: in "Akkupacks
+    konfektioniert in Tschechien mit Zellen aus Südkorea" Südkorea is where the cells come from, not where
+    anything is assembled."""
+    start = 0
+    for match in re.finditer(r"[^\W\d_][\w-]*", clause):
+        named = places.of(match.group())
+        if place in named:
+            return clause[start : match.end()]
+        if named:
+            start = match.end()
+    return clause
 
 
 def _products_by_clause(sentence: str, base: FactBase) -> list[tuple[str, set[int]]]:

@@ -41,7 +41,9 @@ _GENERIC = STOP_WORDS | frozenset(
     kann können muss müssen darf dürfen nicht kein keine keinen keiner niemals auch ohne oder und eine einer einem
     einen eines dies diese dieser dieses bitte immer jeder jede jedes jedem jeden sowie bzw laut siehe etwa rund
     used using use must never only other with without from into have been their there this that these those
-    product products device devices model models unit units""".split()
+    product products device devices model models unit units
+    jahr jahre jahren monat monate monaten woche wochen tage tagen stunde stunden
+    year years month months week weeks days hours""".split()
 )
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 _ENDING = re.compile(r"(?:en|er|es|em|et|st|e|n|s|t)$")
