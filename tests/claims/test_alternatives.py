@@ -154,6 +154,18 @@ def test_a_qualifier_clause_is_chosen_by_its_condition_words(air: ClaimsValidato
     assert _flagged(air, "Senkrecht am Geländer erzeugt das Modul eher 250–300 kWh pro Jahr.") == []
 
 
+def test_a_duration_without_a_figure_is_compared_at_its_least() -> None:
+    line = LINE.model_copy(
+        update={"facts": (*LINE.facts, Fact(key="keep_warm", label_de="Warmhaltezeit", value=60, unit="min"))}
+    )
+    claims = make(line)
+    assert _flagged(claims, "Die Milch bleibt darin den ganzen Tag warm.") == [
+        ("claims.de/spec-figure", "Die Milch bleibt darin den ganzen Tag warm.")
+    ]
+    assert _flagged(claims, "Die Milch bleibt darin eine Stunde warm.") == []
+    assert _flagged(claims, "Unser Team ist den ganzen Tag für Sie da.") == []
+
+
 def test_a_lower_limit_may_not_be_undercut(air: ClaimsValidator) -> None:
     base = FactBase.from_product_line(LINE)
     [limit] = [f for f in base.numeric if f.family == "age" and f.alternative]

@@ -89,7 +89,7 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"h|std\.?|stunden?|hours?|hrs?", Unit(Dimension.DURATION, 3600.0)),
     (r"min\.?|minuten?|minutes?|mins", Unit(Dimension.DURATION, 60.0)),
     (r"s|sek\.?|sekunden?|seconds?|secs?", Unit(Dimension.DURATION, 1.0)),
-    (r"tagen?|days?", Unit(Dimension.DURATION, 86400.0)),
+    (r"tag(?:e|en)?|days?", Unit(Dimension.DURATION, 86400.0)),
     (r"wochen?|weeks?", Unit(Dimension.DURATION, 7 * 86400.0)),
     (r"monaten?|monate|monat|months?", Unit(Dimension.DURATION, 30 * 86400.0)),
     (r"jahren?|jahre|jahr|years?", Unit(Dimension.DURATION, 365 * 86400.0)),
@@ -158,6 +158,19 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 
+# Durations written without a figure, at their least: "den ganzen Tag warm" claims at least a working day,
+# "stundenlang" at least two hours.
+_HOUR, _DAY = 3600.0, 86400.0
+_VAGUE: dict[str, float] = {
+    r"den\s+ganzen\s+tag|all\s+day(?:\s+long)?|the\s+(?:whole|full|entire)\s+day": 8 * _HOUR,
+    r"(?:die\s+)?ganze\s+nacht|all\s+night(?:\s+long)?|the\s+(?:whole|full|entire)\s+night": 8 * _HOUR,
+    r"stundenlang|for\s+hours(?:\s+on\s+end)?": 2 * _HOUR,
+    r"tagelang|for\s+days(?:\s+on\s+end)?": 2 * _DAY,
+    r"wochenlang|for\s+weeks(?:\s+on\s+end)?": 14 * _DAY,
+    r"monatelang|for\s+months(?:\s+on\s+end)?": 60 * _DAY,
+}
+_VAGUE_LOOKUP = tuple((re.compile(rf"(?:{alt})\Z", re.IGNORECASE), value) for alt, value in _VAGUE.items())
+
 _NUM = r"\d+(?:[.,]\d+)*"
 _SPACE = r"[ \u00a0\u202f\u2009-]?"
 _UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
@@ -165,10 +178,11 @@ _QUANTITY = re.compile(
     rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?"
     # A number word must stand apart from its unit: "eine m" is no figure, but "einem" would be.
     rf"(?:(?P<num>{_NUM})|(?P<word>{'|'.join(_NUMBER_WORDS)})(?=[\s\u00a0]))"
-    rf"(?:\s+(?:volle[ns]?|ganze[ns]?|full|whole|entire))?(?(word)[\s\u00a0]+|{_SPACE})(?P<unit>{_UNIT_ALT})(?![\w/])"
+    rf"(?:\s+(?:volle[nrs]?|ganze[nrs]?|full|whole|entire))?(?(word)[\s\u00a0]+|{_SPACE})(?P<unit>{_UNIT_ALT})(?![\w/])"
     rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
     rf"|\b(?P<ip>IP[0-9X]{{2}})\b"
-    rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b",
+    rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b"
+    rf"|\b(?P<vague>{'|'.join(_VAGUE)})\b",
     re.IGNORECASE,
 )
 _UNIT_LOOKUP = tuple((re.compile(rf"(?:{alt})\Z", re.IGNORECASE), unit) for alt, unit in _UNITS)
@@ -253,6 +267,9 @@ def quantities(text: str, language: Language) -> list[Quantity]:
         elif match.group("bft") or match.group("bft2"):
             force = min(int(match.group("bft") or match.group("bft2")), len(_BEAUFORT_KMH) - 1)
             found.append(Quantity(_BEAUFORT_KMH[force], Dimension.SPEED, match.start(), match.end(), 0.5))
+        elif match.group("vague"):
+            value = next(v for pattern, v in _VAGUE_LOOKUP if pattern.match(match.group("vague")))
+            found.append(Quantity(value, Dimension.DURATION, match.start(), match.end()))
         elif match.group("spf"):
             value = float(match.group("spfnum"))
             found.append(Quantity(value, Dimension.SPF, match.start(), match.end(), 0.5))
