@@ -30,10 +30,15 @@ _ENGLISH = frozenset(
 )
 
 
+_ABBREVIATION = re.compile(r"\.\s?[^\W\d_]\.")
+
+
 def detect_language(text: str, default: Language) -> Language:
     german = english = 0
     for match in _WORD.finditer(text):
         word = match.group().lower()
+        if len(word) == 1 and _ABBREVIATION.match(text, match.end()):
+            continue  # a letter of an abbreviation: "I.E." (internationale Einheiten) is no English "I"
         if word in _GERMAN:
             german += 1
         elif word in _ENGLISH:
