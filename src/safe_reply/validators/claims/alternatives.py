@@ -46,6 +46,7 @@ from safe_reply.validators.claims.fact_parts import (
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.products import ProductIndex
 from safe_reply.validators.claims.quantities import Dimension, Quantity, parse_number, quantities
+from safe_reply.validators.claims.servings import Serving, equivalents, serving_before, serving_in
 from safe_reply.validators.claims.wording import (
     PAREN,
     RELATIVE,
@@ -129,6 +130,7 @@ class NumericFact:
     excluded: frozenset[str] = frozenset()  # condition words it excludes ("ohne Babywanne"): no cue for it
     end_conditions: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # of a range's ends
     step: float = 0.0  # half a unit of the spec's last digit (its precision)
+    serving: Serving | None = None  # the reference amount it is stated for: (2, "drop") of "2 Tropfen = ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,7 @@ def numeric_facts(
                     step=step,
                     competes=True,
                     excluded=negated_words(head),
+                    serving=serving_in(labels, 0) or serving_in(head, 0),
                 )
             )
         rest = clauses
@@ -248,6 +251,7 @@ def _make(
     competes: bool = False,
     foreign: bool = False,
     excluded: frozenset[str] = frozenset(),
+    serving: Serving | None = None,
 ) -> NumericFact:
     return NumericFact(
         key=key or template.key,
@@ -274,6 +278,7 @@ def _make(
         alternative=alternative,
         competes=competes,
         foreign=foreign,
+        serving=serving,
     )
 
 
@@ -339,6 +344,7 @@ def _clause_figures(
         and (dimension is None or q.dimension is dimension or foreign)
         and not RELATIVE.match(outer[q.end :])
     ]
+    figures = sorted([*figures, *equivalents(text, figures, dimension)], key=lambda q: q.start)
     if _MODELS_KEY.match(fact.key):
         # A models fact describes the products ("Platte 160 × 80 cm"): its figures count only where an
         # attribute word stands right before them ("Heizleistung 7,9 kW").
@@ -403,6 +409,7 @@ def _clause_figures(
                     competes=not foreign and (not clause.in_value or mode_of(text) is not None),
                     foreign=foreign,
                     excluded=negated_words(text),
+                    serving=serving_before(text, quantity.start) or serving_in(template.label, 0),
                 )
             )
     return found

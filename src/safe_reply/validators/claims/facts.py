@@ -60,6 +60,9 @@ class FactBase:
     # reply that repeats one restates a condition, it claims no value.
     condition_figures: tuple[tuple[Dimension, float], ...] = ()
     restrictions: tuple[Restriction, ...] = ()  # what the facts say the product does not do or must not do
+    # Other makers and their products (the vocabulary's `competitor` class): a figure of theirs ("the other
+    # brand's 4,000 IU product") is no spec of ours.
+    competitor: re.Pattern[str] | None = None
 
     @classmethod
     def from_product_line(
@@ -97,6 +100,7 @@ class FactBase:
             "\n".join(everything).lower(),
             _condition_figures(line.facts, numeric),
             restriction_clauses(line.facts, products, lexicon.words("product_noun")),
+            lexicon.pattern("competitor"),
         )
 
     def products_in(self, text: str) -> set[int]:

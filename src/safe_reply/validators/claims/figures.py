@@ -27,6 +27,7 @@ from safe_reply.validators.claims.alternatives import (
 )
 from safe_reply.validators.claims.facts import FactBase
 from safe_reply.validators.claims.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
+from safe_reply.validators.claims.servings import scale, serving_in
 from safe_reply.validators.claims.taxonomy import Verdict
 
 # Dimensions too general to compare without a word that names the attribute ("10 Sekunden
@@ -188,7 +189,7 @@ def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
         return not any(g.search(tail) for f in base.numeric for g in f.groups) and not any(
             _cue_in(c, tail, [tail]) for f in base.numeric for c in (*f.cues, *f.clause_words)
         )
-    if _CONDITION_AFTER.search(after) or RELATIVE.match(after):
+    if _CONDITION_AFTER.search(after) or RELATIVE.match(after) or _third_party(sentence, quantity, base):
         return True
     if any(
         d is quantity.dimension and abs(v - quantity.value) <= max(quantity.step, 1e-9)
@@ -205,6 +206,39 @@ def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
         Dimension.VOLUME,
         Dimension.COUNT,
     )
+
+
+# Between another maker and its figure: a possessive and a few words of the same noun phrase ("the other
+# brand's 4,000 IU product", "herkömmliche 60-W-Glühbirnen"); after the figure, its noun and a genitive or
+# "from" ("ein Präparat mit 4.000 I.E. eines anderen Herstellers", "4,000 IU drops from other brands").
+# A verb or a word of our own between them makes the figure ours ("unlike competitors, ours has 5,000 mAh").
+_OWNER_GAP = re.compile(
+    r"(?:['’]s?)?\s+(?:(?!(?:our|ours|unser\w*|wir|we|ich|i|has|have|hat|haben|is|are|ist|sind|offers?|bietet|"
+    r"bieten|contains?|enthält|enthalten|delivers?|liefert|liefern|schafft|schaffen|manages?|reaches|erreicht)\b)"
+    r"[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+_OWNED_BY = re.compile(
+    r"^[^\W\d]*\.?(?:\s+[\w-]+){0,2}?\s+(?:von|vom|der|des|eines|einer|from|of|by)\s+"
+    r"(?:(?:den|dem|der|einem|einer|the|an?)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _third_party(sentence: str, quantity: Quantity, base: FactBase) -> bool:
+    """The figure belongs to another maker's product: no spec of ours (the comparison rules judge what the
+    reply says about it)."""
+    if base.competitor is None:
+        return False
+    clause = sentence[max(0, quantity.start - 60) : quantity.end + 60]
+    offset = max(0, quantity.start - 60)
+    for m in base.competitor.finditer(clause):
+        start, end = m.start() + offset, m.end() + offset
+        if end <= quantity.start and _OWNER_GAP.fullmatch(sentence[end : quantity.start]):
+            return True
+        if start >= quantity.end and _OWNED_BY.match(sentence[quantity.end : start]):
+            return True
+    return False
 
 
 # A capitalised word directly followed by a number glued to a letter ("Storm 4L", "Modell X2"): a model name.
@@ -303,7 +337,8 @@ def _compare(
 ) -> tuple[bool, bool]:
     """(backed, qualifier dropped). `context` is the sentence's words and the sentence's before it: a
     condition named just before ("Im Nachtmodus ... Laut Datenblatt sind es 24 dB(A)") still holds."""
-    claimed, spec = quantity.value, fact.value
+    # A figure for another serving ("Jeder Tropfen enthält ...") is stated for the fact's serving first.
+    claimed, spec = quantity.value * scale(serving_in(sentence, quantity.start), fact.serving), fact.value
     if _contradicts_conditions(fact, sentence, language):
         return False, True
     tolerance = max(quantity.step, 1e-9 * max(abs(spec), 1.0))
