@@ -343,6 +343,7 @@ def _clause_figures(
         if q.dimension not in (Dimension.OTHER, Dimension.IP)
         and (dimension is None or q.dimension is dimension or foreign)
         and not RELATIVE.match(outer[q.end :])
+        and not (not clause.in_value and _usage(outer, q))
     ]
     figures = sorted([*figures, *equivalents(text, figures, dimension)], key=lambda q: q.start)
     if _MODELS_KEY.match(fact.key):
@@ -413,6 +414,18 @@ def _clause_figures(
                 )
             )
     return found
+
+
+# A usage pattern in a qualifier states how the product was used, not another value: "bei 20 Aufnahmen à 20 s
+# pro Tag", "10 Schließvorgänge pro Tag", "at 2 hours a day".
+# ("je" and "each" are left out: "zwei Kochzonen mit je 1.000 W" is a value per part.)
+_EACH = re.compile(r"(?<!\w)à\s*$")
+
+
+def _usage(text: str, quantity: Quantity) -> bool:
+    """A time or count per day ("2 h pro Tag") or per event ("à 20 s"); "150 kWh pro Jahr" is a value."""
+    per_time = quantity.dimension in (Dimension.DURATION, Dimension.COUNT) and unit_tail(text[quantity.end :]) > 0
+    return per_time or _EACH.search(text, 0, quantity.start) is not None
 
 
 def _qualifier_conditions(
