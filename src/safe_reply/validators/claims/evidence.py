@@ -7,6 +7,8 @@ sentence makes; these checks say whether the product line's own data carry it:
 - `terms_verdict`: the claim's key terms (a vocabulary class: pathogens, material terms) and its
   figures all occur in the facts, and a total word ("komplett", "100 %") is not used where the fact
   is limited ("nur", "ohne", "nicht geprüft");
+- `concept_verdict`: each kind the claim names (a group of a vocabulary class: "handmade" of the
+  production methods) is named by the facts in any of its words ("handgefertigt" backs "in Handarbeit");
 - `service_verdict`: a promised benefit (refund, discount, free replacement ...) is one the service
   terms describe, with the same figures (days, euro, percent);
 - `price_verdict`: every amount is a documented price;
@@ -70,6 +72,18 @@ def terms_verdict(
     if _TOTAL.search(claim) and all(_LIMITED.search(line) for line in holding):
         return Verdict(False, f"facts: {holding[0][:120]} (limited)")
     return Verdict(True, f"facts: {holding[0][:120]}")
+
+
+def concept_verdict(claim: str, sentence: str, base: FactBase, lexicon: Lexicon, klass: str) -> Verdict:
+    """Backed when the facts name each kind of the class the claim names, in any of its words and languages:
+    "handgefertigt in Vechta" backs "made by hand" and "in Handarbeit", nothing backs "handmade" alone."""
+    kinds = [g for g in lexicon.groups(klass) if lexicon.has(g, claim)] or [
+        g for g in lexicon.groups(klass) if lexicon.has(g, sentence)
+    ]
+    missing = [g.split(".", 1)[1] for g in kinds if not lexicon.has(g, base.all_text)]
+    if not kinds or missing:
+        return Verdict(False, f"facts: nothing says {', '.join(missing) or klass}")
+    return Verdict(True, f"facts name {', '.join(g.split('.', 1)[1] for g in kinds)}")
 
 
 _UNDER_GUARANTEE = re.compile(

@@ -51,6 +51,7 @@ class Backing(StrEnum):
     GUARANTEE_CONDITIONS = "guarantee_conditions"  # the guarantee has no conditions that are waived
     DOCUMENTED = "documented"  # every figure it names (ratings, customer numbers) is in one fact entry
     RESTRICTIONS = "restrictions"  # no documented restriction on the same topic is contradicted
+    CONCEPT = "concept"  # the facts name every kind the claim names ("handgefertigt" for "in Handarbeit")
 
 
 # The default legal basis per category; a rule may name a more specific one.

@@ -34,6 +34,7 @@ from safe_reply.validators.claims.backing import (
 )
 from safe_reply.validators.claims.evidence import (
     competitor_verdict,
+    concept_verdict,
     documented_verdict,
     guarantee_conditions_verdict,
     price_verdict,
@@ -77,9 +78,14 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "savings_promise": (ClaimCategory.OTHER, Backing.SERVICE),
     "reviews": (ClaimCategory.OTHER, Backing.DOCUMENTED),
     "restriction_contradicted": (ClaimCategory.SPEC_EXCEEDED, Backing.RESTRICTIONS),
+    "production_method": (ClaimCategory.OTHER, Backing.CONCEPT),
 }
 # The vocabulary class whose words are a TERMS claim's key terms.
-TERM_CLASSES = {"health_pathogen": "pathogen", "environmental_specific": "eco_specific"}
+TERM_CLASSES = {
+    "health_pathogen": "pathogen",
+    "environmental_specific": "eco_specific",
+    "production_method": "production_method",
+}
 
 
 class JudgeSettings(BaseModel):
@@ -238,6 +244,8 @@ class ClaimsValidator:
             return documented_verdict(claim, self.base, language)
         if backing is Backing.RESTRICTIONS:
             return restrictions_verdict(sentence, self.base.restrictions)
+        if backing is Backing.CONCEPT:
+            return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
 
     def _ask_judge(self, text: str, language: Language, seen: set[Span], flags: dict[Span, list[_Flag]]) -> None:
