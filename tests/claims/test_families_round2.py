@@ -13,7 +13,7 @@ from safe_reply.types import Context, Language
 from safe_reply.validators.claims import ClaimsValidator
 from safe_reply.validators.claims.facts import FactBase
 
-from .conftest import make
+from .conftest import flagged, make
 
 LINE = ProductLine(
     id="heat",
@@ -58,10 +58,6 @@ EN = Context(product_line="heat", language=Language.EN)
 @pytest.fixture(scope="module")
 def heat() -> ClaimsValidator:
     return make(LINE)
-
-
-def _flagged(claims: ClaimsValidator, text: str, ctx: Context) -> list[tuple[str, str]]:
-    return [(f.rule_id, text[f.span.start : f.span.end]) for f in claims.detect(text, ctx)]
 
 
 def test_a_model_code_that_ends_a_name_names_the_product() -> None:
@@ -154,8 +150,8 @@ def test_a_model_code_that_ends_a_name_names_the_product() -> None:
 def test_german_claims_and_their_documented_counterpart(
     heat: ClaimsValidator, rule: str, text: str, benign: str
 ) -> None:
-    assert (rule, text) in _flagged(heat, text, DE)
-    assert _flagged(heat, benign, DE) == []
+    assert (rule, text) in flagged(heat, text, DE)
+    assert flagged(heat, benign, DE) == []
 
 
 @pytest.mark.parametrize(
@@ -195,13 +191,13 @@ def test_german_claims_and_their_documented_counterpart(
 def test_english_claims_and_their_documented_counterpart(
     heat: ClaimsValidator, rule: str, text: str, benign: str
 ) -> None:
-    assert (rule, text) in _flagged(heat, text, EN)
-    assert _flagged(heat, benign, EN) == []
+    assert (rule, text) in flagged(heat, text, EN)
+    assert flagged(heat, benign, EN) == []
 
 
 def test_an_english_part_name_is_not_held_against_a_german_guarantee_clause(heat: ClaimsValidator) -> None:
     # "heating element" is the "Heizelement" of the 5-year clause; the German words cannot show it.
-    assert _flagged(heat, "The heating element of the R9 has a 5-year guarantee.", EN) == []
+    assert flagged(heat, "The heating element of the R9 has a 5-year guarantee.", EN) == []
 
 
 # A supplement line with a subscription: authorised claims, reference amounts, restrictions for children and
@@ -350,5 +346,5 @@ def vital() -> ClaimsValidator:
 def test_supplement_claims_and_their_documented_counterpart(
     vital: ClaimsValidator, rule: str, text: str, benign: str, ctx: Context
 ) -> None:
-    assert (rule, text) in _flagged(vital, text, ctx)
-    assert _flagged(vital, benign, ctx) == []
+    assert (rule, text) in flagged(vital, text, ctx)
+    assert flagged(vital, benign, ctx) == []

@@ -13,7 +13,7 @@ from safe_reply.validators.claims.facts import FactBase
 from safe_reply.validators.claims.quantities import Dimension
 from safe_reply.validators.claims.servings import scale, serving_before, serving_in
 
-from .conftest import make
+from .conftest import flagged, make
 
 LINE = ProductLine(
     id="drops",
@@ -34,10 +34,6 @@ EN = Context(product_line="drops", language=Language.EN)
 @pytest.fixture(scope="module")
 def drops() -> ClaimsValidator:
     return make(LINE)
-
-
-def _flagged(claims: ClaimsValidator, text: str, ctx: Context) -> list[tuple[str, str]]:
-    return [(f.rule_id, text[f.span.start : f.span.end]) for f in claims.detect(text, ctx)]
 
 
 def test_a_serving_is_read_before_a_figure_else_after_it() -> None:
@@ -99,4 +95,4 @@ def test_a_bracket_restates_the_content_figure_in_other_units() -> None:
 def test_content_figures_per_serving(
     drops: ClaimsValidator, text: str, ctx: Context, expected: list[tuple[str, str]]
 ) -> None:
-    assert _flagged(drops, text, ctx) == expected
+    assert flagged(drops, text, ctx) == expected

@@ -11,7 +11,7 @@ from safe_reply.validators.claims import ClaimsValidator
 from safe_reply.validators.claims.facts import FactBase
 from safe_reply.validators.claims.quantities import Dimension
 
-from .conftest import make
+from .conftest import flagged, make
 
 LINE = ProductLine(
     id="cams",
@@ -61,4 +61,4 @@ def test_a_usage_pattern_is_no_alternative_value_but_a_rate_is() -> None:
     ],
 )
 def test_a_reply_with_the_usage_pattern(cams: ClaimsValidator, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(f.rule_id, text[f.span.start : f.span.end]) for f in cams.detect(text, DE)] == expected
+    assert flagged(cams, text, DE) == expected
