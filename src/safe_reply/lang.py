@@ -68,7 +68,13 @@ _SAMPLE = 600
 _ENOUGH = 4
 
 
+# A letter of an abbreviation ("1.200 I.E.", internationale Einheiten) is no English "I" or "a".
+_ABBREVIATION_LETTER = re.compile(r"(?<![^\W_])[^\W\d_]\.(?=\s?[^\W\d_]\.)")
+
+
 def _counts(text: str) -> tuple[int, int]:
+    if "." in text:
+        text = _ABBREVIATION_LETTER.sub(" ", text)
     words = frozenset(_WORD.findall(text.lower()))
     return len(words & _GERMAN), len(words & _ENGLISH)
 

@@ -8,6 +8,7 @@ import pytest
 
 from safe_reply.config_models import Fact, ProductLine
 from safe_reply.contracts import BuildContext
+from safe_reply.types import Context
 from safe_reply.validators.claims import ClaimsValidator, Settings, build
 
 LINE = ProductLine(
@@ -27,6 +28,11 @@ LINE = ProductLine(
         "Auf den Rahmen gewähren wir 3 Jahre Herstellergarantie; Akku und Motor sind ausgenommen.",
     ),
 )
+
+
+def flagged(claims: ClaimsValidator, text: str, ctx: Context) -> list[tuple[str, str]]:
+    """Each finding as (rule id, the exact text its span covers)."""
+    return [(f.rule_id, text[f.span.start : f.span.end]) for f in claims.detect(text, ctx)]
 
 
 def make(line: ProductLine = LINE, settings: Settings | None = None, tmp: Path | None = None) -> ClaimsValidator:

@@ -99,10 +99,7 @@ def test_the_german_closing_quote_does_not_open_a_quotation(claims: ClaimsValida
 
 def test_removing_a_condition_sentence_removes_the_statement_it_conditions() -> None:
     claims = make()
-    text = (
-        "Auf den Rahmen gibt es 3 Jahre Garantie. Voraussetzung ist ein TÜV-geprüfter Fachbetrieb. "
-        "Gute Fahrt!"
-    )
+    text = "Auf den Rahmen gibt es 3 Jahre Garantie. Voraussetzung ist ein TÜV-geprüfter Fachbetrieb. Gute Fahrt!"
     findings = claims.detect(text, DE)
     assert [f.rule_id for f in findings] == ["claims.de/certification"]
     assert rewrite(text, findings) == "Gute Fahrt!"
@@ -111,8 +108,7 @@ def test_removing_a_condition_sentence_removes_the_statement_it_conditions() -> 
 def test_a_company_vocabulary_file_extends_a_class(tmp_path: Path) -> None:
     extra = tmp_path / "vocabulary.firm.yaml"
     extra.write_text(
-        "vocabulary: firm-claims-de\nfamily: claims\nlanguage: de\n"
-        "classes:\n  disease:\n    words: [Mauke]\n",
+        "vocabulary: firm-claims-de\nfamily: claims\nlanguage: de\nclasses:\n  disease:\n    words: [Mauke]\n",
         encoding="utf-8",
     )
     claims = make(settings=Settings(extra_packs=(str(extra),)), tmp=tmp_path)

@@ -24,6 +24,14 @@ from safe_reply.validators.claims.quantities import Dimension, parse_number, qua
         ("IP67", Language.DE, 67.0, Dimension.IP),
         ("90 min", Language.DE, 5400.0, Dimension.DURATION),
         ("zehn Jahre", Language.DE, 10 * 365 * 86400.0, Dimension.DURATION),
+        ("einen Tag", Language.DE, 86400.0, Dimension.DURATION),
+        ("ein ganzer Tag", Language.DE, 86400.0, Dimension.DURATION),
+        # Durations without a figure, at their least.
+        ("den ganzen Tag", Language.DE, 8 * 3600.0, Dimension.DURATION),
+        ("die ganze Nacht", Language.DE, 8 * 3600.0, Dimension.DURATION),
+        ("stundenlang", Language.DE, 2 * 3600.0, Dimension.DURATION),
+        ("all day long", Language.EN, 8 * 3600.0, Dimension.DURATION),
+        ("for weeks", Language.EN, 14 * 86400.0, Dimension.DURATION),
     ],
 )
 def test_formats_and_units(text: str, language: Language, value: float, dimension: Dimension) -> None:

@@ -16,6 +16,9 @@ from safe_reply.types import Language
         ("Please send the device back to us.", Language.EN),
         ("Okay.", Language.EN),  # nothing to go by: the default
         ("Grüße", Language.DE),  # an umlaut breaks the tie
+        # The "I" of the abbreviation "I.E." (internationale Einheiten) is no English "I".
+        ("Jeder Tropfen enthält 1.200 I.E. Vitamin D3.", Language.DE),
+        ("I think so.", Language.EN),
     ],
 )
 def test_detect_language(text: str, expected: Language) -> None:

@@ -125,6 +125,7 @@ def check_proposal(directory: Path, proposal: Path, console: Console) -> None:
         f"OK: {proposal} applies to {directory}, the config stays valid, and the {what} is no longer flagged "
         f"in product line {found.product_line} (was {found.rule_id})",
         highlight=False,
+        soft_wrap=True,  # a long path wrapped mid-word by the console cannot be copied back
     )
 
 

@@ -7,6 +7,8 @@ sentence makes; these checks say whether the product line's own data carry it:
 - `terms_verdict`: the claim's key terms (a vocabulary class: pathogens, material terms) and its
   figures all occur in the facts, and a total word ("komplett", "100 %") is not used where the fact
   is limited ("nur", "ohne", "nicht geprüft");
+- `concept_verdict`: each kind the claim names (a group of a vocabulary class: "handmade" of the
+  production methods) is named by the facts in any of its words ("handgefertigt" backs "in Handarbeit");
 - `service_verdict`: a promised benefit (refund, discount, free replacement ...) is one the service
   terms describe, with the same figures (days, euro, percent);
 - `price_verdict`: every amount is a documented price;
@@ -17,13 +19,14 @@ sentence makes; these checks say whether the product line's own data carry it:
 
 from __future__ import annotations
 
+import math
 import re
 
 from safe_reply.types import Language
-from safe_reply.validators.claims.backing import Verdict
+from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
-from safe_reply.validators.claims.quantities import Dimension, quantities
+from safe_reply.validators.claims.quantities import Dimension, parse_number, quantities
 
 _TOTAL = re.compile(
     r"\b(?:komplett|vollständig|völlig|gänzlich|ganz|alle[nsm]?|100\s?%|zu\s+100\s?%|completely|fully|entirely|"
@@ -71,21 +74,66 @@ def terms_verdict(
     return Verdict(True, f"facts: {holding[0][:120]}")
 
 
+def concept_verdict(claim: str, sentence: str, base: FactBase, lexicon: Lexicon, klass: str) -> Verdict:
+    """Backed when the facts name each kind of the class the claim names, in any of its words and languages:
+    "handgefertigt in Vechta" backs "made by hand" and "in Handarbeit", nothing backs "handmade" alone."""
+    kinds = [g for g in lexicon.groups(klass) if lexicon.has(g, claim)] or [
+        g for g in lexicon.groups(klass) if lexicon.has(g, sentence)
+    ]
+    missing = [g.split(".", 1)[1] for g in kinds if not lexicon.has(g, base.all_text)]
+    if not kinds or missing:
+        return Verdict(False, f"facts: nothing says {', '.join(missing) or klass}")
+    return Verdict(True, f"facts name {', '.join(g.split('.', 1)[1] for g in kinds)}")
+
+
+_UNDER_GUARANTEE = re.compile(
+    r"\b(?:im\s+rahmen\s+der|über\s+die|durch\s+die|per|als)\s+(?:\w+\s+)?(?:hersteller)?garantie\w*|\bgarantiefall\b"
+    r"|\b(?:under|through|via|as\s+part\s+of)\s+(?:the|our|your)\s+(?:\w+\s+)?(?:guarantee|warranty)\b",
+    re.IGNORECASE,
+)
+
+
+_COMMITTED = (Dimension.DURATION, Dimension.PERCENT, Dimension.COUNT)
+
+
 def service_verdict(claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict:
-    """Backed when a service term of the same kind carries the commitment with the same figures."""
+    """Backed when a service term of the same kind carries the commitment with the same figures; a
+    commitment made under the guarantee ("im Rahmen der Garantie") is backed when the guarantee covers it."""
+    if base.guarantee is not None and _UNDER_GUARANTEE.search(sentence):
+        return guarantee_verdict(sentence, language, base)
     entries = [*base.service, *(a.text for a in base.approved), *((base.guarantee,) if base.guarantee else ())]
     shown = "service terms: " + ("; ".join(e[:80] for e in base.service) if base.service else "none documented")
     concepts = _concepts(sentence, lexicon)
     if not concepts:
         return Verdict(False, shown)
-    figures = [f for f in _figures(sentence, language) if f[0] in (Dimension.DURATION, Dimension.PERCENT)]
+    # Days, shares and counts ("für alle fünf Packungen" against "eine Packung je Produkt") must match.
+    figures = [f for f in _figures(sentence, language) if f[0] in _COMMITTED]
     amounts = money(sentence)
+    # "always free" with no threshold of its own waives one too ("versandkostenfrei ab 50 €").
+    waived = _WAIVER.search(sentence) is not None or (
+        _ALWAYS.search(sentence) is not None and _THRESHOLD.search(sentence) is None
+    )
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
+            continue
+        # "regardless of order value" waives the term's threshold ("versandkostenfrei ab 50 €").
+        if waived and _THRESHOLD.search(entry):
             continue
         if all(_has_figure(entry, f) for f in figures) and all(a in money(entry) for a in amounts):
             return Verdict(True, f"service terms: {entry[:120]}")
     return Verdict(False, shown)
+
+
+_WAIVER = re.compile(
+    r"\b(?:regardless\s+of|no\s+matter|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|"
+    r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|auf\s+jede\s+bestellung)",
+    re.IGNORECASE,
+)
+_ALWAYS = re.compile(r"\b(?:immer|stets|grundsätzlich|generell|always|in\s+any\s+case)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"\b(?:ab|über|from|over|above)\s+(?:€\s?)?\d+(?:[.,]\d+)?\s?(?:€|eur|euro)?|\bmindest\w*|\bminimum\s+order",
+    re.IGNORECASE,
+)
 
 
 def _concepts(text: str, lexicon: Lexicon) -> set[str]:
@@ -139,15 +187,18 @@ def test_verdict(sentence: str, reply: str, base: FactBase, lexicon: Lexicon) ->
 
 _COMPARED = re.compile(
     r"\b(?:im\s+gegensatz\s+zu[mr]?|anders\s+als|im\s+vergleich\s+zu[mr]?|unlike|compared\s+(?:to|with)|"
-    r"in\s+contrast\s+to)\s+(?:den|die|dem|der|das|the)?\s*([^\s,.;:!?]+(?:\s+[^\s,.;:!?]+)?)",
+    r"in\s+contrast\s+to|(?:\w{3,}er|mehr|besser|weniger|better|more\s+\w+|less\s+\w+)\s+(?:als|than))\s+"
+    r"(?:den|die|dem|der|das|the|a|an)?\s*([^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3})",
     re.IGNORECASE,
 )
+# A maker named with the compared product ("der Heizlüfter von De'Longhi"): not the company's own.
+_MAKER = re.compile(r"\b(?:von|der\s+marke|aus\s+dem\s+hause|from|by)\s+(?-i:[A-ZÄÖÜ])", re.IGNORECASE)
 
 
 def competitor_verdict(claim: str, base: FactBase) -> Verdict:
     """A comparison is not with a competitor when what it compares with is the company's own product."""
     compared = [m.group(1) for m in _COMPARED.finditer(claim)]
-    if compared and all(base.products.named(c) for c in compared):
+    if compared and all(base.products.named(c) and not _MAKER.search(c) for c in compared):
         return Verdict(True, "own products")
     return Verdict(False, "no documented comparison")
 
@@ -165,3 +216,32 @@ def guarantee_conditions_verdict(base: FactBase) -> Verdict:
         return Verdict(False, "guarantee: none")
     shown = f"guarantee: {base.guarantee}"
     return Verdict(_CONDITIONS.search(base.guarantee) is None, shown)
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str, languages: tuple[Language, ...] = (Language.DE, Language.EN)) -> set[float]:
+    """Every number in `text`, read in the given number formats ("3.000" is 3000 in German, 3.0 in English)."""
+    found: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        for language in languages:
+            value = parse_number(match.group(), language)
+            if not math.isnan(value):
+                found.add(round(value, 6))
+    return found
+
+
+def documented_verdict(claim: str, base: FactBase, language: Language) -> Verdict:
+    """A rating, customer number or return rate is backed only when one fact entry names all its figures
+    ("4,8 von 5 Sternen bei 3.000 Bewertungen"); one without figures only by an approved claim. The claim's
+    numbers are read in the reply's format ("50,000" in English is fifty thousand)."""
+    wanted = [_numbers(m.group(), (language,)) for m in _NUMBER.finditer(claim)]
+    shown = "facts: no documented rating, customer number or rate"
+    if not wanted:
+        return Verdict(False, shown)
+    for line in base.all_text.splitlines():
+        have = _numbers(line)
+        if all(options & have for options in wanted):
+            return Verdict(True, f"facts: {line[:120]}")
+    return Verdict(False, shown)

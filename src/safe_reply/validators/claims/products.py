@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from safe_reply.config_models import Fact, ProductLine
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
-_MODELS_KEYS = re.compile(r"^(?:models?|modelle?|sortiment|range|products?|produkte?)$", re.IGNORECASE)
-_ITEM_SPLIT = re.compile(r";|,(?![^()]*\))|\s+(?:und|and|sowie|bzw\.)\s+(?![^()]*\))")
+_MODELS_KEYS = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|products?|produkte?)$", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r";(?![^()]*\))|,(?![^()]*\))|\s+(?:und|and|sowie|bzw\.)\s+(?![^()]*\))")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # A product named at the start of a qualifier ("Thermowell L8, mittleres Klima") or before a colon
 # inside a value or qualifier ("(Thermowell L12: 4,9)", "Tavi Duo: Babywanne ...").
@@ -98,12 +98,19 @@ class ProductIndex:
         if self._aliases is None:
             return set()
         found: set[int] = set()
-        for match in self._aliases.finditer(text):
-            written = match.group()
-            if " " not in written and written.isalpha() and written[0].islower():
-                continue  # "warm", "duo" in lower case are words, "Warm", "Duo" a product
-            found |= self._owner.get(_squash(written), set())
+        for match in self._matches(text):
+            found |= self._owner.get(_squash(match.group()), set())
         return found
+
+    def _matches(self, text: str) -> list[re.Match[str]]:
+        if self._aliases is None:
+            return []
+        # "warm", "duo", "außen" in lower case are words; "Warm", "Duo" a product.
+        return [
+            m
+            for m in self._aliases.finditer(text)
+            if not (" " not in m.group() and m.group().isalpha() and m.group()[0].islower())
+        ]
 
     def mentioned(self, text: str) -> set[int]:
         """Products named in `text`, else those its generic nouns single out."""
@@ -113,6 +120,11 @@ class ProductIndex:
         found: set[int] = set()
         for match in self._noun_regex.finditer(text):
             word = match.group().lower()
+            # The tail of a German compound is a noun, so it is written capitalised: "der Sitz" refers to the
+            # "Kindersitz", "sitzen" does not.
+            nouns = (n for p in self.products for n in p.nouns if _refers(word, n))
+            if match.group()[0].islower() and all(not _whole(word, n) for n in nouns):
+                continue
             owners = {i for i, p in enumerate(self.products) if any(_refers(word, n) for n in p.nouns)}
             if 0 < len(owners) < len(self.products):
                 found |= owners
@@ -120,9 +132,7 @@ class ProductIndex:
 
     def positions(self, text: str) -> list[tuple[int, set[int]]]:
         """(offset, products) of every product name in `text`, in order: for resolving "er", "it"."""
-        if self._aliases is None:
-            return []
-        return [(m.start(), self._owner.get(_squash(m.group()), set())) for m in self._aliases.finditer(text)]
+        return [(m.start(), self._owner.get(_squash(m.group()), set())) for m in self._matches(text)]
 
     def unknown_model(self, text: str) -> bool:
         """Whether `text` names a model of the line's families that is not on sale ("Thermowell L16",
@@ -133,7 +143,7 @@ class ProductIndex:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every product name in `text`."""
-        return [m.span() for m in self._aliases.finditer(text)] if self._aliases is not None else []
+        return [m.span() for m in self._matches(text)]
 
     def unreleased_named(self, text: str) -> bool:
         return any(not self.products[i].on_sale for i in self.named(text))
@@ -161,7 +171,7 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
         bare = " ".join(words[brand_at:]) if brand_at else name
         shorts = [s for s in (short, *english) if s and s != bare and any(ch.isalpha() for ch in s)]
         refs.append(_ref(bare, shorts, nouns, generic))
-    return ProductIndex(_distinctive(refs))
+    return ProductIndex(_name_words(_distinctive(refs), brand | generic))
 
 
 def _ref(
@@ -240,6 +250,29 @@ def _distinctive(refs: list[ProductRef]) -> list[ProductRef]:
     return [ProductRef(r.name, r.aliases, tuple(n for n in r.nouns if counts[n] == 1), r.on_sale) for r in refs]
 
 
+def _name_words(refs: list[ProductRef], common: set[str]) -> list[ProductRef]:
+    """A word of one product's name alone names it ("der Darjeeling" for "Darjeeling First Flush 2026",
+    "das Set" for "Set Duo 800 + S2"): words of at least four letters that no other product's name
+    has and that are neither the brand nor a generic noun. Written in lower case they stay words."""
+    words = [[w for w in r.name.lower().split() if len(w) >= 4 and w.isalpha()] for r in refs]
+    # A model code that ends the name alone names it too: "der H2" for "Brenner Heizlüfter H2".
+    codes = [[c.lower()] if (c := r.name.split()[-1]) and _MODEL_CODE.match(c) else [] for r in refs]
+    counts: dict[str, int] = {}
+    for found in (*words, *codes):
+        for word in set(found):
+            counts[word] = counts.get(word, 0) + 1
+    result = []
+    for ref, found, code in zip(refs, words, codes, strict=True):
+        # Only the first such word: "Darjeeling" of "Darjeeling First Flush 2026", never "First".
+        own = [w for w in found if counts[w] == 1 and w not in common and w not in ref.aliases][:1]
+        own += [c for c in code if counts[c] == 1 and c not in ref.aliases]
+        result.append(ProductRef(ref.name, (*ref.aliases, *own), ref.nouns, ref.on_sale) if len(refs) > 1 else ref)
+    return result
+
+
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
+
+
 def _tails(noun: str) -> list[str]:
     return [noun[i:] for i in range(len(noun) - _MIN_NOUN + 1) if i == 0 or noun[i].isalpha()]
 
@@ -247,6 +280,11 @@ def _tails(noun: str) -> list[str]:
 def _refers(word: str, noun: str) -> bool:
     stem = re.sub(r"(?:e?s|e?n|e|s)$", "", word)
     return noun.endswith(word) or (len(stem) >= _MIN_NOUN and noun.endswith(stem))
+
+
+def _whole(word: str, noun: str) -> bool:
+    """Whether `word` is `noun` itself, inflected ("jacket", "jackets"), not just its tail."""
+    return re.sub(r"(?:e?s|e?n|e|s)$", "", word) == re.sub(r"(?:e?s|e?n|e|s)$", "", noun)
 
 
 def _squash(text: str) -> str:

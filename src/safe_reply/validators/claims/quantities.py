@@ -24,6 +24,7 @@ class Dimension(StrEnum):
     CHARGE = "charge"  # Ah (battery capacity in ampere-hours)
     INCH = "inch"  # screen and wheel sizes: only ever compared with a fact given in inches
     SPEED = "speed"  # km/h
+    FLOW = "flow"  # m³/h: air and water flow, dehumidifying capacity (l/24 h), CFM
     POWER = "power"  # W
     ENERGY = "energy"  # Wh
     DURATION = "duration"  # s
@@ -41,6 +42,8 @@ class Dimension(StrEnum):
     FREQUENCY = "frequency"  # Hz
     LUMINOUS_FLUX = "luminous_flux"  # lm
     COUNT = "count"  # pieces, capsules, servings, persons
+    IU = "iu"  # international units (vitamins): only ever compared with a fact given in I.E./IU
+    ANGLE = "angle"  # degrees of arc: "30° Neigung", "bei 90°"
     OTHER = "other"  # a real unit no reply figure is parsed into: shown to the reviewer, never compared
 
 
@@ -52,6 +55,15 @@ class Unit:
 
 # (regex alternative, unit). Longer spellings first so "km/h" wins over "km" and "kWh" over "kW".
 _UNITS: tuple[tuple[str, Unit], ...] = (
+    # Flows first: "400 m³/h" is no area and "20 l/24 h" no duration.
+    (r"m³/h|m3/h|cbm/h|kubikmeter pro stunde|cubic met(?:re|er)s? per hour", Unit(Dimension.FLOW, 1.0)),
+    (r"cfm|cubic feet per minute", Unit(Dimension.FLOW, 1.69901)),
+    (
+        r"l\s?/\s?(?:24\s?h|tag|d|day)|(?:liter|litres?|liters?)\s+(?:pro|per|am|a|je)\s+(?:tag|day)",
+        Unit(Dimension.FLOW, 1 / 24000),
+    ),
+    (r"l\s?/\s?h|(?:liter|litres?|liters?)\s+(?:pro|per|je|an)\s+(?:stunde|hour)", Unit(Dimension.FLOW, 0.001)),
+    (r"l\s?/\s?min|(?:liter|litres?|liters?)\s+(?:pro|per|je)\s+minute", Unit(Dimension.FLOW, 0.06)),
     (
         r"km/h|km/std\.?|kmh|kilometer pro stunde|kilometres per hour|kilometers per hour|mph",
         Unit(Dimension.SPEED, 1.0),
@@ -68,6 +80,8 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"Ah|amperestunden|ampere-hours|amp hours", Unit(Dimension.CHARGE, 1.0)),
     (r"V|volt", Unit(Dimension.VOLTAGE, 1.0)),
     (r"zoll|inch(?:es)?|\"", Unit(Dimension.INCH, 1.0)),
+    (r"kWp|kilowattpeak|kilowatt peak", Unit(Dimension.POWER, 1000.0)),
+    (r"Wp|wattpeak|watt peak", Unit(Dimension.POWER, 1.0)),
     (r"kW|kilowatt", Unit(Dimension.POWER, 1000.0)),
     (r"W|watt", Unit(Dimension.POWER, 1.0)),
     (r"Nm|newtonmeter|newton metres?|newton meters?", Unit(Dimension.TORQUE, 1.0)),
@@ -75,12 +89,15 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"h|std\.?|stunden?|hours?|hrs?", Unit(Dimension.DURATION, 3600.0)),
     (r"min\.?|minuten?|minutes?|mins", Unit(Dimension.DURATION, 60.0)),
     (r"s|sek\.?|sekunden?|seconds?|secs?", Unit(Dimension.DURATION, 1.0)),
-    (r"tagen?|days?", Unit(Dimension.DURATION, 86400.0)),
+    (r"tag(?:e|en)?|days?", Unit(Dimension.DURATION, 86400.0)),
     (r"wochen?|weeks?", Unit(Dimension.DURATION, 7 * 86400.0)),
     (r"monaten?|monate|monat|months?", Unit(Dimension.DURATION, 30 * 86400.0)),
     (r"jahren?|jahre|jahr|years?", Unit(Dimension.DURATION, 365 * 86400.0)),
     (r"kg|kilogramm|kilograms?|kilos?", Unit(Dimension.MASS, 1.0)),
+    (r"mg|milligramm|milligrams?", Unit(Dimension.MASS, 1e-6)),
+    (r"µg|μg|mcg|mikrogramm|micrograms?", Unit(Dimension.MASS, 1e-9)),
     (r"g|gramm|grams?", Unit(Dimension.MASS, 0.001)),
+    (r"I\.\s?E\.|IE|IU|I\.U\.|internationale einheiten|international units", Unit(Dimension.IU, 1.0)),
     (r"ml|milliliter|millilitres?|milliliters?", Unit(Dimension.VOLUME, 0.001)),
     (r"l|liter|litern|litres?|liters?", Unit(Dimension.VOLUME, 1.0)),
     (r"m|metern?|met(?:re|er)s?", Unit(Dimension.LENGTH, 0.001)),
@@ -93,9 +110,11 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"dB\s?(?:\([AC]\)|[AC]|SPL|HL)?|dezibel|decibels?", Unit(Dimension.SOUND, 1.0)),
     (r"%|prozent|percent|per cent", Unit(Dimension.PERCENT, 1.0)),
     (r"°C|grad celsius|grad|degrees celsius|degrees", Unit(Dimension.TEMPERATURE, 1.0)),
+    (r"°(?!\s?[CF])", Unit(Dimension.ANGLE, 1.0)),
     (r"ladezyklen|ladezyklus|zyklen|charge cycles|charging cycles|cycles", Unit(Dimension.CYCLES, 1.0)),
     (
-        r"stück|stk\.?|pieces?|pcs\.?|kapseln|capsules|tabletten|tablets|portionen|servings|personen|persons|people",
+        r"stück|stk\.?|pieces?|pcs\.?|kapseln|capsules|tabletten|tablets|portionen|servings|personen|persons|people"
+        r"|packungen|packung|packs?|flaschen|flasche|bottles?|dosen|cans|tins",
         Unit(Dimension.COUNT, 1.0),
     ),
     (r"LSF|SPF|UPF", Unit(Dimension.SPF, 1.0)),
@@ -139,6 +158,19 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 
+# Durations written without a figure, at their least: "den ganzen Tag warm" claims at least a working day,
+# "stundenlang" at least two hours.
+_HOUR, _DAY = 3600.0, 86400.0
+_VAGUE: dict[str, float] = {
+    r"den\s+ganzen\s+tag|all\s+day(?:\s+long)?|the\s+(?:whole|full|entire)\s+day": 8 * _HOUR,
+    r"(?:die\s+)?ganze\s+nacht|all\s+night(?:\s+long)?|the\s+(?:whole|full|entire)\s+night": 8 * _HOUR,
+    r"stundenlang|for\s+hours(?:\s+on\s+end)?": 2 * _HOUR,
+    r"tagelang|for\s+days(?:\s+on\s+end)?": 2 * _DAY,
+    r"wochenlang|for\s+weeks(?:\s+on\s+end)?": 14 * _DAY,
+    r"monatelang|for\s+months(?:\s+on\s+end)?": 60 * _DAY,
+}
+_VAGUE_LOOKUP = tuple((re.compile(rf"(?:{alt})\Z", re.IGNORECASE), value) for alt, value in _VAGUE.items())
+
 _NUM = r"\d+(?:[.,]\d+)*"
 _SPACE = r"[ \u00a0\u202f\u2009-]?"
 _UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
@@ -146,10 +178,11 @@ _QUANTITY = re.compile(
     rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?"
     # A number word must stand apart from its unit: "eine m" is no figure, but "einem" would be.
     rf"(?:(?P<num>{_NUM})|(?P<word>{'|'.join(_NUMBER_WORDS)})(?=[\s\u00a0]))"
-    rf"(?:\s+(?:volle[ns]?|ganze[ns]?|full|whole|entire))?(?(word)[\s\u00a0]+|{_SPACE})(?P<unit>{_UNIT_ALT})(?![\w/])"
+    rf"(?:\s+(?:volle[nrs]?|ganze[nrs]?|full|whole|entire))?(?(word)[\s\u00a0]+|{_SPACE})(?P<unit>{_UNIT_ALT})(?![\w/])"
     rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
     rf"|\b(?P<ip>IP[0-9X]{{2}})\b"
-    rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b",
+    rf"|\b(?:windstärke|beaufort|bft|wind force)\s?(?P<bft>\d{{1,2}})\b|\b(?P<bft2>\d{{1,2}})\s?(?:bft|beaufort)\b"
+    rf"|\b(?P<vague>{'|'.join(_VAGUE)})\b",
     re.IGNORECASE,
 )
 _UNIT_LOOKUP = tuple((re.compile(rf"(?:{alt})\Z", re.IGNORECASE), unit) for alt, unit in _UNITS)
@@ -158,7 +191,8 @@ _BEAUFORT_KMH = (0.0, 1.0, 6.0, 12.0, 20.0, 29.0, 39.0, 50.0, 62.0, 75.0, 89.0, 
 # Words that turn a figure into an upper bound ("bis zu 120 km"): a spec value qualified with
 # "bis zu" is only backed by a claim that keeps such a word.
 UPPER_BOUND = re.compile(
-    r"\b(?:bis zu|bis maximal|maximal|max\.|höchstens|up to|a maximum of|maximum of|at most)\b"
+    r"\b(?:bis zu|bis maximal|maximal|max\.|höchstens|up to|a maximum of|maximum of|at most|capped at|limited to"
+    r"|begrenzt auf|nicht mehr als|no more than)\b"
     r"|\bmax(?:imal)?\b|\bbis\s+(?=\d)",
     re.IGNORECASE,
 )
@@ -170,6 +204,10 @@ class Quantity:
     dimension: Dimension
     start: int  # offsets of the whole quantity in the text it was found in
     end: int
+    # Half a unit of the last digit written, in the base unit: "99,97 %" is 0.005, "1,2 kW" 50 W. Two
+    # figures are equal when they differ by less than this (a rounded conversion), not by a fixed share
+    # ("99,97 %" is more than "99,95 %").
+    step: float = 0.0
 
     def __str__(self) -> str:
         return f"{self.value:g} ({self.dimension})"
@@ -196,6 +234,16 @@ def parse_number(raw: str, language: Language) -> float:
         return float("nan")
 
 
+def decimals(raw: str, language: Language) -> int:
+    """How many decimal digits a written number has ("99,97" -> 2, "2.000" in German -> 0)."""
+    groups = re.split(r"([.,])", raw)
+    if len(groups) == 1:
+        return 0
+    thousands = "." if language is Language.DE else ","
+    separator, part = groups[-2], groups[-1]
+    return 0 if separator == thousands and len(part) == 3 else len(part)
+
+
 def unit_of(text: str) -> Unit | None:
     """The unit a spec-sheet unit string names ("km", "dB(A)", "U/min"), or None."""
     cleaned = text.strip()
@@ -215,13 +263,16 @@ def quantities(text: str, language: Language) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _QUANTITY.finditer(text):
         if match.group("ip"):
-            found.append(Quantity(ip_value(match.group("ip")), Dimension.IP, match.start(), match.end()))
+            found.append(Quantity(ip_value(match.group("ip")), Dimension.IP, match.start(), match.end(), 0.5))
         elif match.group("bft") or match.group("bft2"):
             force = min(int(match.group("bft") or match.group("bft2")), len(_BEAUFORT_KMH) - 1)
-            found.append(Quantity(_BEAUFORT_KMH[force], Dimension.SPEED, match.start(), match.end()))
+            found.append(Quantity(_BEAUFORT_KMH[force], Dimension.SPEED, match.start(), match.end(), 0.5))
+        elif match.group("vague"):
+            value = next(v for pattern, v in _VAGUE_LOOKUP if pattern.match(match.group("vague")))
+            found.append(Quantity(value, Dimension.DURATION, match.start(), match.end()))
         elif match.group("spf"):
             value = float(match.group("spfnum"))
-            found.append(Quantity(value, Dimension.SPF, match.start(), match.end()))
+            found.append(Quantity(value, Dimension.SPF, match.start(), match.end(), 0.5))
         else:
             unit = unit_of(match.group("unit"))
             number = parse_number(match.group("num") or match.group("word"), language)
@@ -229,5 +280,7 @@ def quantities(text: str, language: Language) -> list[Quantity]:
                 continue
             if match.group("neg") and unit.dimension is Dimension.TEMPERATURE:  # "−7 °C"
                 number = -number
-            found.append(Quantity(number * unit.factor, unit.dimension, match.start(), match.end()))
+            places = decimals(match.group("num"), language) if match.group("num") else 0
+            step = 0.5 * 10.0**-places * unit.factor
+            found.append(Quantity(number * unit.factor, unit.dimension, match.start(), match.end(), step))
     return found

@@ -9,6 +9,7 @@ misstated statutory rights and statutory rights sold as a bonus (UWG Anhang Nr. 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -48,6 +49,9 @@ class Backing(StrEnum):
     TEST = "test"  # a documented test result, with its source named in the reply
     COMPETITOR = "competitor"  # what it is compared with is the company's own product
     GUARANTEE_CONDITIONS = "guarantee_conditions"  # the guarantee has no conditions that are waived
+    DOCUMENTED = "documented"  # every figure it names (ratings, customer numbers) is in one fact entry
+    RESTRICTIONS = "restrictions"  # no documented restriction on the same topic is contradicted
+    CONCEPT = "concept"  # the facts name every kind the claim names ("handgefertigt" for "in Handarbeit")
 
 
 # The default legal basis per category; a rule may name a more specific one.
@@ -67,3 +71,12 @@ LEGAL_BASIS: dict[ClaimCategory, str] = {
     ClaimCategory.LEGAL_ADVICE: "RDG §2, §3; StBerG §§2, 5",
     ClaimCategory.OTHER: "UWG §5; BGB §§145 ff.; UWG Anhang Nr. 23b/23c",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether the facts back a claim, and which facts it was compared with (for the reviewer)."""
+
+    backed: bool
+    compared_with: str  # the fact(s), as shown to the reviewer; "" when nothing was comparable
+    fact_key: str | None = None  # the attribute, for replacing the sentence by its approved claim

@@ -5,6 +5,8 @@
   replies quadratic);
 - `ReplyView.unreleased`: the sentence is about an unreleased product or an internal matter;
 - `quoted`: a rule match inside quotation marks that report someone else's words;
+- `mentioned`: a quoted word the sentence rejects ("„Made in Germany“ wäre nicht korrekt") or names as an
+  example ("Aussagen wie klimaneutral");
 - `condition_of_previous`: a sentence that only states the conditions of the sentence before it.
 """
 
@@ -22,7 +24,7 @@ from safe_reply.validators.claims.lexicon import Lexicon
 class ReplyView:
     """One reply, with the product mentions and sentence facts the checks share (computed lazily)."""
 
-    __slots__ = ("_cumulative", "_offsets", "_unreleased", "base", "lexicon", "text")
+    __slots__ = ("_cumulative", "_offsets", "_sentences", "_unreleased", "base", "lexicon", "text")
 
     def __init__(self, text: str, base: FactBase, lexicon: Lexicon) -> None:
         self.text = text
@@ -31,6 +33,7 @@ class ReplyView:
         self._offsets: list[int] | None = None
         self._cumulative: list[frozenset[int]] = []
         self._unreleased: dict[Span, bool] = {}
+        self._sentences: list[Span] | None = None
 
     def products_before(self, sentence: Span) -> set[int]:
         """Every product named in the reply up to the end of `sentence`."""
@@ -39,6 +42,23 @@ class ReplyView:
         assert self._offsets is not None
         position = bisect.bisect_left(self._offsets, sentence.end)
         return set(self._cumulative[position - 1]) if position else set()
+
+    def before(self, sentence: Span) -> str:
+        """The sentence (or list heading) before `sentence`, "" at the start of the reply."""
+        return self._neighbour(sentence, -1)
+
+    def after(self, sentence: Span) -> str:
+        """The sentence after `sentence`, "" at the end of the reply."""
+        return self._neighbour(sentence, 1)
+
+    def _neighbour(self, sentence: Span, step: int) -> str:
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+        starts = [s.start for s in self._sentences]
+        # The sentence that holds `sentence.start` (the scan's sentences and these may differ slightly).
+        current = bisect.bisect_right(starts, sentence.start) - 1
+        index = current + step
+        return self._sentences[index].of(self.text) if 0 <= index < len(self._sentences) else ""
 
     def _index(self) -> None:
         mentions = self.base.products.positions(self.text)
@@ -79,6 +99,54 @@ def quoted(text: str, match: Span, sentence: Span, lexicon: Lexicon) -> bool:
     closer = _CLOSERS[text[opened]]
     end = next((i for i in range(match.start, sentence.end) if text[i] in closer), sentence.end)
     return len(text[opened + 1 : end].split()) >= _MIN_QUOTED_WORDS
+
+
+# A sentence that rejects or declines what it quotes: "„Made in Germany“ wäre nicht korrekt", "Aussagen wie
+# „klimaneutral“ kann ich nicht machen", "we can't call it 'eco-friendly'".
+_REJECTING = re.compile(
+    r"\b(?:nicht|kein\w*|weder|nie|not|no|never|neither|nor|can['’]t|cannot|won['’]t|don['’]t|falsch|unzutreffend|"
+    r"irreführend|unzulässig|incorrect|wrong|misleading|untrue)\b",
+    re.IGNORECASE,
+)
+# A word named as an example of a kind of statement: "Aussagen wie klimaneutral", "terms such as eco".
+_MENTION_FRAME = re.compile(
+    r"\b(?:aussagen?|begriffen?|begriffe|bezeichnungen?|angaben?|werbeaussagen?|versprechen|formulierungen?|wörter|"
+    r"worte|label\w*|siegel|claims?|terms?|statements?|labels?|words?|phrases?|promises?)\s+(?:wie|like|such\s+as)\s*"
+    r"[„“\"'‚‘»«]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def mentioned(text: str, match: Span, sentence: Span) -> bool:
+    """Whether the match is a word the bot talks about rather than a claim it makes: quoted in a
+    sentence that rejects it, or named as an example of a kind of statement."""
+    if _MENTION_FRAME.search(text[max(sentence.start, match.start - 60) : match.start]):
+        return True
+    opened = _open_quote(text, sentence.start, match.start)
+    if opened is None:
+        return False
+    closer = _CLOSERS[text[opened]]
+    end = next((i for i in range(match.start, sentence.end) if text[i] in closer), sentence.end)
+    outside = text[sentence.start : opened] + " " + text[end + 1 : sentence.end]
+    return _REJECTING.search(outside) is not None
+
+
+def unquoted(text: str, sentence: Span, lexicon: Lexicon) -> str:
+    """The sentence with every quotation of someone else's words blanked out (same offsets): a figure a
+    customer or a review is quoted with ("„100 % wasserdicht für immer“") is not the bot's claim."""
+    chars = list(sentence.of(text))
+    index = sentence.start
+    while index < sentence.end:
+        closer = _CLOSERS.get(text[index])
+        if closer is None:
+            index += 1
+            continue
+        end = next((i for i in range(index + 1, sentence.end) if text[i] in closer), sentence.end)
+        if end > index + 1 and quoted(text, Span(index + 1, end), sentence, lexicon):
+            for i in range(index, min(end + 1, sentence.end)):
+                chars[i - sentence.start] = " "
+        index = end + 1
+    return "".join(chars)
 
 
 def _open_quote(text: str, start: int, end: int) -> int | None:

@@ -52,6 +52,7 @@ _BY_DIMENSIONALITY: dict[str, tuple[Dimension, str]] = {
     "[length] ** 2": (Dimension.AREA, "m**2"),
     "[length] ** 3": (Dimension.VOLUME, "liter"),
     "[length] / [time]": (Dimension.SPEED, "km/h"),
+    "[length] ** 3 / [time]": (Dimension.FLOW, "m**3/h"),
     "[mass] * [length] ** 2 / [time] ** 3": (Dimension.POWER, "W"),
     "[mass] * [length] ** 2 / [time] ** 2": (Dimension.ENERGY, "W*h"),
     "[time]": (Dimension.DURATION, "s"),

@@ -29,13 +29,13 @@ from safe_reply.validators.claims.backing import (
     Verdict,
     approved_backing,
     certification_verdict,
-    check_numbers,
     guarantee_verdict,
-    numbers_verdict,
     origin_verdict,
 )
 from safe_reply.validators.claims.evidence import (
     competitor_verdict,
+    concept_verdict,
+    documented_verdict,
     guarantee_conditions_verdict,
     price_verdict,
     service_verdict,
@@ -43,10 +43,12 @@ from safe_reply.validators.claims.evidence import (
     test_verdict,
 )
 from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBase
+from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
+from safe_reply.validators.claims.restrictions import restrictions_verdict
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
-from safe_reply.validators.claims.text import ReplyView, condition_of_previous, quoted
+from safe_reply.validators.claims.text import ReplyView, condition_of_previous, mentioned, quoted, unquoted
 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
@@ -74,9 +76,16 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "plan_contents": (ClaimCategory.OTHER, Backing.SERVICE),
     "price": (ClaimCategory.PRICE, Backing.SERVICE),
     "savings_promise": (ClaimCategory.OTHER, Backing.SERVICE),
+    "reviews": (ClaimCategory.OTHER, Backing.DOCUMENTED),
+    "restriction_contradicted": (ClaimCategory.SPEC_EXCEEDED, Backing.RESTRICTIONS),
+    "production_method": (ClaimCategory.OTHER, Backing.CONCEPT),
 }
 # The vocabulary class whose words are a TERMS claim's key terms.
-TERM_CLASSES = {"health_pathogen": "pathogen", "environmental_specific": "eco_specific"}
+TERM_CLASSES = {
+    "health_pathogen": "pathogen",
+    "environmental_specific": "eco_specific",
+    "production_method": "production_method",
+}
 
 
 class JudgeSettings(BaseModel):
@@ -177,14 +186,18 @@ class ClaimsValidator:
 
     def _check(self, view: ReplyView, match: RuleMatch, language: Language) -> _Flag | None:
         text = view.text
-        if quoted(text, match.span, match.sentence_span, self.lexicon):
+        if quoted(text, match.span, match.sentence_span, self.lexicon) or mentioned(
+            text, match.span, match.sentence_span
+        ):
             return None
         sentence = match.sentence_span.of(text)
-        # A sentence about an unreleased product or an internal matter is a trade-secret topic, not a
-        # claim about a product on sale (the secrets check judges it).
-        if view.unreleased(match.sentence_span):
-            return None
         category, backing = SUBCATEGORIES[match.rule.category]
+        # A sentence about an unreleased product or an internal matter is a trade-secret topic, not a
+        # claim about a product on sale (the secrets check judges it). An offer the bot makes the customer in
+        # so many words is a commitment all the same ("ohne Rücksprache darf ich ... – ich biete Ihnen daher
+        # 60 € Erstattung an").
+        if view.unreleased(match.sentence_span) and not _offered(text, match.span, match.sentence_span, backing):
+            return None
         claim = match.span.of(text)
         approved = approved_backing(sentence, claim, self.base)
         if approved is not None:
@@ -199,17 +212,21 @@ class ClaimsValidator:
         sentence = match.sentence_span.of(view.text)
         claim = match.span.of(view.text)
         if backing in (Backing.NUMBERS, Backing.FIGURES):
-            checks = check_numbers(sentence, language, self.base, hint)
+            plain = unquoted(view.text, match.sentence_span, self.lexicon)
+            span = match.sentence_span
+            checks = check_numbers(plain, language, self.base, hint, view.before(span), view.after(span))
             if backing is Backing.FIGURES and not checks:
                 return Verdict(True, "")  # figures that map onto no attribute are not spec claims
             return numbers_verdict(checks)
         if backing is Backing.CERTIFICATION:
-            products = self.base.products_in(sentence) or hint
-            return certification_verdict(claim, self.base, products, self.lexicon)
+            # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
+            clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
+            products = self.base.products_in(clause) or self.base.products_in(sentence) or hint
+            return certification_verdict(claim, self.base, products, self.lexicon, sentence)
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
         if backing is Backing.ORIGIN:
-            return origin_verdict(sentence, self.base)
+            return origin_verdict(sentence, self.base, self.lexicon)
         if backing is Backing.TERMS:
             term_class = TERM_CLASSES[match.rule.category]
             return terms_verdict(claim, sentence, language, self.base, self.lexicon, term_class)
@@ -223,6 +240,12 @@ class ClaimsValidator:
             return competitor_verdict(claim, self.base)
         if backing is Backing.GUARANTEE_CONDITIONS:
             return guarantee_conditions_verdict(self.base)
+        if backing is Backing.DOCUMENTED:
+            return documented_verdict(claim, self.base, language)
+        if backing is Backing.RESTRICTIONS:
+            return restrictions_verdict(sentence, self.base.restrictions)
+        if backing is Backing.CONCEPT:
+            return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
 
     def _ask_judge(self, text: str, language: Language, seen: set[Span], flags: dict[Span, list[_Flag]]) -> None:
@@ -330,6 +353,28 @@ def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: Fact
     if words is None:
         return None
     return next((a for a in candidates if any(w in a.tokens for w in words)), None)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
+# The bot makes an offer itself, now: "ich biete Ihnen ... an", "erstatte ich Ihnen", "I'll refund you".
+_PERFORMATIVE = re.compile(
+    r"\b(?:ich|wir)\s+(?:biete|bieten|erstatte|erstatten|überweise|überweisen|schenke|schenken|gewähre|gewähren)\s+"
+    r"ihnen\b|\b(?:biete|erstatte|überweise|schenke|gewähre)\s+ich\s+ihnen\b"
+    r"|\bI(?:['’]ll|\s+will|['’]m\s+(?:offering|giving|refunding))\s+(?:\w+\s+)?(?:you|refund\s+you|credit\s+you)\b",
+    re.IGNORECASE,
+)
+
+
+def _offered(text: str, match: Span, sentence: Span, backing: Backing) -> bool:
+    """Whether a service commitment is an offer the bot itself makes in the clause of the match."""
+    return backing is Backing.SERVICE and _PERFORMATIVE.search(_clause_of(text, match, sentence).of(text)) is not None
+
+
+def _clause_of(text: str, match: Span, sentence: Span) -> Span:
+    """The clause of the sentence that holds the match (between commas, semicolons, dashes)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, match.start)), default=sentence.start)
+    stop = _CLAUSE_BREAK.search(text, match.end, sentence.end)
+    return Span(start, stop.start() if stop else sentence.end)
 
 
 def _something_left(text: str, removed: list[Span]) -> bool:

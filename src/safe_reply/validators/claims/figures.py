@@ -1,0 +1,467 @@
+"""The figures of a reply sentence compared with the spec sheet's alternatives (alternatives.py).
+
+For each figure: which attribute it is about (the words before it, since the previous figure: label
+words, the vocabulary's attribute groups, the words of an alternative's own condition), which product
+(named, else the products the reply talked about), and whether the figure is a claim at all. It is not
+when it names a product ("Storm 3L"), restates a documented measuring condition ("bei 25 °C"), is part
+of a guarantee term ("12 Jahre Produktgarantie ... mindestens 84,8 %"), is relative ("30 % weniger") or
+describes the customer's own situation ("Wenn Ihr Sohn 98 cm groß ist"). A figure is backed when it stays
+within the alternative it is about, keeps its "bis zu" or names its condition, and does not contradict
+its measuring conditions (distance, mode).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from safe_reply.types import Language
+from safe_reply.validators.claims.alternatives import (
+    RELATIVE,
+    Direction,
+    NumericFact,
+    modes_in,
+    negated_words,
+    tokens,
+    unit_tail,
+)
+from safe_reply.validators.claims.facts import FactBase
+from safe_reply.validators.claims.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
+from safe_reply.validators.claims.servings import scale, serving_in
+from safe_reply.validators.claims.taxonomy import Verdict
+
+# Dimensions too general to compare without a word that names the attribute ("10 Sekunden
+# gedrückt halten" is an instruction, not a charging time).
+_NEEDS_CUE = frozenset(
+    {
+        Dimension.DURATION,
+        Dimension.PERCENT,
+        Dimension.MASS,
+        Dimension.TEMPERATURE,
+        Dimension.VOLUME,
+        Dimension.COUNT,
+        Dimension.LENGTH,
+    }
+)
+# Guarantee terms: durations, cycles and shares in a sentence about a guarantee belong to the guarantee.
+_GUARANTEE = re.compile(r"garantie|gewährleistung|guarantee|warrant", re.IGNORECASE)
+_GUARANTEE_TERMS = frozenset({Dimension.DURATION, Dimension.CYCLES, Dimension.PERCENT})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCheck:
+    quantity: Quantity
+    facts: tuple[NumericFact, ...]  # the facts it was compared with (all plausible attributes)
+    backed: bool
+    dropped_qualifier: bool
+
+
+def check_numbers(
+    sentence: str, language: Language, base: FactBase, hint: set[int], before: str = "", after: str = ""
+) -> list[NumberCheck]:
+    """Every figure of the sentence that maps onto a spec-sheet attribute, compared with it.
+
+    `before` is the sentence or list heading before it: a list item "Mikrowechselrichter: 10 Jahre" under
+    "Die Garantien im Überblick" is a guarantee term. A condition may be named in either neighbour
+    ("400 m³/h entsprechen rund 235 CFM. Gemessen ... auf Stufe Turbo.").
+    """
+    found = quantities(sentence, language)
+    if not found:
+        return []
+    # Attribute words are the words around a figure, not its unit ("kWh" is in no group's favour).
+    plain = _blank(sentence, found)
+    lower = plain.lower()
+    words = _words(plain)
+    # A figure inside a product name ("Storm 3L", "Kuppel 2") is a name, not a spec.
+    names = [*base.products.spans(sentence), *(m.span() for m in _MODEL_NAME.finditer(sentence))]
+    # The line before counts for a list item or a short sentence ("The micro-inverter has 10 years.").
+    short = len(sentence.split()) <= 8 or bool(re.match(r"\s*(?:[-*•]|\d+\.)\s", sentence))
+    guarantee = bool(_GUARANTEE.search(sentence) or (short and _GUARANTEE.search(before)))
+    found = [
+        q
+        for q in found
+        if not any(s <= q.start < e for s, e in names)
+        and not _not_a_spec(sentence, q, base)
+        and not (guarantee and q.dimension in _GUARANTEE_TERMS)
+    ]
+    named = base.products.named(sentence)
+    by_noun = set() if named else base.products.mentioned(sentence)
+    results = []
+    for position, quantity in enumerate(found):
+        # The words that name a figure's attribute stand before it, since the previous figure
+        # ("Vorlauftemperaturen bis 70 °C (bei Außentemperaturen ab −7 °C)"); the upper end of a range
+        # ("zwischen 0 °C und 45 °C") shares the words of its lower end.
+        first = position
+        while first and _joined(sentence, found[first - 1], found[first]):
+            first -= 1
+        start = found[first - 1].end if first else 0
+        # A bracket right after the previous figure is that figure's ("11,4 kg (Gestell mit Sitzeinheit)").
+        bracket = re.match(r"\s*\([^()]{0,80}\)", sentence[start : quantity.start])
+        start += bracket.end() if bracket else 0
+        # Words after a figure up to a ";" are that figure's ("davon 2,02 kWh nutzbar; erweiterbar ...").
+        start += max((m.end() for m in _HARD_BREAK.finditer(sentence[start : quantity.start])), default=0)
+        stop = found[position + 1].start if position + 1 < len(found) else len(sentence)
+        tail = re.split(r"[(,;:]", sentence[quantity.end : min(stop, quantity.end + 30)], maxsplit=1)[0]
+        window = plain[start : quantity.end] + tail
+        # A generic noun ("die Jacke") narrows the facts only when it is the sentence's one figure of the
+        # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
+        single = sum(1 for q in found if q.dimension is quantity.dimension) == 1
+        mentioned = named or (by_noun if single else set()) or hint
+        facts = _candidates(quantity, base, mentioned, window.lower(), _words(window), window, True) or _candidates(
+            quantity, base, mentioned, lower, words, plain, False
+        )
+        if not facts:
+            continue
+        context = words + _words(before) + _words(after)
+        verdicts = [_compare(quantity, fact, sentence, words, context, language) for fact in facts]
+        backed = any(ok for ok, _ in verdicts)
+        dropped = not backed and any(drop for _, drop in verdicts)
+        results.append(NumberCheck(quantity, facts, backed, dropped))
+    return results
+
+
+_HARD_BREAK = re.compile(r";|\s[–—]\s")
+
+
+def _blank(text: str, found: list[Quantity]) -> str:
+    """`text` with every figure and its per-time reference ("kWh pro Jahr") replaced by spaces."""
+    for quantity in found:
+        end = quantity.end + unit_tail(text[quantity.end :])
+        text = text[: quantity.start] + " " * (end - quantity.start) + text[end:]
+    return text
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, hyphenated ones also in their parts ("micro-inverter" -> "inverter")."""
+    found = tokens(text)
+    return found + [part for word in found if "-" in word for part in word.split("-") if len(part) >= 3]
+
+
+def _joined(sentence: str, first: Quantity, second: Quantity) -> bool:
+    """Two figures that make one range: "0 °C bis 45 °C", "zwischen 0 °C und 45 °C", "700–850 kWh"."""
+    if first.dimension is not second.dimension:
+        return False
+    between = sentence[first.end : second.start]
+    if re.fullmatch(r"\s*(?:bis|–|-|to)\s*", between, re.IGNORECASE):
+        return True
+    return bool(
+        re.fullmatch(r"\s*(?:und|and)\s*", between, re.IGNORECASE)
+        and re.search(r"\b(?:zwischen|between)\s*$", sentence[: first.start], re.IGNORECASE)
+    )
+
+
+# A figure that states a measuring condition ("in 1 m Abstand"), a reference amount ("pro 100 g") or a
+# guarantee period ("3 Jahre Herstellergarantie": the guarantee check judges it) is not a spec value.
+_CONDITION_BEFORE = re.compile(r"(?:\b(?:in|aus|at|from|pro|per|je|für|for)|/)\s*$", re.IGNORECASE)
+_COMPOUND_TAIL = re.compile(r"^-([^\W\d_]{3,})")
+_CONDITION_AFTER = re.compile(
+    r"^\s*(?:abstand|entfernung|distance|away)\b|^\s*(?:pro|per|je|a|/)\s*(?:tag|woche|monat|day|week|month)\b"
+    r"|^[\s-]*(?:jahre?s?n?|years?|monate?n?|months?)?[\s-]*(?:[\w'’]+\s+){0,2}?"
+    r"(?:\w*garantie|gewährleistung|guarantee|warranty)",
+    re.IGNORECASE,
+)
+# The customer's own situation: "Wenn Ihr Sohn 98 cm groß ist", "if your room is 30 m²", "Ihre Tochter ist
+# 138 cm groß". A figure there describes the customer, not the product.
+_CUSTOMER = re.compile(
+    r"\b(?:wenn|falls|sofern|da|if|once)\s+(?:sie|ihr\w*|you|your)\b[^,;]*?\b(?:ist|sind|is|are|was|wiegt|wiegen|"
+    r"weighs?|misst|messen|measures?|hat|haben|has|have|groß|tall|alt|old)\b"
+    r"|\b(?:ihr|ihre[nmrs]?|your)\s+(?:[\w-]+\s+){0,2}?[\w-]*?(?:sohn|tochter|kind|kinder|baby|enkel\w*|mann|frau|"
+    r"partner\w*|hund|katze|wohnung|zimmer|raum|keller|haus|garten|balkon|dach|auto|fahrzeug|son|daughter|child|kids?|"
+    r"husband|wife|dog|cat|flat|apartment|room|basement|house|garden|roof|car)\s+(?:(?:\w+\s+)?(?:ist|sind|is|are|"
+    r"was|hat|haben|has|have|wiegt|wiegen|weighs?|misst|messen|measures?)\b|mit\s|with\s|at\s)"
+    # An indirect question about the customer's case: "Ob Ihr Hund mit 11 Monaten schon umsteigen sollte, ...".
+    r"|^\W*(?:ob|whether)\b"
+    # A defect report: "schon nach sieben Wochen nicht mehr lädt", "stopped working after seven months".
+    r"|\b(?:nach|seit|after|since)\s+\S+\s+\S+\s+(?:\w+\s+){0,3}?(?:nicht\s+mehr|kaputt|defekt|ausgefallen|"
+    r"no\s+longer|stopped|broke|broken|failed)\b|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[,;:–—(]|\s-\s|\b(?:aber|und|but|and)\b", re.IGNORECASE)
+
+
+def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
+    before = sentence[max(0, quantity.start - 12) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 30]
+    compound = _COMPOUND_TAIL.match(after)
+    if compound:
+        # "20-kg-Hund" describes the customer's dog; "5-Zoll-Bildschirm" names the product's attribute.
+        tail = compound.group(1).lower()
+        return not any(g.search(tail) for f in base.numeric for g in f.groups) and not any(
+            _cue_in(c, tail, [tail]) for f in base.numeric for c in (*f.cues, *f.clause_words)
+        )
+    if _CONDITION_AFTER.search(after) or RELATIVE.match(after) or _third_party(sentence, quantity, base):
+        return True
+    if any(
+        d is quantity.dimension and abs(v - quantity.value) <= max(quantity.step, 1e-9)
+        for d, v in base.condition_figures
+    ):
+        return True  # a documented measuring condition, restated
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, quantity.start)), default=0)
+    clause_end = _CLAUSE_START.search(sentence, quantity.end)
+    if _CUSTOMER.search(sentence[clause_start : clause_end.start() if clause_end else len(sentence)]):
+        return True
+    return bool(_CONDITION_BEFORE.search(before)) and quantity.dimension in (
+        Dimension.LENGTH,
+        Dimension.MASS,
+        Dimension.VOLUME,
+        Dimension.COUNT,
+    )
+
+
+# Between another maker and its figure: a possessive and a few words of the same noun phrase ("the other
+# brand's 4,000 IU product", "herkömmliche 60-W-Glühbirnen"); after the figure, its noun and a genitive or
+# "from" ("ein Präparat mit 4.000 I.E. eines anderen Herstellers", "4,000 IU drops from other brands").
+# A verb or a word of our own between them makes the figure ours ("unlike competitors, ours has 5,000 mAh").
+_OWNER_GAP = re.compile(
+    r"(?:['’]s?)?\s+(?:(?!(?:our|ours|unser\w*|wir|we|ich|i|has|have|hat|haben|is|are|ist|sind|offers?|bietet|"
+    r"bieten|contains?|enthält|enthalten|delivers?|liefert|liefern|schafft|schaffen|manages?|reaches|erreicht)\b)"
+    r"[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+_OWNED_BY = re.compile(
+    r"^[^\W\d]*\.?(?:\s+[\w-]+){0,2}?\s+(?:von|vom|der|des|eines|einer|from|of|by)\s+"
+    r"(?:(?:den|dem|der|einem|einer|the|an?)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _third_party(sentence: str, quantity: Quantity, base: FactBase) -> bool:
+    """The figure belongs to another maker's product: no spec of ours (the comparison rules judge what the
+    reply says about it)."""
+    if base.competitor is None:
+        return False
+    clause = sentence[max(0, quantity.start - 60) : quantity.end + 60]
+    offset = max(0, quantity.start - 60)
+    for m in base.competitor.finditer(clause):
+        start, end = m.start() + offset, m.end() + offset
+        if end <= quantity.start and _OWNER_GAP.fullmatch(sentence[end : quantity.start]):
+            return True
+        if start >= quantity.end and _OWNED_BY.match(sentence[quantity.end : start]):
+            return True
+    return False
+
+
+# A capitalised word directly followed by a number glued to a letter ("Storm 4L", "Modell X2"): a model name.
+_MODEL_NAME = re.compile(r"(?<=[A-ZÄÖÜ][a-zäöüß]{2})\s\d+[A-Za-z]\b(?!\s*(?:/|pro\b|per\b))")
+
+
+def _candidates(
+    quantity: Quantity,
+    base: FactBase,
+    mentioned: set[int],
+    lower: str,
+    words: list[str],
+    sentence: str,
+    window: bool,
+) -> tuple[NumericFact, ...]:
+    facts = [f for f in base.numeric if f.dimension is quantity.dimension and (window or not f.foreign)]
+    if mentioned:
+        facts = [f for f in facts if f.product is None or f.product in mentioned]
+    if not facts:
+        return ()
+    # A condition the fact excludes ("ohne Babywanne") counts only where the sentence excludes it too.
+    without = list(negated_words(sentence))
+    # The attribute is read from the words around the figure, not from its unit alone: label words of
+    # the fact, the vocabulary's words for the same attribute ("wiegt", "Gewicht", "weighs") and the
+    # words of an alternative's own condition ("senkrecht am Geländer").
+    # Around the figure, its clause's own words and its condition count too; in the whole sentence only
+    # the attribute's words do (another clause's words there belong to another figure).
+    scores = [
+        sum(1 for cue in f.cues if _cue_in(cue, lower, words))
+        + sum(1 for g in f.groups if g.search(sentence))
+        + (_own_score(f, lower, words, without, sentence) if window else 0)
+        for f in facts
+    ]
+    best = max(scores)
+    if best == 0 and (quantity.dimension in _NEEDS_CUE):
+        return ()
+    # Several attributes fit equally well: compare with all and call the figure backed if any backs
+    # it (the lenient reading keeps precision; a figure beyond every one of them is still caught).
+    return tuple(f for f, s in zip(facts, scores, strict=True) if s == best)
+
+
+def _own_score(fact: NumericFact, lower: str, words: list[str], without: list[str], sentence: str) -> int:
+    """How many of the alternative's own clause words, groups and condition words the text names."""
+    return (
+        sum(1 for w in fact.clause_words if _cue_in(w, lower, words, tail=True))
+        + sum(1 for g in fact.own_groups if g.search(sentence))
+        + sum(
+            1
+            for c in fact.conditions
+            if c not in fact.clause_words and _cue_in(c, lower, without if c in fact.excluded else words, infix=True)
+        )
+    )
+
+
+# A German compound's head word names the attribute too: "Bildschirm" cues "Bildschirmdiagonale".
+_MIN_HEAD = 6
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+_ENDING = re.compile(r"(?:en|er|es|em|et|st|e|n|s|t)$")
+
+
+def stem(word: str) -> str:
+    """A word without its inflection and umlaut, for comparing forms: "lädt", "laden" -> "lad"."""
+    folded = word.lower().translate(_FOLD)
+    stemmed = _ENDING.sub("", folded)
+    return stemmed if len(stemmed) >= 3 else folded
+
+
+def _cue_in(cue: str, lower: str, words: list[str], *, infix: bool = False, tail: bool = False) -> bool:
+    """Whether a word of the sentence names `cue`: a form of it, its compound head, for a clause's own word
+    also its compound tail ("Korb" for "Einkaufskorb"), for a condition any part ("speisen" for
+    "Einspeiseleistung")."""
+    if " " in cue:
+        return cue in lower
+    root = stem(cue)
+    for w in words:
+        if w.startswith(cue) or (len(w) >= _MIN_HEAD and cue.startswith(w)):
+            return True
+        said = stem(w)
+        # "lädt" is "laden", "geladen" too; a condition "Einspeiseleistung" is named by "speisen ein".
+        if len(root) >= 3 and said in (root, f"ge{root}"):
+            return True
+        if infix and len(said) >= 5 and len(cue) >= len(said) + 4 and said in cue.translate(_FOLD):
+            return True
+        if tail and len(w) >= 4 and len(cue) >= len(w) + 4 and cue.endswith(w):
+            return True
+    return False
+
+
+def _compare(
+    quantity: Quantity,
+    fact: NumericFact,
+    sentence: str,
+    words: list[str],
+    context: list[str],
+    language: Language,
+) -> tuple[bool, bool]:
+    """(backed, qualifier dropped). `context` is the sentence's words and the sentence's before it: a
+    condition named just before ("Im Nachtmodus ... Laut Datenblatt sind es 24 dB(A)") still holds."""
+    # A figure for another serving ("Jeder Tropfen enthält ...") is stated for the fact's serving first.
+    claimed, spec = quantity.value * scale(serving_in(sentence, quantity.start), fact.serving), fact.value
+    if _contradicts_conditions(fact, sentence, language):
+        return False, True
+    tolerance = max(quantity.step, 1e-9 * max(abs(spec), 1.0))
+    bound = has_upper_bound(sentence) or (
+        fact.direction is Direction.AT_LEAST and _LOWER_BOUND.search(sentence[: quantity.start]) is not None
+    )
+    # A German fact's condition words cannot be named in an English reply: there any stated condition counts.
+    general = language is Language.EN and _QUALIFIED_EN.search(sentence) is not None
+    qualified = bound or general or _names_condition(fact, sentence, context)
+    if fact.low is not None:  # a range: the claim must lie inside it
+        if not fact.low - tolerance <= claimed <= spec + tolerance:
+            return False, False
+        # The favourable end of a range keeps its own condition: "3 W (Nachtmodus) bis 42 W (Turbo)".
+        end = 0 if fact.direction is Direction.AT_LEAST else 1
+        condition = fact.end_conditions[end]
+        edge = fact.low if end == 0 else spec
+        if condition and abs(claimed - edge) <= tolerance and not (general or _named(condition, context)):
+            return False, True
+        return True, False
+    if fact.dimension is Dimension.IP:
+        solid, water = divmod(int(claimed), 10)
+        spec_solid, spec_water = divmod(int(spec), 10)
+        return solid <= spec_solid and water <= spec_water, False
+    equal = abs(claimed - spec) <= tolerance
+    if fact.direction is Direction.EXACT:
+        return equal, False
+    within = equal or (claimed > spec if fact.direction is Direction.AT_LEAST else claimed < spec)
+    if not within:
+        return False, False
+    if equal and fact.needs_condition and not qualified:
+        return False, True  # the favourable alternative without its condition ("24 dB(A)" of "im Nachtmodus")
+    # "bis zu" is kept, or the conditions that make the figure reachable are named: its lab conditions
+    # ("bei 30 °C und 80 %"), or for an alternative its own words ("mit drei Erweiterungsakkus").
+    if (
+        equal
+        and fact.upper_bound
+        and fact.direction is Direction.AT_MOST
+        and not (
+            has_upper_bound(sentence)
+            or general
+            or _names_figures(fact.condition_figures, sentence)
+            or (fact.alternative and qualified)
+        )
+    ):
+        return False, True
+    return True, False
+
+
+def _names_condition(fact: NumericFact, sentence: str, words: list[str]) -> bool:
+    """Whether the sentence states the alternative's condition: its words or all its condition figures."""
+    if fact.needs_condition and (fact.own_conditions or fact.own_figures):
+        # Only what sets it apart from the alternatives it beats: "in 1 m Abstand" holds for every level.
+        return _named(fact.own_conditions, words) or _names_figures(fact.own_figures, sentence)
+    return _named(fact.conditions, words) or _names_figures(fact.condition_figures, sentence)
+
+
+def _names_figures(figures: tuple[tuple[Dimension, float], ...], sentence: str) -> bool:
+    if not figures:
+        return False
+    said = {(q.dimension, round(q.value, 6)) for q in quantities(sentence, Language.DE)}
+    return all((d, round(v, 6)) in said for d, v in figures)
+
+
+_LOWER_BOUND = re.compile(r"\b(?:mindestens|wenigstens|ab|at\s+least|from|minimum|min\.)\s*$", re.IGNORECASE)
+# An English reply that states some condition: a mode, a setting, a bracket, "without", "measured".
+_QUALIFIED_EN = re.compile(
+    r"\(|\b(?:mode|setting|level|stage|measured|conditions?|without|excluding|including|according\s+to|"
+    r"under|at\s+\d|standard)\b",
+    re.IGNORECASE,
+)
+
+
+def _named(conditions: frozenset[str], words: list[str]) -> bool:
+    """A condition word in the sentence, inflected or as a compound part ("B2-Akkus" for
+    "Erweiterungsakkus", "Nachtmodus" for "Nachtmodus")."""
+    stems = {stem(w) for w in words if len(w) >= 4}
+    for condition in conditions:
+        root = stem(condition)
+        if root in stems or any(len(s) >= 5 and (root.endswith(s) or s.endswith(root)) for s in stems):
+            return True
+    return False
+
+
+def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language) -> bool:
+    """The sentence states the figure under another condition than the fact's (closer, another mode)."""
+    if fact.distance_m is not None:
+        claimed = distance_in(sentence)
+        if claimed is not None and claimed < fact.distance_m:
+            return True
+    if fact.mode is not None:
+        modes = modes_in(sentence)
+        # Another documented mode, or in a German reply any other mode (an English one may translate it).
+        if modes and fact.mode not in modes and (modes & fact.rival_modes or language is Language.DE):
+            return True
+    return False
+
+
+def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
+    """Backed when at least one figure maps onto the spec and none goes beyond it."""
+    shown = "; ".join(dict.fromkeys(f.shown for c in checks for f in c.facts))
+    failing = [c for c in checks if not c.backed]
+    key = (failing or checks)[0].facts[0].key if checks else None
+    return Verdict(bool(checks) and not failing, shown or "no spec-sheet figure for this attribute", key)
+
+
+def has_upper_bound(sentence: str) -> bool:
+    return UPPER_BOUND.search(sentence) is not None
+
+
+def distance_in(sentence: str) -> float | None:
+    """The measuring distance a sentence claims: "in 1 m Abstand" -> 1.0; "right next to it" -> 0."""
+    if _NEAR.search(sentence):
+        return 0.0
+    match = re.search(
+        r"(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\s+(?:abstand|entfernung|away|distance|from)",
+        sentence,
+        re.I,
+    )
+    return parse_number(match.group(1), Language.DE) if match else None
+
+
+_NEAR = re.compile(
+    r"\b(?:direkt|unmittelbar|gleich)\s+(?:neben|am|an|vor|daneben)\b|\bdirekt\s+daneben\b|\bright\s+next\s+to\b"
+    r"|\bdirectly\s+(?:next\s+to|beside|in\s+front\s+of)\b|\bup\s+close\b|\bnext\s+to\s+the\s+unit\b",
+    re.I,
+)
