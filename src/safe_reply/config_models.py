@@ -26,6 +26,13 @@ class Mode(StrEnum):
     MONITOR = "monitor"  # deliver every reply unchanged, record what enforce mode would have done
 
 
+class Streaming(StrEnum):
+    """How a streamed reply leaves the guard (`streaming:` of a product line; docs/runnable.md)."""
+
+    SENTENCE = "sentence"  # each sentence as soon as it is checked in the context of the reply so far
+    REPLY = "reply"  # the whole reply in one chunk, after one decision
+
+
 class Strict(BaseModel):
     # Unknown keys are errors (with "did you mean"), not silently ignored: a typo in a policy must
     # never switch a check off.
@@ -190,6 +197,7 @@ class ProductLine(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     name: str | None = None
     mode: Mode | None = None
+    streaming: Streaming = Streaming.SENTENCE
     default_language: Language | None = None
     languages: tuple[Language, ...] | None = None
     actions: dict[CategoryName, Action] = Field(default_factory=dict)

@@ -56,7 +56,7 @@ def reply_text(output: Any, output_key: str | None) -> tuple[str, Rebuild]:
     if isinstance(output, str):
         return output, _identity
     if isinstance(output, BaseMessage):
-        return _message_text(output), lambda delivered: output.model_copy(update={"content": delivered})
+        return message_text(output), lambda delivered: output.model_copy(update={"content": delivered})
     if isinstance(output, Mapping):
         key = _output_key(output, output_key)
         text, rebuild_value = _value_text(output[key], key)
@@ -78,7 +78,7 @@ def _identity(delivered: str) -> str:
     return delivered
 
 
-def _message_text(message: BaseMessage) -> str:
+def message_text(message: BaseMessage) -> str:
     content = message.content
     if isinstance(content, str):
         return content
@@ -177,7 +177,7 @@ def _is_bot_reply(message: Any) -> bool:
     if isinstance(message, AIMessage):
         if message.name == HUMAN_AGENT_NAME or message.additional_kwargs.get("author") == HUMAN_AUTHOR:
             return False
-        return bool(_message_text(message).strip()) or not message.tool_calls
+        return bool(message_text(message).strip()) or not message.tool_calls
     if isinstance(message, tuple):
         return message[0] in _AI_ROLES
     if isinstance(message, Mapping):
