@@ -17,9 +17,7 @@ guard approves them (safe_reply.runnable_callbacks); tracers still see the bot's
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -39,26 +37,30 @@ from safe_reply.policy import Policy
 from safe_reply.recording import DecisionRecorder
 from safe_reply.runnable_callbacks import TokenGates
 from safe_reply.runnable_io import (
-    Rebuild,
     astart_guard_run,
     decision_summary,
     merge_chunks,
     merge_inputs,
-    reply_text,
+    reply_message,
     start_guard_run,
-    turn_from_history,
 )
+from safe_reply.runnable_reply import Contexts, check_output
 from safe_reply.runnable_setup import (
     Call,
     aclose_iter,
+    alone,
     bot_config,
     checked,
     close_iter,
+    graph_stream,
     policy_recorder,
     prepare_call,
+    reply_contexts,
+    streams_to_client,
+    whole,
 )
 from safe_reply.runnable_streaming import ChunkKind, StreamRun, arelease, release
-from safe_reply.types import Action, Context, Decision, Language
+from safe_reply.types import Decision, Language
 
 DEFAULT_RUN_NAME = "safe_reply_guard"
 _END = object()
@@ -69,14 +71,6 @@ class GuardedReply(NamedTuple):
 
     output: Any
     decision: Decision
-
-
-@dataclass(frozen=True, slots=True)
-class _Verdict:
-    decision: Decision
-    ctx: Context
-    latency_s: float
-    result: Any
 
 
 class GuardedRunnable(RunnableSerializable[Any, Any]):
@@ -97,6 +91,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     tracker: Any = None  # TurnTracker | None
     run_name: str = DEFAULT_RUN_NAME
     emit_decision: bool = False
+    structured: bool = False  # the bot returns structured output (GuardedChatModel.with_structured_output)
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -205,10 +200,13 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     def _invoke(
         self, input_: Any, run_manager: CallbackManagerForChainRun, config: RunnableConfig, **kwargs: Any
     ) -> Any:
+        if streams_to_client(run_manager):  # e.g. LangGraph's "messages" mode: released sentence by sentence
+            return whole(list(self._transform(iter([input_]), run_manager, config, **kwargs)))
         call = self._prepare(config)
         gates = TokenGates()
         try:
-            output = self.bot.invoke(input_, bot_config(config, run_manager, gates), **kwargs)
+            with alone():
+                output = self.bot.invoke(input_, bot_config(config, run_manager, gates), **kwargs)
             return self._finish(call, input_, output, run_manager, gates)
         finally:
             gates.close()
@@ -220,10 +218,17 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         config: RunnableConfig,
         **kwargs: Any,
     ) -> Any:
+        if streams_to_client(run_manager):
+
+            async def single() -> AsyncIterator[Any]:
+                yield input_
+
+            return whole([c async for c in self._atransform(single(), run_manager, config, **kwargs)])
         call = self._prepare(config)
         gates = TokenGates()
         try:
-            output = await self.bot.ainvoke(input_, bot_config(config, run_manager, gates), **kwargs)
+            with alone():
+                output = await self.bot.ainvoke(input_, bot_config(config, run_manager, gates), **kwargs)
             return await self._afinish(call, input_, output, run_manager, gates)
         finally:
             await gates.aclose()
@@ -240,12 +245,13 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         calls = self._prepare_all(config, collect)
         todo = [i for i, c in enumerate(calls) if isinstance(c, Call)]
         gates = [TokenGates() for _ in todo]
-        outputs = self.bot.batch(
-            [inputs[i] for i in todo],
-            [bot_config(config[i], run_manager[i], g) for i, g in zip(todo, gates, strict=True)],
-            return_exceptions=True,
-            **kwargs,
-        )
+        with alone():
+            outputs = self.bot.batch(
+                [inputs[i] for i in todo],
+                [bot_config(config[i], run_manager[i], g) for i, g in zip(todo, gates, strict=True)],
+                return_exceptions=True,
+                **kwargs,
+            )
         results: list[Any] = list(calls)
         for i, output, gate in zip(todo, outputs, gates, strict=True):
             call = calls[i]
@@ -272,12 +278,13 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         calls = self._prepare_all(config, collect)
         todo = [i for i, c in enumerate(calls) if isinstance(c, Call)]
         gates = [TokenGates() for _ in todo]
-        outputs = await self.bot.abatch(
-            [inputs[i] for i in todo],
-            [bot_config(config[i], run_manager[i], g) for i, g in zip(todo, gates, strict=True)],
-            return_exceptions=True,
-            **kwargs,
-        )
+        with alone():
+            outputs = await self.bot.abatch(
+                [inputs[i] for i in todo],
+                [bot_config(config[i], run_manager[i], g) for i, g in zip(todo, gates, strict=True)],
+                return_exceptions=True,
+                **kwargs,
+            )
 
         async def finish(i: int, output: Any, gate: TokenGates) -> Any:
             call = calls[i]
@@ -306,6 +313,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         config: RunnableConfig,
         **kwargs: Any,
     ) -> Iterator[Any]:
+        kwargs = graph_stream(self.bot, kwargs)
         call = self._prepare(config)
         seen: list[Any] = []
 
@@ -315,21 +323,22 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
                 yield item
 
         gates = TokenGates()
-        chunks = self.bot.transform(recorded(), bot_config(config, run_manager, gates), **kwargs)
-        try:
-            first = next(chunks, _END)
-            kind = None if first is _END else self._chunk_kind(call, first)
-            if kind is None:
-                if first is not _END:
-                    whole = merge_chunks([first, *chunks])
-                    yield self._finish(call, merge_inputs(seen), whole, run_manager, gates)
-                return
-            ctx = self._context(call, merge_inputs(seen))
-            guard_run = start_guard_run(run_manager.get_child(), self.run_name, ctx)
-            yield from release(StreamRun(call.policy, ctx, self.recorder, guard_run), kind, first, chunks, gates)
-        finally:
-            close_iter(chunks)
-            gates.close()
+        with alone():
+            chunks = self.bot.transform(recorded(), bot_config(config, run_manager, gates), **kwargs)
+            try:
+                first = next(chunks, _END)
+                kind = None if first is _END else self._chunk_kind(call, first)
+                if kind is None:
+                    if first is not _END:
+                        whole = self._joined([first, *chunks])
+                        yield self._finish(call, merge_inputs(seen), whole, run_manager, gates)
+                    return
+                contexts = self._contexts(call, merge_inputs(seen))
+                run = StreamRun(call.policy, contexts, self.recorder, run_manager, self.run_name)
+                yield from release(run, kind, first, chunks, gates)
+            finally:
+                close_iter(chunks)
+                gates.close()
 
     async def _atransform(
         self,
@@ -338,6 +347,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         config: RunnableConfig,
         **kwargs: Any,
     ) -> AsyncIterator[Any]:
+        kwargs = graph_stream(self.bot, kwargs)
         call = self._prepare(config)
         seen: list[Any] = []
 
@@ -347,23 +357,23 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
                 yield item
 
         gates = TokenGates()
-        chunks = aiter(self.bot.atransform(recorded(), bot_config(config, run_manager, gates), **kwargs))
-        try:
-            first = await anext(chunks, _END)
-            kind = None if first is _END else self._chunk_kind(call, first)
-            if kind is None:
-                if first is not _END:
-                    whole = merge_chunks([first, *[c async for c in chunks]])
-                    yield await self._afinish(call, merge_inputs(seen), whole, run_manager, gates)
-                return
-            ctx = self._context(call, merge_inputs(seen))
-            guard_run = await astart_guard_run(run_manager.get_child(), self.run_name, ctx)
-            run = StreamRun(call.policy, ctx, self.recorder, guard_run)
-            async for chunk in arelease(run, kind, first, chunks, gates):
-                yield chunk
-        finally:
-            await aclose_iter(chunks)
-            await gates.aclose()
+        with alone():
+            chunks = aiter(self.bot.atransform(recorded(), bot_config(config, run_manager, gates), **kwargs))
+            try:
+                first = await anext(chunks, _END)
+                kind = None if first is _END else self._chunk_kind(call, first)
+                if kind is None:
+                    if first is not _END:
+                        whole = self._joined([first, *[c async for c in chunks]])
+                        yield await self._afinish(call, merge_inputs(seen), whole, run_manager, gates)
+                    return
+                contexts = self._contexts(call, merge_inputs(seen))
+                run = StreamRun(call.policy, contexts, self.recorder, run_manager, self.run_name)
+                async for chunk in arelease(run, kind, first, chunks, gates):
+                    yield chunk
+            finally:
+                await aclose_iter(chunks)
+                await gates.aclose()
 
     # ---- the guard step -----------------------------------------------------------------------
 
@@ -381,83 +391,59 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
                 calls.append(exc)
         return calls
 
+    def _joined(self, chunks: list[Any]) -> Any:
+        # A structured-output parser streams ever more complete objects: the last one is the answer.
+        return chunks[-1] if self.structured else merge_chunks(chunks)
+
     def _chunk_kind(self, call: Call, first: Any) -> ChunkKind | None:
         """How to release this stream sentence by sentence; None: as one reply."""
-        if self.emit_decision or call.policy.config.streaming is Streaming.REPLY:
+        if self.emit_decision or self.structured or call.policy.config.streaming is Streaming.REPLY:
             return None
         return ChunkKind.of(first)
 
-    def _context(self, call: Call, input_: Any) -> Context:
-        # Count every guarded reply of a conversation, even when a better source knows the turn.
-        tracked = None
-        if self.tracker is not None and call.conversation_id is not None:
-            tracked = self.tracker.next_turn(call.conversation_id)
-        turn = call.turn or turn_from_history(input_) or tracked
-        return Context(
-            call.policy.id, call.conversation_id, turn, call.language, call.channel, allowed=call.allowed
-        )
-
-    def _decide(self, call: Call, text: str, rebuild: Rebuild, ctx: Context, output: Any) -> _Verdict:
-        started = time.perf_counter()
-        decision = call.policy.evaluate(text, ctx)
-        latency_s = time.perf_counter() - started
-        result = rebuild(decision.delivered) if decision.changed else output
-        if self.emit_decision:
-            result = GuardedReply(result, decision)
-        return _Verdict(decision, ctx, latency_s, result)
+    def _contexts(self, call: Call, input_: Any) -> Contexts:
+        return reply_contexts(call, input_, self.tracker)
 
     def _finish(
-        self,
-        call: Call,
-        input_: Any,
-        output: Any,
-        run_manager: CallbackManagerForChainRun,
-        gates: TokenGates,
+        self, call: Call, input_: Any, output: Any, run_manager: CallbackManagerForChainRun, gates: TokenGates
     ) -> Any:
-        text, rebuild = reply_text(output, self.output_key)
-        ctx = self._context(call, input_)
-        guard_run = start_guard_run(run_manager.get_child(), self.run_name, ctx)
+        checked = check_output(call.policy, output, self.output_key, self._contexts(call, input_), self.structured)
+        guard_run = start_guard_run(run_manager.get_child(), self.run_name, checked.ctx)
         try:
-            verdict = self._decide(call, text, rebuild, ctx, output)
             if self.recorder is not None:
-                self.recorder.on_decision(verdict.decision, verdict.ctx, verdict.latency_s)
-            _raise_if_asked(verdict.decision)
+                for decision in checked.records:
+                    self.recorder.on_decision(decision, checked.ctx, checked.latency_s)
+            _raise_if_asked(checked.raised)
         except BaseException as exc:
             if guard_run is not None:
                 guard_run.on_chain_error(exc)
             raise
         if guard_run is not None:
-            guard_run.on_chain_end(decision_summary(verdict.decision))
-        gates.release(verdict.decision.delivered)
-        return verdict.result
+            guard_run.on_chain_end(decision_summary(checked.decision))
+        gates.release(checked.delivered)
+        gates.message = reply_message(checked.output, self.output_key)[0]
+        return GuardedReply(checked.output, checked.decision) if self.emit_decision else checked.output
 
     async def _afinish(
-        self,
-        call: Call,
-        input_: Any,
-        output: Any,
-        run_manager: AsyncCallbackManagerForChainRun,
-        gates: TokenGates,
+        self, call: Call, input_: Any, output: Any, run_manager: AsyncCallbackManagerForChainRun, gates: TokenGates
     ) -> Any:
-        text, rebuild = reply_text(output, self.output_key)
-        ctx = self._context(call, input_)
-        guard_run = await astart_guard_run(run_manager.get_child(), self.run_name, ctx)
+        checked = check_output(call.policy, output, self.output_key, self._contexts(call, input_), self.structured)
+        guard_run = await astart_guard_run(run_manager.get_child(), self.run_name, checked.ctx)
         try:
-            verdict = self._decide(call, text, rebuild, ctx, output)
             if self.recorder is not None:
-                # A recorder may write to disk or a database: keep the event loop free meanwhile.
-                await asyncio.to_thread(
-                    self.recorder.on_decision, verdict.decision, verdict.ctx, verdict.latency_s
-                )
-            _raise_if_asked(verdict.decision)
+                for decision in checked.records:
+                    # A recorder may write to disk or a database: keep the event loop free meanwhile.
+                    await asyncio.to_thread(self.recorder.on_decision, decision, checked.ctx, checked.latency_s)
+            _raise_if_asked(checked.raised)
         except BaseException as exc:
             if guard_run is not None:
                 await guard_run.on_chain_error(exc)
             raise
         if guard_run is not None:
-            await guard_run.on_chain_end(decision_summary(verdict.decision))
-        await gates.arelease(verdict.decision.delivered)
-        return verdict.result
+            await guard_run.on_chain_end(decision_summary(checked.decision))
+        await gates.arelease(checked.delivered)
+        gates.message = reply_message(checked.output, self.output_key)[0]
+        return GuardedReply(checked.output, checked.decision) if self.emit_decision else checked.output
 
 
 def guard(
@@ -482,6 +468,8 @@ def guard(
     to the store and read back on first sight, so a restart or another replica continues the count;
     else an in-memory LRU of 100,000 conversations).
     """
+    from safe_reply.runnable_chat import GuardedChatModel, is_chat_model  # it builds on GuardedRunnable
+
     loaded = policy if isinstance(policy, Policy) else load_policy(policy)
     if recorder == "policy":
         recorder = policy_recorder(loaded)
@@ -490,7 +478,8 @@ def guard(
     if product_line is not None:
         loaded.select(product_line)  # fail at construction, not on the first customer message
     checked(recorder, tracker)
-    return GuardedRunnable(
+    kind = GuardedChatModel if is_chat_model(bot) else GuardedRunnable
+    return kind(
         bot=bot,
         policy=loaded,
         product_line=product_line,
@@ -503,6 +492,7 @@ def guard(
     )
 
 
-def _raise_if_asked(decision: Decision) -> None:
-    if decision.action is Action.RAISE:
+def _raise_if_asked(decision: Decision | None) -> None:
+    """Raise for the decision the check wants raised (Checked.raised), if any."""
+    if decision is not None:
         raise ReplyBlocked(decision)

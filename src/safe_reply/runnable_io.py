@@ -78,6 +78,27 @@ def _identity(delivered: str) -> str:
     return delivered
 
 
+def reply_message(output: Any, output_key: str | None) -> tuple[BaseMessage | None, Callable[[BaseMessage], Any]]:
+    """The chat message that holds the reply in `output` (None for a str), and a function that puts a
+    new message in its place. Call only after reply_text accepted `output`."""
+    if isinstance(output, BaseMessage):
+        return output, lambda message: message
+    if isinstance(output, Mapping):
+        key = _output_key(output, output_key)
+        value = output[key]
+
+        def put(new_value: Any) -> Any:
+            new = copy.copy(output)
+            new[key] = new_value  # type: ignore[index]
+            return new
+
+        if isinstance(value, BaseMessage):
+            return value, put
+        if isinstance(value, Sequence) and value and isinstance(value[-1], BaseMessage):
+            return value[-1], lambda message: put([*value[:-1], message])
+    return None, lambda message: output
+
+
 def message_text(message: BaseMessage) -> str:
     content = message.content
     if isinstance(content, str):

@@ -11,20 +11,39 @@ bot streamed with its text replaced by the delivered text.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
+import operator
+import time
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from langchain_core.callbacks.manager import AsyncCallbackManagerForChainRun, CallbackManagerForChainRun
-from langchain_core.messages import AIMessageChunk, BaseMessageChunk
+from langchain_core.callbacks.manager import (
+    AsyncCallbackManager,
+    AsyncCallbackManagerForChainRun,
+    CallbackManager,
+    CallbackManagerForChainRun,
+)
+from langchain_core.messages import AIMessageChunk, BaseMessage, BaseMessageChunk
+from langchain_core.messages.utils import message_chunk_to_message
 
 from safe_reply.errors import ReplyBlocked
+from safe_reply.lang import reply_language
 from safe_reply.policy import ProductLinePolicy
 from safe_reply.recording import DecisionRecorder
 from safe_reply.runnable_callbacks import TokenGates
-from safe_reply.runnable_io import UnsupportedReplyError, decision_summary, message_text
-from safe_reply.runnable_stream import SentenceStream, StreamedDecision
-from safe_reply.types import Action, Context
+from safe_reply.runnable_io import (
+    UnsupportedReplyError,
+    astart_guard_run,
+    decision_summary,
+    message_text,
+    start_guard_run,
+)
+from safe_reply.runnable_reply import Contexts
+from safe_reply.runnable_stream import SentenceStream
+from safe_reply.runnable_tools import ToolCheck, check_tool_calls, message_calls, unreadable_calls, with_calls
+from safe_reply.types import Action, Context, Decision
 
 
 class ChunkKind:
@@ -40,10 +59,9 @@ class ChunkKind:
         """What is not text (message metadata) as a chunk without text, or None."""
         return None
 
-    def last(self, pieces: list[str]) -> list[Any]:
+    def last(self, pieces: list[str], trailer: Any | None) -> list[Any]:
         """The chunks for the last pieces, the trailer merged into the last one (or alone)."""
         chunks = [self.wrap(piece) for piece in pieces]
-        trailer = self.trailer()
         if trailer is not None:
             chunks = [*chunks[:-1], chunks[-1] + trailer] if chunks else [trailer]
         return chunks
@@ -109,83 +127,158 @@ def _mixed(chunk: Any) -> UnsupportedReplyError:
     )
 
 
-class StreamRun:
-    """One streamed reply: its SentenceStream, the guard's run in callbacks, the recorder.
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """The end of a streamed reply: what is left to send, and what to record."""
 
-    The decision is recorded (and the guard's run ended) before the last pieces leave; an error,
-    the bot's or the recorder's, ends the guard's run with that error.
+    pieces: list[str]
+    trailer: Any | None  # the last chunk's non-text part, tool calls as checked
+    decision: Decision  # the reply's (a StreamedDecision), or its calls' when the message only calls tools
+    ctx: Context
+    records: tuple[Decision, ...]
+    latency_s: float
+
+
+class StreamRun:
+    """One streamed reply: its SentenceStream (made when the first text arrives, so a message that only
+    calls tools counts no turn), the tool calls at its end, the guard's run in callbacks, the recorder.
+
+    Everything is recorded (and the guard's run ended) before the last pieces leave; an error, the
+    bot's or the recorder's, ends the guard's run with that error.
     """
 
     def __init__(
         self,
         policy: ProductLinePolicy,
-        ctx: Context,
+        contexts: Contexts,
         recorder: DecisionRecorder | None,
-        guard_run: CallbackManagerForChainRun | AsyncCallbackManagerForChainRun | None,
+        run_manager: CallbackManagerForChainRun | AsyncCallbackManagerForChainRun,
+        run_name: str,
     ) -> None:
-        self.stream = SentenceStream(policy, ctx)
+        self.policy = policy
+        self.contexts = contexts
         self.recorder = recorder
-        self.guard_run = guard_run
+        self.run_manager = run_manager
+        self.run_name = run_name
+        self.stream: SentenceStream | None = None
+        self._lead = ""  # whitespace before the first text: not yet a reply
 
     def feed(self, text: str) -> list[str]:
+        if self.stream is None:
+            self._lead += text
+            if not self._lead.strip():
+                return []
+            self.stream = SentenceStream(self.policy, self.contexts(True))
+            text, self._lead = self._lead, ""
         return self.stream.feed(text)
 
     @property
     def finished(self) -> bool:
-        return self.stream.finished
+        return self.stream is not None and self.stream.finished
 
-    def close(self) -> tuple[list[str], StreamedDecision]:
+    def settle(self, trailer: Any | None) -> Settled:
+        """Decide the rest, and the tool calls the trailer carries (see safe_reply.runnable_reply)."""
+        policy = self.policy
+        calls = message_calls(trailer)
+        started = time.perf_counter()
+        if self.stream is None and calls:
+            return self._calls_only(trailer, calls, started)
+        if self.stream is None:
+            self.stream = SentenceStream(policy, self.contexts(True))
+            self.stream.feed(self._lead)
         pieces, decision = self.stream.finish()
-        if self.recorder is not None:
-            self.recorder.on_decision(decision, self.stream.ctx, self.stream.latency_s)
-        if isinstance(self.guard_run, CallbackManagerForChainRun):
-            if decision.action is Action.RAISE:
-                self.guard_run.on_chain_error(ReplyBlocked(decision))
-            else:
-                self.guard_run.on_chain_end(decision_summary(decision))
-        if decision.action is Action.RAISE:
-            raise ReplyBlocked(decision)
-        return pieces, decision
+        ctx, latency_s = self.stream.ctx, self.stream.latency_s
+        tools = check_tool_calls(policy, ctx, calls) if calls else None
+        if tools is not None and decision.action in (Action.BLOCK, Action.RAISE):
+            tools = tools.withdrawn()  # a blocked reply ends the turn: none of its calls runs
+        elif tools is not None and tools.blocked:
+            language = reply_language(self.stream.text, ctx.language, policy.default_language)
+            pieces = [*pieces, f" {policy.fallback.for_language(language)}"]
+        records = (decision, *(tools.failed if tools else ()))
+        if (tools is not None and tools.changed) or unreadable_calls(trailer, policy.config.tools):
+            trailer = with_calls(trailer, tools or ToolCheck(()), policy.config.tools)
+        return Settled(pieces, trailer, decision, ctx, records, latency_s + time.perf_counter() - started)
 
-    async def aclose(self) -> tuple[list[str], StreamedDecision]:
-        pieces, decision = self.stream.finish()
-        if self.recorder is not None:
-            # A recorder may write to disk or a database: keep the event loop free meanwhile.
-            await asyncio.to_thread(self.recorder.on_decision, decision, self.stream.ctx, self.stream.latency_s)
-        if isinstance(self.guard_run, AsyncCallbackManagerForChainRun):
-            if decision.action is Action.RAISE:
-                await self.guard_run.on_chain_error(ReplyBlocked(decision))
-            else:
-                await self.guard_run.on_chain_end(decision_summary(decision))
-        if decision.action is Action.RAISE:
-            raise ReplyBlocked(decision)
-        return pieces, decision
+    def _calls_only(self, trailer: Any, calls: list[dict[str, Any]], started: float) -> Settled:
+        """A message that only calls tools: no reply, unless a blocked call leaves the fallback to say."""
+        policy = self.policy
+        ctx = self.contexts(False)
+        tools = check_tool_calls(policy, ctx, calls)
+        records: list[Decision] = []
+        pieces: list[str] = []
+        decision = max(tools.failed, key=lambda d: d.action.rank, default=None)
+        if tools.blocked:
+            language = reply_language(tools.failed[0].original, ctx.language, policy.default_language)
+            ctx = self.contexts(True)
+            decision = policy.evaluate(policy.fallback.for_language(language), ctx)
+            pieces, records = [decision.delivered], [decision]
+        records.extend(tools.failed)
+        if tools.changed:
+            trailer = with_calls(trailer, tools, policy.config.tools)
+        if decision is None:
+            decision = Decision(Action.PASS, (), "", "", policy.ref, Action.PASS)
+        return Settled(pieces, trailer, decision, ctx, tuple(records), time.perf_counter() - started)
 
-    def fail(self, error: BaseException) -> None:
-        if isinstance(self.guard_run, CallbackManagerForChainRun):
-            self.guard_run.on_chain_error(error)
+    def close(self, trailer: Any | None) -> Settled:
+        settled = self.settle(trailer)
+        manager = self.run_manager.get_child()
+        run = start_guard_run(manager, self.run_name, settled.ctx) if isinstance(manager, CallbackManager) else None
+        try:
+            if self.recorder is not None:
+                for decision in settled.records:
+                    self.recorder.on_decision(decision, settled.ctx, settled.latency_s)
+            _raise_if_asked(settled.records)
+        except BaseException as exc:
+            if run is not None:
+                run.on_chain_error(exc)
+            raise
+        if run is not None:
+            run.on_chain_end(decision_summary(settled.decision))
+        return settled
 
-    async def afail(self, error: BaseException) -> None:
-        if isinstance(self.guard_run, AsyncCallbackManagerForChainRun):
-            await self.guard_run.on_chain_error(error)
+    async def aclose(self, trailer: Any | None) -> Settled:
+        settled = self.settle(trailer)
+        manager = self.run_manager.get_child()
+        run = None
+        if isinstance(manager, AsyncCallbackManager):
+            run = await astart_guard_run(manager, self.run_name, settled.ctx)
+        try:
+            if self.recorder is not None:
+                for decision in settled.records:
+                    # A recorder may write to disk or a database: keep the event loop free meanwhile.
+                    await asyncio.to_thread(self.recorder.on_decision, decision, settled.ctx, settled.latency_s)
+            _raise_if_asked(settled.records)
+        except BaseException as exc:
+            if run is not None:
+                await run.on_chain_error(exc)
+            raise
+        if run is not None:
+            await run.on_chain_end(decision_summary(settled.decision))
+        return settled
+
+
+def _raise_if_asked(records: tuple[Decision, ...]) -> None:
+    raised = next((d for d in records if d.action is Action.RAISE), None)
+    if raised is not None:
+        raise ReplyBlocked(raised)
 
 
 def release(run: StreamRun, kind: ChunkKind, first: Any, chunks: Iterator[Any], gates: TokenGates) -> Iterator[Any]:
     """The guard's chunks for the bot's `first` and further `chunks`: approved pieces as they come."""
-    try:
-        for chunk in itertools.chain((first,), chunks):
-            for piece in run.feed(kind.text(chunk)):
-                gates.release(piece)
-                yield kind.wrap(piece)
-            if run.finished:
-                break  # blocked: the bot is not read further (the caller closes its stream)
-        pieces, _ = run.close()
-    except BaseException as exc:
-        run.fail(exc)
-        raise
-    for piece in pieces:
+    sent: list[Any] = []
+    for chunk in itertools.chain((first,), chunks):
+        for piece in run.feed(kind.text(chunk)):
+            gates.release(piece)
+            sent.append(kind.wrap(piece))
+            yield sent[-1]
+        if run.finished:
+            break  # blocked: the bot is not read further (the caller closes its stream)
+    settled = run.close(kind.trailer())
+    for piece in settled.pieces:
         gates.release(piece)
-    yield from kind.last(pieces)
+    last = kind.last(settled.pieces, settled.trailer)
+    gates.message = joined_message([*sent, *last])
+    yield from last
 
 
 async def arelease(
@@ -198,18 +291,25 @@ async def arelease(
         async for chunk in chunks:
             yield chunk
 
-    try:
-        async for chunk in everything():
-            for piece in run.feed(kind.text(chunk)):
-                await gates.arelease(piece)
-                yield kind.wrap(piece)
-            if run.finished:
-                break
-        pieces, _ = await run.aclose()
-    except BaseException as exc:
-        await run.afail(exc)
-        raise
-    for piece in pieces:
+    sent: list[Any] = []
+    async for chunk in everything():
+        for piece in run.feed(kind.text(chunk)):
+            await gates.arelease(piece)
+            sent.append(kind.wrap(piece))
+            yield sent[-1]
+        if run.finished:
+            break
+    settled = await run.aclose(kind.trailer())
+    for piece in settled.pieces:
         await gates.arelease(piece)
-    for chunk in kind.last(pieces):
+    last = kind.last(settled.pieces, settled.trailer)
+    gates.message = joined_message([*sent, *last])
+    for chunk in last:
         yield chunk
+
+
+def joined_message(chunks: list[Any]) -> BaseMessage | None:
+    """The message the guard's chunks add up to (None for str chunks)."""
+    if not chunks or not isinstance(chunks[0], BaseMessageChunk):
+        return None
+    return message_chunk_to_message(functools.reduce(operator.add, chunks))
