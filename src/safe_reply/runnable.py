@@ -31,18 +31,16 @@ from safe_reply.conversation import (
     TurnTracker,
     parse_language,
 )
-from safe_reply.errors import ReplyBlocked
 from safe_reply.loader import load_policy
 from safe_reply.policy import Policy
 from safe_reply.recording import DecisionRecorder
 from safe_reply.runnable_callbacks import TokenGates
 from safe_reply.runnable_io import (
-    astart_guard_run,
-    decision_summary,
+    areport,
     merge_chunks,
     merge_inputs,
     reply_message,
-    start_guard_run,
+    report,
 )
 from safe_reply.runnable_reply import Contexts, check_output
 from safe_reply.runnable_setup import (
@@ -408,18 +406,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         self, call: Call, input_: Any, output: Any, run_manager: CallbackManagerForChainRun, gates: TokenGates
     ) -> Any:
         checked = check_output(call.policy, output, self.output_key, self._contexts(call, input_), self.structured)
-        guard_run = start_guard_run(run_manager.get_child(), self.run_name, checked.ctx)
-        try:
-            if self.recorder is not None:
-                for decision in checked.records:
-                    self.recorder.on_decision(decision, checked.ctx, checked.latency_s)
-            _raise_if_asked(checked.raised)
-        except BaseException as exc:
-            if guard_run is not None:
-                guard_run.on_chain_error(exc)
-            raise
-        if guard_run is not None:
-            guard_run.on_chain_end(decision_summary(checked.decision))
+        report(run_manager.get_child(), self.run_name, self.recorder, checked.outcome)
         gates.release(checked.delivered)
         gates.message = reply_message(checked.output, self.output_key)[0]
         return GuardedReply(checked.output, checked.decision) if self.emit_decision else checked.output
@@ -428,19 +415,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         self, call: Call, input_: Any, output: Any, run_manager: AsyncCallbackManagerForChainRun, gates: TokenGates
     ) -> Any:
         checked = check_output(call.policy, output, self.output_key, self._contexts(call, input_), self.structured)
-        guard_run = await astart_guard_run(run_manager.get_child(), self.run_name, checked.ctx)
-        try:
-            if self.recorder is not None:
-                for decision in checked.records:
-                    # A recorder may write to disk or a database: keep the event loop free meanwhile.
-                    await asyncio.to_thread(self.recorder.on_decision, decision, checked.ctx, checked.latency_s)
-            _raise_if_asked(checked.raised)
-        except BaseException as exc:
-            if guard_run is not None:
-                await guard_run.on_chain_error(exc)
-            raise
-        if guard_run is not None:
-            await guard_run.on_chain_end(decision_summary(checked.decision))
+        await areport(run_manager.get_child(), self.run_name, self.recorder, checked.outcome)
         await gates.arelease(checked.delivered)
         gates.message = reply_message(checked.output, self.output_key)[0]
         return GuardedReply(checked.output, checked.decision) if self.emit_decision else checked.output
@@ -490,9 +465,3 @@ def guard(
         tracker=tracker if tracker is not None else ConversationTracker(),
         run_name=run_name,
     )
-
-
-def _raise_if_asked(decision: Decision | None) -> None:
-    """Raise for the decision the check wants raised (Checked.raised), if any."""
-    if decision is not None:
-        raise ReplyBlocked(decision)

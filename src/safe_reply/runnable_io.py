@@ -15,9 +15,11 @@ Conventions (documented in the README):
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import operator
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
@@ -31,7 +33,8 @@ from langchain_core.messages import AIMessage, BaseMessage, BaseMessageChunk
 from langchain_core.prompt_values import PromptValue
 from langchain_core.runnables.utils import AddableDict
 
-from safe_reply.errors import SafeReplyError
+from safe_reply.errors import ReplyBlocked, SafeReplyError
+from safe_reply.recording import DecisionRecorder
 from safe_reply.types import Context, Decision
 
 HISTORY_KEYS = ("messages", "history", "chat_history")
@@ -245,3 +248,51 @@ async def astart_guard_run(
 ) -> AsyncCallbackManagerForChainRun | None:
     """Async start_guard_run."""
     return await manager.on_chain_start(None, _run_inputs(ctx), name=name) if manager.handlers else None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the guard reports once a reply is decided (safe_reply.runnable_reply, runnable_streaming)."""
+
+    ctx: Context
+    records: tuple[Decision, ...]  # every decision to record, in order
+    latency_s: float
+    summary: Decision  # the one the guard's run reports
+    raised: Decision | None  # the one to raise ReplyBlocked for, if any
+
+
+def report(manager: CallbackManager, name: str, recorder: DecisionRecorder | None, outcome: Outcome) -> None:
+    """Record the outcome and raise if asked, inside the guard's own run (which ends with the error)."""
+    run = start_guard_run(manager, name, outcome.ctx)
+    try:
+        if recorder is not None:
+            for decision in outcome.records:
+                recorder.on_decision(decision, outcome.ctx, outcome.latency_s)
+        if outcome.raised is not None:
+            raise ReplyBlocked(outcome.raised)
+    except BaseException as exc:
+        if run is not None:
+            run.on_chain_error(exc)
+        raise
+    if run is not None:
+        run.on_chain_end(decision_summary(outcome.summary))
+
+
+async def areport(
+    manager: AsyncCallbackManager, name: str, recorder: DecisionRecorder | None, outcome: Outcome
+) -> None:
+    """Async report."""
+    run = await astart_guard_run(manager, name, outcome.ctx)
+    try:
+        if recorder is not None:
+            for decision in outcome.records:
+                # A recorder may write to disk or a database: keep the event loop free meanwhile.
+                await asyncio.to_thread(recorder.on_decision, decision, outcome.ctx, outcome.latency_s)
+        if outcome.raised is not None:
+            raise ReplyBlocked(outcome.raised)
+    except BaseException as exc:
+        if run is not None:
+            await run.on_chain_error(exc)
+        raise
+    if run is not None:
+        await run.on_chain_end(decision_summary(outcome.summary))

@@ -16,7 +16,7 @@ from typing import Any
 
 from safe_reply.lang import reply_language
 from safe_reply.policy import ProductLinePolicy
-from safe_reply.runnable_io import reply_message, reply_text
+from safe_reply.runnable_io import Outcome, reply_message, reply_text
 from safe_reply.runnable_tools import (
     ToolCheck,
     check_structured,
@@ -45,6 +45,10 @@ class Checked:
     def raised(self) -> Decision | None:
         stop = (Action.RAISE, Action.BLOCK) if self.structured else (Action.RAISE,)
         return next((d for d in self.records if d.action in stop), None)
+
+    @property
+    def outcome(self) -> Outcome:
+        return Outcome(self.ctx, self.records, self.latency_s, self.decision, self.raised)
 
 
 def check_output(

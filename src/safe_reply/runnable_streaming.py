@@ -10,7 +10,6 @@ bot streamed with its text replaced by the delivered text.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import itertools
 import operator
@@ -28,18 +27,11 @@ from langchain_core.callbacks.manager import (
 from langchain_core.messages import AIMessageChunk, BaseMessage, BaseMessageChunk
 from langchain_core.messages.utils import message_chunk_to_message
 
-from safe_reply.errors import ReplyBlocked
 from safe_reply.lang import reply_language
 from safe_reply.policy import ProductLinePolicy
 from safe_reply.recording import DecisionRecorder
 from safe_reply.runnable_callbacks import TokenGates
-from safe_reply.runnable_io import (
-    UnsupportedReplyError,
-    astart_guard_run,
-    decision_summary,
-    message_text,
-    start_guard_run,
-)
+from safe_reply.runnable_io import Outcome, UnsupportedReplyError, areport, message_text, report
 from safe_reply.runnable_reply import Contexts
 from safe_reply.runnable_stream import SentenceStream
 from safe_reply.runnable_tools import ToolCheck, check_tool_calls, message_calls, unreadable_calls, with_calls
@@ -138,6 +130,11 @@ class Settled:
     records: tuple[Decision, ...]
     latency_s: float
 
+    @property
+    def outcome(self) -> Outcome:
+        raised = next((d for d in self.records if d.action is Action.RAISE), None)
+        return Outcome(self.ctx, self.records, self.latency_s, self.decision, raised)
+
 
 class StreamRun:
     """One streamed reply: its SentenceStream (made when the first text arrives, so a message that only
@@ -220,47 +217,19 @@ class StreamRun:
         return Settled(pieces, trailer, decision, ctx, tuple(records), time.perf_counter() - started)
 
     def close(self, trailer: Any | None) -> Settled:
+        """Settle the reply, record it and end the guard's run (raising where the policy says so)."""
         settled = self.settle(trailer)
         manager = self.run_manager.get_child()
-        run = start_guard_run(manager, self.run_name, settled.ctx) if isinstance(manager, CallbackManager) else None
-        try:
-            if self.recorder is not None:
-                for decision in settled.records:
-                    self.recorder.on_decision(decision, settled.ctx, settled.latency_s)
-            _raise_if_asked(settled.records)
-        except BaseException as exc:
-            if run is not None:
-                run.on_chain_error(exc)
-            raise
-        if run is not None:
-            run.on_chain_end(decision_summary(settled.decision))
+        assert isinstance(manager, CallbackManager)  # a sync run's child
+        report(manager, self.run_name, self.recorder, settled.outcome)
         return settled
 
     async def aclose(self, trailer: Any | None) -> Settled:
         settled = self.settle(trailer)
         manager = self.run_manager.get_child()
-        run = None
-        if isinstance(manager, AsyncCallbackManager):
-            run = await astart_guard_run(manager, self.run_name, settled.ctx)
-        try:
-            if self.recorder is not None:
-                for decision in settled.records:
-                    # A recorder may write to disk or a database: keep the event loop free meanwhile.
-                    await asyncio.to_thread(self.recorder.on_decision, decision, settled.ctx, settled.latency_s)
-            _raise_if_asked(settled.records)
-        except BaseException as exc:
-            if run is not None:
-                await run.on_chain_error(exc)
-            raise
-        if run is not None:
-            await run.on_chain_end(decision_summary(settled.decision))
+        assert isinstance(manager, AsyncCallbackManager)  # an async run's child
+        await areport(manager, self.run_name, self.recorder, settled.outcome)
         return settled
-
-
-def _raise_if_asked(records: tuple[Decision, ...]) -> None:
-    raised = next((d for d in records if d.action is Action.RAISE), None)
-    if raised is not None:
-        raise ReplyBlocked(raised)
 
 
 def release(run: StreamRun, kind: ChunkKind, first: Any, chunks: Iterator[Any], gates: TokenGates) -> Iterator[Any]:
