@@ -119,12 +119,14 @@ def check_proposal(directory: Path, proposal: Path, console: Console) -> None:
             f"[bold red]NOT OK[/]: the proposal applies and the config is valid, but the {what} is still flagged "
             f"in product line {found.product_line} ({', '.join(left)}). Fix: adjust the proposal by hand",
             highlight=False,
+            soft_wrap=True,
         )
         raise typer.Exit(1)
     console.print(
         f"OK: {proposal} applies to {directory}, the config stays valid, and the {what} is no longer flagged "
         f"in product line {found.product_line} (was {found.rule_id})",
         highlight=False,
+        soft_wrap=True,  # never break a path in two: the reader copies it
     )
 
 
