@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-all bench-smoke clean
+.PHONY: demo demo-agent test lint typecheck pytest bench bench-all bench-smoke clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml setup.py
 
 demo: $(STAMP)
 	$(BIN)/safe-reply demo
+
+# A LangGraph agent (create_react_agent, a checkpointer, tool calls) on a guarded chat model, offline.
+demo-agent: $(STAMP)
+	$(BIN)/python examples/agent_bot.py
 
 test: lint typecheck pytest
 

@@ -26,10 +26,34 @@ class Mode(StrEnum):
     MONITOR = "monitor"  # deliver every reply unchanged, record what enforce mode would have done
 
 
+class Streaming(StrEnum):
+    """How a streamed reply leaves the guard (`streaming:` of a product line; docs/runnable.md)."""
+
+    SENTENCE = "sentence"  # each sentence as soon as it is checked in the context of the reply so far
+    REPLY = "reply"  # the whole reply in one chunk, after one decision
+
+
+class ToolKind(StrEnum):
+    """Where a tool's arguments go (`tools:` of a product line; docs/agents.md)."""
+
+    OUTBOUND = "outbound"  # to the customer (e-mail, SMS, ticket reply): every check, like a reply
+    EXTERNAL = "external"  # to a third party (web search, a partner API): the trade-secret check
+    INTERNAL = "internal"  # stays inside (order lookup, the own database): not checked
+
+
 class Strict(BaseModel):
     # Unknown keys are errors (with "did you mean"), not silently ignored: a typo in a policy must
     # never switch a check off.
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ToolPolicy(Strict):
+    """One tool of `tools:` in a product line."""
+
+    kind: ToolKind
+    # Outbound tools: the argument paths whose text reaches the customer ("body", "message.text",
+    # "attachments.*.caption"); empty: every text argument. External tools: every text argument.
+    arguments: tuple[Annotated[str, Field(pattern=r"^[^.\s]+(\.[^.\s]+)*$")], ...] = ()
 
 
 class Fallback(Strict):
@@ -190,6 +214,9 @@ class ProductLine(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     name: str | None = None
     mode: Mode | None = None
+    streaming: Streaming = Streaming.SENTENCE
+    # Tools the bot may call, by name; a tool not named here is internal (its arguments are not checked).
+    tools: dict[str, ToolPolicy] = Field(default_factory=dict)
     default_language: Language | None = None
     languages: tuple[Language, ...] | None = None
     actions: dict[CategoryName, Action] = Field(default_factory=dict)

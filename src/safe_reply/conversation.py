@@ -107,3 +107,17 @@ def parse_language(value: Any) -> Language | None:
         raise ValueError(
             f"language must be one of {choices}, got {value!r}. Fix: pass 'de' or 'en', or leave it out"
         ) from None
+
+
+def parse_allowed(value: Any) -> tuple[str, ...]:
+    """The customer's own data for this call (`configurable["allowed"]`): a list of strings, or ()."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError(
+        f"config['configurable']['allowed'] must be a list of strings (the customer's own e-mail, IBAN, "
+        f"address, ...), got {value!r}. Fix: pass e.g. ['kunde@example.org'], or leave 'allowed' out"
+    )

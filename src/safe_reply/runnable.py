@@ -5,55 +5,63 @@ what LangChain builds on them: astream_events, astream_log, `|` composition, wit
 runs through LangChain's config helpers, so callbacks and traces see one run for the wrapper with
 the bot's run and a "safe_reply_guard" run (the decision) inside it.
 
-Streaming holds the whole reply until the decision and then emits the delivered text as ONE
-chunk of the kind the bot streams: nothing the guard has not approved leaves it. For the same
-reason the bot is called without LangChain's event-streaming handlers (astream_events,
-astream_log), which would otherwise hand out its unchecked tokens and output; tracers and other
-callbacks still see the bot's run.
+Streaming releases the reply sentence by sentence, each sentence as soon as it is checked in the
+context of the reply so far (safe_reply.runnable_stream); a product line with `streaming: reply`,
+`with_decision()` and bots that stream something other than text (an agent's dicts) get the whole
+reply in one chunk after one decision. Nothing the guard has not approved leaves it: the bot runs
+without LangChain's client-streaming handlers (astream_events, astream_log), which would hand out
+its unchecked tokens and output, and the caller's other handlers get the bot's tokens only as the
+guard approves them (safe_reply.runnable_callbacks); tracers still see the bot's run as it was.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import threading
-import time
-from collections.abc import AsyncIterator, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from langchain_core.callbacks.manager import AsyncCallbackManagerForChainRun, CallbackManagerForChainRun
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableSerializable
-from langchain_core.runnables.config import patch_config
-from langchain_core.tracers._streaming import _StreamingCallbackHandler
 from pydantic import ConfigDict, InstanceOf
 
-from safe_reply.config_models import LogSettings
+from safe_reply.config_models import Streaming
 from safe_reply.conversation import (
     ConversationTracker,
     TurnTracker,
-    conversation_id,
     parse_language,
-    parse_turn,
 )
-from safe_reply.errors import ReplyBlocked
 from safe_reply.loader import load_policy
-from safe_reply.policy import Policy, ProductLinePolicy
+from safe_reply.policy import Policy
 from safe_reply.recording import DecisionRecorder
+from safe_reply.runnable_callbacks import TokenGates
 from safe_reply.runnable_io import (
-    Rebuild,
-    astart_guard_run,
-    decision_summary,
+    areport,
     merge_chunks,
     merge_inputs,
-    reply_text,
-    start_guard_run,
-    turn_from_history,
+    reply_message,
+    report,
 )
-from safe_reply.types import Action, Context, Decision, Language
+from safe_reply.runnable_reply import Contexts, check_output
+from safe_reply.runnable_setup import (
+    Call,
+    aclose_iter,
+    alone,
+    bot_config,
+    checked,
+    close_iter,
+    graph_stream,
+    policy_recorder,
+    prepare_call,
+    reply_contexts,
+    streams_to_client,
+    whole,
+)
+from safe_reply.runnable_streaming import ChunkKind, StreamRun, arelease, release
+from safe_reply.types import Decision, Language
 
 DEFAULT_RUN_NAME = "safe_reply_guard"
+_END = object()
 
 
 class GuardedReply(NamedTuple):
@@ -61,25 +69,6 @@ class GuardedReply(NamedTuple):
 
     output: Any
     decision: Decision
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    """What is known about one call before the bot runs (from the config and the guard)."""
-
-    policy: ProductLinePolicy
-    conversation_id: str | None
-    turn: int | None
-    language: Language | None
-    channel: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Verdict:
-    decision: Decision
-    ctx: Context
-    latency_s: float
-    result: Any
 
 
 class GuardedRunnable(RunnableSerializable[Any, Any]):
@@ -100,6 +89,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     tracker: Any = None  # TurnTracker | None
     run_name: str = DEFAULT_RUN_NAME
     emit_decision: bool = False
+    structured: bool = False  # the bot returns structured output (GuardedChatModel.with_structured_output)
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -208,9 +198,16 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     def _invoke(
         self, input_: Any, run_manager: CallbackManagerForChainRun, config: RunnableConfig, **kwargs: Any
     ) -> Any:
+        if streams_to_client(run_manager):  # e.g. LangGraph's "messages" mode: released sentence by sentence
+            return whole(list(self._transform(iter([input_]), run_manager, config, **kwargs)))
         call = self._prepare(config)
-        output = self.bot.invoke(input_, self._bot_config(config, run_manager), **kwargs)
-        return self._finish(call, input_, output, run_manager)
+        gates = TokenGates()
+        try:
+            with alone():
+                output = self.bot.invoke(input_, bot_config(config, run_manager, gates), **kwargs)
+            return self._finish(call, input_, output, run_manager, gates)
+        finally:
+            gates.close()
 
     async def _ainvoke(
         self,
@@ -219,9 +216,20 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         config: RunnableConfig,
         **kwargs: Any,
     ) -> Any:
+        if streams_to_client(run_manager):
+
+            async def single() -> AsyncIterator[Any]:
+                yield input_
+
+            return whole([c async for c in self._atransform(single(), run_manager, config, **kwargs)])
         call = self._prepare(config)
-        output = await self.bot.ainvoke(input_, self._bot_config(config, run_manager), **kwargs)
-        return await self._afinish(call, input_, output, run_manager)
+        gates = TokenGates()
+        try:
+            with alone():
+                output = await self.bot.ainvoke(input_, bot_config(config, run_manager, gates), **kwargs)
+            return await self._afinish(call, input_, output, run_manager, gates)
+        finally:
+            await gates.aclose()
 
     def _batch(
         self,
@@ -233,23 +241,27 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         **kwargs: Any,
     ) -> list[Any]:
         calls = self._prepare_all(config, collect)
-        todo = [i for i, c in enumerate(calls) if isinstance(c, _Call)]
-        outputs = self.bot.batch(
-            [inputs[i] for i in todo],
-            [self._bot_config(config[i], run_manager[i]) for i in todo],
-            return_exceptions=True,
-            **kwargs,
-        )
+        todo = [i for i, c in enumerate(calls) if isinstance(c, Call)]
+        gates = [TokenGates() for _ in todo]
+        with alone():
+            outputs = self.bot.batch(
+                [inputs[i] for i in todo],
+                [bot_config(config[i], run_manager[i], g) for i, g in zip(todo, gates, strict=True)],
+                return_exceptions=True,
+                **kwargs,
+            )
         results: list[Any] = list(calls)
-        for i, output in zip(todo, outputs, strict=True):
+        for i, output, gate in zip(todo, outputs, gates, strict=True):
             call = calls[i]
-            assert isinstance(call, _Call)
+            assert isinstance(call, Call)
             try:
                 results[i] = output if isinstance(output, Exception) else self._finish(
-                    call, inputs[i], output, run_manager[i]
+                    call, inputs[i], output, run_manager[i], gate
                 )
             except Exception as exc:
                 results[i] = exc
+            finally:
+                gate.close()
         return results
 
     async def _abatch(
@@ -262,23 +274,28 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         **kwargs: Any,
     ) -> list[Any]:
         calls = self._prepare_all(config, collect)
-        todo = [i for i, c in enumerate(calls) if isinstance(c, _Call)]
-        outputs = await self.bot.abatch(
-            [inputs[i] for i in todo],
-            [self._bot_config(config[i], run_manager[i]) for i in todo],
-            return_exceptions=True,
-            **kwargs,
-        )
+        todo = [i for i, c in enumerate(calls) if isinstance(c, Call)]
+        gates = [TokenGates() for _ in todo]
+        with alone():
+            outputs = await self.bot.abatch(
+                [inputs[i] for i in todo],
+                [bot_config(config[i], run_manager[i], g) for i, g in zip(todo, gates, strict=True)],
+                return_exceptions=True,
+                **kwargs,
+            )
 
-        async def finish(i: int, output: Any) -> Any:
+        async def finish(i: int, output: Any, gate: TokenGates) -> Any:
             call = calls[i]
-            assert isinstance(call, _Call)
-            if isinstance(output, Exception):
-                return output
-            return await self._afinish(call, inputs[i], output, run_manager[i])
+            assert isinstance(call, Call)
+            try:
+                if isinstance(output, Exception):
+                    return output
+                return await self._afinish(call, inputs[i], output, run_manager[i], gate)
+            finally:
+                await gate.aclose()
 
         finished = await asyncio.gather(
-            *(finish(i, out) for i, out in zip(todo, outputs, strict=True)), return_exceptions=True
+            *(finish(i, out, g) for i, out, g in zip(todo, outputs, gates, strict=True)), return_exceptions=True
         )
         results: list[Any] = list(calls)
         for i, result in zip(todo, finished, strict=True):
@@ -294,6 +311,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         config: RunnableConfig,
         **kwargs: Any,
     ) -> Iterator[Any]:
+        kwargs = graph_stream(self.bot, kwargs)
         call = self._prepare(config)
         seen: list[Any] = []
 
@@ -302,9 +320,23 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
                 seen.append(item)
                 yield item
 
-        chunks = list(self.bot.transform(recorded(), self._bot_config(config, run_manager), **kwargs))
-        if chunks:
-            yield self._finish(call, merge_inputs(seen), merge_chunks(chunks), run_manager)
+        gates = TokenGates()
+        with alone():
+            chunks = self.bot.transform(recorded(), bot_config(config, run_manager, gates), **kwargs)
+            try:
+                first = next(chunks, _END)
+                kind = None if first is _END else self._chunk_kind(call, first)
+                if kind is None:
+                    if first is not _END:
+                        whole = self._joined([first, *chunks])
+                        yield self._finish(call, merge_inputs(seen), whole, run_manager, gates)
+                    return
+                contexts = self._contexts(call, merge_inputs(seen))
+                run = StreamRun(call.policy, contexts, self.recorder, run_manager, self.run_name)
+                yield from release(run, kind, first, chunks, gates)
+            finally:
+                close_iter(chunks)
+                gates.close()
 
     async def _atransform(
         self,
@@ -313,6 +345,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         config: RunnableConfig,
         **kwargs: Any,
     ) -> AsyncIterator[Any]:
+        kwargs = graph_stream(self.bot, kwargs)
         call = self._prepare(config)
         seen: list[Any] = []
 
@@ -321,28 +354,32 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
                 seen.append(item)
                 yield item
 
-        bot_config = self._bot_config(config, run_manager)
-        chunks = [c async for c in self.bot.atransform(recorded(), bot_config, **kwargs)]
-        if chunks:
-            yield await self._afinish(call, merge_inputs(seen), merge_chunks(chunks), run_manager)
+        gates = TokenGates()
+        with alone():
+            chunks = aiter(self.bot.atransform(recorded(), bot_config(config, run_manager, gates), **kwargs))
+            try:
+                first = await anext(chunks, _END)
+                kind = None if first is _END else self._chunk_kind(call, first)
+                if kind is None:
+                    if first is not _END:
+                        whole = self._joined([first, *[c async for c in chunks]])
+                        yield await self._afinish(call, merge_inputs(seen), whole, run_manager, gates)
+                    return
+                contexts = self._contexts(call, merge_inputs(seen))
+                run = StreamRun(call.policy, contexts, self.recorder, run_manager, self.run_name)
+                async for chunk in arelease(run, kind, first, chunks, gates):
+                    yield chunk
+            finally:
+                await aclose_iter(chunks)
+                await gates.aclose()
 
     # ---- the guard step -----------------------------------------------------------------------
 
-    def _prepare(self, config: RunnableConfig) -> _Call:
-        """Resolve the per-call context; an unknown product line fails here, before the bot runs."""
-        configurable: Mapping[str, Any] = config.get("configurable") or {}
-        product_line = configurable.get("product_line") or self.product_line
-        product_line = None if product_line is None else str(product_line)
-        return _Call(
-            policy=self.policy.select(product_line),
-            conversation_id=conversation_id(configurable),
-            turn=parse_turn(configurable.get("turn")),
-            language=parse_language(configurable.get("language")) or self.language,
-            channel=configurable.get("channel") or self.channel,
-        )
+    def _prepare(self, config: RunnableConfig) -> Call:
+        return prepare_call(config, self.policy, self.product_line, self.language, self.channel)
 
-    def _prepare_all(self, configs: list[RunnableConfig], return_exceptions: bool) -> list[_Call | Exception]:
-        calls: list[_Call | Exception] = []
+    def _prepare_all(self, configs: list[RunnableConfig], return_exceptions: bool) -> list[Call | Exception]:
+        calls: list[Call | Exception] = []
         for config in configs:
             try:
                 calls.append(self._prepare(config))
@@ -352,71 +389,36 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
                 calls.append(exc)
         return calls
 
-    def _bot_config(
-        self,
-        config: RunnableConfig,
-        run_manager: CallbackManagerForChainRun | AsyncCallbackManagerForChainRun,
-    ) -> RunnableConfig:
-        """The bot's config: a child of our run, without the handlers that stream to the client."""
-        child = run_manager.get_child()
-        for handler in [h for h in child.handlers if isinstance(h, _StreamingCallbackHandler)]:
-            child.remove_handler(handler)
-        return patch_config(config, callbacks=child)
+    def _joined(self, chunks: list[Any]) -> Any:
+        # A structured-output parser streams ever more complete objects: the last one is the answer.
+        return chunks[-1] if self.structured else merge_chunks(chunks)
 
-    def _context(self, call: _Call, input_: Any, output: Any) -> tuple[str, Rebuild, Context]:
-        text, rebuild = reply_text(output, self.output_key)
-        # Count every guarded reply of a conversation, even when a better source knows the turn.
-        tracked = None
-        if self.tracker is not None and call.conversation_id is not None:
-            tracked = self.tracker.next_turn(call.conversation_id)
-        turn = call.turn or turn_from_history(input_) or tracked
-        return text, rebuild, Context(call.policy.id, call.conversation_id, turn, call.language, call.channel)
+    def _chunk_kind(self, call: Call, first: Any) -> ChunkKind | None:
+        """How to release this stream sentence by sentence; None: as one reply."""
+        if self.emit_decision or self.structured or call.policy.config.streaming is Streaming.REPLY:
+            return None
+        return ChunkKind.of(first)
 
-    def _decide(self, call: _Call, text: str, rebuild: Rebuild, ctx: Context, output: Any) -> _Verdict:
-        started = time.perf_counter()
-        decision = call.policy.evaluate(text, ctx)
-        latency_s = time.perf_counter() - started
-        result = rebuild(decision.delivered) if decision.changed else output
-        if self.emit_decision:
-            result = GuardedReply(result, decision)
-        return _Verdict(decision, ctx, latency_s, result)
+    def _contexts(self, call: Call, input_: Any) -> Contexts:
+        return reply_contexts(call, input_, self.tracker)
 
-    def _finish(self, call: _Call, input_: Any, output: Any, run_manager: CallbackManagerForChainRun) -> Any:
-        text, rebuild, ctx = self._context(call, input_, output)
-        guard_run = start_guard_run(run_manager.get_child(), self.run_name, ctx)
-        try:
-            verdict = self._decide(call, text, rebuild, ctx, output)
-            if self.recorder is not None:
-                self.recorder.on_decision(verdict.decision, verdict.ctx, verdict.latency_s)
-            _raise_if_asked(verdict.decision)
-        except BaseException as exc:
-            if guard_run is not None:
-                guard_run.on_chain_error(exc)
-            raise
-        if guard_run is not None:
-            guard_run.on_chain_end(decision_summary(verdict.decision))
-        return verdict.result
+    def _finish(
+        self, call: Call, input_: Any, output: Any, run_manager: CallbackManagerForChainRun, gates: TokenGates
+    ) -> Any:
+        checked = check_output(call.policy, output, self.output_key, self._contexts(call, input_), self.structured)
+        report(run_manager.get_child(), self.run_name, self.recorder, checked.outcome)
+        gates.release(checked.delivered)
+        gates.message = reply_message(checked.output, self.output_key)[0]
+        return GuardedReply(checked.output, checked.decision) if self.emit_decision else checked.output
 
     async def _afinish(
-        self, call: _Call, input_: Any, output: Any, run_manager: AsyncCallbackManagerForChainRun
+        self, call: Call, input_: Any, output: Any, run_manager: AsyncCallbackManagerForChainRun, gates: TokenGates
     ) -> Any:
-        text, rebuild, ctx = self._context(call, input_, output)
-        guard_run = await astart_guard_run(run_manager.get_child(), self.run_name, ctx)
-        try:
-            verdict = self._decide(call, text, rebuild, ctx, output)
-            if self.recorder is not None:
-                # A recorder may write to disk or a database: keep the event loop free meanwhile.
-                await asyncio.to_thread(
-                    self.recorder.on_decision, verdict.decision, verdict.ctx, verdict.latency_s
-                )
-            _raise_if_asked(verdict.decision)
-        except BaseException as exc:
-            if guard_run is not None:
-                await guard_run.on_chain_error(exc)
-            raise
-        if guard_run is not None:
-            await guard_run.on_chain_end(decision_summary(verdict.decision))
-        return verdict.result
+        checked = check_output(call.policy, output, self.output_key, self._contexts(call, input_), self.structured)
+        await areport(run_manager.get_child(), self.run_name, self.recorder, checked.outcome)
+        await gates.arelease(checked.delivered)
+        gates.message = reply_message(checked.output, self.output_key)[0]
+        return GuardedReply(checked.output, checked.decision) if self.emit_decision else checked.output
 
 
 def guard(
@@ -441,24 +443,18 @@ def guard(
     to the store and read back on first sight, so a restart or another replica continues the count;
     else an in-memory LRU of 100,000 conversations).
     """
+    from safe_reply.runnable_chat import GuardedChatModel, is_chat_model  # it builds on GuardedRunnable
+
     loaded = policy if isinstance(policy, Policy) else load_policy(policy)
     if recorder == "policy":
-        recorder = _policy_recorder(loaded)
+        recorder = policy_recorder(loaded)
         if tracker is None and isinstance(recorder, TurnTracker):
             tracker = recorder
     if product_line is not None:
         loaded.select(product_line)  # fail at construction, not on the first customer message
-    if recorder is not None and not isinstance(recorder, DecisionRecorder):
-        raise TypeError(
-            f"recorder must have on_decision(decision, ctx, latency_s), got {type(recorder).__name__}. "
-            "Fix: pass a safe_reply.recording.DecisionRecorder or None"
-        )
-    if tracker is not None and not isinstance(tracker, TurnTracker):
-        raise TypeError(
-            f"tracker must have next_turn(conversation_id) -> int, got {type(tracker).__name__}. "
-            "Fix: pass a safe_reply.conversation.ConversationTracker or None"
-        )
-    return GuardedRunnable(
+    checked(recorder, tracker)
+    kind = GuardedChatModel if is_chat_model(bot) else GuardedRunnable
+    return kind(
         bot=bot,
         policy=loaded,
         product_line=product_line,
@@ -469,26 +465,3 @@ def guard(
         tracker=tracker if tracker is not None else ConversationTracker(),
         run_name=run_name,
     )
-
-
-def _raise_if_asked(decision: Decision) -> None:
-    if decision.action is Action.RAISE:
-        raise ReplyBlocked(decision)
-
-
-# One recorder per log target and working directory for the whole process: guards built on the same
-# policy share its store connection and its pass counters instead of opening one each.
-_RECORDERS: dict[tuple[LogSettings, str], DecisionRecorder] = {}
-_RECORDERS_LOCK = threading.Lock()
-
-
-def _policy_recorder(policy: Policy) -> DecisionRecorder | None:
-    if not policy.log.enabled:
-        return None
-    from safe_reply.log import open_recorder  # the log (and SQLite/psycopg) only when configured
-
-    key = (policy.log, os.getcwd())
-    with _RECORDERS_LOCK:
-        if key not in _RECORDERS:
-            _RECORDERS[key] = open_recorder(policy.log)
-        return _RECORDERS[key]

@@ -15,9 +15,11 @@ Conventions (documented in the README):
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import operator
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
@@ -31,7 +33,8 @@ from langchain_core.messages import AIMessage, BaseMessage, BaseMessageChunk
 from langchain_core.prompt_values import PromptValue
 from langchain_core.runnables.utils import AddableDict
 
-from safe_reply.errors import SafeReplyError
+from safe_reply.errors import ReplyBlocked, SafeReplyError
+from safe_reply.recording import DecisionRecorder
 from safe_reply.types import Context, Decision
 
 HISTORY_KEYS = ("messages", "history", "chat_history")
@@ -56,7 +59,7 @@ def reply_text(output: Any, output_key: str | None) -> tuple[str, Rebuild]:
     if isinstance(output, str):
         return output, _identity
     if isinstance(output, BaseMessage):
-        return _message_text(output), lambda delivered: output.model_copy(update={"content": delivered})
+        return message_text(output), lambda delivered: output.model_copy(update={"content": delivered})
     if isinstance(output, Mapping):
         key = _output_key(output, output_key)
         text, rebuild_value = _value_text(output[key], key)
@@ -78,7 +81,28 @@ def _identity(delivered: str) -> str:
     return delivered
 
 
-def _message_text(message: BaseMessage) -> str:
+def reply_message(output: Any, output_key: str | None) -> tuple[BaseMessage | None, Callable[[BaseMessage], Any]]:
+    """The chat message that holds the reply in `output` (None for a str), and a function that puts a
+    new message in its place. Call only after reply_text accepted `output`."""
+    if isinstance(output, BaseMessage):
+        return output, lambda message: message
+    if isinstance(output, Mapping):
+        key = _output_key(output, output_key)
+        value = output[key]
+
+        def put(new_value: Any) -> Any:
+            new = copy.copy(output)
+            new[key] = new_value  # type: ignore[index]
+            return new
+
+        if isinstance(value, BaseMessage):
+            return value, put
+        if isinstance(value, Sequence) and value and isinstance(value[-1], BaseMessage):
+            return value[-1], lambda message: put([*value[:-1], message])
+    return None, lambda message: output
+
+
+def message_text(message: BaseMessage) -> str:
     content = message.content
     if isinstance(content, str):
         return content
@@ -177,7 +201,7 @@ def _is_bot_reply(message: Any) -> bool:
     if isinstance(message, AIMessage):
         if message.name == HUMAN_AGENT_NAME or message.additional_kwargs.get("author") == HUMAN_AUTHOR:
             return False
-        return bool(_message_text(message).strip()) or not message.tool_calls
+        return bool(message_text(message).strip()) or not message.tool_calls
     if isinstance(message, tuple):
         return message[0] in _AI_ROLES
     if isinstance(message, Mapping):
@@ -224,3 +248,51 @@ async def astart_guard_run(
 ) -> AsyncCallbackManagerForChainRun | None:
     """Async start_guard_run."""
     return await manager.on_chain_start(None, _run_inputs(ctx), name=name) if manager.handlers else None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the guard reports once a reply is decided (safe_reply.runnable_reply, runnable_streaming)."""
+
+    ctx: Context
+    records: tuple[Decision, ...]  # every decision to record, in order
+    latency_s: float
+    summary: Decision  # the one the guard's run reports
+    raised: Decision | None  # the one to raise ReplyBlocked for, if any
+
+
+def report(manager: CallbackManager, name: str, recorder: DecisionRecorder | None, outcome: Outcome) -> None:
+    """Record the outcome and raise if asked, inside the guard's own run (which ends with the error)."""
+    run = start_guard_run(manager, name, outcome.ctx)
+    try:
+        if recorder is not None:
+            for decision in outcome.records:
+                recorder.on_decision(decision, outcome.ctx, outcome.latency_s)
+        if outcome.raised is not None:
+            raise ReplyBlocked(outcome.raised)
+    except BaseException as exc:
+        if run is not None:
+            run.on_chain_error(exc)
+        raise
+    if run is not None:
+        run.on_chain_end(decision_summary(outcome.summary))
+
+
+async def areport(
+    manager: AsyncCallbackManager, name: str, recorder: DecisionRecorder | None, outcome: Outcome
+) -> None:
+    """Async report."""
+    run = await astart_guard_run(manager, name, outcome.ctx)
+    try:
+        if recorder is not None:
+            for decision in outcome.records:
+                # A recorder may write to disk or a database: keep the event loop free meanwhile.
+                await asyncio.to_thread(recorder.on_decision, decision, outcome.ctx, outcome.latency_s)
+        if outcome.raised is not None:
+            raise ReplyBlocked(outcome.raised)
+    except BaseException as exc:
+        if run is not None:
+            await run.on_chain_error(exc)
+        raise
+    if run is not None:
+        await run.on_chain_end(decision_summary(outcome.summary))

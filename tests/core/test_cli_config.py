@@ -39,8 +39,9 @@ def test_check_bad_folder_lists_every_error(tmp_path: Path) -> None:
     assert result.output.splitlines() == [
         f"2 error(s) in {tmp_path}",
         f"  {file}: mode: value 'enforced' is not allowed (did you mean 'enforce'?). Fix: use one of: enforce, monitor",
-        f"  {file}: foo: unknown key 'foo'. Fix: use one of: id, name, mode, default_language, languages, actions, "
-        "fallback, products, service, facts, certifications, guarantee, approved_claims, validators",
+        f"  {file}: foo: unknown key 'foo'. Fix: use one of: id, name, mode, streaming, tools, default_language, "
+        "languages, actions, fallback, products, service, facts, certifications, guarantee, approved_claims, "
+        "validators",
     ]
 
 
@@ -82,7 +83,8 @@ def test_a_bad_pack_in_one_line_and_a_typo_in_another_are_reported_together(tmp_
         f"  {tmp_path / 'packs/bad_pack.yaml'}: rules: List should have at least 1 item after validation, not 0 "
         "(got []). Fix: correct the value; see the config reference in the README",
         f"  {tmp_path / 'product_lines/kitchen.yaml'}: guarante: unknown key 'guarante' (did you mean 'guarantee'?). "
-        "Fix: use one of: id, name, mode, default_language, languages, actions, fallback, products, service, facts, "
+        "Fix: use one of: id, name, mode, streaming, tools, default_language, languages, actions, fallback, products, "
+        "service, facts, "
         "certifications, "
         "guarantee, approved_claims, validators",
     ]

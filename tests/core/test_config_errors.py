@@ -88,7 +88,8 @@ def test_unknown_key_did_you_mean(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\nacitons: {}\n"})
     assert errors_of(tmp_path) == [
         f"{tmp_path / 'product_lines/ebike.yaml'}: acitons: unknown key 'acitons' (did you mean 'actions'?). "
-        "Fix: use one of: id, name, mode, default_language, languages, actions, fallback, products, service, facts, "
+        "Fix: use one of: id, name, mode, streaming, tools, default_language, languages, actions, fallback, products, "
+        "service, facts, "
         "certifications, guarantee, approved_claims, validators"
     ]
 

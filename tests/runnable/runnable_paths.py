@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
+import operator
 from typing import Any
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
@@ -14,7 +16,7 @@ PATHS = ("invoke", "ainvoke", "batch", "abatch", "stream", "astream")
 
 
 def run_path(path: str, runnable: Runnable[Any, Any], input_: Any, config: RunnableConfig | None = None) -> Any:
-    """The output of one call; streams must deliver exactly one chunk."""
+    """The output of one call; a stream's chunks joined (str or message chunks add up)."""
     if path == "invoke":
         return runnable.invoke(input_, config)
     if path == "ainvoke":
@@ -26,16 +28,20 @@ def run_path(path: str, runnable: Runnable[Any, Any], input_: Any, config: Runna
         [out] = asyncio.run(runnable.abatch([input_], config))
         return out
     if path == "stream":
-        [chunk] = list(runnable.stream(input_, config))
-        return chunk
+        return joined(list(runnable.stream(input_, config)))
     if path == "astream":
 
         async def collect() -> list[Any]:
             return [c async for c in runnable.astream(input_, config)]
 
-        [chunk] = asyncio.run(collect())
-        return chunk
+        return joined(asyncio.run(collect()))
     raise AssertionError(path)
+
+
+def joined(chunks: list[Any]) -> Any:
+    """What a streaming client assembles: the chunks added up (at least one)."""
+    assert chunks, "the stream delivered nothing"
+    return functools.reduce(operator.add, chunks)
 
 
 def chat_bot(reply: str) -> GenericFakeChatModel:

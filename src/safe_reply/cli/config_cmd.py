@@ -119,6 +119,7 @@ def check_proposal(directory: Path, proposal: Path, console: Console) -> None:
             f"[bold red]NOT OK[/]: the proposal applies and the config is valid, but the {what} is still flagged "
             f"in product line {found.product_line} ({', '.join(left)}). Fix: adjust the proposal by hand",
             highlight=False,
+            soft_wrap=True,
         )
         raise typer.Exit(1)
     console.print(
