@@ -227,14 +227,35 @@ def replay(
     store: StoreOpt = None,
     config: ConfigOpt = Path("config"),
 ) -> None:
-    """Move records spooled during a store outage into the store (each exactly once)."""
+    """Move records spooled during a store outage into the store (each exactly once).
+
+    Exit 1 when records stay behind: the store went away during the replay (they stay in the spool for
+    the next one), or it refused records (moved to `<spool>.rejected`, the others are stored).
+    """
     the_spool = Spool(spool or load_settings(config).spool_path)
     with opened(store, config, create=True) as log_store:
-        result = the_spool.replay(log_store)
+        try:
+            result = the_spool.replay(log_store.write)
+        except OSError as exc:
+            fail(f"cannot replay {the_spool.path} ({exc.strerror}). Fix: check the file and its folder")
+    assert result is not None  # replay waited for the lock
     kept = (
         f", {result.skipped_lines} unreadable line(s) kept in {the_spool.rejected_path}" if result.skipped_lines else ""
     )
     typer.echo(f"replayed {result.read} record(s): {result.stored} new{kept}")
+    problems = []
+    if result.rejected:
+        problems.append(
+            f"{result.rejected} record(s) the store refused ({', '.join(result.reasons)}) moved to "
+            f"{the_spool.rejected_path}. Fix: look at them there; the other records are stored"
+        )
+    if result.outage is not None:
+        problems.append(
+            f"the store went away during the replay ({result.outage}); {result.left} record(s) stay in "
+            f"{the_spool.path}. Fix: run `safe-reply log replay` again once the store is back"
+        )
+    if problems:
+        fail("; ".join(problems), 1)
 
 
 @log_app.command("propose")

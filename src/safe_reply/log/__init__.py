@@ -21,7 +21,7 @@ from safe_reply.log.recorder import DisabledRecorder, LogRecorder, LogUnavailabl
 from safe_reply.log.records import Label, LabelFilter, LogRecord, RecordFilter, Stats, StoredRecord
 from safe_reply.log.sealing import sealer_from_env
 from safe_reply.log.spool import ReplayResult, Spool
-from safe_reply.log.store import LogStore, SqlLogStore, StoreUnavailable, UnknownRecord
+from safe_reply.log.store import LogStore, RecordRejected, SqlLogStore, StoreUnavailable, UnknownRecord
 
 __all__ = [
     "LOG_KEY_ENV",
@@ -33,6 +33,7 @@ __all__ = [
     "LogStore",
     "LogUnavailable",
     "RecordFilter",
+    "RecordRejected",
     "ReplayResult",
     "Spool",
     "SqlLogStore",

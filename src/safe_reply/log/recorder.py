@@ -36,7 +36,7 @@ from safe_reply.keys import KeyedHasher
 from safe_reply.log.masking import mask_decision, pseudonymise
 from safe_reply.log.records import LogRecord, format_time, new_record_uuid
 from safe_reply.log.spool import ReplayResult, Spool
-from safe_reply.log.store import CountKey, LogStore
+from safe_reply.log.store import CountKey, LogStore, RecordRejected, StoreUnavailable
 from safe_reply.types import Action, Context, Decision
 
 _log = logging.getLogger("safe_reply.log")
@@ -47,7 +47,7 @@ class LogUnavailable(SafeReplyError):
 
 
 def build_record(decision: Decision, ctx: Context, latency_s: float, key: bytes, now: datetime) -> LogRecord:
-    """The masked, pseudonymised record of one decision."""
+    """The masked, pseudonymised record of one decision, every text of it storable in both backends."""
     masked = mask_decision(decision.original, decision.delivered, decision.findings, key)
     language = decision.language or ctx.language
     return LogRecord(
@@ -66,7 +66,7 @@ def build_record(decision: Decision, ctx: Context, latency_s: float, key: bytes,
         language=None if language is None else language.value,
         channel=ctx.channel,
         latency_ms=latency_s * 1000.0,
-    )
+    ).storable()
 
 
 class LogRecorder:
@@ -105,6 +105,7 @@ class LogRecorder:
         self._closing = False
         self._flusher: threading.Thread | None = None
         self.spooled = 0  # records that went to the spool in this process
+        self.rejected = 0  # records the store refused, put aside in `<spool>.rejected`
         self._try_store()  # connect now if we can, so the first blocked reply pays no connect time
         # Pass counts and turns are batched in memory; flush them when the process ends normally, so a
         # short run (a demo, a batch audit) still shows its passes and a restart continues the turns.
@@ -149,12 +150,19 @@ class LogRecorder:
         self.write(build_record(decision, ctx, latency_s, self._key, now))
 
     def write(self, record: LogRecord) -> None:
-        """Store durably, or spool durably; raises LogUnavailable only when both fail."""
+        """Store durably, or spool durably; raises LogUnavailable only when both fail.
+
+        A record the store refuses (a value it cannot hold) is put aside in `<spool>.rejected` and
+        reported: retrying it cannot help, and it must not keep the records after it out of the store.
+        """
         store = self._try_store()
         if store is not None:
             try:
                 store.write(record)
-            except Exception as exc:  # outage or bug: the record must still not be lost
+            except RecordRejected as exc:
+                self._reject(record, exc)
+                return
+            except Exception as exc:  # outage: the record must still not be lost
                 self._mark_down(exc)
             else:
                 if self.spool.has_pending():
@@ -169,19 +177,37 @@ class LogRecorder:
             ) from exc
         self.spooled += 1
 
-    def _replay_quietly(self, store: LogStore) -> None:
+    def _reject(self, record: LogRecord, exc: RecordRejected) -> None:
         try:
-            result = self.spool.replay(store)
-        except Exception as exc:
-            self._mark_down(exc)
-        else:
-            _log.info("replayed %d spooled record(s), %d new", result.read, result.stored)
+            self.spool.reject(record)
+        except OSError as failed:
+            raise LogUnavailable(
+                f"the log store refused a record ({exc.reason}) and {self.spool.rejected_path} could not take it "
+                f"({failed}); the reply was not released. Fix: make the spool folder writable"
+            ) from failed
+        self.rejected += 1
+        _log.error("%s; moved to %s", exc, self.spool.rejected_path)
+
+    def _replay_quietly(self, store: LogStore) -> None:
+        result = self.spool.replay(store.write, wait=False)
+        if result is None:
+            return  # another process or thread is replaying this spool right now
+        if result.outage is not None:
+            self._mark_down(StoreUnavailable(result.outage))
+        if result.rejected or result.skipped_lines:
+            _log.error(
+                "replay: %d record(s) the store refused (%s) and %d unreadable line(s) moved to %s",
+                result.rejected, ", ".join(result.reasons), result.skipped_lines, self.spool.rejected_path,
+            )  # fmt: skip
+        _log.info("replayed %d spooled record(s), %d new, %d left", result.read, result.stored, result.left)
 
     def replay(self) -> ReplayResult:
-        """Replay the spool now (raises StoreUnavailable when the store is still down)."""
+        """Replay the spool now, waiting for a replay that runs elsewhere (raises when the store is down)."""
         store = self._store or self._factory()
         self._store = store
-        return self.spool.replay(store)
+        result = self.spool.replay(store.write)
+        assert result is not None  # waited for the lock
+        return result
 
     # -- batched counts: passes and turns ------------------------------------------------------
 

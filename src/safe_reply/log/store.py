@@ -38,6 +38,19 @@ class StoreUnavailable(SafeReplyError):
     """The store cannot be reached or written right now (server down, database locked too long)."""
 
 
+class RecordRejected(SafeReplyError):
+    """The store works but refuses this record (a value it cannot hold): retrying it cannot help.
+
+    `reason` names the exception only: its text may quote the record.
+    """
+
+    def __init__(self, record_uuid: str, reason: str) -> None:
+        self.record_uuid, self.reason = record_uuid, reason
+        super().__init__(
+            f"the log store refused record {record_uuid} ({reason}). Fix: look at it in the spool's .rejected file"
+        )
+
+
 class UnknownRecord(SafeReplyError):
     def __init__(self, record_id: int) -> None:
         self.record_id = record_id
@@ -231,10 +244,33 @@ class SqlLogStore(ReviewQueries, ABC):
         return True
 
     def write(self, record: LogRecord) -> bool:
-        return self._run(lambda execute: self._insert(execute, record))
+        return self._storing(record.record_uuid, lambda: self._run(lambda execute: self._insert(execute, record)))
 
     def write_many(self, records: Sequence[LogRecord]) -> int:
-        return self._run(lambda execute: sum(self._insert(execute, r) for r in records))
+        what = records[0].record_uuid if len(records) == 1 else f"one of {len(records)}"
+        return self._storing(what, lambda: self._run(lambda execute: sum(self._insert(execute, r) for r in records)))
+
+    def _storing(self, what: str, write: Callable[[], T]) -> T:
+        """The one error path of writing records: every exception becomes an outage or a rejection.
+
+        Backends raise StoreUnavailable for what they know to be the connection or the database (server
+        gone, timeout, locked). Anything else (a value the driver cannot encode, a constraint, a bug) is
+        judged by asking the store a question it can always answer: if it answers, the record was at
+        fault and retrying it cannot help (RecordRejected); if not, the store is down (StoreUnavailable).
+        """
+        try:
+            return write()
+        except (StoreUnavailable, RecordRejected):
+            raise
+        except Exception as exc:
+            try:
+                self.migrations()
+            except Exception as probe:
+                raise StoreUnavailable(
+                    f"the log store failed ({type(exc).__name__}) and does not answer ({type(probe).__name__}). "
+                    "Fix: check the store; records are spooled meanwhile"
+                ) from exc
+            raise RecordRejected(what, type(exc).__name__) from exc
 
     def add_counts(self, counts: Mapping[CountKey, int], turns: Mapping[str, int] | None = None) -> None:
         # Increments, never absolute values: several replicas flushing the same conversation add up.
