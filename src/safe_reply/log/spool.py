@@ -8,8 +8,12 @@ Files, all next to each other:
 - `<spool>.rejected`: what a human must look at, in the same format: lines that could not be read
   (a torn line) and records the store refused (a value it cannot hold). A record there can be moved
   back into the spool by hand once fixed.
-- `<spool>.lock`: held by whoever replays or purges, for the whole run, so a purge never races a
-  replay: a replay must never bring an erased record back.
+- `<spool>.lock`: held by whoever replays, for the whole run: two replays of one spool never run
+  at once (a bot skips its background replay while another one runs).
+
+`purge` erases from the spool and its .rejected file what `log purge` erases from the store. What
+makes an erasure final is the store: it refuses a deleted record that arrives later (see erasure.py),
+so a replay running at the same moment, or another host's spool, cannot bring one back.
 
 Replay stores record by record (one transaction each, idempotent on the record uuid): a record the
 store refuses is moved aside and reported, an outage stops the replay and keeps the rest. The spool
@@ -224,6 +228,8 @@ class Spool:
     def _rewrite(self, keep: Callable[[bytes], bytes | None], path: Path | None = None) -> int:
         """Rewrite the spool (or its .rejected file) with each line `keep` returns; returns lines dropped."""
         target = path or self.path
+        if not target.exists():
+            return 0  # nothing to rewrite, and a purge must not create the spool
         with self._locked():
             if not target.exists():
                 return 0
@@ -240,8 +246,8 @@ class Spool:
 
         Records of the conversation (by its keyed hash) and records created before `before` are
         deleted; records created before `sealed_before` lose their encrypted original. A line that
-        cannot be read is judged by the hash or time it still shows. Hold `exclusive()` around this
-        and the store's purge, so no replay runs in between.
+        cannot be read is judged by the hash or time it still shows. Purge the store first: from then
+        on it refuses these records, whatever a replay running meanwhile tries.
         """
         unsealed = 0
 

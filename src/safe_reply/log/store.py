@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from safe_reply.errors import SafeReplyError
+from safe_reply.log.erasure import NOT_ERASED, Erasure
+from safe_reply.log.failures import RecordRejected, StoreUnavailable, UnknownFinding, UnknownRecord
 from safe_reply.log.queries import ReviewQueries, where
 from safe_reply.log.records import (
     AuditEntry,
@@ -30,42 +31,18 @@ from safe_reply.log.records import (
 )
 from safe_reply.log.schema import MIGRATIONS, MIGRATIONS_TABLE
 
+__all__ = [  # the failures live in failures.py; importing them from here keeps working
+    "CountKey",
+    "LogStore",
+    "RecordRejected",
+    "SqlLogStore",
+    "StoreUnavailable",
+    "UnknownFinding",
+    "UnknownRecord",
+]
+
 T = TypeVar("T")
 CountKey = tuple[str, str, str]  # (day, product line, action)
-
-
-class StoreUnavailable(SafeReplyError):
-    """The store cannot be reached or written right now (server down, database locked too long)."""
-
-
-class RecordRejected(SafeReplyError):
-    """The store works but refuses this record (a value it cannot hold): retrying it cannot help.
-
-    `reason` names the exception only: its text may quote the record.
-    """
-
-    def __init__(self, record_uuid: str, reason: str) -> None:
-        self.record_uuid, self.reason = record_uuid, reason
-        super().__init__(
-            f"the log store refused record {record_uuid} ({reason}). Fix: look at it in the spool's .rejected file"
-        )
-
-
-class UnknownRecord(SafeReplyError):
-    def __init__(self, record_id: int) -> None:
-        self.record_id = record_id
-        super().__init__(f"no log record with id {record_id}. Fix: pick an id from `safe-reply log list`")
-
-
-class UnknownFinding(SafeReplyError):
-    """A finding index the record does not have. The message numbers findings from 1, as `log show` does."""
-
-    def __init__(self, record_id: int, index: int, count: int) -> None:
-        self.record_id, self.index, self.count = record_id, index, count
-        super().__init__(
-            f"record {record_id} has no finding {index + 1} (it has {count}, numbered from 1 as in `log show`). "
-            f"Fix: pass --finding between 1 and {max(count, 1)}, or leave it out"
-        )
 
 
 @runtime_checkable
@@ -117,10 +94,12 @@ class LogStore(Protocol):
     def stats(self, flt: RecordFilter) -> Stats: ...
 
     def purge(self, before: str) -> int:
-        """Delete records created before `before` (TIME_FORMAT); returns how many."""
+        """Delete records created before `before` (TIME_FORMAT) and refuse them later; returns how many."""
         ...
 
-    def delete_conversation(self, conversation_hash: str) -> int: ...
+    def delete_conversation(self, conversation_hash: str) -> int:
+        """Delete the conversation's records and refuse those made before now when they arrive later."""
+        ...
 
     def migrations(self) -> list[tuple[int, str]]: ...
 
@@ -135,7 +114,7 @@ _RECORD_COLUMNS = (
 _TIME_ORDER = " ORDER BY r.created_at, r.id"
 
 
-class SqlLogStore(ReviewQueries, ABC):
+class SqlLogStore(ReviewQueries, Erasure, ABC):
     """LogStore over a DB-API connection; subclasses supply connection, dialect and transactions."""
 
     placeholder = "?"
@@ -198,9 +177,11 @@ class SqlLogStore(ReviewQueries, ABC):
     # -- writing ------------------------------------------------------------------------------
 
     def _insert(self, execute: Callable[..., Any], record: LogRecord) -> bool:
+        # INSERT ... SELECT: a record of an erased conversation or past the purge horizon is not inserted
+        # (see erasure.py). Casts: the untyped parameters of a SELECT list must match the columns.
         row = execute(
-            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (record_uuid) DO NOTHING RETURNING id",
+            f"INSERT INTO records ({_RECORD_COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, "
+            f"CAST(? AS {self.float_column}), ? WHERE {NOT_ERASED} ON CONFLICT (record_uuid) DO NOTHING RETURNING id",
             (
                 record.record_uuid,
                 record.created_at,
@@ -216,6 +197,9 @@ class SqlLogStore(ReviewQueries, ABC):
                 record.channel,
                 record.latency_ms,
                 record.original_sealed,
+                record.conversation_hash,
+                record.created_at,
+                record.created_at,
             ),
         ).fetchone()
         if row is None:
@@ -359,32 +343,6 @@ class SqlLogStore(ReviewQueries, ABC):
                     AuditEntry(record_id, AuditEvent.LABEL, at, reviewer, index, label.value, old, note, old_note),
                 )
             return len(indexes)
-
-        return self._run(work)
-
-    # -- deleting -----------------------------------------------------------------------------
-
-    def purge(self, before: str) -> int:
-        def work(execute: Callable[..., Any]) -> int:
-            deleted = execute("DELETE FROM records WHERE created_at < ?", (before,)).rowcount
-            execute("DELETE FROM audit_events WHERE at < ?", (before,))
-            execute("DELETE FROM counters WHERE day < ?", (before[:10],))
-            execute("DELETE FROM turns WHERE updated_at < ?", (before,))
-            return int(deleted)
-
-        return self._run(work)
-
-    def delete_conversation(self, conversation_hash: str) -> int:
-        def work(execute: Callable[..., Any]) -> int:
-            # The audit trail keeps who did what and when; its only free text (notes) goes with the records.
-            execute(
-                "UPDATE audit_events SET note = NULL, previous_note = NULL WHERE record_id IN "
-                "(SELECT id FROM records WHERE conversation_hash = ?)",
-                (conversation_hash,),
-            )
-            deleted = execute("DELETE FROM records WHERE conversation_hash = ?", (conversation_hash,)).rowcount
-            execute("DELETE FROM turns WHERE conversation_hash = ?", (conversation_hash,))
-            return int(deleted)
 
         return self._run(work)
 
