@@ -64,8 +64,11 @@ class LogSettings(Strict):
     # Passing replies are only counted; the counts are flushed every N decisions or S seconds and at close.
     count_flush_every: int = Field(default=200, ge=1)
     count_flush_seconds: float = Field(default=10.0, gt=0)
-    # After a store outage, how often the recorder tries the store again before spooling straight away.
+    # After a store outage, how long the recorder spools straight away before it tries a fresh store.
     retry_seconds: float = Field(default=5.0, ge=0)
+    # How long a reply waits for any one store call (turn count, record); a slower store is treated as
+    # down: the record is spooled and the circuit opens for retry_seconds. PostgreSQL's statement timeout.
+    store_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
 
 
 class FactDirection(StrEnum):

@@ -58,7 +58,7 @@ def test_log_list_with_a_broken_log_section_prints_what_config_check_prints(tmp_
         "Fix: correct the value; see the config reference in the README",
         f"  {file}: log.pth: unknown key 'pth' (did you mean 'path'?). Fix: use one of: enabled, backend, path, "
         "dsn_env, spool_path, retention_days, reveal_retention_days, key_env, count_flush_every, count_flush_seconds, "
-        "retry_seconds",
+        "retry_seconds, store_timeout_seconds",
     ]
     assert check.output.splitlines() == expected
     assert listing.output.splitlines() == expected

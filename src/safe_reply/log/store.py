@@ -105,6 +105,10 @@ class LogStore(Protocol):
 
     def close(self) -> None: ...
 
+    def abort(self) -> None:
+        """Cut the store off from any thread, without waiting for a call in progress (which then fails)."""
+        ...
+
 
 _RECORD_COLUMNS = (
     "record_uuid, created_at, product_line, policy_hash, action, intended, original_masked, "
@@ -134,6 +138,10 @@ class SqlLogStore(ReviewQueries, Erasure, ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @abstractmethod
+    def abort(self) -> None:
+        """Cut the store off from any thread, without waiting for a call in progress (which then fails)."""
 
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
