@@ -39,8 +39,9 @@ def decisions(n: int, seed: int, planted: bool) -> dict[str, Decision]:
     return made
 
 
-def measure(name: str, factory: Callable[[], SqlLogStore], n: int, spool_dir: Path) -> None:
-    blocked = decisions(n, seed=61, planted=True)
+def measure(name: str, factory: Callable[[], SqlLogStore], n: int, spool_dir: Path, seed: int) -> None:
+    """`seed` gives each backend replies of its own (no reply is timed twice in one run)."""
+    blocked = decisions(n, seed=seed, planted=True)
     store = factory()
     records = {
         text: build_record(d, Context(conversation_id=f"c{i}"), 0.001, b"k", datetime.now(UTC))
@@ -53,10 +54,10 @@ def measure(name: str, factory: Callable[[], SqlLogStore], n: int, spool_dir: Pa
 
     recorder = LogRecorder(factory, Spool(spool_dir / f"{name}.jsonl"), b"k")
     ctx = Context(conversation_id="c-blocked", turn=2)
-    held = decisions(n, seed=62, planted=True)
+    held = decisions(n, seed=seed + 1, planted=True)
     block_pool = ReplyPool(f"bench_log:{name}:block", list(held))
     block = Meter(lambda text: recorder.on_decision(held[text], ctx, 0.001), block_pool).run(n)
-    passed = decisions(n, seed=63, planted=False)
+    passed = decisions(n, seed=seed + 2, planted=False)
     calls = iter(range(10**9))
 
     def passing(text: str) -> None:
@@ -87,13 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     n = args.n or (30 if args.quick else 1000)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        measure("sqlite", lambda: open_store(folder / "log.sqlite3"), n, folder)
+        measure("sqlite", lambda: open_store(folder / "log.sqlite3"), n, folder, seed=61)
         dsn = os.environ.get("SAFE_REPLY_TEST_PG_DSN")
         if dsn:
             store = open_store(dsn)
             store.purge("9999-12-31T00:00:00.000000Z")  # a clean table for comparable numbers
             store.close()
-            measure("postgres", lambda: open_store(dsn), n, folder)
+            measure("postgres", lambda: open_store(dsn), n, folder, seed=71)
         else:
             print('postgres   skipped: set SAFE_REPLY_TEST_PG_DSN (eval "$(bash scripts/start-postgres.sh start)")')
     return 0

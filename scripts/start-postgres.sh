@@ -9,7 +9,8 @@
 #                                                          # accepts connections and answers nothing
 #
 # Printed on start:
-#   export SAFE_REPLY_TEST_PG_DSN=postgresql://postgres@127.0.0.1:PORT/safe_reply_test
+#   export SAFE_REPLY_TEST_PG_DSN=postgresql://postgres@127.0.0.1:PORT/safe_reply_test   (the tests read this)
+#   export SAFE_REPLY_PG_DSN=<the same>                    (a `backend: postgres` log reads this)
 #   export SAFE_REPLY_TEST_PG_CTL='bash <this script> ctl DIR'   (tests append stop / start / freeze / thaw)
 # DIR defaults to $SAFE_REPLY_PG_DIR or ${TMPDIR:-/tmp}/safe-reply-pg. Runs the server as the
 # `postgres` user when started as root (PostgreSQL refuses to run as root).
@@ -89,6 +90,8 @@ start() {
         log "running on 127.0.0.1:$port, data in $dir"
     fi
     echo "export SAFE_REPLY_TEST_PG_DSN=postgresql://postgres@127.0.0.1:$port/safe_reply_test"
+    # What a `backend: postgres` log reads (log.dsn_env's default): a bot started here logs to this server.
+    echo "export SAFE_REPLY_PG_DSN=postgresql://postgres@127.0.0.1:$port/safe_reply_test"
     echo "export SAFE_REPLY_TEST_PG_CTL='bash $SCRIPT ctl $dir'"
 }
 

@@ -71,6 +71,27 @@ class LogSettings(Strict):
     store_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
 
 
+class Limits(Strict):
+    """What one reply may cost (`limits:` in defaults.yaml; a product line may change single keys)."""
+
+    # Longer replies are blocked unchecked (category reply_too_long), before any validator runs: the
+    # cost of every check grows with the reply, and a bot that sends 100,000 characters is broken anyway.
+    max_reply_chars: int = Field(default=100_000, ge=1)
+    # How long one validator may take on one reply; over it, its findings become a validator_error
+    # (fail closed). A validator's section may set its own (`time_budget_seconds`), e.g. for a model.
+    time_budget_seconds: float = Field(default=1.0, gt=0, le=600)
+
+
+class LimitOverrides(Strict):
+    """`limits:` in a product line file: the keys given replace those of defaults.yaml."""
+
+    max_reply_chars: int | None = Field(default=None, ge=1)
+    time_budget_seconds: float | None = Field(default=None, gt=0, le=600)
+
+    def over(self, limits: Limits) -> Limits:
+        return limits.model_copy(update=self.model_dump(exclude_none=True))
+
+
 class FactDirection(StrEnum):
     """Which way a fact's value is better: what a claim may not go beyond."""
 
@@ -185,6 +206,7 @@ class Defaults(Strict):
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
     log: LogSettings = LogSettings()
     serve: ServeSettings = ServeSettings()
+    limits: Limits = Limits()
 
 
 class ProductLine(Strict):
@@ -205,6 +227,7 @@ class ProductLine(Strict):
     guarantee: str | None = None
     approved_claims: tuple[str, ...] = ()
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    limits: LimitOverrides = LimitOverrides()
 
     @field_validator("facts")
     @classmethod
@@ -236,3 +259,4 @@ class ValidatorSwitches(Strict):
 
     enabled: bool = True
     fail_open: bool = False  # True: a crash of this validator is recorded but does not block
+    time_budget_seconds: float | None = Field(default=None, gt=0, le=600)  # default: limits.time_budget_seconds

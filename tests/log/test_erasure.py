@@ -65,6 +65,10 @@ def test_records_past_the_purge_horizon_are_refused_when_they_arrive_later(store
     store.purge(format_time(NOW - timedelta(days=90)))
     assert store.write(made("conv-a", NOW - timedelta(days=20))) is False
     assert store.write(made("conv-a", NOW - timedelta(days=5))) is True
+    # Purging everything (a cut-off in the future) refuses what was made before the purge, not after it.
+    store.purge("9999-12-31T00:00:00.000000Z")
+    assert store.write(made("conv-a", NOW - timedelta(minutes=1))) is False
+    assert store.write(made("conv-a", datetime.now(UTC) + timedelta(seconds=1))) is True
 
 
 @pytest.fixture

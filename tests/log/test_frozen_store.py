@@ -87,8 +87,8 @@ def test_a_server_that_accepts_and_never_answers_costs_a_reply_at_most_the_timeo
     assert isinstance(recorder, LogRecorder)
     assert opened_in >= TIMEOUT - 0.05  # it did wait for the store, as long as the setting says
     # The circuit is open now: replies do not wait at all until retry_seconds have passed.
-    turn, counted_in = within(SLACK, lambda: recorder.next_turn("c1"))
-    _, recorded_in = within(SLACK, lambda: recorder.on_decision(BLOCKED, Context(conversation_id="c1"), 0.01))
+    turn, _ = within(SLACK, lambda: recorder.next_turn("c1"))
+    within(SLACK, lambda: recorder.on_decision(BLOCKED, Context(conversation_id="c1"), 0.01))
     assert turn == 1
     assert (recorder.spooled, recorder.spool.pending()) == (1, 1)
     within(TIMEOUT + SLACK, recorder.close)
@@ -208,7 +208,7 @@ def test_a_frozen_postgres_costs_a_reply_at_most_the_timeout(pg_dsn: str, tmp_pa
         turn, counted_in = within(TIMEOUT + SLACK, lambda: recorder.next_turn("c1"))
         assert turn == 1
         assert counted_in >= TIMEOUT - 0.05
-        _, recorded_in = within(SLACK, lambda: recorder.on_decision(BLOCKED, Context(conversation_id="c1"), 0.01))
+        within(SLACK, lambda: recorder.on_decision(BLOCKED, Context(conversation_id="c1"), 0.01))
         assert recorder.spooled == 1
     finally:
         server_ctl("thaw")

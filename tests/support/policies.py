@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from safe_reply.config_models import DEFAULT_FALLBACK, Mode, ProductLine
+from safe_reply.config_models import DEFAULT_FALLBACK, Limits, Mode, ProductLine
 from safe_reply.contracts import Validator
 from safe_reply.policy import Policy, ProductLinePolicy
 from safe_reply.registry import ENGINE_ACTIONS
@@ -82,7 +82,13 @@ def make_line(
     actions: dict[str, Action] | None = None,
     mode: Mode = Mode.ENFORCE,
     fail_open: frozenset[str] = frozenset(),
+    max_reply_chars: int | None = None,
+    time_budget_s: float | None = None,
 ) -> ProductLinePolicy:
+    limits = Limits(
+        **({} if max_reply_chars is None else {"max_reply_chars": max_reply_chars}),
+        **({} if time_budget_s is None else {"time_budget_seconds": time_budget_s}),
+    )
     return ProductLinePolicy(
         config=ProductLine(id=line_id),
         ref=PolicyRef(line_id, "0123456789abcdef"),
@@ -93,6 +99,7 @@ def make_line(
         languages=(Language.DE, Language.EN),
         validators=validators,
         fail_open=fail_open,
+        limits=limits,
     )
 
 

@@ -44,10 +44,11 @@ class Erasure(ABC):
             execute("DELETE FROM audit_events WHERE at < ?", (before,))
             execute("DELETE FROM counters WHERE day < ?", (before[:10],))
             execute("DELETE FROM turns WHERE updated_at < ?", (before,))
+            # Never in the future: a purge of "everything" must not refuse the records made after it.
             execute(
                 "INSERT INTO log_state (name, value) VALUES ('purged_before', ?) ON CONFLICT (name) "
                 "DO UPDATE SET value = excluded.value WHERE log_state.value < excluded.value",
-                (before,),
+                (min(before, now_text()),),
             )
             execute("DELETE FROM erasures WHERE erased_at < ?", (before,))
             return int(deleted)

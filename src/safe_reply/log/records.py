@@ -183,9 +183,10 @@ class AuditEntry:
 
 
 # Findings that record what the guard did mechanically rather than a judgement a reviewer could
-# confirm or reject: the inserted AI notice, a rewrite that failed, a validator that crashed. The review
-# queue leaves them out unless asked (they were a third of a real review session).
-MECHANICAL_CATEGORIES = frozenset({"missing_disclosure", "rewrite_failed", "validator_error"})
+# confirm or reject: the inserted AI notice, a rewrite that failed, a validator that crashed or overran,
+# a reply too long to check. The review queue leaves them out unless asked (they were a third of a real
+# review session).
+MECHANICAL_CATEGORIES = frozenset({"missing_disclosure", "rewrite_failed", "validator_error", "reply_too_long"})
 
 
 @dataclass(frozen=True, slots=True)
