@@ -79,3 +79,29 @@ def test_flat_file_errors_name_the_line_not_the_term(
     assert error.key == key
     assert problem in error.problem
     assert "Zorvakel" not in error.problem + error.fix
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("terms.txt", ""),
+        ("terms.txt", "# Zorvakel\n\n# Quarnix\n"),
+        ("terms.yaml", "# nothing yet\n"),
+        ("terms.yaml", "[]\n"),
+        ("terms.csv", "term,kind\n"),
+        ("terms.json", "[]"),
+    ],
+)
+@pytest.mark.parametrize("key", ["terms_file", "company_terms_file"])
+def test_an_empty_terms_file_is_an_error_unless_allowed(tmp_path: Path, name: str, content: str, key: str) -> None:
+    # An empty or commented-out file used to load: `config check` said OK and every term was delivered.
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        build(Settings.model_validate({key: name}), make_ctx(tmp_path))
+    assert err.value.key.endswith(f".{key}")
+    assert err.value.problem == (
+        f"the protected-terms file {tmp_path / name} holds no term (empty, or only comments), so it protects nothing"
+    )
+    assert err.value.fix.endswith("or set allow_empty: true in this section if an empty list is intended")
+    validator = build(Settings.model_validate({key: name, "allow_empty": True}), make_ctx(tmp_path))
+    assert validator.scan("Zorvakel und Quarnix.") == []

@@ -254,6 +254,9 @@ class Settings(BaseModel):
     terms_file: str | None = None
     company_terms_file: str | None = None
     terms_env: str | None = None
+    # A terms file (terms_file, company_terms_file, terms_env) with no entry is an error: an export that
+    # went wrong or a file commented out must not switch the protection off with `config check` saying OK.
+    allow_empty: bool = False
     allowed_terms: list[str] = Field(default_factory=list)
     # Extra cue words of the name rule for every ordinary-word term (added to the shipped lists).
     name_cues: list[str] = Field(default_factory=list)
@@ -297,7 +300,17 @@ def load_entries(settings: Settings, ctx: BuildContext) -> list[Loaded]:
             )
         files.append(("terms_env", value))
     for key, path in files:
-        entries.extend(_read_file(ctx, key, ctx.resolve(path)))
+        resolved = ctx.resolve(path)
+        read = _read_file(ctx, key, resolved)
+        if not read and not settings.allow_empty:
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.{key}",
+                f"the protected-terms file {resolved} holds no term (empty, or only comments), so it protects nothing",
+                "fill in the terms (or fix the export that wrote it), or set allow_empty: true in this section if an "
+                "empty list is intended",
+            )
+        entries.extend(read)
     return entries
 
 
