@@ -381,13 +381,17 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
             result = GuardedReply(result, decision)
         return _Verdict(decision, ctx, latency_s, result)
 
+    def _decide_and_record(self, call: _Call, text: str, rebuild: Rebuild, ctx: Context, output: Any) -> _Verdict:
+        verdict = self._decide(call, text, rebuild, ctx, output)
+        if self.recorder is not None:
+            self.recorder.on_decision(verdict.decision, verdict.ctx, verdict.latency_s)
+        return verdict
+
     def _finish(self, call: _Call, input_: Any, output: Any, run_manager: CallbackManagerForChainRun) -> Any:
         text, rebuild, ctx = self._context(call, input_, output)
         guard_run = start_guard_run(run_manager.get_child(), self.run_name, ctx)
         try:
-            verdict = self._decide(call, text, rebuild, ctx, output)
-            if self.recorder is not None:
-                self.recorder.on_decision(verdict.decision, verdict.ctx, verdict.latency_s)
+            verdict = self._decide_and_record(call, text, rebuild, ctx, output)
             _raise_if_asked(verdict.decision)
         except BaseException as exc:
             if guard_run is not None:
@@ -400,15 +404,13 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     async def _afinish(
         self, call: _Call, input_: Any, output: Any, run_manager: AsyncCallbackManagerForChainRun
     ) -> Any:
-        text, rebuild, ctx = self._context(call, input_, output)
+        # Everything that can take time runs on a worker thread, so one slow store or one long reply never
+        # stalls the other conversations on this event loop: the turn count (a database round trip on a
+        # shared store), the evaluation (up to the policy's limits) and the durable write (two hops per reply).
+        text, rebuild, ctx = await asyncio.to_thread(self._context, call, input_, output)
         guard_run = await astart_guard_run(run_manager.get_child(), self.run_name, ctx)
         try:
-            verdict = self._decide(call, text, rebuild, ctx, output)
-            if self.recorder is not None:
-                # A recorder may write to disk or a database: keep the event loop free meanwhile.
-                await asyncio.to_thread(
-                    self.recorder.on_decision, verdict.decision, verdict.ctx, verdict.latency_s
-                )
+            verdict = await asyncio.to_thread(self._decide_and_record, call, text, rebuild, ctx, output)
             _raise_if_asked(verdict.decision)
         except BaseException as exc:
             if guard_run is not None:
