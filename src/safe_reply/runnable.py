@@ -44,6 +44,7 @@ from safe_reply.recording import DecisionRecorder
 from safe_reply.runnable_io import (
     Rebuild,
     astart_guard_run,
+    carries_unchecked,
     decision_summary,
     merge_chunks,
     merge_inputs,
@@ -376,7 +377,8 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         started = time.perf_counter()
         decision = call.policy.evaluate(text, ctx)
         latency_s = time.perf_counter() - started
-        result = rebuild(decision.delivered) if decision.changed else output
+        unchecked = carries_unchecked(output, self.output_key)
+        result = rebuild(decision.delivered) if decision.changed or unchecked else output
         if self.emit_decision:
             result = GuardedReply(result, decision)
         return _Verdict(decision, ctx, latency_s, result)

@@ -5,9 +5,10 @@ messages, dicts, streamed chunks) that the wrapper calls once per reply.
 
 Conventions (documented in the README):
 - A chat message whose content is a list of blocks is checked on the joined text of its text
-  blocks; when the guard changes the reply, the content becomes a single string (the other blocks
-  are dropped, because nothing the guard has not checked may reach the customer). All other
-  message fields (id, tool_calls, usage_metadata, response_metadata, ...) are kept.
+  blocks; when the guard changes the reply, or when the message holds other blocks (reasoning,
+  images) or reasoning in `additional_kwargs`, the content becomes a single string of the checked
+  text and the reasoning is dropped, because nothing the guard has not checked may reach the
+  customer. All other message fields (id, tool_calls, usage_metadata, response_metadata, ...) are kept.
 - In message history, a bot reply is an AI message that carries text. An AI message written by a
   human agent after a handover (name="human_agent" or additional_kwargs {"author": "human"}) and
   an AI message that only calls tools are not bot replies and do not count as turns.
@@ -56,7 +57,7 @@ def reply_text(output: Any, output_key: str | None) -> tuple[str, Rebuild]:
     if isinstance(output, str):
         return output, _identity
     if isinstance(output, BaseMessage):
-        return _message_text(output), lambda delivered: output.model_copy(update={"content": delivered})
+        return _message_text(output), lambda delivered: _message_with(output, delivered)
     if isinstance(output, Mapping):
         key = _output_key(output, output_key)
         text, rebuild_value = _value_text(output[key], key)
@@ -76,6 +77,36 @@ def reply_text(output: Any, output_key: str | None) -> tuple[str, Rebuild]:
 
 def _identity(delivered: str) -> str:
     return delivered
+
+
+# Where chat models put the model's reasoning beside the content (DeepSeek, OpenAI-compatible servers):
+# unchecked text a chat front end may show, so it never leaves the guard.
+_REASONING_KWARGS = ("reasoning_content", "reasoning")
+
+
+def _message_with(message: BaseMessage, delivered: str) -> BaseMessage:
+    kwargs = {k: v for k, v in message.additional_kwargs.items() if k not in _REASONING_KWARGS}
+    return message.model_copy(update={"content": delivered, "additional_kwargs": kwargs})
+
+
+def carries_unchecked(output: Any, output_key: str | None) -> bool:
+    """Whether the reply message holds more than the text the guard checks: content blocks other than
+    text (reasoning, images, ...) or reasoning beside the content. Such a reply is rebuilt around its
+    checked text even when it passes (README: nothing the guard has not checked reaches the customer)."""
+    message = output
+    if isinstance(output, Mapping):
+        message = output.get(output_key or "output")
+        if isinstance(message, Sequence) and not isinstance(message, str) and message:
+            message = message[-1]
+    if not isinstance(message, BaseMessage):
+        return False
+    if any(k in message.additional_kwargs for k in _REASONING_KWARGS):
+        return True
+    content = message.content
+    return not isinstance(content, str) and any(
+        not (isinstance(block, str) or (isinstance(block, Mapping) and block.get("type") == "text"))
+        for block in content
+    )
 
 
 def _message_text(message: BaseMessage) -> str:
