@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from safe_reply.linear_regex import BARE_ESCAPES, CLASS_ESCAPES, unicode_escape
+
 try:  # the wheel ships for the platforms we run on; without it every rule just runs its patterns
     import re2 as _re2
 except ImportError:  # pragma: no cover - exercised only where google-re2 has no wheel
@@ -29,16 +31,6 @@ class Prefilter(Protocol):
 
 
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
-_CLASS_ESCAPES = {"w": r"\p{L}\p{N}_", "s": r"\s\p{Z}", "d": r"\p{Nd}"}
-_BARE_ESCAPES = {
-    "w": r"[\p{L}\p{N}_]",
-    "W": r"[^\p{L}\p{N}_]",
-    "s": r"[\s\p{Z}]",
-    "S": r"[^\s\p{Z}]",
-    "d": r"\p{Nd}",
-    "D": r"\P{Nd}",
-    "Z": r"\z",
-}
 
 
 def widen(source: str) -> str:
@@ -52,13 +44,13 @@ def widen(source: str) -> str:
             escaped = source[index + 1]
             index += 2
             if escaped in "UuxN":
-                index = _unicode_escape(source, index, escaped, out)
+                index = unicode_escape(source, index, escaped, out)
             elif in_class:
-                out.append(_CLASS_ESCAPES.get(escaped, "\\" + escaped))
+                out.append(CLASS_ESCAPES.get(escaped, "\\" + escaped))
             elif escaped in "bB":
                 continue  # a word boundary only narrows a match
             else:
-                out.append(_BARE_ESCAPES.get(escaped, "\\" + escaped))
+                out.append(BARE_ESCAPES.get(escaped, "\\" + escaped))
             continue
         if in_class:
             if char == "]" and out[-1] not in ("[", "[^"):
@@ -84,16 +76,6 @@ def widen(source: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
-
-
-def _unicode_escape(source: str, index: int, kind: str, out: list[str]) -> int:
-    """\\uXXXX, \\UXXXXXXXX and \\xXX in RE2's spelling \\x{...}."""
-    width = {"u": 4, "U": 8, "x": 2}.get(kind)
-    if width is None:
-        raise ValueError("named character escapes have no RE2 form")
-    digits = source[index : index + width]
-    out.append(f"\\x{{{int(digits, 16):X}}}")
-    return index + width
 
 
 def _after_group(source: str, start: int) -> int:

@@ -12,6 +12,7 @@ import re
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
+from safe_reply.linear_regex import compile_linear
 from safe_reply.types import Action, Category
 from safe_reply.validators.trade_secrets.automaton import ALLOW_ALL, Automaton, TableBuilder, VariantRef
 from safe_reply.validators.trade_secrets.config import (
@@ -272,11 +273,12 @@ def _add_allowed(word: str, scope: int, table: TableBuilder) -> None:
 
 
 def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:
+    # On RE2 (linear time, safe_reply.linear_regex): a careless pattern cannot stall a reply.
     try:
         # Case-insensitive: "vfw-1187" is the ticket VFW-1187 (a leak in any spelling).
-        regex = re.compile(loosen_pattern(entry.pattern), re.IGNORECASE)
-    except re.error:  # a construct the loosening does not understand: keep the pattern as written
-        regex = re.compile(entry.pattern, re.IGNORECASE)
+        regex = compile_linear(loosen_pattern(entry.pattern), ignore_case=True)
+    except ValueError:  # a construct the loosening does not understand: keep the pattern as written
+        regex = compile_linear(entry.pattern, ignore_case=True)
     return ProtectedPattern(regex, entry.kind, hasher(entry.pattern))
 
 

@@ -29,6 +29,7 @@ from pydantic import (
 
 from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
+from safe_reply.linear_regex import compile_linear
 from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
 
@@ -168,6 +169,7 @@ class PatternEntry(BaseModel):
             raise ValueError(f"invalid regular expression ({exc})") from None
         if compiled.match(""):
             raise ValueError("the pattern matches the empty string")
+        compile_linear(self.pattern)  # raises ValueError with the reason when RE2 cannot run it
         return self
 
 

@@ -20,6 +20,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
@@ -109,7 +110,7 @@ class ProtectedTerm:
 
 @dataclass(frozen=True, slots=True)
 class ProtectedPattern:
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | Any  # Any: an RE2 pattern (patterns from config, safe_reply.linear_regex)
     kind: str
     term_hash: str
 
