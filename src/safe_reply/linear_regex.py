@@ -43,8 +43,13 @@ def unicode_escape(source: str, index: int, kind: str, out: list[str]) -> int:
     return index + width
 
 
-def re2_source(source: str) -> str:
-    """The pattern in RE2's syntax, with the meaning it has in Python's `re` (see the module docstring)."""
+def re2_source(source: str, *, widen: bool = False) -> str:
+    """The pattern in RE2's syntax, with the meaning it has in Python's `re` (see the module docstring).
+
+    widen=True (the rule-pack prefilters): a pattern that matches at least everything the original
+    matches; word boundaries and lookarounds, which only narrow a match, are dropped, and an atomic
+    group becomes a plain one.
+    """
     out: list[str] = []
     index = 0
     in_class = False
@@ -55,9 +60,10 @@ def re2_source(source: str) -> str:
             index += 2
             if escaped in "UuxN":
                 index = unicode_escape(source, index, escaped, out)
-            else:
-                table = CLASS_ESCAPES if in_class else BARE_ESCAPES
-                out.append(table.get(escaped, "\\" + escaped))
+            elif in_class:
+                out.append(CLASS_ESCAPES.get(escaped, "\\" + escaped))
+            elif not (widen and escaped in "bB"):
+                out.append(BARE_ESCAPES.get(escaped, "\\" + escaped))
             continue
         if in_class:
             if char == "]" and out[-1] not in ("[", "[^"):
@@ -68,9 +74,40 @@ def re2_source(source: str) -> str:
                 out.append("[^")
                 index += 2
                 continue
+        elif widen and char == "(" and _LOOKAROUND.match(source, index):
+            index = _after_group(source, index)
+            continue
+        elif widen and source.startswith("(?>", index):
+            out.append("(?:")
+            index += 3
+            continue
         out.append(char)
         index += 1
     return "".join(out)
+
+
+def _after_group(source: str, start: int) -> int:
+    """The index just after the group that opens at `start` (escapes and classes skipped)."""
+    depth = 0
+    index = start
+    in_class = False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return index
 
 
 def compile_linear(source: str, *, ignore_case: bool = False) -> Any:

@@ -184,30 +184,25 @@ class ProductLinePolicy:
 
     def _too_long(self, length: int) -> Finding:
         limit = self.limits.max_reply_chars
-        return Finding(
-            rule_id="engine.reply-too-long",
-            category=Category.REPLY_TOO_LONG,
-            span=None,
-            message=Message(
-                f"Antwort zu lang ({length} Zeichen, erlaubt sind {limit}): nicht geprüft; die Antwort wurde blockiert",
-                f"reply too long ({length} characters, {limit} allowed): not checked; the reply was blocked",
-            ),
-            severity=Severity.HIGH,
-            validator="engine",
+        return _engine_finding(
+            "engine.reply-too-long",
+            Category.REPLY_TOO_LONG,
+            f"Antwort zu lang ({length} Zeichen, erlaubt sind {limit}): nicht geprüft; die Antwort wurde blockiert",
+            f"reply too long ({length} characters, {limit} allowed): not checked; the reply was blocked",
         )
 
     def _rewrite_failed(self, why: tuple[str, str]) -> Finding:
-        return Finding(
-            rule_id="engine.rewrite-failed",
-            category=Category.REWRITE_FAILED,
-            span=None,
-            message=Message(
-                f"Umschreiben unmöglich: {why[0]}; die Antwort wurde blockiert",
-                f"rewrite impossible: {why[1]}; the reply was blocked",
-            ),
-            severity=Severity.HIGH,
-            validator="engine",
+        return _engine_finding(
+            "engine.rewrite-failed",
+            Category.REWRITE_FAILED,
+            f"Umschreiben unmöglich: {why[0]}; die Antwort wurde blockiert",
+            f"rewrite impossible: {why[1]}; the reply was blocked",
         )
+
+
+def _engine_finding(rule_id: str, category: Category, de: str, en: str) -> Finding:
+    """A finding of the engine itself (no validator's, no span): always high severity."""
+    return Finding(rule_id, category, None, Message(de, en), severity=Severity.HIGH, validator="engine")
 
 
 def _overrun(budget: float) -> tuple[str, str]:

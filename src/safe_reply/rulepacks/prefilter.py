@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from safe_reply.linear_regex import BARE_ESCAPES, CLASS_ESCAPES, unicode_escape
+from safe_reply.linear_regex import re2_source
 
 try:  # the wheel ships for the platforms we run on; without it every rule just runs its patterns
     import re2 as _re2
@@ -30,76 +30,9 @@ class Prefilter(Protocol):
     def search(self, text: str) -> Any: ...
 
 
-_LOOKAROUND = re.compile(r"\(\?<?[=!]")
-
-
 def widen(source: str) -> str:
     """The pattern rewritten for RE2 so that it matches at least everything the original matches."""
-    out: list[str] = []
-    index = 0
-    in_class = False
-    while index < len(source):
-        char = source[index]
-        if char == "\\" and index + 1 < len(source):
-            escaped = source[index + 1]
-            index += 2
-            if escaped in "UuxN":
-                index = unicode_escape(source, index, escaped, out)
-            elif in_class:
-                out.append(CLASS_ESCAPES.get(escaped, "\\" + escaped))
-            elif escaped in "bB":
-                continue  # a word boundary only narrows a match
-            else:
-                out.append(BARE_ESCAPES.get(escaped, "\\" + escaped))
-            continue
-        if in_class:
-            if char == "]" and out[-1] not in ("[", "[^"):
-                in_class = False
-            out.append(char)
-            index += 1
-            continue
-        if char == "[":
-            in_class = True
-            out.append(char)
-            index += 1
-            if source.startswith("^", index):
-                out.append("^")
-                index += 1
-            continue
-        if char == "(" and _LOOKAROUND.match(source, index):
-            index = _after_group(source, index)  # a lookaround only narrows a match: drop it
-            continue
-        if source.startswith("(?>", index):
-            out.append("(?:")  # an atomic group matches a subset of the plain group
-            index += 3
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
-
-
-def _after_group(source: str, start: int) -> int:
-    """The index just after the group that opens at `start` (escapes and classes skipped)."""
-    depth = 0
-    index = start
-    in_class = False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return index
+    return re2_source(source, widen=True)
 
 
 def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
