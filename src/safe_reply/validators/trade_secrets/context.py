@@ -177,12 +177,19 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# How far the sentence around a hit is looked for on each side: its cue words (at most 12 words away)
+# and quote marks lie well within it, and a bound keeps a reply full of hits linear (it was quadratic:
+# every hit scanned the reply from its start).
+_SENTENCE_REACH = 400
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    sentence_start = max(0, start - _SENTENCE_REACH)
+    for match in _SENTENCE_END.finditer(text, sentence_start, start):
         sentence_start = match.end()
-    following = _SENTENCE_END.search(text, end)
-    return sentence_start, following.start() if following else len(text)
+    reach = min(len(text), end + _SENTENCE_REACH)
+    following = _SENTENCE_END.search(text, end, reach)
+    return sentence_start, following.start() if following else reach
 
 
 def _quoted(before: str, after: str) -> bool:

@@ -340,9 +340,13 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak)."""
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[Hit] = []
+    # Every kept hit starts at or before this one: it lies inside one of its term iff the furthest end
+    # kept for that term reaches it (one lookup per hit, not a pass over all kept hits).
+    furthest: dict[int, int] = {}
     for hit in hits:
-        if not any(k.term == hit.term and k.start <= hit.start and hit.end <= k.end for k in kept):
+        if furthest.get(hit.term, -1) < hit.end:
             kept.append(hit)
+            furthest[hit.term] = hit.end
     return kept
 
 
