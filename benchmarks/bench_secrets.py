@@ -8,8 +8,12 @@ For 10 / 1,000 / 100,000 protected terms of three shapes (words "Zorvakqel", ter
   cache can help), and on replies with one disguised term;
 - two peers on the same replies: ban_list style (spaces removed, one search per term; guardrails hub
   ban_list without its fuzzy step) and a naive loop (`term in text`, LLM Guard's BanSubstrings).
-Goals (issues 12, 13): load < 2 s and < 150 MB at 100,000 terms for every shape; clean-reply time
-flat from 10 to 100,000 terms (<= 1.3x) for every shape.
+- long replies (issue 14): `scan` of 80,000 characters and of 1 MB, clean and full of hits (a term
+  every 8 characters, an ordinary-word term every 14, disguised terms, masked words): linear time.
+Goals (issues 12, 13, 14): load < 2 s and < 150 MB at 100,000 terms for words and terms with digits;
+clean-reply time <= 30 us and flat from 10 to 100,000 terms (<= 1.3x) for every shape; a 1 MB clean
+reply well under 1 s. The machine's load average is printed with the figures: compare runs made
+back to back, not absolute numbers from different hours.
 
     python benchmarks/bench_secrets.py            # full run (minutes)
     python benchmarks/bench_secrets.py --quick    # smoke test, 10 and 1,000 terms
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -28,6 +33,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pool import ReplyPool
 from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext
 from safe_reply.validators.trade_secrets import Settings, TradeSecretValidator, build
@@ -146,24 +152,58 @@ def naive_loop(terms: list[str]) -> Callable[[str], list[str]]:
     return check
 
 
-def median_us(func: Callable[[str], object], replies: Sequence[str]) -> float:
-    """Median time of one call, a different reply each call."""
+def median_us(func: Callable[[str], object], pool: ReplyPool, calls: int | None = None) -> float:
+    """Median time of one call, a fresh reply from the pool each call."""
     times = []
-    for reply in replies:
+    for _ in range(pool.left if calls is None else calls):
+        reply = pool.draw()
         start = time.perf_counter()
         func(reply)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1e6
 
 
-def main() -> None:
+LONG_UNITS = {
+    "clean prose": None,
+    "a term every 8 chars": "Zorvakel ",
+    "ordinary word every 14": "Projekt Nebel ",
+    "ordinary sense, no leak": "bei Nebel und Regen ",
+    "disguised terms": "Das Projekt Z0rv4k3l und Quar\u200bnix, NHD-50771. ",
+    "masked words": "Z*rv*kel und Qu*rn*x ",
+}
+
+
+def long_replies(sizes: Sequence[int]) -> None:
+    """Seconds of one `scan` of long replies: the cost must grow linearly with the length."""
+    terms = [{"term": "Zorvakel", "kind": "codename"}, {"term": "Quarnix", "kind": "codename"}]
+    terms += [{"term": "Nebel", "kind": "codename"}, {"pattern": r"NHD-\d{4,6}", "kind": "ticket_id"}]
+    settings = Settings.model_validate({"terms": terms})
+    ctx = BuildContext(ProductLine.model_validate({"id": "bench"}), Path("."), Path("bench.yaml"), "bench")
+    validator = build(settings, ctx)
+    prose = " ".join(clean_replies(max(sizes) // 1_900 + 1, random.Random(3)))
+    print("reply                      " + "".join(f"{size:>12,} chars" for size in sizes) + "   leaks")
+    for name, unit in LONG_UNITS.items():
+        row, leaks = [], 0
+        for size in sizes:
+            text = prose[:size] if unit is None else (unit * (size // len(unit) + 1))[:size]
+            start = time.perf_counter()
+            leaks = len(validator.scan(text))
+            row.append(time.perf_counter() - start)
+        print(f"{name:26} " + "".join(f"{seconds:16.2f} s" for seconds in row) + f"   {leaks}")
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="trade-secret validator speed")
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
-    args = parser.parse_args()
+    parser.add_argument("--long-only", action="store_true", help="only the long replies")
+    args = parser.parse_args(argv)
+    print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
+    long_replies((8_000, 80_000) if args.quick else (80_000, 1_000_000))
+    if args.long_only:
+        return 0
     sizes = (10, 1_000) if args.quick else (10, 1_000, 100_000)
     repeat = 60 if args.quick else 400
     rng = random.Random(7)
-    replies = clean_replies(repeat, rng)
     print("shape   terms  load_txt_s  load_txt_MB  load_yaml_s  load_yaml_MB  clean_us  disguised_us  ban/ours  naive/ours")  # noqa: E501
     for shape in SHAPES:
         clean_times = []
@@ -171,16 +211,24 @@ def main() -> None:
             terms = make_terms(count, rng, shape)
             validator, _ = compile_terms(terms)
             secret = rng.choice(terms)
-            disguised = [r[:1000] + " " + secret[:2] + "\u200b" + secret[2:] + " " + r[1000:] for r in replies[:50]]
-            assert not any(validator.scan(r) for r in replies[:20]), "the clean replies must pass"
-            assert all(validator.scan(d) for d in disguised[:5]), "the disguised term must be found"
+            # Every timed call gets a reply no engine has seen; the peers see the same replies as ours.
+            name = f"{shape}:{count}"
+            clean = ReplyPool(f"{name}:clean", clean_replies(repeat, rng))
+            disguised = ReplyPool(
+                f"{name}:disguised",
+                [r[:1000] + " " + secret[:2] + "\u200b" + secret[2:] + " " + r[1000:] for r in clean_replies(50, rng)],
+            )
+            checks = clean_replies(25, rng)  # the untimed sanity checks use replies of their own
+            assert not any(validator.scan(r) for r in checks[:20]), "the clean replies must pass"
+            assert all(validator.scan(d[:1000] + " " + secret + " " + d[1000:]) for d in checks[20:]), "a term is found"
             txt_s, txt_mb = load_end_to_end(terms, "txt")
             yaml_s, yaml_mb = load_end_to_end(terms, "yaml") if count <= 100_000 else (float("nan"), float("nan"))
-            ours = median_us(validator.scan, replies)
+            ban_pool, naive_pool = clean.fork(f"{name}:ban_list"), clean.fork(f"{name}:naive")
+            ours = median_us(validator.scan, clean)
             slow = median_us(validator.scan, disguised)
-            peers = replies[: max(3, repeat // (1 + count // 1_000))]
-            ban = median_us(ban_list_style(terms), peers)
-            naive = median_us(naive_loop(terms), peers)
+            peer_calls = max(3, repeat // (1 + count // 1_000))
+            ban = median_us(ban_list_style(terms), ban_pool, peer_calls)
+            naive = median_us(naive_loop(terms), naive_pool, peer_calls)
             clean_times.append(ours)
             print(
                 f"{shape:6} {count:>7}  {txt_s:10.2f}  {txt_mb:11.0f}  {yaml_s:11.2f}  {yaml_mb:12.0f}"
@@ -188,7 +236,9 @@ def main() -> None:
             )
         spread = max(clean_times) / min(clean_times)
         print(f"{shape}: clean-reply spread across list sizes {spread:.2f}x (goal <= 1.3x)")
+    print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
