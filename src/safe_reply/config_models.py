@@ -79,7 +79,9 @@ class Limits(Strict):
     max_reply_chars: int = Field(default=100_000, ge=1)
     # How long one validator may take on one reply; over it, its findings become a validator_error
     # (fail closed). A validator's section may set its own (`time_budget_seconds`), e.g. for a model.
-    time_budget_seconds: float = Field(default=1.0, gt=0, le=600)
+    # Wall-clock time: 2 s leaves a validator's first call (lazy set-up, ~60 ms) room on a loaded machine
+    # (1 s blocked good replies there), and is the store timeout's bound too.
+    time_budget_seconds: float = Field(default=2.0, gt=0, le=600)
 
 
 class LimitOverrides(Strict):

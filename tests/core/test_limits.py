@@ -21,7 +21,7 @@ from safe_reply.config_models import DEFAULT_FALLBACK, Defaults
 from safe_reply.loader import load_policy
 from safe_reply.policy import ProductLinePolicy
 from safe_reply.types import Action, Category, Context, Decision, Finding, Message, Severity
-from support.policies import WordValidator, make_line
+from support.policies import SleepingValidator, WordValidator, make_line
 
 CTX = Context(product_line="ebike", turn=2)
 SECRET = WordValidator("secrets", "Zaunkönig", Category.TRADE_SECRET, "[vertraulich]")
@@ -67,7 +67,7 @@ def test_a_reply_over_the_limit_is_blocked_before_any_validator_runs() -> None:
 
 def test_the_limit_is_100000_characters_unless_the_policy_says_otherwise(tmp_path: Path) -> None:
     assert make_line().max_reply_chars == 100_000
-    assert (Defaults().limits.max_reply_chars, Defaults().limits.time_budget_seconds) == (100_000, 1.0)
+    assert (Defaults().limits.max_reply_chars, Defaults().limits.time_budget_seconds) == (100_000, 2.0)
     (tmp_path / "product_lines").mkdir()
     (tmp_path / "defaults.yaml").write_text(
         "limits: {max_reply_chars: 2000, time_budget_seconds: 0.5}\n", encoding="utf-8"
@@ -141,24 +141,12 @@ def test_a_validator_that_never_returns_fails_closed_within_its_budget(stop: thr
     assert decision.findings[0].message == overrun("endless", 0.2)
 
 
-@dataclass
-class Sleepy:
-    """Waits in C code (a sleep, a socket, a regex): cannot be interrupted, is judged when it returns."""
-
-    seconds: float
-    name: str = "sleepy"
-
-    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
-        time.sleep(self.seconds)
-        return []
-
-
 def test_a_validator_that_returns_after_its_budget_fails_closed() -> None:
-    line = make_line(Sleepy(0.3), time_budget_s=0.1)
+    line = make_line(SleepingValidator(0.3), time_budget_s=0.1)
     decision = line.evaluate("Hallo", CTX)
     assert decision.action is Action.BLOCK
     assert decision.findings[0].message == overrun("sleepy", 0.1)
-    assert make_line(Sleepy(0.01), time_budget_s=0.1).evaluate("Hallo", CTX).action is Action.PASS
+    assert make_line(SleepingValidator(0.01), time_budget_s=0.1).evaluate("Hallo", CTX).action is Action.PASS
 
 
 @dataclass
@@ -186,6 +174,6 @@ def test_an_interruption_never_escapes_evaluate_or_reaches_later_code() -> None:
         spin: Callable[[], int] = lambda: sum(range(2000))  # noqa: E731 - ... or in code run right after
         for _ in range(20):
             spin()
-        if decision.action is Action.BLOCK:
-            assert decision.findings[0].message == overrun("straddling", budget)
+        if decision.action is Action.BLOCK:  # under load the trivial validator can overrun 4 ms too
+            assert {f.message for f in decision.findings} <= {overrun(n, budget) for n in ("straddling", "counting")}
     assert outcomes == {Action.PASS, Action.BLOCK}

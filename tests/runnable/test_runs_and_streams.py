@@ -6,8 +6,6 @@ import asyncio
 import itertools
 import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -22,8 +20,8 @@ from runnable_support import FALLBACK_DE, ListRecorder, make_policy
 
 from safe_reply.errors import ReplyBlocked
 from safe_reply.runnable import GuardedReply, guard
-from safe_reply.types import Action, Context, Decision, Finding
-from support.policies import make_line
+from safe_reply.types import Action, Decision
+from support.policies import SleepingValidator, make_line
 from support.policies import make_policy as policy_of
 
 REPLY = "Der Akku hält immer 80 km."
@@ -168,18 +166,6 @@ def test_ainvoke_is_truly_async_and_records_off_the_event_loop() -> None:
     assert recorder_threads[0] != loop_thread
 
 
-@dataclass
-class SlowValidator:
-    """Takes `seconds` per reply in C code (as a model call or a long reply would), well within its budget."""
-
-    seconds: float
-    name: str = "slow"
-
-    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
-        time.sleep(self.seconds)
-        return []
-
-
 class SlowStore(ListRecorder):
     """A shared store that answers slowly: the turn count and the durable write each take `seconds`."""
 
@@ -201,7 +187,7 @@ def test_a_slow_store_or_a_slow_evaluation_never_stalls_the_event_loop(path: str
     # The turn count and `evaluate` used to run on the event-loop thread: every other conversation of the
     # bot waited for them. Now the loop keeps ticking while one reply takes 3 x 0.2 s.
     store = SlowStore(0.2)
-    slow = policy_of(make_line(SlowValidator(0.2), line_id="ebike", time_budget_s=5.0))
+    slow = policy_of(make_line(SleepingValidator(0.2), line_id="ebike", time_budget_s=5.0))
     guarded = guard(str_bot(REPLY), slow, recorder=store, tracker=store)
     config: RunnableConfig = {"configurable": {"session_id": "s"}}
 

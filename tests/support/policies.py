@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,19 @@ class NoticeValidator:
                 fix=Edit(Span(0, 0), "KI: "),
             )
         ]
+
+
+@dataclass(frozen=True)
+class SleepingValidator:
+    """Waits `seconds` per reply in C code (a sleep, a socket, a model call, an `re` regex): no watchdog
+    can interrupt it there; it finds nothing."""
+
+    seconds: float
+    name: str = "sleepy"
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        time.sleep(self.seconds)
+        return []
 
 
 @dataclass(frozen=True)
