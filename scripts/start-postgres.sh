@@ -5,10 +5,13 @@
 #                                                          # prints the exports below
 #   bash scripts/start-postgres.sh stop [DIR]               # stops the server and removes DIR
 #   bash scripts/start-postgres.sh ctl DIR stop|start       # stop/start the same server (same port, data)
+#   bash scripts/start-postgres.sh ctl DIR freeze|thaw      # SIGSTOP/SIGCONT the server and its backends: it
+#                                                          # accepts connections and answers nothing
 #
 # Printed on start:
-#   export SAFE_REPLY_TEST_PG_DSN=postgresql://postgres@127.0.0.1:PORT/safe_reply_test
-#   export SAFE_REPLY_TEST_PG_CTL='bash <this script> ctl DIR'   (the restart test appends stop / start)
+#   export SAFE_REPLY_TEST_PG_DSN=postgresql://postgres@127.0.0.1:PORT/safe_reply_test   (the tests read this)
+#   export SAFE_REPLY_PG_DSN=<the same>                    (a `backend: postgres` log reads this)
+#   export SAFE_REPLY_TEST_PG_CTL='bash <this script> ctl DIR'   (tests append stop / start / freeze / thaw)
 # DIR defaults to $SAFE_REPLY_PG_DIR or ${TMPDIR:-/tmp}/safe-reply-pg. Runs the server as the
 # `postgres` user when started as root (PostgreSQL refuses to run as root).
 set -euo pipefail
@@ -43,13 +46,22 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-server() {  # server DIR stop|start
+signal_server() {  # signal_server DIR SIGNAL: the postmaster of DIR and every process it started
+    local postmaster
+    postmaster="$(head -n 1 "$1/data/postmaster.pid")"
+    # shellcheck disable=SC2046  # one pid per word
+    kill "-$2" "$postmaster" $(pgrep -P "$postmaster" || true)
+}
+
+server() {  # server DIR stop|start|freeze|thaw
     local dir="$1" what="$2" bin
     bin="$(pg_bin)"
     case "$what" in
         start) as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start >&2 ;;
         stop) as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >&2 ;;
-        *) log "unknown server command '$what' (use stop or start)"; exit 2 ;;
+        freeze) signal_server "$dir" STOP ;;
+        thaw) signal_server "$dir" CONT ;;
+        *) log "unknown server command '$what' (use stop, start, freeze or thaw)"; exit 2 ;;
     esac
 }
 
@@ -78,6 +90,8 @@ start() {
         log "running on 127.0.0.1:$port, data in $dir"
     fi
     echo "export SAFE_REPLY_TEST_PG_DSN=postgresql://postgres@127.0.0.1:$port/safe_reply_test"
+    # What a `backend: postgres` log reads (log.dsn_env's default): a bot started here logs to this server.
+    echo "export SAFE_REPLY_PG_DSN=postgresql://postgres@127.0.0.1:$port/safe_reply_test"
     echo "export SAFE_REPLY_TEST_PG_CTL='bash $SCRIPT ctl $dir'"
 }
 
@@ -92,6 +106,6 @@ stop() {
 case "${1:-}" in
     start) start "${2:-}" ;;
     stop) stop "${2:-}" ;;
-    ctl) server "${2:?ctl needs the server folder}" "${3:?ctl needs stop or start}" ;;
-    *) echo "usage: $0 start [DIR] | stop [DIR] | ctl DIR stop|start" >&2; exit 2 ;;
+    ctl) server "${2:?ctl needs the server folder}" "${3:?ctl needs stop, start, freeze or thaw}" ;;
+    *) echo "usage: $0 start [DIR] | stop [DIR] | ctl DIR stop|start|freeze|thaw" >&2; exit 2 ;;
 esac

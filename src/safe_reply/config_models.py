@@ -88,8 +88,34 @@ class LogSettings(Strict):
     # Passing replies are only counted; the counts are flushed every N decisions or S seconds and at close.
     count_flush_every: int = Field(default=200, ge=1)
     count_flush_seconds: float = Field(default=10.0, gt=0)
-    # After a store outage, how often the recorder tries the store again before spooling straight away.
+    # After a store outage, how long the recorder spools straight away before it tries a fresh store.
     retry_seconds: float = Field(default=5.0, ge=0)
+    # How long a reply waits for any one store call (turn count, record); a slower store is treated as
+    # down: the record is spooled and the circuit opens for retry_seconds. PostgreSQL's statement timeout.
+    store_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
+
+
+class Limits(Strict):
+    """What one reply may cost (`limits:` in defaults.yaml; a product line may change single keys)."""
+
+    # Longer replies are blocked unchecked (category reply_too_long), before any validator runs: the
+    # cost of every check grows with the reply, and a bot that sends 100,000 characters is broken anyway.
+    max_reply_chars: int = Field(default=100_000, ge=1)
+    # How long one validator may take on one reply; over it, its findings become a validator_error
+    # (fail closed). A validator's section may set its own (`time_budget_seconds`), e.g. for a model.
+    # Wall-clock time: 2 s leaves a validator's first call (lazy set-up, ~60 ms) room on a loaded machine
+    # (1 s blocked good replies there), and is the store timeout's bound too.
+    time_budget_seconds: float = Field(default=2.0, gt=0, le=600)
+
+
+class LimitOverrides(Strict):
+    """`limits:` in a product line file: the keys given replace those of defaults.yaml."""
+
+    max_reply_chars: int | None = Field(default=None, ge=1)
+    time_budget_seconds: float | None = Field(default=None, gt=0, le=600)
+
+    def over(self, limits: Limits) -> Limits:
+        return limits.model_copy(update=self.model_dump(exclude_none=True))
 
 
 class FactDirection(StrEnum):
@@ -206,6 +232,7 @@ class Defaults(Strict):
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
     log: LogSettings = LogSettings()
     serve: ServeSettings = ServeSettings()
+    limits: Limits = Limits()
 
 
 class ProductLine(Strict):
@@ -229,6 +256,7 @@ class ProductLine(Strict):
     guarantee: str | None = None
     approved_claims: tuple[str, ...] = ()
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    limits: LimitOverrides = LimitOverrides()
 
     @field_validator("facts")
     @classmethod
@@ -260,3 +288,4 @@ class ValidatorSwitches(Strict):
 
     enabled: bool = True
     fail_open: bool = False  # True: a crash of this validator is recorded but does not block
+    time_budget_seconds: float | None = Field(default=None, gt=0, le=600)  # default: limits.time_budget_seconds

@@ -1,8 +1,9 @@
 """Load a config folder into a compiled Policy, or fail with errors that say file, key and fix.
 
-Layout: `defaults.yaml` (optional) and one file per product line, named after its id, either in
-`product_lines/` or next to the defaults. All errors of a folder are collected and raised together
-(ConfigErrors), so an editor fixes a file in one round instead of one error per run.
+Layout: `defaults.yaml` (required: an empty one means the built-in defaults) and one file per product
+line, named after its id, either in `product_lines/` or next to the defaults. All errors of a folder
+are collected and raised together (ConfigErrors), so an editor fixes a file in one round instead of
+one error per run.
 """
 
 from __future__ import annotations
@@ -45,11 +46,15 @@ def load_policy(path: str | Path, environ: Mapping[str, str] | None = None) -> P
     errors: list[ConfigError] = []
     hash_key = hash_key_from_env(dict(environ) if environ is not None else None)
     defaults_path = config_dir / DEFAULTS_FILE
-    defaults_raw, defaults_bytes = read_yaml_file(defaults_path, errors) if defaults_path.exists() else ({}, b"")
+    if defaults_path.exists():
+        defaults_raw, defaults_bytes = read_yaml_file(defaults_path, errors)
+    else:
+        errors.append(_missing_defaults(defaults_path))
+        defaults_raw, defaults_bytes = {}, b""
     defaults = validate_model(Defaults, defaults_raw, defaults_path, "", errors) or Defaults()
 
     files = product_line_files(config_dir)
-    if not files and not errors:
+    if not files:
         errors.append(
             ConfigError(
                 config_dir,
@@ -85,6 +90,25 @@ def load_policy(path: str | Path, environ: Mapping[str, str] | None = None) -> P
     return Policy(lines, defaults.default_product_line, config_dir, defaults.log, defaults.serve)
 
 
+def _missing_defaults(path: Path) -> ConfigError:
+    # Company-wide protected terms live in the defaults: a folder copied without them must not load
+    # as if the company had none.
+    misnamed = path.with_name("defaults.yml")
+    fix = (
+        f"rename {misnamed.name} to {DEFAULTS_FILE} (only that name is read)"
+        if misnamed.exists()
+        else f"add it (see config/{DEFAULTS_FILE} in the safe_reply repository; an empty file means the built-in "
+        "defaults)"
+    )
+    return ConfigError(
+        path,
+        "",
+        f"{DEFAULTS_FILE} is missing: every product line inherits the company-wide validators (protected terms "
+        "among them), actions, fallback and log settings from it, and they would silently be gone",
+        f"{fix}, or pass the folder that holds it",
+    )
+
+
 def product_line_files(config_dir: Path) -> list[Path]:
     nested = sorted((config_dir / PRODUCT_LINE_DIR).glob("*.y*ml"))
     flat = sorted(p for p in config_dir.glob("*.y*ml") if p.name not in {DEFAULTS_FILE, "defaults.yml"})
@@ -116,7 +140,7 @@ def _read_product_line(file: Path, errors: list[ConfigError]) -> _ReadLine | Non
     return _ReadLine(file, raw_bytes, line)
 
 
-_SWITCHES = ("enabled", "fail_open")
+_SWITCHES = ("enabled", "fail_open", "time_budget_seconds")
 
 
 @dataclass
@@ -147,6 +171,7 @@ class _Folder:
         sources: list[Path] = []
         built: list[tuple[ValidatorSpec[Any], Validator]] = []
         fail_open: set[str] = set()
+        budgets: dict[str, float] = {}
         named = sorted(set(self.defaults.validators) | set(line.validators))
         for name in named:
             where = file if name in line.validators else self.defaults_path
@@ -168,6 +193,8 @@ class _Folder:
                 continue
             if switches.fail_open:
                 fail_open.add(name)
+            if switches.time_budget_seconds is not None:
+                budgets[name] = switches.time_budget_seconds
             spec = self.spec(name)
             settings = validate_model(spec.settings, section, where, key, errors)
             if settings is None:
@@ -203,6 +230,8 @@ class _Folder:
             validators=tuple(validator for _, validator in built),
             fail_open=frozenset(fail_open),
             sensitive=frozenset(spec.name for spec, _ in built if spec.sensitive),
+            limits=line.limits.over(self.defaults.limits),
+            budgets=budgets,
         )
 
     def _actions(

@@ -2,6 +2,10 @@
 
 Everything here runs per reply, so it does no I/O, touches no globals and builds nothing: the
 validators were compiled when the policy loaded (safe_reply.loader).
+
+Its cost is bounded: a reply longer than `limits.max_reply_chars` is blocked before any validator
+runs, and each validator call has a time budget, kept by the process's watchdog thread (see
+safe_reply.watchdog for what it can interrupt); an overrun fails closed.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safe_reply.actions import action_for, rewrite, strongest
-from safe_reply.config_models import Fallback, LogSettings, Mode, ProductLine, ServeSettings
+from safe_reply.config_models import Fallback, Limits, LogSettings, Mode, ProductLine, ServeSettings
 from safe_reply.contracts import Validator
 from safe_reply.errors import UnknownProductLine
 from safe_reply.lang import reply_language
 from safe_reply.types import Action, Category, Context, Decision, Finding, Language, Message, PolicyRef, Severity
+from safe_reply.watchdog import Overrun, Watchdog, shared_watchdog
 
 _NOTHING_LEFT = ("nach dem Umschreiben bliebe nichts zu senden", "the rewrite left nothing to send")
 # Turns whose fallback is fixed at load: unknown, the first reply, a later one. Other keys (turn 7, a
@@ -39,6 +44,9 @@ class ProductLinePolicy:
     validators: tuple[Validator, ...]
     fail_open: frozenset[str] = frozenset()
     sensitive: frozenset[str] = frozenset()  # validators whose findings the log must mask (their spec says so)
+    limits: Limits = field(default_factory=Limits)
+    budgets: Mapping[str, float] = field(default_factory=dict)  # a validator's own time budget (its section)
+    watchdog: Watchdog = field(default_factory=shared_watchdog, repr=False, compare=False)
     # The fallback with the fixes every reply needs, per (language, turn, channel): it depends on the
     # policy and these three only, so a blocked reply looks it up instead of checking the fallback
     # again (measured: a third of a leak reply's cost when it was checked per block).
@@ -55,8 +63,16 @@ class ProductLinePolicy:
     def id(self) -> str:
         return self.config.id
 
+    @property
+    def max_reply_chars(self) -> int:
+        return self.limits.max_reply_chars
+
+    def budget(self, validator: str) -> float:
+        """Seconds the validator may take on one reply."""
+        return self.budgets.get(validator, self.limits.time_budget_seconds)
+
     def evaluate(self, text: str, ctx: Context) -> Decision:
-        findings = self.detect(text, ctx)
+        findings = (self._too_long(len(text)),) if len(text) > self.limits.max_reply_chars else self.detect(text, ctx)
         if not findings:
             return Decision(Action.PASS, (), text, text, self.ref, Action.PASS)
         intended = strongest(self._action(f) for f in findings)
@@ -78,15 +94,27 @@ class ProductLinePolicy:
 
     def detect(self, text: str, ctx: Context) -> tuple[Finding, ...]:
         findings: list[Finding] = []
+        watch = self.watchdog.watch()
         for validator in self.validators:
+            budget = self.budget(validator.name)
             try:
-                found = validator.detect(text, ctx)
+                watch.start(validator.name, budget)
+                try:
+                    found = validator.detect(text, ctx)
+                finally:
+                    # Inside the try: an Overrun raised just before the watch stops lands here, never later.
+                    overran = watch.stop()
+            except Overrun:
+                watch.stop()
+                found = [self._validator_error(validator.name, _overrun(budget))]
             except Exception as exc:
                 # The exception text may quote the reply (and so a secret): log only its type.
                 what = (f"hat {type(exc).__name__} ausgelöst", f"raised {type(exc).__name__}")
                 found = [self._validator_error(validator.name, what)]
             else:
-                if any(f.span is not None and f.span.end > len(text) for f in found):
+                if overran:  # it returned, but late (it waited in C code, where it cannot be interrupted)
+                    found = [self._validator_error(validator.name, _overrun(budget))]
+                elif any(f.span is not None and f.span.end > len(text) for f in found):
                     what = ("lieferte eine Stelle außerhalb der Antwort", "returned a span outside the reply")
                     found = [self._validator_error(validator.name, what)]
                 elif validator.name in self.sensitive:
@@ -154,18 +182,31 @@ class ProductLinePolicy:
             validator=name,
         )
 
-    def _rewrite_failed(self, why: tuple[str, str]) -> Finding:
-        return Finding(
-            rule_id="engine.rewrite-failed",
-            category=Category.REWRITE_FAILED,
-            span=None,
-            message=Message(
-                f"Umschreiben unmöglich: {why[0]}; die Antwort wurde blockiert",
-                f"rewrite impossible: {why[1]}; the reply was blocked",
-            ),
-            severity=Severity.HIGH,
-            validator="engine",
+    def _too_long(self, length: int) -> Finding:
+        limit = self.limits.max_reply_chars
+        return _engine_finding(
+            "engine.reply-too-long",
+            Category.REPLY_TOO_LONG,
+            f"Antwort zu lang ({length} Zeichen, erlaubt sind {limit}): nicht geprüft; die Antwort wurde blockiert",
+            f"reply too long ({length} characters, {limit} allowed): not checked; the reply was blocked",
         )
+
+    def _rewrite_failed(self, why: tuple[str, str]) -> Finding:
+        return _engine_finding(
+            "engine.rewrite-failed",
+            Category.REWRITE_FAILED,
+            f"Umschreiben unmöglich: {why[0]}; die Antwort wurde blockiert",
+            f"rewrite impossible: {why[1]}; the reply was blocked",
+        )
+
+
+def _engine_finding(rule_id: str, category: Category, de: str, en: str) -> Finding:
+    """A finding of the engine itself (no validator's, no span): always high severity."""
+    return Finding(rule_id, category, None, Message(de, en), severity=Severity.HIGH, validator="engine")
+
+
+def _overrun(budget: float) -> tuple[str, str]:
+    return (f"hat sein Zeitbudget von {budget:g} s überschritten", f"exceeded its time budget of {budget:g} s")
 
 
 @dataclass(frozen=True)

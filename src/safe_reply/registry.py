@@ -40,6 +40,7 @@ ENGINE_ACTIONS: Mapping[str, Action] = MappingProxyType(
     {
         Category.VALIDATOR_ERROR: Action.BLOCK,  # a validator raised: fail closed unless marked fail-open
         Category.REWRITE_FAILED: Action.BLOCK,
+        Category.REPLY_TOO_LONG: Action.BLOCK,  # unchecked: fail closed
     }
 )
 

@@ -414,7 +414,11 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     async def _afinish(
         self, call: Call, input_: Any, output: Any, run_manager: AsyncCallbackManagerForChainRun, gates: TokenGates
     ) -> Any:
-        checked = check_output(call.policy, output, self.output_key, self._contexts(call, input_), self.structured)
+        # The turn count (a store read) and `evaluate` run off the event loop: the bot's other
+        # conversations keep being served while this reply is checked.
+        checked = await asyncio.to_thread(
+            check_output, call.policy, output, self.output_key, self._contexts(call, input_), self.structured
+        )
         await areport(run_manager.get_child(), self.run_name, self.recorder, checked.outcome)
         await gates.arelease(checked.delivered)
         gates.message = reply_message(checked.output, self.output_key)[0]

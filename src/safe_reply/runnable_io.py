@@ -59,7 +59,7 @@ def reply_text(output: Any, output_key: str | None) -> tuple[str, Rebuild]:
     if isinstance(output, str):
         return output, _identity
     if isinstance(output, BaseMessage):
-        return message_text(output), lambda delivered: output.model_copy(update={"content": delivered})
+        return message_text(output), lambda delivered: _message_with(output, delivered)
     if isinstance(output, Mapping):
         key = _output_key(output, output_key)
         text, rebuild_value = _value_text(output[key], key)
@@ -100,6 +100,33 @@ def reply_message(output: Any, output_key: str | None) -> tuple[BaseMessage | No
         if isinstance(value, Sequence) and value and isinstance(value[-1], BaseMessage):
             return value[-1], lambda message: put([*value[:-1], message])
     return None, lambda message: output
+
+
+# Where chat models put the model's reasoning beside the content (DeepSeek, OpenAI-compatible servers):
+# unchecked text a chat front end may show, so it never leaves the guard.
+_REASONING_KWARGS = ("reasoning_content", "reasoning")
+# Content blocks the guard checks itself: text, and tool calls (checked as calls, runnable_tools).
+_CHECKED_BLOCKS = ("text", "tool_use", "tool_call")
+
+
+def _message_with(message: BaseMessage, delivered: str) -> BaseMessage:
+    kwargs = {k: v for k, v in message.additional_kwargs.items() if k not in _REASONING_KWARGS}
+    return message.model_copy(update={"content": delivered, "additional_kwargs": kwargs})
+
+
+def carries_unchecked(message: BaseMessage | None) -> bool:
+    """Whether the reply message holds more than what the guard checks: content blocks such as
+    reasoning or images, or reasoning beside the content. Such a reply is rebuilt around its checked
+    text even when it passes (nothing the guard has not checked reaches the customer)."""
+    if message is None:
+        return False
+    if any(k in message.additional_kwargs for k in _REASONING_KWARGS):
+        return True
+    content = message.content
+    return not isinstance(content, str) and any(
+        not (isinstance(block, str) or (isinstance(block, Mapping) and block.get("type") in _CHECKED_BLOCKS))
+        for block in content
+    )
 
 
 def message_text(message: BaseMessage) -> str:

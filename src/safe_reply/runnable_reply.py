@@ -16,7 +16,7 @@ from typing import Any
 
 from safe_reply.lang import reply_language
 from safe_reply.policy import ProductLinePolicy
-from safe_reply.runnable_io import Outcome, reply_message, reply_text
+from safe_reply.runnable_io import Outcome, carries_unchecked, reply_message, reply_text
 from safe_reply.runnable_tools import (
     ToolCheck,
     check_structured,
@@ -85,7 +85,7 @@ def check_output(
     latency_s = time.perf_counter() - started
     if tools is not None:
         records.extend(tools.failed)
-    result = rebuild(delivered) if delivered != text else output
+    result = rebuild(delivered) if delivered != text or carries_unchecked(message) else output
     if (tools is not None and tools.changed) or unreadable_calls(message, policy.config.tools):
         new_message, put = reply_message(result, output_key)
         result = put(with_calls(new_message, tools or ToolCheck(()), policy.config.tools))

@@ -10,6 +10,7 @@ bot streamed with its text replaced by the delivered text.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import itertools
 import operator
@@ -225,7 +226,7 @@ class StreamRun:
         return settled
 
     async def aclose(self, trailer: Any | None) -> Settled:
-        settled = self.settle(trailer)
+        settled = await asyncio.to_thread(self.settle, trailer)  # the last check, off the event loop
         manager = self.run_manager.get_child()
         assert isinstance(manager, AsyncCallbackManager)  # an async run's child
         await areport(manager, self.run_name, self.recorder, settled.outcome)
@@ -262,7 +263,9 @@ async def arelease(
 
     sent: list[Any] = []
     async for chunk in everything():
-        for piece in run.feed(kind.text(chunk)):
+        # `feed` checks every completed sentence (and counts the turn on the first): off the event loop,
+        # so the bot's other conversations are served meanwhile (one hop to a worker per chunk).
+        for piece in await asyncio.to_thread(run.feed, kind.text(chunk)):
             await gates.arelease(piece)
             sent.append(kind.wrap(piece))
             yield sent[-1]

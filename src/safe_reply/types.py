@@ -26,6 +26,7 @@ class Category(StrEnum):
     EXTERNAL = "external"  # a failure reported by a third-party (guardrails) validator
     VALIDATOR_ERROR = "validator_error"  # a validator raised: fail closed unless marked fail-open
     REWRITE_FAILED = "rewrite_failed"  # the rewrite was impossible or the rewritten reply still failed
+    REPLY_TOO_LONG = "reply_too_long"  # longer than limits.max_reply_chars: blocked unchecked
 
 
 class Action(StrEnum):

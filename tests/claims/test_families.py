@@ -121,12 +121,17 @@ def test_a_long_reply_is_decided_in_linear_time() -> None:
     claims = make()
     sentence = "Wir prüfen jedes Rad vor dem Versand, und der Akku hält lange durch. Viele Grüße aus Leipzig! "
     small, large = sentence * 1_000, sentence * 10_000
-    started = time.perf_counter()
-    claims.detect(small, DE)
-    small_cost = time.perf_counter() - started
-    started = time.perf_counter()
-    assert claims.detect(large, DE) == ()
-    large_cost = time.perf_counter() - started
+
+    def cost(text: str) -> float:
+        # The fastest of three runs: on a loaded machine one run can wait for a CPU far longer than it works.
+        taken = []
+        for _ in range(3):
+            started = time.perf_counter()
+            assert claims.detect(text, DE) == ()
+            taken.append(time.perf_counter() - started)
+        return min(taken)
+
+    small_cost, large_cost = cost(small), cost(large)
     # Ten times the text may cost at most ~20 times as much (linear with slack), never 100 times.
     assert large_cost < max(small_cost, 0.01) * 30
 

@@ -32,6 +32,7 @@ def test_check_good_folder(tmp_path: Path) -> None:
 
 def test_check_bad_folder_lists_every_error(tmp_path: Path) -> None:
     (tmp_path / "product_lines").mkdir()
+    (tmp_path / "defaults.yaml").write_text("version: 1\n", encoding="utf-8")
     (tmp_path / "product_lines/ebike.yaml").write_text("id: ebike\nmode: enforced\nfoo: 1\n", encoding="utf-8")
     result = runner.invoke(app, ["config", "check", str(tmp_path)], env={"COLUMNS": "400"})
     assert result.exit_code == 2  # config errors: exit 2 from every command
@@ -41,7 +42,7 @@ def test_check_bad_folder_lists_every_error(tmp_path: Path) -> None:
         f"  {file}: mode: value 'enforced' is not allowed (did you mean 'enforce'?). Fix: use one of: enforce, monitor",
         f"  {file}: foo: unknown key 'foo'. Fix: use one of: id, name, mode, streaming, tools, default_language, "
         "languages, actions, fallback, products, service, facts, certifications, guarantee, approved_claims, "
-        "validators",
+        "validators, limits",
     ]
 
 
@@ -59,7 +60,7 @@ def test_log_list_with_a_broken_log_section_prints_what_config_check_prints(tmp_
         "Fix: correct the value; see the config reference in the README",
         f"  {file}: log.pth: unknown key 'pth' (did you mean 'path'?). Fix: use one of: enabled, backend, path, "
         "dsn_env, spool_path, retention_days, reveal_retention_days, key_env, count_flush_every, count_flush_seconds, "
-        "retry_seconds",
+        "retry_seconds, store_timeout_seconds",
     ]
     assert check.output.splitlines() == expected
     assert listing.output.splitlines() == expected
@@ -67,6 +68,7 @@ def test_log_list_with_a_broken_log_section_prints_what_config_check_prints(tmp_
 
 def test_a_bad_pack_in_one_line_and_a_typo_in_another_are_reported_together(tmp_path: Path) -> None:
     (tmp_path / "product_lines").mkdir()
+    (tmp_path / "defaults.yaml").write_text("version: 1\n", encoding="utf-8")
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs/bad_pack.yaml").write_text(
         "pack: own\nfamily: claims\nlanguage: de\nrules: []\n", encoding="utf-8"
@@ -86,5 +88,24 @@ def test_a_bad_pack_in_one_line_and_a_typo_in_another_are_reported_together(tmp_
         "Fix: use one of: id, name, mode, streaming, tools, default_language, languages, actions, fallback, products, "
         "service, facts, "
         "certifications, "
-        "guarantee, approved_claims, validators",
+        "guarantee, approved_claims, validators, limits",
     ]
+
+
+def test_config_check_needs_the_dsn_of_a_postgres_log(tmp_path: Path) -> None:
+    (tmp_path / "product_lines").mkdir()
+    (tmp_path / "product_lines/ebike.yaml").write_text("id: ebike\n", encoding="utf-8")
+    (tmp_path / "defaults.yaml").write_text("log:\n  backend: postgres\n  dsn_env: CHECK_TEST_DSN\n", encoding="utf-8")
+    unset = runner.invoke(app, ["config", "check", str(tmp_path)], env={"COLUMNS": "400", "CHECK_TEST_DSN": None})
+    assert unset.exit_code == 2
+    assert unset.output.splitlines() == [
+        f"1 error(s) in {tmp_path}",
+        f"  {tmp_path / 'defaults.yaml'}: log.dsn_env: log.backend is postgres but the environment variable "
+        "CHECK_TEST_DSN is not set here, so the guarded bot could not open its log. Fix: export "
+        "CHECK_TEST_DSN=postgresql://user@host/db (in the bot's environment too), or set log.dsn_env to the "
+        "variable that holds the DSN",
+    ]
+    given = runner.invoke(
+        app, ["config", "check", str(tmp_path)], env={"COLUMNS": "400", "CHECK_TEST_DSN": "postgresql://u@h/db"}
+    )
+    assert given.exit_code == 0, given.output

@@ -12,7 +12,8 @@ from safe_reply.types import Action, Category
 
 
 def write(folder: Path, files: dict[str, str]) -> Path:
-    for name, body in files.items():
+    """The files, and an empty defaults.yaml unless given (a folder must have one; an empty one is fine)."""
+    for name, body in {"defaults.yaml": "", **files}.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body, encoding="utf-8")
@@ -57,6 +58,7 @@ def test_action_table_is_the_builtin_defaults_then_the_yaml(tmp_path: Path) -> N
     assert load_policy(tmp_path).select(None).actions == {
         "validator_error": Action.BLOCK,
         "rewrite_failed": Action.BLOCK,
+        "reply_too_long": Action.BLOCK,
         "trade_secret": Action.BLOCK,
         "unsupported_claim": Action.REWRITE,
         "missing_disclosure": Action.REWRITE,
@@ -90,7 +92,7 @@ def test_unknown_key_did_you_mean(tmp_path: Path) -> None:
         f"{tmp_path / 'product_lines/ebike.yaml'}: acitons: unknown key 'acitons' (did you mean 'actions'?). "
         "Fix: use one of: id, name, mode, streaming, tools, default_language, languages, actions, fallback, products, "
         "service, facts, "
-        "certifications, guarantee, approved_claims, validators"
+        "certifications, guarantee, approved_claims, validators, limits"
     ]
 
 
@@ -116,7 +118,7 @@ def test_bad_category_key(tmp_path: Path) -> None:
     assert errors_of(tmp_path) == [
         f"{tmp_path / 'defaults.yaml'}: actions.trade_secrets: unknown category 'trade_secrets' "
         "(did you mean 'trade_secret'?). Fix: use one of: external, false_human, missing_disclosure, "
-        "personal_data, rewrite_failed, trade_secret, unsupported_claim, validator_error"
+        "personal_data, reply_too_long, rewrite_failed, trade_secret, unsupported_claim, validator_error"
     ]
 
 
@@ -188,12 +190,32 @@ def test_missing_folder_and_empty_folder(tmp_path: Path) -> None:
         f"{tmp_path / 'nope'}: config folder not found. Fix: pass the folder that holds defaults.yaml and "
         "product_lines/ (see config/ in the safe_reply repository)"
     ]
-    assert errors_of(tmp_path) == [
+    assert errors_of(tmp_path)[1:] == [
         f"{tmp_path}: no product line files found. Fix: add product_lines/<id>.yaml with at least 'id: <id>' "
         "(see config/product_lines/ebike.yaml)"
     ]
+    assert errors_of(tmp_path)[0].startswith(f"{tmp_path / 'defaults.yaml'}: defaults.yaml is missing")
 
 
 def test_guarantee_none_means_none(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/kitchen.yaml": "id: kitchen\nguarantee: none\n"})
     assert load_policy(tmp_path).select("kitchen").config.guarantee is None
+
+
+def test_a_missing_defaults_file_is_an_error_not_silently_no_company_settings(tmp_path: Path) -> None:
+    # Company-wide protected terms, actions and the log live in defaults.yaml: a folder copied without
+    # it used to load, with every company term silently gone.
+    (tmp_path / "product_lines").mkdir()
+    (tmp_path / "product_lines/ebike.yaml").write_text("id: ebike\n", encoding="utf-8")
+    assert errors_of(tmp_path) == [
+        f"{tmp_path / 'defaults.yaml'}: defaults.yaml is missing: every product line inherits the company-wide "
+        "validators (protected terms among them), actions, fallback and log settings from it, and they would "
+        "silently be gone. Fix: add it (see config/defaults.yaml in the safe_reply repository; an empty file "
+        "means the built-in defaults), or pass the folder that holds it"
+    ]
+    (tmp_path / "defaults.yml").write_text("version: 1\n", encoding="utf-8")
+    assert errors_of(tmp_path)[0].endswith(
+        "Fix: rename defaults.yml to defaults.yaml (only that name is read), or pass the folder that holds it"
+    )
+    (tmp_path / "defaults.yml").rename(tmp_path / "defaults.yaml")
+    assert load_policy(tmp_path).select(None).id == "ebike"

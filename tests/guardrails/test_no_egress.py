@@ -62,6 +62,7 @@ def home_files(tmp_path: Path) -> list[str]:
 
 def write_config(folder: Path) -> Path:
     (folder / "product_lines").mkdir(parents=True)
+    (folder / "defaults.yaml").write_text("version: 1\n", encoding="utf-8")
     (folder / "product_lines" / "ebike.yaml").write_text(
         "id: ebike\nactions: {external: rewrite}\n"
         "validators:\n  guardrails:\n    use:\n      - validator: 'egress_ext:Flag'\n",

@@ -329,3 +329,60 @@ def test_a_quoting_validator_leaves_no_term_in_the_log(tmp_path: Path) -> None:
     assert masked.findings[0].message_en == (
         "guardrails validator 'safe_reply_tests/quotes' failed (its message is not stored: it may quote what it found)"
     )
+
+
+DISGUISED = ["Zaun\u200bkönig", "Zaun-kö-nig", "Zaun\u00adkönig", "Zaun.kö.nig", "Zaun kö nig"]
+
+
+def test_no_log_artefact_holds_a_disguised_term_a_quoting_validator_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every place a record reaches: the store and its WAL, the spool (store down) and what the CLI shows and
+    # exports. The validator's error message quotes each disguised spelling; none may come out anywhere.
+    import sqlite3
+    import zipfile
+
+    from typer.testing import CliRunner
+
+    from safe_reply.cli import _register, app
+    from safe_reply.log import LogRecorder, Spool, open_store
+
+    monkeypatch.setenv("SAFE_REPLY_LOG_KEY", "artefact-test-key-0123456789abcdefghij")
+    folder = tmp_path / "log"
+    policy = load_policy(write_config(tmp_path / "config", "use:\n  - validator: safe_reply_tests/quotes\n"))
+    store_path = folder / "log.sqlite3"
+
+    def down() -> Any:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    key = b"artefact-test-key-0123456789abcdefghij"
+    up = LogRecorder(lambda: open_store(store_path), Spool(folder / "spool.jsonl"), key, store_timeout_s=5.0)
+    spooling = LogRecorder(down, Spool(folder / "down-spool.jsonl"), key, retry_seconds=3600)
+    for number, spelling in enumerate(DISGUISED):
+        decision = policy.evaluate(f"Das Projekt {spelling} startet im Mai.", CTX)
+        assert decision.action is Action.BLOCK
+        for recorder in (up, spooling):
+            recorder.on_decision(decision, Context("ebike", f"conv-{number}", 2), 0.01)
+    spooling.close()
+    assert len((folder / "down-spool.jsonl").read_text().splitlines()) == len(DISGUISED)
+    up_store = open_store(store_path)  # open while the recorder still holds the WAL
+    up.close()
+
+    _register()
+    shown: list[str] = []
+    for args in (["log", "list", "--format", "jsonl"], ["log", "export"], ["log", "export", "--format", "csv"],
+                 *(["log", "show", str(n)] for n in range(1, len(DISGUISED) + 1)),
+                 ["log", "export", "--format", "xlsx", "--out", str(folder / "export.xlsx")]):  # fmt: skip
+        result = CliRunner().invoke(app, [*args, "--store", str(store_path)], env={"COLUMNS": "400"})
+        assert result.exit_code == 0, result.output
+        shown.append(result.output)
+    up_store.close()
+    with zipfile.ZipFile(folder / "export.xlsx") as book:
+        shown += [book.read(name).decode("utf-8", "replace") for name in book.namelist()]
+    files = [path.read_bytes().decode("utf-8", "replace") for path in folder.iterdir() if path.is_file()]
+    assert len(files) >= 3  # the store, the spools, the export
+    everything = "\n".join(shown + files).lower()
+    assert len(shown[1].splitlines()) == len(DISGUISED)  # `log export`: every record is there
+    assert everything.count("startet im mai.") >= 3 * len(DISGUISED)  # their masked texts too
+    for fragment in ("zaun", "kö", "k\\u00f6", "k\\xf6", "nig"):
+        assert fragment not in everything, fragment

@@ -26,6 +26,7 @@ IBAN = "DE89 3704 0044 0532 0130 00"
 def write_policy(tmp_path: Path, section: str) -> Path:
     config = tmp_path / "config"
     (config / "product_lines").mkdir(parents=True)
+    (config / "defaults.yaml").write_text("version: 1\n", encoding="utf-8")
     (config / "product_lines" / "shop.yaml").write_text(
         f"id: shop\nvalidators:\n  personal_data: {section}\n", encoding="utf-8"
     )

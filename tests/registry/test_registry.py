@@ -93,6 +93,7 @@ def test_a_plugin_validator_is_used_by_a_policy_without_any_change_to_safe_reply
     assert registry.registered()["order_numbers"] == "acme_orders:SPEC"
     config = tmp_path / "config"
     (config / "product_lines").mkdir(parents=True)
+    (config / "defaults.yaml").write_text("version: 1\n", encoding="utf-8")
     (config / "product_lines" / "shop.yaml").write_text(
         "id: shop\nvalidators:\n  order_numbers: {prefix: ORD}\n", encoding="utf-8"
     )
@@ -113,6 +114,7 @@ def test_a_plugin_validator_is_used_by_a_policy_without_any_change_to_safe_reply
 def test_a_plugin_category_is_known_to_the_action_table_only_where_enabled(plugin: Path, tmp_path: Path) -> None:
     config = tmp_path / "config"
     (config / "product_lines").mkdir(parents=True)
+    (config / "defaults.yaml").write_text("version: 1\n", encoding="utf-8")
     (config / "product_lines" / "shop.yaml").write_text(
         "id: shop\nvalidators:\n  order_numbers: {}\nactions: {order_number: block}\n", encoding="utf-8"
     )

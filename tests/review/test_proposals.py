@@ -55,7 +55,9 @@ def config(tmp_path: Path) -> Path:
 
 def check(config: Path, patch: Path) -> tuple[int, str]:
     _register()
-    result = CliRunner().invoke(app, ["config", "check", str(config), "--proposal", str(patch)])
+    result = CliRunner().invoke(
+        app, ["config", "check", str(config), "--proposal", str(patch)], env={"COLUMNS": "400"}
+    )  # one line however long the tmp path
     return result.exit_code, " ".join(result.output.split())
 
 

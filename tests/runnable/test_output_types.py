@@ -62,6 +62,25 @@ def test_content_blocks_are_checked_on_their_joined_text_and_become_one_string_w
     assert guard(returning(passing), make_policy()).invoke("q").content == passing.content
 
 
+@pytest.mark.parametrize(
+    "reasoning",
+    [
+        {"content": [{"type": "reasoning", "reasoning": "Intern: WAWI-Nord."}, {"type": "text", "text": "Hallo!"}]},
+        {"content": [{"type": "thinking", "thinking": "WAWI-Nord"}, {"type": "text", "text": "Hallo!"}]},
+        {"content": "Hallo!", "additional_kwargs": {"reasoning_content": "WAWI-Nord", "trace": "t1"}},
+    ],
+    ids=["reasoning-block", "thinking-block", "reasoning-kwarg"],
+)
+def test_a_passing_message_keeps_nothing_the_guard_did_not_check(reasoning: dict[str, Any]) -> None:
+    # A passing AIMessage used to be delivered as it came, with its unchecked reasoning (a secret in it).
+    message = AIMessage(id="msg-1", **reasoning)
+    for output, out_of in [(message, lambda o: o), ({"output": message}, lambda o: o["output"])]:
+        out = out_of(guard(returning(output), make_policy()).invoke("q"))
+        assert (out.content, out.id) == ("Hallo!", "msg-1")
+        assert "WAWI-Nord" not in repr(out)
+    assert message.content == reasoning["content"]  # the bot's own message is not changed
+
+
 def test_dict_output_is_guarded_at_output_key_and_keeps_other_keys() -> None:
     agent_output = {"input": "q", "output": REPLY, "intermediate_steps": [("tool", "obs")]}
 

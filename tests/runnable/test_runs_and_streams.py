@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import threading
+import time
 from typing import Any
 from uuid import UUID
 
@@ -12,13 +14,15 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessageChunk
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
-from langchain_core.runnables import RunnableLambda
+from langchain_core.runnables import RunnableConfig, RunnableLambda
 from runnable_paths import PATHS, chat_bot, run_path, str_bot
 from runnable_support import FALLBACK_DE, ListRecorder, make_policy
 
 from safe_reply.errors import ReplyBlocked
 from safe_reply.runnable import GuardedReply, guard
 from safe_reply.types import Action, Decision
+from support.policies import SleepingValidator, make_line
+from support.policies import make_policy as policy_of
 
 REPLY = "Der Akku hält immer 80 km."
 FIXED = "Der Akku hält meist 80 km."
@@ -160,6 +164,58 @@ def test_ainvoke_is_truly_async_and_records_off_the_event_loop() -> None:
     assert out == FIXED
     assert recorder_threads
     assert recorder_threads[0] != loop_thread
+
+
+class SlowStore(ListRecorder):
+    """A shared store that answers slowly: the turn count and the durable write each take `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def next_turn(self, conversation_id: str) -> int:
+        time.sleep(self.seconds)
+        return 1
+
+    def on_decision(self, decision: Decision, ctx: Any, latency_s: float) -> None:
+        time.sleep(self.seconds)
+        super().on_decision(decision, ctx, latency_s)
+
+
+@pytest.mark.parametrize("path", ["ainvoke", "abatch", "astream"])
+def test_a_slow_store_or_a_slow_evaluation_never_stalls_the_event_loop(path: str) -> None:
+    # The turn count and `evaluate` used to run on the event-loop thread: every other conversation of the
+    # bot waited for them. Now the loop keeps ticking while one reply takes 3 x 0.2 s.
+    store = SlowStore(0.2)
+    slow = policy_of(make_line(SleepingValidator(0.2), line_id="ebike", time_budget_s=5.0))
+    guarded = guard(str_bot(REPLY), slow, recorder=store, tracker=store)
+    config: RunnableConfig = {"configurable": {"session_id": "s"}}
+
+    async def reply() -> Any:
+        if path == "ainvoke":
+            return await guarded.ainvoke("q", config)
+        if path == "abatch":
+            [out] = await guarded.abatch(["q"], config)
+            return out
+        return "".join([chunk async for chunk in guarded.astream("q", config)])
+
+    async def main() -> tuple[Any, float]:
+        ticks: list[float] = []
+
+        async def tick() -> None:
+            while True:
+                ticks.append(time.perf_counter())
+                await asyncio.sleep(0.01)
+
+        ticker = asyncio.create_task(tick())
+        out = await reply()
+        ticker.cancel()
+        return out, max(b - a for a, b in itertools.pairwise(ticks))
+
+    out, longest_gap = asyncio.run(main())
+    assert out == REPLY
+    assert len(store.calls) == 1
+    assert longest_gap < 0.1  # each of the three waits alone would be 0.2 s
 
 
 def test_recorder_gets_a_latency_and_the_context() -> None:

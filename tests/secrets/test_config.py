@@ -4,6 +4,7 @@ validator inside a loaded policy (block by default, redact where the action tabl
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -135,8 +136,10 @@ def _edit(path: Path, *keys: str, value: object) -> None:
     [
         ({"pattern": "EK(", "kind": "purchase_price"}, "invalid regular expression"),
         ({"term": "X", "kind": "Geheim!"}, "should match pattern"),
+        # A pattern that may backtrack catastrophically and that RE2 cannot run (regexes.py).
+        ({"pattern": "(?=(a+)+$)x", "kind": "ticket_id"}, "the pattern needs Python's regex engine"),
     ],
-)
+)  # fmt: skip
 def test_loader_reports_bad_regex_and_unknown_kind(tmp_path: Path, entry: dict[str, str], problem: str) -> None:
     config = _copy_config(tmp_path)
     _edit(config / "product_lines" / "ebike.yaml", "validators", "trade_secrets", "terms", value=[entry])
@@ -163,3 +166,18 @@ def test_example_policy_blocks_ebike_and_redacts_kitchen(tmp_path: Path) -> None
     assert english.delivered == "The [confidential] platform is not public yet."
     clean = "Die Barista B3 baut bis zu 15 bar Druck auf."
     assert policy.evaluate(clean, Context(product_line="kitchen")).delivered is clean
+
+
+@pytest.mark.parametrize("attack", ["a" * 27 + "b", "a" * 5_000 + "!", ("aaaa " * 2_000) + "b"])
+def test_a_catastrophic_pattern_from_config_cannot_stall_a_reply(attack: str) -> None:
+    # With Python's re, `(a+)+$` took 12 s on 28 characters: in C code, which no watchdog interrupts.
+    patterns = [{"pattern": "(a+)+$", "kind": "other"}, {"pattern": r"LWB-\d{4,6}", "kind": "ticket_id"}]
+    validator = make_validator(patterns)
+    started = time.perf_counter()
+    leaks = validator.scan(attack)
+    assert time.perf_counter() - started < 0.5
+    assert leaks == []
+    assert [(x.kind, x.start, x.end) for x in validator.scan("Ticket lwb 12345, Antwort aaa")] == [
+        ("ticket_id", 7, 16),  # case-insensitive and loosened separators, as before
+        ("other", 26, 29),
+    ]

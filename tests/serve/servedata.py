@@ -88,7 +88,9 @@ def serve(config: Path, cwd: Path, env: Mapping[str, str]) -> Iterator[Server]:
                 stream.close()
 
 
-def _wait_until_up(server: Server, timeout_s: float = 30.0) -> None:
+def _wait_until_up(server: Server, timeout_s: float = 90.0) -> None:
+    # Loading the example policy takes ~6 s of CPU; on a shared machine running the suite on two workers
+    # the server has taken over 30 s to come up. A broken server exits, which is noticed at once.
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if server.process.poll() is not None:

@@ -174,8 +174,9 @@ def test_serve_refuses_to_start_with_a_reason(
     config = make_config(tmp_path / "config") if log is None else make_config(tmp_path / "config", log=log)
     command = [sys.executable, "-c", "from safe_reply.cli import main; main()", "serve", "-c", str(config)]
     clean = {k: v for k, v in os.environ.items() if k != "SAFE_REPLY_API_KEYS"}
+    keyed = {"SAFE_REPLY_LOG_KEY": "serve-tests-log-key-0123456789abcdef"}  # no demo-key warning before the error
     done = subprocess.run(
-        command, cwd=tmp_path, env=clean | env, capture_output=True, text=True, check=False, timeout=60
+        command, cwd=tmp_path, env=clean | keyed | env, capture_output=True, text=True, check=False, timeout=60
     )
     assert done.returncode == 2
     assert " ".join(done.stderr.split()).startswith(message)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from safe_reply.config_models import DEFAULT_FALLBACK, Mode, ProductLine
+from safe_reply.config_models import DEFAULT_FALLBACK, Limits, Mode, ProductLine
 from safe_reply.contracts import Validator
 from safe_reply.policy import Policy, ProductLinePolicy
 from safe_reply.registry import ENGINE_ACTIONS
@@ -69,6 +70,19 @@ class NoticeValidator:
 
 
 @dataclass(frozen=True)
+class SleepingValidator:
+    """Waits `seconds` per reply in C code (a sleep, a socket, a model call, an `re` regex): no watchdog
+    can interrupt it there; it finds nothing."""
+
+    seconds: float
+    name: str = "sleepy"
+
+    def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
+        time.sleep(self.seconds)
+        return []
+
+
+@dataclass(frozen=True)
 class CrashingValidator:
     name: str = "crashy"
 
@@ -82,7 +96,13 @@ def make_line(
     actions: dict[str, Action] | None = None,
     mode: Mode = Mode.ENFORCE,
     fail_open: frozenset[str] = frozenset(),
+    max_reply_chars: int | None = None,
+    time_budget_s: float | None = None,
 ) -> ProductLinePolicy:
+    limits = Limits(
+        **({} if max_reply_chars is None else {"max_reply_chars": max_reply_chars}),
+        **({} if time_budget_s is None else {"time_budget_seconds": time_budget_s}),
+    )
     return ProductLinePolicy(
         config=ProductLine(id=line_id),
         ref=PolicyRef(line_id, "0123456789abcdef"),
@@ -93,6 +113,7 @@ def make_line(
         languages=(Language.DE, Language.EN),
         validators=validators,
         fail_open=fail_open,
+        limits=limits,
     )
 
 

@@ -7,8 +7,10 @@ or term is evaluated again: exit 0 only when the change is valid and removes the
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import typer
@@ -17,7 +19,7 @@ from rich.table import Table
 
 from safe_reply.cli.common import USAGE_ERROR, config_errors_exit, fail, load_or_exit, print_errors
 from safe_reply.errors import ConfigError, ConfigErrors
-from safe_reply.loader import load_policy
+from safe_reply.loader import DEFAULTS_FILE, load_policy
 from safe_reply.policy import Policy
 from safe_reply.proposals import ProposalError, ProposalKind, apply_diff, read_proposal
 from safe_reply.registry import builtin_actions, load_spec
@@ -49,8 +51,29 @@ def check(
             policy = policy_from_corpus(load_fact_base(directory))
     else:
         policy = load_or_exit(directory)
+        with config_errors_exit(directory):
+            if problems := environment_errors(policy, directory):
+                raise ConfigErrors(problems)
     console.print(summary_table(policy, directory))
     console.print(f"OK: {len(policy.product_lines)} product line(s) in {directory}", highlight=False)
+
+
+def environment_errors(policy: Policy, directory: Path, environ: Mapping[str, str] | None = None) -> list[ConfigError]:
+    """What the folder needs from the environment it is checked in (the bot's, in a deployment)."""
+    env = os.environ if environ is None else environ
+    log = policy.log
+    if log.enabled and log.backend == "postgres" and not env.get(log.dsn_env):
+        return [
+            ConfigError(
+                directory / DEFAULTS_FILE,
+                "log.dsn_env",
+                f"log.backend is postgres but the environment variable {log.dsn_env} is not set here, so the "
+                "guarded bot could not open its log",
+                f"export {log.dsn_env}=postgresql://user@host/db (in the bot's environment too), or set "
+                "log.dsn_env to the variable that holds the DSN",
+            )
+        ]
+    return []
 
 
 def summary_table(policy: Policy, directory: Path) -> Table:

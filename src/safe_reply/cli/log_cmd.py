@@ -35,6 +35,7 @@ from safe_reply.cli.log_common import (
 )
 from safe_reply.log import Label, LabelFilter, Spool, log_key, pseudonymise, render
 from safe_reply.log.records import StoredRecord
+from safe_reply.log.spool import SpoolPurge
 
 log_app = typer.Typer(help="Review, export and purge the log of blocked and rewritten replies.", no_args_is_help=True)
 FormatOpt = Annotated[str, typer.Option("--format", help="table, jsonl or csv.")]
@@ -192,21 +193,38 @@ def label(
     typer.echo(f"record {record_id}: {count} finding(s) labelled {verdict.value}")
 
 
+SpoolOpt = Annotated[Path | None, typer.Option(help="Spool file; default: log.spool_path.")]
+
+
 @log_app.command("purge")
 def purge(
     older_than: Annotated[str | None, typer.Option(help="e.g. 90d; default: log.retention_days.")] = None,
     conversation: Annotated[
         str | None, typer.Option(help="Delete every record of this conversation id (erasure request).")
     ] = None,
+    spool: SpoolOpt = None,
     store: StoreOpt = None,
     config: ConfigOpt = Path("config"),
 ) -> None:
-    """Delete records past retention, or all records of one conversation (hashed like at record time)."""
+    """Delete records past retention, or all records of one conversation (hashed like at record time).
+
+    The spool (records waiting for the store) and its .rejected file are purged the same way, and the
+    store refuses the deleted records if a copy arrives later (another host's spool): no replay brings
+    them back.
+    """
     settings = load_settings(config)
+    the_spool = Spool(spool or settings.spool_path)
     with opened(store, config) as log_store:
         if conversation is not None:
-            count = log_store.delete_conversation(pseudonymise(log_key(None, settings.key_env), conversation))
+            hashed = pseudonymise(log_key(None, settings.key_env), conversation)
+            # The store first: from then on it refuses the conversation's records, whatever replays.
+            count = log_store.delete_conversation(hashed)
             typer.echo(f"deleted {count} record(s) of the conversation")
+            spooled = _purge_spool(the_spool, conversation_hash=hashed)
+            if spooled.dropped:
+                typer.echo(
+                    f"deleted {spooled.dropped} spooled or rejected record(s) of the conversation from {the_spool.path}"
+                )
             return
         age = older_than or f"{settings.retention_days}d"
         sealed_age = f"{settings.reveal_retention_days}d"
@@ -214,27 +232,64 @@ def purge(
             before = render.parse_when(age)
         except ValueError as exc:
             fail(str(exc))
+        sealed_before = render.parse_when(sealed_age)
         count = log_store.purge(before)
-        unsealed = log_store.purge_sealed(render.parse_when(sealed_age))
+        unsealed = log_store.purge_sealed(sealed_before)
+        spooled = _purge_spool(the_spool, before=before, sealed_before=sealed_before)
     typer.echo(f"purged {count} record(s) older than {age}")
     if unsealed:
         typer.echo(f"dropped the encrypted original of {unsealed} record(s) older than {sealed_age}")
+    if spooled.dropped:
+        typer.echo(f"deleted {spooled.dropped} spooled or rejected record(s) older than {age} from {the_spool.path}")
+    if spooled.unsealed:
+        typer.echo(
+            f"dropped the encrypted original of {spooled.unsealed} spooled record(s) older than {sealed_age} "
+            f"in {the_spool.path}"
+        )
+
+
+def _purge_spool(spool: Spool, **what: str) -> SpoolPurge:
+    try:
+        return spool.purge(**what)
+    except OSError as exc:
+        fail(f"the store is purged, but not the spool {spool.path} ({exc.strerror}). Fix: check the file, run again")
 
 
 @log_app.command("replay")
 def replay(
-    spool: Annotated[Path | None, typer.Option(help="Spool file; default: log.spool_path.")] = None,
+    spool: SpoolOpt = None,
     store: StoreOpt = None,
     config: ConfigOpt = Path("config"),
 ) -> None:
-    """Move records spooled during a store outage into the store (each exactly once)."""
+    """Move records spooled during a store outage into the store (each exactly once).
+
+    Exit 1 when records stay behind: the store went away during the replay (they stay in the spool for
+    the next one), or it refused records (moved to `<spool>.rejected`, the others are stored).
+    """
     the_spool = Spool(spool or load_settings(config).spool_path)
     with opened(store, config, create=True) as log_store:
-        result = the_spool.replay(log_store)
+        try:
+            result = the_spool.replay(log_store.write)
+        except OSError as exc:
+            fail(f"cannot replay {the_spool.path} ({exc.strerror}). Fix: check the file and its folder")
+    assert result is not None  # replay waited for the lock
     kept = (
         f", {result.skipped_lines} unreadable line(s) kept in {the_spool.rejected_path}" if result.skipped_lines else ""
     )
     typer.echo(f"replayed {result.read} record(s): {result.stored} new{kept}")
+    problems = []
+    if result.rejected:
+        problems.append(
+            f"{result.rejected} record(s) the store refused ({', '.join(result.reasons)}) moved to "
+            f"{the_spool.rejected_path}. Fix: look at them there; the other records are stored"
+        )
+    if result.outage is not None:
+        problems.append(
+            f"the store went away during the replay ({result.outage}); {result.left} record(s) stay in "
+            f"{the_spool.path}. Fix: run `safe-reply log replay` again once the store is back"
+        )
+    if problems:
+        fail("; ".join(problems), 1)
 
 
 @log_app.command("propose")

@@ -40,7 +40,7 @@ from safe_reply.integrations.telemetry import offline_imports
 from safe_reply.types import Action, Category, Context, Edit, Finding, Message, Severity, Span
 
 NAME = "guardrails"
-_ENGINE_CATEGORIES = (Category.VALIDATOR_ERROR, Category.REWRITE_FAILED)
+_ENGINE_CATEGORIES = (Category.VALIDATOR_ERROR, Category.REWRITE_FAILED, Category.REPLY_TOO_LONG)
 _MAX_MESSAGE = 300  # third-party error messages are free text; keep log rows bounded
 _REMOTE_KWARGS = ("use_local", "validation_endpoint")
 

@@ -21,7 +21,7 @@ from safe_reply.log.recorder import DisabledRecorder, LogRecorder, LogUnavailabl
 from safe_reply.log.records import Label, LabelFilter, LogRecord, RecordFilter, Stats, StoredRecord
 from safe_reply.log.sealing import sealer_from_env
 from safe_reply.log.spool import ReplayResult, Spool
-from safe_reply.log.store import LogStore, SqlLogStore, StoreUnavailable, UnknownRecord
+from safe_reply.log.store import LogStore, RecordRejected, SqlLogStore, StoreUnavailable, UnknownRecord
 
 __all__ = [
     "LOG_KEY_ENV",
@@ -33,6 +33,7 @@ __all__ = [
     "LogStore",
     "LogUnavailable",
     "RecordFilter",
+    "RecordRejected",
     "ReplayResult",
     "Spool",
     "SqlLogStore",
@@ -66,14 +67,24 @@ def dsn_from_env(settings: LogSettings, environ: Mapping[str, str] | None = None
     return dsn
 
 
-def open_store(target: LogSettings | str | Path, environ: Mapping[str, str] | None = None) -> SqlLogStore:
-    """A store from the policy's log settings, a PostgreSQL DSN, or a SQLite file path."""
+def open_store(
+    target: LogSettings | str | Path, environ: Mapping[str, str] | None = None, *, timeout_s: float | None = None
+) -> SqlLogStore:
+    """A store from the policy's log settings, a PostgreSQL DSN, or a SQLite file path.
+
+    `timeout_s` (the recorder's store timeout) becomes PostgreSQL's connect and statement timeouts; the
+    CLI leaves it out, so a long export is not cut off.
+    """
     if isinstance(target, LogSettings):
         target = dsn_from_env(target, environ) if target.backend == "postgres" else Path(target.path)
     if isinstance(target, str) and is_dsn(target):
-        from safe_reply.log.postgres_store import PostgresLogStore  # psycopg only when asked for
+        from safe_reply.log.postgres_store import CONNECT_TIMEOUT_S, PostgresLogStore  # psycopg only when asked for
 
-        return PostgresLogStore(target)
+        if timeout_s is None:
+            return PostgresLogStore(target)
+        return PostgresLogStore(
+            target, connect_timeout_s=min(timeout_s, CONNECT_TIMEOUT_S), statement_timeout_s=timeout_s
+        )
     from safe_reply.log.sqlite_store import SqliteLogStore
 
     return SqliteLogStore(Path(target))
@@ -89,11 +100,13 @@ def open_recorder(settings: LogSettings, environ: Mapping[str, str] | None = Non
     # A reveal key that is set but unusable is reported now, not at the first blocked reply.
     sealer_from_env(environ)
     target: str | Path = dsn_from_env(settings, environ) if settings.backend == "postgres" else Path(settings.path)
+    timeout = settings.store_timeout_seconds
     return LogRecorder(
-        lambda: open_store(target),
+        lambda: open_store(target, timeout_s=timeout),
         Spool(settings.spool_path),
         log_key(environ, settings.key_env),
         count_flush_every=settings.count_flush_every,
         count_flush_seconds=settings.count_flush_seconds,
         retry_seconds=settings.retry_seconds,
+        store_timeout_s=timeout,
     )

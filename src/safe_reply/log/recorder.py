@@ -5,9 +5,12 @@
   reply's thread never waits for that write), and at close and exit; so counts may lag (and a crash
   may lose the unflushed part); records never do.
 - Anything else (block, rewrite, raise; in monitor mode whatever enforce mode would have done) is
-  masked (see masking) and written durably before `on_decision` returns. When the store fails, the
-  record goes to the local spool (fsynced) instead and the bot keeps answering; the spool is replayed
-  automatically once the store works again, or by `safe-reply log replay`.
+  masked (see masking) and written durably before `on_decision` returns. When the store fails or is
+  slow, the record goes to the local spool (fsynced) instead and the bot keeps answering; the spool is
+  replayed on the flusher thread once the store works again, or by `safe-reply log replay`. A record
+  the store refuses is put aside in `<spool>.rejected` and reported.
+- Every store call runs behind a circuit breaker (see circuit.py): a reply waits for the store at
+  most `store_timeout_s`, and while the store is down or slow nothing waits for it at all.
 - The recorder is also the TurnTracker, off the durable path like the pass counts: replies are
   counted per conversation in memory (exact within the process), and the increments are added to the
   store's `turns` table in the same batched flush. A conversation this process has not seen yet (a
@@ -23,6 +26,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import threading
 import time
@@ -33,10 +37,11 @@ from datetime import UTC, datetime
 from safe_reply.conversation import DEFAULT_MAX_CONVERSATIONS, ConversationTracker
 from safe_reply.errors import SafeReplyError
 from safe_reply.keys import KeyedHasher
+from safe_reply.log.circuit import StoreCircuit
 from safe_reply.log.masking import mask_decision, pseudonymise
 from safe_reply.log.records import LogRecord, format_time, new_record_uuid
 from safe_reply.log.spool import ReplayResult, Spool
-from safe_reply.log.store import CountKey, LogStore
+from safe_reply.log.store import CountKey, LogStore, RecordRejected, StoreUnavailable
 from safe_reply.types import Action, Context, Decision
 
 _log = logging.getLogger("safe_reply.log")
@@ -47,7 +52,7 @@ class LogUnavailable(SafeReplyError):
 
 
 def build_record(decision: Decision, ctx: Context, latency_s: float, key: bytes, now: datetime) -> LogRecord:
-    """The masked, pseudonymised record of one decision."""
+    """The masked, pseudonymised record of one decision, every text of it storable in both backends."""
     masked = mask_decision(decision.original, decision.delivered, decision.findings, key)
     language = decision.language or ctx.language
     return LogRecord(
@@ -66,7 +71,7 @@ def build_record(decision: Decision, ctx: Context, latency_s: float, key: bytes,
         language=None if language is None else language.value,
         channel=ctx.channel,
         latency_ms=latency_s * 1000.0,
-    )
+    ).storable()
 
 
 class LogRecorder:
@@ -81,63 +86,45 @@ class LogRecorder:
         count_flush_every: int = 200,
         count_flush_seconds: float = 10.0,
         retry_seconds: float = 5.0,
+        store_timeout_s: float = 2.0,
         max_conversations: int = DEFAULT_MAX_CONVERSATIONS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._factory = store_factory
         self.spool = spool
         self._key = key
         self._flush_every = count_flush_every
         self._flush_seconds = count_flush_seconds
-        self._retry_seconds = retry_seconds
         self._clock = clock
         self._lock = threading.Lock()
-        self._store: LogStore | None = None
-        self._down_until = float("-inf")
+        self._circuit = StoreCircuit(store_factory, timeout_s=store_timeout_s, retry_s=retry_seconds, clock=clock)
         self._pseudonymise = KeyedHasher(key)  # the same keyed hash as masking.pseudonymise, keyed once
         self._counts: Counter[CountKey] = Counter()
         self._turns = ConversationTracker(max_conversations)  # by conversation id, exact in this process
         self._new_turns: Counter[str] = Counter()  # replies not yet in the store, by conversation id
         self._counted_since_flush = 0
         self._last_flush = clock()
-        # The batched write happens on a flusher thread, never on the reply's: a due flush only wakes it.
+        # The batched write and the spool replay happen on a flusher thread, never on the reply's: a due
+        # flush or replay only wakes it.
         self._wake = threading.Event()
+        self._replay_due = False
         self._closing = False
         self._flusher: threading.Thread | None = None
         self.spooled = 0  # records that went to the spool in this process
-        self._try_store()  # connect now if we can, so the first blocked reply pays no connect time
+        self.rejected = 0  # records the store refused, put aside in `<spool>.rejected`
+        # Connect now if we can (bounded), so the first blocked reply pays no connect time; and replay
+        # what an earlier run left in the spool.
+        with contextlib.suppress(StoreUnavailable):
+            self._circuit.ensure()
+            if self.spool.has_pending():
+                self._replay_soon()
         # Pass counts and turns are batched in memory; flush them when the process ends normally, so a
         # short run (a demo, a batch audit) still shows its passes and a restart continues the turns.
         atexit.register(self.flush)
 
-    # -- the store, with back-off after a failure ---------------------------------------------
-
-    def _try_store(self) -> LogStore | None:
-        with self._lock:
-            if self._store is not None:
-                return self._store
-            if self._clock() < self._down_until:
-                return None
-        try:
-            store = self._factory()
-        except Exception as exc:  # any failure to open: spool, never stop the bot
-            self._mark_down(exc)
-            return None
-        with self._lock:
-            if self._store is None:
-                self._store = store
-                return store
-        store.close()  # another thread was faster
-        return self._store
-
-    def _mark_down(self, exc: Exception) -> None:
-        _log.warning("log store unavailable, spooling records: %s", exc)
-        with self._lock:
-            self._down_until = self._clock() + self._retry_seconds
-
     @property
     def store(self) -> LogStore | None:
-        return self._store
+        """The open store (None while it is unavailable)."""
+        return self._circuit.store
 
     # -- DecisionRecorder ---------------------------------------------------------------------
 
@@ -149,17 +136,22 @@ class LogRecorder:
         self.write(build_record(decision, ctx, latency_s, self._key, now))
 
     def write(self, record: LogRecord) -> None:
-        """Store durably, or spool durably; raises LogUnavailable only when both fail."""
-        store = self._try_store()
-        if store is not None:
-            try:
-                store.write(record)
-            except Exception as exc:  # outage or bug: the record must still not be lost
-                self._mark_down(exc)
-            else:
-                if self.spool.has_pending():
-                    self._replay_quietly(store)
-                return
+        """Store durably, or spool durably; raises LogUnavailable only when both fail.
+
+        A record the store refuses (a value it cannot hold) is put aside in `<spool>.rejected` and
+        reported: retrying it cannot help, and it must not keep the records after it out of the store.
+        """
+        try:
+            self._store_record(record)
+        except RecordRejected as exc:
+            self._reject(record, exc)
+            return
+        except StoreUnavailable:
+            pass  # down or slow: the circuit is open now, the record goes to the spool
+        else:
+            if self.spool.has_pending():
+                self._replay_soon()
+            return
         try:
             self.spool.append(record)
         except OSError as exc:
@@ -169,19 +161,41 @@ class LogRecorder:
             ) from exc
         self.spooled += 1
 
-    def _replay_quietly(self, store: LogStore) -> None:
+    def _store_record(self, record: LogRecord) -> bool:
+        return self._circuit.call(lambda store: store.write(record))
+
+    def _reject(self, record: LogRecord, exc: RecordRejected) -> None:
         try:
-            result = self.spool.replay(store)
-        except Exception as exc:
-            self._mark_down(exc)
-        else:
-            _log.info("replayed %d spooled record(s), %d new", result.read, result.stored)
+            self.spool.reject(record)
+        except OSError as failed:
+            raise LogUnavailable(
+                f"the log store refused a record ({exc.reason}) and {self.spool.rejected_path} could not take it "
+                f"({failed}); the reply was not released. Fix: make the spool folder writable"
+            ) from failed
+        self.rejected += 1
+        _log.error("%s; moved to %s", exc, self.spool.rejected_path)
+
+    def _replay_soon(self) -> None:
+        self._replay_due = True
+        self._flush_soon()
+
+    def _replay_quietly(self) -> None:
+        """Replay the spool through the circuit (on the flusher thread); skipped while another replay runs."""
+        result = self.spool.replay(self._store_record, wait=False)
+        if result is None:
+            return
+        if result.rejected or result.skipped_lines:
+            _log.error(
+                "replay: %d record(s) the store refused (%s) and %d unreadable line(s) moved to %s",
+                result.rejected, ", ".join(result.reasons), result.skipped_lines, self.spool.rejected_path,
+            )  # fmt: skip
+        _log.info("replayed %d spooled record(s), %d new, %d left", result.read, result.stored, result.left)
 
     def replay(self) -> ReplayResult:
-        """Replay the spool now (raises StoreUnavailable when the store is still down)."""
-        store = self._store or self._factory()
-        self._store = store
-        return self.spool.replay(store)
+        """Replay the spool now, after a replay running elsewhere; `left` > 0 when the store went away."""
+        result = self.spool.replay(self._store_record)
+        assert result is not None  # waited for the lock
+        return result
 
     # -- batched counts: passes and turns ------------------------------------------------------
 
@@ -212,8 +226,14 @@ class LogRecorder:
         while not self._closing:
             self._wake.wait(self._flush_seconds)
             self._wake.clear()
-            if not self._closing:
-                self.flush()
+            if self._closing:
+                return
+            self.flush()
+            # Due after a good write found records waiting; otherwise tried every flush interval while
+            # the store is up (a spool left by another process, a replay an outage cut short).
+            if self._replay_due or (self._circuit.store is not None and self.spool.has_pending()):
+                self._replay_due = False
+                self._replay_quietly()
 
     def flush(self) -> None:
         """Add the counted passes and turns to the store now; on failure keep them for the next flush."""
@@ -224,15 +244,11 @@ class LogRecorder:
             self._last_flush = self._clock()
         if not counts and not turns:
             return
-        store = self._try_store()
+        # Hashed here, not per reply: the flush hashes each conversation once per batch.
+        hashed = {self._pseudonymise(c): n for c, n in turns.items()}
         try:
-            if store is None:
-                raise ConnectionError("store unavailable")
-            # Hashed here, not per reply: the flush hashes each conversation once per batch.
-            store.add_counts(counts, {self._pseudonymise(c): n for c, n in turns.items()})
-        except Exception as exc:
-            if store is not None:
-                self._mark_down(exc)
+            self._circuit.call(lambda store: store.add_counts(counts, hashed))
+        except (StoreUnavailable, RecordRejected):
             with self._lock:
                 self._counts.update(counts)
                 self._new_turns.update(turns)
@@ -246,16 +262,20 @@ class LogRecorder:
         disk wait. Otherwise (SQLite) the count lives in memory with no I/O once the conversation is
         known: on first sight (in this process, or again after the in-memory bound forgot it) the stored
         count is read, plus increments of this process still waiting for the flush. When the store is
-        down the count starts at 0: the notice is shown again rather than skipped.
+        down or slow (each call bounded by the store timeout) the count starts at 0: the notice is shown
+        again rather than skipped.
         """
-        store = self._try_store()
-        if store is not None and store.shares_turns:
+        try:
+            shares = self._circuit.ensure().shares_turns
+        except StoreUnavailable:
+            shares = False
+        if shares:
             # Replicas share this store: count in it (one round trip, no disk wait), so the replica
             # that answers the second reply knows it is the second.
-            try:
-                return store.count_turn(self._pseudonymise(conversation_id))
-            except Exception as exc:
-                self._mark_down(exc)  # then count here: at worst the notice shows once more
+            hashed = self._pseudonymise(conversation_id)
+            with contextlib.suppress(StoreUnavailable, RecordRejected):
+                return self._circuit.call(lambda store: store.count_turn(hashed))
+            # Then count here: at worst the notice shows once more.
         turn = self._turns.advance(conversation_id)
         if turn is None:
             stored = self._stored_replies(self._pseudonymise(conversation_id))
@@ -271,13 +291,10 @@ class LogRecorder:
         return turn
 
     def _stored_replies(self, conversation_hash: str) -> int:
-        store = self._try_store()
-        if store is not None:
-            try:
-                return store.replies(conversation_hash)
-            except Exception as exc:
-                self._mark_down(exc)
-        return 0
+        try:
+            return self._circuit.call(lambda store: store.replies(conversation_hash))
+        except (StoreUnavailable, RecordRejected):
+            return 0
 
     def close(self) -> None:
         with self._lock:
@@ -287,10 +304,7 @@ class LogRecorder:
         if flusher is not None and flusher is not threading.current_thread():
             flusher.join()
         self.flush()
-        with self._lock:
-            store, self._store = self._store, None
-        if store is not None:
-            store.close()
+        self._circuit.close()
 
 
 class DisabledRecorder:

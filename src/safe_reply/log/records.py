@@ -8,6 +8,7 @@ record written twice (a retry, a spool replay after an outage) is stored once.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -34,6 +35,29 @@ def now_text() -> str:
 
 def new_record_uuid() -> str:
     return str(uuid.uuid4())
+
+
+# What neither backend can hold in a text column: NUL (PostgreSQL refuses it) and a lone surrogate
+# (no UTF-8 encoding; SQLite raises). A Python str holds astral characters as one code point, so every
+# surrogate in it is a lone one. Replaced by U+FFFD, one character for one: spans keep their offsets,
+# and a reader sees that something was there.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def storable(text: str) -> str:
+    """`text` with every NUL and lone surrogate replaced by U+FFFD (same length)."""
+    return _UNSTORABLE.sub(REPLACEMENT, text)
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, Mapping):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(v) for v in value]
+    return value
 
 
 def _fields(value: Any) -> dict[str, Any]:
@@ -118,6 +142,13 @@ class LogRecord:
         findings = tuple(FindingRecord.from_json(f) for f in data["findings"])
         return cls(**{**_known(cls, data), "findings": findings, "latency_ms": float(data.get("latency_ms", 0.0))})
 
+    def storable(self) -> LogRecord:
+        """This record with every text (messages, details, names included) storable in both backends.
+
+        One step over the record's JSON form, so a field added later is covered without a change here.
+        """
+        return LogRecord.from_json(_storable(self.to_json()))
+
 
 @dataclass(frozen=True, slots=True)
 class FindingLabel:
@@ -152,9 +183,10 @@ class AuditEntry:
 
 
 # Findings that record what the guard did mechanically rather than a judgement a reviewer could
-# confirm or reject: the inserted AI notice, a rewrite that failed, a validator that crashed. The review
-# queue leaves them out unless asked (they were a third of a real review session).
-MECHANICAL_CATEGORIES = frozenset({"missing_disclosure", "rewrite_failed", "validator_error"})
+# confirm or reject: the inserted AI notice, a rewrite that failed, a validator that crashed or overran,
+# a reply too long to check. The review queue leaves them out unless asked (they were a third of a real
+# review session).
+MECHANICAL_CATEGORIES = frozenset({"missing_disclosure", "rewrite_failed", "validator_error", "reply_too_long"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX records_time_order ON records (created_at, id)",
         ),
     ),
+    Migration(
+        4,
+        "erasures and the purge horizon: no replay brings an erased record back",
+        (
+            # A conversation erased at `erased_at` (by its keyed hash): records of it made before then are
+            # refused when they arrive later (another host's spool, a write in flight). Kept only until
+            # retention ends: by then the purge horizon refuses them anyway.
+            """CREATE TABLE erasures (
+                conversation_hash TEXT PRIMARY KEY,
+                erased_at TEXT NOT NULL
+            )""",
+            # Settings the store keeps about itself; `purged_before`: records made before it are refused.
+            """CREATE TABLE log_state (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

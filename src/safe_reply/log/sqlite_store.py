@@ -8,6 +8,7 @@ waits (busy timeout) for the write lock instead of failing.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -95,6 +96,14 @@ class SqliteLogStore(SqlLogStore):
         with self._lock:
             assert self._conn is not None
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def abort(self) -> None:
+        # sqlite3's interrupt() is the one call that is safe from another thread: a statement running
+        # now ends with an error. The store is not used afterwards (the recorder drops it).
+        for conn in (self._conn, self._reader):
+            if conn is not None:
+                with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
+                    conn.interrupt()
 
     def close(self) -> None:
         with self._lock:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from safe_reply.errors import SafeReplyError
+from safe_reply.log.erasure import NOT_ERASED, Erasure
+from safe_reply.log.failures import RecordRejected, StoreUnavailable, UnknownFinding, UnknownRecord
 from safe_reply.log.queries import ReviewQueries, where
 from safe_reply.log.records import (
     AuditEntry,
@@ -30,29 +31,18 @@ from safe_reply.log.records import (
 )
 from safe_reply.log.schema import MIGRATIONS, MIGRATIONS_TABLE
 
+__all__ = [  # the failures live in failures.py; importing them from here keeps working
+    "CountKey",
+    "LogStore",
+    "RecordRejected",
+    "SqlLogStore",
+    "StoreUnavailable",
+    "UnknownFinding",
+    "UnknownRecord",
+]
+
 T = TypeVar("T")
 CountKey = tuple[str, str, str]  # (day, product line, action)
-
-
-class StoreUnavailable(SafeReplyError):
-    """The store cannot be reached or written right now (server down, database locked too long)."""
-
-
-class UnknownRecord(SafeReplyError):
-    def __init__(self, record_id: int) -> None:
-        self.record_id = record_id
-        super().__init__(f"no log record with id {record_id}. Fix: pick an id from `safe-reply log list`")
-
-
-class UnknownFinding(SafeReplyError):
-    """A finding index the record does not have. The message numbers findings from 1, as `log show` does."""
-
-    def __init__(self, record_id: int, index: int, count: int) -> None:
-        self.record_id, self.index, self.count = record_id, index, count
-        super().__init__(
-            f"record {record_id} has no finding {index + 1} (it has {count}, numbered from 1 as in `log show`). "
-            f"Fix: pass --finding between 1 and {max(count, 1)}, or leave it out"
-        )
 
 
 @runtime_checkable
@@ -104,14 +94,20 @@ class LogStore(Protocol):
     def stats(self, flt: RecordFilter) -> Stats: ...
 
     def purge(self, before: str) -> int:
-        """Delete records created before `before` (TIME_FORMAT); returns how many."""
+        """Delete records created before `before` (TIME_FORMAT) and refuse them later; returns how many."""
         ...
 
-    def delete_conversation(self, conversation_hash: str) -> int: ...
+    def delete_conversation(self, conversation_hash: str) -> int:
+        """Delete the conversation's records and refuse those made before now when they arrive later."""
+        ...
 
     def migrations(self) -> list[tuple[int, str]]: ...
 
     def close(self) -> None: ...
+
+    def abort(self) -> None:
+        """Cut the store off from any thread, without waiting for a call in progress (which then fails)."""
+        ...
 
 
 _RECORD_COLUMNS = (
@@ -122,7 +118,7 @@ _RECORD_COLUMNS = (
 _TIME_ORDER = " ORDER BY r.created_at, r.id"
 
 
-class SqlLogStore(ReviewQueries, ABC):
+class SqlLogStore(ReviewQueries, Erasure, ABC):
     """LogStore over a DB-API connection; subclasses supply connection, dialect and transactions."""
 
     placeholder = "?"
@@ -142,6 +138,10 @@ class SqlLogStore(ReviewQueries, ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @abstractmethod
+    def abort(self) -> None:
+        """Cut the store off from any thread, without waiting for a call in progress (which then fails)."""
 
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
@@ -185,9 +185,11 @@ class SqlLogStore(ReviewQueries, ABC):
     # -- writing ------------------------------------------------------------------------------
 
     def _insert(self, execute: Callable[..., Any], record: LogRecord) -> bool:
+        # INSERT ... SELECT: a record of an erased conversation or past the purge horizon is not inserted
+        # (see erasure.py). Casts: the untyped parameters of a SELECT list must match the columns.
         row = execute(
-            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (record_uuid) DO NOTHING RETURNING id",
+            f"INSERT INTO records ({_RECORD_COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, "
+            f"CAST(? AS {self.float_column}), ? WHERE {NOT_ERASED} ON CONFLICT (record_uuid) DO NOTHING RETURNING id",
             (
                 record.record_uuid,
                 record.created_at,
@@ -203,6 +205,9 @@ class SqlLogStore(ReviewQueries, ABC):
                 record.channel,
                 record.latency_ms,
                 record.original_sealed,
+                record.conversation_hash,
+                record.created_at,
+                record.created_at,
             ),
         ).fetchone()
         if row is None:
@@ -231,10 +236,33 @@ class SqlLogStore(ReviewQueries, ABC):
         return True
 
     def write(self, record: LogRecord) -> bool:
-        return self._run(lambda execute: self._insert(execute, record))
+        return self._storing(record.record_uuid, lambda: self._run(lambda execute: self._insert(execute, record)))
 
     def write_many(self, records: Sequence[LogRecord]) -> int:
-        return self._run(lambda execute: sum(self._insert(execute, r) for r in records))
+        what = records[0].record_uuid if len(records) == 1 else f"one of {len(records)}"
+        return self._storing(what, lambda: self._run(lambda execute: sum(self._insert(execute, r) for r in records)))
+
+    def _storing(self, what: str, write: Callable[[], T]) -> T:
+        """The one error path of writing records: every exception becomes an outage or a rejection.
+
+        Backends raise StoreUnavailable for what they know to be the connection or the database (server
+        gone, timeout, locked). Anything else (a value the driver cannot encode, a constraint, a bug) is
+        judged by asking the store a question it can always answer: if it answers, the record was at
+        fault and retrying it cannot help (RecordRejected); if not, the store is down (StoreUnavailable).
+        """
+        try:
+            return write()
+        except (StoreUnavailable, RecordRejected):
+            raise
+        except Exception as exc:
+            try:
+                self.migrations()
+            except Exception as probe:
+                raise StoreUnavailable(
+                    f"the log store failed ({type(exc).__name__}) and does not answer ({type(probe).__name__}). "
+                    "Fix: check the store; records are spooled meanwhile"
+                ) from exc
+            raise RecordRejected(what, type(exc).__name__) from exc
 
     def add_counts(self, counts: Mapping[CountKey, int], turns: Mapping[str, int] | None = None) -> None:
         # Increments, never absolute values: several replicas flushing the same conversation add up.
@@ -323,32 +351,6 @@ class SqlLogStore(ReviewQueries, ABC):
                     AuditEntry(record_id, AuditEvent.LABEL, at, reviewer, index, label.value, old, note, old_note),
                 )
             return len(indexes)
-
-        return self._run(work)
-
-    # -- deleting -----------------------------------------------------------------------------
-
-    def purge(self, before: str) -> int:
-        def work(execute: Callable[..., Any]) -> int:
-            deleted = execute("DELETE FROM records WHERE created_at < ?", (before,)).rowcount
-            execute("DELETE FROM audit_events WHERE at < ?", (before,))
-            execute("DELETE FROM counters WHERE day < ?", (before[:10],))
-            execute("DELETE FROM turns WHERE updated_at < ?", (before,))
-            return int(deleted)
-
-        return self._run(work)
-
-    def delete_conversation(self, conversation_hash: str) -> int:
-        def work(execute: Callable[..., Any]) -> int:
-            # The audit trail keeps who did what and when; its only free text (notes) goes with the records.
-            execute(
-                "UPDATE audit_events SET note = NULL, previous_note = NULL WHERE record_id IN "
-                "(SELECT id FROM records WHERE conversation_hash = ?)",
-                (conversation_hash,),
-            )
-            deleted = execute("DELETE FROM records WHERE conversation_hash = ?", (conversation_hash,)).rowcount
-            execute("DELETE FROM turns WHERE conversation_hash = ?", (conversation_hash,))
-            return int(deleted)
 
         return self._run(work)
 

@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from safe_reply.linear_regex import re2_source
+
 try:  # the wheel ships for the platforms we run on; without it every rule just runs its patterns
     import re2 as _re2
 except ImportError:  # pragma: no cover - exercised only where google-re2 has no wheel
@@ -28,96 +30,9 @@ class Prefilter(Protocol):
     def search(self, text: str) -> Any: ...
 
 
-_LOOKAROUND = re.compile(r"\(\?<?[=!]")
-_CLASS_ESCAPES = {"w": r"\p{L}\p{N}_", "s": r"\s\p{Z}", "d": r"\p{Nd}"}
-_BARE_ESCAPES = {
-    "w": r"[\p{L}\p{N}_]",
-    "W": r"[^\p{L}\p{N}_]",
-    "s": r"[\s\p{Z}]",
-    "S": r"[^\s\p{Z}]",
-    "d": r"\p{Nd}",
-    "D": r"\P{Nd}",
-    "Z": r"\z",
-}
-
-
 def widen(source: str) -> str:
     """The pattern rewritten for RE2 so that it matches at least everything the original matches."""
-    out: list[str] = []
-    index = 0
-    in_class = False
-    while index < len(source):
-        char = source[index]
-        if char == "\\" and index + 1 < len(source):
-            escaped = source[index + 1]
-            index += 2
-            if escaped in "UuxN":
-                index = _unicode_escape(source, index, escaped, out)
-            elif in_class:
-                out.append(_CLASS_ESCAPES.get(escaped, "\\" + escaped))
-            elif escaped in "bB":
-                continue  # a word boundary only narrows a match
-            else:
-                out.append(_BARE_ESCAPES.get(escaped, "\\" + escaped))
-            continue
-        if in_class:
-            if char == "]" and out[-1] not in ("[", "[^"):
-                in_class = False
-            out.append(char)
-            index += 1
-            continue
-        if char == "[":
-            in_class = True
-            out.append(char)
-            index += 1
-            if source.startswith("^", index):
-                out.append("^")
-                index += 1
-            continue
-        if char == "(" and _LOOKAROUND.match(source, index):
-            index = _after_group(source, index)  # a lookaround only narrows a match: drop it
-            continue
-        if source.startswith("(?>", index):
-            out.append("(?:")  # an atomic group matches a subset of the plain group
-            index += 3
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
-
-
-def _unicode_escape(source: str, index: int, kind: str, out: list[str]) -> int:
-    """\\uXXXX, \\UXXXXXXXX and \\xXX in RE2's spelling \\x{...}."""
-    width = {"u": 4, "U": 8, "x": 2}.get(kind)
-    if width is None:
-        raise ValueError("named character escapes have no RE2 form")
-    digits = source[index : index + width]
-    out.append(f"\\x{{{int(digits, 16):X}}}")
-    return index + width
-
-
-def _after_group(source: str, start: int) -> int:
-    """The index just after the group that opens at `start` (escapes and classes skipped)."""
-    depth = 0
-    index = start
-    in_class = False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return index
+    return re2_source(source, widen=True)
 
 
 def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
