@@ -34,7 +34,7 @@ from pool import Meter, ReplyPool, interleave, pool_size, replies
 from safe_reply.config_models import DEFAULT_FALLBACK, LogSettings, Mode, ProductLine
 from safe_reply.policy import Policy, ProductLinePolicy
 from safe_reply.registry import builtin_actions
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 from safe_reply.types import Context, Language, PolicyRef
 
 TURNS_PER_CONVERSATION = 8

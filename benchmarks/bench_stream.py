@@ -42,7 +42,7 @@ from safe_reply import load_policy
 from safe_reply.config_models import Streaming
 from safe_reply.resources import example_config_dir
 from safe_reply.rulepacks.sentences import sentence_spans
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 from safe_reply.runnable_stream import complete_end
 
 CONFIG: RunnableConfig = {"configurable": {"product_line": "ebike", "turn": 2}}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "guard": "safe_reply.runnable",
+    "guard": "safe_reply.runnable_chat",
     "GuardedRunnable": "safe_reply.runnable",
     "GuardedReply": "safe_reply.runnable",
     "ConversationTracker": "safe_reply.conversation",
@@ -71,7 +71,8 @@ if TYPE_CHECKING:
     from safe_reply.errors import ConfigError, ConfigErrors, ReplyBlocked, UnknownProductLine
     from safe_reply.loader import load_policy
     from safe_reply.policy import Policy, ProductLinePolicy
-    from safe_reply.runnable import GuardedReply, GuardedRunnable, guard
+    from safe_reply.runnable import GuardedReply, GuardedRunnable
+    from safe_reply.runnable_chat import guard
     from safe_reply.types import (
         Action,
         Category,

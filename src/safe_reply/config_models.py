@@ -178,7 +178,7 @@ class Fact(Strict):
         if unit is None or not unit.strip():
             return None
         # Imported here: the unit registry loads only when a config has units.
-        from safe_reply.validators.claims.units import UnknownUnit, fact_unit
+        from safe_reply.units import UnknownUnit, fact_unit
 
         try:
             fact_unit(unit)

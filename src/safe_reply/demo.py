@@ -24,7 +24,8 @@ from safe_reply.loader import load_policy
 from safe_reply.policy import Policy
 from safe_reply.recording import DecisionRecorder
 from safe_reply.resources import example_config_dir, examples_dir
-from safe_reply.runnable import GuardedReply, guard
+from safe_reply.runnable import GuardedReply
+from safe_reply.runnable_chat import guard
 from safe_reply.types import Action, Decision, Finding
 
 _STYLE = {

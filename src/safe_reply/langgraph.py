@@ -30,7 +30,8 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from safe_reply.conversation import TurnTracker
 from safe_reply.policy import Policy
 from safe_reply.recording import DecisionRecorder
-from safe_reply.runnable import DEFAULT_RUN_NAME, GuardedRunnable, guard
+from safe_reply.runnable import DEFAULT_RUN_NAME, GuardedRunnable
+from safe_reply.runnable_chat import guard
 from safe_reply.runnable_io import HUMAN_AGENT_NAME
 from safe_reply.types import Language
 

@@ -18,22 +18,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from langchain_core.callbacks.manager import AsyncCallbackManagerForChainRun, CallbackManagerForChainRun
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableSerializable
 from pydantic import ConfigDict, InstanceOf
 
 from safe_reply.config_models import Streaming
-from safe_reply.conversation import (
-    ConversationTracker,
-    TurnTracker,
-    parse_language,
-)
-from safe_reply.loader import load_policy
 from safe_reply.policy import Policy
-from safe_reply.recording import DecisionRecorder
 from safe_reply.runnable_callbacks import TokenGates
 from safe_reply.runnable_io import (
     areport,
@@ -48,10 +40,8 @@ from safe_reply.runnable_setup import (
     aclose_iter,
     alone,
     bot_config,
-    checked,
     close_iter,
     graph_stream,
-    policy_recorder,
     prepare_call,
     reply_contexts,
     streams_to_client,
@@ -423,49 +413,3 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         await gates.arelease(checked.delivered)
         gates.message = reply_message(checked.output, self.output_key)[0]
         return GuardedReply(checked.output, checked.decision) if self.emit_decision else checked.output
-
-
-def guard(
-    bot: Runnable[Any, Any],
-    policy: Policy | str | Path = "config",
-    product_line: str | None = None,
-    *,
-    output_key: str | None = None,
-    recorder: DecisionRecorder | Literal["policy"] | None = "policy",
-    tracker: TurnTracker | None = None,
-    language: Language | str | None = None,
-    channel: str | None = None,
-    run_name: str = DEFAULT_RUN_NAME,
-) -> GuardedRunnable:
-    """Wrap `bot` so every reply is checked by `policy` (a config folder or a loaded Policy).
-
-    `product_line` fixes the product line (a call's `configurable["product_line"]` overrides it;
-    without either, the policy's default is used). `recorder` receives every decision before the
-    reply is released; the default, "policy", opens the log configured in the policy's `log`
-    section (a Policy built in code has none), None records nothing. `tracker` counts turns per
-    conversation (default: the log's recorder when the log is on: counted in memory, written behind
-    to the store and read back on first sight, so a restart or another replica continues the count;
-    else an in-memory LRU of 100,000 conversations).
-    """
-    from safe_reply.runnable_chat import GuardedChatModel, is_chat_model  # it builds on GuardedRunnable
-
-    loaded = policy if isinstance(policy, Policy) else load_policy(policy)
-    if recorder == "policy":
-        recorder = policy_recorder(loaded)
-        if tracker is None and isinstance(recorder, TurnTracker):
-            tracker = recorder
-    if product_line is not None:
-        loaded.select(product_line)  # fail at construction, not on the first customer message
-    checked(recorder, tracker)
-    kind = GuardedChatModel if is_chat_model(bot) else GuardedRunnable
-    return kind(
-        bot=bot,
-        policy=loaded,
-        product_line=product_line,
-        language=parse_language(language),
-        channel=channel,
-        output_key=output_key,
-        recorder=recorder,
-        tracker=tracker if tracker is not None else ConversationTracker(),
-        run_name=run_name,
-    )

@@ -6,17 +6,26 @@ model inside the guard, or around the guard with the same methods), and `with_st
 returns a guard around the model's structured output: every text field of it is checked like an
 outbound tool's arguments (safe_reply.runnable_tools); a rewrite changes the fields, a block raises
 `ReplyBlocked` (a schema has no place for the fallback).
+
+`guard` lives here, above both kinds of guard: it picks the chat-model guard for a chat model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBinding, RunnableConfig
 
-from safe_reply.runnable import GuardedRunnable
+from safe_reply.conversation import ConversationTracker, TurnTracker, parse_language
+from safe_reply.loader import load_policy
+from safe_reply.policy import Policy
+from safe_reply.recording import DecisionRecorder
+from safe_reply.runnable import DEFAULT_RUN_NAME, GuardedRunnable
+from safe_reply.runnable_setup import checked, policy_recorder
+from safe_reply.types import Language
 
 
 def is_chat_model(bot: Runnable[Any, Any]) -> bool:
@@ -63,3 +72,46 @@ class GuardedModelBinding(RunnableBinding[Any, Any]):  # type: ignore[no-redef] 
             custom_input_type=self.custom_input_type,
             custom_output_type=self.custom_output_type,
         )
+
+def guard(
+    bot: Runnable[Any, Any],
+    policy: Policy | str | Path = "config",
+    product_line: str | None = None,
+    *,
+    output_key: str | None = None,
+    recorder: DecisionRecorder | Literal["policy"] | None = "policy",
+    tracker: TurnTracker | None = None,
+    language: Language | str | None = None,
+    channel: str | None = None,
+    run_name: str = DEFAULT_RUN_NAME,
+) -> GuardedRunnable:
+    """Wrap `bot` so every reply is checked by `policy` (a config folder or a loaded Policy).
+
+    `product_line` fixes the product line (a call's `configurable["product_line"]` overrides it;
+    without either, the policy's default is used). `recorder` receives every decision before the
+    reply is released; the default, "policy", opens the log configured in the policy's `log`
+    section (a Policy built in code has none), None records nothing. `tracker` counts turns per
+    conversation (default: the log's recorder when the log is on: counted in memory, written behind
+    to the store and read back on first sight, so a restart or another replica continues the count;
+    else an in-memory LRU of 100,000 conversations).
+    """
+    loaded = policy if isinstance(policy, Policy) else load_policy(policy)
+    if recorder == "policy":
+        recorder = policy_recorder(loaded)
+        if tracker is None and isinstance(recorder, TurnTracker):
+            tracker = recorder
+    if product_line is not None:
+        loaded.select(product_line)  # fail at construction, not on the first customer message
+    checked(recorder, tracker)
+    kind = GuardedChatModel if is_chat_model(bot) else GuardedRunnable
+    return kind(
+        bot=bot,
+        policy=loaded,
+        product_line=product_line,
+        language=parse_language(language),
+        channel=channel,
+        output_key=output_key,
+        recorder=recorder,
+        tracker=tracker if tracker is not None else ConversationTracker(),
+        run_name=run_name,
+    )

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from safe_reply.config_models import Fact, ProductLine
+from safe_reply.quantities import Dimension
 from safe_reply.types import Context, Language
 from safe_reply.validators.claims import ClaimsValidator
 from safe_reply.validators.claims.facts import Direction, FactBase
-from safe_reply.validators.claims.quantities import Dimension
 
 from .conftest import make
 

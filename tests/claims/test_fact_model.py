@@ -12,11 +12,11 @@ from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigErrors
 from safe_reply.eval.corpus import load_fact_base, policy_from_corpus
 from safe_reply.loader import load_policy
+from safe_reply.quantities import Dimension
 from safe_reply.types import Context, Language
+from safe_reply.units import UnknownUnit, fact_unit
 from safe_reply.validators.claims import ClaimsValidator, Settings, build
 from safe_reply.validators.claims.facts import Direction, FactBase
-from safe_reply.validators.claims.quantities import Dimension
-from safe_reply.validators.claims.units import UnknownUnit, fact_unit
 
 # A fictional line in the corpus format's flat shape: a models fact, per-model values in qualifiers.
 PUMPS = ProductLine(

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from safe_reply.quantities import Dimension, parse_number, quantities
 from safe_reply.types import Language
-from safe_reply.validators.claims.quantities import Dimension, parse_number, quantities
 
 
 @pytest.mark.parametrize(

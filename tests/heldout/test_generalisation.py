@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from safe_reply.config_models import Fact, ProductLine
 from safe_reply.contracts import BuildContext
+from safe_reply.quantities import Dimension, quantities
 from safe_reply.types import Context, Language
 from safe_reply.validators.claims import ClaimsValidator, Settings, build
 from safe_reply.validators.claims.backing import guarantee_verdict, origin_verdict
 from safe_reply.validators.claims.facts import Direction, FactBase
-from safe_reply.validators.claims.quantities import Dimension, quantities
 
 LINE = ProductLine(
     id="home",

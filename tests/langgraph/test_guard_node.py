@@ -14,7 +14,7 @@ from runnable_support import FALLBACK_DE, ListRecorder
 from stream_validators import NOTICE
 
 from safe_reply.langgraph import guard_node
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -13,7 +13,7 @@ from langgraph.prebuilt import create_react_agent
 from runnable_support import FALLBACK_DE, ListRecorder
 from stream_validators import NOTICE
 
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 from safe_reply.types import Action
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # create_react_agent moves to langchain 1.x

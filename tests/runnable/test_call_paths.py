@@ -12,7 +12,7 @@ from runnable_paths import BOTS, PATHS, run_path, text_of
 from runnable_support import FALLBACK_DE, FALLBACK_EN, ListRecorder, make_policy
 
 from safe_reply.errors import ReplyBlocked
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 from safe_reply.types import Action, Category
 
 SCENARIOS = {

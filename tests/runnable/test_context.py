@@ -18,7 +18,7 @@ from runnable_support import ListRecorder, make_policy
 
 from safe_reply.conversation import ConversationTracker
 from safe_reply.errors import UnknownProductLine
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 from safe_reply.types import Language
 
 REPLY = "Der Akku hält immer 80 km."

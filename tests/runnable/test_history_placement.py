@@ -14,7 +14,7 @@ from langchain_core.runnables.history import RunnableWithMessageHistory
 from runnable_support import FALLBACK_DE
 from stream_validators import NOTICE
 
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 
 # Deprecated in langchain-core 1.x in favour of LangGraph's persistence (agents.md), still widely used.
 pytestmark = pytest.mark.filterwarnings("ignore::langchain_core._api.deprecation.LangChainDeprecationWarning")

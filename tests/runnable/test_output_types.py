@@ -11,7 +11,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.runnables import RunnableLambda
 from runnable_support import make_policy
 
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 from safe_reply.runnable_io import MissingOutputKeyError, UnsupportedReplyError
 
 REPLY = "Der Akku hält immer 80 km."

@@ -19,7 +19,8 @@ from runnable_paths import PATHS, chat_bot, run_path, str_bot
 from runnable_support import FALLBACK_DE, ListRecorder, make_policy
 
 from safe_reply.errors import ReplyBlocked
-from safe_reply.runnable import GuardedReply, guard
+from safe_reply.runnable import GuardedReply
+from safe_reply.runnable_chat import guard
 from safe_reply.types import Action, Decision
 from support.policies import SleepingValidator, make_line
 from support.policies import make_policy as policy_of

@@ -15,7 +15,8 @@ from stream_validators import NOTICE, NoticeAnywhere, RegexTerm
 from safe_reply.config_models import ProductLine, Streaming
 from safe_reply.errors import ReplyBlocked
 from safe_reply.policy import Policy
-from safe_reply.runnable import GuardedReply, guard
+from safe_reply.runnable import GuardedReply
+from safe_reply.runnable_chat import guard
 from safe_reply.runnable_stream import SentenceAction, StreamedDecision
 from safe_reply.types import Action
 from support.policies import make_line

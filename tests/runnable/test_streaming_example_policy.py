@@ -11,7 +11,7 @@ from safe_reply.config_models import LogSettings
 from safe_reply.log import LogRecorder, RecordFilter, open_recorder
 from safe_reply.policy import Policy
 from safe_reply.resources import example_config_dir
-from safe_reply.runnable import guard
+from safe_reply.runnable_chat import guard
 
 NOTICE_DE = "Hinweis: Sie chatten mit einem KI-Assistenten. "
 FIRST = {"configurable": {"session_id": "s-1", "turn": 1}}

@@ -17,8 +17,8 @@ from stream_validators import NOTICE
 
 from safe_reply.conversation import ConversationTracker
 from safe_reply.errors import ReplyBlocked
-from safe_reply.runnable import GuardedRunnable, guard
-from safe_reply.runnable_chat import GuardedChatModel, GuardedModelBinding
+from safe_reply.runnable import GuardedRunnable
+from safe_reply.runnable_chat import GuardedChatModel, GuardedModelBinding, guard
 from safe_reply.types import Action, Span
 
 LATER = {"configurable": {"session_id": "s-1", "turn": 2}}

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from safe_reply.config_models import ConditionKind, Fact
+from safe_reply.quantities import Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.fact_parts import (
     RANGE,
@@ -45,7 +46,6 @@ from safe_reply.validators.claims.fact_parts import (
 )
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.products import ProductIndex
-from safe_reply.validators.claims.quantities import Dimension, Quantity, parse_number, quantities
 from safe_reply.validators.claims.servings import Serving, equivalents, serving_before, serving_in
 from safe_reply.validators.claims.wording import (
     PAREN,

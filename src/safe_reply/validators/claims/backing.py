@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from safe_reply.quantities import Dimension, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.facts import ApprovedClaim, FactBase, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.origin import origin_verdict
-from safe_reply.validators.claims.quantities import Dimension, quantities
 from safe_reply.validators.claims.taxonomy import Verdict
 
 __all__ = ["Verdict", "approved_backing", "certification_verdict", "guarantee_verdict", "origin_verdict"]

@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 import re
 
+from safe_reply.quantities import Dimension, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
-from safe_reply.validators.claims.quantities import Dimension, parse_number, quantities
 
 _TOTAL = re.compile(
     r"\b(?:komplett|vollständig|völlig|gänzlich|ganz|alle[nsm]?|100\s?%|zu\s+100\s?%|completely|fully|entirely|"

@@ -7,11 +7,11 @@ import re
 from enum import StrEnum
 
 from safe_reply.config_models import ConditionKind, Fact, FactDirection
+from safe_reply.quantities import UPPER_BOUND, Dimension, decimals, ip_value, parse_number
 from safe_reply.types import Language
+from safe_reply.units import UnknownUnit, fact_unit
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.products import ProductIndex
-from safe_reply.validators.claims.quantities import UPPER_BOUND, Dimension, decimals, ip_value, parse_number
-from safe_reply.validators.claims.units import UnknownUnit, fact_unit
 from safe_reply.validators.claims.wording import PAREN, STOP_WORDS, mode_matches, tokens
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from safe_reply.config_models import Fact, ProductLine
 from safe_reply.lang import detect_language
+from safe_reply.quantities import Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import (
     Direction,
@@ -29,7 +30,6 @@ from safe_reply.validators.claims.alternatives import (
 )
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
 from safe_reply.validators.claims.products import ProductIndex, products_of
-from safe_reply.validators.claims.quantities import Dimension, Quantity, parse_number, quantities
 from safe_reply.validators.claims.restrictions import Restriction, restriction_clauses
 
 __all__ = ["ApprovedClaim", "Direction", "FactBase", "NumericFact", "describe", "money", "tokens"]

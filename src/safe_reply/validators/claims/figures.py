@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from safe_reply.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import (
     RELATIVE,
@@ -26,7 +27,6 @@ from safe_reply.validators.claims.alternatives import (
     unit_tail,
 )
 from safe_reply.validators.claims.facts import FactBase
-from safe_reply.validators.claims.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
 from safe_reply.validators.claims.servings import scale, serving_in
 from safe_reply.validators.claims.taxonomy import Verdict
 

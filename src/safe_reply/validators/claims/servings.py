@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from safe_reply.quantities import Dimension, Quantity, quantities
 from safe_reply.types import Language
-from safe_reply.validators.claims.quantities import Dimension, Quantity, quantities
 from safe_reply.validators.claims.wording import PAREN
 
 # A serving noun, by the name German and English share.

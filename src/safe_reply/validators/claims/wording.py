@@ -7,9 +7,9 @@ import functools
 import re
 
 from safe_reply.config_models import Fact
+from safe_reply.quantities import quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.products import ProductIndex
-from safe_reply.validators.claims.quantities import quantities
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 

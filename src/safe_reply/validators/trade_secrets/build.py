@@ -37,8 +37,6 @@ from safe_reply.validators.trade_secrets.config import (
     PatternEntry,
     Settings,
     TermEntry,
-    load_entries,
-    peer_entries,
 )
 from safe_reply.validators.trade_secrets.context import (
     DEFAULT_NAME_CUES_DE,
@@ -63,6 +61,7 @@ from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
 from safe_reply.validators.trade_secrets.regexes import PatternGate, UnsafePattern, compile_user_pattern
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
+from safe_reply.validators.trade_secrets.termfile import load_entries, peer_entries
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
 from safe_reply.validators.trade_secrets.variants import (
     LEET_TABLE,

@@ -8,13 +8,11 @@ BuildContext.sources so that it enters the policy hash.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import (
@@ -23,12 +21,9 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
-    ValidationError,
     model_validator,
 )
 
-from safe_reply.contracts import BuildContext
-from safe_reply.errors import ConfigError
 from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.context import DEFAULT_NAME_WINDOW
 from safe_reply.validators.trade_secrets.regexes import compile_user_pattern
@@ -47,8 +42,6 @@ __all__ = [
     "Scope",
     "Settings",
     "TermEntry",
-    "load_entries",
-    "peer_entries",
 ]
 
 
@@ -281,71 +274,3 @@ class Settings(BaseModel):
         if isinstance(self.placeholder, dict):
             return dict(self.placeholder)
         return dict.fromkeys(Language, self.placeholder)
-
-
-def load_entries(settings: Settings, ctx: BuildContext) -> list[Loaded]:
-    """Company-wide entries, then the product line's, then the files; files are added to sources."""
-    entries: list[Loaded] = [*settings.company_terms, *settings.terms]
-    files: list[tuple[str, str]] = []
-    if settings.company_terms_file:
-        files.append(("company_terms_file", settings.company_terms_file))
-    if settings.terms_file:
-        files.append(("terms_file", settings.terms_file))
-    if settings.terms_env:
-        value = os.environ.get(settings.terms_env)
-        if not value:
-            raise ConfigError(
-                ctx.file,
-                f"{ctx.key}.terms_env",
-                f"the environment variable {settings.terms_env} is not set",
-                f"set {settings.terms_env} to the path of the protected-terms YAML file, or remove terms_env",
-            )
-        files.append(("terms_env", value))
-    for key, path in files:
-        loaded = _read_file(ctx, key, ctx.resolve(path))
-        if not loaded and not settings.allow_empty:
-            raise ConfigError(
-                ctx.file,
-                f"{ctx.key}.{key}",
-                f"the protected-terms file {ctx.resolve(path)} holds no entry (empty or only comments), so it "
-                "protects nothing",
-                "put the protected terms into the file (or point the setting at the right file); if the list is "
-                "empty on purpose, add 'allow_empty: true' next to it",
-            )
-        entries.extend(loaded)
-    return entries
-
-
-def peer_entries(ctx: BuildContext) -> tuple[list[Loaded], list[str]]:
-    """The other product lines' entries that protect the whole company, and their allowed terms.
-
-    A peer section that does not validate is skipped here: its own line reports the error.
-    """
-    entries: list[Loaded] = []
-    allowed: list[str] = []
-    for section in ctx.peers.values():
-        try:
-            settings = Settings.model_validate(dict(section))
-            loaded = load_entries(settings, ctx)
-        except (ValidationError, ConfigError):
-            continue
-        entries.extend(entry for entry in loaded if entry.scope is Scope.COMPANY)
-        allowed.extend(settings.allowed_terms)
-    return entries, allowed
-
-
-def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Loaded]:
-    where = f"{ctx.key}.{key}"
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(
-            ctx.file,
-            where,
-            f"cannot read the protected-terms file {path} ({exc.strerror})",
-            "check the path (relative to the config folder) and the file permissions",
-        ) from None
-    ctx.sources.append(path)
-    from safe_reply.validators.trade_secrets.termfile import parse_terms  # imports this module
-
-    return parse_terms(path, data)

@@ -8,6 +8,8 @@ libyaml (100,000 entries: about 10 s), so three flat formats are read without it
   `aliases` (separated by `|`);
 - `.json`: a list of entries exactly as in YAML (parsed and validated in one pass by pydantic-core).
 Every other suffix is YAML. Errors name the file and the line or entry, never the entry's text.
+`load_entries` gathers a product line's entries (inline and from its files), `peer_entries` the
+company-wide entries of the other lines.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigError
 from safe_reply.validators.trade_secrets.config import (
     Entry,
@@ -30,6 +34,7 @@ from safe_reply.validators.trade_secrets.config import (
     Loaded,
     PatternEntry,
     Scope,
+    Settings,
     TermEntry,
 )
 from safe_reply.yamlio import load_yaml
@@ -266,3 +271,68 @@ def _csv(path: Path, text: str) -> list[Loaded]:
             raise ConfigError(path, where, "scope is not 'company' or 'line'", _FIX)
         entries.append(_term(path, where, (row.get("term") or "").strip(), kind, **extra))
     return entries
+
+def load_entries(settings: Settings, ctx: BuildContext) -> list[Loaded]:
+    """Company-wide entries, then the product line's, then the files; files are added to sources."""
+    entries: list[Loaded] = [*settings.company_terms, *settings.terms]
+    files: list[tuple[str, str]] = []
+    if settings.company_terms_file:
+        files.append(("company_terms_file", settings.company_terms_file))
+    if settings.terms_file:
+        files.append(("terms_file", settings.terms_file))
+    if settings.terms_env:
+        value = os.environ.get(settings.terms_env)
+        if not value:
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.terms_env",
+                f"the environment variable {settings.terms_env} is not set",
+                f"set {settings.terms_env} to the path of the protected-terms YAML file, or remove terms_env",
+            )
+        files.append(("terms_env", value))
+    for key, path in files:
+        loaded = _read_file(ctx, key, ctx.resolve(path))
+        if not loaded and not settings.allow_empty:
+            raise ConfigError(
+                ctx.file,
+                f"{ctx.key}.{key}",
+                f"the protected-terms file {ctx.resolve(path)} holds no entry (empty or only comments), so it "
+                "protects nothing",
+                "put the protected terms into the file (or point the setting at the right file); if the list is "
+                "empty on purpose, add 'allow_empty: true' next to it",
+            )
+        entries.extend(loaded)
+    return entries
+
+
+def peer_entries(ctx: BuildContext) -> tuple[list[Loaded], list[str]]:
+    """The other product lines' entries that protect the whole company, and their allowed terms.
+
+    A peer section that does not validate is skipped here: its own line reports the error.
+    """
+    entries: list[Loaded] = []
+    allowed: list[str] = []
+    for section in ctx.peers.values():
+        try:
+            settings = Settings.model_validate(dict(section))
+            loaded = load_entries(settings, ctx)
+        except (ValidationError, ConfigError):
+            continue
+        entries.extend(entry for entry in loaded if entry.scope is Scope.COMPANY)
+        allowed.extend(settings.allowed_terms)
+    return entries, allowed
+
+
+def _read_file(ctx: BuildContext, key: str, path: Path) -> list[Loaded]:
+    where = f"{ctx.key}.{key}"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            ctx.file,
+            where,
+            f"cannot read the protected-terms file {path} ({exc.strerror})",
+            "check the path (relative to the config folder) and the file permissions",
+        ) from None
+    ctx.sources.append(path)
+    return parse_terms(path, data)

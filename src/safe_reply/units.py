@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Any
 
-from safe_reply.validators.claims.quantities import Dimension, Unit, unit_of
+from safe_reply.quantities import Dimension, Unit, unit_of
 
 # German and typographic spellings -> pint expressions. pint reads "Nm" as nanometre and "min⁻¹" not at
 # all, so these are rewritten before it sees them.
