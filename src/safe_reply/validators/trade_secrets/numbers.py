@@ -1,6 +1,7 @@
 """Numbers in any format, as values with a unit: "412 €", "412,00 EUR", "EUR 412", "€412",
 "vierhundertzwölf Euro", "0,4k €", "USD 41.8", "14 Prozent", "achtzehn Prozent", "800 Stück",
-"25 Kilo", "three years" (= 36 months), "Februar 2027" (= 02/2027).
+"25 Kilo", "three years" (= 36 months), "Februar 2027" (= 02/2027), "6 von 100" (= 6 %), "KW 14",
+"Produktionswoche 14/2026", "week 14" (a calendar week).
 
 Used on both sides: on a protected entry (the values of "Kulanzgrenze 60 €", of a price pattern
 `186[,.]40\\s?(?:€|EUR)`) at load time, and on the sentences of a reply that a cheap gate selected.
@@ -30,6 +31,7 @@ class Unit(StrEnum):
     MONTHS = "months"
     DATE = "date"  # value = year * 100 + month
     CODE = "code"  # a number that is an identifier ("Charge 26-07"): compared by its digits
+    WEEK = "week"  # a calendar week ("KW 14", "Produktionswoche 14/2026"): compared by its number
 
 
 CURRENCIES = frozenset({Unit.EUR, Unit.USD, Unit.GBP, Unit.CHF})
@@ -95,6 +97,21 @@ _DATE = re.compile(
     rf"|(?P<mm>0?[1-9]|1[0-2])\s?/\s?(?P<yyyy>20\d\d))(?!\w)",
     re.IGNORECASE,
 )
+# A share written as a ratio is a percentage in other words: "6 von 100", "sechs von hundert",
+# "3 out of 1,000", "2 in 100". Only the bases a reader converts at sight; "3 von 10" is as often a
+# page, a step or a rating, and so is a ratio after "Seite", "page", "Schritt", "step", "Platz".
+_RATIO = re.compile(
+    r"(?<![\w.,])(?<!seite )(?<!page )(?<!schritt )(?<!step )(?<!platz )(?<!rang )(?<!rank )(?<!nr\. )"
+    r"(\d+(?:[.,]\d+)?)[\s\u2007]+(?:von|aus|out\s+of|in)[\s\u2007]+(100|1[.,]?000)(?![\w.,]?\d)",
+    re.IGNORECASE,
+)
+# A calendar week is how German production and delivery dates are written ("KW 14", "KW14/2026",
+# "Kalenderwoche 14", "Produktionswoche 14", "week 14"); the year after it is read with it.
+_WEEK = re.compile(
+    r"(?<![\w.])(?:kw|cw|wk|\w*woche|(?:calendar\s+|production\s+)?week)\.?\s?(\d{1,2})"
+    r"(?:\s?/\s?(?:20)?\d\d|\s+20\d\d)?(?![\w/])",
+    re.IGNORECASE,
+)
 _CODE = re.compile(r"(?<![\w.,/-])\d{2,}(?:[-/]\d{2,})+(?![\w/-])")
 # Runs of number words ("vierhundertzwölf", "one hundred eighty-six", "drei Komma acht").
 _DE_WORDS = (
@@ -108,8 +125,11 @@ _EN_WORDS = (
 _WORD_RUN = re.compile(
     rf"(?<![^\W\d_])(?:{_DE_WORDS}|{_EN_WORDS}(?:(?:[\s-]+|\s+and\s+){_EN_WORDS})*)(?![^\W\d_])", re.IGNORECASE
 )
-_HINT = re.compile(r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
-                   r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun", re.IGNORECASE)
+_HINT = re.compile(
+    r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun",
+    re.IGNORECASE,
+)
 
 
 def _word_value(run: str) -> Decimal | None:
@@ -186,6 +206,16 @@ def quantities(text: str) -> list[Quantity]:
         year = int(match.group("year") or match.group("yyyy"))
         found.append(Quantity(Decimal(year * 100 + month), Unit.DATE, match.start(), match.end()))
         taken.append((match.start(), match.end()))
+    for match in _WEEK.finditer(view):
+        if 1 <= int(match.group(1)) <= 53 and not any(s <= match.start() < e for s, e in taken):
+            found.append(Quantity(Decimal(int(match.group(1))), Unit.WEEK, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    for match in _RATIO.finditer(view):
+        share, base = _digits_value(match.group(1)), Decimal(re.sub(r"\D", "", match.group(2)))
+        if share is not None and share <= base and not any(s <= match.start() < e for s, e in taken):
+            percent = (share * 100 / base).normalize()
+            found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end())))
+            taken.append((match.start(), match.end()))
     for match in _CODE.finditer(view):
         if not any(s <= match.start() < e for s, e in taken):
             found.append(Quantity(Decimal(re.sub(r"\D", "", match.group())), Unit.CODE, match.start(), match.end()))
@@ -195,11 +225,15 @@ def quantities(text: str) -> list[Quantity]:
             continue
         quantity = _quantity(match)
         if quantity is not None:
-            end = quantity.end
-            while end < len(view) and view[end] == "\u2007":  # the padding of a number written in words
-                end += 1
-            found.append(Quantity(quantity.value, quantity.unit, quantity.start, end))
+            found.append(Quantity(quantity.value, quantity.unit, quantity.start, _padded_end(view, quantity.end)))
     return found
+
+
+def _padded_end(view: str, end: int) -> int:
+    """The end of a value, with the padding of a number written in words ("hundert" -> "100    ")."""
+    while end < len(view) and view[end] == "\u2007":
+        end += 1
+    return end
 
 
 def _join_decimal(match: re.Match[str]) -> str:
