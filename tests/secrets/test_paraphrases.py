@@ -19,6 +19,7 @@ _facts = make_validator(
         {"term": "Händlermarge 35 %", "kind": "negotiation"},
         {"term": "Kulanzgrenze 75 €", "kind": "goodwill_limit"},
         {"term": "Ausfallquote 2,5 %", "kind": "quality_data"},
+        {"term": "Preiserhöhung Zubehör", "kind": "internal_plan"},
     ]
 )
 
@@ -40,6 +41,8 @@ def fact_leaks(text: str) -> list[tuple[str, str]]:
         ("Ohne Freigabe kann ich Ihnen aus Kulanz höchstens 75 € erstatten.", [("75 €", "goodwill_limit")]),
         ("I can refund €75 as a goodwill gesture without approval.", [("€75", "goodwill_limit")]),
         ("Bei dieser Charge sind 2,5 % der Geräte defekt.", [("2,5 %", "quality_data")]),
+        ("Für das Zubehör gilt ab Herbst eine neue Preisliste.",
+         [("Für das Zubehör gilt ab Herbst eine neue Preisliste", "internal_plan")]),
     ],
 )  # fmt: skip
 def test_a_fact_in_other_words_is_a_leak(text: str, expected: list[tuple[str, str]]) -> None:
@@ -55,6 +58,7 @@ def test_a_fact_in_other_words_is_a_leak(text: str, expected: list[tuple[str, st
         "Auf Seite 4 von 100 finden Sie die Lötstelle.",  # a page, not a share
         "Sie erhalten 120 € Rabatt auf das Set.",  # a public offer: one signal
         "Die Marge der Tischplatte ist 35 mm breit.",  # "Marge" is no percentage here: other unit
+        "Die aktuelle Preisliste für Zubehör finden Sie im Shop.",  # the price list, not a new one
     ],
 )
 def test_near_misses_pass(text: str) -> None:

@@ -66,7 +66,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                    "phase out", "phased out", "end of life"),
     # A margin is internal by nature (never a public offer): its value next to it is a leak on its own.
     "marge": ("marge", "margin", "handelsspanne"),
-    "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh"),
+    # A new price list or rising prices announce the increase without its word.
+    "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
+                      "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
+                      "new prices", "preise steigen", "prices go up", "prices will go up", "prices rise"),
     "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
     "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
     "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),

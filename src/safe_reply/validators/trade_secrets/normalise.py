@@ -478,28 +478,18 @@ def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         view, starts, ends = _without(
             view, starts, ends, ((m.start(), m.end()) for m in _IN_TOKEN_MARKUP.finditer(view))
         )
-    # Drop the spaces of spaced single letters, slice by slice (the matches are sorted, disjoint).
-    kept_view: list[str] = []
-    kept_starts: list[int] = []
-    kept_ends: list[int] = []
-    at = 0
-    for match in _SPACED_SINGLE.finditer(view):
-        kept_view.append(view[at : match.end(1)])
-        kept_starts.extend(starts[at : match.end(1)])
-        kept_ends.extend(ends[at : match.end(1)])
-        at = match.end()
-    if not at:
-        return view, tuple(starts), tuple(ends)
-    kept_view.append(view[at:])
-    kept_starts.extend(starts[at:])
-    kept_ends.extend(ends[at:])
-    return "".join(kept_view), tuple(kept_starts), tuple(kept_ends)
+    # Drop the spaces of spaced single letters (the matches are sorted and disjoint).
+    spaces = [(m.end(1), m.end()) for m in _SPACED_SINGLE.finditer(view)]
+    if spaces:
+        view, starts, ends = _without(view, starts, ends, spaces)
+    return view, tuple(starts), tuple(ends)
 
 
 def _without(
     view: str, starts: list[int], ends: list[int], spans: Iterable[tuple[int, int]]
 ) -> tuple[str, list[int], list[int]]:
-    """The view without the (sorted, disjoint) spans, with the offsets of what is kept."""
+    """The view without the (sorted, disjoint) spans, with the offsets of what is kept; sliced span
+    by span, so the cost is linear in the view."""
     kept_view: list[str] = []
     kept_starts: list[int] = []
     kept_ends: list[int] = []
