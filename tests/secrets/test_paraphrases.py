@@ -127,3 +127,8 @@ def test_names_in_new_constructions_are_leaks(text: str, expected: list[tuple[st
 )
 def test_ordinary_uses_pass(text: str) -> None:
     assert name_leaks(text) == []
+
+
+def test_the_evidence_of_a_german_word_in_english_is_foreign() -> None:
+    text = "Good news: Sturmvogel ships in spring, and the current model stays available until then."
+    assert [(text[x.start : x.end], x.evidence) for x in _names.scan(text)] == [("Sturmvogel", "foreign")]
