@@ -15,7 +15,7 @@ checked in this order (the first one is reported as the finding's `evidence`):
    word of the hit itself (an alias "Project Crane") is a cue word ("Projekt Kranich", "die
    Entwicklung des Kranichs", "we call it Föhn internally").
 5. capitalised: an ordinary English word, capitalised inside an English sentence ("Ember").
-6. foreign: an ordinary word of German only, in an English reply ("Kompass is the LTE one").
+6. foreign: an ordinary word of German only, in an English reply ("Sturmvogel is the cordless one").
 
 A reply word matches a cue when it equals the cue, or the cue plus an inflection suffix
 ("Projekts", "internen", "launched"), or, for cues of >= 7 letters, starts with it
@@ -130,7 +130,7 @@ class NameRule:
         a name ("Ember"); a German noun ("Föhn") is capitalised anyway and proves nothing.
         `english_reply`: whether the reply is English, computed once per reply by the caller (a
         language guess per hit made a reply full of hits quadratic).
-        `foreign`: the term is an ordinary word of German only ("Kompass", "Polarfuchs"): an English
+        `foreign`: the term is an ordinary word of German only ("Sturmvogel", "Zaunkönig"): an English
         reply has no ordinary use for it ("the compass", "an arctic fox"), so there it is a name,
         unless a determiner makes it a common noun borrowed by the writer ("dry it with a Föhn").
 
@@ -174,7 +174,7 @@ class NameRule:
 
 
 _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
-# A word after one of these is a common noun in English ("a Föhn", "your Kompass"), not a name.
+# A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.
 _DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|these|those|some|any)\W*$", re.IGNORECASE)
 _SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
 
@@ -255,8 +255,8 @@ NAMING_MARKERS = ("project", "codename", "workingtitle", "goesby", "intern", "in
 _NAMING = re.compile(
     r"\b(?:[Pp]roject|[Cc]ode ?name[ds]?|[Ww]orking title|goes by|went by)\s+[\"'“‘„«]?([A-Z][a-z]{2,})\b"
 )
-# A name said to be used inside the company, in German or English ("intern läuft das unter dem Namen
-# Libelle", "internally it's called 'Surf'", "in-house we call it Arctic Fox"): an internal name is a
+# A name said to be used inside the company, in German or English ("intern läuft er unter dem Namen
+# Zaunkönig", "internally it's called 'Wren'", "in-house we call it Blue Heron"): an internal name is a
 # codename even when it is an ordinary word, so only the company's public words pass. The naming verb
 # must follow the secrecy word within the clause; "intern als …" is left out ("intern als Reklamation
 # erfasst" files a case, it names nothing).

@@ -170,7 +170,7 @@ def _object_parts(word: str) -> list[str]:
     rest = word
     for key in keys:
         rest = rest.replace(key, " ")
-    # The parts around the concept, without the hyphen that joined them ("Schwimmerschalter-Quote").
+    # The parts around the concept, without the hyphen that joined them ("Lötstellen-Quote").
     return [part for part in re.split(r"[\s/-]+", rest) if len(part) >= _MIN_OBJECT_LEN]
 
 
@@ -301,12 +301,12 @@ def _states_fact(
     """Does a sentence that holds the fact's value state the fact?
 
     A value with a common unit (14 %, 60 €, 36 months) needs two signals around it (a concept, an
-    object, a secrecy cue): "14 % Rabatt im Shop" is a public offer. A share of a population ("6 von
-    100 Pumpen") is itself the signal of a rate, and so is a percentage beside another concept ("3,8 %
-    fallen aus" states an "Ausfallquote"; "bei 6 % Restwasser" states none). A margin is never public.
+    object, a secrecy cue): "14 % Rabatt im Shop" is a public offer. A share of a population ("4 von
+    100 Platinen") is itself the signal of a rate, and so is a percentage beside another concept ("2,5 %
+    sind defekt" states an "Ausfallquote"; "bei 4 % Restwasser" states none). A margin is never public.
     An identifier-like value ("Charge 2409", "KW 14") is specific enough with one signal; but where
-    the fact has a concept, its object alone is not one: "Regentonne 300 l" names the product of
-    "Auslauf Regentonne 300", it does not say that it is discontinued.
+    the fact has a concept, its object alone is not one: "Gießkanne 10 fasst" names the product of
+    "Auslistung Gießkanne 10", it does not say that it is delisted.
     """
     if value.unit in (Unit.NONE, Unit.CODE, Unit.WEEK):
         meaning = bool(concepts) or secrecy

@@ -437,7 +437,7 @@ def fast_to_full(text: str) -> Skeleton:
 
 
 _SPACED_SINGLE = re.compile(r"(?<![^\W_])([^\W\d_])[ \t]+(?=[^\W\d_](?![^\W_]))")
-# Markdown emphasis inside a token splits an identifier for a regex ("**TQ**-4471", "TQ-`4471`"):
+# Markdown emphasis inside a token splits an identifier for a regex ("**WK**-4821", "WK-`4821`"):
 # asterisks, backticks, strikethrough and doubled underscores between two non-space characters. A
 # single underscore stays: it belongs to identifiers ("API_KEY").
 _IN_TOKEN_MARKUP = re.compile(r"(?<=[^\s*_`~])(?:\*{1,3}|_{2,3}|`{1,3}|~~)(?=[^\s*_`~])")
