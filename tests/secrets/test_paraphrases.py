@@ -20,6 +20,7 @@ _facts = make_validator(
         {"term": "Kulanzgrenze 75 €", "kind": "goodwill_limit"},
         {"term": "Ausfallquote 2,5 %", "kind": "quality_data"},
         {"term": "Preiserhöhung Zubehör", "kind": "internal_plan"},
+        {"term": "Preiserhöhung Kräutertee 1. Mai 2027", "kind": "internal_plan"},
     ]
 )
 
@@ -41,6 +42,9 @@ def fact_leaks(text: str) -> list[tuple[str, str]]:
         ("Ohne Freigabe kann ich Ihnen aus Kulanz höchstens 75 € erstatten.", [("75 €", "goodwill_limit")]),
         ("I can refund €75 as a goodwill gesture without approval.", [("€75", "goodwill_limit")]),
         ("Bei dieser Charge sind 2,5 % der Geräte defekt.", [("2,5 %", "quality_data")]),
+        # A date without its year, and an ordinal's dot that ends no sentence.
+        ("Kräutertee lieber jetzt kaufen: Ab dem 1. Mai wird er teurer.", [("Ab dem 1. Mai", "internal_plan")]),
+        ("Stock up on Kräutertee now: from May it gets more expensive.", [("from May", "internal_plan")]),
         ("Für das Zubehör gilt ab Herbst eine neue Preisliste.",
          [("Für das Zubehör gilt ab Herbst eine neue Preisliste", "internal_plan")]),
     ],
@@ -59,6 +63,7 @@ def test_a_fact_in_other_words_is_a_leak(text: str, expected: list[tuple[str, st
         "Sie erhalten 120 € Rabatt auf das Set.",  # a public offer: one signal
         "Die Marge der Tischplatte ist 35 mm breit.",  # "Marge" is no percentage here: other unit
         "Die aktuelle Preisliste für Zubehör finden Sie im Shop.",  # the price list, not a new one
+        "Ab Mai gibt es neue Kräutertee-Sorten im Shop.",  # the month and the object, no increase
     ],
 )
 def test_near_misses_pass(text: str) -> None:
@@ -72,6 +77,8 @@ def test_near_misses_pass(text: str) -> None:
         ("3 out of 1,000", "0.3", Unit.PERCENT),
         ("KW14/2026", "14", Unit.WEEK),
         ("Kalenderwoche 9", "9", Unit.WEEK),
+        ("zum 1. Februar", "2", Unit.MONTH),
+        ("from March", "3", Unit.MONTH),
     ],
 )
 def test_ratios_and_weeks_are_values(text: str, value: str, unit: Unit) -> None:
@@ -104,6 +111,7 @@ def name_leaks(text: str) -> list[tuple[str, str]]:
         ("Der neue Mäher ist fertig, intern läuft er unter dem Namen Zaunkönig.", [("Zaunkönig", "literal")]),
         ("The new mower is nearly done – internally it's called 'Wren'.", [("Wren", "unlisted_name")]),
         ("Hausintern nennen wir es Blitzschlag.", [("Blitzschlag", "unlisted_name")]),
+        ("Der Nachfolger heißt intern 'Funke' und kommt im Herbst.", [("Funke", "unlisted_name")]),
         # A German-only ordinary word in an English reply is a name.
         ("Yes, you guessed right: Sturmvogel is the cordless one.", [("Sturmvogel", "literal")]),
         # Markdown inside an identifier.

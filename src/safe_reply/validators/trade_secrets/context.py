@@ -265,10 +265,12 @@ _INTERNAL_NAMED = (
     r"[^.!?;:\n]{0,40}?\b(?:called|named|known as|referred to as"
     r"|call(?:s|ing)? (?:it|them)|unter dem (?:Arbeits|Code|Projekt)?[Nn]amen|genannt|namens"
     r"|hei(?:ß|ss)t (?:es|das|er|sie)|nennen (?:wir )?(?:es|das|ihn|sie))\s+[\"'“‘„«]?"
+    # The verb first: "Der Nachfolger heißt intern 'Funke'", "it's known internally as Spark".
+    r"|\b(?:hei(?:ß|ss)t|hie(?:ß|ss)|known)\s+(?:bei uns\s+)?(?:intern|internally|in-house)(?:\s+as)?\s+[\"'“‘„«]?"
 )
-_INTERNAL_NAMING = re.compile(_INTERNAL_NAMED + r"([A-Z][a-z]{2,})\b")
+_INTERNAL_NAMING = re.compile(r"(?:" + _INTERNAL_NAMED + r")([A-Z][a-z]{2,})\b")
 # The same construction right before a listed term: its ordinary-word rule sees a name.
-_INTERNALLY_NAMED_BEFORE = re.compile(_INTERNAL_NAMED + r"$")
+_INTERNALLY_NAMED_BEFORE = re.compile(r"(?:" + _INTERNAL_NAMED + r")$")
 # Words that follow "project" in ordinary support English ("Project Manager", "project team").
 _PROJECT_WORDS = frozenset(
     "manager management lead leader team plan planning owner phase scope status update work details page file "

@@ -94,7 +94,8 @@ PURCHASE_CUES: tuple[str, ...] = (
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+# An ordinal's dot ("zum 1. März", "am 24. Mai") ends no sentence.
+_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?;])(?=\s|$)|\n")
 _MIN_OBJECT_LEN = 4
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
 # this many letters also counts where it ends a word or stands inside one; shorter ones ("rate", "cap")
@@ -137,7 +138,11 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     """The fact rule of an entry's text, or None when it states no fact (a plain codename)."""
     if not _FACT_HINT.search(text):  # most terms of a long list: no number of their own, no concept
         return None
-    values = tuple(q for q in quantities(text) if q.unit is not Unit.NONE or len(str(q.value)) >= 2)
+    # A month without a year stays a word of the entry ("Preiserhöhung zum 1. Februar" has the object
+    # "Februar"): alone it is too common a value; a date with its year is one ("Auslauf 03/2027").
+    values = tuple(
+        q for q in quantities(text) if q.unit is not Unit.MONTH and (q.unit is not Unit.NONE or len(str(q.value)) >= 2)
+    )
     rest = text
     for quantity in sorted(values, key=lambda q: -q.start):
         rest = rest[: quantity.start] + " " + rest[quantity.end :]
