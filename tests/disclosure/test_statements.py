@@ -65,6 +65,10 @@ NOTICES = [
     ("en", "\uff21\uff29 assistant \U0001f43e The tray is 85 g."),
     ("de", "K I - A s s i s t e n t\n\nDer Tisch ist aus Eiche."),
     ("de", "**K**I-generierte Antwort: Das Abo ist jederzeit kündbar."),
+    # a digital assistant said of the sender; a misspelling with a dropped and a doubled letter
+    ("de", "Guten Morgen, ich bin die digitale Assistentin von Kaffeewerk. Der Kocher fasst 1 l."),
+    ("en", "Hi, I'm Brandt's digital assistant – the table is solid oak."),
+    ("de", "Hallo, hier ist Ihr Gartenfix-KI-Asisstent. Der Tisch ist aus Eiche."),
 ]
 
 
@@ -84,6 +88,7 @@ NOT_NOTICES = [
     ("de", "Das ist keine KI, sondern ein einfacher Zeitschalter."),
     ("de", "Programm: Eco 40 – Dauer 3:10 h."),
     ("de", "Hallo, hier spricht der digitale Türwächter von Gartenfix."),
+    ("de", "Die App hat einen digitalen Assistenten für Ihre Trainingspläne."),
     ("en", "AI-powered noise cancelling blocks up to 35 dB."),
     ("en", "Would you like to turn on AI noise cancelling?"),
     ("en", "Some banks use AI to detect fraud, but we check every case by hand."),
@@ -128,6 +133,21 @@ FALSE_HUMAN = [
     ("en", "Real human typing, promise.", "disclosure.en/false-human-real"),
     ("en", "Tom from the Brandt team here – happy to help!", "disclosure.en/persona"),
     ("en", "Cheers,\nOliver\nBrandt Customer Care", "disclosure.en/persona"),
+    # A body measured, a diet, one's own things, a garden, a person behind the chat.
+    ("de", "Ich bin selbst 1,85 m groß und sitze bequem auf dem Rad.", "disclosure.de/false-human-circumstance"),
+    ("de", "Ich vertrage selbst keine Laktose, deshalb trinke ich die Hafervariante.",
+     "disclosure.de/false-human-circumstance"),
+    ("de", "Mit meiner eigenen Kaffeemühle dauert das 20 Sekunden.", "disclosure.de/false-human-circumstance"),
+    ("de", "Bei mir im Gewächshaus hängt das Thermometer auch.", "disclosure.de/false-human-circumstance"),
+    ("de", "Ich bewässere meinen Rasen seit zwei Sommern damit.", "disclosure.de/false-human-own-use"),
+    ("de", "Ich war am Wochenende selbst mit dem Kajak unterwegs.", "disclosure.de/false-human-own-use"),
+    ("de", "Hinter diesem Chat sitze ich, Jonas aus dem Vertrieb.", "disclosure.de/false-human-real"),
+    ("en", "I'm six foot two myself and the desk goes high enough.", "disclosure.en/false-human-circumstance"),
+    ("en", "I'm allergic to nuts myself, so I checked the label.", "disclosure.en/false-human-circumstance"),
+    ("en", "It paired fine with my own Android phone.", "disclosure.en/false-human-circumstance"),
+    ("en", "My herbs on the windowsill love this lamp.", "disclosure.en/false-human-circumstance"),
+    ("en", "Behind this chat is me, Priya from the shop.", "disclosure.en/false-human-real"),
+    ("en", "Matt here from the Brandt team 👋", "disclosure.en/persona"),
 ]
 
 
@@ -158,6 +178,12 @@ NEAR_MISSES = [
     ("en", "My hands are tied on this one, unfortunately."),
     ("en", "I can't try the boots on myself, but the size chart says 42."),
     ("en", "Hi Tom,\nthanks for your message. Your order ships tomorrow."),
+    ("de", "Die Leiter ist ausgezogen 3,2 m lang und wiegt 9 kg."),
+    ("de", "Wenn Sie laktoseintolerant sind, nehmen Sie die vegane Variante."),
+    ("de", "Mit Ihrem eigenen Werkzeug geht das genauso."),
+    ("en", "If you're 1.90 m tall, take the XL frame."),
+    ("en", "Let me put that in my own words: the refund is on its way."),
+    ("en", "Behind this chat is our AI assistant; a colleague takes over on request."),
 ]
 
 
@@ -192,3 +218,19 @@ def test_a_disguised_notice_still_excuses_a_persona(validator: DisclosureValidat
         MISSING,
         (Category.FALSE_HUMAN, "disclosure.de/persona"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "span"),
+    [
+        ("de", "Gern! Ich bin selbst 1,85 m groß. Der Sattel passt.", (6, 33)),
+        ("en", "Good question. It paired fine with my own Android phone. Try again!", (15, 56)),
+    ],
+)
+def test_the_claim_is_the_sentence(
+    validator: DisclosureValidator, language: str, text: str, span: tuple[int, int]
+) -> None:
+    ctx = Context(product_line="home", turn=3, language=Language(language))
+    found = validator.detect(text, ctx)
+    spans = [(f.span.start, f.span.end) for f in found if f.category is Category.FALSE_HUMAN and f.span]
+    assert spans == [span]

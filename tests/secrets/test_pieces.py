@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from safe_reply.validators.trade_secrets.normalise import (
     _HOMOGLYPHS,
+    _IN_TOKEN_MARKUP,
     _PLAIN_LETTERS,
     _PLAIN_PUNCT,
     _SPACED_SINGLE,
@@ -39,8 +40,12 @@ def test_windowed_skeleton_equals_the_per_character_pass(text: str, leet: bool) 
 
 
 def _reference_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """pattern_view by one per-character pass, spaced single letters joined the same way."""
+    """pattern_view by one per-character pass, markup inside tokens dropped and spaced single
+    letters joined the same way."""
     kept = [(c, s, e) for c, s, e in _normalised_chars(text) if not is_invisible(c)]
+    view = "".join(c for c, _, _ in kept)
+    markup = {i for m in _IN_TOKEN_MARKUP.finditer(view) for i in range(m.start(), m.end())}
+    kept = [k for i, k in enumerate(kept) if i not in markup]
     view = "".join(c for c, _, _ in kept)
     drop = {i for m in _SPACED_SINGLE.finditer(view) for i in range(m.end(1), m.end())}
     keep = [i for i in range(len(view)) if i not in drop]

@@ -14,6 +14,8 @@ checked in this order (the first one is reported as the finding's `evidence`):
 4. context: one of the `window` words before or after the hit's word, in the same sentence, or a
    word of the hit itself (an alias "Project Crane") is a cue word ("Projekt Kranich", "die
    Entwicklung des Kranichs", "we call it Föhn internally").
+5. capitalised: an ordinary English word, capitalised inside an English sentence ("Ember").
+6. foreign: an ordinary word of German only, in an English reply ("Sturmvogel is the cordless one").
 
 A reply word matches a cue when it equals the cue, or the cue plus an inflection suffix
 ("Projekts", "internen", "launched"), or, for cues of >= 7 letters, starts with it
@@ -90,6 +92,7 @@ class Evidence(StrEnum):
     QUOTED = "quoted"
     CONTEXT = "context"
     CAPITALISED = "capitalised"
+    FOREIGN = "foreign"
 
 
 def _fold(word: str) -> str:
@@ -118,6 +121,7 @@ class NameRule:
         trick: str,
         *,
         english: bool = False,
+        foreign: bool = False,
         english_reply: Callable[[], bool] | None = None,
     ) -> Evidence | None:
         """Why text[start:end] is used as a name, or None for the ordinary word.
@@ -126,6 +130,9 @@ class NameRule:
         a name ("Ember"); a German noun ("Föhn") is capitalised anyway and proves nothing.
         `english_reply`: whether the reply is English, computed once per reply by the caller (a
         language guess per hit made a reply full of hits quadratic).
+        `foreign`: the term is an ordinary word of German only ("Sturmvogel", "Zaunkönig"): an English
+        reply has no ordinary use for it ("the compass", "an arctic fox"), so there it is a name,
+        unless a determiner makes it a common noun borrowed by the writer ("dry it with a Föhn").
 
         Everything is read within MAX_REACH characters of the hit, so the cost per hit is bounded
         whatever the reply's length (a window of three words and a quote of four never reach further).
@@ -147,10 +154,12 @@ class NameRule:
             *_WORD.findall(text[start:end]),
             *(w.group() for w in itertools.islice(_WORD.finditer(after), self.window)),
         ]
-        if any(_is_cue(self.cues, _fold(w)) for w in words):
+        if any(_is_cue(self.cues, _fold(w)) for w in words) or _INTERNALLY_NAMED_BEFORE.search(before[-80:]):
             return Evidence.CONTEXT
         if english and _capitalised_in_english(text, start, before, english_reply):
             return Evidence.CAPITALISED
+        if foreign and not _DETERMINER.search(before) and _english(text, english_reply):
+            return Evidence.FOREIGN
         return None
 
     def _compound(self, head: str, tail: str) -> bool:
@@ -165,6 +174,8 @@ class NameRule:
 
 
 _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+# A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.
+_DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|these|those|some|any)\W*$", re.IGNORECASE)
 _SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
 
 
@@ -176,6 +187,10 @@ def _capitalised_in_english(text: str, start: int, before: str, english_reply: C
     preceding = before.rstrip()
     if not preceding or preceding[-1] in _SENTENCE_OPENERS or preceding[-1].isdigit():
         return False
+    return _english(text, english_reply)
+
+
+def _english(text: str, english_reply: Callable[[], bool] | None) -> bool:
     if english_reply is not None:
         return english_reply()
     return reply_language(text, None, Language.DE) is Language.EN
@@ -236,10 +251,26 @@ def _quoted(before: str, after: str) -> bool:
 # English phrases that introduce a project's name ("Project Breeze", "codenamed Swallow", "it goes by
 # Beaver"): what follows is a codename even when it is on no list (translated, or new). Their skeleton
 # forms are marker keys of the term automaton, so only replies that contain one pay for the regex.
-NAMING_MARKERS = ("project", "codename", "workingtitle", "goesby")
+NAMING_MARKERS = ("project", "codename", "workingtitle", "goesby", "intern", "inhouse")
 _NAMING = re.compile(
     r"\b(?:[Pp]roject|[Cc]ode ?name[ds]?|[Ww]orking title|goes by|went by)\s+[\"'“‘„«]?([A-Z][a-z]{2,})\b"
 )
+# A name said to be used inside the company, in German or English ("intern läuft er unter dem Namen
+# Zaunkönig", "internally it's called 'Wren'", "in-house we call it Blue Heron"): an internal name is a
+# codename even when it is an ordinary word, so only the company's public words pass. The naming verb
+# must follow the secrecy word within the clause; "intern als …" is left out ("intern als Reklamation
+# erfasst" files a case, it names nothing).
+_INTERNAL_NAMED = (
+    r"\b(?:[Ii]nternally|[Ii]n-house|(?:[Hh]aus|[Ff]irmen|[Kk]onzern|[Bb]etriebs)?[Ii]ntern)\b"
+    r"[^.!?;:\n]{0,40}?\b(?:called|named|known as|referred to as"
+    r"|call(?:s|ing)? (?:it|them)|unter dem (?:Arbeits|Code|Projekt)?[Nn]amen|genannt|namens"
+    r"|hei(?:ß|ss)t (?:es|das|er|sie)|nennen (?:wir )?(?:es|das|ihn|sie))\s+[\"'“‘„«]?"
+    # The verb first: "Der Nachfolger heißt intern 'Funke'", "it's known internally as Spark".
+    r"|\b(?:hei(?:ß|ss)t|hie(?:ß|ss)|known)\s+(?:bei uns\s+)?(?:intern|internally|in-house)(?:\s+as)?\s+[\"'“‘„«]?"
+)
+_INTERNAL_NAMING = re.compile(r"(?:" + _INTERNAL_NAMED + r")([A-Z][a-z]{2,})\b")
+# The same construction right before a listed term: its ordinary-word rule sees a name.
+_INTERNALLY_NAMED_BEFORE = re.compile(r"(?:" + _INTERNAL_NAMED + r")$")
 # Words that follow "project" in ordinary support English ("Project Manager", "project team").
 _PROJECT_WORDS = frozenset(
     "manager management lead leader team plan planning owner phase scope status update work details page file "
@@ -248,7 +279,7 @@ _PROJECT_WORDS = frozenset(
 
 
 def unlisted_names(text: str, public: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of names introduced as a project's name that are no public word."""
+    """(start, end, name) of names introduced as a project's or an internal name that are no public word."""
     found = []
     match = _NAMING.search(text)
     while match is not None:  # overlapping: 'goes by "Project Breeze"' names "Breeze", not "Project"
@@ -257,4 +288,9 @@ def unlisted_names(text: str, public: frozenset[str]) -> list[tuple[int, int, st
         if name.lower() not in public and name.lower() not in _PROJECT_WORDS and not nested:
             found.append((match.start(1), match.end(1), name))
         match = _NAMING.search(text, match.start(1))
-    return found
+    named = {start for start, _, _ in found}
+    for match in _INTERNAL_NAMING.finditer(text):
+        name = match.group(1)
+        if match.start(1) not in named and name.lower() not in public:
+            found.append((match.start(1), match.end(1), name))
+    return sorted(found)

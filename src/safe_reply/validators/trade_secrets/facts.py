@@ -42,6 +42,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "bonus": ("bonus", "jahresbonus", "boni"),
     "grenze": ("grenze", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
                "bis zu", "mehr als", "more than", "nicht mehr als", "at most", "the most"),
+    # "Kulanzlimit", "Rabattlimit": the same limit under its loan word.
+    "limit": ("limit", "grenze", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to", "bis zu",
+              "mehr als", "more than", "at most", "the most"),
     # A frame or budget is a limit by another name ("Kulanzrahmen", "Rabattbudget", "Spielraum").
     "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
                "at most", "the most"),
@@ -58,15 +61,31 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "ausphas", "end of life", "nicht mehr produziert"),
     "ausphasung": ("ausphas", "auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out",
                    "phased out", "aus dem sortiment", "nicht mehr"),
-    "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh"),
+    # Delisting is the retail word for a discontinuation ("Auslistung", "wird ausgelistet", "delisted").
+    "auslistung": ("auslist", "ausgelistet", "delist", "discontinu", "eingestellt", "aus dem sortiment",
+                   "phase out", "phased out", "end of life"),
+    # A margin is internal by nature (never a public offer): its value next to it is a leak on its own.
+    "marge": ("marge", "margin", "handelsspanne"),
+    # A new price list or rising prices announce the increase without its word.
+    "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
+                      "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
+                      "new prices", "preise steigen", "prices go up", "prices will go up", "prices rise"),
     "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
     "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
     "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
 }  # fmt: skip
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
-    "unofficially", "nicht offiziell",
+    "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
+    "unternehmensintern",
+    # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
+    "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
+    "without sign-off", "without checking with",
 )  # fmt: skip
+# Concepts whose value is never public (a margin): the value beside the concept is enough.
+INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
+# Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
+SHARE_CONCEPTS: frozenset[str] = frozenset({"quote"})
 PURCHASE_CUES: tuple[str, ...] = (
     "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
     "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
@@ -74,7 +93,9 @@ PURCHASE_CUES: tuple[str, ...] = (
 )  # fmt: skip
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s", re.IGNORECASE)
+# An ordinal's dot ("zum 1. März", "am 24. Mai") ends no sentence.
+_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?;])(?=\s|$)|\n")
 _MIN_OBJECT_LEN = 4
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
 # this many letters also counts where it ends a word or stands inside one; shorter ones ("rate", "cap")
@@ -117,7 +138,11 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     """The fact rule of an entry's text, or None when it states no fact (a plain codename)."""
     if not _FACT_HINT.search(text):  # most terms of a long list: no number of their own, no concept
         return None
-    values = tuple(q for q in quantities(text) if q.unit is not Unit.NONE or len(str(q.value)) >= 2)
+    # A month without a year stays a word of the entry ("Preiserhöhung zum 1. Februar" has the object
+    # "Februar"): alone it is too common a value; a date with its year is one ("Auslauf 03/2027").
+    values = tuple(
+        q for q in quantities(text) if q.unit is not Unit.MONTH and (q.unit is not Unit.NONE or len(str(q.value)) >= 2)
+    )
     rest = text
     for quantity in sorted(values, key=lambda q: -q.start):
         rest = rest[: quantity.start] + " " + rest[quantity.end :]
@@ -150,7 +175,8 @@ def _object_parts(word: str) -> list[str]:
     rest = word
     for key in keys:
         rest = rest.replace(key, " ")
-    return [part for part in rest.split() if len(part) >= _MIN_OBJECT_LEN]
+    # The parts around the concept, without the hyphen that joined them ("Lötstellen-Quote").
+    return [part for part in re.split(r"[\s/-]+", rest) if len(part) >= _MIN_OBJECT_LEN]
 
 
 def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) -> FactRule | None:
@@ -204,8 +230,13 @@ class FactScanner:
         if self.purchase:
             cues.update(dict.fromkeys(PURCHASE_CUES))
         self._cues = list(cues)
+        # Secrecy cues count at a word start only: "intern" is inside "Wintern" and "überwintern"; its
+        # compounds ("hausintern") are cues of their own.
+        secrecy = frozenset(SECRECY_CUES)
         self._inner = frozenset(
-            i for i, cue in enumerate(self._cues) if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha()
+            i
+            for i, cue in enumerate(self._cues)
+            if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha() and cue not in secrecy
         )
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
 
@@ -252,13 +283,10 @@ class FactScanner:
             concepts += [cue for cue in rule.cues if cue in cues]
             objects = [o for o in rule.objects if o in cues]
             if rule.values:
-                # A value with a common unit (14 %, 60 €, 36 months) needs two signals around it (a
-                # concept, an object, a secrecy cue): "14 % Rabatt im Shop" is a public offer. An
-                # identifier-like value ("Charge 2409") is specific enough with one.
-                signals = len(concepts) + bool(objects) + secrecy
                 for quantity in found:
                     value = next((v for v in rule.values if quantity.same(v)), None)
-                    if value is not None and signals >= (1 if value.unit in (Unit.NONE, Unit.CODE) else 2):
+                    ratio = _RATIO_WORD.search(text, quantity.start, quantity.end) is not None
+                    if value is not None and _states_fact(rule, value, ratio, concepts, bool(objects), secrecy):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and objects:
                 matches.append(Match(*_trimmed(text, start, end), rule.entry))
@@ -270,6 +298,29 @@ class FactScanner:
                 if quantity.unit in CURRENCIES:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
         return matches
+
+
+def _states_fact(
+    rule: FactRule, value: Quantity, ratio: bool, concepts: list[str], objects: bool, secrecy: bool
+) -> bool:
+    """Does a sentence that holds the fact's value state the fact?
+
+    A value with a common unit (14 %, 60 €, 36 months) needs two signals around it (a concept, an
+    object, a secrecy cue): "14 % Rabatt im Shop" is a public offer. A share of a population ("4 von
+    100 Platinen") is itself the signal of a rate, and so is a percentage beside another concept ("2,5 %
+    sind defekt" states an "Ausfallquote"; "bei 4 % Restwasser" states none). A margin is never public.
+    An identifier-like value ("Charge 2409", "KW 14") is specific enough with one signal; but where
+    the fact has a concept, its object alone is not one: "Gießkanne 10 fasst" names the product of
+    "Auslistung Gießkanne 10", it does not say that it is delisted.
+    """
+    if value.unit in (Unit.NONE, Unit.CODE, Unit.WEEK):
+        meaning = bool(concepts) or secrecy
+        return meaning or (objects and not (rule.concepts or rule.cues))
+    if value.unit is Unit.PERCENT and (ratio or concepts):
+        concepts = concepts + [key for key in rule.concepts if key in SHARE_CONCEPTS and key not in concepts]
+    if any(key in INTERNAL_CONCEPTS for key in concepts):
+        return True
+    return len(concepts) + objects + secrecy >= 2
 
 
 _CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf")

@@ -20,7 +20,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -36,6 +36,7 @@ __all__ = [
     "full_skeleton",
     "has_homoglyph",
     "has_spaced_letters",
+    "has_token_markup",
     "is_invisible",
     "is_odd_space",
     "is_pictograph",
@@ -436,6 +437,15 @@ def fast_to_full(text: str) -> Skeleton:
 
 
 _SPACED_SINGLE = re.compile(r"(?<![^\W_])([^\W\d_])[ \t]+(?=[^\W\d_](?![^\W_]))")
+# Markdown emphasis inside a token splits an identifier for a regex ("**WK**-4821", "WK-`4821`"):
+# asterisks, backticks, strikethrough and doubled underscores between two non-space characters. A
+# single underscore stays: it belongs to identifiers ("API_KEY").
+_IN_TOKEN_MARKUP = re.compile(r"(?<=[^\s*_`~])(?:\*{1,3}|_{2,3}|`{1,3}|~~)(?=[^\s*_`~])")
+
+
+def has_token_markup(text: str) -> bool:
+    """Could the reply hold markdown emphasis inside a token (a cheap substring gate)?"""
+    return ("*" in text or "`" in text or "__" in text or "~~" in text) and _IN_TOKEN_MARKUP.search(text) is not None
 
 
 def has_spaced_letters(text: str) -> bool:
@@ -464,19 +474,32 @@ def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
             starts.append(piece_start + start)
             ends.append(piece_start + end)
     view = "".join(chars)
-    # Drop the spaces of spaced single letters, slice by slice (the matches are sorted, disjoint).
+    if has_token_markup(view):
+        view, starts, ends = _without(
+            view, starts, ends, ((m.start(), m.end()) for m in _IN_TOKEN_MARKUP.finditer(view))
+        )
+    # Drop the spaces of spaced single letters (the matches are sorted and disjoint).
+    spaces = [(m.end(1), m.end()) for m in _SPACED_SINGLE.finditer(view)]
+    if spaces:
+        view, starts, ends = _without(view, starts, ends, spaces)
+    return view, tuple(starts), tuple(ends)
+
+
+def _without(
+    view: str, starts: list[int], ends: list[int], spans: Iterable[tuple[int, int]]
+) -> tuple[str, list[int], list[int]]:
+    """The view without the (sorted, disjoint) spans, with the offsets of what is kept; sliced span
+    by span, so the cost is linear in the view."""
     kept_view: list[str] = []
     kept_starts: list[int] = []
     kept_ends: list[int] = []
     at = 0
-    for match in _SPACED_SINGLE.finditer(view):
-        kept_view.append(view[at : match.end(1)])
-        kept_starts.extend(starts[at : match.end(1)])
-        kept_ends.extend(ends[at : match.end(1)])
-        at = match.end()
-    if not at:
-        return view, tuple(starts), tuple(ends)
+    for start, end in spans:
+        kept_view.append(view[at:start])
+        kept_starts.extend(starts[at:start])
+        kept_ends.extend(ends[at:start])
+        at = end
     kept_view.append(view[at:])
     kept_starts.extend(starts[at:])
     kept_ends.extend(ends[at:])
-    return "".join(kept_view), tuple(kept_starts), tuple(kept_ends)
+    return "".join(kept_view), kept_starts, kept_ends

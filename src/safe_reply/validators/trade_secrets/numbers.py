@@ -1,6 +1,7 @@
 """Numbers in any format, as values with a unit: "412 €", "412,00 EUR", "EUR 412", "€412",
 "vierhundertzwölf Euro", "0,4k €", "USD 41.8", "14 Prozent", "achtzehn Prozent", "800 Stück",
-"25 Kilo", "three years" (= 36 months), "Februar 2027" (= 02/2027).
+"25 Kilo", "three years" (= 36 months), "Februar 2027" (= 02/2027), "6 von 100" (= 6 %), "KW 14",
+"Produktionswoche 14/2026", "week 14" (a calendar week), "zum 1. März", "from March" (a month).
 
 Used on both sides: on a protected entry (the values of "Kulanzgrenze 60 €", of a price pattern
 `186[,.]40\\s?(?:€|EUR)`) at load time, and on the sentences of a reply that a cheap gate selected.
@@ -30,6 +31,8 @@ class Unit(StrEnum):
     MONTHS = "months"
     DATE = "date"  # value = year * 100 + month
     CODE = "code"  # a number that is an identifier ("Charge 26-07"): compared by its digits
+    WEEK = "week"  # a calendar week ("KW 14", "Produktionswoche 14/2026"): compared by its number
+    MONTH = "month"  # a date without a year ("zum 1. März", "from March"): matches a DATE of that month
 
 
 CURRENCIES = frozenset({Unit.EUR, Unit.USD, Unit.GBP, Unit.CHF})
@@ -43,7 +46,12 @@ class Quantity:
     end: int
 
     def same(self, other: Quantity) -> bool:
-        """The same value in the same dimension (a unit-less value matches a unit-less one only)."""
+        """The same value in the same dimension (a unit-less value matches a unit-less one only); a
+        date without a year ("ab 1. März") is the same as a date of that month ("03/2027")."""
+        if self.unit is Unit.MONTH and other.unit is Unit.DATE:
+            return other.value % 100 == self.value
+        if self.unit is Unit.DATE and other.unit is Unit.MONTH:
+            return self.value % 100 == other.value
         return self.unit is other.unit and self.value == other.value
 
 
@@ -95,6 +103,29 @@ _DATE = re.compile(
     rf"|(?P<mm>0?[1-9]|1[0-2])\s?/\s?(?P<yyyy>20\d\d))(?!\w)",
     re.IGNORECASE,
 )
+# A date without a year: a day with its month ("1. März", "March 1st") or a month after a preposition
+# of time ("ab März", "from March"). A bare month name is not enough: "may" and "mar" are words.
+_MONTH_ONLY = re.compile(
+    rf"(?<![\w.])(?:(?:(?:ab|zum|bis|im|am|vom|from|in|by|on|until|before|after|starting)\s+"
+    rf"(?:dem\s+|the\s+)?)(?:\d{{1,2}}\.?\s?)?(?P<m1>{_MONTH_ALT})|\d{{1,2}}\.\s?(?P<m2>{_MONTH_ALT})"
+    rf"|(?P<m3>{_MONTH_ALT})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?!\.?,?\s+20\d\d)",
+    re.IGNORECASE,
+)
+# A share written as a ratio is a percentage in other words: "6 von 100", "sechs von hundert",
+# "3 out of 1,000", "2 in 100". Only the bases a reader converts at sight; "3 von 10" is as often a
+# page, a step or a rating, and so is a ratio after "Seite", "page", "Schritt", "step", "Platz".
+_RATIO = re.compile(
+    r"(?<![\w.,])(?<!seite )(?<!page )(?<!schritt )(?<!step )(?<!platz )(?<!rang )(?<!rank )(?<!nr\. )"
+    r"(\d+(?:[.,]\d+)?)[\s\u2007]+(?:von|aus|out\s+of|in)[\s\u2007]+(100|1[.,]?000)(?![\w.,]?\d)",
+    re.IGNORECASE,
+)
+# A calendar week is how German production and delivery dates are written ("KW 14", "KW14/2026",
+# "Kalenderwoche 14", "Produktionswoche 14", "week 14"); the year after it is read with it.
+_WEEK = re.compile(
+    r"(?<![\w.])(?:kw|cw|wk|\w*woche|(?:calendar\s+|production\s+)?week)\.?\s?(\d{1,2})"
+    r"(?:\s?/\s?(?:20)?\d\d|\s+20\d\d)?(?![\w/])",
+    re.IGNORECASE,
+)
 _CODE = re.compile(r"(?<![\w.,/-])\d{2,}(?:[-/]\d{2,})+(?![\w/-])")
 # Runs of number words ("vierhundertzwölf", "one hundred eighty-six", "drei Komma acht").
 _DE_WORDS = (
@@ -108,8 +139,11 @@ _EN_WORDS = (
 _WORD_RUN = re.compile(
     rf"(?<![^\W\d_])(?:{_DE_WORDS}|{_EN_WORDS}(?:(?:[\s-]+|\s+and\s+){_EN_WORDS})*)(?![^\W\d_])", re.IGNORECASE
 )
-_HINT = re.compile(r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
-                   r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun", re.IGNORECASE)
+_HINT = re.compile(
+    r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun",
+    re.IGNORECASE,
+)
 
 
 def _word_value(run: str) -> Decimal | None:
@@ -174,7 +208,7 @@ _DECIMAL_WORDS = re.compile(
 
 def quantities(text: str) -> list[Quantity]:
     """Every value in `text` with its unit and span (numbers in digits or words, dates, codes)."""
-    if not _HINT.search(text):
+    if not _HINT.search(text) and not _MONTH_ONLY.search(text):
         return []
     view = _written_numbers(text)
     # "drei Komma acht" -> 3.8, "one hundred eighty-six euros forty" -> 186.40 euros.
@@ -186,6 +220,21 @@ def quantities(text: str) -> list[Quantity]:
         year = int(match.group("year") or match.group("yyyy"))
         found.append(Quantity(Decimal(year * 100 + month), Unit.DATE, match.start(), match.end()))
         taken.append((match.start(), match.end()))
+    for match in _MONTH_ONLY.finditer(view):
+        if not any(s <= match.start() < e for s, e in taken):
+            month = _MONTHS[(match.group("m1") or match.group("m2") or match.group("m3")).lower()]
+            found.append(Quantity(Decimal(month), Unit.MONTH, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    for match in _WEEK.finditer(view):
+        if 1 <= int(match.group(1)) <= 53 and not any(s <= match.start() < e for s, e in taken):
+            found.append(Quantity(Decimal(int(match.group(1))), Unit.WEEK, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    for match in _RATIO.finditer(view):
+        share, base = _digits_value(match.group(1)), Decimal(re.sub(r"\D", "", match.group(2)))
+        if share is not None and share <= base and not any(s <= match.start() < e for s, e in taken):
+            percent = (share * 100 / base).normalize()
+            found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end())))
+            taken.append((match.start(), match.end()))
     for match in _CODE.finditer(view):
         if not any(s <= match.start() < e for s, e in taken):
             found.append(Quantity(Decimal(re.sub(r"\D", "", match.group())), Unit.CODE, match.start(), match.end()))
@@ -195,11 +244,15 @@ def quantities(text: str) -> list[Quantity]:
             continue
         quantity = _quantity(match)
         if quantity is not None:
-            end = quantity.end
-            while end < len(view) and view[end] == "\u2007":  # the padding of a number written in words
-                end += 1
-            found.append(Quantity(quantity.value, quantity.unit, quantity.start, end))
+            found.append(Quantity(quantity.value, quantity.unit, quantity.start, _padded_end(view, quantity.end)))
     return found
+
+
+def _padded_end(view: str, end: int) -> int:
+    """The end of a value, with the padding of a number written in words ("hundert" -> "100    ")."""
+    while end < len(view) and view[end] == "\u2007":
+        end += 1
+    return end
 
 
 def _join_decimal(match: re.Match[str]) -> str:

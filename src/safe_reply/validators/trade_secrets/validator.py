@@ -44,6 +44,7 @@ from safe_reply.validators.trade_secrets.normalise import (
     Skeleton,
     fast_to_full,
     full_skeleton,
+    has_token_markup,
     pattern_view,
 )
 from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
@@ -53,9 +54,7 @@ from safe_reply.validators.trade_secrets.tricks import describe_tricks
 __all__ = ["LEGAL_BASIS", "NAME", "Leak", "ProtectedPattern", "ProtectedTerm", "TradeSecretValidator", "kind_labels"]
 
 NAME = "trade_secrets"
-LEGAL_BASIS = (
-    "GeschGehG §2 Nr. 1 a, b (Offenlegung hebt den Geheimnisschutz auf; angemessene Geheimhaltungsmaßnahmen)"
-)
+LEGAL_BASIS = "GeschGehG §2 Nr. 1 a, b (Offenlegung hebt den Geheimnisschutz auf; angemessene Geheimhaltungsmaßnahmen)"
 _KIND_LABELS: dict[str, tuple[str, str]] = {
     Kind.CODENAME: ("interner Codename", "internal codename"),
     Kind.UNRELEASED_PRODUCT: ("unveröffentlichtes Produkt", "unreleased product"),
@@ -227,7 +226,7 @@ class TradeSecretValidator:
         fast = fast_view(text)
         if fast is not None:
             leaks, markers = self._term_leaks(text, fast, name_rule)
-            if self.patterns and fast.has_spaced_letters():
+            if self.patterns and (fast.has_spaced_letters() or has_token_markup(text)):
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
             elif self.patterns:
@@ -273,7 +272,14 @@ class TradeSecretValidator:
         if term.name_rule is None or not name_rule:
             return Leak(hit.start, hit.end, term.kind, memo.hash(term.entry), trick)
         evidence = term.name_rule.evidence(
-            skeleton.original, hit.start, hit.end, trick, english=term.english, english_reply=memo.english
+            skeleton.original,
+            hit.start,
+            hit.end,
+            trick,
+            english=term.english,
+            # Aliases and partial mentions are often English words themselves ("Crane" of "Kranich").
+            foreign=not term.english and not term.alias,
+            english_reply=memo.english,
         )
         if evidence is None:
             return None
@@ -323,7 +329,7 @@ class TradeSecretValidator:
                 f"Vertrauliche Information ({de}, Schlüssel-Hash {leak.term_hash}) in der Antwort: einmal "
                 f"offengelegt, kann sie ihren Schutz als Geschäftsgeheimnis verlieren.",
                 f"Confidential information ({en}, keyed hash {leak.term_hash}) in the reply: once disclosed it may "
-                f"lose its trade-secret protection."
+                f"lose its trade-secret protection.",
             ),
             legal_basis=LEGAL_BASIS,
             severity=Severity.HIGH,
