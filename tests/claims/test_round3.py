@@ -234,3 +234,28 @@ def test_advice_on_the_customers_case_against_third_parties_flags(
 def test_general_information_about_third_parties_passes(garden: ClaimsValidator) -> None:
     assert flagged(garden, "Ob Ihre Gemeinde die Gebühr senkt, erfahren Sie bei der Gemeinde selbst.", DE) == []
     assert flagged(garden, "Orders over 50 euros are exempt from shipping charges.", EN) == []
+
+
+@pytest.mark.parametrize(
+    ("ctx", "text"),
+    [
+        (DE, "Als Trost buche ich Ihnen 20 € Guthaben auf Ihr Kundenkonto."),
+        (DE, "Ich habe Ihrem Kundenkonto soeben ein Guthaben von 15 € gutgeschrieben."),
+        (DE, "Für die Verspätung bekommen Sie 10 % auf Ihre nächste Bestellung."),
+        (EN, "To make up for the delay, you'll get 10% off your next order."),
+    ],
+)
+def test_benefits_the_service_terms_do_not_provide_flag(garden: ClaimsValidator, ctx: Context, text: str) -> None:
+    rule = "claims.de/service-commitment" if ctx is DE else "claims.en/service-commitment"
+    # An English discount is a price claim as well; both name the whole sentence.
+    assert (rule, text) in flagged(garden, text, ctx)
+    assert {span for _, span in flagged(garden, text, ctx)} == {text}
+
+
+def test_a_denied_origin_is_no_origin_claim(garden: ClaimsValidator) -> None:
+    assert (
+        flagged(garden, "Die P9 wird nicht in Deutschland gefertigt, sondern bei einem Partnerwerk in Polen.", DE) == []
+    )
+    assert flagged(garden, "The P9 isn't made in Germany; a partner plant in Poland builds it.", EN) == []
+    claim = "Die P9 wird in Deutschland gefertigt."
+    assert flagged(garden, claim, DE) == [("claims.de/origin", claim)]
