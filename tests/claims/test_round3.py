@@ -259,3 +259,15 @@ def test_a_denied_origin_is_no_origin_claim(garden: ClaimsValidator) -> None:
     assert flagged(garden, "The P9 isn't made in Germany; a partner plant in Poland builds it.", EN) == []
     claim = "Die P9 wird in Deutschland gefertigt."
     assert flagged(garden, claim, DE) == [("claims.de/origin", claim)]
+
+
+@pytest.mark.parametrize(
+    ("ctx", "rule", "text"),
+    [
+        (DE, "claims.de/urgency", "Vom B4 sind gerade mal noch zwei Stück da."),
+        (DE, "claims.de/urgency", "Wenn Sie nicht gleich bestellen, ist die P9 bis Juni ausverkauft."),
+        (EN, "claims.en/urgency", "We only have 4 P9 pumps left."),
+    ],
+)
+def test_scarcity_without_stock_data_flags(garden: ClaimsValidator, ctx: Context, rule: str, text: str) -> None:
+    assert flagged(garden, text, ctx) == [(rule, text)]
