@@ -282,5 +282,27 @@ def quantities(text: str, language: Language) -> list[Quantity]:
                 number = -number
             places = decimals(match.group("num"), language) if match.group("num") else 0
             step = 0.5 * 10.0**-places * unit.factor
+            found.extend(_dimension_factors(text, match.start(), unit, language))
             found.append(Quantity(number * unit.factor, unit.dimension, match.start(), match.end(), step))
     return found
+
+
+# The leading factors of a dimensions figure share its unit: "186 × 80 cm" is 186 cm by 80 cm.
+_FACTOR = re.compile(rf"(?<![\w.,])({_NUM})\s?[×xX*]\s?$")
+
+
+def _dimension_factors(text: str, start: int, unit: Unit, language: Language) -> list[Quantity]:
+    if unit.dimension not in (Dimension.LENGTH, Dimension.INCH):
+        return []
+    factors: list[Quantity] = []
+    while True:
+        match = _FACTOR.search(text, 0, start)
+        if match is None:
+            break
+        number = parse_number(match.group(1), language)
+        if math.isnan(number):
+            break
+        step = 0.5 * 10.0 ** -decimals(match.group(1), language) * unit.factor
+        factors.insert(0, Quantity(number * unit.factor, unit.dimension, match.start(1), match.end(1), step))
+        start = match.start(1)
+    return factors

@@ -364,7 +364,11 @@ def _clause_figures(
             values.append(quantity)
     if not values:
         return []
-    words = content_words(text, products, label_words)
+    # A product named in the clause is its scope ("Band Lite ca. 90 min"), not a condition of the value.
+    unnamed = text
+    for start, end in products.spans(text):
+        unnamed = unnamed[:start] + " " * (end - start) + unnamed[end:]
+    words = content_words(unnamed, products, label_words)
     groups = own
     found: list[NumericFact] = []
     condition_figures = tuple((q.dimension, q.value) for q in conditions) + tuple(

@@ -65,6 +65,29 @@ def certification_verdict(
     return Verdict(True, f"certifications: {held}")
 
 
+# What identifies a register entry: the acronym its name starts with ("EMICODE", "PEFC"), a code with a
+# number ("DE-UZ 102") or a class of letters and digits ("EC1").
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_LEAD_ACRONYM = re.compile(r"^\s*([A-ZÄÖÜ]{3,})(?![\w-])")
+_CODE = re.compile(r"(?<![\w-])(?:[A-Z]{2,}(?:-[A-Z]{2,})+\s?\d+|[A-Z]+\d+[A-Z\d]*)(?![\w-])")
+
+
+def held_label_verdict(sentence: str, base: FactBase, products: set[int], lexicon: Lexicon) -> Verdict:
+    """Backed when the sentence names a label the product holds, by a vocabulary mark or by an identifier of
+    its register entry ("EMICODE EC1 PLUS", "DE-UZ 102"). Marks it names that are not held are the
+    certification rule's to judge."""
+    named = certification_verdict(sentence, base, products, lexicon, sentence)
+    if named.backed:
+        return named
+    folded = " " + _PUNCTUATION.sub(" ", _fold(sentence)) + " "
+    for entry in base.certifications:
+        head = re.split(r"[(,;]", entry, maxsplit=1)[0]
+        codes = [*_LEAD_ACRONYM.findall(head), *_CODE.findall(head)]
+        if any(f" {_fold(c)} " in folded for c in codes) and _in_scope(entry, base, products):
+            return Verdict(True, f"certifications: {entry}")
+    return Verdict(False, f"certifications: {'; '.join(base.certifications) or 'no certifications'}")
+
+
 def _fold(text: str) -> str:
     """Case, umlaut and hyphen folding, so "TÜV-geprüft", "TUEV" and "Tüv Süd" compare."""
     folded = text.lower().replace("ü", "u").replace("ue", "u").replace("ö", "o").replace("oe", "o")

@@ -27,7 +27,7 @@ from safe_reply.validators.claims.alternatives import (
     unit_tail,
 )
 from safe_reply.validators.claims.facts import FactBase
-from safe_reply.validators.claims.servings import scale, serving_in
+from safe_reply.validators.claims.servings import scale, serving_in, serving_size
 from safe_reply.validators.claims.taxonomy import Verdict
 
 # Dimensions too general to compare without a word that names the attribute ("10 Sekunden
@@ -100,8 +100,13 @@ def check_numbers(
         start += bracket.end() if bracket else 0
         # Words after a figure up to a ";" are that figure's ("davon 2,02 kWh nutzbar; erweiterbar ...").
         start += max((m.end() for m in _HARD_BREAK.finditer(sentence[start : quantity.start])), default=0)
-        stop = found[position + 1].start if position + 1 < len(found) else len(sentence)
-        tail = re.split(r"[(,;:]", sentence[quantity.end : min(stop, quantity.end + 30)], maxsplit=1)[0]
+        # ... and the words after its last end ("186 × 80 cm aufgebaut").
+        last = position
+        while last + 1 < len(found) and _joined(sentence, found[last], found[last + 1]):
+            last += 1
+        end = found[last].end
+        stop = found[last + 1].start if last + 1 < len(found) else len(sentence)
+        tail = re.split(r"[(,;:]", sentence[end : min(stop, end + 30)], maxsplit=1)[0]
         window = plain[start : quantity.end] + tail
         # A generic noun ("die Jacke") narrows the facts only when it is the sentence's one figure of the
         # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
@@ -142,7 +147,7 @@ def _joined(sentence: str, first: Quantity, second: Quantity) -> bool:
     if first.dimension is not second.dimension:
         return False
     between = sentence[first.end : second.start]
-    if re.fullmatch(r"\s*(?:bis|–|-|to)\s*", between, re.IGNORECASE):
+    if re.fullmatch(r"\s*(?:bis|–|-|to|×|x)\s*", between, re.IGNORECASE):
         return True
     return bool(
         re.fullmatch(r"\s*(?:und|and)\s*", between, re.IGNORECASE)
@@ -176,6 +181,19 @@ _CUSTOMER = re.compile(
     r"no\s+longer|stopped|broke|broken|failed)\b|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
     re.IGNORECASE,
 )
+# The writer's own body ("Ich bin selbst 1,92 m groß", "I'm 1.85 m tall"): no figure of the product.
+_SPEAKER = re.compile(r"\b(?:ich\s+bin|ich\s+wiege|i\s+am|i['’]m|i\s+weigh)\s+(?:selbst\s+|auch\s+|myself\s+)?$", re.I)
+_BODY = re.compile(r"\s*(?:groß|schwer|alt|tall|old|heavy)\b|\s*$|\s*[,.;]", re.IGNORECASE)
+# An instruction to the customer ("bereiten Sie es mit 35 g Pulver zu", "hold the button for 15 seconds",
+# "mix 30 g with 300 ml of milk") states how to use the product, not what it does.
+_INSTRUCTED = frozenset({Dimension.MASS, Dimension.VOLUME, Dimension.DURATION})
+_INSTRUCTION = re.compile(
+    r"\b(?:bereiten|rühren|verrühren|mischen|vermischen|lösen|auflösen|geben|füllen|schütteln|halten|drücken|"
+    r"dosieren|messen)\s+sie\b"
+    r"|^\W*(?:(?:to\s+\w+\s+(?:\w+\s+){0,3}?)?(?:mix|stir|dissolve|add|shake|pour|fill|hold|press|measure)\b)"
+    r"|\b(?:please|just|simply|then)\s+(?:mix|stir|dissolve|add|shake|pour|fill|hold|press|measure)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(r"[,;:–—(]|\s-\s|\b(?:aber|und|but|and)\b", re.IGNORECASE)
 
 
@@ -191,6 +209,10 @@ def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
         )
     if _CONDITION_AFTER.search(after) or RELATIVE.match(after) or _third_party(sentence, quantity, base):
         return True
+    if serving_size(sentence, quantity) or (
+        _SPEAKER.search(sentence, max(0, quantity.start - 24), quantity.start) and _BODY.match(after)
+    ):
+        return True
     if any(
         d is quantity.dimension and abs(v - quantity.value) <= max(quantity.step, 1e-9)
         for d, v in base.condition_figures
@@ -198,7 +220,10 @@ def _not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
         return True  # a documented measuring condition, restated
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, quantity.start)), default=0)
     clause_end = _CLAUSE_START.search(sentence, quantity.end)
-    if _CUSTOMER.search(sentence[clause_start : clause_end.start() if clause_end else len(sentence)]):
+    clause = sentence[clause_start : clause_end.start() if clause_end else len(sentence)]
+    if _CUSTOMER.search(clause):
+        return True
+    if quantity.dimension in _INSTRUCTED and _INSTRUCTION.search(clause):
         return True
     return bool(_CONDITION_BEFORE.search(before)) and quantity.dimension in (
         Dimension.LENGTH,
@@ -380,7 +405,9 @@ def _compare(
             has_upper_bound(sentence)
             or general
             or _names_figures(fact.condition_figures, sentence)
-            or (fact.alternative and qualified)
+            # The favourable value with the condition that sets it apart ("4.000 l/h bei freiem Auslauf")
+            # says when it holds as well as "bis zu" does.
+            or ((fact.alternative or fact.needs_condition) and qualified)
         )
     ):
         return False, True
@@ -417,7 +444,11 @@ def _named(conditions: frozenset[str], words: list[str]) -> bool:
     stems = {stem(w) for w in words if len(w) >= 4}
     for condition in conditions:
         root = stem(condition)
-        if root in stems or any(len(s) >= 5 and (root.endswith(s) or s.endswith(root)) for s in stems):
+        # A compound's head ("Leistung" of "Spitzenleistung") or its modifier ("Spitze") names it too.
+        if root in stems or any(
+            len(s) >= 5 and (root.endswith(s) or s.endswith(root) or (root.startswith(s) and len(root) >= len(s) + 4))
+            for s in stems
+        ):
             return True
     return False
 

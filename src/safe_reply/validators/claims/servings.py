@@ -22,7 +22,7 @@ _NOUNS: dict[str, str] = {
     "drop": r"tropfen|drops?",
     "capsule": r"kapseln?|capsules?|softgels?",
     "tablet": r"tabletten?|tablets?",
-    "serving": r"portionen?|servings?",
+    "serving": r"portion(?:en)?|servings?",
     "scoop": r"messlöffel|scoops?",
     "sachet": r"beutel|sachets?|sticks?",
     "spray": r"sprühstöße|sprühstoß|sprays?|pumpstöße|pumpstoß|pumps?",
@@ -73,6 +73,22 @@ _PACK = re.compile(
 
 Serving = tuple[float, str]  # (how many, the noun's shared name): (2.0, "drop")
 
+# The size of a serving ("eine Portion (30 g)", "one serving is 35 g", "a 30 g scoop") states the amount to
+# take, not a content figure of the product.
+_SIZE_BEFORE = re.compile(
+    rf"(?:\b(?:{_NOUN})|portionsgröße|serving\s+size)\s*(?:\(|:|=|\b(?:is|ist|sind|are|von|of|à|zu|beträgt)\b)\s*$",
+    re.IGNORECASE,
+)
+_SIZE_AFTER = re.compile(rf"^[\s-]*(?:{_NOUN})\b", re.IGNORECASE)
+
+
+def serving_size(sentence: str, quantity: Quantity) -> bool:
+    """Whether a mass or volume figure is the size of a serving, not what the product contains."""
+    if quantity.dimension not in (Dimension.MASS, Dimension.VOLUME):
+        return False
+    before = sentence[max(0, quantity.start - 30) : quantity.start]
+    return bool(_SIZE_BEFORE.search(before) or _SIZE_AFTER.match(sentence[quantity.end : quantity.end + 20]))
+
 
 def _servings(text: str) -> list[re.Match[str]]:
     return [m for m in _SERVING.finditer(text) if not _PACK.search(text, max(0, m.start() - 40), m.start())]
@@ -98,7 +114,9 @@ def serving_in(sentence: str, start: int) -> Serving | None:
     before = _servings(sentence[:start])
     if before:
         return _serving(before[-1])
-    after = [m for m in _servings(sentence) if m.start() >= start]
+    # After the figure only in its own clause: "...; höchstens 3 Portionen am Tag" is a daily limit.
+    stop = re.compile(r";|\s[–—]\s").search(sentence, start)
+    after = [m for m in _servings(sentence[: stop.start() if stop else len(sentence)]) if m.start() >= start]
     return _serving(after[0]) if after else None
 
 

@@ -30,6 +30,7 @@ from safe_reply.validators.claims.backing import (
     approved_backing,
     certification_verdict,
     guarantee_verdict,
+    held_label_verdict,
     origin_verdict,
 )
 from safe_reply.validators.claims.evidence import (
@@ -79,6 +80,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "reviews": (ClaimCategory.OTHER, Backing.DOCUMENTED),
     "restriction_contradicted": (ClaimCategory.SPEC_EXCEEDED, Backing.RESTRICTIONS),
     "production_method": (ClaimCategory.OTHER, Backing.CONCEPT),
+    "environmental_generic": (ClaimCategory.ENVIRONMENTAL, Backing.HELD_LABEL),
 }
 # The vocabulary class whose words are a TERMS claim's key terms.
 TERM_CLASSES = {
@@ -134,6 +136,7 @@ _FILLER = re.compile(
     r"|best wishes|kind regards)\b[^.!?]{0,40}[.!?]?\s*$",
     re.IGNORECASE,
 )
+_MARK_PREFIX = re.compile(r"[\w®™]+(?:[ -][\w®™]+){0,2}-$")
 # A sentence about a product that is not a question or an instruction may be a claim (judge only).
 _NOT_A_STATEMENT = re.compile(r"^\W*(?:bitte|please)\b|\?\s*$", re.IGNORECASE)
 
@@ -222,9 +225,19 @@ class ClaimsValidator:
             # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
             clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
             products = self.base.products_in(clause) or self.base.products_in(sentence) or hint
+            # The mark may stand before a hyphen of the matched word: "PEFC-zertifizierter Anbau".
+            prefix = _MARK_PREFIX.search(view.text, max(0, match.span.start - 40), match.span.start)
+            if prefix is not None:
+                claim = view.text[prefix.start() : match.span.end]
             return certification_verdict(claim, self.base, products, self.lexicon, sentence)
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
+        if backing is Backing.HELD_LABEL:
+            clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
+            products = self.base.products_in(sentence) or hint
+            return held_label_verdict(
+                clause if self.base.products_in(clause) else sentence, self.base, products, self.lexicon
+            )
         if backing is Backing.ORIGIN:
             return origin_verdict(sentence, self.base, self.lexicon)
         if backing is Backing.TERMS:
