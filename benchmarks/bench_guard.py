@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     # Importing LangChain's Runnable base class is the floor for safe_reply.runnable.
     for statement in (
         "import safe_reply",
-        "import safe_reply.runnable",
+        "import safe_reply.runnable_chat",
         "from langchain_core.runnables import RunnableSerializable",
     ):
         print(f"{statement:<60} {import_time(statement, import_runs) * 1e3:8.1f} ms (fresh interpreter, median)")

@@ -177,10 +177,10 @@ def run(sizes: tuple[int, ...], term_counts: tuple[int, ...], budget: float) -> 
     if not have_secrets:
         print("note: the trade_secrets validator is not installed: safe_reply rows are skipped, re-run later")
     try:
-        import safe_reply.runnable as runnable_module
+        import safe_reply.runnable_chat as runnable_module
     except ImportError:
         runnable_module = None
-        print("note: safe_reply.runnable is missing: the safe_reply.guard(bot) row is skipped")
+        print("note: safe_reply.runnable_chat is missing: the safe_reply.guard(bot) row is skipped")
     rng = random.Random(4210)
     header = f"{'reply chars':>11} {'terms':>7} | {'engine':<28} {'median':>11} {'ratio':>8}"
     print(header)
