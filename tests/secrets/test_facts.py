@@ -120,6 +120,7 @@ def test_compounds_and_clipped_words_carry_the_fact(text: str, expected: list[tu
         "Der Bilderrahmen kostet 150 €.",  # the frame without goodwill
         "Für die Gastronomie gibt es Säcke mit 25 kg.",  # the object and the value: one signal
         "Sie erhalten bis zu 150 € Rabatt im Shop.",  # a limit word without the concept
+        "Die Magastrohalle nimmt eine Jahresabnahme von 25 kg an.",  # a clipped start inside another word
     ],
 )
 def test_one_signal_of_a_compound_fact_passes(text: str) -> None:

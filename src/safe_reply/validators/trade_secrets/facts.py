@@ -164,6 +164,13 @@ def _with_clipped(objects: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*objects, *clipped)))
 
 
+def _clipped(obj: str, objects: tuple[str, ...]) -> bool:
+    """Is `obj` only the clipped start of a longer object of the same rule (_with_clipped)?"""
+    return len(obj) == _CLIPPED_OBJECT_LEN and any(
+        len(other) >= _MIN_CLIPPED_OBJECT_LEN and other != obj and other.startswith(obj) for other in objects
+    )
+
+
 def _object_parts(word: str) -> list[str]:
     """The object words of an entry word: the word itself, or what is left of a compound around its
     concept ("projekt" of "Projektrabatt", "händler" of "Händlerbonus"); never a bare number."""
@@ -223,10 +230,13 @@ class FactScanner:
         self.amounts = tuple(amounts)
         self.purchase = tuple(purchase)
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
+        whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
         for rule in self.facts:
-            cues.update(dict.fromkeys(w for key in rule.concepts for w in CONCEPTS[key]))
+            words = [*(w for key in rule.concepts for w in CONCEPTS[key]), *rule.cues]
+            words += [o for o in rule.objects if not _clipped(o, rule.objects)]
+            whole.update(words)
+            cues.update(dict.fromkeys(words))
             cues.update(dict.fromkeys(rule.objects))
-            cues.update(dict.fromkeys(rule.cues))
         if self.purchase:
             cues.update(dict.fromkeys(PURCHASE_CUES))
         self._cues = list(cues)
@@ -236,7 +246,8 @@ class FactScanner:
         self._inner = frozenset(
             i
             for i, cue in enumerate(self._cues)
-            if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha() and cue not in secrecy
+            # A clipped start ("gastro") stands at a word start: inside a word it is noise.
+            if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha() and cue not in secrecy and cue in whole
         )
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
 
@@ -276,6 +287,9 @@ class FactScanner:
 
     def _sentence(self, text: str, start: int, end: int, lower: str, cues: set[str]) -> list[Match]:
         found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
+        # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
+        # facts would search the sentence 20,000 times per value).
+        shares = [(q, _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
         secrecy = any(c in cues for c in SECRECY_CUES)
         matches: list[Match] = []
         for rule in self.facts:
@@ -283,9 +297,8 @@ class FactScanner:
             concepts += [cue for cue in rule.cues if cue in cues]
             objects = [o for o in rule.objects if o in cues]
             if rule.values:
-                for quantity in found:
+                for quantity, ratio in shares:
                     value = next((v for v in rule.values if quantity.same(v)), None)
-                    ratio = _RATIO_WORD.search(text, quantity.start, quantity.end) is not None
                     if value is not None and _states_fact(rule, value, ratio, concepts, bool(objects), secrecy):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and objects:
