@@ -1,22 +1,15 @@
-"""Regular expressions from config run on RE2 (google-re2): linear time in the reply, whatever the pattern.
+"""Python regular expressions in RE2's spelling (google-re2), with Python's meanings.
 
-A company writes its own patterns (ticket ids, price formats). With Python's backtracking `re`, one
-careless pattern such as `(a+)+$` takes seconds on a few dozen characters, in C code no watchdog can
-interrupt (safe_reply.watchdog). RE2 never backtracks. What it cannot run (lookarounds,
-backreferences, possessive and atomic groups) is rejected when the config loads, with the reason.
-
-The translation keeps Python's meaning where RE2 spells it differently: `\\w`, `\\d`, `\\s` are Unicode
-classes as in `re` (RE2's are ASCII), `\\uXXXX` becomes `\\x{XXXX}`, `\\Z` becomes `\\z`. Not translated:
-`\\b` is an ASCII word boundary in RE2, and `$` matches only at the very end (not before a final line
-break).
+The rule-pack prefilters (rulepacks/prefilter.py) run a widened copy of every rule's patterns on RE2,
+linear in the reply. Where RE2 spells a construct differently the translation keeps Python's meaning:
+`\\w`, `\\d`, `\\s` are Unicode classes as in `re` (RE2's are ASCII), `\\uXXXX` becomes `\\x{XXXX}`,
+`\\Z` becomes `\\z`. Patterns from config (trade-secret entries) have their own translator with a safety
+check for what RE2 cannot run (validators/trade_secrets/regexes.py).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
-
-import re2
 
 CLASS_ESCAPES = {"w": r"\p{L}\p{N}_", "s": r"\s\p{Z}", "d": r"\p{Nd}"}
 BARE_ESCAPES = {
@@ -29,8 +22,6 @@ BARE_ESCAPES = {
     "Z": r"\z",
 }
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-_MAX_MEM = 8 << 20  # per pattern (program and DFA cache), as for the rule-pack prefilters
 
 
 def unicode_escape(source: str, index: int, kind: str, out: list[str]) -> int:
@@ -108,33 +99,3 @@ def _after_group(source: str, start: int) -> int:
                 return index + 1
         index += 1
     return index
-
-
-def compile_linear(source: str, *, ignore_case: bool = False) -> Any:
-    """The pattern compiled by RE2 (`finditer`, `search`, matches with start/end/group in characters).
-
-    Raises ValueError saying why when RE2 cannot run it."""
-    if _LOOKAROUND.search(source):
-        raise ValueError(_unsupported("a lookaround ((?=...), (?!...), (?<=...), (?<!...))"))
-    if _BACKREFERENCE.search(source):
-        raise ValueError(_unsupported("a backreference (\\1, (?P=name))"))
-    try:
-        translated = re2_source(source)
-    except ValueError as exc:
-        raise ValueError(_unsupported(str(exc))) from None
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = _MAX_MEM
-    options.case_sensitive = not ignore_case
-    try:
-        return re2.compile(translated, options)
-    except Exception as exc:  # re2.error
-        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise ValueError(_unsupported(f"a construct RE2 does not support ({detail})")) from None
-
-
-def _unsupported(what: str) -> str:
-    return (
-        f"the pattern uses {what}: patterns from config run on a linear-time engine (RE2) so that no reply "
-        "can stall the bot; write it without"
-    )
