@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safe_reply.rulepacks import compiled_packs, shipped_pack_paths
-from safe_reply.rulepacks.prefilter import compile_prefilter, widen
+from safe_reply.rulepacks.prefilter import BASE_MEMORY, LARGE_MEMORY, LARGE_PROGRAM, compile_prefilter, widen
 from safe_reply.rulepacks.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,3 +82,17 @@ def test_widening_never_loses_a_match_on_any_text(text: str) -> None:
     assert prefilter is not None
     if any(p.search(text) for p in patterns):
         assert prefilter.search(text) is not None
+
+
+def test_large_programs_get_the_larger_memory_budget() -> None:
+    # A large program at the base budget thrashes its DFA cache (tens of µs a call instead of a few).
+    budgets = {
+        rule.id: (rule.prefilter.programsize, rule.prefilter.options.max_mem)  # type: ignore[attr-defined]
+        for rule in SHIPPED.rules
+        if rule.prefilter is not None
+    }
+    large = {rule_id for rule_id, (size, _) in budgets.items() if size > LARGE_PROGRAM}
+    assert large, "the shipped packs have large rules; the threshold would be dead code otherwise"
+    assert len(large) < len(budgets) / 2
+    for rule_id, (_size, memory) in budgets.items():
+        assert memory == (LARGE_MEMORY if rule_id in large else BASE_MEMORY), rule_id
