@@ -244,7 +244,19 @@ class CompiledPacks:
         # The disguise triggers of the normalised view ride along in the same automaton: a reply
         # without any of them costs nothing extra; one with them is scanned again as a reader sees it.
         self._literals = list(literals) + sorted((TRIGGERS | set(SPACED_TRIGGERS)) - set(literals))
-        self._uses = [tuple(literals.get(literal, ())) for literal in self._literals]
+        # Per literal, the rules it is an anchor for in each context (letter on the left?, on the
+        # right?), decided here once: the per-hit work is then one tuple lookup.
+        self._rules_in_context = [
+            tuple(
+                tuple(
+                    use.rule_index
+                    for use in literals.get(literal, ())
+                    if (use.open_left or not left) and (use.open_right or not right)
+                )
+                for left, right in _CONTEXTS
+            )
+            for literal in self._literals
+        ]
         self._triggers = frozenset(i for i, literal in enumerate(self._literals) if literal in TRIGGERS)
         self._spaced = frozenset(i for i, literal in enumerate(self._literals) if literal in SPACED_TRIGGERS)
         self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if literals else None
@@ -340,14 +352,13 @@ class CompiledPacks:
         for literal_index, start, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
             left_letter = start > 0 and lowered[start - 1].isalnum()
             right_letter = end < len(lowered) and lowered[end].isalnum()
-            if literal_index in self._triggers or (
-                literal_index in self._spaced and not left_letter and not right_letter
+            if not disguised and (
+                literal_index in self._triggers
+                or (literal_index in self._spaced and not left_letter and not right_letter)
             ):
                 disguised = True
-            for use in self._uses[literal_index]:
-                if (left_letter and not use.open_left) or (right_letter and not use.open_right):
-                    continue
-                hits.setdefault(use.rule_index, []).append(start)
+            for rule_index in self._rules_in_context[literal_index][2 * left_letter + right_letter]:
+                hits.setdefault(rule_index, []).append(start)
         return hits, disguised
 
     def _lowered(self, text: str) -> str:
@@ -411,6 +422,9 @@ class CompiledPacks:
                     matches.append(RuleMatch(rule, span, mapped))
         matches.sort(key=lambda m: (m.span.start, m.span.end, m.rule.id))
         return tuple(matches)
+
+
+_CONTEXTS = ((False, False), (False, True), (True, False), (True, True))  # index: 2 * left + right
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
