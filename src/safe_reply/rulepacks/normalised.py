@@ -65,7 +65,7 @@ def has_markdown_in_word(text: str) -> bool:
                 end += 1
             left = at > 0 and text[at - 1].isalnum()
             right = end < len(text) and text[end].isalnum()
-            if (left and right) if marker != "_" else (not (left and right) and _edge(text, at, end)):
+            if (left and right) if marker != "_" else _edge(text, at, end):
                 return True
             at = text.find(marker, end)
     return False
