@@ -23,7 +23,10 @@ from safe_reply.types import Span
         ("Lot\u00adse", "Lotse"),  # soft hyphen
         ("Gru\u0308n", "Grün"),  # decomposed umlaut
         ("**K**I-generierte Antwort", "**KI-generierte Antwort"),  # markdown inside the word
-        ("> _Diese Antwort wurde erstellt._", "> Diese Antwort wurde erstellt._"),  # underscore emphasis
+        ("> _Diese Antwort wurde erstellt._", "> Diese Antwort wurde erstellt."),  # underscore emphasis
+        ("_automatisch generiert (KI)_", "automatisch generiert (KI)"),  # closing after punctuation
+        ("__(AI reply)__ ok", "(AI reply) ok"),  # underscores touching brackets only
+        ("a__b und snake_case", "a__b und snake_case"),  # between two letters: an identifier
         ("K I - A s s i s t e n t", "KI-Assistent"),  # spaced letters
         ("Note: I'm an A I  assistant.", "Note: I'm an AI  assistant."),  # two spaced capitals
         ("plm_intern und 3 x 4 cm", "plm_intern und 3 x 4 cm"),  # identifiers and numbers stay
@@ -52,6 +55,8 @@ def test_spaced_letters_map_to_the_whole_run() -> None:
 def test_markdown_detection() -> None:
     assert has_markdown_in_word("**K**I")
     assert has_markdown_in_word("_Diese Antwort_")
+    assert has_markdown_in_word("Text (KI)_")
+    assert not has_markdown_in_word("a__b")
     assert not has_markdown_in_word("**Hinweis:** Text")
     assert not has_markdown_in_word("snake_case und plm_intern bleiben")
 

@@ -47,13 +47,16 @@ SPACED_TRIGGERS: tuple[str, ...] = ("k i", "a i", "k  i", "a  i")
 
 _SPECIAL = re.compile("[\u00ad\u0300-\U0010ffff]")  # everything the view may change (and more)
 _MARKDOWN = "*`~_"
-_MARKDOWN_IN_WORD = re.compile(r"(?<=[^\W_])[*`~]+(?=[^\W_])|(?<!\w)_+(?=[^\W_])|(?<=[^\W_])_+(?!\w)")
+# An underscore run is emphasis unless it joins two letters ("snake_case"): "_Antwort_", and also
+# "_(KI)_" or "__KI-Antwort:__", where it touches punctuation and would still be read as a word.
+_MARKDOWN_IN_WORD = re.compile(r"(?<=[^\W_])[*`~]+(?=[^\W_])|(?<!\w)_++(?!\w)|(?<!\w)_+(?=[^\W_])|(?<=[^\W_])_+(?!\w)")
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_]|-)(?: {1,2}(?:[^\W\d_]|-))+(?![^\W_])")
 
 
 def has_markdown_in_word(text: str) -> bool:
     """Markdown that hides a word from a word boundary: emphasis between two letters ("**K**I") or an
-    underscore emphasis glued to a word ("_Diese Antwort …_": "_" is a word character for regexes)."""
+    underscore emphasis glued to a word or to punctuation ("_Diese Antwort …_", "_(KI)_": "_" is a
+    word character for regexes)."""
     for marker in _MARKDOWN:
         at = text.find(marker)
         while at >= 0:
@@ -62,7 +65,7 @@ def has_markdown_in_word(text: str) -> bool:
                 end += 1
             left = at > 0 and text[at - 1].isalnum()
             right = end < len(text) and text[end].isalnum()
-            if (left and right) if marker != "_" else (left != right and _edge(text, at, end)):
+            if (left and right) if marker != "_" else _edge(text, at, end):
                 return True
             at = text.find(marker, end)
     return False
