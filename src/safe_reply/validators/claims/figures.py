@@ -112,11 +112,14 @@ def check_numbers(
         # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
         single = sum(1 for q in found if q.dimension is quantity.dimension) == 1
         mentioned = named or (by_noun if single else set()) or hint
-        facts = _candidates(quantity, base, mentioned, window.lower(), _words(window), window, True) or _candidates(
-            quantity, base, mentioned, lower, words, plain, False
-        )
+        kind = _duration_kind(quantity, sentence)
+        facts = _candidates(
+            quantity, base, mentioned, window.lower(), _words(window), window, True, kind
+        ) or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
         if not facts:
             continue
+        if kind is not None and len({f.direction for f in facts}) > 1:
+            facts = tuple(f for f in facts if f.direction is kind) or facts
         context = words + _words(before) + _words(after)
         verdicts = [_compare(quantity, fact, sentence, words, context, language) for fact in facts]
         backed = any(ok for ok, _ in verdicts)
@@ -126,6 +129,28 @@ def check_numbers(
 
 
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
+# A duration after "in", "innerhalb", "within" is the time until something is done (heat-up, charging: less is
+# better); after "hält", "bleibt", "for", "lasts" it is how long something lasts.
+_TIME_TO_DONE = re.compile(r"\b(?:in|innerhalb(?:\s+von)?|binnen|within|in\s+just|in\s+only|in\s+nur)\s+(?:nur\s+|knapp\s+|etwa\s+|about\s+)?$", re.I)
+
+
+_LASTING = re.compile(
+    r"\b(?:für|for|hält|halten|bleibt|bleiben|läuft|laufen|reicht|reichen|durchhalten|keeps?|stays?|lasts?|runs?)\b"
+    r"[^,;:.]*$|\b(?:den\s+ganzen|die\s+ganze|das\s+ganze|all)\s*$",
+    re.I,
+)
+
+
+def _duration_kind(quantity: Quantity, sentence: str) -> Direction | None:
+    """Which way is better for the duration the wording states: "in 2 Minuten" is a time until done (less is
+    better), "hält 3 Stunden", "for 12 hours", "bleibt den ganzen Tag" a lasting time (more is better); it
+    weighs as one cue word between a heat-up and a keep-warm time. None when the wording does not say."""
+    if quantity.dimension is not Dimension.DURATION:
+        return None
+    before = sentence[: quantity.start]
+    if _TIME_TO_DONE.search(before):
+        return Direction.AT_LEAST
+    return Direction.AT_MOST if _LASTING.search(before[-60:]) else None
 
 
 def _blank(text: str, found: list[Quantity]) -> str:
@@ -177,6 +202,8 @@ _CUSTOMER = re.compile(
     # An indirect question about the customer's case: "Ob Ihr Hund mit 11 Monaten schon umsteigen sollte, ...".
     r"|^\W*(?:ob|whether)\b"
     # A defect report: "schon nach sieben Wochen nicht mehr lädt", "stopped working after seven months".
+    # The writer's own use: "Ich putze selbst seit zwei Jahren mit ...", "I've used it for three years".
+    r"|\b(?:ich|i)\s+(?:\w+\s+){0,3}?(?:seit|since)\s|\bi(?:['’]ve|\s+have)\s+(?:been\s+)?(?:\w+\s+){0,3}?for\s"
     r"|\b(?:nach|seit|after|since)\s+\S+\s+\S+\s+(?:\w+\s+){0,3}?(?:nicht\s+mehr|kaputt|defekt|ausgefallen|"
     r"no\s+longer|stopped|broke|broken|failed)\b|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
     re.IGNORECASE,
@@ -278,6 +305,7 @@ def _candidates(
     words: list[str],
     sentence: str,
     window: bool,
+    kind: Direction | None = None,
 ) -> tuple[NumericFact, ...]:
     facts = [f for f in base.numeric if f.dimension is quantity.dimension and (window or not f.foreign)]
     if mentioned:
@@ -297,6 +325,10 @@ def _candidates(
         + (_own_score(f, lower, words, without, sentence) if window else 0)
         for f in facts
     ]
+    named = max(scores)
+    # The kind of duration only weighs between attributes the words already point to.
+    if kind is not None and named > 0 and len({f.direction for f in facts}) > 1:
+        scores = [s + (1 if f.direction is kind and s > 0 else 0) for f, s in zip(facts, scores, strict=True)]
     best = max(scores)
     if best == 0 and (quantity.dimension in _NEEDS_CUE):
         return ()
