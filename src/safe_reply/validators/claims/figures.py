@@ -111,7 +111,10 @@ def check_numbers(
         # A generic noun ("die Jacke") narrows the facts only when it is the sentence's one figure of the
         # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
         single = sum(1 for q in found if q.dimension is quantity.dimension) == 1
-        mentioned = named or (by_noun if single else set()) or hint
+        # A product named between the previous figure and this one is this figure's ("Pace 2 up to 9 days,
+        # Band Lite up to 14 days").
+        near = base.products.named(sentence[start : quantity.start]) if len(named) > 1 else set()
+        mentioned = near or named or (by_noun if single else set()) or hint
         kind = _duration_kind(quantity, sentence)
         facts = _candidates(
             quantity, base, mentioned, window.lower(), _words(window), window, True, kind
@@ -121,7 +124,7 @@ def check_numbers(
         if kind is not None and len({f.direction for f in facts}) > 1:
             facts = tuple(f for f in facts if f.direction is kind) or facts
         context = words + _words(before) + _words(after)
-        verdicts = [_compare(quantity, fact, sentence, words, context, language) for fact in facts]
+        verdicts = [_compare(quantity, fact, sentence, words, context, language, base.all_text) for fact in facts]
         backed = any(ok for ok, _ in verdicts)
         dropped = not backed and any(drop for _, drop in verdicts)
         results.append(NumberCheck(quantity, facts, backed, dropped))
@@ -391,12 +394,13 @@ def _compare(
     words: list[str],
     context: list[str],
     language: Language,
+    documented: str = "",
 ) -> tuple[bool, bool]:
     """(backed, qualifier dropped). `context` is the sentence's words and the sentence's before it: a
     condition named just before ("Im Nachtmodus ... Laut Datenblatt sind es 24 dB(A)") still holds."""
     # A figure for another serving ("Jeder Tropfen enthält ...") is stated for the fact's serving first.
     claimed, spec = quantity.value * scale(serving_in(sentence, quantity.start), fact.serving), fact.value
-    if _contradicts_conditions(fact, sentence, language):
+    if _contradicts_conditions(fact, sentence, language, documented):
         return False, True
     tolerance = max(quantity.step, 1e-9 * max(abs(spec), 1.0))
     bound = has_upper_bound(sentence) or (
@@ -485,7 +489,7 @@ def _named(conditions: frozenset[str], words: list[str]) -> bool:
     return False
 
 
-def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language) -> bool:
+def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language, documented: str = "") -> bool:
     """The sentence states the figure under another condition than the fact's (closer, another mode)."""
     if fact.distance_m is not None:
         claimed = distance_in(sentence)
@@ -493,10 +497,17 @@ def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language
             return True
     if fact.mode is not None:
         modes = modes_in(sentence)
-        # Another documented mode, or in a German reply any other mode (an English one may translate it).
-        if modes and fact.mode not in modes and (modes & fact.rival_modes or language is Language.DE):
+        # Another documented mode, or in a German reply any other mode (an English one may translate it, but
+        # a mode the facts name by that very name, "White" of "Clean, Sensitive, White", is that mode).
+        if modes and fact.mode not in modes and (
+            modes & fact.rival_modes or language is Language.DE or any(_names_word(documented, m) for m in modes)
+        ):
             return True
     return False
+
+
+def _names_word(text: str, word: str) -> bool:
+    return len(word) >= 3 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
