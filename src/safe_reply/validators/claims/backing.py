@@ -239,7 +239,6 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     if base.guarantee is None:
         return Verdict(False, "guarantee: none")
     shown = f"guarantee: {base.guarantee}"
-    text = base.guarantee.lower()
     if _LIFETIME.search(sentence):
         return Verdict(False, shown)
     years = [q.value for q in quantities(base.guarantee, Language.DE) if q.dimension is Dimension.DURATION]

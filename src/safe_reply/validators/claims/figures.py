@@ -134,9 +134,10 @@ def check_numbers(
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
 # A duration after "in", "innerhalb", "within" is the time until something is done (heat-up, charging: less is
 # better); after "hält", "bleibt", "for", "lasts" it is how long something lasts.
-_TIME_TO_DONE = re.compile(r"\b(?:in|innerhalb(?:\s+von)?|binnen|within|in\s+just|in\s+only|in\s+nur)\s+(?:nur\s+|knapp\s+|etwa\s+|about\s+)?$", re.I)
-
-
+_TIME_TO_DONE = re.compile(
+    r"\b(?:in|innerhalb(?:\s+von)?|binnen|within|in\s+just|in\s+only|in\s+nur)\s+(?:nur\s+|knapp\s+|etwa\s+|about\s+)?$",
+    re.I,
+)
 _LASTING = re.compile(
     r"\b(?:für|for|hält|halten|bleibt|bleiben|läuft|laufen|reicht|reichen|durchhalten|keeps?|stays?|lasts?|runs?)\b"
     r"[^,;:.]*$|\b(?:den\s+ganzen|die\s+ganze|das\s+ganze|all)\s*$",
@@ -499,8 +500,10 @@ def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language
         modes = modes_in(sentence)
         # Another documented mode, or in a German reply any other mode (an English one may translate it, but
         # a mode the facts name by that very name, "White" of "Clean, Sensitive, White", is that mode).
-        if modes and fact.mode not in modes and (
-            modes & fact.rival_modes or language is Language.DE or any(_names_word(documented, m) for m in modes)
+        if (
+            modes
+            and fact.mode not in modes
+            and (modes & fact.rival_modes or language is Language.DE or any(_names_word(documented, m) for m in modes))
         ):
             return True
     return False

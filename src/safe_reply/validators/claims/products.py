@@ -227,12 +227,16 @@ def _named_by_line(line: ProductLine, generic: set[str]) -> list[ProductRef]:
     for raw in _ITEM_SPLIT.split(listed):
         words = _PAREN.sub("", raw).split()
         description = " ".join(_PAREN.findall(raw))
-        at = next((i for i in range(len(words)) if re.search(rf"(?<!\w){_alias_regex(_squash(' '.join(words[i:])))}(?!\w)", used)), None)
+        at = next((i for i in range(len(words)) if _used(" ".join(words[i:]), used)), None)
         if at is None or not words[at][:1].isupper():
             continue
         nouns = [w for w in words[:at] if w.lower() != maker]
         refs.append(_ref(" ".join(words[at:]), (), [*nouns, *_description_nouns(description)], generic))
     return refs
+
+
+def _used(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){_alias_regex(_squash(name))}(?!\w)", text) is not None
 
 
 def _names_in_fact(fact: Fact) -> list[tuple[str, str]]:
