@@ -85,7 +85,13 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"kW|kilowatt", Unit(Dimension.POWER, 1000.0)),
     (r"W|watt", Unit(Dimension.POWER, 1.0)),
     (r"Nm|newtonmeter|newton metres?|newton meters?", Unit(Dimension.TORQUE, 1.0)),
-    (r"U/min|rpm|umdrehungen pro minute|umdrehungen/min|revolutions per minute", Unit(Dimension.ROTATION, 1.0)),
+    (
+        # Oscillating and sonic devices (toothbrushes, shavers, massagers, jigsaws) state movements per minute.
+        r"U/min|rpm|1/min|min⁻¹|umdrehungen pro minute|umdrehungen/min|revolutions per minute"
+        r"|(?:schwingungen|bewegungen|bürstenbewegungen|hübe|hubzahlen|oszillationen)\s?(?:pro|je|in\s+der|/)\s?min(?:ute|\.)?"
+        r"|(?:vibrations|oscillations|movements|brush\s+strokes|strokes|pulsations)\s?(?:per|a|/)\s?min(?:ute|\.)?|vpm|spm|opm",
+        Unit(Dimension.ROTATION, 1.0),
+    ),
     (r"h|std\.?|stunden?|hours?|hrs?", Unit(Dimension.DURATION, 3600.0)),
     (r"min\.?|minuten?|minutes?|mins", Unit(Dimension.DURATION, 60.0)),
     (r"s|sek\.?|sekunden?|seconds?|secs?", Unit(Dimension.DURATION, 1.0)),
@@ -193,7 +199,10 @@ _BEAUFORT_KMH = (0.0, 1.0, 6.0, 12.0, 20.0, 29.0, 39.0, 50.0, 62.0, 75.0, 89.0, 
 UPPER_BOUND = re.compile(
     r"\b(?:bis zu|bis maximal|maximal|max\.|höchstens|up to|a maximum of|maximum of|at most|capped at|limited to"
     r"|begrenzt auf|nicht mehr als|no more than)\b"
-    r"|\bmax(?:imal)?\b|\bbis\s+(?=\d)",
+    r"|\bmax(?:imal)?\b|\bbis\s+(?=\d)"
+    # An automatic shut-off sets the maximum: "schaltet nach 60 min Warmhalten ab", "switches off after 60 minutes".
+    r"|\bschalte[nt]?\s+(?:sich\s+)?(?:automatisch\s+)?nach\s+(?=\d)"
+    r"|\b(?:switch(?:es)?|shuts?|turns?)\s+(?:itself\s+|themselves\s+)?off\s+(?:automatically\s+)?after\b",
     re.IGNORECASE,
 )
 

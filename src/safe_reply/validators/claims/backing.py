@@ -223,6 +223,12 @@ def _part_durations_hold(
     return not limit or all(c <= max(limit) * (1 + _TOLERANCE) for c in claimed)
 
 
+def _without_names(text: str, base: FactBase) -> str:
+    for start, end in reversed(base.products.spans(text)):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def _name_stems(base: FactBase) -> frozenset[str]:
     return frozenset(
         _stem5(w) for p in base.products.products for text in (p.name, *p.nouns) for w in tokens(text) if len(w) >= 4
@@ -233,7 +239,6 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     if base.guarantee is None:
         return Verdict(False, "guarantee: none")
     shown = f"guarantee: {base.guarantee}"
-    text = base.guarantee.lower()
     if _LIFETIME.search(sentence):
         return Verdict(False, shown)
     years = [q.value for q in quantities(base.guarantee, Language.DE) if q.dimension is Dimension.DURATION]
@@ -242,11 +247,16 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
         return Verdict(False, shown)
     if claimed and not _part_durations_hold(sentence, claimed, base.guarantee, _name_stems(base), language):
         return Verdict(False, shown)
-    parts = [*_EXCLUDED.findall(text), *_EXCLUDED_BEFORE.findall(text)]
+    parts = [*_EXCLUDED.findall(base.guarantee), *_EXCLUDED_BEFORE.findall(base.guarantee)]
+    # A product the guarantee leaves out ("nicht auf Glanz Mini") is judged by name, not by its words: "Glanz"
+    # of "Glanz Mini" must not exclude the "Glanz Sonic" the guarantee covers.
+    if base.products.named(sentence) & {i for part in parts for i in base.products.named(part)}:
+        return Verdict(False, shown)
+    parts = [_without_names(part, base) for part in parts]
     excluded = {
         _stem5(w)
         for part in parts
-        for w in tokens(part)
+        for w in tokens(part.lower())
         if w not in {"und", "auf", "and", "on", "die", "der", "das", "the"}
     }
     said = {_stem5(w) for w in tokens(sentence)}

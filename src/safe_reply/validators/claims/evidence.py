@@ -43,9 +43,11 @@ def _figures(text: str, language: Language) -> list[tuple[Dimension, float]]:
 
 def _has_figure(text: str, figure: tuple[Dimension, float]) -> bool:
     dimension, value = figure
+    # A share is compared as written: "100 %" is not "99,9 %" (LG Düsseldorf 34 O 26/20: "tötet 100 % der Keime").
+    tolerance = 1e-6 if dimension is Dimension.PERCENT else _TOLERANCE * max(abs(value), 1e-9)
     for language in (Language.DE, Language.EN):
         for found_dimension, found in _figures(text, language):
-            if found_dimension is dimension and abs(found - value) <= _TOLERANCE * max(abs(value), 1e-9):
+            if found_dimension is dimension and abs(found - value) <= tolerance:
                 return True
     return False
 

@@ -111,14 +111,20 @@ def check_numbers(
         # A generic noun ("die Jacke") narrows the facts only when it is the sentence's one figure of the
         # kind: a table row "Gewicht | 11,4 kg | 6,9 kg" names several products' values.
         single = sum(1 for q in found if q.dimension is quantity.dimension) == 1
-        mentioned = named or (by_noun if single else set()) or hint
-        facts = _candidates(quantity, base, mentioned, window.lower(), _words(window), window, True) or _candidates(
-            quantity, base, mentioned, lower, words, plain, False
-        )
+        # A product named between the previous figure and this one is this figure's ("Pace 2 up to 9 days,
+        # Band Lite up to 14 days").
+        near = base.products.named(sentence[start : quantity.start]) if len(named) > 1 else set()
+        mentioned = near or named or (by_noun if single else set()) or hint
+        kind = _duration_kind(quantity, sentence)
+        facts = _candidates(
+            quantity, base, mentioned, window.lower(), _words(window), window, True, kind
+        ) or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
         if not facts:
             continue
+        if kind is not None and len({f.direction for f in facts}) > 1:
+            facts = tuple(f for f in facts if f.direction is kind) or facts
         context = words + _words(before) + _words(after)
-        verdicts = [_compare(quantity, fact, sentence, words, context, language) for fact in facts]
+        verdicts = [_compare(quantity, fact, sentence, words, context, language, base.all_text) for fact in facts]
         backed = any(ok for ok, _ in verdicts)
         dropped = not backed and any(drop for _, drop in verdicts)
         results.append(NumberCheck(quantity, facts, backed, dropped))
@@ -126,6 +132,29 @@ def check_numbers(
 
 
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
+# A duration after "in", "innerhalb", "within" is the time until something is done (heat-up, charging: less is
+# better); after "hält", "bleibt", "for", "lasts" it is how long something lasts.
+_TIME_TO_DONE = re.compile(
+    r"\b(?:in|innerhalb(?:\s+von)?|binnen|within|in\s+just|in\s+only|in\s+nur)\s+(?:nur\s+|knapp\s+|etwa\s+|about\s+)?$",
+    re.I,
+)
+_LASTING = re.compile(
+    r"\b(?:für|for|hält|halten|bleibt|bleiben|läuft|laufen|reicht|reichen|durchhalten|keeps?|stays?|lasts?|runs?)\b"
+    r"[^,;:.]*$|\b(?:den\s+ganzen|die\s+ganze|das\s+ganze|all)\s*$",
+    re.I,
+)
+
+
+def _duration_kind(quantity: Quantity, sentence: str) -> Direction | None:
+    """Which way is better for the duration the wording states: "in 2 Minuten" is a time until done (less is
+    better), "hält 3 Stunden", "for 12 hours", "bleibt den ganzen Tag" a lasting time (more is better); it
+    weighs as one cue word between a heat-up and a keep-warm time. None when the wording does not say."""
+    if quantity.dimension is not Dimension.DURATION:
+        return None
+    before = sentence[: quantity.start]
+    if _TIME_TO_DONE.search(before):
+        return Direction.AT_LEAST
+    return Direction.AT_MOST if _LASTING.search(before[-60:]) else None
 
 
 def _blank(text: str, found: list[Quantity]) -> str:
@@ -177,6 +206,8 @@ _CUSTOMER = re.compile(
     # An indirect question about the customer's case: "Ob Ihr Hund mit 11 Monaten schon umsteigen sollte, ...".
     r"|^\W*(?:ob|whether)\b"
     # A defect report: "schon nach sieben Wochen nicht mehr lädt", "stopped working after seven months".
+    # The writer's own use: "Ich putze selbst seit zwei Jahren mit ...", "I've used it for three years".
+    r"|\b(?:ich|i)\s+(?:\w+\s+){0,3}?(?:seit|since)\s|\bi(?:['’]ve|\s+have)\s+(?:been\s+)?(?:\w+\s+){0,3}?for\s"
     r"|\b(?:nach|seit|after|since)\s+\S+\s+\S+\s+(?:\w+\s+){0,3}?(?:nicht\s+mehr|kaputt|defekt|ausgefallen|"
     r"no\s+longer|stopped|broke|broken|failed)\b|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
     re.IGNORECASE,
@@ -278,6 +309,7 @@ def _candidates(
     words: list[str],
     sentence: str,
     window: bool,
+    kind: Direction | None = None,
 ) -> tuple[NumericFact, ...]:
     facts = [f for f in base.numeric if f.dimension is quantity.dimension and (window or not f.foreign)]
     if mentioned:
@@ -297,6 +329,10 @@ def _candidates(
         + (_own_score(f, lower, words, without, sentence) if window else 0)
         for f in facts
     ]
+    named = max(scores)
+    # The kind of duration only weighs between attributes the words already point to.
+    if kind is not None and named > 0 and len({f.direction for f in facts}) > 1:
+        scores = [s + (1 if f.direction is kind and s > 0 else 0) for f, s in zip(facts, scores, strict=True)]
     best = max(scores)
     if best == 0 and (quantity.dimension in _NEEDS_CUE):
         return ()
@@ -359,12 +395,13 @@ def _compare(
     words: list[str],
     context: list[str],
     language: Language,
+    documented: str = "",
 ) -> tuple[bool, bool]:
     """(backed, qualifier dropped). `context` is the sentence's words and the sentence's before it: a
     condition named just before ("Im Nachtmodus ... Laut Datenblatt sind es 24 dB(A)") still holds."""
     # A figure for another serving ("Jeder Tropfen enthält ...") is stated for the fact's serving first.
     claimed, spec = quantity.value * scale(serving_in(sentence, quantity.start), fact.serving), fact.value
-    if _contradicts_conditions(fact, sentence, language):
+    if _contradicts_conditions(fact, sentence, language, documented):
         return False, True
     tolerance = max(quantity.step, 1e-9 * max(abs(spec), 1.0))
     bound = has_upper_bound(sentence) or (
@@ -453,7 +490,7 @@ def _named(conditions: frozenset[str], words: list[str]) -> bool:
     return False
 
 
-def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language) -> bool:
+def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language, documented: str = "") -> bool:
     """The sentence states the figure under another condition than the fact's (closer, another mode)."""
     if fact.distance_m is not None:
         claimed = distance_in(sentence)
@@ -461,10 +498,19 @@ def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language
             return True
     if fact.mode is not None:
         modes = modes_in(sentence)
-        # Another documented mode, or in a German reply any other mode (an English one may translate it).
-        if modes and fact.mode not in modes and (modes & fact.rival_modes or language is Language.DE):
+        # Another documented mode, or in a German reply any other mode (an English one may translate it, but
+        # a mode the facts name by that very name, "White" of "Clean, Sensitive, White", is that mode).
+        if (
+            modes
+            and fact.mode not in modes
+            and (modes & fact.rival_modes or language is Language.DE or any(_names_word(documented, m) for m in modes))
+        ):
             return True
     return False
+
+
+def _names_word(text: str, word: str) -> bool:
+    return len(word) >= 3 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def numbers_verdict(checks: list[NumberCheck]) -> Verdict:

@@ -156,6 +156,10 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
         refs = [_ref(p.name, p.short_names, p.nouns, generic, on_sale=p.on_sale) for p in line.products]
         return ProductIndex(refs)
     groups = _derived_names(line)
+    if not groups:
+        named = _named_by_line(line, generic)
+        if named:
+            return ProductIndex(_name_words(_distinctive(named), generic))
     brand = _brand(line, [name for name, _, _ in groups])
     refs = []
     shared: list[str] = []
@@ -205,6 +209,34 @@ def _derived_names(line: ProductLine) -> list[tuple[str, str, list[str]]]:
     # A name that merely extends another one ("Thermowell L8" vs "L8") is the same product.
     kept = [n for n in names if not any(o != n and _squash(o).endswith(_squash(n)) for o in names)]
     return [(n, found[n][0], [*found[n][1], *([aliases[n]] if n in aliases else [])]) for n in kept]
+
+
+def _named_by_line(line: ProductLine, generic: set[str]) -> list[ProductRef]:
+    """Products the line's name lists when no fact does: "Babyphone Wacht (Wacht Video und Wacht Audio)",
+    "Wärmling 2in1 (Fläschchenwärmer) und Dampfbox (Sterilisator)". An item is a product only where the
+    facts use its name (the longest end of it they use: "Buggy Flitz" -> "Flitz", "Buggy" a noun), so a
+    list of kinds ("Outdoor (Jacken und Zelte)") names none."""
+    name = (line.name or "").strip()
+    outer = re.fullmatch(r"[^()]*\(([^()]*)\)\s*", name)
+    listed = outer.group(1) if outer else name
+    facts = " ".join(f"{f.label_de or ''} {f.label_en or ''} {f.value} {f.qualifier or ''}" for f in line.facts)
+    used = _squash(facts)
+    # The first word of a line's name is its maker ("Lüttwerk Wärmling 2in1 ..."): no noun of one product.
+    maker = name.split()[0].lower() if len(name.split()) > 1 else ""
+    refs = []
+    for raw in _ITEM_SPLIT.split(listed):
+        words = _PAREN.sub("", raw).split()
+        description = " ".join(_PAREN.findall(raw))
+        at = next((i for i in range(len(words)) if _used(" ".join(words[i:]), used)), None)
+        if at is None or not words[at][:1].isupper():
+            continue
+        nouns = [w for w in words[:at] if w.lower() != maker]
+        refs.append(_ref(" ".join(words[at:]), (), [*nouns, *_description_nouns(description)], generic))
+    return refs
+
+
+def _used(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){_alias_regex(_squash(name))}(?!\w)", text) is not None
 
 
 def _names_in_fact(fact: Fact) -> list[tuple[str, str]]:

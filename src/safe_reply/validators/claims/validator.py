@@ -224,12 +224,17 @@ class ClaimsValidator:
         if backing is Backing.CERTIFICATION:
             # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
             clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
-            products = self.base.products_in(clause) or self.base.products_in(sentence) or hint
+            named = self.base.products_in(clause) or self.base.products_in(sentence)
             # The mark may stand before a hyphen of the matched word: "PEFC-zertifizierter Anbau".
             prefix = _MARK_PREFIX.search(view.text, max(0, match.span.start - 40), match.span.start)
             if prefix is not None:
                 claim = view.text[prefix.start() : match.span.end]
-            return certification_verdict(claim, self.base, products, self.lexicon, sentence)
+            if named or len(hint) < 2:
+                return certification_verdict(claim, self.base, named or hint, self.lexicon, sentence)
+            # A sentence that names no product after several were talked about (a table row, a list item under
+            # a comparison) may be about any of them: backed when the mark is held for one.
+            verdicts = [certification_verdict(claim, self.base, {p}, self.lexicon, sentence) for p in sorted(hint)]
+            return next((v for v in verdicts if v.backed), verdicts[0])
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
         if backing is Backing.HELD_LABEL:
