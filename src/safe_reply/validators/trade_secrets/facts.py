@@ -49,11 +49,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
                "at most", "the most"),
     "budget": ("budget", "rahmen", "spielraum", "limit", "maximal", "höchstens", "up to", "bis zu", "at most"),
-    "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below that"),
+    # A floor is also said by what may not happen below it ("nicht unter 169 €", "go below €169").
+    "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below", "nicht unter", "not under",
+                "no lower", "nicht günstiger", "nicht billiger", "price floor"),
     "abnahme": ("abnahme", "abnehm", "jahresabnahme", "bestell", "order", "volume"),
     "charge": ("charge", "batch", "lot "),
     "serie": ("serie", "series", "batch"),
     "quote": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
+    # German compounds use the English word too ("Verbindungsabbruchrate", "Fehlerrate").
+    "rate": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
     "ausfall": ("ausfall", "ausfäll", "fällt", "fail", "defekt"),
     "befund": ("befund", "finding", "grenzwert", "auffällig"),
     "rückruf": ("rückruf", "recall"),
@@ -73,7 +77,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
     "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
     "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
+    # A target is what a negotiation aims at ("Zielpreis", "Zielrabatt"): "Ziel sind 195 €", "we're
+    # aiming for", "angepeilt".
+    "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen"),
+    # The trade channel a condition applies to: a company's entry names it in German ("Marktplatz",
+    # "Händler", "Drogerie"), a reply may say it in English.
+    **dict.fromkeys(
+        ("marktplatz", "händler", "handel", "drogerie", "reseller", "retailer", "marketplace", "drugstore"),
+        ("marktplatz", "marketplace", "händler", "haendler", "reseller", "retailer", "dealer", "handel",
+         "wiederverkäufer", "drogerie", "drugstore", "chemist"),
+    ),
 }  # fmt: skip
+# Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
+# only for an entry with a value, which pins the fact down.
+VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
+    {"ziel", "rate", "marktplatz", "händler", "handel", "drogerie", "reseller", "retailer", "marketplace", "drugstore"}
+)
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
     "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
@@ -85,7 +104,13 @@ SECRECY_CUES: tuple[str, ...] = (
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
-SHARE_CONCEPTS: frozenset[str] = frozenset({"quote"})
+SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
+# A German compound ends in its head noun: "Rücksendequote", "Rohmarge", "Kreditlimit", "Einkaufsziel".
+# A concept's own word counts at the end of a word too (with a plural or case ending), not only at its
+# start; "rate" only after a consonant ("Abbruchrate", "Fehlerrate"), as English words end in a vowel
+# before it ("accurate", "separate", "moderate").
+_TAIL_ENDINGS = ("", "n", "en", "s", "e")
+_VOWELS = frozenset("aeiouyäöü")
 PURCHASE_CUES: tuple[str, ...] = (
     "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
     "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
@@ -154,6 +179,7 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
     if values and (concepts or (objects and any(v.unit is not Unit.NONE for v in values))):
         return FactRule(entry, values, concepts, _with_clipped(objects))
+    concepts = tuple(key for key in concepts if key not in VALUE_ONLY_CONCEPTS)
     if concepts and (objects or len(concepts) >= 2):
         return FactRule(entry, (), concepts, objects)
     return None
@@ -249,6 +275,7 @@ class FactScanner:
             # A clipped start ("gastro") stands at a word start: inside a word it is noise.
             if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha() and cue not in secrecy and cue in whole
         )
+        self._tail = frozenset(i for i, cue in enumerate(self._cues) if cue in CONCEPTS and len(cue) >= 4)
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
 
     def __bool__(self) -> bool:
@@ -275,7 +302,11 @@ class FactScanner:
         hits = self._automaton.find_matches_as_indexes(lower)
         if not hits:
             return matches
-        at_word = sorted((s, i) for i, s, _ in hits if i in self._inner or _word_start(lower, s))
+        at_word = sorted(
+            (s, i)
+            for i, s, e in hits
+            if i in self._inner or _word_start(lower, s) or (i in self._tail and _compound_head(lower, s, e))
+        )
         starts = [s for s, _ in at_word]
         for start, end in _sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
@@ -293,7 +324,10 @@ class FactScanner:
         secrecy = any(c in cues for c in SECRECY_CUES)
         matches: list[Match] = []
         for rule in self.facts:
-            concepts = [key for key in rule.concepts if any(w in cues for w in CONCEPTS[key])]
+            # Keys that share their wordings ("quote", "rate"; "händler", "marktplatz") are one concept.
+            concepts = list(
+                {CONCEPTS[key]: key for key in rule.concepts if any(w in cues for w in CONCEPTS[key])}.values()
+            )
             concepts += [cue for cue in rule.cues if cue in cues]
             objects = [o for o in rule.objects if o in cues]
             if rule.values:
@@ -329,11 +363,14 @@ def _states_fact(
     if value.unit in (Unit.NONE, Unit.CODE, Unit.WEEK):
         meaning = bool(concepts) or secrecy
         return meaning or (objects and not (rule.concepts or rule.cues))
-    if value.unit is Unit.PERCENT and (ratio or concepts):
-        concepts = concepts + [key for key in rule.concepts if key in SHARE_CONCEPTS and key not in concepts]
+    signals = len(concepts) + objects + secrecy
+    if value.unit is Unit.PERCENT and (ratio or concepts) and any(key in SHARE_CONCEPTS for key in rule.concepts):
+        # The percentage states the share itself, whether or not a rate word names it too ("the return
+        # rate is 6.1 %", "2,5 % sind defekt").
+        signals += 1
     if any(key in INTERNAL_CONCEPTS for key in concepts):
         return True
-    return len(concepts) + objects + secrecy >= 2
+    return signals >= 2
 
 
 _CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf")
@@ -349,6 +386,17 @@ _CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if ma
 def _has_currency_bytes(lowered: bytes) -> bool:
     """`_has_currency` of a fast view's lowered bytes ("€" is beyond Latin-1: the caller checks it)."""
     return any(mark in lowered for mark in _CURRENCY_BYTES)
+
+
+def _compound_head(lower: str, start: int, end: int) -> bool:
+    """Does the concept word lower[start:end] end its word, as a German compound's head does?"""
+    if lower[start:end] == "rate" and lower[start - 1] in _VOWELS:
+        return False
+    rest = lower[end : end + 3]
+    return any(
+        rest.startswith(ending) and (len(rest) == len(ending) or not rest[len(ending)].isalnum())
+        for ending in _TAIL_ENDINGS
+    )
 
 
 def _word_start(lower: str, index: int) -> bool:

@@ -1,0 +1,88 @@
+"""Internal facts named by a German compound's head ("Fehlerquote", "Rohmarge"), rates in English,
+negotiation targets and floors by their trade channel, batch codes with a spaced slash, acronym
+designations, and "code-named". Each with the near misses a benign reply holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from safe_reply.validators.trade_secrets.facts import fact_rule
+from safe_reply.validators.trade_secrets.numbers import Unit, quantities
+
+from .conftest import make_validator
+
+_validator = make_validator(
+    [
+        {"term": "Fehlerquote 4,7 %", "kind": "complaint_rate"},
+        {"term": "Abbruchrate 2,2 %", "kind": "quality_data"},
+        {"term": "Rohmarge 37 %", "kind": "margin"},
+        {"term": "Zielpreis Motor 88 €", "kind": "negotiation"},
+        {"term": "Mindestpreis Händler 59 €", "kind": "negotiation"},
+        {"term": "Lager-Charge 14/27", "kind": "quality_data"},
+        {"term": "ungepatchter MQTT-Broker", "kind": "security_issue"},
+        {"term": "Zielwasser", "kind": "codename"},
+    ]
+)
+
+
+def leaks(text: str) -> list[tuple[str, str]]:
+    return [(text[x.start : x.end], x.kind) for x in _validator.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The concept as the head of a compound, with other words between it and the value.
+        ("Die Fehlerquote des Mixers liegt bei 4,7 %.", [("4,7 %", "complaint_rate")]),
+        ("Die Fehlerquoten liegen bei 4,7 %.", [("4,7 %", "complaint_rate")]),
+        ("Die Verbindungsabbruchrate beträgt 2,2 %.", [("2,2 %", "quality_data")]),
+        ("Die Rohmarge liegt bei 37 %.", [("37 %", "margin")]),
+        # A rate in English: the percentage states the share, the word names it.
+        ("Our failure rate is 4.7 % this year.", [("4.7 %", "complaint_rate")]),
+        # A target and a floor in other words, by their object or trade channel.
+        ("Wir verhandeln noch, Ziel sind 88 € pro Motor.", [("88 €", "negotiation")]),
+        ("We don't let resellers go below €59.", [("€59", "negotiation")]),
+        ("Händler dürfen nicht unter 59 € verkaufen.", [("59 €", "negotiation")]),
+        # A batch code with a spaced slash.
+        ("Die Lager der Charge 14 / 27 werden geprüft.", [("14 / 27", "quality_data")]),
+        # An acronym with its neighbour is a designation.
+        ("There is a known unpatched MQTT broker in the hub.", [("MQTT broker", "security_issue")]),
+    ],
+)  # fmt: skip
+def test_the_fact_in_other_words_is_a_leak(text: str, expected: list[tuple[str, str]]) -> None:
+    assert leaks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sensor is accurate to 2.2 %.",  # "rate" inside an English word is no rate
+        "Bei Händlern finden Sie ihn ab 59 €.",  # the channel and a price, no floor
+        "Unser Ziel: 88 € Ersparnis für Sie.",  # a target word and the value, no object
+        "Ziel ist, dass kein Wasser eindringt.",  # a codename with a concept word makes no fact
+        "Es dauert 10 - 20 Minuten.",
+        "Does the hub support MQTT?",  # the acronym alone is any protocol
+        "Die Garantie gilt 37 Monate, die Marge ist kein Thema.",  # another unit
+    ],
+)
+def test_benign_replies_pass(text: str) -> None:
+    assert leaks(text) == []
+
+
+def test_a_concept_too_common_for_a_codename_only_counts_with_a_value() -> None:
+    assert fact_rule(0, "Zielwasser") is None
+    rule = fact_rule(0, "Zielpreis Motor 88 €")
+    assert rule is not None
+    assert rule.concepts == ("ziel",)
+    assert rule.objects == ("preis", "motor")
+
+
+def test_a_spaced_slash_joins_a_code_and_a_spaced_hyphen_is_a_range() -> None:
+    assert [(q.value, q.unit) for q in quantities("Charge 14 / 27")] == [(1427, Unit.CODE)]
+    assert [(q.value, q.unit) for q in quantities("10 - 20 Minuten")] == [(10, Unit.NONE), (20, Unit.NONE)]
+
+
+def test_code_named_with_a_hyphen_introduces_an_unlisted_name() -> None:
+    text = "A paste code-named Pearl is planned."
+    found = [(text[x.start : x.end], x.kind, x.trick) for x in _validator.scan(text)]
+    assert found == [("Pearl", "codename", "unlisted_name")]
