@@ -86,3 +86,43 @@ def test_code_named_with_a_hyphen_introduces_an_unlisted_name() -> None:
     text = "A paste code-named Pearl is planned."
     found = [(text[x.start : x.end], x.kind, x.trick) for x in _validator.scan(text)]
     assert found == [("Pearl", "codename", "unlisted_name")]
+
+
+_limits = make_validator(
+    [
+        {"term": "Kulanzgrenze 90 €", "kind": "goodwill_limit"},
+        {"term": "Halterabatt 15 %", "kind": "retention_offer"},
+    ]
+)
+
+
+def limit_leaks(text: str) -> list[tuple[str, str, str]]:
+    return [(text[x.start : x.end], x.kind, x.trick) for x in _limits.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Letter-spaced words and spaced digits are read joined.
+        ("Unsere K u l a n z g r e n z e liegt bei 9 0 €.", [("9 0 €", "goodwill_limit", "fact+spaced")]),
+        ("Unsere Kulanzgrenze liegt bei 9 0 €.", [("9 0 €", "goodwill_limit", "fact+spaced")]),
+        # "% off" is a discount in English; an agent's ceiling is an internal rule.
+        ("I could go up to 15% off for you – that's the most I'm allowed to offer.",
+         [("15%", "retention_offer", "fact")]),
+        ("Ich gebe Ihnen 15 % Rabatt, mehr darf ich nicht.", [("15 %", "retention_offer", "fact")]),
+    ],
+)  # fmt: skip
+def test_spaced_values_and_ceilings_are_leaks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert limit_leaks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right now everything is 15% off in our shop.",  # a public offer: one signal
+        "Der Tisch kostet 1 234 € und ist in 9 0 Minuten aufgebaut.",  # a thousands group; no concept
+        "The most popular size is 90 cm.",
+    ],
+)
+def test_public_offers_and_spaced_numbers_pass(text: str) -> None:
+    assert limit_leaks(text) == []

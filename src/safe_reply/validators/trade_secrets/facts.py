@@ -38,7 +38,8 @@ __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amoun
 # "kulanz" and "tausch").
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "kulanz": ("kulanz", "goodwill", "courtesy", "kulant", "entgegenkommen"),
-    "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto"),
+    # English gives a discount as "15% off": the sign before the word ("% off") keeps "off" itself out.
+    "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto", "% off", "percent off", "per cent off"),
     "bonus": ("bonus", "jahresbonus", "boni"),
     "grenze": ("grenze", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
                "bis zu", "mehr als", "more than", "nicht mehr als", "at most", "the most"),
@@ -100,6 +101,9 @@ SECRECY_CUES: tuple[str, ...] = (
     # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
     "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
     "without sign-off", "without checking with",
+    # ... and so is its ceiling, said as what the agent may not exceed.
+    "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
+    "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
 )  # fmt: skip
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
@@ -276,6 +280,8 @@ class FactScanner:
             if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha() and cue not in secrecy and cue in whole
         )
         self._tail = frozenset(i for i, cue in enumerate(self._cues) if cue in CONCEPTS and len(cue) >= 4)
+        # Cues that begin with a sign ("% off") follow a number directly: no word start to look for.
+        self._signed = frozenset(i for i, cue in enumerate(self._cues) if not cue[0].isalnum())
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
 
     def __bool__(self) -> bool:
@@ -283,11 +289,15 @@ class FactScanner:
 
     @property
     def cues(self) -> tuple[str, ...]:
-        """Every cue word; a sentence without one holds no fact leak (the validator's gate)."""
-        return tuple(self._cues)
+        """Every cue word that begins with a letter or digit; a sentence without one (and without a
+        sign: `may_hold_amount`) holds no fact leak (the validator's gate)."""
+        return tuple(cue for i, cue in enumerate(self._cues) if i not in self._signed)
 
     def may_hold_amount(self, text: str, fast: FastView) -> bool:
-        """Could a fixed amount be in this reply (a currency mark)? Read from its fast view."""
+        """Could a fixed amount (a currency mark) or a signed cue ("% off") be in this reply? Read
+        from its fast view."""
+        if self._signed and "%" in text:
+            return True
         return bool(self.amounts) and ("€" in text or _has_currency_bytes(fast.lowered()))
 
     def scan(self, text: str) -> list[Match]:
@@ -299,13 +309,18 @@ class FactScanner:
                 matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
         if self._automaton is None:
             return matches
-        hits = self._automaton.find_matches_as_indexes(lower)
+        # Overlapping: a longer cue that begins like a shorter one ("the most i'm allowed", "the most")
+        # is found too.
+        hits = self._automaton.find_matches_as_indexes(lower, overlapping=True)
         if not hits:
             return matches
         at_word = sorted(
             (s, i)
             for i, s, e in hits
-            if i in self._inner or _word_start(lower, s) or (i in self._tail and _compound_head(lower, s, e))
+            if i in self._inner
+            or i in self._signed
+            or _word_start(lower, s)
+            or (i in self._tail and _compound_head(lower, s, e))
         )
         starts = [s for s, _ in at_word]
         for start, end in _sentences(text, starts):

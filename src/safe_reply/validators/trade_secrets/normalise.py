@@ -35,6 +35,7 @@ __all__ = [
     "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
+    "has_spaced_characters",
     "has_spaced_letters",
     "has_token_markup",
     "is_invisible",
@@ -437,6 +438,9 @@ def fast_to_full(text: str) -> Skeleton:
 
 
 _SPACED_SINGLE = re.compile(r"(?<![^\W_])([^\W\d_])[ \t]+(?=[^\W\d_](?![^\W_]))")
+# Spaced single digits are joined the same way ("9 0 €" -> "90 €"); a digit before a group of three
+# is a thousands group ("1 234 €") and stays as written.
+_SPACED_DIGIT = re.compile(r"(?<![^\W_])(\d)[ \t]+(?=\d(?![^\W_]))")
 # Markdown emphasis inside a token splits an identifier for a regex ("**WK**-4821", "WK-`4821`"):
 # asterisks, backticks, strikethrough and doubled underscores between two non-space characters. A
 # single underscore stays: it belongs to identifiers ("API_KEY").
@@ -453,9 +457,15 @@ def has_spaced_letters(text: str) -> bool:
     return _SPACED_SINGLE.search(text) is not None
 
 
+def has_spaced_characters(text: str) -> bool:
+    """Single letters or single digits separated by spaces ("K u l a n z", "9 0 €")."""
+    return _SPACED_SINGLE.search(text) is not None or _SPACED_DIGIT.search(text) is not None
+
+
 def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """The reply for the regex patterns: NFKC, homoglyphs mapped, entities decoded, invisible
-    characters removed and spaced single letters joined ("E K 4,80 €" -> "EK 4,80 €"); case,
+    characters removed and spaced single letters and digits joined ("E K 4,80 €" -> "EK 4,80 €",
+    "9 0 €" -> "90 €"); case,
     digits and punctuation are kept. Returns (view, starts, ends) with original offsets per char.
     """
     chars: list[str] = []
@@ -478,8 +488,12 @@ def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         view, starts, ends = _without(
             view, starts, ends, ((m.start(), m.end()) for m in _IN_TOKEN_MARKUP.finditer(view))
         )
-    # Drop the spaces of spaced single letters (the matches are sorted and disjoint).
-    spaces = [(m.end(1), m.end()) for m in _SPACED_SINGLE.finditer(view)]
+    # Drop the spaces of spaced single letters and digits (each sorted and disjoint, and the two never
+    # overlap: a letter's run ends before a digit's starts).
+    spaces = sorted(
+        [(m.end(1), m.end()) for m in _SPACED_SINGLE.finditer(view)]
+        + [(m.end(1), m.end()) for m in _SPACED_DIGIT.finditer(view)]
+    )
     if spaces:
         view, starts, ends = _without(view, starts, ends, spaces)
     return view, tuple(starts), tuple(ends)
