@@ -5,8 +5,11 @@ designations, and "code-named". Each with the near misses a benign reply holds."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from safe_reply.validators.trade_secrets.facts import fact_rule
+from safe_reply.validators.trade_secrets.normalise import _SPACED_DIGIT, _SPACED_SINGLE, has_spaced_characters
 from safe_reply.validators.trade_secrets.numbers import Unit, quantities
 
 from .conftest import make_validator
@@ -126,3 +129,16 @@ def test_spaced_values_and_ceilings_are_leaks(text: str, expected: list[tuple[st
 )
 def test_public_offers_and_spaced_numbers_pass(text: str) -> None:
     assert limit_leaks(text) == []
+
+
+@given(st.text(alphabet="ab1 \t\n(.€-", max_size=40))
+def test_the_cheap_spaced_test_agrees_with_the_exact_one(text: str) -> None:
+    exact = _SPACED_SINGLE.search(text) is not None or _SPACED_DIGIT.search(text) is not None
+    assert has_spaced_characters(text) == exact
+
+
+def test_an_at_sign_starts_a_leetspeak_word_but_not_a_handle() -> None:
+    codenames = make_validator([{"term": "Arvik", "kind": "codename"}])
+    text = "Das kommt mit der @rv1k-Plattform; schreiben Sie an @rvik oder @support."
+    found = [(text[x.start : x.end], x.trick) for x in codenames.scan(text)]
+    assert found == [("@rv1k", "leetspeak")]

@@ -395,7 +395,11 @@ def _char_skeleton(text: str, *, leet: bool = True) -> Skeleton:
         for low in char.lower().translate(ACCENTS):
             if is_invisible(low):
                 gap.append(low)
-            elif low.isalnum() or (leet and low in _LEET_SYMBOLS and _between_letters(chars, gap, text, end)):
+            elif low.isalnum() or (
+                leet
+                and low in _LEET_SYMBOLS
+                and (_between_letters(chars, gap, text, end) or _leading_at(low, chars, gap, text, end))
+            ):
                 gaps.append(GapKind.HARD if not chars else classify_gap("".join(gap)))
                 gap.clear()
                 chars.append(low)
@@ -411,6 +415,19 @@ def _char_skeleton(text: str, *, leet: bool = True) -> Skeleton:
 
 def _between_letters(chars: list[str], gap: list[str], text: str, end: int) -> bool:
     return bool(chars) and not gap and chars[-1].isalpha() and text[end : end + 1].isalpha()
+
+
+# The rest of a word that starts with "@": letters and digits, with a leet digit among them ("@tl4s").
+_LEET_WORD_REST = re.compile(r"[^\W_]*\d[^\W_]*")
+
+
+def _leading_at(low: str, chars: list[str], gap: list[str], text: str, end: int) -> bool:
+    """An "@" that starts a leetspeak word ("@tl4s" for "Atlas"): at a word start, before a letter, and
+    the word has a leet digit too (a handle such as "@support" keeps its "@" as a mark)."""
+    if low != "@" or (chars and not gap) or not text[end : end + 1].isalpha():
+        return False
+    rest = _LEET_WORD_REST.match(text, end)
+    return rest is not None and sum(c.isalpha() for c in rest.group()) >= 2
 
 
 def _map_leet(chars: list[str], gaps: list[GapKind]) -> None:
@@ -457,8 +474,15 @@ def has_spaced_letters(text: str) -> bool:
     return _SPACED_SINGLE.search(text) is not None
 
 
+# A cheap first test for has_spaced_characters (a literal space first: ~10x faster than the exact
+# searches with their look-behinds); every spaced run after a space or at the start contains one.
+_SPACED_HINT = re.compile(r" [^\W_][ \t]+[^\W_](?![^\W_])")
+
+
 def has_spaced_characters(text: str) -> bool:
     """Single letters or single digits separated by spaces ("K u l a n z", "9 0 €")."""
+    if _SPACED_HINT.search(" " + text) is None:
+        return False
     return _SPACED_SINGLE.search(text) is not None or _SPACED_DIGIT.search(text) is not None
 
 
