@@ -474,13 +474,14 @@ def has_spaced_letters(text: str) -> bool:
     return _SPACED_SINGLE.search(text) is not None
 
 
-# A cheap first test for has_spaced_characters (a literal space first: ~10x faster than the exact
-# searches with their look-behinds); every spaced run after a space or at the start contains one.
-_SPACED_HINT = re.compile(r" [^\W_][ \t]+[^\W_](?![^\W_])")
+# A cheap first test for has_spaced_characters (whitespace first: ~6x faster than the exact searches
+# with their look-behinds). It holds for every spaced run at the start or after whitespace, and for
+# every run of three or more; a run of two right after a sign ("(9 0 €)") is left to the other views.
+_SPACED_HINT = re.compile(r"[ \t\n][^\W_][ \t]+[^\W_](?![^\W_])")
 
 
 def has_spaced_characters(text: str) -> bool:
-    """Single letters or single digits separated by spaces ("K u l a n z", "9 0 €")."""
+    """Single letters or single digits separated by spaces ("K u l a n z", "9 0 €"); see _SPACED_HINT."""
     if _SPACED_HINT.search(" " + text) is None:
         return False
     return _SPACED_SINGLE.search(text) is not None or _SPACED_DIGIT.search(text) is not None
