@@ -62,6 +62,7 @@ def test_the_fact_in_other_words_is_a_leak(text: str, expected: list[tuple[str, 
     [
         "The sensor is accurate to 2.2 %.",  # "rate" inside an English word is no rate
         "Bei Händlern finden Sie ihn ab 59 €.",  # the channel and a price, no floor
+        "Bei teilnehmenden Händlern gibt es 88 € Nachlass auf den Motor.",  # another channel's word
         "Unser Ziel: 88 € Ersparnis für Sie.",  # a target word and the value, no object
         "Ziel ist, dass kein Wasser eindringt.",  # a codename with a concept word makes no fact
         "Es dauert 10 - 20 Minuten.",

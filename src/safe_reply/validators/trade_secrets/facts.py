@@ -81,18 +81,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A target is what a negotiation aims at ("Zielpreis", "Zielrabatt"): "Ziel sind 195 €", "we're
     # aiming for", "angepeilt".
     "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen"),
-    # The trade channel a condition applies to: a company's entry names it in German ("Marktplatz",
-    # "Händler", "Drogerie"), a reply may say it in English.
+    # The trade channel a condition applies to: a company's entry names it in German, a reply may say
+    # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
+    **dict.fromkeys(("marktplatz", "marketplace"), ("marktplatz", "marketplace")),
     **dict.fromkeys(
-        ("marktplatz", "händler", "handel", "drogerie", "reseller", "retailer", "marketplace", "drugstore"),
-        ("marktplatz", "marketplace", "händler", "haendler", "reseller", "retailer", "dealer", "handel",
-         "wiederverkäufer", "drogerie", "drugstore", "chemist"),
+        ("händler", "reseller", "retailer", "dealer"),
+        ("händler", "haendler", "reseller", "retailer", "dealer", "wiederverkäufer"),
     ),
+    **dict.fromkeys(("drogerie", "drugstore"), ("drogerie", "drugstore", "chemist")),
 }  # fmt: skip
 # Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
 # only for an entry with a value, which pins the fact down.
 VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
-    {"ziel", "rate", "marktplatz", "händler", "handel", "drogerie", "reseller", "retailer", "marketplace", "drugstore"}
+    {"ziel", "rate", "marktplatz", "marketplace", "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore"}
 )
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
