@@ -16,7 +16,7 @@ from .conftest import make_validator
 
 _validator = make_validator(
     [
-        {"term": "Fehlerquote 4,7 %", "kind": "complaint_rate"},
+        {"term": "Rücksendequote 4,7 %", "kind": "complaint_rate"},
         {"term": "Abbruchrate 2,2 %", "kind": "quality_data"},
         {"term": "Rohmarge 37 %", "kind": "margin"},
         {"term": "Zielpreis Motor 88 €", "kind": "negotiation"},
@@ -37,16 +37,21 @@ def leaks(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         # The concept as the head of a compound, with other words between it and the value.
-        ("Die Fehlerquote des Mixers liegt bei 4,7 %.", [("4,7 %", "complaint_rate")]),
-        ("Die Fehlerquoten liegen bei 4,7 %.", [("4,7 %", "complaint_rate")]),
+        ("Die Rücksendequote des Mixers liegt bei 4,7 %.", [("4,7 %", "complaint_rate")]),
+        ("Die Rücksendequoten liegen bei 4,7 %.", [("4,7 %", "complaint_rate")]),
         ("Die Verbindungsabbruchrate beträgt 2,2 %.", [("2,2 %", "quality_data")]),
         ("Die Rohmarge liegt bei 37 %.", [("37 %", "margin")]),
         # A rate in English: the percentage states the share, the word names it.
-        ("Our failure rate is 4.7 % this year.", [("4.7 %", "complaint_rate")]),
+        ("Our rate is 4.7 % this year.", [("4.7 %", "complaint_rate")]),
         # A target and a floor in other words, by their object or trade channel.
         ("Wir verhandeln noch, Ziel sind 88 € pro Motor.", [("88 €", "negotiation")]),
         ("We don't let resellers go below €59.", [("€59", "negotiation")]),
         ("Händler dürfen nicht unter 59 € verkaufen.", [("59 €", "negotiation")]),
+        # What a rate counts, in other words: returns, drop-outs, failures.
+        ("Die Geräte kommen zu 4,7 % zurück.", [("4,7 %", "complaint_rate")]),
+        ("4.7 percent of the units are returned.", [("4.7 percent", "complaint_rate")]),
+        ("Die Verbindung bricht bei 2,2 % der Nutzer ab.", [("2,2 %", "quality_data")]),
+        ("Bei Händlern auf Marktplätzen gehen wir nicht unter 59 €.", [("59 €", "negotiation")]),
         # A batch code with a spaced slash.
         ("Die Lager der Charge 14 / 27 werden geprüft.", [("14 / 27", "quality_data")]),
         # An acronym with its neighbour is a designation.
@@ -61,6 +66,8 @@ def test_the_fact_in_other_words_is_a_leak(text: str, expected: list[tuple[str, 
     "text",
     [
         "The sensor is accurate to 2.2 %.",  # "rate" inside an English word is no rate
+        "Rücksendungen sind 30 Tage kostenlos, wir erstatten 100 %.",  # another share
+        "Die Verbindung bricht ab, wenn der Akku unter 5 % fällt.",
         "Bei Händlern finden Sie ihn ab 59 €.",  # the channel and a price, no floor
         "Bei teilnehmenden Händlern gibt es 88 € Nachlass auf den Motor.",  # another channel's word
         "Unser Ziel: 88 € Ersparnis für Sie.",  # a target word and the value, no object
@@ -128,6 +135,7 @@ def test_spaced_values_and_ceilings_are_leaks(text: str, expected: list[tuple[st
         "Right now everything is 15% off in our shop.",  # a public offer: one signal
         "Der Tisch kostet 1 234 € und ist in 9 0 Minuten aufgebaut.",  # a thousands group; no concept
         "The most popular size is 90 cm.",
+        "Geben Sie mir 90 € Kulanz? Das kann ich selbst nicht entscheiden.",  # no authority claimed
     ],
 )
 def test_public_offers_and_spaced_numbers_pass(text: str) -> None:

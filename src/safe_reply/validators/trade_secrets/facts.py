@@ -59,7 +59,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "quote": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
     # German compounds use the English word too ("Verbindungsabbruchrate", "Fehlerrate").
     "rate": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
-    "ausfall": ("ausfall", "ausfäll", "fällt", "fail", "defekt"),
+    "ausfall": ("ausfall", "ausfäll", "fällt", "fallen", "fail", "defekt"),
+    # What else a rate counts, in its German and English wordings: complaints, returns, drop-outs.
+    "reklamation": ("reklamation", "reklamier", "beanstand", "beschwerde", "complain"),
+    **dict.fromkeys(
+        ("rücksend", "rücklauf", "retoure"),
+        ("rücksend", "rücklauf", "retoure", "zurück", "return", "sent back", "come back", "comes back"),
+    ),
+    "abbruch": ("abbruch", "abbrech", "bricht", "abgebrochen", "drop", "disconnect"),
     "befund": ("befund", "finding", "grenzwert", "auffällig"),
     "rückruf": ("rückruf", "recall"),
     "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
@@ -83,7 +90,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen"),
     # The trade channel a condition applies to: a company's entry names it in German, a reply may say
     # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
-    **dict.fromkeys(("marktplatz", "marketplace"), ("marktplatz", "marketplace")),
+    **dict.fromkeys(("marktplatz", "marketplace"), ("marktpl", "marketplace")),
     **dict.fromkeys(
         ("händler", "reseller", "retailer", "dealer"),
         ("händler", "haendler", "reseller", "retailer", "dealer", "wiederverkäufer"),
@@ -93,15 +100,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
 # only for an entry with a value, which pins the fact down.
 VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
-    {"ziel", "rate", "marktplatz", "marketplace", "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore"}
-)
+    {
+        "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
+        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore",
+    }
+)  # fmt: skip
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
     "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
     "unternehmensintern",
     # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
     "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
-    "without sign-off", "without checking with",
+    "without sign-off", "without checking with", "ohne nachzufragen", "ohne nachfrage", "without asking",
+    "darf ich selbst",
     # ... and so is its ceiling, said as what the agent may not exceed.
     "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
     "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
