@@ -253,7 +253,7 @@ def _quoted(before: str, after: str) -> bool:
 # forms are marker keys of the term automaton, so only replies that contain one pay for the regex.
 NAMING_MARKERS = ("project", "codename", "workingtitle", "goesby", "intern", "inhouse")
 _NAMING = re.compile(
-    r"\b(?:[Pp]roject|[Cc]ode ?name[ds]?|[Ww]orking title|goes by|went by)\s+[\"'“‘„«]?([A-Z][a-z]{2,})\b"
+    r"\b(?:[Pp]roject|[Cc]ode[ -]?name[ds]?|[Ww]orking title|goes by|went by)\s+[\"'“‘„«]?([A-Z][a-z]{2,})\b"
 )
 # A name said to be used inside the company, in German or English ("intern läuft er unter dem Namen
 # Zaunkönig", "internally it's called 'Wren'", "in-house we call it Blue Heron"): an internal name is a

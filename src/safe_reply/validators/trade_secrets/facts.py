@@ -27,6 +27,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
@@ -38,7 +39,8 @@ __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amoun
 # "kulanz" and "tausch").
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "kulanz": ("kulanz", "goodwill", "courtesy", "kulant", "entgegenkommen"),
-    "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto"),
+    # English gives a discount as "15% off": the sign before the word ("% off") keeps "off" itself out.
+    "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto", "% off", "percent off", "per cent off"),
     "bonus": ("bonus", "jahresbonus", "boni"),
     "grenze": ("grenze", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
                "bis zu", "mehr als", "more than", "nicht mehr als", "at most", "the most"),
@@ -49,12 +51,23 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
                "at most", "the most"),
     "budget": ("budget", "rahmen", "spielraum", "limit", "maximal", "höchstens", "up to", "bis zu", "at most"),
-    "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below that"),
+    # A floor is also said by what may not happen below it ("nicht unter 169 €", "go below €169").
+    "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below", "nicht unter", "not under",
+                "no lower", "nicht günstiger", "nicht billiger", "price floor"),
     "abnahme": ("abnahme", "abnehm", "jahresabnahme", "bestell", "order", "volume"),
     "charge": ("charge", "batch", "lot "),
     "serie": ("serie", "series", "batch"),
     "quote": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
-    "ausfall": ("ausfall", "ausfäll", "fällt", "fail", "defekt"),
+    # German compounds use the English word too ("Verbindungsabbruchrate", "Fehlerrate").
+    "rate": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
+    "ausfall": ("ausfall", "ausfäll", "fällt", "fallen", "fail", "defekt"),
+    # What else a rate counts, in its German and English wordings: complaints, returns, drop-outs.
+    "reklamation": ("reklamation", "reklamier", "beanstand", "beschwerde", "complain"),
+    **dict.fromkeys(
+        ("rücksend", "rücklauf", "retoure"),
+        ("rücksend", "rücklauf", "retoure", "zurück", "return", "sent back", "come back", "comes back"),
+    ),
+    "abbruch": ("abbruch", "abbrech", "bricht", "abgebrochen", "drop", "disconnect"),
     "befund": ("befund", "finding", "grenzwert", "auffällig"),
     "rückruf": ("rückruf", "recall"),
     "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
@@ -73,19 +86,48 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
     "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
     "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
+    # A target is what a negotiation aims at ("Zielpreis", "Zielrabatt"): "Ziel sind 195 €", "we're
+    # aiming for", "angepeilt".
+    "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen"),
+    # The trade channel a condition applies to: a company's entry names it in German, a reply may say
+    # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
+    **dict.fromkeys(("marktplatz", "marketplace"), ("marktpl", "marketplace")),
+    **dict.fromkeys(
+        ("händler", "reseller", "retailer", "dealer"),
+        ("händler", "haendler", "reseller", "retailer", "dealer", "wiederverkäufer"),
+    ),
+    **dict.fromkeys(("drogerie", "drugstore"), ("drogerie", "drugstore", "chemist")),
 }  # fmt: skip
+# Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
+# only for an entry with a value, which pins the fact down.
+VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
+    {
+        "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
+        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore",
+    }
+)  # fmt: skip
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
     "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
     "unternehmensintern",
     # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
     "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
-    "without sign-off", "without checking with",
+    "without sign-off", "without checking with", "ohne nachzufragen", "ohne nachfrage", "without asking",
+    "darf ich selbst",
+    # ... and so is its ceiling, said as what the agent may not exceed.
+    "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
+    "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
 )  # fmt: skip
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
-SHARE_CONCEPTS: frozenset[str] = frozenset({"quote"})
+SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
+# A German compound ends in its head noun: "Rücksendequote", "Rohmarge", "Kreditlimit", "Einkaufsziel".
+# A concept's own word counts at the end of a word too (with a plural or case ending), not only at its
+# start; "rate" only after a consonant ("Abbruchrate", "Fehlerrate"), as English words end in a vowel
+# before it ("accurate", "separate", "moderate").
+_TAIL_ENDINGS = ("", "n", "en", "s", "e")
+_VOWELS = frozenset("aeiouyäöü")
 PURCHASE_CUES: tuple[str, ...] = (
     "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
     "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
@@ -154,6 +196,7 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
     if values and (concepts or (objects and any(v.unit is not Unit.NONE for v in values))):
         return FactRule(entry, values, concepts, _with_clipped(objects))
+    concepts = tuple(key for key in concepts if key not in VALUE_ONLY_CONCEPTS)
     if concepts and (objects or len(concepts) >= 2):
         return FactRule(entry, (), concepts, objects)
     return None
@@ -249,18 +292,39 @@ class FactScanner:
             # A clipped start ("gastro") stands at a word start: inside a word it is noise.
             if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha() and cue not in secrecy and cue in whole
         )
+        self._tail = frozenset(i for i, cue in enumerate(self._cues) if cue in CONCEPTS and len(cue) >= 4)
+        # Cues that begin with a sign ("% off") follow a number directly: no word start to look for.
+        self._signed = frozenset(i for i, cue in enumerate(self._cues) if not cue[0].isalnum())
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
+        # Rules by the values they can match and by their object words (_candidates).
+        self._by_value: dict[tuple[str, Decimal], list[int]] = {}
+        self._by_object: dict[str, list[int]] = {}
+        unindexed: list[int] = []
+        for index, rule in enumerate(self.facts):
+            if rule.values:
+                for key in {k for value in rule.values for k in _rule_keys(value)}:
+                    self._by_value.setdefault(key, []).append(index)
+            elif len(rule.concepts) >= 2:  # may state itself by its concepts alone (see _sentence)
+                unindexed.append(index)
+            else:
+                for obj in rule.objects:
+                    self._by_object.setdefault(obj, []).append(index)
+        self._unindexed = tuple(unindexed)
 
     def __bool__(self) -> bool:
         return bool(self.facts or self.amounts or self.purchase)
 
     @property
     def cues(self) -> tuple[str, ...]:
-        """Every cue word; a sentence without one holds no fact leak (the validator's gate)."""
-        return tuple(self._cues)
+        """Every cue word that begins with a letter or digit; a sentence without one (and without a
+        sign: `may_hold_amount`) holds no fact leak (the validator's gate)."""
+        return tuple(cue for i, cue in enumerate(self._cues) if i not in self._signed)
 
     def may_hold_amount(self, text: str, fast: FastView) -> bool:
-        """Could a fixed amount be in this reply (a currency mark)? Read from its fast view."""
+        """Could a fixed amount (a currency mark) or a signed cue ("% off") be in this reply? Read
+        from its fast view."""
+        if self._signed and "%" in text:
+            return True
         return bool(self.amounts) and ("€" in text or _has_currency_bytes(fast.lowered()))
 
     def scan(self, text: str) -> list[Match]:
@@ -272,10 +336,19 @@ class FactScanner:
                 matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
         if self._automaton is None:
             return matches
-        hits = self._automaton.find_matches_as_indexes(lower)
+        # Overlapping: a longer cue that begins like a shorter one ("the most i'm allowed", "the most")
+        # is found too.
+        hits = self._automaton.find_matches_as_indexes(lower, overlapping=True)
         if not hits:
             return matches
-        at_word = sorted((s, i) for i, s, _ in hits if i in self._inner or _word_start(lower, s))
+        at_word = sorted(
+            (s, i)
+            for i, s, e in hits
+            if i in self._inner
+            or i in self._signed
+            or _word_start(lower, s)
+            or (i in self._tail and _compound_head(lower, s, e))
+        )
         starts = [s for s, _ in at_word]
         for start, end in _sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
@@ -285,6 +358,18 @@ class FactScanner:
                 matches += self._sentence(text, start, end, lower[start:end], sentence_cues)
         return matches
 
+    def _candidates(self, found: list[Quantity], cues: set[str]) -> list[FactRule]:
+        """The rules a sentence can state, in list order: those with one of its values, those with one
+        of its object words, and the few without either. A list of 20,000 facts is not walked per
+        sentence (a spaced-out term in a reply made every rule's object a cue: 74 ms a reply)."""
+        indexes: set[int] = set(self._unindexed)
+        for quantity in found:
+            for key in _lookup_keys(quantity):
+                indexes.update(self._by_value.get(key, ()))
+        for cue in cues:
+            indexes.update(self._by_object.get(cue, ()))
+        return [self.facts[i] for i in sorted(indexes)]
+
     def _sentence(self, text: str, start: int, end: int, lower: str, cues: set[str]) -> list[Match]:
         found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
@@ -292,8 +377,11 @@ class FactScanner:
         shares = [(q, _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
         secrecy = any(c in cues for c in SECRECY_CUES)
         matches: list[Match] = []
-        for rule in self.facts:
-            concepts = [key for key in rule.concepts if any(w in cues for w in CONCEPTS[key])]
+        for rule in self._candidates(found, cues):
+            # Keys that share their wordings ("quote", "rate"; "händler", "marktplatz") are one concept.
+            concepts = list(
+                {CONCEPTS[key]: key for key in rule.concepts if any(w in cues for w in CONCEPTS[key])}.values()
+            )
             concepts += [cue for cue in rule.cues if cue in cues]
             objects = [o for o in rule.objects if o in cues]
             if rule.values:
@@ -313,6 +401,26 @@ class FactScanner:
         return matches
 
 
+def _rule_keys(value: Quantity) -> list[tuple[str, Decimal]]:
+    """The index keys of a rule's value; `_lookup_keys` of every sentence value it is `same` as
+    meets one of them (a date also matches a month without a year, and the other way round)."""
+    keys = [(value.unit.value, value.value)]
+    if value.unit is Unit.DATE:
+        keys.append(("month of a date", value.value % 100))
+    if value.unit is Unit.MONTH:
+        keys.append(("month", value.value))
+    return keys
+
+
+def _lookup_keys(quantity: Quantity) -> list[tuple[str, Decimal]]:
+    keys = [(quantity.unit.value, quantity.value)]
+    if quantity.unit is Unit.MONTH:
+        keys.append(("month of a date", quantity.value))
+    if quantity.unit is Unit.DATE:
+        keys.append(("month", quantity.value % 100))
+    return keys
+
+
 def _states_fact(
     rule: FactRule, value: Quantity, ratio: bool, concepts: list[str], objects: bool, secrecy: bool
 ) -> bool:
@@ -329,11 +437,14 @@ def _states_fact(
     if value.unit in (Unit.NONE, Unit.CODE, Unit.WEEK):
         meaning = bool(concepts) or secrecy
         return meaning or (objects and not (rule.concepts or rule.cues))
-    if value.unit is Unit.PERCENT and (ratio or concepts):
-        concepts = concepts + [key for key in rule.concepts if key in SHARE_CONCEPTS and key not in concepts]
+    signals = len(concepts) + objects + secrecy
+    if value.unit is Unit.PERCENT and (ratio or concepts) and any(key in SHARE_CONCEPTS for key in rule.concepts):
+        # The percentage states the share itself, whether or not a rate word names it too ("the return
+        # rate is 6.1 %", "2,5 % sind defekt").
+        signals += 1
     if any(key in INTERNAL_CONCEPTS for key in concepts):
         return True
-    return len(concepts) + objects + secrecy >= 2
+    return signals >= 2
 
 
 _CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf")
@@ -349,6 +460,17 @@ _CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if ma
 def _has_currency_bytes(lowered: bytes) -> bool:
     """`_has_currency` of a fast view's lowered bytes ("€" is beyond Latin-1: the caller checks it)."""
     return any(mark in lowered for mark in _CURRENCY_BYTES)
+
+
+def _compound_head(lower: str, start: int, end: int) -> bool:
+    """Does the concept word lower[start:end] end its word, as a German compound's head does?"""
+    if lower[start:end] == "rate" and lower[start - 1] in _VOWELS:
+        return False
+    rest = lower[end : end + 3]
+    return any(
+        rest.startswith(ending) and (len(rest) == len(ending) or not rest[len(ending)].isalnum())
+        for ending in _TAIL_ENDINGS
+    )
 
 
 def _word_start(lower: str, index: int) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
+    "has_spaced_characters",
     "has_spaced_letters",
     "has_token_markup",
     "is_invisible",
@@ -394,7 +395,11 @@ def _char_skeleton(text: str, *, leet: bool = True) -> Skeleton:
         for low in char.lower().translate(ACCENTS):
             if is_invisible(low):
                 gap.append(low)
-            elif low.isalnum() or (leet and low in _LEET_SYMBOLS and _between_letters(chars, gap, text, end)):
+            elif low.isalnum() or (
+                leet
+                and low in _LEET_SYMBOLS
+                and (_between_letters(chars, gap, text, end) or _leading_at(low, chars, gap, text, end))
+            ):
                 gaps.append(GapKind.HARD if not chars else classify_gap("".join(gap)))
                 gap.clear()
                 chars.append(low)
@@ -410,6 +415,19 @@ def _char_skeleton(text: str, *, leet: bool = True) -> Skeleton:
 
 def _between_letters(chars: list[str], gap: list[str], text: str, end: int) -> bool:
     return bool(chars) and not gap and chars[-1].isalpha() and text[end : end + 1].isalpha()
+
+
+# The rest of a word that starts with "@": letters and digits, with a leet digit among them ("@tl4s").
+_LEET_WORD_REST = re.compile(r"[^\W_]*\d[^\W_]*")
+
+
+def _leading_at(low: str, chars: list[str], gap: list[str], text: str, end: int) -> bool:
+    """An "@" that starts a leetspeak word ("@tl4s" for "Atlas"): at a word start, before a letter, and
+    the word has a leet digit too (a handle such as "@support" keeps its "@" as a mark)."""
+    if low != "@" or (chars and not gap) or not text[end : end + 1].isalpha():
+        return False
+    rest = _LEET_WORD_REST.match(text, end)
+    return rest is not None and sum(c.isalpha() for c in rest.group()) >= 2
 
 
 def _map_leet(chars: list[str], gaps: list[GapKind]) -> None:
@@ -437,6 +455,9 @@ def fast_to_full(text: str) -> Skeleton:
 
 
 _SPACED_SINGLE = re.compile(r"(?<![^\W_])([^\W\d_])[ \t]+(?=[^\W\d_](?![^\W_]))")
+# Spaced single digits are joined the same way ("9 0 €" -> "90 €"); a digit before a group of three
+# is a thousands group ("1 234 €") and stays as written.
+_SPACED_DIGIT = re.compile(r"(?<![^\W_])(\d)[ \t]+(?=\d(?![^\W_]))")
 # Markdown emphasis inside a token splits an identifier for a regex ("**WK**-4821", "WK-`4821`"):
 # asterisks, backticks, strikethrough and doubled underscores between two non-space characters. A
 # single underscore stays: it belongs to identifiers ("API_KEY").
@@ -453,9 +474,23 @@ def has_spaced_letters(text: str) -> bool:
     return _SPACED_SINGLE.search(text) is not None
 
 
+# A cheap first test for has_spaced_characters (whitespace first: ~6x faster than the exact searches
+# with their look-behinds). It holds for every spaced run at the start or after whitespace, and for
+# every run of three or more; a run of two right after a sign ("(9 0 €)") is left to the other views.
+_SPACED_HINT = re.compile(r"[ \t\n][^\W_][ \t]+[^\W_](?![^\W_])")
+
+
+def has_spaced_characters(text: str) -> bool:
+    """Single letters or single digits separated by spaces ("K u l a n z", "9 0 €"); see _SPACED_HINT."""
+    if _SPACED_HINT.search(" " + text) is None:
+        return False
+    return _SPACED_SINGLE.search(text) is not None or _SPACED_DIGIT.search(text) is not None
+
+
 def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """The reply for the regex patterns: NFKC, homoglyphs mapped, entities decoded, invisible
-    characters removed and spaced single letters joined ("E K 4,80 €" -> "EK 4,80 €"); case,
+    characters removed and spaced single letters and digits joined ("E K 4,80 €" -> "EK 4,80 €",
+    "9 0 €" -> "90 €"); case,
     digits and punctuation are kept. Returns (view, starts, ends) with original offsets per char.
     """
     chars: list[str] = []
@@ -478,8 +513,12 @@ def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         view, starts, ends = _without(
             view, starts, ends, ((m.start(), m.end()) for m in _IN_TOKEN_MARKUP.finditer(view))
         )
-    # Drop the spaces of spaced single letters (the matches are sorted and disjoint).
-    spaces = [(m.end(1), m.end()) for m in _SPACED_SINGLE.finditer(view)]
+    # Drop the spaces of spaced single letters and digits (each sorted and disjoint, and the two never
+    # overlap: a letter's run ends before a digit's starts).
+    spaces = sorted(
+        [(m.end(1), m.end()) for m in _SPACED_SINGLE.finditer(view)]
+        + [(m.end(1), m.end()) for m in _SPACED_DIGIT.finditer(view)]
+    )
     if spaces:
         view, starts, ends = _without(view, starts, ends, spaces)
     return view, tuple(starts), tuple(ends)

@@ -126,7 +126,8 @@ _WEEK = re.compile(
     r"(?:\s?/\s?(?:20)?\d\d|\s+20\d\d)?(?![\w/])",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"(?<![\w.,/-])\d{2,}(?:[-/]\d{2,})+(?![\w/-])")
+# A slash may stand between spaces ("Charge 11 / 26"); a spaced hyphen is a range ("10 - 20 Minuten").
+_CODE = re.compile(r"(?<![\w.,/-])\d{2,}(?:(?:-| ?/ ?)\d{2,})+(?![\w/-])")
 # Runs of number words ("vierhundertzwölf", "one hundred eighty-six", "drei Komma acht").
 _DE_WORDS = (
     r"(?:ein|eins|eine|zwei|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"

@@ -7,8 +7,9 @@ are matched like aliases (same kind and hash, trick `partial`):
 - a single word of >= 5 letters that is no ordinary word (wordfreq), no compound of two ordinary words
   ("Hotelgruppe") and no public word (allowed terms, the product line's name and approved claims):
   "Lianyu", "Dhalkhola", "Korvell", but not "Motion", "Ningbo" (a city) or "Sitzwerk" (the brand);
-- a model designation: a word with digits together with its neighbour ("Lift 180", "K9 Pro",
-  "BH 18"), unless that pair is part of a public name ("Sitzwerk Lift 160" makes "Sitzwerk Lift" public);
+- a model designation: a word with digits, or an acronym that is no ordinary word, together with its
+  neighbour ("Lift 180", "K9 Pro", "BH 18", "RTSP-Port" of "offener RTSP-Port"), unless that pair is
+  part of a public name ("Sitzwerk Lift 160" makes "Sitzwerk Lift" public);
 - the term without its public brand ("Teezeit Pro" of "Lindenblatt Teezeit Pro").
 Terms that state an internal fact (facts.py) have no partial mentions: their words alone ("Gurtschloss")
 are ordinary talk; the fact rule decides those.
@@ -50,7 +51,7 @@ def compound_candidates(terms: list[str]) -> list[str]:
         for term in terms
         if not term.isalnum()
         for t in _TOKEN.findall(term)
-        if len(t) >= MIN_PARTIAL_WORD and t.isalpha()
+        if (len(t) >= MIN_PARTIAL_WORD and t.isalpha()) or _acronym(t)
     ]
 
 
@@ -67,7 +68,7 @@ def partial_mentions(
         parts.append(" ".join(tokens[1:]))  # the brand dropped: "Teezeit Pro" of "Lindenblatt Teezeit Pro"
     for index, token in enumerate(tokens):
         low = token.lower()
-        if any(c.isdigit() for c in token):
+        if any(c.isdigit() for c in token) or (_acronym(token) and not frequencies.ordinary(low)):
             for pair in (tokens[index - 1 : index + 1] if index else [], tokens[index : index + 2]):
                 key = tuple(p.lower() for p in pair)
                 # Two numbers ("2.1.4 2") are no designation: only a word with its number is.
@@ -87,6 +88,13 @@ def partial_mentions(
         ):
             parts.append(token)
     return list(dict.fromkeys(parts))
+
+
+def _acronym(token: str) -> bool:
+    """A technical acronym ("RTSP", "MQTT") marks a designation as a model number does: with its
+    neighbour it is distinctive ("RTSP-Port" of "offener RTSP-Port"), alone it is any protocol. One
+    that is an ordinary word ("LED", "USB", "GPS": wordfreq) is not: "LED-Leuchte" is anyone's."""
+    return 3 <= len(token) <= 6 and token.isalpha() and token.isupper()
 
 
 def _is_number(token: str) -> bool:

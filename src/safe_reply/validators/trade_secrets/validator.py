@@ -44,6 +44,7 @@ from safe_reply.validators.trade_secrets.normalise import (
     Skeleton,
     fast_to_full,
     full_skeleton,
+    has_spaced_characters,
     has_token_markup,
     pattern_view,
 )
@@ -186,7 +187,7 @@ class TradeSecretValidator:
                 and not self.facts.may_hold_amount(text, fast)
             )
             if not gated:
-                leaks += [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
+                leaks += self._fact_leaks(text)
         if self.credentials and may_hold_credential(text):
             leaks += [
                 Leak(m.start(), m.end(), p.kind, p.term_hash, "credential")
@@ -195,6 +196,20 @@ class TradeSecretValidator:
                 if m.end() > m.start()
             ]
         return sorted(set(leaks), key=lambda leak: (leak.start, leak.end, leak.term_hash))
+
+    def _fact_leaks(self, text: str) -> list[Leak]:
+        """Facts, amounts and purchase prices; in a reply with spaced letters or digits also in its
+        pattern view, where "K u l a n z g r e n z e ... 9 0 €" reads "Kulanzgrenze ... 90 €"."""
+        assert self.facts is not None
+        leaks = [Leak(m.start, m.end, *self.fact_entries[m.entry], "fact") for m in self.facts.scan(text)]
+        if has_spaced_characters(text):
+            view, starts, ends = pattern_view(text)
+            seen = {(leak.start, leak.end, leak.term_hash) for leak in leaks}
+            for m in self.facts.scan(view):
+                leak = Leak(starts[m.start], ends[m.end - 1], *self.fact_entries[m.entry], "fact+spaced")
+                if (leak.start, leak.end, leak.term_hash) not in seen:
+                    leaks.append(leak)
+        return leaks
 
     def _unlisted_names(self, text: str) -> list[Leak]:
         """A name introduced as a project name in English ("Project Breeze", "codenamed Swallow")
