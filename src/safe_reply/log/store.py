@@ -423,60 +423,6 @@ class SqlLogStore(ReviewQueries, Erasure, ABC):
 
         return self._run(work)
 
-    def stats(self, flt: RecordFilter) -> Stats:
-        clause, params = where(flt)
-
-        def grouped(execute: Callable[..., Any], key: str, join: str = "") -> tuple[tuple[str, int], ...]:
-            rows = execute(
-                f"SELECT {key}, COUNT(DISTINCT r.id) FROM records r{join}{clause} GROUP BY {key} ORDER BY {key}",
-                params,
-            ).fetchall()
-            return tuple((str(k), int(n)) for k, n in rows)
-
-        def work(execute: Callable[..., Any]) -> Stats:
-            joined = " JOIN findings f ON f.record_id = r.id"
-            pass_clauses, pass_params = [], []
-            for sql, value in (
-                ("day >= ?", flt.since[:10] if flt.since else None),
-                ("day < ?", flt.until[:10] if flt.until else None),
-                ("product_line = ?", flt.product_line),
-            ):
-                if value is not None:
-                    pass_clauses.append(sql)
-                    pass_params.append(value)
-            pass_where = " AND ".join(["action = 'pass'", *pass_clauses])
-            passes = execute(
-                f"SELECT product_line, SUM(count) FROM counters WHERE {pass_where} "
-                "GROUP BY product_line ORDER BY product_line",
-                pass_params,
-            ).fetchall()
-            labelled = execute(
-                "SELECT f.rule_id, SUM(CASE WHEN l.label = 'confirmed' THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN l.label = 'false_positive' THEN 1 ELSE 0 END) FROM records r"
-                f"{joined} JOIN labels l ON l.record_id = f.record_id AND l.idx = f.idx{clause} "
-                "GROUP BY f.rule_id ORDER BY f.rule_id",
-                params,
-            ).fetchall()
-            return Stats(
-                by_category=grouped(execute, "f.category", joined),
-                by_rule=grouped(execute, "f.rule_id", joined),
-                by_product_line=grouped(execute, "r.product_line"),
-                by_day=grouped(execute, "SUBSTR(r.created_at, 1, 10)"),
-                by_action=grouped(execute, "r.action"),
-                by_product_line_intended=tuple(
-                    (str(line), str(intended), int(n))
-                    for line, intended, n in execute(
-                        f"SELECT r.product_line, r.intended, COUNT(*) FROM records r{clause} "
-                        "GROUP BY r.product_line, r.intended ORDER BY r.product_line, r.intended",
-                        params,
-                    ).fetchall()
-                ),
-                passes_by_product_line=tuple((str(k), int(n)) for k, n in passes),
-                labels_by_rule=tuple((str(rule), int(c), int(fp)) for rule, c, fp in labelled),
-            )
-
-        return self._run(work)
-
 
 def _prefixed() -> str:
     return ", ".join(f"r.{column.strip()}" for column in _RECORD_COLUMNS.split(","))
