@@ -378,7 +378,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
 _PERFORMATIVE = re.compile(
     r"\b(?:ich|wir)\s+(?:biete|bieten|erstatte|erstatten|überweise|überweisen|schenke|schenken|gewähre|gewähren)\s+"
     r"ihnen\b|\b(?:biete|erstatte|überweise|schenke|gewähre)\s+ich\s+ihnen\b"
-    r"|\bI(?:['’]ll|\s+will|['’]m\s+(?:offering|giving|refunding))\s+(?:\w+\s+)?(?:you|refund\s+you|credit\s+you)\b",
+    # The modal offer is an offer all the same: "daher kann ich nur 20 € anbieten", "I can offer you €20".
+    r"|\b(?:(?:kann|könnte|darf|würde)\s+ich|ich\s+(?:kann|könnte|darf|würde))\s+(?:ihnen\s+)?(?:(?!bis\b|maximal\b|höchstens\b)[\w€%.,]+\s+){0,4}?"
+    r"(?:anbieten|gewähren|erstatten|gutschreiben|überweisen|schenken)\b"
+    r"|\bI(?:['’]ll|\s+will|['’]m\s+(?:offering|giving|refunding))\s+(?:\w+\s+)?(?:you|refund\s+you|credit\s+you)\b"
+    r"|\bI\s+(?:can|could)\s+(?:only\s+)?(?:offer|give|refund|credit)\s+you\b(?!\s+(?:up\s+to|a\s+maximum|at\s+most))",
     re.IGNORECASE,
 )
 
