@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from safe_reply.errors import ConfigErrors
-from safe_reply.eval.corpus import Requirement, corpus_config, load_corpus, policy_from_corpus
+from safe_reply.eval.corpus import (
+    EVAL_TIME_BUDGET_SECONDS,
+    Requirement,
+    corpus_config,
+    load_corpus,
+    policy_from_corpus,
+)
 
 
 def test_load_corpus(corpus_dir: Path) -> None:
@@ -52,6 +58,15 @@ def test_only_installed_validators_are_enabled(corpus_dir: Path, use_fakes: Call
     assert policy.config_dir == corpus_dir
     assert policy.select("bike").config.guarantee == "2 Jahre auf den Rahmen"
     assert policy.select("cream").config.guarantee is None
+
+
+def test_an_evaluation_is_not_cut_short_by_the_production_time_budget(
+    corpus_dir: Path, use_fakes: Callable[..., None]
+) -> None:
+    use_fakes()
+    policy = policy_from_corpus(corpus_dir)
+    assert policy.select("bike").limits.time_budget_seconds == EVAL_TIME_BUDGET_SECONDS == 600.0
+    assert policy.select("bike").budget("claims") == 600.0
 
 
 def test_restrict_validators(corpus_dir: Path, use_fakes: Callable[..., None]) -> None:

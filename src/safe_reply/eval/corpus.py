@@ -301,6 +301,11 @@ def corpus_config(corpus: Corpus, validators: Iterable[str] | None = None) -> di
     return result
 
 
+# An evaluation measures detection, not latency: with the production budget (2 s a validator) a
+# reply on a machine busy with other work could fail closed and change the figures from run to run.
+EVAL_TIME_BUDGET_SECONDS = 600.0
+
+
 def policy_from_corpus(directory: str | Path | Corpus, validators: Iterable[str] | None = None) -> Policy:
     """Compile the corpus's product_lines.yaml into a Policy through the regular config loader.
 
@@ -311,7 +316,8 @@ def policy_from_corpus(directory: str | Path | Corpus, validators: Iterable[str]
     with tempfile.TemporaryDirectory(prefix="safe_reply_corpus_") as tmp:
         folder = Path(tmp)
         (folder / PRODUCT_LINE_DIR).mkdir()
-        (folder / DEFAULTS_FILE).write_text("version: 1\n", encoding="utf-8")
+        defaults = {"version": 1, "limits": {"time_budget_seconds": EVAL_TIME_BUDGET_SECONDS}}
+        (folder / DEFAULTS_FILE).write_text(dump_yaml(defaults), encoding="utf-8")
         for line_id, config in configs.items():
             target = folder / PRODUCT_LINE_DIR / f"{line_id}.yaml"
             target.write_text(dump_yaml(config), encoding="utf-8")

@@ -24,21 +24,31 @@ _LANGUAGES: tuple[Language | None, ...] = (Language.DE, Language.EN, None)
 
 @dataclass
 class Lexicon:
-    """Compiled word classes of the claims vocabulary; unknown class names match nothing."""
+    """Compiled word classes of the claims vocabulary; unknown class names match nothing.
+
+    Every class and group is compiled when the lexicon is made, at policy load: compiling one on first
+    use cost the first reply that needed it up to 300 ms (the attribute and disease classes are large),
+    enough to push a reply on a busy machine over the validator's time budget.
+    """
 
     vocabulary: Vocabulary
     _compiled: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for name in sorted({name for name, _ in self.vocabulary.classes}):
+            self._compiled[name] = self._compile(name)
+
+    def _compile(self, name: str) -> re.Pattern[str] | None:
+        parts = [
+            forms_regex(words.forms())
+            for language in _LANGUAGES
+            if (words := self.vocabulary.classes.get((name, language))) is not None and words.words
+        ]
+        return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE) if parts else None
+
     def pattern(self, name: str) -> re.Pattern[str] | None:
         """One regex for every form of the class (or group, "attribute.noise") in every language."""
-        if name not in self._compiled:
-            parts = [
-                forms_regex(words.forms())
-                for language in _LANGUAGES
-                if (words := self.vocabulary.classes.get((name, language))) is not None and words.words
-            ]
-            self._compiled[name] = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE) if parts else None
-        return self._compiled[name]
+        return self._compiled.get(name)
 
     def has(self, name: str, text: str) -> bool:
         pattern = self.pattern(name)
