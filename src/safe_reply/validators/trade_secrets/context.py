@@ -69,7 +69,7 @@ DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
 # "kommt aus Ningbo" names a city.
 COMPANY_CUES: tuple[str, ...] = (
     "Lieferant", "Zulieferer", "Hersteller", "Fertiger", "Partner", "Firma", "liefert", "geliefert",
-    "produziert", "gefertigt", "hergestellt", "fertigt", "stammen", "kommen", "kommt", "von", "bei",
+    "produziert", "gefertigt", "hergestellt", "fertigt", "von",
     "supplier", "supplies", "supplied", "manufacturer", "manufactured", "maker", "made", "produced",
     "partner", "company", "vendor", "sourced", "from", "by",
 )  # fmt: skip
