@@ -87,7 +87,7 @@ def test_a_concept_too_common_for_a_codename_only_counts_with_a_value() -> None:
     rule = fact_rule(0, "Zielpreis Motor 88 €")
     assert rule is not None
     assert rule.concepts == ("ziel",)
-    assert rule.objects == ("preis", "motor")
+    assert rule.objects == ("preis", "motor", "price", "engine")  # with their English words
 
 
 def test_a_spaced_slash_joins_a_code_and_a_spaced_hyphen_is_a_range() -> None:

@@ -27,6 +27,7 @@ from safe_reply.validators.trade_secrets.automaton import (
     VariantRef,
     unpack,
 )
+from safe_reply.validators.trade_secrets.concepts import CONCEPTS
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
     FactEntry,
@@ -39,6 +40,7 @@ from safe_reply.validators.trade_secrets.config import (
     TermEntry,
 )
 from safe_reply.validators.trade_secrets.context import (
+    COMPANY_CUES,
     DEFAULT_NAME_CUES_DE,
     DEFAULT_NAME_CUES_EN,
     NAMING_MARKERS,
@@ -46,7 +48,6 @@ from safe_reply.validators.trade_secrets.context import (
 )
 from safe_reply.validators.trade_secrets.credentials import credential_patterns
 from safe_reply.validators.trade_secrets.facts import (
-    CONCEPTS,
     PURCHASE_KIND,
     AmountRule,
     FactRule,
@@ -58,7 +59,13 @@ from safe_reply.validators.trade_secrets.facts import (
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
-from safe_reply.validators.trade_secrets.partial import compound_candidates, partial_mentions, public_words
+from safe_reply.validators.trade_secrets.partial import (
+    compound_candidates,
+    name_mentions,
+    partial_mentions,
+    public_words,
+    variant_paraphrases,
+)
 from safe_reply.validators.trade_secrets.regexes import PatternGate, UnsafePattern, compile_user_pattern
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.termfile import load_entries, peer_entries
@@ -190,6 +197,7 @@ class _Compiler:
         self.ctx = ctx
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
+        self.company_rule = NameRule.build(COMPANY_CUES, name_rule.window, capitalised=True)
         self.public = public
         self.frequencies = Frequencies(single_words, compound_candidates(multi_words))
         self.ordinary = self.frequencies.ordinary_words(single_words)
@@ -286,9 +294,16 @@ class _Compiler:
             rule = self.name_rule.with_cues(entry.context) if entry.context else self.name_rule
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
+        names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
         english = term.lower() in self.english
-        spellings = ((term, False), *((a, True) for a in entry.aliases), *((p, True) for p in partials))
-        for spelling, alias in spellings:
+        spellings = (
+            (term, False, rule),
+            *((a, True, rule) for a in entry.aliases),
+            *((p, True, rule) for p in partials),
+            *((v, True, rule) for v in (variant_paraphrases(term) if fact is None else ())),
+            *((n, True, self.company_rule) for n in names),
+        )
+        for spelling, alias, rule in spellings:
             index = len(self.terms)
             variants = term_variants(spelling)
             # isupper() holds whenever every letter is a capital: the exact test runs only then.

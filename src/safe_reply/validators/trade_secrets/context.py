@@ -37,6 +37,7 @@ from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
 
 __all__ = [
+    "COMPANY_CUES",
     "COMPOUND_CUES",
     "DEFAULT_NAME_CUES_DE",
     "DEFAULT_NAME_CUES_EN",
@@ -61,6 +62,16 @@ DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
     "project", "codename", "codenamed", "named", "called", "dubbed", "platform", "generation", "successor",
     "series", "line", "prototype", "internal", "internally", "development", "developed", "launch", "release",
     "unveil", "roadmap", "announced", "unreleased", "upcoming",
+)  # fmt: skip
+# Words that put a name in a company's role (who makes or supplies something): the context in which a
+# surname or a foreign name that reads as ordinary words ("Hallbeck", "Kowalczyk", "Dongxing") is the
+# supplier of a list's multi-word entry ("Hallbeck Funktechnik"). The place words "aus" / "in" are absent:
+# "kommt aus Ningbo" names a city.
+COMPANY_CUES: tuple[str, ...] = (
+    "Lieferant", "Zulieferer", "Hersteller", "Fertiger", "Partner", "Firma", "liefert", "geliefert",
+    "produziert", "gefertigt", "hergestellt", "fertigt", "von",
+    "supplier", "supplies", "supplied", "manufacturer", "manufactured", "maker", "made", "produced",
+    "partner", "company", "vendor", "sourced", "from", "by",
 )  # fmt: skip
 # Product-type nouns that make a name out of the word they are compounded with ("Gämse-Linie",
 # "Muschelmodell", "Kranich-Plattform"), though alone, as neighbours, they are too common to count.
@@ -105,13 +116,16 @@ class NameRule:
 
     cues: frozenset[str]
     window: int
+    # A name that only its capital tells from ordinary words ("Hallbeck", "Kowalczyk"): lower-case, it is
+    # the words themselves.
+    capitalised: bool = False
 
     @classmethod
-    def build(cls, cues: Iterable[str], window: int) -> NameRule:
-        return cls(frozenset(_fold(c) for c in cues if c.strip()), window)
+    def build(cls, cues: Iterable[str], window: int, *, capitalised: bool = False) -> NameRule:
+        return cls(frozenset(_fold(c) for c in cues if c.strip()), window, capitalised)
 
     def with_cues(self, extra: Iterable[str]) -> NameRule:
-        return NameRule(self.cues | {_fold(c) for c in extra if c.strip()}, self.window)
+        return NameRule(self.cues | {_fold(c) for c in extra if c.strip()}, self.window, self.capitalised)
 
     def evidence(
         self,
@@ -139,13 +153,17 @@ class NameRule:
         """
         if set(trick.split("+")) - _NO_DISGUISE:
             return Evidence.DISGUISE
+        if self.capitalised and not text[start].isupper():
+            return None
         word_start, word_end = _word_bounds(text, start, end)
         if self._compound(text[word_start:start], text[end:word_end]):
             return Evidence.COMPOUND
         sentence_start, sentence_end = _sentence_bounds(text, word_start, word_end)
         before = text[sentence_start:word_start]
         after = text[word_end:sentence_end]
-        if _quoted(before, after):
+        # A quote marks the quoted word as a name: the term's own word, not a compound that merely holds
+        # it („Libellenteich“ names a print motif, not project Libelle).
+        if start - word_start <= 0 and word_end - end <= _MAX_QUOTED_ENDING and _quoted(before, after):
             return Evidence.QUOTED
         # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
         # to the hit are found from the hit outwards, lazily (not every word of the sentence).
@@ -174,6 +192,8 @@ class NameRule:
 
 
 _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+# An inflection ending ("Libellen", "Kranichs"); a longer tail makes the quoted word another noun.
+_MAX_QUOTED_ENDING = 3
 # A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.
 _DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|these|those|some|any)\W*$", re.IGNORECASE)
 _SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")

@@ -29,83 +29,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from safe_reply.validators.trade_secrets.concepts import (
+    CONCEPTS,
+    DEFINING_CONCEPTS,
+    OBJECT_WORDS_EN,
+    VALUE_ONLY_CONCEPTS,
+)
 from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
 __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
 
-# Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
-# or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
-# "kulanz" and "tausch").
-CONCEPTS: dict[str, tuple[str, ...]] = {
-    "kulanz": ("kulanz", "goodwill", "courtesy", "kulant", "entgegenkommen"),
-    # English gives a discount as "15% off": the sign before the word ("% off") keeps "off" itself out.
-    "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto", "% off", "percent off", "per cent off"),
-    "bonus": ("bonus", "jahresbonus", "boni"),
-    "grenze": ("grenze", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
-               "bis zu", "mehr als", "more than", "nicht mehr als", "at most", "the most"),
-    # "Kulanzlimit", "Rabattlimit": the same limit under its loan word.
-    "limit": ("limit", "grenze", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to", "bis zu",
-              "mehr als", "more than", "at most", "the most"),
-    # A frame or budget is a limit by another name ("Kulanzrahmen", "Rabattbudget", "Spielraum").
-    "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
-               "at most", "the most"),
-    "budget": ("budget", "rahmen", "spielraum", "limit", "maximal", "höchstens", "up to", "bis zu", "at most"),
-    # A floor is also said by what may not happen below it ("nicht unter 169 €", "go below €169").
-    "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below", "nicht unter", "not under",
-                "no lower", "nicht günstiger", "nicht billiger", "price floor"),
-    "abnahme": ("abnahme", "abnehm", "jahresabnahme", "bestell", "order", "volume"),
-    "charge": ("charge", "batch", "lot "),
-    "serie": ("serie", "series", "batch"),
-    "quote": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
-    # German compounds use the English word too ("Verbindungsabbruchrate", "Fehlerrate").
-    "rate": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
-    "ausfall": ("ausfall", "ausfäll", "fällt", "fallen", "fail", "defekt"),
-    # What else a rate counts, in its German and English wordings: complaints, returns, drop-outs.
-    "reklamation": ("reklamation", "reklamier", "beanstand", "beschwerde", "complain"),
-    **dict.fromkeys(
-        ("rücksend", "rücklauf", "retoure"),
-        ("rücksend", "rücklauf", "retoure", "zurück", "return", "sent back", "come back", "comes back"),
-    ),
-    "abbruch": ("abbruch", "abbrech", "bricht", "abgebrochen", "drop", "disconnect"),
-    "befund": ("befund", "finding", "grenzwert", "auffällig"),
-    "rückruf": ("rückruf", "recall"),
-    "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
-                "ausphas", "end of life", "nicht mehr produziert"),
-    "ausphasung": ("ausphas", "auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out",
-                   "phased out", "aus dem sortiment", "nicht mehr"),
-    # Delisting is the retail word for a discontinuation ("Auslistung", "wird ausgelistet", "delisted").
-    "auslistung": ("auslist", "ausgelistet", "delist", "discontinu", "eingestellt", "aus dem sortiment",
-                   "phase out", "phased out", "end of life"),
-    # A margin is internal by nature (never a public offer): its value next to it is a leak on its own.
-    "marge": ("marge", "margin", "handelsspanne"),
-    # A new price list or rising prices announce the increase without its word.
-    "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
-                      "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
-                      "new prices", "preise steigen", "prices go up", "prices will go up", "prices rise"),
-    "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
-    "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
-    "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
-    # A target is what a negotiation aims at ("Zielpreis", "Zielrabatt"): "Ziel sind 195 €", "we're
-    # aiming for", "angepeilt".
-    "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen"),
-    # The trade channel a condition applies to: a company's entry names it in German, a reply may say
-    # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
-    **dict.fromkeys(("marktplatz", "marketplace"), ("marktpl", "marketplace")),
-    **dict.fromkeys(
-        ("händler", "reseller", "retailer", "dealer"),
-        ("händler", "haendler", "reseller", "retailer", "dealer", "wiederverkäufer"),
-    ),
-    **dict.fromkeys(("drogerie", "drugstore"), ("drogerie", "drugstore", "chemist")),
-}  # fmt: skip
-# Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
-# only for an entry with a value, which pins the fact down.
-VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
-    {
-        "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
-        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore",
-    }
-)  # fmt: skip
+
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
     "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
@@ -118,6 +53,14 @@ SECRECY_CUES: tuple[str, ...] = (
     "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
     "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
 )  # fmt: skip
+# A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
+# right after one of these words states a rate that rounds to it.
+_HEDGE = re.compile(
+    r"(?:\b(?:around|about|roughly|approximately|nearly|almost|some|etwa|rund|ungefähr|circa|knapp|fast|gut)"
+    r"|\bca\.)\s+$",
+    re.IGNORECASE,
+)
+_HEDGE_REACH = 16  # characters before a value searched for a hedge word
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
@@ -195,11 +138,17 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     objects = tuple(dict.fromkeys((*objects, *codes)))
     # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
     if values and (concepts or (objects and any(v.unit is not Unit.NONE for v in values))):
-        return FactRule(entry, values, concepts, _with_clipped(objects))
+        return FactRule(entry, values, concepts, _with_english(_with_clipped(objects)))
     concepts = tuple(key for key in concepts if key not in VALUE_ONLY_CONCEPTS)
     if concepts and (objects or len(concepts) >= 2):
         return FactRule(entry, (), concepts, objects)
     return None
+
+
+def _with_english(objects: tuple[str, ...]) -> tuple[str, ...]:
+    """The objects with their English words (OBJECT_WORDS_EN), for a German entry read in an English reply."""
+    english = (w for o in objects for w in OBJECT_WORDS_EN.get(o, ()))
+    return tuple(dict.fromkeys((*objects, *english)))
 
 
 def _with_clipped(objects: tuple[str, ...]) -> tuple[str, ...]:
@@ -299,11 +248,15 @@ class FactScanner:
         # Rules by the values they can match and by their object words (_candidates).
         self._by_value: dict[tuple[str, Decimal], list[int]] = {}
         self._by_object: dict[str, list[int]] = {}
+        self._by_rounded: dict[Decimal, list[int]] = {}  # rules with a fractional percentage, by its rounding
         unindexed: list[int] = []
         for index, rule in enumerate(self.facts):
             if rule.values:
                 for key in {k for value in rule.values for k in _rule_keys(value)}:
                     self._by_value.setdefault(key, []).append(index)
+                for rounded in dict.fromkeys(_rounded(v) for v in rule.values):
+                    if rounded is not None:
+                        self._by_rounded.setdefault(rounded, []).append(index)
             elif len(rule.concepts) >= 2:  # may state itself by its concepts alone (see _sentence)
                 unindexed.append(index)
             else:
@@ -358,7 +311,7 @@ class FactScanner:
                 matches += self._sentence(text, start, end, lower[start:end], sentence_cues)
         return matches
 
-    def _candidates(self, found: list[Quantity], cues: set[str]) -> list[FactRule]:
+    def _candidates(self, found: list[Quantity], cues: set[str], hedged: list[Quantity]) -> list[FactRule]:
         """The rules a sentence can state, in list order: those with one of its values, those with one
         of its object words, and the few without either. A list of 20,000 facts is not walked per
         sentence (a spaced-out term in a reply made every rule's object a cue: 74 ms a reply)."""
@@ -366,6 +319,8 @@ class FactScanner:
         for quantity in found:
             for key in _lookup_keys(quantity):
                 indexes.update(self._by_value.get(key, ()))
+        for quantity in hedged:
+            indexes.update(self._by_rounded.get(quantity.value, ()))
         for cue in cues:
             indexes.update(self._by_object.get(cue, ()))
         return [self.facts[i] for i in sorted(indexes)]
@@ -376,8 +331,16 @@ class FactScanner:
         # facts would search the sentence 20,000 times per value).
         shares = [(q, _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
         secrecy = any(c in cues for c in SECRECY_CUES)
+        hedged = [
+            q
+            for q in found
+            if q.unit is Unit.PERCENT
+            and q.value == q.value.to_integral_value()
+            and self._by_rounded
+            and _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start)
+        ]
         matches: list[Match] = []
-        for rule in self._candidates(found, cues):
+        for rule in self._candidates(found, cues, hedged):
             # Keys that share their wordings ("quote", "rate"; "händler", "marktplatz") are one concept.
             concepts = list(
                 {CONCEPTS[key]: key for key in rule.concepts if any(w in cues for w in CONCEPTS[key])}.values()
@@ -386,7 +349,11 @@ class FactScanner:
             objects = [o for o in rule.objects if o in cues]
             if rule.values:
                 for quantity, ratio in shares:
-                    value = next((v for v in rule.values if quantity.same(v)), None)
+                    rounded = quantity.value if quantity in hedged else None
+                    value = next(
+                        (v for v in rule.values if quantity.same(v) or (rounded and _rounded(v) == rounded)),
+                        None,
+                    )
                     if value is not None and _states_fact(rule, value, ratio, concepts, bool(objects), secrecy):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and objects:
@@ -399,6 +366,13 @@ class FactScanner:
                 if quantity.unit in CURRENCIES:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
         return matches
+
+
+def _rounded(value: Quantity) -> Decimal | None:
+    """A fractional percentage rounded to a whole one (6,1 % -> 6), or None."""
+    if value.unit is not Unit.PERCENT or value.value == value.value.to_integral_value():
+        return None
+    return value.value.to_integral_value()
 
 
 def _rule_keys(value: Quantity) -> list[tuple[str, Decimal]]:
@@ -434,6 +408,9 @@ def _states_fact(
     the fact has a concept, its object alone is not one: "Gießkanne 10 fasst" names the product of
     "Auslistung Gießkanne 10", it does not say that it is delisted.
     """
+    defining = DEFINING_CONCEPTS.intersection(rule.concepts)
+    if defining and not secrecy and not defining.intersection(concepts):
+        return False
     if value.unit in (Unit.NONE, Unit.CODE, Unit.WEEK):
         meaning = bool(concepts) or secrecy
         return meaning or (objects and not (rule.concepts or rule.cues))

@@ -11,6 +11,11 @@ are matched like aliases (same kind and hash, trick `partial`):
   neighbour ("Lift 180", "K9 Pro", "BH 18", "RTSP-Port" of "offener RTSP-Port"), unless that pair is
   part of a public name ("Sitzwerk Lift 160" makes "Sitzwerk Lift" public);
 - the term without its public brand ("Teezeit Pro" of "Lindenblatt Teezeit Pro").
+A capitalised word of such a term that frequencies take for ordinary words, a surname ("Kowalczyk",
+"Hallberg": rare but listed) or a foreign name read as two common words ("Hallbeck", "Dongxing"), is a
+name mention (`name_mentions`): it counts only capitalised and in a company context (context.py).
+A product and its variant word ("Flitz Duo", "Wärmling Pro") is also said as the variant of the product
+("a twin version of the Flitz", "eine Pro-Version des Wärmling"): `variant_paraphrases`.
 Terms that state an internal fact (facts.py) have no partial mentions: their words alone ("Gurtschloss")
 are ordinary talk; the fact rule decides those.
 """
@@ -23,7 +28,14 @@ from collections.abc import Collection
 
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 
-__all__ = ["MIN_PARTIAL_WORD", "compound_candidates", "partial_mentions", "public_words"]
+__all__ = [
+    "MIN_PARTIAL_WORD",
+    "compound_candidates",
+    "name_mentions",
+    "partial_mentions",
+    "public_words",
+    "variant_paraphrases",
+]
 
 MIN_PARTIAL_WORD = 5
 _TOKEN = re.compile(r"[^\W_]+")
@@ -99,3 +111,53 @@ def _acronym(token: str) -> bool:
 
 def _is_number(token: str) -> bool:
     return token.replace(".", "").replace(",", "").isdigit()
+
+
+def name_mentions(term: str, public: frozenset[str], frequencies: Frequencies) -> list[str]:
+    """The capitalised words of a multi-word term that partial_mentions leaves out as ordinary but that
+    are names: listed yet not common (a surname), or no word at all yet two common ones joined."""
+    tokens = _TOKEN.findall(term)
+    if len(tokens) < 2:
+        return []
+    return [
+        token
+        for token in dict.fromkeys(tokens)
+        if len(token) >= MIN_PARTIAL_WORD
+        and token.isalpha()
+        and token[0].isupper()
+        and token.lower() not in public
+        and not frequencies.common(token)
+        and (frequencies.ordinary(token.lower()) or frequencies.compound_of_common(token.lower()))
+    ]
+
+
+# Variant words of product names and how replies say them in German and English ("Duo" is a twin model).
+VARIANT_WORDS: dict[str, tuple[str, ...]] = {
+    "duo": ("duo", "twin", "double", "Zwillings", "Geschwister", "Doppel"),
+    "twin": ("twin", "duo", "Zwillings", "Doppel"),
+    "pro": ("pro", "professional", "Profi"),
+    "plus": ("plus",),
+    "max": ("max",),
+    "mini": ("mini", "compact", "kompakt"),
+    "kids": ("kids", "children's", "Kinder"),
+    "lite": ("lite", "light"),
+    "xl": ("XL", "large"),
+}
+_VERSION_WORDS_EN = ("version", "model", "edition", "variant")
+_VERSION_WORDS_DE = ("Version", "Modell", "Ausführung", "Variante")
+
+
+def variant_paraphrases(term: str) -> list[str]:
+    """The ways to say "product + variant word" as the variant of the product, for a two-word term
+    whose second word is a variant word; German forms are matched inflected ("des Wärmlings")."""
+    tokens = _TOKEN.findall(term)
+    if len(tokens) != 2 or tokens[1].lower() not in VARIANT_WORDS or len(tokens[0]) < MIN_PARTIAL_WORD:
+        return []
+    base = tokens[0]
+    found: list[str] = []
+    for word in VARIANT_WORDS[tokens[1].lower()]:
+        for version in _VERSION_WORDS_EN:
+            found += [f"{word} {version} of the {base}", f"{word} {version} of {base}"]
+        for version in _VERSION_WORDS_DE:
+            found += [f"{word}-{version} des {base}", f"{word}-{version} vom {base}"]
+    return list(dict.fromkeys(found))

@@ -1,0 +1,102 @@
+"""The words of internal facts (facts.py): business concepts with their German and English wordings,
+and the English words of the German object words facts are written with."""
+
+from __future__ import annotations
+
+__all__ = ["CONCEPTS", "DEFINING_CONCEPTS", "OBJECT_WORDS_EN", "VALUE_ONLY_CONCEPTS"]
+
+# Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
+# or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
+# "kulanz" and "tausch").
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "kulanz": ("kulanz", "goodwill", "courtesy", "kulant", "entgegenkommen"),
+    # English gives a discount as "15% off": the sign before the word ("% off") keeps "off" itself out.
+    "rabatt": ("rabatt", "discount", "nachlass", "preisnachlass", "skonto", "% off", "percent off", "per cent off"),
+    "bonus": ("bonus", "jahresbonus", "boni"),
+    "grenze": ("grenze", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
+               "bis zu", "mehr als", "more than", "nicht mehr als", "at most", "the most"),
+    # "Kulanzlimit", "Rabattlimit": the same limit under its loan word.
+    "limit": ("limit", "grenze", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to", "bis zu",
+              "mehr als", "more than", "at most", "the most"),
+    # A frame or budget is a limit by another name ("Kulanzrahmen", "Rabattbudget", "Spielraum").
+    "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
+               "at most", "the most"),
+    "budget": ("budget", "rahmen", "spielraum", "limit", "maximal", "höchstens", "up to", "bis zu", "at most"),
+    # A floor is also said by what may not happen below it ("nicht unter 169 €", "go below €169").
+    "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below", "nicht unter", "not under",
+                "no lower", "nicht günstiger", "nicht billiger", "price floor"),
+    "abnahme": ("abnahme", "abnehm", "jahresabnahme", "bestell", "order", "volume"),
+    "charge": ("charge", "batch", "lot "),
+    "serie": ("serie", "series", "batch"),
+    "quote": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
+    # German compounds use the English word too ("Verbindungsabbruchrate", "Fehlerrate").
+    "rate": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
+    "ausfall": ("ausfall", "ausfäll", "fällt", "fallen", "fail", "defekt"),
+    # What else a rate counts, in its German and English wordings: complaints, returns, drop-outs.
+    "reklamation": ("reklamation", "reklamier", "beanstand", "beschwerde", "complain"),
+    **dict.fromkeys(
+        ("rücksend", "rücklauf", "retoure"),
+        ("rücksend", "rücklauf", "retoure", "zurück", "return", "sent back", "come back", "comes back"),
+    ),
+    "abbruch": ("abbruch", "abbrech", "bricht", "abgebrochen", "drop", "disconnect"),
+    "befund": ("befund", "finding", "grenzwert", "auffällig"),
+    "rückruf": ("rückruf", "recall"),
+    "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
+                "ausphas", "end of life", "nicht mehr produziert"),
+    "ausphasung": ("ausphas", "auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out",
+                   "phased out", "aus dem sortiment", "nicht mehr"),
+    # Delisting is the retail word for a discontinuation ("Auslistung", "wird ausgelistet", "delisted").
+    "auslistung": ("auslist", "ausgelistet", "delist", "discontinu", "eingestellt", "aus dem sortiment",
+                   "phase out", "phased out", "end of life"),
+    # A margin is internal by nature (never a public offer): its value next to it is a leak on its own.
+    "marge": ("marge", "margin", "handelsspanne"),
+    # A new price list or rising prices announce the increase without its word.
+    "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
+                      "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
+                      "new prices", "preise steigen", "prices go up", "prices will go up", "prices rise"),
+    "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
+    "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
+    "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
+    # A target is what a negotiation aims at ("Zielpreis", "Zielrabatt"): "Ziel sind 195 €", "we're
+    # aiming for", "angepeilt".
+    # A negotiated figure is a target too ("we're negotiating €195 per frame", "wir verhandeln 195 €").
+    "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
+             "negotiat", "verhandl", "verhandeln", "verhandelt"),
+    # The trade channel a condition applies to: a company's entry names it in German, a reply may say
+    # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
+    **dict.fromkeys(("marktplatz", "marketplace"), ("marktpl", "marketplace")),
+    **dict.fromkeys(
+        ("händler", "reseller", "retailer", "dealer"),
+        ("händler", "haendler", "reseller", "retailer", "dealer", "wiederverkäufer"),
+    ),
+    **dict.fromkeys(("drogerie", "drugstore"), ("drogerie", "drugstore", "chemist")),
+}  # fmt: skip
+# Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
+# only for an entry with a value, which pins the fact down.
+VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
+    {
+        "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
+        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore",
+    }
+)  # fmt: skip
+# Concepts that make a fact internal by their meaning: a target is what the company aims at, while the
+# same discount or price said without it is what the customer gets ("In der Drogerie gibt es gerade
+# 18 % Rabatt" is no "Zielrabatt Drogerie 18 %"). A fact with one is stated only with it, or with a
+# secrecy cue.
+DEFINING_CONCEPTS: frozenset[str] = frozenset({"ziel"})
+# The English words of German object words that business facts are written with (a German entry, an
+# English reply: "Zielpreis Gestell 195 €" is "a target price of €195 per frame"). Prefixes of
+# casefolded words, as the concepts' wordings are.
+OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
+    "preis": ("price",), "gestell": ("frame", "chassis"), "rahmen": ("frame",), "akku": ("battery",),
+    "batterie": ("battery",), "motor": ("motor", "engine"), "gehäuse": ("housing", "casing"),
+    "bezug": ("cover",), "bezüge": ("covers",), "stoff": ("fabric",), "dichtung": ("seal", "gasket"),
+    "kamera": ("camera",), "gurt": ("harness", "strap", "belt"), "gurtschloss": ("buckle",),
+    "bremse": ("brake",), "rad": ("wheel",), "räder": ("wheels",), "schieber": ("handlebar",),
+    "griff": ("handle",), "ladegerät": ("charger",), "netzteil": ("power supply", "adapter"),
+    "platine": ("circuit board", "pcb"), "bürstenkopf": ("brush head",), "aufsatz": ("attachment",),
+    "ersatzteil": ("spare part",), "lieferant": ("supplier",), "hersteller": ("manufacturer", "maker"),
+    "einkauf": ("purchasing",), "stück": ("unit", "piece"), "einheit": ("unit",), "gerät": ("device", "unit"),
+    "drogerie": ("drugstore", "chemist"), "großhandel": ("wholesale",), "fachhandel": ("specialist retail",),
+    "händler": ("dealer", "retailer", "reseller"), "kunde": ("customer",), "firmware": ("firmware",),
+}  # fmt: skip
