@@ -12,7 +12,7 @@ from safe_reply.validators.trade_secrets.automaton import ALLOW_ALL, Hit, MatchS
 from safe_reply.validators.trade_secrets.validator import Leak, _not_overlapping, _outermost
 from safe_reply.validators.trade_secrets.variants import VariantTrick
 
-from .conftest import make_validator
+from .conftest import found, make_validator
 
 spans = st.tuples(st.integers(0, 30), st.integers(1, 8)).map(lambda s: (s[0], s[0] + s[1]))
 
@@ -24,12 +24,21 @@ def _hit(term: int, start: int, end: int) -> Hit:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 2), spans), max_size=25))
 def test_outermost_keeps_what_the_pairwise_loop_kept(hits: list[tuple[int, tuple[int, int]]]) -> None:
+    # Terms 0 and 1 are forms of one entry (a name and its partial mention), term 2 another entry.
+    entry = {0: "Tianjin Powercell", 1: "Tianjin Powercell", 2: "Moto Rivoli"}.__getitem__
     made = [_hit(term, start, end) for term, (start, end) in hits]
     reference: list[Hit] = []
     for hit in sorted(made, key=lambda h: (h.start, -h.end)):
-        if not any(k.term == hit.term and k.start <= hit.start and hit.end <= k.end for k in reference):
+        same = [k for k in reference if entry(k.term) == entry(hit.term)]
+        if not any(k.start <= hit.start and hit.end <= k.end for k in same):
             reference.append(hit)
-    assert _outermost(list(made)) == reference
+    assert _outermost(list(made), entry) == reference
+
+
+def test_a_partial_mention_inside_the_whole_name_is_one_leak() -> None:
+    validator = make_validator([{"term": "Tianjin Powercell", "kind": "supplier"}])
+    text = "Die Akkuzellen kommen übrigens von Tianjin Powercell, daher die Verzögerung."
+    assert found(validator, text) == [(35, 52, "Tianjin Powercell")]
 
 
 @settings(max_examples=300, deadline=None)

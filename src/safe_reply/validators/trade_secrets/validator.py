@@ -20,7 +20,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from safe_reply.keys import KeyedHasher
@@ -275,8 +275,11 @@ class TradeSecretValidator:
         markers = frozenset(key for key, _, _ in raw if key in self.markers)
         hits = match_skeleton(skeleton, raw, self.slots, self.term_lens)
         memo = _ReplyMemo(text, self.hasher)
-        leaks = [self._leak(hit, skeleton, name_rule, memo) for hit in _outermost(hits)]
+        leaks = [self._leak(hit, skeleton, name_rule, memo) for hit in _outermost(hits, self._entry_of)]
         return [leak for leak in leaks if leak is not None], markers
+
+    def _entry_of(self, term: int) -> str:
+        return self.terms[term].entry
 
     def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool, memo: _ReplyMemo) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
@@ -405,19 +408,21 @@ def _not_overlapping(candidates: list[Leak], leaks: list[Leak]) -> list[Leak]:
     return kept
 
 
-def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit of a term that lies inside another hit of the same term (two variants, one leak).
+def _outermost(hits: list[Hit], entry_of: Callable[[int], str]) -> list[Hit]:
+    """Drop a hit that lies inside another hit of the same entry (two variants, or a partial mention
+    such as "Tianjin" inside "Tianjin Powercell": one leak).
 
-    In (start, -end) order, a hit lies inside an earlier one of its term exactly when its end does not
-    pass the furthest end seen for that term: one pass, not a comparison with every kept hit.
+    In (start, -end) order, a hit lies inside an earlier one of its entry exactly when its end does not
+    pass the furthest end seen for that entry: one pass, not a comparison with every kept hit.
     """
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[Hit] = []
-    furthest: dict[int, int] = {}
+    furthest: dict[str, int] = {}
     for hit in hits:
-        if hit.end > furthest.get(hit.term, -1):
+        entry = entry_of(hit.term)
+        if hit.end > furthest.get(entry, -1):
             kept.append(hit)
-            furthest[hit.term] = hit.end
+            furthest[entry] = hit.end
     return kept
 
 
