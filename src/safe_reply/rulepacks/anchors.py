@@ -160,7 +160,7 @@ def needles_of(anchors: Sequence[Anchor]) -> Needles:
     suffixes: list[str] = []
     infixes: list[str] = []
     phrases: list[str] = []
-    parts: list[str] = []
+    parts: dict[tuple[bool, bool], list[str]] = {}  # (open left, open right) -> escaped literals
     for anchor in anchors:
         literal = anchor.literal.replace("’", "'")
         if " " in literal:
@@ -168,17 +168,24 @@ def needles_of(anchors: Sequence[Anchor]) -> Needles:
         elif not (anchor.open_left or anchor.open_right):
             words.add(literal)
         elif _WORD.fullmatch(literal):  # inside one word: found by the one regex
-            left = "" if anchor.open_left else _WORD_START
-            right = "" if anchor.open_right else _WORD_END
-            parts.append(left + re.escape(literal) + right)
+            parts.setdefault((anchor.open_left, anchor.open_right), []).append(re.escape(literal))
         elif anchor.open_left and anchor.open_right:
             infixes.append(literal)
         elif anchor.open_right:
             prefixes.append(literal)
         else:
             suffixes.append(literal)
-    pattern = re.compile("|".join(dict.fromkeys(parts))) if parts else None
+    pattern = re.compile("|".join(_part_group(*key, literals) for key, literals in parts.items())) if parts else None
     return Needles(frozenset(words), tuple(prefixes), tuple(suffixes), tuple(infixes), tuple(phrases), pattern)
+
+
+def _part_group(open_left: bool, open_right: bool, literals: list[str]) -> str:
+    """The literals that share their word-boundary conditions as ONE group behind one lookbehind:
+    `re` then tests the alternatives only at the starts of words instead of trying every literal at
+    every position (a class of 60 forms: 305 -> 9 µs per sentence, measured)."""
+    left = "" if open_left else _WORD_START
+    right = "" if open_right else _WORD_END
+    return f"{left}(?:{'|'.join(dict.fromkeys(literals))}){right}"
 
 
 _WORD_START = r"(?<![\w'])"

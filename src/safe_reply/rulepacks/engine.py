@@ -57,6 +57,7 @@ Examples: see ``safe_reply.rulepacks.examples.run_examples``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -183,13 +184,17 @@ class CompiledRule:
     requires: Needles | None = field(default=None, repr=False)  # one must also be in the sentence
     prefilter: Prefilter | None = field(default=None, repr=False)  # widened patterns in RE2 (prefilter.py)
 
-    def fires_in(self, sentence: str) -> list[tuple[int, int]]:
+    def fires_in(self, sentence: str, encoded: bytes | None = None) -> list[tuple[int, int]]:
         """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits.
 
-        The patterns run first and the `unless` patterns only where one matched: most sentences an
-        anchor points to make no claim, so the cancelling patterns would be wasted on them.
+        `encoded` is the sentence in UTF-8 when the caller has it (a scan encodes each sentence once
+        for all the rules that point at it). The patterns run first and the `unless` patterns only
+        where one matched: most sentences an anchor points to make no claim, so the cancelling
+        patterns would be wasted on them.
         """
-        if self.prefilter is not None and self.prefilter.search(sentence) is None:
+        if self.prefilter is not None and not self.prefilter.may_match(
+            sentence.encode() if encoded is None else encoded
+        ):
             return []  # none of the patterns can match: decided in one linear pass
         found: list[tuple[int, int]] = []
         for pattern in self.patterns:
@@ -349,15 +354,17 @@ class CompiledPacks:
         lowered = self._lowered(text)
         hits: dict[int, list[int]] = {}
         disguised = False
+        # Most automaton hits are short anchors inside longer words ("ai" in "again"): the loop body
+        # is kept to a few steps.
+        in_context, triggers, spaced, length = self._rules_in_context, self._triggers, self._spaced, len(lowered)
         for literal_index, start, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
             left_letter = start > 0 and lowered[start - 1].isalnum()
-            right_letter = end < len(lowered) and lowered[end].isalnum()
+            right_letter = end < length and lowered[end].isalnum()
             if not disguised and (
-                literal_index in self._triggers
-                or (literal_index in self._spaced and not left_letter and not right_letter)
+                literal_index in triggers or (literal_index in spaced and not left_letter and not right_letter)
             ):
                 disguised = True
-            for rule_index in self._rules_in_context[literal_index][2 * left_letter + right_letter]:
+            for rule_index in in_context[literal_index][2 * left_letter + right_letter]:
                 hits.setdefault(rule_index, []).append(start)
         return hits, disguised
 
@@ -394,15 +401,17 @@ class CompiledPacks:
         if not hits:
             return ()
         sentences = SentenceIndex(text)
+        starts, ends = sentences.boundaries()
         words = SentenceWords(self._lowered(text), sentences)
         matches: list[RuleMatch] = []
+        encoded: dict[int, bytes] = {}  # sentence number -> UTF-8, made once for all its rules
         for rule_index, offsets in hits.items():
             rule = self.rules[rule_index]
-            # The sentences the rule's anchors hit, each once (sentence numbers: no Span is made or
-            # hashed for a sentence the rule then leaves alone).
-            for number in dict.fromkeys(sentences.number_at(offset) for offset in offsets):
-                if number < 0:
-                    continue
+            # The sentences the rule's anchors hit, each once (sentence numbers by bisection, inline:
+            # no Span is made or hashed for a sentence the rule then leaves alone; an offset in the
+            # whitespace between sentences belongs to none).
+            numbers = {n for o in offsets if (n := bisect_right(starts, o) - 1) >= 0 and o < ends[n]}
+            for number in sorted(numbers) if len(numbers) > 1 else numbers:
                 if rule.requires is not None and not words.within(rule.requires, number):
                     continue
                 # A rule written for one language does not judge a sentence written only in the other
@@ -411,8 +420,12 @@ class CompiledPacks:
                 spoken = words.language(number)
                 if spoken is not None and spoken is not rule.language:
                     continue
-                begin, end = sentences.bounds(number)
-                found = rule.fires_in(text[begin:end])
+                begin, end = starts[number], ends[number]
+                piece = text[begin:end]
+                utf8 = encoded.get(number)
+                if utf8 is None:
+                    utf8 = encoded[number] = piece.encode()
+                found = rule.fires_in(piece, utf8)
                 if not found:
                     continue
                 sentence = sentences.span(number)

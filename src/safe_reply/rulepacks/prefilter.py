@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any
 
 from safe_reply.linear_regex import re2_source
 
@@ -26,8 +27,33 @@ except ImportError:  # pragma: no cover - exercised only where google-re2 has no
     _re2 = None
 
 
-class Prefilter(Protocol):
-    def search(self, text: str) -> Any: ...
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """One rule's widened patterns as one RE2 automaton, compiled from a UTF-8 *bytes* pattern.
+
+    Why bytes: given a `str`, the google-re2 wrapper encodes it and then maps every byte offset of
+    the match back to a character offset in Python; given bytes it returns the C++ answer as is. A
+    scan encodes each sentence once and asks every rule that points at it (2 µs a question instead
+    of 4, measured on fresh replies).
+    """
+
+    regex: Any  # re2._Regexp of a bytes pattern
+
+    def may_match(self, sentence: bytes) -> bool:
+        """False when no pattern of the rule can match the UTF-8 sentence; True means: run them."""
+        return self.regex.search(sentence) is not None
+
+    def search(self, text: str) -> bool:
+        """may_match for a `str` (tests and tools; the scan passes bytes it encoded once)."""
+        return self.may_match(text.encode())
+
+    @property
+    def program_size(self) -> int:
+        return int(self.regex.programsize)
+
+    @property
+    def max_memory(self) -> int:
+        return int(self.regex.options.max_mem)
 
 
 def widen(source: str) -> str:
@@ -41,7 +67,7 @@ def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
         return None
     try:
         parts = [("(?i:{})" if p.flags & re.IGNORECASE else "(?:{})").format(widen(p.pattern)) for p in patterns]
-        source = "|".join(parts)
+        source = "|".join(parts).encode()  # UTF-8, RE2's own encoding: see Prefilter
         prefilter = _re2.compile(source, _options(BASE_MEMORY))
         if prefilter.programsize > LARGE_PROGRAM:
             # A rule whose vocabulary makes a large program thrashes its DFA cache at the base
@@ -50,8 +76,7 @@ def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
             prefilter = _re2.compile(source, _options(LARGE_MEMORY))
     except Exception:  # re2.error, or a construct widen() cannot spell: the rule runs its patterns
         return None
-    compiled: Prefilter = prefilter
-    return compiled
+    return Prefilter(prefilter)
 
 
 # Memory per rule (program and DFA cache; the cache grows only as states are met). 8 MiB keeps the

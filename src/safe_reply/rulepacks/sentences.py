@@ -50,6 +50,7 @@ _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 # A list number at the start of a line ("1. Welches Modell?", "## 2. Lieferung", "- 3. Schritt").
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t#*>-]*\d\d?\.$")
 _NEXT_WORD = re.compile(r"\w+")
+_RUN = re.compile(r"[\w.]*")  # letters, digits, "_" and ".": what `isalnum() or in "._"` keeps
 
 
 def _boundaries(text: str) -> tuple[list[int], list[int]]:
@@ -99,14 +100,13 @@ def _dot_ends_sentence(text: str, match: re.Match[str], first: int) -> bool:
     if text[after : after + 1].islower():
         return False
     # The word before: the run of letters, digits, "_" and "." that ends at the full stop. Only short
-    # runs can be an abbreviation, a single letter or a day number, so at most a few characters are read.
-    lowest = max(0, first - _LONGEST_ABBREVIATION - 1)
-    begin = first
-    while begin > lowest and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
-        begin -= 1
-    if begin == lowest and begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
+    # runs can be an abbreviation, a single letter or a day number, so at most a few characters are read
+    # (one C-level match over the reversed window instead of a Python loop per character).
+    lowest = max(0, first - _LONGEST_ABBREVIATION - 2)
+    run = _RUN.match(text[lowest:first][::-1]).end()  # type: ignore[union-attr]  # `*`: always matches
+    if run > _LONGEST_ABBREVIATION:
         return True  # longer than any abbreviation: an ordinary word
-    word = text[begin:first].lower()
+    word = text[first - run : first].lower()
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
     if word.isdigit() and len(word) <= 2:
@@ -153,12 +153,17 @@ class SentenceIndex:
         number = self.number_at(offset)
         return None if number < 0 else self.span(number)
 
-    def number_at(self, offset: int) -> int:
-        """The number of the sentence containing `offset` (0 = first), -1 in separating whitespace."""
+    def boundaries(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of every sentence, in order (computed in one pass when first asked)."""
         if self._starts is None:
             self._starts, self._ends = _boundaries(self.text)
-        number = bisect.bisect_right(self._starts, offset) - 1
-        if number < 0 or offset >= self._ends[number]:
+        return self._starts, self._ends
+
+    def number_at(self, offset: int) -> int:
+        """The number of the sentence containing `offset` (0 = first), -1 in separating whitespace."""
+        starts, ends = self.boundaries()
+        number = bisect.bisect_right(starts, offset) - 1
+        if number < 0 or offset >= ends[number]:
             return -1
         return number
 
