@@ -103,7 +103,8 @@ def test_a_prefilter_says_no_where_no_pattern_can_match_and_folds_case_beyond_as
     prefilter = compile_prefilter([re.compile(r"\büberall\b", re.IGNORECASE), re.compile(r"KI-Assistent")])
     assert prefilter is not None
     assert prefilter.may_match("Das gilt ÜBERALL in der EU.".encode())
-    assert prefilter.may_match("Ihr KI-Assistent".encode())
+    assert prefilter.may_match(b"Ihr KI-Assistent")
     assert not prefilter.may_match("Der Akku hält lange.".encode())
-    assert not prefilter.may_match("Ihr ki-assistent".encode())  # that pattern is case-sensitive
-    assert prefilter.search("Überall gleich") and not prefilter.search("über allem")
+    assert not prefilter.may_match(b"Ihr ki-assistent")  # that pattern is case-sensitive
+    assert prefilter.search("Überall gleich")
+    assert not prefilter.search("über allem")
