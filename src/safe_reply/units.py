@@ -73,12 +73,25 @@ class UnknownUnit(ValueError):
         self.unit = unit
 
 
+# Money is no physical unit (pint has no currencies), yet a fee, a price or a deductible is a fact like
+# any other ("Anfahrtspauschale: 89 €", "4,99 €/Monat"). It loads as a unit no spec figure is compared
+# in: the claims check compares amounts in a reply with every amount the facts document instead.
+_CURRENCY = re.compile(
+    r"(?:€|\$|£|¥|ct|cent|euros?|dollars?|franken|eur|usd|gbp|chf|pln|czk|sek|dkk|nok|huf|jpy)"
+    r"(?:\s*(?:/|pro|per|je|a)\s*[^\W\d_][\w.²³ ]*)?",  # a price per period or per unit: "€/Monat", "EUR pro kWh"
+    re.IGNORECASE,
+)
+
+
 def fact_unit(text: str) -> Unit:
-    """The unit of a fact ("km", "dB(A)", "m²·Pa/W"); raises UnknownUnit when no registry knows it."""
+    """The unit of a fact ("km", "dB(A)", "m²·Pa/W", "€"); raises UnknownUnit when no registry knows it."""
     known = unit_of(text)
     if known is not None:
         return known
-    return _pint_unit(" ".join(text.split()))
+    written = " ".join(text.split())
+    if _CURRENCY.fullmatch(written):
+        return Unit(Dimension.OTHER, 1.0)
+    return _pint_unit(written)
 
 
 @functools.lru_cache(maxsize=256)

@@ -96,12 +96,17 @@ def test_units_the_registry_knows_load_in_any_spelling(written: str, dimension: 
     assert unit.factor == pytest.approx(factor)
 
 
-@pytest.mark.parametrize("written", ["m²·Pa/W", "lm/W"])
+@pytest.mark.parametrize(
+    "written", ["m²·Pa/W", "lm/W", "€", "EUR", "Euro", "€/Monat", "EUR pro kWh", "USD", "CHF/Jahr"]
+)
 def test_real_units_without_a_reply_parser_load_and_are_never_compared(written: str) -> None:
+    # Money too: a fee or a price is a fact; the claims check compares amounts with every documented amount.
     assert fact_unit(written).dimension is Dimension.OTHER
 
 
-@pytest.mark.parametrize("written", ["furlongs_per_fortnight", "2", "Stück pro Kiste pro Woche", "abc"])
+@pytest.mark.parametrize(
+    "written", ["furlongs_per_fortnight", "2", "Stück pro Kiste pro Woche", "abc", "€€", "EUR 5", "Euro-Paletten"]
+)
 def test_unknown_units_are_rejected(written: str) -> None:
     with pytest.raises(UnknownUnit):
         fact_unit(written)
@@ -125,6 +130,14 @@ def test_unknown_unit_is_a_config_error_with_file_key_and_fix(tmp_path: Path) ->
         "unknown unit 'furlongs_per_fortnight': neither safe_reply nor the unit registry (pint) knows it"
     )
     assert error.fix.startswith("write the unit as the registry spells it (km, km/h, dB(A), °C, m²·Pa/W")
+
+
+def test_a_fee_in_euro_loads_and_becomes_a_documented_price(tmp_path: Path) -> None:
+    load_policy(_config(tmp_path, "  - {key: callout_fee, label_de: Anfahrtspauschale, value: 89, unit: €}\n"))
+    fee = Fact(key="callout_fee", label_de="Anfahrtspauschale", value="89,50", unit="€/Einsatz")
+    base = FactBase.from_product_line(PUMPS.model_copy(update={"facts": (*PUMPS.facts, fee)}))
+    assert 89.5 in base.prices
+    assert all(f.key != "callout_fee" or f.dimension is Dimension.OTHER for f in base.numeric)
 
 
 def test_duplicate_fact_key_is_a_config_error(tmp_path: Path) -> None:
