@@ -67,7 +67,8 @@ def test_unlisted_names_overlap_as_the_loop_decided(
 
 
 def test_80000_characters_full_of_hits_take_well_under_two_seconds() -> None:
-    # Quadratic code took 10.4 s for this; linear code about 0.2 s on a loaded two-core machine.
+    # Quadratic code took 10.4 s for this; linear code about 0.2 s. CPU time of this thread, so that a
+    # loaded machine (other jobs on the two cores) cannot fail it: waiting for a CPU is not counted.
     validator = make_validator(
         [
             {"term": "Zorvakel", "kind": "codename"},
@@ -82,7 +83,7 @@ def test_80000_characters_full_of_hits_take_well_under_two_seconds() -> None:
         ("NHD-50771 Zorv4kel. ", 2),
     ):
         text = unit * (80_000 // len(unit))
-        start = time.perf_counter()
+        start = time.thread_time()
         leaks = validator.scan(text)
-        assert time.perf_counter() - start < 2.0, unit
+        assert time.thread_time() - start < 2.0, unit
         assert len(leaks) == per_unit * (80_000 // len(unit)), unit

@@ -21,9 +21,9 @@ from .conftest import found, make_validator
 def test_a_catastrophic_pattern_cannot_stall_a_reply() -> None:
     validator = make_validator([{"pattern": r"(a+)+$", "kind": "other"}])
     text = "a" * 100_000 + "!"  # Python's re: exponential in the run of a's
-    start = time.perf_counter()
+    start = time.thread_time()
     assert validator.scan(text) == []
-    assert time.perf_counter() - start < 1.0
+    assert time.thread_time() - start < 1.0
     assert found(validator, "Die Kennung lautet aaaa") == [(19, 23, "aaaa")]
 
 
