@@ -184,18 +184,22 @@ class CompiledRule:
     requires: Needles | None = field(default=None, repr=False)  # one must also be in the sentence
     prefilter: Prefilter | None = field(default=None, repr=False)  # widened patterns in RE2 (prefilter.py)
 
-    def fires_in(self, sentence: str, encoded: bytes | None = None) -> list[tuple[int, int]]:
+    def may_fire(self, encoded: bytes) -> bool:
+        """False when none of the patterns can match the sentence (given in UTF-8): one linear pass."""
+        return self.prefilter is None or self.prefilter.may_match(encoded)
+
+    def fires_in(self, sentence: str) -> list[tuple[int, int]]:
         """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits.
 
-        `encoded` is the sentence in UTF-8 when the caller has it (a scan encodes each sentence once
-        for all the rules that point at it). The patterns run first and the `unless` patterns only
-        where one matched: most sentences an anchor points to make no claim, so the cancelling
-        patterns would be wasted on them.
+        The patterns run first and the `unless` patterns only where one matched: most sentences an
+        anchor points to make no claim, so the cancelling patterns would be wasted on them.
         """
-        if self.prefilter is not None and not self.prefilter.may_match(
-            sentence.encode() if encoded is None else encoded
-        ):
-            return []  # none of the patterns can match: decided in one linear pass
+        if not self.may_fire(sentence.encode()):
+            return []
+        return self.matches_in(sentence)
+
+    def matches_in(self, sentence: str) -> list[tuple[int, int]]:
+        """fires_in without the prefilter, for a caller that asked `may_fire` already."""
         found: list[tuple[int, int]] = []
         for pattern in self.patterns:
             found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
@@ -414,18 +418,21 @@ class CompiledPacks:
             for number in sorted(numbers) if len(numbers) > 1 else numbers:
                 if rule.requires is not None and not words.within(rule.requires, number):
                     continue
-                # A rule written for one language does not judge a sentence written only in the other
-                # (mixed sentences and sentences that do not tell are judged by both): an English rule
-                # has nothing to say about a German sentence, and running it there costs time.
-                spoken = words.language(number)
-                if spoken is not None and spoken is not rule.language:
-                    continue
                 begin, end = starts[number], ends[number]
                 piece = text[begin:end]
                 utf8 = encoded.get(number)
                 if utf8 is None:
                     utf8 = encoded[number] = piece.encode()
-                found = rule.fires_in(piece, utf8)
+                if not rule.may_fire(utf8):
+                    continue  # the common case: the anchor word is there, the claim is not
+                # A rule written for one language does not judge a sentence written only in the other
+                # (mixed sentences and sentences that do not tell are judged by both): an English rule
+                # has nothing to say about a German sentence. Asked after the prefilter, so a
+                # sentence's words are read only where a rule may fire or needs them anyway.
+                spoken = words.language(number)
+                if spoken is not None and spoken is not rule.language:
+                    continue
+                found = rule.matches_in(piece)
                 if not found:
                     continue
                 sentence = sentences.span(number)
