@@ -8,6 +8,7 @@ or a fact rule; single-word terms that are ordinary words get the name rule.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -43,7 +44,9 @@ from safe_reply.validators.trade_secrets.context import (
     COMPANY_CUES,
     DEFAULT_NAME_CUES_DE,
     DEFAULT_NAME_CUES_EN,
+    DESIGNATION_CUES,
     NAMING_MARKERS,
+    DesignationRule,
     NameRule,
 )
 from safe_reply.validators.trade_secrets.credentials import credential_patterns
@@ -56,11 +59,13 @@ from safe_reply.validators.trade_secrets.facts import (
     fact_rule,
     typed_fact,
 )
+from safe_reply.validators.trade_secrets.frames import pattern_fact_texts
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
+    designation_mentions,
     name_mentions,
     partial_mentions,
     public_words,
@@ -198,6 +203,7 @@ class _Compiler:
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
         self.company_rule = NameRule.build(COMPANY_CUES, name_rule.window, capitalised=True)
+        self.designation_rule = DesignationRule.of(DESIGNATION_CUES)
         self.public = public
         self.frequencies = Frequencies(single_words, compound_candidates(multi_words))
         self.ordinary = self.frequencies.ordinary_words(single_words)
@@ -246,8 +252,9 @@ class _Compiler:
         once over the joined batch; a term with an umlaut spelling or a fact hint takes `add`."""
         if not batch:
             return
-        lowered = "\n".join(entry.term for entry in batch).lower()
-        special = _matching_lines(lowered)
+        joined = "\n".join(entry.term for entry in batch)
+        lowered = joined.lower()
+        special = _matching_lines(lowered) | _code_lines(joined)
         leet = lowered.translate(LEET_TABLE).split("\n")
         for number, (entry, low) in enumerate(zip(batch, lowered.split("\n"), strict=True)):
             if number in special:
@@ -271,6 +278,11 @@ class _Compiler:
             self.amounts.append(AmountRule(self._fact_entry(entry.kind, entry.pattern), values))
         else:
             self.patterns.append(_compile_pattern(entry, self.hasher))
+            # A regex for an internal figure ("filter\\w*marge\\D{0,20}68\\s?%") is that fact in any wording too.
+            rules = [r for t in pattern_fact_texts(entry.pattern) if (r := fact_rule(0, t)) and r.values and r.concepts]
+            if rules:
+                index = self._fact_entry(entry.kind, entry.pattern)
+                self.facts += [dataclasses.replace(rule, entry=index) for rule in rules]
         if entry.kind == PURCHASE_KIND:
             self.purchase.append(self._fact_entry(entry.kind, entry.pattern))
 
@@ -295,6 +307,7 @@ class _Compiler:
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
+        codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
         english = term.lower() in self.english
         spellings = (
             (term, False, rule),
@@ -302,6 +315,8 @@ class _Compiler:
             *((p, True, rule) for p in partials),
             *((v, True, rule) for v in (variant_paraphrases(term) if fact is None else ())),
             *((n, True, self.company_rule) for n in names),
+            # The designation alone: always a name, unless it is a common token too ("T4").
+            *((c, True, self.designation_rule if common else rule) for c, common in codes),
         )
         for spelling, alias, rule in spellings:
             index = len(self.terms)
@@ -356,6 +371,20 @@ def _matching_lines(lowered: str) -> set[int]:
     special = {bisect.bisect_right(starts, start) - 1 for _, start, _ in found}
     special.update(number for number, line in enumerate(lines) if line[:1].isdigit())
     return special
+
+
+# Capitals right before a digit: a code ("ZR40", "KV9") whose reply keeps its digits; term_variants
+# gives it two keys (as written and leet-mapped).
+_CODE_SHAPE = re.compile(r"[A-Z][A-Z]\d")
+
+
+def _code_lines(joined: str) -> set[int]:
+    """The numbers of the lines of `joined` (one term each) that hold a code shape (one search)."""
+    found = [m.start() for m in _CODE_SHAPE.finditer(joined)]
+    if not found:
+        return set()
+    starts = [0, *(m.end() for m in re.finditer("\n", joined))]
+    return {bisect.bisect_right(starts, at) - 1 for at in found}
 
 
 def _text(entry: Loaded) -> str:

@@ -40,7 +40,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "abbruch": ("abbruch", "abbrech", "bricht", "abgebrochen", "drop", "disconnect"),
     "befund": ("befund", "finding", "grenzwert", "auffällig"),
-    "rückruf": ("rückruf", "recall"),
+    # "zurückgerufen" is the verb of a recall ("ob die Regler zurückgerufen werden müssen").
+    "rückruf": ("rückruf", "recall", "zurückgeruf", "zurückzuruf", "zurückruf", "rückgeruf"),
+    # Switching a service off is a plan of its own ("Cloud-Abschaltung 2028": "the old cloud API will be
+    # switched off in 2028", "wird 2028 abgeschaltet").
+    "abschalt": ("abschalt", "abgeschaltet", "abzuschalten", "switch off", "switched off", "switching off",
+                 "shut down", "shutdown", "shutting down", "turned off", "turn off", "sunset", "end of life",
+                 "eingestellt", "discontinu"),
+    # A corridor is a discount's range with its ceiling ("Rabattkorridor 18 %": "mehr als 18 Prozent gehen
+    # nicht, das ist die Obergrenze").
+    "korridor": ("korridor", "corridor", "spanne", "obergrenze", "ceiling", "höchstens", "maximal", "at most"),
     "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
                 "ausphas", "end of life", "nicht mehr produziert"),
     "ausphasung": ("ausphas", "auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out",
@@ -60,8 +69,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A target is what a negotiation aims at ("Zielpreis", "Zielrabatt"): "Ziel sind 195 €", "we're
     # aiming for", "angepeilt".
     # A negotiated figure is a target too ("we're negotiating €195 per frame", "wir verhandeln 195 €").
+    # Pushing a supplier's price down is aiming at a target ("we're trying to get the cartridge down to
+    # €1.20", "den Preis auf 1,20 € drücken").
     "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
-             "negotiat", "verhandl", "verhandeln", "verhandelt"),
+             "negotiat", "verhandl", "verhandeln", "verhandelt", "trying to get", "try to get", "hoping to get",
+             "hope to get", "want to get", "push the price", "runterhandeln", "herunterhandeln",
+             "runterzuhandeln", "herunterzuhandeln", "drücken"),
     # The trade channel a condition applies to: a company's entry names it in German, a reply may say
     # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
     **dict.fromkeys(("marktplatz", "marketplace"), ("marktpl", "marketplace")),
@@ -76,7 +89,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
     {
         "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
-        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore",
+        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore", "abschalt", "korridor",
     }
 )  # fmt: skip
 # Concepts that make a fact internal by their meaning: a target is what the company aims at, while the
@@ -99,4 +112,16 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "einkauf": ("purchasing",), "stück": ("unit", "piece"), "einheit": ("unit",), "gerät": ("device", "unit"),
     "drogerie": ("drugstore", "chemist"), "großhandel": ("wholesale",), "fachhandel": ("specialist retail",),
     "händler": ("dealer", "retailer", "reseller"), "kunde": ("customer",), "firmware": ("firmware",),
+    # Parts and consumables of household, garden and personal goods.
+    "kartusche": ("cartridge",), "filter": ("filter",), "lüfter": ("fan",), "ventil": ("valve",),
+    "pumpe": ("pump",), "mahlwerk": ("grinder",), "düse": ("nozzle",), "schlauch": ("hose",),
+    "messer": ("blade", "knife"), "klinge": ("blade",), "kabel": ("cable",), "stecker": ("plug",),
+    "deckel": ("lid",), "behälter": ("container", "tank"), "kanne": ("jug",), "flasche": ("bottle",),
+    "beutel": ("bag",), "verpackung": ("packaging",), "antrieb": ("drive", "actuator"), "kette": ("chain",),
+    "reifen": ("tyre", "tire"), "sattel": ("saddle",), "matratze": ("mattress",), "lautsprecher": ("speaker",),
+    "bildschirm": ("screen", "display"), "tastatur": ("keyboard",), "bürste": ("brush",), "sohle": ("sole",),
+    "heizung": ("heating", "heater"), "steuerung": ("controller", "control unit"), "regler": ("regulator",),
+    "druckregler": ("pressure regulator", "regulator"), "mahlscheibe": ("burr",), "dichtungsring": ("o-ring",),
+    "cloud": ("cloud",), "schnittstelle": ("interface", "api"), "app": ("app",), "zelle": ("cell",),
+    "zellen": ("cells",), "modul": ("module",), "sensor": ("sensor",), "wartung": ("maintenance", "service"),
 }  # fmt: skip

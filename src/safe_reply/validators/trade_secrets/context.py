@@ -42,7 +42,9 @@ __all__ = [
     "DEFAULT_NAME_CUES_DE",
     "DEFAULT_NAME_CUES_EN",
     "DEFAULT_NAME_WINDOW",
+    "DESIGNATION_CUES",
     "NAMING_MARKERS",
+    "DesignationRule",
     "Evidence",
     "NameRule",
     "unlisted_names",
@@ -72,6 +74,14 @@ COMPANY_CUES: tuple[str, ...] = (
     "produziert", "gefertigt", "hergestellt", "fertigt", "von",
     "supplier", "supplies", "supplied", "manufacturer", "manufactured", "maker", "made", "produced",
     "partner", "company", "vendor", "sourced", "from", "by",
+)  # fmt: skip
+# Words right before a model designation that make it a product's name ("der T4", "the S3", "beim G6",
+# "our next T4", "das Modell S5"): a short designation ("T10" is also a Torx size, "A4" a paper size)
+# counts only right after one of these (DesignationRule).
+DESIGNATION_CUES: tuple[str, ...] = (
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "beim", "vom", "zum", "im", "unser",
+    "unsere", "unseren", "unserem", "neue", "neuen", "neuer", "neues", "nächste", "nächsten", "kommende",
+    "kommenden", "modell", "the", "a", "an", "our", "new", "next", "upcoming", "coming", "model",
 )  # fmt: skip
 # Product-type nouns that make a name out of the word they are compounded with ("Gämse-Linie",
 # "Muschelmodell", "Kranich-Plattform"), though alone, as neighbours, they are too common to count.
@@ -192,6 +202,30 @@ class NameRule:
 
 
 _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class DesignationRule(NameRule):
+    """The name rule of a short model designation standing alone ("T4" of "Wärmewart T4"): a product's
+    name right after an article or a model word ("Der T4 wird ...", "the S3", "das Modell T4"), or as
+    the head of a product-type compound ("T4-Modell"); the tool size ("Torx-Schlüssel T10"), the part
+    ("T4-Sicherung") and the customer's word quoted back ("a model called 'S3'") are not."""
+
+    @classmethod
+    def of(cls, cues: Iterable[str]) -> DesignationRule:
+        return cls(frozenset(_fold(c) for c in cues), 1)
+
+    def evidence(self, text: str, start: int, end: int, trick: str, **_: object) -> Evidence | None:
+        if set(trick.split("+")) - _NO_DISGUISE:
+            return Evidence.DISGUISE
+        word_start, word_end = _word_bounds(text, start, end)
+        if word_start < start or end < word_end:
+            return Evidence.COMPOUND if self._compound(text[word_start:start], text[end:word_end]) else None
+        before = _LAST_WORD.search(text, max(0, start - 40), start)
+        return Evidence.CONTEXT if before is not None and _fold(before.group(1)) in self.cues else None
+
+
 # An inflection ending ("Libellen", "Kranichs"); a longer tail makes the quoted word another noun.
 _MAX_QUOTED_ENDING = 3
 # A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safe_reply.validators.trade_secrets.fastpath import fast_view
-from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton
+from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton, has_leet_digits
 
 __all__ = [
     "LEET_TABLE",
@@ -121,8 +121,13 @@ def term_variants(term: str) -> list[Variant]:
         # The common case of a long list (one plain ASCII word), without the general machinery.
         return [Variant(plain, VariantTrick.PLAIN, breaks)]
     if not breaks and plain.isascii() and plain.isalnum() and sum(map(str.isalpha, plain)) >= 2:
-        # "Zorvak4821": a reply always shows such a word leet-mapped (normalise._map_leet): one key.
-        return [Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)]
+        # "Zorvak4821": a reply shows such a word leet-mapped (normalise._map_leet): one key. A code
+        # written with capitals before its digits ("ZR40", "KV9") stays digits in a reply written the
+        # same way, and is leet-mapped in one written in lower case: both keys, the code's first.
+        mapped = Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)
+        if mapped.key != plain and not has_leet_digits(term):
+            return [Variant(plain, VariantTrick.PLAIN, breaks), mapped]
+        return [mapped]
     found: dict[str, Variant] = {plain: Variant(plain, VariantTrick.PLAIN, breaks)}
     suspicious = not _is_simple(term)
     if suspicious:
