@@ -153,3 +153,61 @@ def test_abbreviations_and_ordinals_end_no_sentence() -> None:
 )
 def test_the_fact_a_regex_describes(pattern: str, texts: list[str]) -> None:
     assert pattern_fact_texts(pattern) == texts
+
+
+_translating = make_validator(
+    [
+        {"term": "Eisvogel", "kind": "codename"},
+        {"term": "Leuchtturm", "kind": "codename"},
+        {"term": "Projekt Silberfuchs", "kind": "codename"},
+        {"term": "Falcon", "kind": "codename"},
+        {"term": "Wolke", "kind": "codename"},
+        {"term": "Kreide", "kind": "codename"},
+        {"term": "Ostwind", "kind": "codename"},
+        {"term": "Nordlicht 2", "kind": "unreleased_product"},
+    ]
+)
+
+
+def translated(text: str) -> list[tuple[str, str | None]]:
+    return [(text[x.start : x.end], x.evidence) for x in _translating.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our kingfisher project for the sofas is delayed.", [("kingfisher", "context")]),
+        ("The new Kingfisher sofa comes in spring.", [("Kingfisher", "capitalised")]),
+        ("The lighthouse platform for our e-bikes is planned for 2027.", [("lighthouse", "context")]),
+        ("Project Silver Fox starts in May.", [("Project Silver Fox", "context")]),
+        ("The silver fox prototype of the drill is ready.", [("silver fox", "context")]),
+        ("Das Projekt Falke startet im Mai.", [("Falke", "context")]),
+        ("Die Falke-Plattform für Helme kommt 2027.", [("Falke", "compound")]),
+        ("The cloud project for the fridge app is on hold.", [("cloud", "context")]),
+        ("Our Northern Lights 2 lamp will be brighter.", [("Northern Lights 2", "capitalised")]),
+        # A German-only word before an English noun is a name ("the Ostwind heater").
+        ("The Ostwind heater will ship in May.", [("Ostwind", "foreign")]),
+    ],
+)  # fmt: skip
+def test_a_translated_codename_used_as_a_name_is_a_leak(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert translated(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A kingfisher sat on the fence of our showroom.",
+        "We saw a bird called the kingfisher by the river.",
+        "The lighthouse on our catalogue cover is in Denmark.",
+        "Snap a chalk line before you lay the tiles.",  # the tool, not "Kreide"
+        "We don't sell silver fox fur.",
+        "Our cloud platform stores your settings.",  # a common word needs a naming cue
+        "The falcon on the logo is our mascot.",
+        "Ein Falke kreiste über dem Garten.",
+        "The east wind dried the paint quickly.",
+        "The northern lights are best seen in winter.",
+        "Dry it with a Föhn and a brush.",  # a German word borrowed as a noun
+    ],
+)
+def test_translations_in_their_ordinary_sense_pass(text: str) -> None:
+    assert translated(text) == []

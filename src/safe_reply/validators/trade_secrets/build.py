@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 from array import array
+from collections.abc import Sequence
 from typing import Any
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
@@ -60,6 +61,14 @@ from safe_reply.validators.trade_secrets.facts import (
     typed_fact,
 )
 from safe_reply.validators.trade_secrets.frames import pattern_fact_texts
+from safe_reply.validators.trade_secrets.lexicon import (
+    COMMON_TRANSLATION_ZIPF,
+    STRONG_NAME_CUES,
+    TRANSLATION_CUES,
+    Translation,
+    naming_core,
+    translation_table,
+)
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
@@ -79,6 +88,7 @@ from safe_reply.validators.trade_secrets.variants import (
     LEET_TABLE,
     MIN_ENCODED_LEN,
     VariantTrick,
+    code_lines,
     loosen_pattern,
     term_variants,
 )
@@ -109,6 +119,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims)),
         single_words,
         multi_words,
+        translation_table(single_words, multi_words),
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {_identity(entry) for entry in own} if shared else set()
@@ -198,14 +209,20 @@ class _Compiler:
         public: tuple[frozenset[str], frozenset[tuple[str, str]]],
         single_words: list[str],
         multi_words: list[str],
+        translations: dict[str, list[Translation]],
     ) -> None:
         self.ctx = ctx
+        self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
         self.company_rule = NameRule.build(COMPANY_CUES, name_rule.window, capitalised=True)
         self.designation_rule = DesignationRule.of(DESIGNATION_CUES)
         self.public = public
-        self.frequencies = Frequencies(single_words, compound_candidates(multi_words))
+        translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
+        self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated))
+        # A translation that is a common English word ("cloud") needs a naming cue or a capital.
+        self.strict_rule = NameRule.build(STRONG_NAME_CUES, name_rule.window)
+        self.translation_rule = NameRule.build(TRANSLATION_CUES, name_rule.window)
         self.ordinary = self.frequencies.ordinary_words(single_words)
         self.english = self.frequencies.ordinary_words(single_words, english=True)
         self.terms: list[ProtectedTerm] = []
@@ -254,10 +271,10 @@ class _Compiler:
             return
         joined = "\n".join(entry.term for entry in batch)
         lowered = joined.lower()
-        special = _matching_lines(lowered) | _code_lines(joined)
+        special = _matching_lines(lowered) | code_lines(joined)
         leet = lowered.translate(LEET_TABLE).split("\n")
         for number, (entry, low) in enumerate(zip(batch, lowered.split("\n"), strict=True)):
-            if number in special:
+            if number in special or entry.term in self.translations:
                 self.add(entry)
                 continue
             letters = len(low) if low.isalpha() else sum(map(str.isalpha, low))
@@ -271,6 +288,25 @@ class _Compiler:
             if len(key) >= MIN_ENCODED_LEN:
                 self.encoded_keys.append(key)
                 self.encoded_terms.append(index)
+
+    def _translated(
+        self, term: str, rule: NameRule | None, context: Sequence[str]
+    ) -> list[tuple[str, bool, NameRule | None, bool]]:
+        """The term in the other language (lexicon.py) and, for a project name ("Projekt Eisvogel"), its
+        codename alone and translated: aliases that count only where used as a name."""
+        core = naming_core(term) if " " in term else None
+        own = rule or self.name_rule
+        found: list[tuple[str, bool, NameRule | None, bool]] = []
+        if core is not None:
+            found.append((core, True, own, core.lower() in self.english))
+        for word in (term, *((core,) if core is not None else ())):
+            for t in self.translations.get(word, ()):
+                # A phrase ("silver fox") is rarer than its words: only a single word can be that common.
+                single = t.english and " " not in t.text
+                common = single and self.frequencies.english_zipf(t.text) >= COMMON_TRANSLATION_ZIPF
+                base = self.strict_rule if common else self.translation_rule
+                found.append((t.text, True, base.with_cues(context) if context else base, t.english))
+        return found
 
     def _add_pattern(self, entry: PatternEntry) -> None:
         values = amount_values(entry.pattern)
@@ -310,15 +346,16 @@ class _Compiler:
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
         english = term.lower() in self.english
         spellings = (
-            (term, False, rule),
-            *((a, True, rule) for a in entry.aliases),
-            *((p, True, rule) for p in partials),
-            *((v, True, rule) for v in (variant_paraphrases(term) if fact is None else ())),
-            *((n, True, self.company_rule) for n in names),
+            (term, False, rule, english),
+            *((a, True, rule, english) for a in entry.aliases),
+            *((p, True, rule, english) for p in partials),
+            *((v, True, rule, english) for v in (variant_paraphrases(term) if fact is None else ())),
+            *((n, True, self.company_rule, english) for n in names),
             # The designation alone: always a name, unless it is a common token too ("T4").
-            *((c, True, self.designation_rule if common else rule) for c, common in codes),
+            *((c, True, self.designation_rule if common else rule, english) for c, common in codes),
+            *(self._translated(term, rule, entry.context) if fact is None else ()),
         )
-        for spelling, alias, rule in spellings:
+        for spelling, alias, rule, english in spellings:
             index = len(self.terms)
             variants = term_variants(spelling)
             # isupper() holds whenever every letter is a capital: the exact test runs only then.
@@ -371,20 +408,6 @@ def _matching_lines(lowered: str) -> set[int]:
     special = {bisect.bisect_right(starts, start) - 1 for _, start, _ in found}
     special.update(number for number, line in enumerate(lines) if line[:1].isdigit())
     return special
-
-
-# Capitals right before a digit: a code ("ZR40", "KV9") whose reply keeps its digits; term_variants
-# gives it two keys (as written and leet-mapped).
-_CODE_SHAPE = re.compile(r"[A-Z][A-Z]\d")
-
-
-def _code_lines(joined: str) -> set[int]:
-    """The numbers of the lines of `joined` (one term each) that hold a code shape (one search)."""
-    found = [m.start() for m in _CODE_SHAPE.finditer(joined)]
-    if not found:
-        return set()
-    starts = [0, *(m.end() for m in re.finditer("\n", joined))]
-    return {bisect.bisect_right(starts, at) - 1 for at in found}
 
 
 def _text(entry: Loaded) -> str:

@@ -9,6 +9,7 @@ reply's side instead (the skeleton is scanned reversed and ROT13-decoded as well
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -25,6 +26,7 @@ __all__ = [
     "UMLAUT_SITES",
     "Variant",
     "VariantTrick",
+    "code_lines",
     "loosen_pattern",
     "term_key",
     "term_variants",
@@ -112,6 +114,20 @@ def _transliterations(term: str) -> list[str]:
     stripped = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
     spellings.append(stripped)
     return spellings
+
+
+# Capitals right before a digit: a code ("ZR40", "KV9") whose reply keeps its digits; term_variants
+# gives it two keys (as written and leet-mapped).
+_CODE_SHAPE = re.compile(r"[A-Z][A-Z]\d")
+
+
+def code_lines(joined: str) -> set[int]:
+    """The numbers of the lines of `joined` (one term each) that hold a code shape (one search)."""
+    found = [m.start() for m in _CODE_SHAPE.finditer(joined)]
+    if not found:
+        return set()
+    starts = [0, *(m.end() for m in re.finditer("\n", joined))]
+    return {bisect.bisect_right(starts, at) - 1 for at in found}
 
 
 def term_variants(term: str) -> list[Variant]:
