@@ -211,3 +211,41 @@ def test_a_translated_codename_used_as_a_name_is_a_leak(text: str, expected: lis
 )
 def test_translations_in_their_ordinary_sense_pass(text: str) -> None:
     assert translated(text) == []
+
+
+_paraphrased = make_validator(
+    [
+        {"term": "Marge Matratzen 61 %", "kind": "margin"},
+        {"pattern": r"(?i)\b38[,.]90\s?(?:€|EUR|Euro)", "kind": "purchase_price"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Auf Matratzen verdienen wir rund 61 %.", ["61 %"]),
+        ("We earn 61 % on every mattress.", ["61 %"]),
+        ("Der Aufschlag auf Matratzen liegt bei 61 Prozent.", ["61 Prozent"]),
+        # Any price beside a purchase cue of a company that lists purchase prices, said in other words.
+        ("Uns kostet der Lattenrost 38,90 €.", ["38,90 €"]),
+        ("Our unit cost for the frame is €38.90.", ["€38.90"]),
+        ("Die Stückkosten liegen bei 41 €.", ["41 €"]),
+    ],
+)
+def test_margins_and_purchase_prices_in_other_words(text: str, expected: list[str]) -> None:
+    assert [text[x.start : x.end] for x in _paraphrased.scan(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie profitieren von 61 % Rabatt im Sale.",  # a discount, no margin
+        "Die Matratze kostet 389 € im Shop.",
+        "Der Versand kostet 4,90 €.",
+        "We make a mattress in 61 steps.",
+        "Matratzen mit 61 % Naturlatex sind fester.",
+    ],
+)
+def test_prices_and_shares_near_margin_and_cost_words_pass(text: str) -> None:
+    assert _paraphrased.scan(text) == []

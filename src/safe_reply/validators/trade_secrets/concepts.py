@@ -1,9 +1,16 @@
 """The words of internal facts (facts.py): business concepts with their German and English wordings,
-and the English words of the German object words facts are written with."""
+the English words of the German object words facts are written with, and the secrecy and purchase cues."""
 
 from __future__ import annotations
 
-__all__ = ["CONCEPTS", "DEFINING_CONCEPTS", "OBJECT_WORDS_EN", "VALUE_ONLY_CONCEPTS"]
+__all__ = [
+    "CONCEPTS",
+    "DEFINING_CONCEPTS",
+    "OBJECT_WORDS_EN",
+    "PURCHASE_CUES",
+    "SECRECY_CUES",
+    "VALUE_ONLY_CONCEPTS",
+]
 
 # Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
 # or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
@@ -58,7 +65,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "auslistung": ("auslist", "ausgelistet", "delist", "discontinu", "eingestellt", "aus dem sortiment",
                    "phase out", "phased out", "end of life"),
     # A margin is internal by nature (never a public offer): its value next to it is a leak on its own.
-    "marge": ("marge", "margin", "handelsspanne"),
+    # ... also said as what the company earns on it ("we earn 68 % on filters", "Aufschlag von 68 %").
+    "marge": ("marge", "margin", "handelsspanne", "gewinnspanne", "aufschlag", "markup", "mark-up",
+              "verdienen wir", "wir verdienen", "we earn", "we make a profit", "our profit"),
     # A new price list or rising prices announce the increase without its word.
     "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
                       "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
@@ -125,3 +134,29 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "cloud": ("cloud",), "schnittstelle": ("interface", "api"), "app": ("app",), "zelle": ("cell",),
     "zellen": ("cells",), "modul": ("module",), "sensor": ("sensor",), "wartung": ("maintenance", "service"),
 }  # fmt: skip
+# Words that say a fact is internal, whatever the fact (facts.py).
+SECRECY_CUES: tuple[str, ...] = (
+    "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
+    "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
+    "unternehmensintern",
+    # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
+    "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
+    "without sign-off", "without checking with", "ohne nachzufragen", "ohne nachfrage", "without asking",
+    "darf ich selbst",
+    # A confidence, said as one ("ganz offen: ...", "between you and me").
+    "ganz offen", "offen gesagt", "unter vier augen", "im vertrauen", "between you and me", "in confidence",
+    "just between", "sag's nicht weiter", "sagen sie es nicht weiter", "don't tell anyone",
+    # ... and so is its ceiling, said as what the agent may not exceed.
+    "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
+    "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
+)  # fmt: skip
+# Words that make an amount a purchase price (an entry of kind purchase_price, facts.py).
+PURCHASE_CUES: tuple[str, ...] = (
+    "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
+    "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
+    "einstandspreis", "fob", "ex works", "we buy", "kaufen wir", "buy it in", "buy them in",
+    # What a unit costs the company, in other words ("uns kostet die Pumpe 21,50 €", "our unit cost").
+    "uns kostet", "kostet sie uns", "bezahlen wir", "bekommen wir sie für", "bekommen wir es für",
+    "stückkosten", "herstellkosten", "herstellungskosten", "produktionskosten", "our cost", "unit cost",
+    "landed cost", "manufacturing cost", "production cost", "we get them for", "we get it for",
+)  # fmt: skip

@@ -33,6 +33,8 @@ from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
     OBJECT_WORDS_EN,
+    PURCHASE_CUES,
+    SECRECY_CUES,
     VALUE_ONLY_CONCEPTS,
 )
 from safe_reply.validators.trade_secrets.fastpath import FastView
@@ -42,21 +44,6 @@ from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Un
 __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
 
 
-SECRECY_CUES: tuple[str, ...] = (
-    "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
-    "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
-    "unternehmensintern",
-    # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
-    "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
-    "without sign-off", "without checking with", "ohne nachzufragen", "ohne nachfrage", "without asking",
-    "darf ich selbst",
-    # A confidence, said as one ("ganz offen: ...", "between you and me").
-    "ganz offen", "offen gesagt", "unter vier augen", "im vertrauen", "between you and me", "in confidence",
-    "just between", "sag's nicht weiter", "sagen sie es nicht weiter", "don't tell anyone",
-    # ... and so is its ceiling, said as what the agent may not exceed.
-    "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
-    "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
-)  # fmt: skip
 # A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
 # right after one of these words states a rate that rounds to it.
 _HEDGE = re.compile(
@@ -75,11 +62,6 @@ SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
 # before it ("accurate", "separate", "moderate").
 _TAIL_ENDINGS = ("", "n", "en", "s", "e")
 _VOWELS = frozenset("aeiouyäöü")
-PURCHASE_CUES: tuple[str, ...] = (
-    "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
-    "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
-    "einstandspreis", "fob", "ex works", "we buy", "kaufen wir", "buy it in", "buy them in",
-)  # fmt: skip
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s", re.IGNORECASE)
@@ -345,6 +327,7 @@ class FactScanner:
             and _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start)
         ]
         matches: list[Match] = []
+        frames: dict[int, frozenset[str]] = {}
         for rule in self._candidates(found, cues, hedged):
             # Keys that share their wordings ("quote", "rate"; "händler", "marktplatz") are one concept.
             concepts = list(
@@ -361,10 +344,15 @@ class FactScanner:
                     )
                     if value is None:
                         continue
-                    # "bis 200 € Kulanz": the preposition states the limit concept of "Kulanzgrenze".
-                    framed = [k for k in rule.concepts if k in frame_concepts(text, quantity.start, start)]
-                    said = [*concepts, *(k for k in framed if k not in concepts)]
-                    elsewhere = any(o in reply_cues for o in rule.objects)
+                    # "bis 200 € Kulanz": the preposition states the limit concept of "Kulanzgrenze" (read
+                    # once per value: a value shared by thousands of rules is framed once).
+                    frame = frames.get(quantity.start)
+                    if frame is None:
+                        frame = frames[quantity.start] = frame_concepts(text, quantity.start, start)
+                    said = concepts
+                    if frame:
+                        said = [*concepts, *(k for k in rule.concepts if k in frame and k not in concepts)]
+                    elsewhere = value.unit is Unit.DATE and any(o in reply_cues for o in rule.objects)
                     if _states_fact(rule, value, ratio, said, bool(objects), secrecy, elsewhere):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and (objects or (secrecy and rule.objects)):

@@ -53,11 +53,12 @@ _ABBREVIATIONS = (
     "sog", "vgl", "zb", "dh", "ua", "abs",
 )  # fmt: skip
 # A dot after a one- or two-digit ordinal ("zum 1. März"), a single letter ("z. B.", "e.g.") or an
-# abbreviation ends no sentence; lookbehinds have a fixed width each, so one per abbreviation.
+# abbreviation ends no sentence. The dot is matched first, so the lookbehinds (a fixed width each, one
+# per abbreviation) run at dots only, not at every character.
 SENTENCE_END = re.compile(
-    r"(?:(?<!\b\d)(?<!\b\d\d)(?<!\b[^\W\d_])"
-    + "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS)
-    + r"\.|[!?;])(?=\s|$)|\n",
+    r"(?:\.(?<!\b\d\.)(?<!\b\d\d\.)(?<!\b[^\W\d_]\.)"
+    + "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
+    + r"|[!?;])(?=\s|$)|\n",
     re.IGNORECASE,
 )
 
