@@ -151,7 +151,9 @@ def translation_table(single_words: Iterable[str], multi_words: Iterable[str]) -
     lexicon = Lexicon.load()
     table: dict[str, list[Translation]] = {}
     cores = (core for term in multi_words if " " in term and (core := naming_core(term)) is not None)
-    for term in itertools.chain(single_words, multi_words, cores):
+    prefixes = lexicon.prefixes
+    # The first letters dismiss most of a long list with one set lookup ("Zorvakqel" starts no word).
+    for term in (t for t in itertools.chain(single_words, multi_words, cores) if t[:_PREFIX].lower() in prefixes):
         found = lexicon.translations(term)
         if found:
             table[term] = found
