@@ -118,6 +118,7 @@ def test_facts_said_by_their_frame(text: str, expected: list[tuple[str, str]]) -
         "Die App bekommt 2029 ein Update.",  # the year without the plan
         "In 2029 we celebrate our anniversary.",
         "Die Garantie läuft im Juni 2027 aus.",  # a date and "läuft", but not the sofa's plan
+        "Sie fragen nach dem Lino. Ihre Garantie läuft im Juni 2027 aus.",
         "Mehr als 22 Prozent der Kunden bestellen online.",  # a share, no channel
         "Bitte prüfen Sie, ob die Scharniere fest sitzen.",  # the object without the recall
     ],

@@ -52,6 +52,7 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_REACH = 16  # characters before a value searched for a hedge word
+_WEAK_WORDINGS = frozenset({"läuft"})  # a concept's wording too common to date a plan on its own
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
@@ -352,7 +353,13 @@ class FactScanner:
                     said = concepts
                     if frame:
                         said = [*concepts, *(k for k in rule.concepts if k in frame and k not in concepts)]
-                    elsewhere = value.unit is Unit.DATE and any(o in reply_cues for o in rule.objects)
+                    # A dated plan's object a sentence before counts with a plain word of the plan ("wird
+                    # eingestellt"), not with "läuft" ("Ihre Garantie läuft im Juni 2027 aus").
+                    elsewhere = (
+                        value.unit is Unit.DATE
+                        and any(o in reply_cues for o in rule.objects)
+                        and any(w in cues and w not in _WEAK_WORDINGS for k in concepts for w in CONCEPTS.get(k, ()))
+                    )
                     if _states_fact(rule, value, ratio, said, bool(objects), secrecy, elsewhere):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and (objects or (secrecy and rule.objects)):
