@@ -109,7 +109,8 @@ def name_leaks(text: str) -> list[tuple[str, str]]:
     [
         # A name said to be used internally: listed (an ordinary word) or not listed (a translation).
         ("Der neue Mäher ist fertig, intern läuft er unter dem Namen Zaunkönig.", [("Zaunkönig", "literal")]),
-        ("The new mower is nearly done – internally it's called 'Wren'.", [("Wren", "unlisted_name")]),
+        # The translation of the listed "Zaunkönig" (lexicon.py): the listed term's alias, no unlisted name.
+        ("The new mower is nearly done – internally it's called 'Wren'.", [("Wren", "alias")]),
         ("Hausintern nennen wir es Blitzschlag.", [("Blitzschlag", "unlisted_name")]),
         ("Der Nachfolger heißt intern 'Funke' und kommt im Herbst.", [("Funke", "unlisted_name")]),
         # A German-only ordinary word in an English reply is a name.

@@ -8,10 +8,12 @@ or a fact rule; single-word terms that are ordinary words get the name rule.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
 from array import array
+from collections.abc import Sequence
 from typing import Any
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
@@ -43,7 +45,9 @@ from safe_reply.validators.trade_secrets.context import (
     COMPANY_CUES,
     DEFAULT_NAME_CUES_DE,
     DEFAULT_NAME_CUES_EN,
+    DESIGNATION_CUES,
     NAMING_MARKERS,
+    DesignationRule,
     NameRule,
 )
 from safe_reply.validators.trade_secrets.credentials import credential_patterns
@@ -56,11 +60,21 @@ from safe_reply.validators.trade_secrets.facts import (
     fact_rule,
     typed_fact,
 )
+from safe_reply.validators.trade_secrets.frames import pattern_fact_texts
+from safe_reply.validators.trade_secrets.lexicon import (
+    COMMON_TRANSLATION_ZIPF,
+    STRONG_NAME_CUES,
+    TRANSLATION_CUES,
+    Translation,
+    naming_core,
+    translation_table,
+)
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
+    designation_mentions,
     name_mentions,
     partial_mentions,
     public_words,
@@ -74,6 +88,7 @@ from safe_reply.validators.trade_secrets.variants import (
     LEET_TABLE,
     MIN_ENCODED_LEN,
     VariantTrick,
+    code_lines,
     loosen_pattern,
     term_variants,
 )
@@ -104,6 +119,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         public_words((*settings.allowed_terms, *peer_allowed, line.name or "", *line.approved_claims)),
         single_words,
         multi_words,
+        translation_table(single_words, multi_words),
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {_identity(entry) for entry in own} if shared else set()
@@ -193,13 +209,20 @@ class _Compiler:
         public: tuple[frozenset[str], frozenset[tuple[str, str]]],
         single_words: list[str],
         multi_words: list[str],
+        translations: dict[str, list[Translation]],
     ) -> None:
         self.ctx = ctx
+        self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
         self.company_rule = NameRule.build(COMPANY_CUES, name_rule.window, capitalised=True)
+        self.designation_rule = DesignationRule.of(DESIGNATION_CUES)
         self.public = public
-        self.frequencies = Frequencies(single_words, compound_candidates(multi_words))
+        translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
+        self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated))
+        # A translation that is a common English word ("cloud") needs a naming cue or a capital.
+        self.strict_rule = NameRule.build(STRONG_NAME_CUES, name_rule.window)
+        self.translation_rule = NameRule.build(TRANSLATION_CUES, name_rule.window)
         self.ordinary = self.frequencies.ordinary_words(single_words)
         self.english = self.frequencies.ordinary_words(single_words, english=True)
         self.terms: list[ProtectedTerm] = []
@@ -246,11 +269,12 @@ class _Compiler:
         once over the joined batch; a term with an umlaut spelling or a fact hint takes `add`."""
         if not batch:
             return
-        lowered = "\n".join(entry.term for entry in batch).lower()
-        special = _matching_lines(lowered)
+        joined = "\n".join(entry.term for entry in batch)
+        lowered = joined.lower()
+        special = _matching_lines(lowered) | code_lines(joined)
         leet = lowered.translate(LEET_TABLE).split("\n")
         for number, (entry, low) in enumerate(zip(batch, lowered.split("\n"), strict=True)):
-            if number in special:
+            if number in special or entry.term in self.translations:
                 self.add(entry)
                 continue
             letters = len(low) if low.isalpha() else sum(map(str.isalpha, low))
@@ -265,12 +289,36 @@ class _Compiler:
                 self.encoded_keys.append(key)
                 self.encoded_terms.append(index)
 
+    def _translated(
+        self, term: str, rule: NameRule | None, context: Sequence[str]
+    ) -> list[tuple[str, bool, NameRule | None, bool]]:
+        """The term in the other language (lexicon.py) and, for a project name ("Projekt Eisvogel"), its
+        codename alone and translated: aliases that count only where used as a name."""
+        core = naming_core(term) if " " in term else None
+        own = rule or self.name_rule
+        found: list[tuple[str, bool, NameRule | None, bool]] = []
+        if core is not None:
+            found.append((core, True, own, core.lower() in self.english))
+        for word in (term, *((core,) if core is not None else ())):
+            for t in self.translations.get(word, ()):
+                # A phrase ("silver fox") is rarer than its words: only a single word can be that common.
+                single = t.english and " " not in t.text
+                common = single and self.frequencies.english_zipf(t.text) >= COMMON_TRANSLATION_ZIPF
+                base = self.strict_rule if common else self.translation_rule
+                found.append((t.text, True, base.with_cues(context) if context else base, t.english))
+        return found
+
     def _add_pattern(self, entry: PatternEntry) -> None:
         values = amount_values(entry.pattern)
         if values:  # a fixed price: matched by value in every spelling, not by the regex
             self.amounts.append(AmountRule(self._fact_entry(entry.kind, entry.pattern), values))
         else:
             self.patterns.append(_compile_pattern(entry, self.hasher))
+            # A regex for an internal figure ("filter\\w*marge\\D{0,20}68\\s?%") is that fact in any wording too.
+            rules = [r for t in pattern_fact_texts(entry.pattern) if (r := fact_rule(0, t)) and r.values and r.concepts]
+            if rules:
+                index = self._fact_entry(entry.kind, entry.pattern)
+                self.facts += [dataclasses.replace(rule, entry=index) for rule in rules]
         if entry.kind == PURCHASE_KIND:
             self.purchase.append(self._fact_entry(entry.kind, entry.pattern))
 
@@ -295,15 +343,19 @@ class _Compiler:
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
+        codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
         english = term.lower() in self.english
         spellings = (
-            (term, False, rule),
-            *((a, True, rule) for a in entry.aliases),
-            *((p, True, rule) for p in partials),
-            *((v, True, rule) for v in (variant_paraphrases(term) if fact is None else ())),
-            *((n, True, self.company_rule) for n in names),
+            (term, False, rule, english),
+            *((a, True, rule, english) for a in entry.aliases),
+            *((p, True, rule, english) for p in partials),
+            *((v, True, rule, english) for v in (variant_paraphrases(term) if fact is None else ())),
+            *((n, True, self.company_rule, english) for n in names),
+            # The designation alone: always a name, unless it is a common token too ("T4").
+            *((c, True, self.designation_rule if common else rule, english) for c, common in codes),
+            *(self._translated(term, rule, entry.context) if fact is None else ()),
         )
-        for spelling, alias, rule in spellings:
+        for spelling, alias, rule, english in spellings:
             index = len(self.terms)
             variants = term_variants(spelling)
             # isupper() holds whenever every letter is a capital: the exact test runs only then.

@@ -1,9 +1,16 @@
 """The words of internal facts (facts.py): business concepts with their German and English wordings,
-and the English words of the German object words facts are written with."""
+the English words of the German object words facts are written with, and the secrecy and purchase cues."""
 
 from __future__ import annotations
 
-__all__ = ["CONCEPTS", "DEFINING_CONCEPTS", "OBJECT_WORDS_EN", "VALUE_ONLY_CONCEPTS"]
+__all__ = [
+    "CONCEPTS",
+    "DEFINING_CONCEPTS",
+    "OBJECT_WORDS_EN",
+    "PURCHASE_CUES",
+    "SECRECY_CUES",
+    "VALUE_ONLY_CONCEPTS",
+]
 
 # Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
 # or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
@@ -40,7 +47,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "abbruch": ("abbruch", "abbrech", "bricht", "abgebrochen", "drop", "disconnect"),
     "befund": ("befund", "finding", "grenzwert", "auffällig"),
-    "rückruf": ("rückruf", "recall"),
+    # "zurückgerufen" is the verb of a recall ("ob die Regler zurückgerufen werden müssen").
+    "rückruf": ("rückruf", "recall", "zurückgeruf", "zurückzuruf", "zurückruf", "rückgeruf"),
+    # Switching a service off is a plan of its own ("Cloud-Abschaltung 2028": "the old cloud API will be
+    # switched off in 2028", "wird 2028 abgeschaltet").
+    "abschalt": ("abschalt", "abgeschaltet", "abzuschalten", "switch off", "switched off", "switching off",
+                 "shut down", "shutdown", "shutting down", "turned off", "turn off", "sunset", "end of life",
+                 "eingestellt", "discontinu"),
+    # A corridor is a discount's range with its ceiling ("Rabattkorridor 18 %": "mehr als 18 Prozent gehen
+    # nicht, das ist die Obergrenze").
+    "korridor": ("korridor", "corridor", "spanne", "obergrenze", "ceiling", "höchstens", "maximal", "at most"),
     "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
                 "ausphas", "end of life", "nicht mehr produziert"),
     "ausphasung": ("ausphas", "auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out",
@@ -49,7 +65,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "auslistung": ("auslist", "ausgelistet", "delist", "discontinu", "eingestellt", "aus dem sortiment",
                    "phase out", "phased out", "end of life"),
     # A margin is internal by nature (never a public offer): its value next to it is a leak on its own.
-    "marge": ("marge", "margin", "handelsspanne"),
+    # ... also said as what the company earns on it ("we earn 68 % on filters", "Aufschlag von 68 %").
+    "marge": ("marge", "margin", "handelsspanne", "gewinnspanne", "aufschlag", "markup", "mark-up",
+              "verdienen wir", "wir verdienen", "we earn", "we make a profit", "our profit"),
     # A new price list or rising prices announce the increase without its word.
     "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
                       "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
@@ -60,8 +78,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A target is what a negotiation aims at ("Zielpreis", "Zielrabatt"): "Ziel sind 195 €", "we're
     # aiming for", "angepeilt".
     # A negotiated figure is a target too ("we're negotiating €195 per frame", "wir verhandeln 195 €").
+    # Pushing a supplier's price down is aiming at a target ("we're trying to get the cartridge down to
+    # €1.20", "den Preis auf 1,20 € drücken").
     "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
-             "negotiat", "verhandl", "verhandeln", "verhandelt"),
+             "negotiat", "verhandl", "verhandeln", "verhandelt", "trying to get", "try to get", "hoping to get",
+             "hope to get", "want to get", "push the price", "runterhandeln", "herunterhandeln",
+             "runterzuhandeln", "herunterzuhandeln", "drücken"),
     # The trade channel a condition applies to: a company's entry names it in German, a reply may say
     # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
     **dict.fromkeys(("marktplatz", "marketplace"), ("marktpl", "marketplace")),
@@ -76,7 +98,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
     {
         "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
-        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore",
+        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore", "abschalt", "korridor",
     }
 )  # fmt: skip
 # Concepts that make a fact internal by their meaning: a target is what the company aims at, while the
@@ -99,4 +121,42 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "einkauf": ("purchasing",), "stück": ("unit", "piece"), "einheit": ("unit",), "gerät": ("device", "unit"),
     "drogerie": ("drugstore", "chemist"), "großhandel": ("wholesale",), "fachhandel": ("specialist retail",),
     "händler": ("dealer", "retailer", "reseller"), "kunde": ("customer",), "firmware": ("firmware",),
+    # Parts and consumables of household, garden and personal goods.
+    "kartusche": ("cartridge",), "filter": ("filter",), "lüfter": ("fan",), "ventil": ("valve",),
+    "pumpe": ("pump",), "mahlwerk": ("grinder",), "düse": ("nozzle",), "schlauch": ("hose",),
+    "messer": ("blade", "knife"), "klinge": ("blade",), "kabel": ("cable",), "stecker": ("plug",),
+    "deckel": ("lid",), "behälter": ("container", "tank"), "kanne": ("jug",), "flasche": ("bottle",),
+    "beutel": ("bag",), "verpackung": ("packaging",), "antrieb": ("drive", "actuator"), "kette": ("chain",),
+    "reifen": ("tyre", "tire"), "sattel": ("saddle",), "matratze": ("mattress",), "lautsprecher": ("speaker",),
+    "bildschirm": ("screen", "display"), "tastatur": ("keyboard",), "bürste": ("brush",), "sohle": ("sole",),
+    "heizung": ("heating", "heater"), "steuerung": ("controller", "control unit"), "regler": ("regulator",),
+    "druckregler": ("pressure regulator", "regulator"), "mahlscheibe": ("burr",), "dichtungsring": ("o-ring",),
+    "cloud": ("cloud",), "schnittstelle": ("interface", "api"), "app": ("app",), "zelle": ("cell",),
+    "zellen": ("cells",), "modul": ("module",), "sensor": ("sensor",), "wartung": ("maintenance", "service"),
 }  # fmt: skip
+# Words that say a fact is internal, whatever the fact (facts.py).
+SECRECY_CUES: tuple[str, ...] = (
+    "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
+    "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
+    "unternehmensintern",
+    # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
+    "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
+    "without sign-off", "without checking with", "ohne nachzufragen", "ohne nachfrage", "without asking",
+    "darf ich selbst",
+    # A confidence, said as one ("ganz offen: ...", "between you and me").
+    "ganz offen", "offen gesagt", "unter vier augen", "im vertrauen", "between you and me", "in confidence",
+    "just between", "sag's nicht weiter", "sagen sie es nicht weiter", "don't tell anyone",
+    # ... and so is its ceiling, said as what the agent may not exceed.
+    "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
+    "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
+)  # fmt: skip
+# Words that make an amount a purchase price (an entry of kind purchase_price, facts.py).
+PURCHASE_CUES: tuple[str, ...] = (
+    "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
+    "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
+    "einstandspreis", "fob", "ex works", "we buy", "kaufen wir", "buy it in", "buy them in",
+    # What a unit costs the company, in other words ("uns kostet die Pumpe 21,50 €", "our unit cost").
+    "uns kostet", "kostet sie uns", "bezahlen wir", "bekommen wir sie für", "bekommen wir es für",
+    "stückkosten", "herstellkosten", "herstellungskosten", "produktionskosten", "our cost", "unit cost",
+    "landed cost", "manufacturing cost", "production cost", "we get them for", "we get it for",
+)  # fmt: skip

@@ -15,7 +15,8 @@ checked in this order (the first one is reported as the finding's `evidence`):
    word of the hit itself (an alias "Project Crane") is a cue word ("Projekt Kranich", "die
    Entwicklung des Kranichs", "we call it Föhn internally").
 5. capitalised: an ordinary English word, capitalised inside an English sentence ("Ember").
-6. foreign: an ordinary word of German only, in an English reply ("Sturmvogel is the cordless one").
+6. foreign: an ordinary word of German only, in an English reply ("Sturmvogel is the cordless one"),
+   without an article, or with one and an English noun after it ("the Ostwind thermometer").
 
 A reply word matches a cue when it equals the cue, or the cue plus an inflection suffix
 ("Projekts", "internen", "launched"), or, for cues of >= 7 letters, starts with it
@@ -42,7 +43,9 @@ __all__ = [
     "DEFAULT_NAME_CUES_DE",
     "DEFAULT_NAME_CUES_EN",
     "DEFAULT_NAME_WINDOW",
+    "DESIGNATION_CUES",
     "NAMING_MARKERS",
+    "DesignationRule",
     "Evidence",
     "NameRule",
     "unlisted_names",
@@ -73,9 +76,20 @@ COMPANY_CUES: tuple[str, ...] = (
     "supplier", "supplies", "supplied", "manufacturer", "manufactured", "maker", "made", "produced",
     "partner", "company", "vendor", "sourced", "from", "by",
 )  # fmt: skip
+# Words right before a model designation that make it a product's name ("der T4", "the S3", "beim G6",
+# "our next T4", "das Modell S5"): a short designation ("T10" is also a Torx size, "A4" a paper size)
+# counts only right after one of these (DesignationRule).
+DESIGNATION_CUES: tuple[str, ...] = (
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "beim", "vom", "zum", "im", "unser",
+    "unsere", "unseren", "unserem", "neue", "neuen", "neuer", "neues", "nächste", "nächsten", "kommende",
+    "kommenden", "modell", "the", "a", "an", "our", "new", "next", "upcoming", "coming", "model",
+)  # fmt: skip
 # Product-type nouns that make a name out of the word they are compounded with ("Gämse-Linie",
-# "Muschelmodell", "Kranich-Plattform"), though alone, as neighbours, they are too common to count.
-COMPOUND_CUES: tuple[str, ...] = ("Modell", "model", "Reihe", "Version", "Variante", "Edition", "Plattform")
+# "Maulwurf-Modul", "Muschelmodell", "Kranich-Plattform"), though alone, as neighbours, they are too
+# common to count.
+COMPOUND_CUES: tuple[str, ...] = (
+    "Modell", "model", "Modul", "module", "Reihe", "Version", "Variante", "Edition", "Plattform",
+)
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4
 MAX_REACH = 400  # characters read on each side of a hit: linear cost in a reply full of hits
@@ -176,7 +190,7 @@ class NameRule:
             return Evidence.CONTEXT
         if english and _capitalised_in_english(text, start, before, english_reply):
             return Evidence.CAPITALISED
-        if foreign and not _DETERMINER.search(before) and _english(text, english_reply):
+        if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
             return Evidence.FOREIGN
         return None
 
@@ -192,10 +206,56 @@ class NameRule:
 
 
 _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class DesignationRule(NameRule):
+    """The name rule of a short model designation standing alone ("T4" of "Wärmewart T4"): a product's
+    name right after an article or a model word ("Der T4 wird ...", "the S3", "das Modell T4"), or as
+    the head of a product-type compound ("T4-Modell"); the tool size ("Torx-Schlüssel T10"), the part
+    ("T4-Sicherung") and the customer's word quoted back ("a model called 'S3'") are not."""
+
+    @classmethod
+    def of(cls, cues: Iterable[str]) -> DesignationRule:
+        return cls(frozenset(_fold(c) for c in cues), 1)
+
+    def evidence(self, text: str, start: int, end: int, trick: str, **_: object) -> Evidence | None:
+        if set(trick.split("+")) - _NO_DISGUISE:
+            return Evidence.DISGUISE
+        word_start, word_end = _word_bounds(text, start, end)
+        if word_start < start or end < word_end:
+            return Evidence.COMPOUND if self._compound(text[word_start:start], text[end:word_end]) else None
+        before = _LAST_WORD.search(text, max(0, start - 40), start)
+        return Evidence.CONTEXT if before is not None and _fold(before.group(1)) in self.cues else None
+
+
 # An inflection ending ("Libellen", "Kranichs"); a longer tail makes the quoted word another noun.
 _MAX_QUOTED_ENDING = 3
 # A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.
 _DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|these|those|some|any)\W*$", re.IGNORECASE)
+# A German word before an English noun names the thing ("the Ostwind thermometer", "the Maulwurf
+# module"): a borrowed common noun is followed by a verb or a function word ("a Föhn and a brush").
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor is are was were be been being will would can could should shall may might must has "
+    "have had does do did to of in on at for with from by as that which who whom if then so too also here there "
+    "now again not it its you your we our they their he she his her i me my this these those when where while "
+    "because since after before until about into over under up down out off just only still yet very really "
+    "than like how what why all some any each every no more most less such".split()
+)
+
+
+def _attributive(after: str) -> bool:
+    """Does an English noun follow the word (no punctuation between)? A function word, an adverb or a
+    verb form ("-ly", "-ed", "-ing") does not count."""
+    match = _NEXT_WORD.match(after)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word not in _FUNCTION_WORDS and len(word) > 2 and not word.endswith(("ly", "ed", "ing"))
+
+
 _SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
 
 

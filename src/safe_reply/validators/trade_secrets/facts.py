@@ -33,26 +33,17 @@ from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
     OBJECT_WORDS_EN,
+    PURCHASE_CUES,
+    SECRECY_CUES,
     VALUE_ONLY_CONCEPTS,
 )
 from safe_reply.validators.trade_secrets.fastpath import FastView
+from safe_reply.validators.trade_secrets.frames import SENTENCE_END, frame_concepts
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
 __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
 
 
-SECRECY_CUES: tuple[str, ...] = (
-    "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",
-    "unofficially", "nicht offiziell", "hausintern", "firmenintern", "konzernintern", "betriebsintern",
-    "unternehmensintern",
-    # An agent's authority is an internal rule: "bis 60 € ohne Rückfrage", "up to €60 without approval".
-    "ohne rücksprache", "ohne rückfrage", "ohne freigabe", "ohne genehmigung", "without approval",
-    "without sign-off", "without checking with", "ohne nachzufragen", "ohne nachfrage", "without asking",
-    "darf ich selbst",
-    # ... and so is its ceiling, said as what the agent may not exceed.
-    "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
-    "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
-)  # fmt: skip
 # A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
 # right after one of these words states a rate that rounds to it.
 _HEDGE = re.compile(
@@ -61,6 +52,7 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_REACH = 16  # characters before a value searched for a hedge word
+_WEAK_WORDINGS = frozenset({"läuft"})  # a concept's wording too common to date a plan on its own
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
@@ -71,16 +63,11 @@ SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
 # before it ("accurate", "separate", "moderate").
 _TAIL_ENDINGS = ("", "n", "en", "s", "e")
 _VOWELS = frozenset("aeiouyäöü")
-PURCHASE_CUES: tuple[str, ...] = (
-    "einkaufspreis", "ek-preis", "ek preis", "im einkauf", "unser einkauf", "einkauf zahlt", "kostet uns",
-    "zahlen wir", "wir zahlen", "we pay", "costs us", "cost us", "purchase price", "in purchasing",
-    "einstandspreis", "fob", "ex works", "we buy", "kaufen wir", "buy it in", "buy them in",
-)  # fmt: skip
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s", re.IGNORECASE)
-# An ordinal's dot ("zum 1. März", "am 24. Mai") ends no sentence.
-_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?;])(?=\s|$)|\n")
+# An ordinal's or an abbreviation's dot ("zum 1. März", "ca. 2,3 %") ends no sentence (frames.py).
+_SENTENCE_END = SENTENCE_END
 _MIN_OBJECT_LEN = 4
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
 # this many letters also counts where it ends a word or stands inside one; shorter ones ("rate", "cap")
@@ -303,12 +290,13 @@ class FactScanner:
             or (i in self._tail and _compound_head(lower, s, e))
         )
         starts = [s for s, _ in at_word]
+        reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
         for start, end in _sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
             inside = at_word[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             sentence_cues = {self._cues[i] for _, i in inside}
             if sentence_cues:
-                matches += self._sentence(text, start, end, lower[start:end], sentence_cues)
+                matches += self._sentence(text, start, end, sentence_cues, reply_cues)
         return matches
 
     def _candidates(self, found: list[Quantity], cues: set[str], hedged: list[Quantity]) -> list[FactRule]:
@@ -325,7 +313,7 @@ class FactScanner:
             indexes.update(self._by_object.get(cue, ()))
         return [self.facts[i] for i in sorted(indexes)]
 
-    def _sentence(self, text: str, start: int, end: int, lower: str, cues: set[str]) -> list[Match]:
+    def _sentence(self, text: str, start: int, end: int, cues: set[str], reply_cues: set[str]) -> list[Match]:
         found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
@@ -340,6 +328,7 @@ class FactScanner:
             and _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start)
         ]
         matches: list[Match] = []
+        frames: dict[int, frozenset[str]] = {}
         for rule in self._candidates(found, cues, hedged):
             # Keys that share their wordings ("quote", "rate"; "händler", "marktplatz") are one concept.
             concepts = list(
@@ -354,9 +343,28 @@ class FactScanner:
                         (v for v in rule.values if quantity.same(v) or (rounded and _rounded(v) == rounded)),
                         None,
                     )
-                    if value is not None and _states_fact(rule, value, ratio, concepts, bool(objects), secrecy):
+                    if value is None:
+                        continue
+                    # "bis 200 € Kulanz": the preposition states the limit concept of "Kulanzgrenze" (read
+                    # once per value: a value shared by thousands of rules is framed once).
+                    frame = frames.get(quantity.start)
+                    if frame is None:
+                        frame = frames[quantity.start] = frame_concepts(text, quantity.start, start)
+                    said = concepts
+                    if frame:
+                        said = [*concepts, *(k for k in rule.concepts if k in frame and k not in concepts)]
+                    # A dated plan's object a sentence before counts with a plain word of the plan ("wird
+                    # eingestellt"), not with "läuft" ("Ihre Garantie läuft im Juni 2027 aus").
+                    elsewhere = (
+                        value.unit is Unit.DATE
+                        and any(o in reply_cues for o in rule.objects)
+                        and any(w in cues and w not in _WEAK_WORDINGS for k in concepts for w in CONCEPTS.get(k, ()))
+                    )
+                    if _states_fact(rule, value, ratio, said, bool(objects), secrecy, elsewhere):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
-            elif concepts and objects:
+            elif concepts and (objects or (secrecy and rule.objects)):
+                # Without a value, the concept of a fact about something said as internal is the fact
+                # too ("wir prüfen intern, ob ... zurückgerufen werden" of "Rückrufprüfung Druckregler").
                 matches.append(Match(*_trimmed(text, start, end), rule.entry))
             elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
                 amounts = [q for q in found if q.unit in CURRENCIES or q.unit is Unit.PERCENT]
@@ -396,7 +404,13 @@ def _lookup_keys(quantity: Quantity) -> list[tuple[str, Decimal]]:
 
 
 def _states_fact(
-    rule: FactRule, value: Quantity, ratio: bool, concepts: list[str], objects: bool, secrecy: bool
+    rule: FactRule,
+    value: Quantity,
+    ratio: bool,
+    concepts: list[str],
+    objects: bool,
+    secrecy: bool,
+    elsewhere: bool = False,
 ) -> bool:
     """Does a sentence that holds the fact's value state the fact?
 
@@ -406,7 +420,9 @@ def _states_fact(
     sind defekt" states an "Ausfallquote"; "bei 4 % Restwasser" states none). A margin is never public.
     An identifier-like value ("Charge 2409", "KW 14") is specific enough with one signal; but where
     the fact has a concept, its object alone is not one: "Gießkanne 10 fasst" names the product of
-    "Auslistung Gießkanne 10", it does not say that it is delisted.
+    "Auslistung Gießkanne 10", it does not say that it is delisted. A month with its year is as
+    specific: with its concept it states a dated plan whose object the reply names anywhere
+    (`elsewhere`: "... den M45? Das Modell wird im März 2027 eingestellt").
     """
     defining = DEFINING_CONCEPTS.intersection(rule.concepts)
     if defining and not secrecy and not defining.intersection(concepts):
@@ -414,6 +430,8 @@ def _states_fact(
     if value.unit in (Unit.NONE, Unit.CODE, Unit.WEEK):
         meaning = bool(concepts) or secrecy
         return meaning or (objects and not (rule.concepts or rule.cues))
+    if value.unit is Unit.DATE and concepts and (objects or elsewhere or secrecy):
+        return True
     signals = len(concepts) + objects + secrecy
     if value.unit is Unit.PERCENT and (ratio or concepts) and any(key in SHARE_CONCEPTS for key in rule.concepts):
         # The percentage states the share itself, whether or not a rate word names it too ("the return

@@ -35,6 +35,7 @@ __all__ = [
     "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
+    "has_leet_digits",
     "has_spaced_characters",
     "has_spaced_letters",
     "has_token_markup",
@@ -153,6 +154,12 @@ def is_suspicious(text: str) -> bool:
         return True
     if any(m in text for m in MARKDOWN) and _MARKDOWN_IN_WORD.search(text):
         return True
+    return any(_leet_digits(text, m.start(), m.end()) for m in _DIGITS.finditer(text))
+
+
+def has_leet_digits(text: str) -> bool:
+    """Would a reply's normalisation read a digit of `text` as a letter? ("Zorvak4821" yes; "ZR40",
+    "KV9", "SOMMER37" no: digits after capitals are a code, kept as digits.)"""
     return any(_leet_digits(text, m.start(), m.end()) for m in _DIGITS.finditer(text))
 
 

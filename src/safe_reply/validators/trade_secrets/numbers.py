@@ -64,6 +64,7 @@ _UNIT_WORDS: dict[str, tuple[Unit, Decimal]] = {
     "%": (Unit.PERCENT, Decimal(1)), "prozent": (Unit.PERCENT, Decimal(1)), "percent": (Unit.PERCENT, Decimal(1)),
     "per cent": (Unit.PERCENT, Decimal(1)), "stück": (Unit.COUNT, Decimal(1)), "stk": (Unit.COUNT, Decimal(1)),
     "pcs": (Unit.COUNT, Decimal(1)), "pieces": (Unit.COUNT, Decimal(1)), "units": (Unit.COUNT, Decimal(1)),
+    "unit": (Unit.COUNT, Decimal(1)), "piece": (Unit.COUNT, Decimal(1)),
     "einheiten": (Unit.COUNT, Decimal(1)), "kg": (Unit.KG, Decimal(1)), "kilo": (Unit.KG, Decimal(1)),
     "kilogramm": (Unit.KG, Decimal(1)), "kilograms": (Unit.KG, Decimal(1)), "g": (Unit.KG, Decimal("0.001")),
     "gramm": (Unit.KG, Decimal("0.001")), "grams": (Unit.KG, Decimal("0.001")),
@@ -94,8 +95,11 @@ _NUMBER = (
     r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(k\b)?"
     r"(?![\w/]|[.,]\d|-\d)"
 )
+# A price without cents is written "212,–", "212,-" or "212.–" (Swiss): the dash stands for ",00". A count
+# may be joined to its unit word by a hyphen ("a 25,000-unit order", "500-Stück-Paket").
 _QUANTITY = re.compile(
-    rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?:\u2007*\s?(?P<unit>{_UNIT_ALT})(?![^\W\d_]))?",
+    rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?:[.,](?:--|[-–—]))?"
+    rf"(?:\u2007*[\s-]?(?P<unit>{_UNIT_ALT})(?![^\W\d_]))?",
     re.IGNORECASE,
 )
 _DATE = re.compile(

@@ -80,6 +80,10 @@ class Frequencies:
             (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
         )
 
+    def english_zipf(self, word: str) -> float:
+        """The Zipf frequency of a word in English (0 if it is rarer than ORDINARY_ZIPF or unknown)."""
+        return self._zipf(word.casefold())[1]
+
     def ordinary_words(self, words: Iterable[str], *, english: bool = False) -> frozenset[str]:
         """`ordinary` of many words at once, as their lower-cased forms: a set lookup per word (the
         words must have been passed to the constructor)."""

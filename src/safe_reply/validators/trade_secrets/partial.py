@@ -10,7 +10,12 @@ are matched like aliases (same kind and hash, trick `partial`):
 - a model designation: a word with digits, or an acronym that is no ordinary word, together with its
   neighbour ("Lift 180", "K9 Pro", "BH 18", "RTSP-Port" of "offener RTSP-Port"), unless that pair is
   part of a public name ("Sitzwerk Lift 160" makes "Sitzwerk Lift" public);
-- the term without its public brand ("Teezeit Pro" of "Lindenblatt Teezeit Pro").
+- the term without its public brand ("Teezeit Pro" of "Lindenblatt Teezeit Pro");
+- the model designation alone, where the rest of a product name is its brand and variant words
+  ("KV9" of "Bohnenwerk KV9", "P600" of "Luftklar P600", "R11" of "Saugfix R11 Aqua"): replies name
+  the successor by its number (`designation_mentions`). A designation that is also a common token
+  ("T4", "S5": wordfreq) or is short ("T10" is also a Torx size) counts only after an article or a
+  model word ("der T4", "the S3", "das Modell T10"; context.DesignationRule).
 A capitalised word of such a term that frequencies take for ordinary words, a surname ("Kowalczyk",
 "Hallberg": rare but listed) or a foreign name read as two common words ("Hallbeck", "Dongxing"), is a
 name mention (`name_mentions`): it counts only capitalised and in a company context (context.py).
@@ -31,6 +36,7 @@ from safe_reply.validators.trade_secrets.ordinary import Frequencies
 __all__ = [
     "MIN_PARTIAL_WORD",
     "compound_candidates",
+    "designation_mentions",
     "name_mentions",
     "partial_mentions",
     "public_words",
@@ -100,6 +106,33 @@ def partial_mentions(
         ):
             parts.append(token)
     return list(dict.fromkeys(parts))
+
+
+# A model designation: letters and digits in one token ("KV9", "P600", "R2000", "T4"), nothing else.
+_DESIGNATION = re.compile(r"(?=[^\W\d_]*\d)(?=\d*[^\W\d_])[^\W_]{2,8}")
+
+
+def designation_mentions(term: str, public: frozenset[str], frequencies: Frequencies) -> list[tuple[str, bool]]:
+    """(designation, needs the name rule) of a product name that is brand words plus one model
+    designation ("Bohnenwerk KV9", "Saugfix R11 Aqua"); [] for any other shape.
+
+    The other words must be words (no host, no identifier: "build-srv2.corp.lan" names no model) and
+    the designation must not be public ("KV7" of the sold "Bohnenwerk KV7"). A designation that
+    frequencies know as a token ("T4", "G6"), or one letter with one or two digits ("T10": a Torx
+    size), needs the name rule."""
+    if "." in term or "/" in term:
+        return []
+    tokens = _TOKEN.findall(term)
+    if len(tokens) < 2:
+        return []
+    codes = [t for t in tokens if _DESIGNATION.fullmatch(t)]
+    if len(codes) != 1 or any(not t.isalpha() for t in tokens if t not in codes):
+        return []
+    code = codes[0]
+    if code.lower() in public:
+        return []
+    short = len(code) <= 3 and sum(c.isalpha() for c in code) == 1
+    return [(code, short or frequencies.ordinary(code.lower()))]
 
 
 def _acronym(token: str) -> bool:

@@ -9,6 +9,7 @@ reply's side instead (the skeleton is scanned reversed and ROT13-decoded as well
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safe_reply.validators.trade_secrets.fastpath import fast_view
-from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton
+from safe_reply.validators.trade_secrets.normalise import ACCENTS, LEET, GapKind, full_skeleton, has_leet_digits
 
 __all__ = [
     "LEET_TABLE",
@@ -25,6 +26,7 @@ __all__ = [
     "UMLAUT_SITES",
     "Variant",
     "VariantTrick",
+    "code_lines",
     "loosen_pattern",
     "term_key",
     "term_variants",
@@ -114,6 +116,20 @@ def _transliterations(term: str) -> list[str]:
     return spellings
 
 
+# Capitals right before a digit: a code ("ZR40", "KV9") whose reply keeps its digits; term_variants
+# gives it two keys (as written and leet-mapped).
+_CODE_SHAPE = re.compile(r"[A-Z][A-Z]\d")
+
+
+def code_lines(joined: str) -> set[int]:
+    """The numbers of the lines of `joined` (one term each) that hold a code shape (one search)."""
+    found = [m.start() for m in _CODE_SHAPE.finditer(joined)]
+    if not found:
+        return set()
+    starts = [0, *(m.end() for m in re.finditer("\n", joined))]
+    return {bisect.bisect_right(starts, at) - 1 for at in found}
+
+
 def term_variants(term: str) -> list[Variant]:
     """All distinct automaton keys for one term (the plain key first)."""
     plain, breaks = term_key(term)
@@ -121,8 +137,13 @@ def term_variants(term: str) -> list[Variant]:
         # The common case of a long list (one plain ASCII word), without the general machinery.
         return [Variant(plain, VariantTrick.PLAIN, breaks)]
     if not breaks and plain.isascii() and plain.isalnum() and sum(map(str.isalpha, plain)) >= 2:
-        # "Zorvak4821": a reply always shows such a word leet-mapped (normalise._map_leet): one key.
-        return [Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)]
+        # "Zorvak4821": a reply shows such a word leet-mapped (normalise._map_leet): one key. A code
+        # written with capitals before its digits ("ZR40", "KV9") stays digits in a reply written the
+        # same way, and is leet-mapped in one written in lower case: both keys, the code's first.
+        mapped = Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)
+        if mapped.key != plain and not has_leet_digits(term):
+            return [Variant(plain, VariantTrick.PLAIN, breaks), mapped]
+        return [mapped]
     found: dict[str, Variant] = {plain: Variant(plain, VariantTrick.PLAIN, breaks)}
     suspicious = not _is_simple(term)
     if suspicious:

@@ -1,0 +1,91 @@
+"""Frames around a fact's value (facts.py): what the words right before a number say about it, where a
+sentence ends, and the fact an operator's regex describes.
+
+- A limit is said by its preposition as often as by its noun: "Ich darf bis 200 € Kulanz geben", "up
+  to €80 goodwill", "mehr als 18 Prozent gehen nicht", "höchstens 150 €". A value right after such a
+  word states the limit concept of its fact ("Kulanzgrenze", "Rabattkorridor", "Kulanzrahmen"); a
+  minimum ("Mindestabnahme") is stated by "mindestens", "at least" the same way ("ab 59 €" is a shop
+  price, no floor).
+- A fact is read within one sentence, and a sentence does not end at the dot of an abbreviation ("ca.
+  2,3 %", "z. B.", "approx.", "max. 150 €") or of an ordinal ("zum 1. März").
+- An operator's regex for an internal figure (`filter\\w*marge\\D{0,20}68\\s?%`) names the fact's words
+  and value: read as text, it is matched as a fact too, in any wording and in English ("the filter
+  margin is about 68 %"), while the regex still matches what it matches.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+__all__ = ["LIMIT_CONCEPTS", "MINIMUM_CONCEPTS", "SENTENCE_END", "frame_concepts", "pattern_fact_texts"]
+
+# The concepts a limit preposition states ("grenze" of "Kulanzgrenze", "korridor" of "Rabattkorridor").
+LIMIT_CONCEPTS = frozenset({"grenze", "limit", "rahmen", "budget", "korridor"})
+MINIMUM_CONCEPTS = frozenset({"mindest"})
+_LIMIT_BEFORE = re.compile(
+    r"(?:\bbis(?:\s+zu)?|\bup\s+to|\bmaximal|\bmax\.?|\bhöchstens|\bat\s+most|\bno\s+more\s+than"
+    r"|\bnicht\s+mehr\s+als|\bmehr\s+als|\bmore\s+than|\bnot\s+(?:above|over)|\bnicht\s+über)\s*(?:€|\$|£|eur|chf)?\s*$",
+    re.IGNORECASE,
+)
+_MINIMUM_BEFORE = re.compile(
+    r"(?:\bmindestens|\bwenigstens|\bat\s+least|\ba\s+minimum\s+of|\bnicht\s+unter|\bnot\s+(?:below|under))"
+    r"\s*(?:€|\$|£|eur|chf)?\s*$",
+    re.IGNORECASE,
+)
+_FRAME_REACH = 24  # characters before a value read for its frame
+
+
+def frame_concepts(text: str, value_start: int, lower_bound: int = 0) -> frozenset[str]:
+    """The concepts the words right before the value at `value_start` state: a limit, a minimum, or none."""
+    before = text[max(lower_bound, value_start - _FRAME_REACH) : value_start]
+    if _LIMIT_BEFORE.search(before):
+        return LIMIT_CONCEPTS
+    if _MINIMUM_BEFORE.search(before):
+        return MINIMUM_CONCEPTS
+    return frozenset()
+
+
+# Abbreviations whose dot ends no sentence, in German and English replies (lower-case; matched in any case).
+_ABBREVIATIONS = (
+    "ca", "bzw", "ggf", "evtl", "inkl", "exkl", "zzgl", "max", "min", "mind", "approx", "etc", "usw", "vs", "nr",
+    "tel", "rd", "gem", "lt", "lfd", "mtl", "stk", "tsd", "mio", "mrd", "incl", "excl", "eg", "ie", "bspw",
+    "sog", "vgl", "zb", "dh", "ua", "abs",
+)  # fmt: skip
+# A dot after a one- or two-digit ordinal ("zum 1. März"), a single letter ("z. B.", "e.g.") or an
+# abbreviation ends no sentence. The dot is matched first, so the lookbehinds (a fixed width each, one
+# per abbreviation) run at dots only, not at every character.
+SENTENCE_END = re.compile(
+    r"(?:\.(?<!\b\d\.)(?<!\b\d\d\.)(?<!\b[^\W\d_]\.)"
+    + "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
+    + r"|[!?;])(?=\s|$)|\n",
+    re.IGNORECASE,
+)
+
+# Regex syntax that stands for "some characters" between the words and the value of a fact pattern.
+_GAPS = re.compile(r"\\[DWSdws]\{\d*,?\d*\}|\\[DWSdws][*+?]?|\.\{\d*,?\d*\}|\.[*+?]\??")
+_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)|\\b|\^|\$")
+_GROUP = re.compile(r"\((?:\?:)?([^()|]*)((?:\|[^()|]*)*)\)(\?)?")
+_DIGIT_CLASS = re.compile(r"\[(\d+)\]")
+_MAX_TEXTS = 4
+
+
+def pattern_fact_texts(pattern: str) -> list[str]:
+    """The fact texts a regex describes ("(?i)filter\\w*marge\\D{0,20}68\\s?%" -> ["filter marge 68 %"];
+    "4[12]\\s?%" -> "41 %" and "42 %"), or [] for a regex that is no fixed fact (an open number, an
+    alternation of values, a character class of letters)."""
+    text = _FLAGS.sub("", pattern)
+    text = _GAPS.sub(" ", text)
+    # An optional group is dropped, a group's first alternative kept ("(?:marge|margin)" -> "marge").
+    text = _GROUP.sub(lambda m: "" if m.group(3) else m.group(1), text)
+    classes = _DIGIT_CLASS.findall(text)
+    if len(classes) > 1 or (classes and len(classes[0]) > 3):
+        return []
+    stripped = _DIGIT_CLASS.sub("#", text).replace("\\", "")
+    if re.search(r"[\[\]{}()*+?|]", stripped) or not re.search(r"\d", stripped):
+        return []
+    if not re.search(r"[^\W\d_]{3,}", stripped):  # a bare value: amount_values' business
+        return []
+    digits = classes[0] if classes else "#"
+    texts = [re.sub(r"\s+", " ", stripped.replace("#", d)).strip() for d in digits]
+    return list(itertools.islice(dict.fromkeys(texts), _MAX_TEXTS))
