@@ -23,7 +23,12 @@ from safe_reply.log.records import format_time
 from safe_reply.types import Context
 
 KEY = b"erase-key"
-NOW = datetime.now(UTC)
+
+
+def now() -> datetime:
+    """The time of the test itself, not of the import: a long parallel run imports minutes before a test
+    runs, and the erasure tests compare record times with the moment of the erasure."""
+    return datetime.now(UTC)
 
 
 def made(conversation: str, when: datetime) -> LogRecord:
@@ -42,9 +47,9 @@ def lines(path: Path) -> list[dict[str, object]]:
 
 def test_an_erased_conversation_is_refused_when_its_records_arrive_later(store: SqlLogStore) -> None:
     erased = pseudonymise(KEY, "conv-a")
-    before, after = made("conv-a", NOW - timedelta(minutes=5)), made("conv-a", NOW + timedelta(minutes=5))
-    other = made("conv-b", NOW - timedelta(minutes=5))
-    assert store.write(made("conv-a", NOW - timedelta(minutes=9))) is True
+    before, after = made("conv-a", now() - timedelta(minutes=5)), made("conv-a", now() + timedelta(minutes=5))
+    other = made("conv-b", now() - timedelta(minutes=5))
+    assert store.write(made("conv-a", now() - timedelta(minutes=9))) is True
     assert store.delete_conversation(erased) == 1
     # A record of the conversation made before the erasure (waiting in some spool) never comes back ...
     assert store.write(before) is False
@@ -56,18 +61,18 @@ def test_an_erased_conversation_is_refused_when_its_records_arrive_later(store: 
 
 
 def test_records_past_the_purge_horizon_are_refused_when_they_arrive_later(store: SqlLogStore) -> None:
-    old = made("conv-a", NOW - timedelta(days=100))
-    assert store.purge(format_time(NOW - timedelta(days=90))) == 0
+    old = made("conv-a", now() - timedelta(days=100))
+    assert store.purge(format_time(now() - timedelta(days=90))) == 0
     assert store.write(old) is False
     assert store.query(RecordFilter()) == []
     # A later purge with a shorter age moves the horizon on; a longer one never moves it back.
-    store.purge(format_time(NOW - timedelta(days=10)))
-    store.purge(format_time(NOW - timedelta(days=90)))
-    assert store.write(made("conv-a", NOW - timedelta(days=20))) is False
-    assert store.write(made("conv-a", NOW - timedelta(days=5))) is True
+    store.purge(format_time(now() - timedelta(days=10)))
+    store.purge(format_time(now() - timedelta(days=90)))
+    assert store.write(made("conv-a", now() - timedelta(days=20))) is False
+    assert store.write(made("conv-a", now() - timedelta(days=5))) is True
     # Purging everything (a cut-off in the future) refuses what was made before the purge, not after it.
     store.purge("9999-12-31T00:00:00.000000Z")
-    assert store.write(made("conv-a", NOW - timedelta(minutes=1))) is False
+    assert store.write(made("conv-a", now() - timedelta(minutes=1))) is False
     assert store.write(made("conv-a", datetime.now(UTC) + timedelta(seconds=1))) is True
 
 
@@ -91,13 +96,13 @@ def test_purge_conversation_erases_spool_and_rejected_and_replay_brings_nothing_
     monkeypatch.setenv("SAFE_REPLY_LOG_KEY", KEY.decode())
     db, spool = tmp_path / "log.sqlite3", Spool(tmp_path / "spool.jsonl")
     store = open_store(db)
-    store.write(made("conv-a", NOW - timedelta(hours=2)))
-    store.write(made("conv-b", NOW - timedelta(hours=2)))
+    store.write(made("conv-a", now() - timedelta(hours=2)))
+    store.write(made("conv-b", now() - timedelta(hours=2)))
     store.close()
-    spooled_a, spooled_b = made("conv-a", NOW - timedelta(hours=1)), made("conv-b", NOW - timedelta(hours=1))
+    spooled_a, spooled_b = made("conv-a", now() - timedelta(hours=1)), made("conv-b", now() - timedelta(hours=1))
     spool.append(spooled_a)
     spool.append(spooled_b)
-    spool.reject(made("conv-a", NOW - timedelta(hours=1)))  # a record the store refused once, kept for a human
+    spool.reject(made("conv-a", now() - timedelta(hours=1)))  # a record the store refused once, kept for a human
     with spool.path.open("ab") as torn:  # a torn line still shows the conversation's pseudonym
         torn.write(f'{{"conversation_hash": "{pseudonymise(KEY, "conv-a")}", "created_'.encode())
     out = run(app, "log", "purge", "--conversation", "conv-a", "--store", str(db), "--spool", str(spool.path),
@@ -127,9 +132,9 @@ def test_purge_by_age_covers_the_spool_and_drops_old_sealed_originals(
     monkeypatch.setenv("SAFE_REPLY_LOG_KEY", KEY.decode())
     db, spool = tmp_path / "log.sqlite3", Spool(tmp_path / "spool.jsonl")
     open_store(db).close()
-    old = made("conv-a", NOW - timedelta(days=100))
-    sealed = dataclasses.replace(made("conv-b", NOW - timedelta(days=40)), original_sealed="sealed-bytes")
-    fresh = dataclasses.replace(made("conv-c", NOW - timedelta(days=1)), original_sealed="sealed-bytes")
+    old = made("conv-a", now() - timedelta(days=100))
+    sealed = dataclasses.replace(made("conv-b", now() - timedelta(days=40)), original_sealed="sealed-bytes")
+    fresh = dataclasses.replace(made("conv-c", now() - timedelta(days=1)), original_sealed="sealed-bytes")
     for record in (old, sealed, fresh):
         spool.append(record)
     out = run(app, "log", "purge", "--store", str(db), "--spool", str(spool.path), "--config", str(tmp_path))
