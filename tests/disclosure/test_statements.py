@@ -183,7 +183,6 @@ NEAR_MISSES = [
     ("de", "Mit Ihrem eigenen Werkzeug geht das genauso."),
     ("en", "If you're 1.90 m tall, take the XL frame."),
     ("en", "Let me put that in my own words: the refund is on its way."),
-    ("en", "Behind this chat is our AI assistant; a colleague takes over on request."),
 ]
 
 

@@ -42,6 +42,7 @@ from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.lang import detect_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
+from safe_reply.validators.disclosure.notice_model import NoticeModel, shipped_notice_model
 
 NAME = "disclosure"
 FAMILY = "disclosure"
@@ -88,6 +89,9 @@ class Settings(Strict):
     channels: dict[str, ChannelOverride] = Field(default_factory=dict)
     # A company's own disclosure packs (paths relative to the config folder), added to the shipped ones.
     packs: list[str] = Field(default_factory=list)
+    # Where the rules find no notice, ask the shipped notice model (notice_model.py) before inserting one:
+    # a notice in a form nobody listed is not doubled. It can only withhold an insertion, never demand one.
+    notice_model: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ class DisclosureValidator:
     settings: Settings
     packs: CompiledPacks
     default_language: Language
+    notice_model: NoticeModel | None = None
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         policy = self._effective(ctx.channel)
@@ -110,8 +115,11 @@ class DisclosureValidator:
         required = _required_now(policy.required, ctx.turn)
         has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
         if not has_notice and (required or any(m.rule.category == PERSONA_CATEGORY for m in matches)):
-            # The configured notice counts too; looked for only when the answer depends on it.
-            has_notice = _contains_configured(text, policy.text)
+            # The configured notice counts too, and a notice the model is sure of; both are looked for
+            # only when the answer depends on them (the model costs ~0.2 ms on a 2,000-character reply).
+            has_notice = _contains_configured(text, policy.text) or (
+                self.notice_model is not None and self.notice_model.has_notice(text)
+            )
         findings = self._false_human(text, ctx, matches, has_notice)
         if not has_notice and required:
             findings.insert(0, self._missing(text, ctx, policy))
@@ -248,7 +256,8 @@ def build(settings: Settings, ctx: BuildContext) -> DisclosureValidator:
         first = exc.errors[0]
         raise ConfigError(first.file, first.key, first.problem, first.fix) from exc
     ctx.sources.extend(packs.files)
-    return DisclosureValidator(NAME, settings, packs, ctx.default_language)
+    model = shipped_notice_model() if settings.notice_model else None
+    return DisclosureValidator(NAME, settings, packs, ctx.default_language, model)
 
 
 SPEC = ValidatorSpec(
