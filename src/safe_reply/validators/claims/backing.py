@@ -166,6 +166,10 @@ _EXCLUDED_BEFORE = re.compile(
     r"enthalten|inbegriffen|umfasst)|excluded|not\s+covered|not\s+included)",
     re.I,
 )
+# "...; Akku, Messer und Verschleißteile ausgenommen." (the participle closes the clause, no verb before it)
+_EXCLUDED_TRAILING = re.compile(
+    r"(?:^|[;.:])\s*([^;.:]{3,80}?)\s+(?:ausgenommen|ausgeschlossen|excluded)\s*(?:[;.]|$)", re.I
+)
 _INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)", re.I)
 
 
@@ -247,7 +251,11 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
         return Verdict(False, shown)
     if claimed and not _part_durations_hold(sentence, claimed, base.guarantee, _name_stems(base), language):
         return Verdict(False, shown)
-    parts = [*_EXCLUDED.findall(base.guarantee), *_EXCLUDED_BEFORE.findall(base.guarantee)]
+    parts = [
+        *_EXCLUDED.findall(base.guarantee),
+        *_EXCLUDED_BEFORE.findall(base.guarantee),
+        *_EXCLUDED_TRAILING.findall(base.guarantee),
+    ]
     # A product the guarantee leaves out ("nicht auf Glanz Mini") is judged by name, not by its words: "Glanz"
     # of "Glanz Mini" must not exclude the "Glanz Sonic" the guarantee covers.
     if base.products.named(sentence) & {i for part in parts for i in base.products.named(part)}:
