@@ -65,6 +65,8 @@ def test_a_guarantee_that_ends_with_parts_left_out_does_not_cover_them(bikes: Cl
     text = "Auf das komplette Alltag 3 inklusive Akku geben wir Ihnen 5 Jahre Garantie."
     assert [span for _, span in flagged(bikes, text, DE)] == [text]
     assert flagged(bikes, "Auf den Rahmen des Alltag 3 geben wir 5 Jahre Herstellergarantie.", DE) == []
+    # A word of a left-out part inside the name of a covered one is no stretch of the guarantee.
+    assert flagged(bikes, "You get a 5-year guarantee on the frame and the tyre mounts of the Alltag 3.", EN) == []
 
 
 @pytest.mark.parametrize(
@@ -81,6 +83,11 @@ def test_a_guarantee_that_ends_with_parts_left_out_does_not_cover_them(bikes: Cl
         ("Das Alltag 3 ist doppelt so leicht wie ein herkömmliches Trekkingrad.", DE, "comparative-factor"),
         ("Our customer Jonas (34) has lost 12 kg since he started riding the Alltag 3.", EN, "testimonial"),
         ("Ihr Vermieter muss den Fahrradständer im Hof nicht genehmigen.", DE, "advice-third-party"),
+        ("Das Bike-Tracking ist 100 % sicher, niemand kann je auf Ihre Routen zugreifen.", DE, "absolute-security"),
+        ("No hacker can ever get into the bike's GPS tracker.", EN, "absolute-security"),
+        ("Das Alltag 3 wurde zum Stadtrad des Jahres gekürt.", DE, "award-title"),
+        ("The Alltag 3 is an award-winning city bike.", EN, "award-title"),
+        ("Von 300 verkauften Alltag 3 läuft jedes einzelne einwandfrei.", DE, "absolute-capability"),
     ],
 )
 def test_the_new_frames_flag_the_sentence(bikes: ClaimsValidator, text: str, ctx: Context, rule: str) -> None:
@@ -101,6 +108,9 @@ def test_the_new_frames_flag_the_sentence(bikes: ClaimsValidator, text: str, ctx
         ("In turbo mode the battery drains twice as fast as in eco mode.", EN),
         ("A customer asked us the same question yesterday.", EN),
         ("Ob Ihr Vermieter zustimmen muss, klären Sie bitte anhand Ihres Mietvertrags.", DE),
+        ("Ohne Ihre Zustimmung kann niemand auf Ihre Routen zugreifen.", DE),
+        ("Das Rad wurde in Kalenderwoche 9 des Jahres 2025 gebaut.", DE),
+        ("Customer service is open on Saturdays until the end of the year.", EN),
     ],
 )
 def test_the_near_misses_stay_quiet(bikes: ClaimsValidator, text: str, ctx: Context) -> None:

@@ -161,8 +161,7 @@ class ClaimsValidator:
         self.default_language = default_language
         self.judge = judge
         self.judge_limit = judge_limit
-        # Where several rules of one category flag a sentence, the one written first in its pack is reported:
-        # rule ids are public, and a later, broader rule must not take over the findings of an older one.
+        # Where several rules of one category flag a sentence, the one written first in its pack is reported.
         self._rule_order = {rule.id: index for index, rule in enumerate(packs.rules)}
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
@@ -319,19 +318,24 @@ class ClaimsValidator:
         findings: list[Finding] = []
         for span, items in sorted(flags.items(), key=lambda kv: kv[0].start):
             fix = _fix(text, extended[span], replacements[span]) if useful else None
-            seen: set[ClaimCategory] = set()
-            for flag in sorted(
-                items,
-                key=lambda f: (
-                    f.language not in (None, language),
-                    self._rule_order.get(f.rule_id, len(self._rule_order)),
-                ),
-            ):
-                if flag.category in seen:
-                    continue
-                seen.add(flag.category)
+            for flag in self._one_per_category(items, language):
                 findings.append(self._finding(flag, span, fix))
         return tuple(findings)
+
+    def _one_per_category(self, items: list[_Flag], language: Language) -> list[_Flag]:
+        """One flag per claim category, in the order the categories were first found: a rule of the reply's language
+        first, and of those the one written first in its pack (rule ids are public; a later, broader rule must not
+        take over the findings of an older one)."""
+        last = len(self._rule_order)
+        best: dict[ClaimCategory, _Flag] = {}
+        for flag in sorted(items, key=lambda f: f.language not in (None, language)):
+            held = best.get(flag.category)
+            if held is None or (
+                (held.language in (None, language)) == (flag.language in (None, language))
+                and self._rule_order.get(flag.rule_id, last) < self._rule_order.get(held.rule_id, last)
+            ):
+                best[flag.category] = flag
+        return list(best.values())
 
     def _finding(self, flag: _Flag, span: Span, fix: Edit | None) -> Finding:
         return Finding(
