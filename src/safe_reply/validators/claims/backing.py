@@ -166,6 +166,10 @@ _EXCLUDED_BEFORE = re.compile(
     r"enthalten|inbegriffen|umfasst)|excluded|not\s+covered|not\s+included)",
     re.I,
 )
+# "...; Akku, Messer und Verschleißteile ausgenommen." (the participle closes the clause, no verb before it)
+_EXCLUDED_TRAILING = re.compile(
+    r"(?:^|[;.:])\s*([^;.:]{3,80}?)\s+(?:ausgenommen|ausgeschlossen|excluded)\s*(?:[;.]|$)", re.I
+)
 _INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)", re.I)
 
 
@@ -262,6 +266,17 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     said = {_stem5(w) for w in tokens(sentence)}
     whole = _WHOLE.search(sentence) or _INCLUDING.search(sentence)
     if excluded and (said & excluded or whole) and not _EXCLUDING.search(sentence):
+        return Verdict(False, shown)
+    # Parts left out at the end of the terms ("...; Akku, Messer und Verschleißteile ausgenommen") count only where the
+    # reply stretches the guarantee over them in so many words ("auf den kompletten Mäher inklusive Akku"): their
+    # words also name covered parts ("blade motor" is the covered Mähmotor, "blades" are not covered).
+    trailing = {
+        _stem5(w)
+        for part in _EXCLUDED_TRAILING.findall(base.guarantee)
+        for w in tokens(_without_names(part, base).lower())
+        if w not in {"und", "and", "die", "der", "das", "the"}
+    }
+    if whole and said & trailing and not _EXCLUDING.search(sentence):
         return Verdict(False, shown)
     # A guarantee for one product of the line does not cover the others ("2 Jahre auf den Brenner
     # der Flamme 2" says nothing about the power bank). The first clause, without brackets, is the scope.

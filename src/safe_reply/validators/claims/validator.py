@@ -161,6 +161,8 @@ class ClaimsValidator:
         self.default_language = default_language
         self.judge = judge
         self.judge_limit = judge_limit
+        # Where several rules of one category flag a sentence, the one written first in its pack is reported.
+        self._rule_order = {rule.id: index for index, rule in enumerate(packs.rules)}
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         matches = [m for m in self.packs.scan(text) if m.rule.id in self.rule_ids]
@@ -199,7 +201,14 @@ class ClaimsValidator:
         # claim about a product on sale (the secrets check judges it). An offer the bot makes the customer in
         # so many words is a commitment all the same ("ohne Rücksprache darf ich ... – ich biete Ihnen daher
         # 60 € Erstattung an").
-        if view.unreleased(match.sentence_span) and not _offered(text, match.span, match.sentence_span, backing):
+        if (
+            view.unreleased(match.sentence_span)
+            and not _offered(text, match.span, match.sentence_span, backing)
+            and not _about_product_on_sale(view, match)
+        ):
+            return None
+        # An offer is made as a question as often as not ("Kann ich Ihnen 20 € gutschreiben?"): it still binds.
+        if backing is not Backing.SERVICE and _not_asserted(text, match.span, match.sentence_span):
             return None
         claim = match.span.of(text)
         approved = approved_backing(sentence, claim, self.base)
@@ -309,13 +318,24 @@ class ClaimsValidator:
         findings: list[Finding] = []
         for span, items in sorted(flags.items(), key=lambda kv: kv[0].start):
             fix = _fix(text, extended[span], replacements[span]) if useful else None
-            seen: set[ClaimCategory] = set()
-            for flag in sorted(items, key=lambda f: f.language not in (None, language)):
-                if flag.category in seen:
-                    continue
-                seen.add(flag.category)
+            for flag in self._one_per_category(items, language):
                 findings.append(self._finding(flag, span, fix))
         return tuple(findings)
+
+    def _one_per_category(self, items: list[_Flag], language: Language) -> list[_Flag]:
+        """One flag per claim category, in the order the categories were first found: a rule of the reply's language
+        first, and of those the one written first in its pack (rule ids are public; a later, broader rule must not
+        take over the findings of an older one)."""
+        last = len(self._rule_order)
+        best: dict[ClaimCategory, _Flag] = {}
+        for flag in sorted(items, key=lambda f: f.language not in (None, language)):
+            held = best.get(flag.category)
+            if held is None or (
+                (held.language in (None, language)) == (flag.language in (None, language))
+                and self._rule_order.get(flag.rule_id, last) < self._rule_order.get(held.rule_id, last)
+            ):
+                best[flag.category] = flag
+        return list(best.values())
 
     def _finding(self, flag: _Flag, span: Span, fix: Edit | None) -> Finding:
         return Finding(
@@ -390,6 +410,44 @@ _PERFORMATIVE = re.compile(
 def _offered(text: str, match: Span, sentence: Span, backing: Backing) -> bool:
     """Whether a service commitment is an offer the bot itself makes in the clause of the match."""
     return backing is Backing.SERVICE and _PERFORMATIVE.search(_clause_of(text, match, sentence).of(text)) is not None
+
+
+# A yes/no question asks, it does not assert: "Is the GS mark there?", "Ist der Akku wechselbar?". A question
+# that tells the customer something ("Wussten Sie, dass ...", "Did you know ...") is still a claim.
+_YES_NO_QUESTION = re.compile(
+    r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should|ist|sind|war|waren|hat|haben|"
+    r"kann|können|könnte|wird|werden|würde|gibt\s+es|trägt|tragen|passt|passen|funktioniert|läuft)\b"
+    r"(?![^?]*\b(?:wussten|wusstest|did\s+you\s+know|schon\s+gewusst)\b)[^?]*\?\s*$",
+    re.IGNORECASE,
+)
+# An indirect question ("Ob das bei Ihrer Allergie hilft, besprechen Sie mit Ihrer Ärztin", "whether it helps
+# with your allergy is something your doctor can tell you") leaves open what a claim would assert.
+_INDIRECT_QUESTION = re.compile(r"^\W*(?:ob|whether)\b", re.IGNORECASE)
+# Where one sentence speaks of an unreleased product and then of one on sale, after a contrast or a new clause
+# ("The KV9 isn't out yet, but the KV7 Plus is available right now – only 3 left"), the part about the
+# product on sale is a claim about it.
+_CONTRAST = re.compile(r";|,?\s+(?:but|aber|doch|jedoch|dafür|whereas|while|während)\s+", re.IGNORECASE)
+
+
+def _not_asserted(text: str, match: Span, sentence: Span) -> bool:
+    """Whether the match stands in a yes/no question or an indirect question (nothing is asserted)."""
+    if _YES_NO_QUESTION.search(sentence.of(text)):
+        return True
+    return _INDIRECT_QUESTION.search(_clause_of(text, match, sentence).of(text)) is not None
+
+
+def _about_product_on_sale(view: ReplyView, match: RuleMatch) -> bool:
+    """Whether the part of the sentence holding the match (after its last contrast) names a product on sale and no
+    unreleased one."""
+    text, sentence = view.text, match.sentence_span
+    start = max((m.end() for m in _CONTRAST.finditer(text, sentence.start, match.span.start)), default=sentence.start)
+    if start == sentence.start:
+        return False
+    part = Span(start, sentence.end)
+    words = part.of(text)
+    if view.unreleased(part):
+        return False
+    return bool(view.base.products.named(words))
 
 
 def _clause_of(text: str, match: Span, sentence: Span) -> Span:
