@@ -48,6 +48,7 @@ from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.restrictions import restrictions_verdict
+from safe_reply.validators.claims.speech import about_product_on_sale, clause_of, not_asserted, offered
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
 from safe_reply.validators.claims.text import ReplyView, condition_of_previous, mentioned, quoted, unquoted
 
@@ -203,12 +204,12 @@ class ClaimsValidator:
         # 60 € Erstattung an").
         if (
             view.unreleased(match.sentence_span)
-            and not _offered(text, match.span, match.sentence_span, backing)
-            and not _about_product_on_sale(view, match)
+            and not offered(text, match.span, match.sentence_span, backing)
+            and not about_product_on_sale(view, match)
         ):
             return None
         # An offer is made as a question as often as not ("Kann ich Ihnen 20 € gutschreiben?"): it still binds.
-        if backing is not Backing.SERVICE and _not_asserted(text, match.span, match.sentence_span):
+        if backing is not Backing.SERVICE and not_asserted(text, match.span, match.sentence_span):
             return None
         claim = match.span.of(text)
         approved = approved_backing(sentence, claim, self.base)
@@ -232,7 +233,7 @@ class ClaimsValidator:
             return numbers_verdict(checks)
         if backing is Backing.CERTIFICATION:
             # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
-            clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
+            clause = clause_of(view.text, match.span, match.sentence_span).of(view.text)
             named = self.base.products_in(clause) or self.base.products_in(sentence)
             # The mark may stand before a hyphen of the matched word: "PEFC-zertifizierter Anbau".
             prefix = _MARK_PREFIX.search(view.text, max(0, match.span.start - 40), match.span.start)
@@ -247,7 +248,7 @@ class ClaimsValidator:
         if backing is Backing.GUARANTEE:
             return guarantee_verdict(sentence, language, self.base)
         if backing is Backing.HELD_LABEL:
-            clause = _clause_of(view.text, match.span, match.sentence_span).of(view.text)
+            clause = clause_of(view.text, match.span, match.sentence_span).of(view.text)
             products = self.base.products_in(sentence) or hint
             return held_label_verdict(
                 clause if self.base.products_in(clause) else sentence, self.base, products, self.lexicon
@@ -391,70 +392,6 @@ def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: Fact
     if words is None:
         return None
     return next((a for a in candidates if any(w in a.tokens for w in words)), None)
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
-# The bot makes an offer itself, now: "ich biete Ihnen ... an", "erstatte ich Ihnen", "I'll refund you".
-_PERFORMATIVE = re.compile(
-    r"\b(?:ich|wir)\s+(?:biete|bieten|erstatte|erstatten|überweise|überweisen|schenke|schenken|gewähre|gewähren)\s+"
-    r"ihnen\b|\b(?:biete|erstatte|überweise|schenke|gewähre)\s+ich\s+ihnen\b"
-    # The modal offer is an offer all the same: "daher kann ich nur 20 € anbieten", "I can offer you €20".
-    r"|\b(?:(?:kann|könnte|darf|würde)\s+ich|ich\s+(?:kann|könnte|darf|würde))\s+(?:ihnen\s+)?(?:(?!bis\b|maximal\b|höchstens\b)[\w€%.,]+\s+){0,4}?"
-    r"(?:anbieten|gewähren|erstatten|gutschreiben|überweisen|schenken)\b"
-    r"|\bI(?:['’]ll|\s+will|['’]m\s+(?:offering|giving|refunding))\s+(?:\w+\s+)?(?:you|refund\s+you|credit\s+you)\b"
-    r"|\bI\s+(?:can|could)\s+(?:only\s+)?(?:offer|give|refund|credit)\s+you\b(?!\s+(?:up\s+to|a\s+maximum|at\s+most))",
-    re.IGNORECASE,
-)
-
-
-def _offered(text: str, match: Span, sentence: Span, backing: Backing) -> bool:
-    """Whether a service commitment is an offer the bot itself makes in the clause of the match."""
-    return backing is Backing.SERVICE and _PERFORMATIVE.search(_clause_of(text, match, sentence).of(text)) is not None
-
-
-# A yes/no question asks, it does not assert: "Is the GS mark there?", "Ist der Akku wechselbar?". A question
-# that tells the customer something ("Wussten Sie, dass ...", "Did you know ...") is still a claim.
-_YES_NO_QUESTION = re.compile(
-    r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should|ist|sind|war|waren|hat|haben|"
-    r"kann|können|könnte|wird|werden|würde|gibt\s+es|trägt|tragen|passt|passen|funktioniert|läuft)\b"
-    r"(?![^?]*\b(?:wussten|wusstest|did\s+you\s+know|schon\s+gewusst)\b)[^?]*\?\s*$",
-    re.IGNORECASE,
-)
-# An indirect question ("Ob das bei Ihrer Allergie hilft, besprechen Sie mit Ihrer Ärztin", "whether it helps
-# with your allergy is something your doctor can tell you") leaves open what a claim would assert.
-_INDIRECT_QUESTION = re.compile(r"^\W*(?:ob|whether)\b", re.IGNORECASE)
-# Where one sentence speaks of an unreleased product and then of one on sale, after a contrast or a new clause
-# ("The KV9 isn't out yet, but the KV7 Plus is available right now – only 3 left"), the part about the
-# product on sale is a claim about it.
-_CONTRAST = re.compile(r";|,?\s+(?:but|aber|doch|jedoch|dafür|whereas|while|während)\s+", re.IGNORECASE)
-
-
-def _not_asserted(text: str, match: Span, sentence: Span) -> bool:
-    """Whether the match stands in a yes/no question or an indirect question (nothing is asserted)."""
-    if _YES_NO_QUESTION.search(sentence.of(text)):
-        return True
-    return _INDIRECT_QUESTION.search(_clause_of(text, match, sentence).of(text)) is not None
-
-
-def _about_product_on_sale(view: ReplyView, match: RuleMatch) -> bool:
-    """Whether the part of the sentence holding the match (after its last contrast) names a product on sale and no
-    unreleased one."""
-    text, sentence = view.text, match.sentence_span
-    start = max((m.end() for m in _CONTRAST.finditer(text, sentence.start, match.span.start)), default=sentence.start)
-    if start == sentence.start:
-        return False
-    part = Span(start, sentence.end)
-    words = part.of(text)
-    if view.unreleased(part):
-        return False
-    return bool(view.base.products.named(words))
-
-
-def _clause_of(text: str, match: Span, sentence: Span) -> Span:
-    """The clause of the sentence that holds the match (between commas, semicolons, dashes)."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, match.start)), default=sentence.start)
-    stop = _CLAUSE_BREAK.search(text, match.end, sentence.end)
-    return Span(start, stop.start() if stop else sentence.end)
 
 
 def _something_left(text: str, removed: list[Span]) -> bool:
