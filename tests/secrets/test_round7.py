@@ -74,6 +74,14 @@ def test_designation_near_misses_pass(text: str) -> None:
     assert leaks(text) == []
 
 
+def test_a_possessive_before_a_number_is_no_spaced_designation() -> None:
+    storage = make_validator([{"term": "Sonnfang S4", "kind": "unreleased_product"}])
+    assert storage.scan("I can't comment on the other brand's 4,000 IU product.") == []
+    assert storage.scan("Your storage's 4 kWh are enough.") == []
+    assert [(x.start, x.end) for x in storage.scan("The S 4 launches in spring.")] == [(4, 7)]
+    assert [(x.start, x.end) for x in storage.scan("Der S4 kommt im Frühjahr.")] == [(4, 6)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -221,6 +221,8 @@ class DesignationRule(NameRule):
         return cls(frozenset(_fold(c) for c in cues), 1)
 
     def evidence(self, text: str, start: int, end: int, trick: str, **_: object) -> Evidence | None:
+        if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
+            return None  # a clitic, not a name: "the other brand's 4,000 IU" is no spaced-out "S4"
         if set(trick.split("+")) - _NO_DISGUISE:
             return Evidence.DISGUISE
         word_start, word_end = _word_bounds(text, start, end)
