@@ -5,8 +5,9 @@ Usage: python scripts/train_notice_model.py [--check]     (needs the `train` ext
 What it learns: whether a reply carries an AI notice in any form (the label `disclosure_present` of the
 labelled corpora in this repository). The rules of validators/disclosure recognise notices by their
 grammar; a reply whose notice they miss would get a second one inserted. The disclosure validator asks
-this model only then: when it is sure the reply already carries a notice (probability at or above the
-threshold), no notice is inserted.
+this model only then, and only where the policy opts in (`notice_model: true`): when it is sure the reply
+already carries a notice (probability at or above the threshold), no notice is inserted. Opt-in, because
+words alone also take an AI feature or somebody else's assistant for a notice (tests/disclosure).
 
 Why a linear model over words and word pairs: it is deterministic, small, explains itself (each word's
 weight), and needs no library at run time (safe_reply reads the weights from JSON). Training data are the

@@ -76,9 +76,11 @@ class UnknownUnit(ValueError):
 # Money is no physical unit (pint has no currencies), yet a fee, a price or a deductible is a fact like
 # any other ("Anfahrtspauschale: 89 €", "4,99 €/Monat"). It loads as a unit no spec figure is compared
 # in: the claims check compares amounts in a reply with every amount the facts document instead.
+# Cents are left out on purpose: the documented prices are compared in whole currency units.
 _CURRENCY = re.compile(
-    r"(?:€|\$|£|¥|ct|cent|euros?|dollars?|franken|eur|usd|gbp|chf|pln|czk|sek|dkk|nok|huf|jpy)"
-    r"(?:\s*(?:/|pro|per|je|a)\s*[^\W\d_][\w.²³ ]*)?",  # a price per period or per unit: "€/Monat", "EUR pro kWh"
+    r"(?:€|\$|£|¥|euros?|dollars?|franken|eur|usd|gbp|chf|pln|czk|sek|dkk|nok|huf|jpy)"
+    # a price per period or per unit ("€/Monat", "EUR pro kWh", "$ per year"): words only, no figures
+    r"(?:(?:\s*/\s*|\s+(?:pro|per|je|a)\s+)[^\W\d_][^\W\d_²³]*(?:[ .]?[^\W\d_][^\W\d_²³]*)*[²³]?)?",
     re.IGNORECASE,
 )
 

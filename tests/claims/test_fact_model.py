@@ -105,8 +105,12 @@ def test_real_units_without_a_reply_parser_load_and_are_never_compared(written: 
 
 
 @pytest.mark.parametrize(
-    "written", ["furlongs_per_fortnight", "2", "Stück pro Kiste pro Woche", "abc", "€€", "EUR 5", "Euro-Paletten"]
-)
+    "written",
+    [
+        "furlongs_per_fortnight", "2", "Stück pro Kiste pro Woche", "abc", "€€", "EUR 5", "Euro-Paletten",
+        "Eurasia", "Europa", "€ajax", "dollarsandcents", "€/Monat 12",
+    ],
+)  # fmt: skip
 def test_unknown_units_are_rejected(written: str) -> None:
     with pytest.raises(UnknownUnit):
         fact_unit(written)

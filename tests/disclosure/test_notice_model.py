@@ -22,7 +22,7 @@ RAW = json.loads(resources.files("safe_reply.validators.disclosure").joinpath(MO
 
 def validator(**overrides: object) -> DisclosureValidator:
     ctx = BuildContext(ProductLine(id="ebike"), Path("."), Path("defaults.yaml"), "validators.disclosure")
-    built = SPEC.build(Settings.model_validate({"required": "every_reply", **overrides}), ctx)
+    built = SPEC.build(Settings.model_validate({"required": "every_reply", "notice_model": True, **overrides}), ctx)
     assert isinstance(built, DisclosureValidator)
     return built
 
@@ -67,11 +67,52 @@ def test_a_notice_the_rules_do_not_read_as_one_is_recognised_by_the_shipped_mode
     assert [f.category for f in validator(notice_model=False).detect(text, EVERY)] == [Category.MISSING_DISCLOSURE]
 
 
-def test_the_setting_switches_it_off() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our AI assistant is currently offline; I'm Mark and I'll help you today.",
+        "I'm not a bot or an AI assistant, I'm Sarah from the shop.",
+        "Nein, ich bin keine KI – ich bin Sabine aus dem Kundenservice.",
+    ],
+)
+def test_the_model_never_speaks_where_a_false_human_rule_fired(text: str) -> None:
+    # Words alone cannot read "not": the false-human and persona findings, and the missing notice, stay.
+    with_model = [f.category for f in validator().detect(text, EVERY)]
+    assert Category.FALSE_HUMAN in with_model
+    assert Category.MISSING_DISCLOSURE in with_model
+    assert with_model == [f.category for f in validator(notice_model=False).detect(text, EVERY)]
+
+
+def test_it_is_off_unless_the_policy_asks_for_it() -> None:
     assert validator().notice_model is shipped_notice_model()
     assert validator(notice_model=False).notice_model is None
+    assert Settings().notice_model is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die App hat einen KI-Assistenten für Rezepte.", "Our AI assistant is currently offline."],
+)
+def test_why_it_is_opt_in_words_alone_take_a_feature_or_another_assistant_for_a_notice(text: str) -> None:
+    # The rules know these are no notice about this reply; the model does not. Should a retrained model
+    # tell them apart, this test fails and the default can be reconsidered.
+    assert shipped_notice_model().has_notice(text)
+    assert [f.category for f in validator(notice_model=False).detect(text, EVERY)] == [Category.MISSING_DISCLOSURE]
 
 
 def test_a_model_file_of_another_shape_is_refused() -> None:
     with pytest.raises(ValueError, match="expected words and word pairs with sublinear tf"):
         NoticeModel.from_json({**RAW, "ngram_range": [1, 3]})
+    with pytest.raises(ValueError, match="'threshold' must be a probability"):
+        NoticeModel.from_json({**RAW, "threshold": 0.2})
+    with pytest.raises(ValueError, match="'features' must map terms"):
+        NoticeModel.from_json({**RAW, "features": None})
+
+
+def test_extreme_scores_are_probabilities() -> None:
+    token = shipped_notice_model().token
+    sure_not = NoticeModel(token, MappingProxyType({"xx": (1.0, -5000.0)}), 0.0, 0.9)
+    sure = NoticeModel(token, MappingProxyType({"xx": (1.0, 5000.0)}), 0.0, 0.9)
+    assert sure_not.probability("xx") == 0.0  # math.exp(5000) would overflow
+    assert sure.probability("xx") == 1.0
+    assert sure.probability("yy") == 0.5  # no known term: the intercept alone

@@ -167,6 +167,9 @@ def test_review_in_a_real_browser(server: tuple[str, Path, Path], browser: objec
     assert driver.find_element(By.CSS_SELECTOR, "button.mask.revealed").text == "Orion"
     assert driver.find_element(By.ID, "policy-hash").text == "policyhash01"
     driver.find_element(By.CSS_SELECTOR, "header form.who button").click()
+    # Signed out once the sign-in page is there: loading the next page before that raced the logout
+    # (on a loaded machine the queue came back still signed in as anna).
+    wait.until(ec.presence_of_element_located((By.ID, "sign-in")))
 
     # The wrong role: a reviewer who may label but not reveal.
     sign_in("ben")

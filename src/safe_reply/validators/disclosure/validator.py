@@ -89,9 +89,10 @@ class Settings(Strict):
     channels: dict[str, ChannelOverride] = Field(default_factory=dict)
     # A company's own disclosure packs (paths relative to the config folder), added to the shipped ones.
     packs: list[str] = Field(default_factory=list)
-    # Where the rules find no notice, ask the shipped notice model (notice_model.py) before inserting one:
-    # a notice in a form nobody listed is not doubled. It can only withhold an insertion, never demand one.
-    notice_model: bool = True
+    # Opt-in: where the rules find no notice, ask the shipped notice model (notice_model.py) before
+    # inserting one, so a notice in a form nobody listed is not doubled. Off by default: words alone take
+    # "Die App hat einen KI-Assistenten für Rezepte" (a feature) for a notice, which the rules do not.
+    notice_model: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,15 +116,25 @@ class DisclosureValidator:
         required = _required_now(policy.required, ctx.turn)
         has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
         if not has_notice and (required or any(m.rule.category == PERSONA_CATEGORY for m in matches)):
-            # The configured notice counts too, and a notice the model is sure of; both are looked for
-            # only when the answer depends on them (the model costs ~0.2 ms on a 2,000-character reply).
-            has_notice = _contains_configured(text, policy.text) or (
-                self.notice_model is not None and self.notice_model.has_notice(text)
-            )
+            # The configured notice counts too; looked for only when the answer depends on it.
+            has_notice = _contains_configured(text, policy.text)
         findings = self._false_human(text, ctx, matches, has_notice)
-        if not has_notice and required:
+        if not has_notice and required and not self._model_sees_notice(text, matches):
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
+
+    def _model_sees_notice(self, text: str, matches: list[RuleMatch]) -> bool:
+        """Whether the notice model is sure the reply carries a notice the rules did not read as one.
+
+        Asked only to withhold an insertion (never for the false-human check), and not at all when a
+        false-human or persona rule fired: words alone cannot tell "I'm an AI assistant" from "I'm not an
+        AI assistant, I'm Sarah". Costs ~0.2 ms on a 2,000-character reply, on this path only.
+        """
+        if self.notice_model is None:
+            return False
+        if any(m.rule.category in (FALSE_HUMAN_CATEGORY, PERSONA_CATEGORY) for m in matches):
+            return False
+        return self.notice_model.has_notice(text)
 
     def _effective(self, channel: str | None) -> _Effective:
         override = self.settings.channels.get(channel) if channel is not None else None

@@ -221,7 +221,7 @@ class DesignationRule(NameRule):
         return cls(frozenset(_fold(c) for c in cues), 1)
 
     def evidence(self, text: str, start: int, end: int, trick: str, **_: object) -> Evidence | None:
-        if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
+        if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha() and text[start] in _CLITIC_LETTERS:
             return None  # a clitic, not a name: "the other brand's 4,000 IU" is no spaced-out "S4"
         if set(trick.split("+")) - _NO_DISGUISE:
             return Evidence.DISGUISE
@@ -232,6 +232,8 @@ class DesignationRule(NameRule):
         return Evidence.CONTEXT if before is not None and _fold(before.group(1)) in self.cues else None
 
 
+# The letters an English clitic starts with after an apostrophe: 's, 't, 'd, 'm, 're, 've, 'll.
+_CLITIC_LETTERS = frozenset("stdmrvlSTDMRVL")
 # An inflection ending ("Libellen", "Kranichs"); a longer tail makes the quoted word another noun.
 _MAX_QUOTED_ENDING = 3
 # A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.
