@@ -188,18 +188,13 @@ class CompiledRule:
         """False when none of the patterns can match the sentence (given in UTF-8): one linear pass."""
         return self.prefilter is None or self.prefilter.may_match(encoded)
 
-    def fires_in(self, sentence: str) -> list[tuple[int, int]]:
-        """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits.
+    def matches_in(self, sentence: str) -> list[tuple[int, int]]:
+        """(start, end) offsets into `sentence` of every pattern match, [] if an `unless` hits; for a
+        caller that asked `may_fire` first.
 
         The patterns run first and the `unless` patterns only where one matched: most sentences an
         anchor points to make no claim, so the cancelling patterns would be wasted on them.
         """
-        if not self.may_fire(sentence.encode()):
-            return []
-        return self.matches_in(sentence)
-
-    def matches_in(self, sentence: str) -> list[tuple[int, int]]:
-        """fires_in without the prefilter, for a caller that asked `may_fire` already."""
         found: list[tuple[int, int]] = []
         for pattern in self.patterns:
             found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
