@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from safe_reply.validators.trade_secrets.automaton import FORWARD_PREFIX_LEN, PREFIX_LEN, Automaton, EncodedKeys
 from safe_reply.validators.trade_secrets.fastpath import fast_view
-from safe_reply.validators.trade_secrets.normalise import fast_skeleton_text, has_spaced_letters, is_suspicious
+from safe_reply.validators.trade_secrets.normalise import fast_skeleton_text, is_suspicious
+from safe_reply.validators.trade_secrets.views import has_spaced_letters
 
 from .conftest import found, make_validator
 

@@ -10,17 +10,15 @@ from hypothesis import strategies as st
 
 from safe_reply.validators.trade_secrets.normalise import (
     _HOMOGLYPHS,
-    _IN_TOKEN_MARKUP,
     _PLAIN_LETTERS,
     _PLAIN_PUNCT,
-    _SPACED_SINGLE,
     _char_skeleton,
     _normalised_chars,
     full_skeleton,
     is_invisible,
-    pattern_view,
     slow_windows,
 )
+from safe_reply.validators.trade_secrets.views import _IN_TOKEN_MARKUP, _SPACED_SINGLE, pattern_view
 
 # Plain words and separators mixed with every kind of trick character and their neighbours.
 PIECES = [

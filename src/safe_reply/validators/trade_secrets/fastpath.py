@@ -9,16 +9,22 @@ costs about 1 µs. Anything else (another script, an invisible or combining char
 entity, leetspeak, markdown inside a word, base64 padding) returns None: the reply needs the full
 normalisation (normalise.full_skeleton). `fast_view(text) is None` equals `is_suspicious(text)`,
 and the skeleton equals `fast_skeleton_text(text)` (a hypothesis property in tests/secrets).
+
+When the automaton finds a candidate in the fast skeleton, the boundary rules need offsets and gaps.
+`hit_windows` builds them only for the words around the candidates, not for the whole reply: the
+full skeleton of a 2,000-character reply costs about 300 µs, the windows around one hit a few µs,
+and that made a reply with a leak cost more than twice a clean one (issue 13's budget).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from safe_reply.validators.trade_secrets.normalise import _FAST_ACCENTS, _FAST_DELETE
+from safe_reply.validators.trade_secrets.normalise import _FAST_ACCENTS, _FAST_DELETE, Skeleton, full_skeleton
 
-__all__ = ["FastView", "fast_view"]
+__all__ = ["FastView", "fast_view", "hit_windows"]
 
 # The typographic marks beyond Latin-1 that a reply contains without any trick (normalise._SAFE).
 _WIDE_SAFE = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac"
@@ -45,6 +51,8 @@ _SKELETON = bytes(_FAST_ACCENTS[_LOWER[b]] for b in range(256))
 # Bytes the skeleton drops: everything that is not a letter or digit once lower-cased (translate deletes
 # by the input byte, the old pipeline by the lower-cased one).
 _DROP = bytes(b for b in range(256) if _LOWER[b] in _FAST_DELETE)
+# Per byte: 1 when the skeleton keeps it (then it is one skeleton character), else 0.
+_KEPT = bytes(0 if b in _DROP else 1 for b in range(256))
 _L = rb"A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff"
 _ENTITY = re.compile(rb"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 # As normalise._LEET_SYMBOL_IN_WORD: an e-mail address is no disguise.
@@ -80,6 +88,29 @@ class FastView:
     classes: bytes  # per character: "a" letter, "0" digit, " " space or tab, "." other
     raw: bytes  # per character its Latin-1 byte ("?" for the typographic marks beyond Latin-1)
 
+    def offset_finder(self) -> Callable[[int], int]:
+        """skeleton index -> offset of the reply character it came from (one each).
+
+        The list of all offsets of a 2,000-character reply costs about 40 µs; a reply with a hit needs
+        two of them. A skeleton character lies at least its index into the reply: count the kept
+        characters up to there, then step forward by the shortfall (a C-level count per step) until
+        it is made up. The shortfall shrinks with every step, so a reply needs a few steps.
+        """
+        kept = self.raw.translate(_KEPT)
+
+        def offset(index: int) -> int:
+            at = index
+            seen = kept.count(1, 0, at)  # kept characters before `at`
+            while seen <= index:
+                # Exactly `step` kept characters in [at, at + step) are all of them kept: the last one
+                # is the one looked for; fewer leave a shortfall for the next step.
+                step = index + 1 - seen
+                seen += kept.count(1, at, at + step)
+                at += step
+            return at - 1
+
+        return offset
+
     def lowered(self) -> bytes:
         """`text.lower()` as Latin-1 bytes, one byte per character (the safe marks stay "?")."""
         return self.raw.translate(_LOWER)
@@ -113,3 +144,73 @@ def fast_view(text: str) -> FastView | None:
     if _LEET_DIGITS.search(raw.translate(_CASE_CLASSES)):
         return None
     return FastView(raw.translate(_SKELETON, _DROP), raw.translate(_CLASSES), raw)
+
+
+# A window around a candidate starts and ends at ASCII whitespace that follows a letter, a digit or a
+# sentence mark. The whole reply's gap there holds that plain space and does not start with a hyphen
+# ("Zaun-\nkönig" is one word), so it is HARD, as a window's own edges are: inside the window the
+# skeleton, its offsets and its gaps equal the whole reply's (a hypothesis property in tests/secrets).
+_SPACES = " \t\n\r"
+_SPACES_SET = frozenset(_SPACES)
+_BEFORE_BREAK = frozenset(".,;:!?)]")
+
+
+def _breaks_after(char: str) -> bool:
+    return char.isalnum() or char in _BEFORE_BREAK
+
+
+def _left_break(text: str, at: int) -> int:
+    """The largest window start <= at (0: the reply's start)."""
+    while at > 0:
+        at = max(text.rfind(c, 0, at) for c in _SPACES)
+        if at <= 0:
+            return 0
+        if _breaks_after(text[at - 1]):
+            return at
+    return 0
+
+
+def _right_break(text: str, at: int) -> int:
+    """The smallest window end >= at (len(text): the reply's end)."""
+    n = len(text)
+    while at < n:
+        found = [i for i in (text.find(c, at) for c in _SPACES) if i >= 0]
+        if not found:
+            return n
+        at = min(found)
+        if at > 0 and _breaks_after(text[at - 1]) and text[at] in _SPACES_SET:
+            return at
+        at += 1
+    return n
+
+
+def _window(text: str, start: int, end: int) -> Skeleton:
+    """The full skeleton of text[start:end] with offsets into the whole reply."""
+    local = full_skeleton(text[start:end], leet=False)
+    return Skeleton(
+        local.text,
+        text,
+        tuple(start + i for i in local.starts),
+        tuple(start + i for i in local.ends),
+        local.gaps,
+    )
+
+
+def hit_windows(text: str, fast: FastView, spans: Iterable[tuple[int, int]]) -> list[Skeleton]:
+    """Full skeletons (leet off, as on the fast path) of the words around the skeleton spans
+    [start, end) of `fast`, one per group of overlapping windows, in reply order."""
+    offset = fast.offset_finder()
+    windows: list[tuple[int, int]] = []
+    for first, last in sorted((offset(s), offset(e - 1) + 1) for s, e in spans):
+        if windows and first < windows[-1][1]:
+            if last > windows[-1][1]:
+                windows[-1] = (windows[-1][0], _right_break(text, last))
+            continue
+        windows.append((_left_break(text, first), _right_break(text, last)))
+    merged: list[tuple[int, int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return [_window(text, start, end) for start, end in merged]

@@ -20,7 +20,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -32,18 +32,13 @@ __all__ = [
     "GapKind",
     "Skeleton",
     "fast_skeleton_text",
-    "fast_to_full",
     "full_skeleton",
     "has_homoglyph",
     "has_leet_digits",
-    "has_spaced_characters",
-    "has_spaced_letters",
-    "has_token_markup",
     "is_invisible",
     "is_odd_space",
     "is_pictograph",
     "is_suspicious",
-    "pattern_view",
 ]
 
 
@@ -277,7 +272,8 @@ def _normalised_chars(text: str) -> Iterator[tuple[str, int, int]]:
 # around anything else need the per-character normalisation below.
 _PLAIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
 _PLAIN_PUNCT = (
-    ".,;:!?()\\[\\]\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb/%+#<>=\u2013\u2014\\-\u20ac\u00a7\u00b0\u00b7\u2022|"
+    ".,;:!?()\\[\\]\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb"
+    "/%+#<>=\u2013\u2014\\-\u20ac\u00a7\u00b0\u00b7\u2022|"
 )
 _WHITESPACE = " \t\n\r"
 # Not plain: any other character, a letter next to a digit (leetspeak decides there), and a hyphen
@@ -454,98 +450,3 @@ def _map_leet(chars: list[str], gaps: list[GapKind]) -> None:
             for k in range(start, end):
                 chars[k] = LEET.get(chars[k], _LEET_SYMBOLS.get(chars[k], chars[k]))
         start = end
-
-
-def fast_to_full(text: str) -> Skeleton:
-    """Offsets and gaps for a fast-path reply: equal to `full_skeleton` there, built only after a hit."""
-    return full_skeleton(text, leet=False)
-
-
-_SPACED_SINGLE = re.compile(r"(?<![^\W_])([^\W\d_])[ \t]+(?=[^\W\d_](?![^\W_]))")
-# Spaced single digits are joined the same way ("9 0 €" -> "90 €"); a digit before a group of three
-# is a thousands group ("1 234 €") and stays as written.
-_SPACED_DIGIT = re.compile(r"(?<![^\W_])(\d)[ \t]+(?=\d(?![^\W_]))")
-# Markdown emphasis inside a token splits an identifier for a regex ("**WK**-4821", "WK-`4821`"):
-# asterisks, backticks, strikethrough and doubled underscores between two non-space characters. A
-# single underscore stays: it belongs to identifiers ("API_KEY").
-_IN_TOKEN_MARKUP = re.compile(r"(?<=[^\s*_`~])(?:\*{1,3}|_{2,3}|`{1,3}|~~)(?=[^\s*_`~])")
-
-
-def has_token_markup(text: str) -> bool:
-    """Could the reply hold markdown emphasis inside a token (a cheap substring gate)?"""
-    return ("*" in text or "`" in text or "__" in text or "~~" in text) and _IN_TOKEN_MARKUP.search(text) is not None
-
-
-def has_spaced_letters(text: str) -> bool:
-    """Single letters separated by spaces ("E K 4,80 €"): the regex patterns need `pattern_view`."""
-    return _SPACED_SINGLE.search(text) is not None
-
-
-# A cheap first test for has_spaced_characters (whitespace first: ~6x faster than the exact searches
-# with their look-behinds). It holds for every spaced run at the start or after whitespace, and for
-# every run of three or more; a run of two right after a sign ("(9 0 €)") is left to the other views.
-_SPACED_HINT = re.compile(r"[ \t\n][^\W_][ \t]+[^\W_](?![^\W_])")
-
-
-def has_spaced_characters(text: str) -> bool:
-    """Single letters or single digits separated by spaces ("K u l a n z", "9 0 €"); see _SPACED_HINT."""
-    if _SPACED_HINT.search(" " + text) is None:
-        return False
-    return _SPACED_SINGLE.search(text) is not None or _SPACED_DIGIT.search(text) is not None
-
-
-def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """The reply for the regex patterns: NFKC, homoglyphs mapped, entities decoded, invisible
-    characters removed and spaced single letters and digits joined ("E K 4,80 €" -> "EK 4,80 €",
-    "9 0 €" -> "90 €"); case,
-    digits and punctuation are kept. Returns (view, starts, ends) with original offsets per char.
-    """
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for piece_start, piece_end, plain in _pieces(text):
-        if plain:  # unchanged by every step below: the piece itself, one offset per character
-            chars.append(text[piece_start:piece_end])
-            starts.extend(range(piece_start, piece_end))
-            ends.extend(range(piece_start + 1, piece_end + 1))
-            continue
-        for char, start, end in _normalised_chars(text[piece_start:piece_end]):
-            if is_invisible(char):
-                continue
-            chars.append(char)
-            starts.append(piece_start + start)
-            ends.append(piece_start + end)
-    view = "".join(chars)
-    if has_token_markup(view):
-        view, starts, ends = _without(
-            view, starts, ends, ((m.start(), m.end()) for m in _IN_TOKEN_MARKUP.finditer(view))
-        )
-    # Drop the spaces of spaced single letters and digits (each sorted and disjoint, and the two never
-    # overlap: a letter's run ends before a digit's starts).
-    spaces = sorted(
-        [(m.end(1), m.end()) for m in _SPACED_SINGLE.finditer(view)]
-        + [(m.end(1), m.end()) for m in _SPACED_DIGIT.finditer(view)]
-    )
-    if spaces:
-        view, starts, ends = _without(view, starts, ends, spaces)
-    return view, tuple(starts), tuple(ends)
-
-
-def _without(
-    view: str, starts: list[int], ends: list[int], spans: Iterable[tuple[int, int]]
-) -> tuple[str, list[int], list[int]]:
-    """The view without the (sorted, disjoint) spans, with the offsets of what is kept; sliced span
-    by span, so the cost is linear in the view."""
-    kept_view: list[str] = []
-    kept_starts: list[int] = []
-    kept_ends: list[int] = []
-    at = 0
-    for start, end in spans:
-        kept_view.append(view[at:start])
-        kept_starts.extend(starts[at:start])
-        kept_ends.extend(ends[at:start])
-        at = end
-    kept_view.append(view[at:])
-    kept_starts.extend(starts[at:])
-    kept_ends.extend(ends[at:])
-    return "".join(kept_view), kept_starts, kept_ends

@@ -39,18 +39,12 @@ from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
 from safe_reply.validators.trade_secrets.facts import FactScanner
-from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view
-from safe_reply.validators.trade_secrets.normalise import (
-    Skeleton,
-    fast_to_full,
-    full_skeleton,
-    has_spaced_characters,
-    has_token_markup,
-    pattern_view,
-)
+from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view, hit_windows
+from safe_reply.validators.trade_secrets.normalise import Skeleton, full_skeleton
 from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
 from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
+from safe_reply.validators.trade_secrets.views import has_spaced_characters, has_token_markup, pattern_view
 
 __all__ = ["LEGAL_BASIS", "NAME", "Leak", "ProtectedPattern", "ProtectedTerm", "TradeSecretValidator", "kind_labels"]
 
@@ -270,12 +264,20 @@ class TradeSecretValidator:
             markers = frozenset(key for key, _, _ in raw if key in self.markers)
             if not any(key not in self.pure_markers for key, _, _ in raw):
                 return [], markers
-            skeleton = fast_to_full(text)
-        raw = find(skeleton.text)
-        markers = frozenset(key for key, _, _ in raw if key in self.markers)
-        hits = match_skeleton(skeleton, raw, self.slots, self.term_lens)
+            # The boundary rules need offsets and gaps: built for the words around the automaton's matches
+            # only. Every match gets its window, not only the candidates: an allowed term ("Schwarze
+            # Elster") must be seen whole to cover the candidate inside it.
+            spans = [(start, end) for _, start, end in raw]
+            parts = [(window, find(window.text)) for window in hit_windows(text, skeleton, spans)]
+        else:
+            raw = find(skeleton.text)
+            markers = frozenset(key for key, _, _ in raw if key in self.markers)
+            parts = [(skeleton, raw)]
+        found = {
+            hit: part for part, part_raw in parts for hit in match_skeleton(part, part_raw, self.slots, self.term_lens)
+        }
         memo = _ReplyMemo(text, self.hasher)
-        leaks = [self._leak(hit, skeleton, name_rule, memo) for hit in _outermost(hits, self._entry_of)]
+        leaks = [self._leak(hit, found[hit], name_rule, memo) for hit in _outermost(list(found), self._entry_of)]
         return [leak for leak in leaks if leak is not None], markers
 
     def _entry_of(self, term: int) -> str:
