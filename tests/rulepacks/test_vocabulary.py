@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from safe_reply.errors import ConfigErrors
 from safe_reply.rulepacks import compiled_packs
@@ -199,3 +202,56 @@ def test_english_class_words_anchor_on_closed_forms(tmp_path: Path) -> None:
     # Every inflected form is its own anchor, closed on the right: "colds", not "coldest" or a German "Colditz".
     assert {("cold", False, False), ("colds", False, False), ("allergies", False, False)} <= anchors
     assert ("cold", False, True) not in anchors
+
+
+def _reference_regex(forms: list[Form]) -> str:
+    """The trie with every word end spelling out its own suffix (the form before suffixes were shared)."""
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for ch in form.literal:
+            node = node.setdefault(ch, {})
+        node.setdefault("", set()).add(form.suffix + (r"\w*" if form.open_right else ""))
+
+    def emit(node: dict[str, Any]) -> str:
+        alternatives = [_literal(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alternatives += sorted(node.get("", ()), key=len, reverse=True)
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")" if alternatives else ""
+
+    body = emit(root)
+    return rf"(?:\w*?{body})" if any(form.open_left for form in forms) else body
+
+
+def _literal(ch: str) -> str:
+    return r"[\s\-]+" if ch == " " else r"[\s\-]?" if ch == "-" else re.escape(ch)
+
+
+WORDS = ["Akne", "Aknenarbe", "Allergie", "heilen", "halten", "Rücken schmerzen", "Kopf-weh", "cure", "allergy",
+         "back pain", "acne", "heal", "ache", "aches"]  # fmt: skip
+PROBES = st.lists(
+    st.sampled_from(["akne", "aknenarben", "allergien", "heilt", "geheilt", "hält", "rückenschmerzen", "kopf-weh",
+                     "cures", "allergies", "back-pain", "acnes", "healing", "aching", "aches", "x", " ", ", ", "-"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=8, unique=True),
+    st.sampled_from([Language.DE, Language.EN]),
+    st.sampled_from(list(Compound)),
+    PROBES,
+)
+def test_a_shared_suffix_matches_exactly_like_a_suffix_at_every_word_end(
+    words: list[str], language: Language, compound: Compound, text: str
+) -> None:
+    forms = [form for word in words for form in word_forms(word, language, compound)]
+    shared = re.compile(rf"\b{forms_regex(forms)}\b", re.IGNORECASE)
+    reference = re.compile(rf"\b{_reference_regex(forms)}\b", re.IGNORECASE)
+    assert [m.span() for m in shared.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+def test_nouns_of_one_class_share_one_suffix() -> None:
+    forms = [form for word in ("Akne", "Allergie", "Asthma") for form in word_forms(word, Language.DE, Compound.NONE)]
+    assert forms_regex(forms) == "a(?:kne|llergie|sthma)(?:ern|ens|en|er|es|em|ns|e|n|s)?"
