@@ -72,8 +72,13 @@ _ENOUGH = 4
 _ABBREVIATION_LETTER = re.compile(r"(?<![^\W_])[^\W\d_]\.(?=\s?[^\W\d_]\.)")
 
 
+# What every abbreviation match leaves in the text, found from its full stop (a literal: the regex
+# engine skips ahead to full stops, where the look-behind above is tried at every position).
+_ABBREVIATION_HINT = re.compile(r"\.\s?[^\W\d_]\.")
+
+
 def _counts(text: str) -> tuple[int, int]:
-    if "." in text:
+    if "." in text and _ABBREVIATION_HINT.search(text):
         text = _ABBREVIATION_LETTER.sub(" ", text)
     words = frozenset(_WORD.findall(text.lower()))
     return len(words & _GERMAN), len(words & _ENGLISH)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from safe_reply.lang import detect_language, reply_language
+from safe_reply.lang import _ABBREVIATION_LETTER, _ENGLISH, _GERMAN, _WORD, _counts, detect_language, reply_language
 from safe_reply.types import Language
 
 
@@ -27,3 +29,15 @@ def test_detect_language(text: str, expected: Language) -> None:
 
 def test_the_callers_hint_wins() -> None:
     assert reply_language("Please send it back.", Language.DE, Language.EN) is Language.DE
+
+
+PIECES = ["I", "E", "a", "u", "z", "B", "d", "h", ".", ". ", " ", "\n", "1.200", "the", "und", "ß"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_the_full_stop_gate_changes_no_count(text: str) -> None:
+    # The abbreviation letters are removed only where the gate finds a full stop pair; the counts are
+    # those of removing them everywhere.
+    ungated = _ABBREVIATION_LETTER.sub(" ", text)
+    words = frozenset(_WORD.findall(ungated.lower()))
+    assert _counts(text) == (len(words & _GERMAN), len(words & _ENGLISH))
