@@ -3,8 +3,10 @@
 The rule-pack prefilters (rulepacks/prefilter.py) run a widened copy of every rule's patterns on RE2,
 linear in the reply. Where RE2 spells a construct differently the translation keeps Python's meaning:
 `\\w`, `\\d`, `\\s` are Unicode classes as in `re` (RE2's are ASCII), `\\uXXXX` becomes `\\x{XXXX}`,
-`\\Z` becomes `\\z`. Patterns from config (trade-secret entries) have their own translator with a safety
-check for what RE2 cannot run (validators/trade_secrets/regexes.py).
+`\\Z` becomes `\\z`. Exact mode has one gap: inside a character class `\\W`, `\\D`, `\\S` keep RE2's
+ASCII meaning (RE2 cannot nest a negated Unicode class in a class); the widened mode, which the
+prefilters use, is a superset there too. Patterns from config (trade-secret entries) have their own
+translator with a safety check for what RE2 cannot run (validators/trade_secrets/regexes.py).
 """
 
 from __future__ import annotations
@@ -29,9 +31,8 @@ BARE_ESCAPES = {
 # often, never "no" wrongly). In a negated class the inner set must shrink instead, to its exact
 # part, so that the complement still widens.
 _EXACT_BLOCKS = ((0x0, 0xFF), (0x2000, 0x206F), (0x20A0, 0x20CF))
-_CLASS_TESTS = {
-    key: re.compile(f"\\{key}").fullmatch for key in "wWdDsS"
-}  # Python's own meaning of each escape, asked per character
+# Python's own meaning of each escape, asked per character.
+_CLASS_TESTS = {key: re.compile(f"\\{key}").fullmatch for key in "wWdDsS"}
 
 
 def _ranges(codes: list[int]) -> str:

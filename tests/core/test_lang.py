@@ -31,7 +31,7 @@ def test_the_callers_hint_wins() -> None:
     assert reply_language("Please send it back.", Language.DE, Language.EN) is Language.DE
 
 
-PIECES = ["I", "E", "a", "u", "z", "B", "d", "h", ".", ". ", " ", "\n", "1.200", "the", "und", "ß"]
+PIECES = ["I", "E", "a", "u", "z", "B", "d", "h", "é", "Ü", ".", ". ", " ", "\n", "1.200", "the", "und", "ß"]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))

@@ -4,6 +4,7 @@ whole reply's skeleton (leet off, as on the fast path)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,8 @@ PIECES = [
     "Kranich", "Kranichs", "Kranichstein", "Kra-nich", "Kra-\nnich", "K r a n i c h", "KRANICH", "Möwe", "Möwen",
     "Möwenprojekt", "Großglockner", "Orion", "Athena", "Eos", "NHX", "VeloNova", "T10", "T9", "Müller", "Antriebe",
     "Project", "Crane", "Kulanz", "grenze", "Kulanz-\ngrenze", "hciknark", "Xenavp", "Ireba", "Zaun",
-    "Schwarze", "Elster", "Schwarze Elster", "Schwarze-Elster", "schwarze\nElster",
+    "Schwarze", "Elster", "Schwarze Elster", "Schwarze-Elster", "schwarze\nElster", "°", "§", "·", "•", "|",
+    "…" * 20, "– " * 30, "-" * 40,
     " ", "  ", "\n", "\t", "\r\n", "-", "–", ",", ".", "!", "?", ")", "(", "„", "“", "…", "\u00a0", "*", "/", "€",
     "412",
 ]  # fmt: skip
@@ -93,3 +95,22 @@ def test_an_allowed_term_of_two_words_still_covers_the_term_inside_it() -> None:
     assert [(leak.start, leak.end) for leak in VALIDATOR.scan(text)] == [
         (text.rindex("Elster"), text.rindex("Elster") + 6)
     ]
+
+
+def test_a_degree_sign_inside_a_term_is_judged_alike_in_a_window_and_in_the_whole_reply() -> None:
+    # "°" is a symbol: inside a word it joins like a pictograph, on every path (it made the verdict
+    # depend on how much of the text around the hit was plain).
+    for text in ("Kulanz°grenze " + "…" * 20, "Kulanz°grenze ok"):
+        assert _windowed(text) == _whole(text) == [(0, 13, "internal_limit", "pictograph")]
+    assert _windowed("en°noirO " + "…" * 20) == _whole("en°noirO " + "…" * 20) == []
+
+
+def test_offsets_jump_over_long_runs_of_dropped_characters() -> None:
+    text = "A " + "-" * 1990 + " Kranich"
+    view = fast_view(text)
+    assert view is not None
+    offset = view.offset_finder()
+    assert [offset(index) for index in range(len(view.skeleton))] == [0, *range(len(text) - 7, len(text))]
+    with pytest.raises(IndexError):
+        offset(len(view.skeleton))
+    assert [(leak.start, leak.end) for leak in VALIDATOR.scan(text)] == [(len(text) - 7, len(text))]

@@ -207,6 +207,7 @@ def _literal_regex(literal: str) -> str:
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     ends: set[str] = field(default_factory=set)  # suffix regexes of words ending here
+    below: frozenset[str] = frozenset()  # suffix regexes of every word end at or below this node
 
 
 def forms_regex(forms: Iterable[Form]) -> str:
@@ -227,32 +228,29 @@ def forms_regex(forms: Iterable[Form]) -> str:
         suffix = form.suffix + (r"\w*" if form.open_right else "")
         node.ends.add(suffix)
         open_left = open_left or form.open_left
-    suffixes: dict[int, frozenset[str]] = {}
-    _collect_suffixes(root, suffixes)
-    body = _emit(root, suffixes)
+    _collect_suffixes(root)
+    body = _emit(root)
     # A compound tail may be preceded by letters; the caller's \b then stands before the compound.
     return rf"(?:\w*?{body})" if open_left else body
 
 
-def _collect_suffixes(node: _Node, into: dict[int, frozenset[str]]) -> frozenset[str]:
-    """The suffix regexes of every word end below `node`, per node (keyed by id)."""
-    found = frozenset(node.ends).union(*(_collect_suffixes(child, into) for child in node.children.values()))
-    into[id(node)] = found
-    return found
+def _collect_suffixes(node: _Node) -> frozenset[str]:
+    """Fill `below` of `node` and every node under it."""
+    node.below = frozenset(node.ends).union(*(_collect_suffixes(child) for child in node.children.values()))
+    return node.below
 
 
-def _emit(node: _Node, suffixes: dict[int, frozenset[str]]) -> str:
-    shared = suffixes[id(node)]
-    if len(shared) == 1 and (suffix := next(iter(shared))):
-        bare = _alternation(node, suffixes, bare=True)
-        return (f"(?:{bare})" if _top_level_bar(bare) else bare) + suffix
-    return _alternation(node, suffixes, bare=False)
+def _emit(node: _Node) -> str:
+    if len(node.below) == 1 and (suffix := next(iter(node.below))):
+        # _alternation groups every alternation it writes, so the suffix applies to the whole subtree.
+        return _alternation(node, bare=True) + suffix
+    return _alternation(node, bare=False)
 
 
-def _alternation(node: _Node, suffixes: dict[int, frozenset[str]], *, bare: bool) -> str:
+def _alternation(node: _Node, *, bare: bool) -> str:
     """Children first, then the word ends (their suffixes, or "" when the suffix follows the subtree)."""
     emit = _emit_bare if bare else _emit
-    alternatives = [_literal_regex(ch) + emit(child, suffixes) for ch, child in sorted(node.children.items())]
+    alternatives = [_literal_regex(ch) + emit(child) for ch, child in sorted(node.children.items())]
     if bare:
         alternatives.extend([""] if node.ends else [])
     else:
@@ -264,30 +262,8 @@ def _alternation(node: _Node, suffixes: dict[int, frozenset[str]], *, bare: bool
     return "(?:" + "|".join(alternatives) + ")"
 
 
-def _emit_bare(node: _Node, suffixes: dict[int, frozenset[str]]) -> str:
-    return _alternation(node, suffixes, bare=True)
-
-
-def _top_level_bar(regex: str) -> bool:
-    """Does `regex` hold a "|" outside every group and class (then a suffix needs a group before it)?"""
-    depth = 0
-    escaped = in_class = False
-    for ch in regex:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
+def _emit_bare(node: _Node) -> str:
+    return _alternation(node, bare=True)
 
 
 # ---------------------------------------------------------------- resolved vocabularies

@@ -97,15 +97,22 @@ class FastView:
         it is made up. The shortfall shrinks with every step, so a reply needs a few steps.
         """
         kept = self.raw.translate(_KEPT)
+        total = kept.count(1)
 
         def offset(index: int) -> int:
+            if not 0 <= index < total:
+                raise IndexError(f"skeleton index {index} of a skeleton of {total} characters")
             at = index
             seen = kept.count(1, 0, at)  # kept characters before `at`
             while seen <= index:
                 # Exactly `step` kept characters in [at, at + step) are all of them kept: the last one
                 # is the one looked for; fewer leave a shortfall for the next step.
                 step = index + 1 - seen
-                seen += kept.count(1, at, at + step)
+                found = kept.count(1, at, at + step)
+                if not found:  # a run of dropped characters ("----"): jump to the next kept one
+                    at = kept.find(1, at + step)
+                    continue
+                seen += found
                 at += step
             return at - 1
 
@@ -146,42 +153,33 @@ def fast_view(text: str) -> FastView | None:
     return FastView(raw.translate(_SKELETON, _DROP), raw.translate(_CLASSES), raw)
 
 
-# A window around a candidate starts and ends at ASCII whitespace that follows a letter, a digit or a
-# sentence mark. The whole reply's gap there holds that plain space and does not start with a hyphen
-# ("Zaun-\nkönig" is one word), so it is HARD, as a window's own edges are: inside the window the
-# skeleton, its offsets and its gaps equal the whole reply's (a hypothesis property in tests/secrets).
-_SPACES = " \t\n\r"
-_SPACES_SET = frozenset(_SPACES)
-_BEFORE_BREAK = frozenset(".,;:!?)]")
-
-
-def _breaks_after(char: str) -> bool:
-    return char.isalnum() or char in _BEFORE_BREAK
+# A window around a candidate starts and ends at ASCII whitespace that follows anything but whitespace
+# or a hyphen. The whole reply's gap there holds that plain space and does not start with a hyphen
+# ("Zaun-\nkönig" is one word), so it is HARD (normalise.classify_gap), as a window's own edges are:
+# inside the window the skeleton, its offsets and its gaps equal the whole reply's (a hypothesis
+# property in tests/secrets). One regex finds the breaks: a search per candidate space would read the
+# rest of the reply again for each one.
+_BREAK = re.compile(r"(?<=[^\s\-\u2010\u2011])[ \t\n\r]")
+_LOOK_BACK = 64  # characters searched before a hit for its left break, doubled until one is found
 
 
 def _left_break(text: str, at: int) -> int:
     """The largest window start <= at (0: the reply's start)."""
-    while at > 0:
-        at = max(text.rfind(c, 0, at) for c in _SPACES)
-        if at <= 0:
+    reach = _LOOK_BACK
+    while True:
+        low = max(0, at - reach)
+        breaks = list(_BREAK.finditer(text, low, at))
+        if breaks:
+            return breaks[-1].start()
+        if low == 0:
             return 0
-        if _breaks_after(text[at - 1]):
-            return at
-    return 0
+        reach *= 2
 
 
 def _right_break(text: str, at: int) -> int:
     """The smallest window end >= at (len(text): the reply's end)."""
-    n = len(text)
-    while at < n:
-        found = [i for i in (text.find(c, at) for c in _SPACES) if i >= 0]
-        if not found:
-            return n
-        at = min(found)
-        if at > 0 and _breaks_after(text[at - 1]) and text[at] in _SPACES_SET:
-            return at
-        at += 1
-    return n
+    found = _BREAK.search(text, at)
+    return found.start() if found is not None else len(text)
 
 
 def _window(text: str, start: int, end: int) -> Skeleton:
@@ -198,7 +196,7 @@ def _window(text: str, start: int, end: int) -> Skeleton:
 
 def hit_windows(text: str, fast: FastView, spans: Iterable[tuple[int, int]]) -> list[Skeleton]:
     """Full skeletons (leet off, as on the fast path) of the words around the skeleton spans
-    [start, end) of `fast`, one per group of overlapping windows, in reply order."""
+    [start, end) of `fast`, one per group of overlapping or touching windows, in reply order."""
     offset = fast.offset_finder()
     windows: list[tuple[int, int]] = []
     for first, last in sorted((offset(s), offset(e - 1) + 1) for s, e in spans):

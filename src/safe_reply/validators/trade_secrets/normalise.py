@@ -39,6 +39,8 @@ __all__ = [
     "is_odd_space",
     "is_pictograph",
     "is_suspicious",
+    "normalised_chars",
+    "pieces",
 ]
 
 
@@ -257,7 +259,7 @@ def _units(text: str) -> Iterator[tuple[str, int, int]]:
         i = j
 
 
-def _normalised_chars(text: str) -> Iterator[tuple[str, int, int]]:
+def normalised_chars(text: str) -> Iterator[tuple[str, int, int]]:
     """Single normalised characters (NFKC, homoglyphs mapped, case kept) with their original span."""
     for unit, start, end in _units(text):
         if len(unit) == 1 and is_odd_space(unit):  # NFKC would make it a plain space and hide the disguise
@@ -271,9 +273,12 @@ def _normalised_chars(text: str) -> Iterator[tuple[str, int, int]]:
 # table, lower() and the leet rules all leave alone (checked in tests/secrets). Only the windows
 # around anything else need the per-character normalisation below.
 _PLAIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+# Not "°": it is a symbol (So), which classify_gap joins inside a word like a pictograph
+# ("Kulanz°grenze"), while a plain piece breaks the word at it; a hit's verdict then depended on how much
+# of the text around it took which path.
 _PLAIN_PUNCT = (
     ".,;:!?()\\[\\]\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb"
-    "/%+#<>=\u2013\u2014\\-\u20ac\u00a7\u00b0\u00b7\u2022|"
+    "/%+#<>=\u2013\u2014\\-\u20ac\u00a7\u00b7\u2022|"
 )
 _WHITESPACE = " \t\n\r"
 # Not plain: any other character, a letter next to a digit (leetspeak decides there), and a hyphen
@@ -316,7 +321,7 @@ def slow_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _pieces(text: str) -> list[tuple[int, int, bool]]:
+def pieces(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, plain) pieces covering the text, in order."""
     windows = slow_windows(text)
     if sum(end - start for start, end in windows) > _SLOW_SHARE * len(text):
@@ -344,7 +349,7 @@ def full_skeleton(text: str, *, leet: bool = True) -> Skeleton:
     starts: list[int] = []
     ends: list[int] = []
     gaps: list[GapKind] = []
-    for start, end, plain in _pieces(text):
+    for start, end, plain in pieces(text):
         if plain:
             _plain_skeleton(text, start, end, chars, starts, ends, gaps)
             continue
@@ -394,7 +399,7 @@ def _char_skeleton(text: str, *, leet: bool = True) -> Skeleton:
     ends: list[int] = []
     gaps: list[GapKind] = []
     gap: list[str] = []
-    for char, start, end in _normalised_chars(text):
+    for char, start, end in normalised_chars(text):
         for low in char.lower().translate(ACCENTS):
             if is_invisible(low):
                 gap.append(low)

@@ -273,6 +273,7 @@ class TradeSecretValidator:
             raw = find(skeleton.text)
             markers = frozenset(key for key, _, _ in raw if key in self.markers)
             parts = [(skeleton, raw)]
+        # Each hit is judged on the skeleton it was found in (its window's); equal hits are one leak.
         found = {
             hit: part for part, part_raw in parts for hit in match_skeleton(part, part_raw, self.slots, self.term_lens)
         }

@@ -3,7 +3,7 @@ undone (NFKC, homoglyphs, entities, invisible characters) but its case, digits a
 and spaced single letters and digits joined ("E K 4,80 €" -> "EK 4,80 €", "9 0 €" -> "90 €").
 
 The term automaton reads the skeleton (normalise.py); patterns need punctuation, so they get this
-view, built from the same windows (`_pieces`): plain stretches are copied, only the windows around
+view, built from the same windows (`normalise.pieces`): plain stretches are copied, only the windows around
 suspicious characters are normalised character by character.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from safe_reply.validators.trade_secrets.normalise import _normalised_chars, _pieces, is_invisible
+from safe_reply.validators.trade_secrets.normalise import is_invisible, normalised_chars, pieces
 
 __all__ = ["has_spaced_characters", "has_spaced_letters", "has_token_markup", "pattern_view"]
 
@@ -59,13 +59,13 @@ def pattern_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for piece_start, piece_end, plain in _pieces(text):
+    for piece_start, piece_end, plain in pieces(text):
         if plain:  # unchanged by every step below: the piece itself, one offset per character
             chars.append(text[piece_start:piece_end])
             starts.extend(range(piece_start, piece_end))
             ends.extend(range(piece_start + 1, piece_end + 1))
             continue
-        for char, start, end in _normalised_chars(text[piece_start:piece_end]):
+        for char, start, end in normalised_chars(text[piece_start:piece_end]):
             if is_invisible(char):
                 continue
             chars.append(char)
