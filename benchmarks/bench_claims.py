@@ -6,7 +6,8 @@ and on 10 kB to 1 MB replies (goal: linear, 1 MB well under 1 s).
 Every call checks a reply no call has checked before (benchmarks/pool.py), German and English
 alternating, so the rule-pack scan's memoisation never answers from its cache: this is the cost of a
 first look at a new reply. Also reports replies with one unsupported claim planted at a random
-position (the slow path: backing checks and the rewrite proposal).
+position (the slow path: backing checks and the rewrite proposal), and clean replies with the claims model switched
+on (`validators.claims.model: true`): its cost is the difference of the two clean medians (goal: < 50 µs).
 """
 
 from __future__ import annotations
@@ -47,12 +48,26 @@ def main(argv: list[str] | None = None) -> int:
         ReplyPool("bench_claims:claim", replies(pool_size(calls), seed=32, planted=CLAIMS)),
         keep=len,
     )
-    interleave([clean, dirty], calls)
+    with_model = build(Settings(model=True), ctx)
+    modelled = Meter(
+        lambda t: with_model.detect(t, context),
+        ReplyPool("bench_claims:clean-model", replies(pool_size(calls), seed=34)),
+        keep=len,
+    )
+    interleave([clean, dirty, modelled], calls)
     if any(clean.kept) or not all(dirty.kept):
         raise SystemExit("the clean replies must pass and every claim reply must be flagged: the pool is broken")
+    if any(modelled.kept):
+        raise SystemExit("the claims model flagged a clean reply of the pool")
     median, p99 = clean.timing.median_us, clean.timing.p99_us
     print(f"claims, clean 2,000-char reply, {calls} fresh replies: median {median:.1f} µs, p99 {p99:.1f} µs")
     print(f"claims, reply with one claim: median {dirty.timing.median_us:.1f} µs, p99 {dirty.timing.p99_us:.1f} µs")
+    model_cost = modelled.timing.median_us - median
+    print(
+        f"claims with the model, clean 2,000-char reply: median {modelled.timing.median_us:.1f} µs, "
+        f"p99 {modelled.timing.p99_us:.1f} µs; the model: {model_cost:+.1f} µs "
+        f"(goal < 50 µs: {'met' if model_cost < 50 else 'NOT met'})"
+    )
     # Long replies must cost linear time (issue 14): 10 kB, 100 kB and 1 MB of ordinary prose, each built
     # from distinct pool replies (no text timed twice).
     long_pool = replies(pool_size(calls) + 600, seed=33)

@@ -269,6 +269,7 @@ class CompiledPacks:
         # equal text in another call is scanned again). One tuple swap, safe to share between threads.
         self._last_scan: tuple[str | None, tuple[RuleMatch, ...]] = (None, ())
         self._last_lowered: tuple[str | None, str] = (None, "")
+        self._last_sentences: tuple[str | None, SentenceIndex | None] = (None, None)
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -375,6 +376,18 @@ class CompiledPacks:
             last = self._last_lowered = (text, _lower_same_length(text))
         return last[1]
 
+    def lowered(self, text: str) -> str:
+        """`text` in lower case with every offset kept (the scan's own copy when it has just read `text`)."""
+        return self._lowered(text)
+
+    def sentences(self, text: str) -> SentenceIndex:
+        """The sentences of `text` (the scan's own index when it has just split `text`: a validator that
+        reads every sentence after the scan does not split the reply again)."""
+        last = self._last_sentences
+        if last[0] is text and last[1] is not None:
+            return last[1]
+        return SentenceIndex(text)
+
     def scan(self, text: str) -> tuple[RuleMatch, ...]:
         """Every match of every rule in `text`, in text order (shared by the validators of one reply).
 
@@ -401,6 +414,8 @@ class CompiledPacks:
             return ()
         sentences = SentenceIndex(text)
         starts, ends = sentences.boundaries()
+        if view is None:
+            self._last_sentences = (text, sentences)
         words = SentenceWords(self._lowered(text), sentences)
         matches: list[RuleMatch] = []
         encoded: dict[int, bytes] = {}  # sentence number -> UTF-8, made once for all its rules

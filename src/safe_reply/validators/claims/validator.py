@@ -47,13 +47,18 @@ from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBas
 from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
+from safe_reply.validators.claims.model import RULE_ID as MODEL_RULE_ID
+from safe_reply.validators.claims.model import ClaimsModel, shipped_claims_model
 from safe_reply.validators.claims.restrictions import restrictions_verdict
+from safe_reply.validators.claims.second_opinion import model_flags
 from safe_reply.validators.claims.speech import about_product_on_sale, clause_of, not_asserted, offered
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
 from safe_reply.validators.claims.text import ReplyView, condition_of_previous, mentioned, quoted, unquoted
 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
+# The model cannot tell which kind of claim a sentence makes reliably: it is judged as a misleading statement.
+MODEL_LEGAL_BASIS = "UWG §5 Abs. 1"
 
 # Pack sub-category -> (public category, what can back it besides an approved claim).
 SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
@@ -109,6 +114,9 @@ class Settings(BaseModel):
     disabled_rules: tuple[str, ...] = ()  # YAML rule ids to switch off
     directions: dict[str, Direction] = Field(default_factory=dict)  # fact key -> at_most|at_least|exact
     judge: JudgeSettings = JudgeSettings()
+    # Opt-in: score the sentences no claims rule matched with the shipped claims model (model.py) and flag
+    # those it is sure of as `claims.model`.
+    model: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +162,7 @@ class ClaimsValidator:
         judge: Judge | None = None,
         judge_limit: int = 3,
         lexicon: Lexicon | None = None,
+        model: ClaimsModel | None = None,
     ) -> None:
         self.packs = packs
         self.rule_ids = rule_ids
@@ -162,12 +171,13 @@ class ClaimsValidator:
         self.default_language = default_language
         self.judge = judge
         self.judge_limit = judge_limit
+        self.model = model
         # Where several rules of one category flag a sentence, the one written first in its pack is reported.
         self._rule_order = {rule.id: index for index, rule in enumerate(packs.rules)}
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         matches = [m for m in self.packs.scan(text) if m.rule.id in self.rule_ids]
-        if not matches and self.judge is None:
+        if not matches and self.judge is None and self.model is None:
             return ()
         language = reply_language(text, ctx.language, self.default_language)
         view = ReplyView(text, self.base, self.lexicon)
@@ -188,6 +198,9 @@ class ClaimsValidator:
                 flags.setdefault(match.sentence_span, []).append(flag)
         if self.judge is not None:
             self._ask_judge(text, language, {m.sentence_span for m in matches}, flags)
+        if self.model is not None:
+            for found in model_flags(self.model, self.packs, view, language, {m.sentence_span for m in matches}):
+                flags.setdefault(found.span, []).append(_model_flag(found.cues, found.probability))
         return self._findings(text, language, flags)
 
     def _check(self, view: ReplyView, match: RuleMatch, language: Language) -> _Flag | None:
@@ -359,6 +372,19 @@ class ClaimsValidator:
         return None
 
 
+def _model_flag(cues: tuple[str, ...], probability: float) -> _Flag:
+    said = ", ".join(f"„{c}“" for c in cues)
+    shown = ", ".join(f"'{c}'" for c in cues)
+    message = Message(
+        f"Klingt nach einer Produktaussage, die keine Regel kennt und die Produktdaten nicht decken (Prüfmodell, "
+        f"ausschlaggebend: {said}). Nur sagen, was die Produktdaten belegen, oder die Aussage weglassen.",
+        f"Reads like a product claim no rule knows and the product facts do not back (claims model, cue words: "
+        f"{shown}). Say only what the product facts back, or leave the statement out.",
+    )
+    verdict = Verdict(False, f"claims model: p={probability:.2f}; cue words: {', '.join(cues)}")
+    return _Flag(MODEL_RULE_ID, message, MODEL_LEGAL_BASIS, Severity.MEDIUM, ClaimCategory.OTHER, verdict)
+
+
 def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: FactBase) -> ApprovedClaim | None:
     """The approved claim about the same attribute as the flagged sentence, if there is one."""
     key = flag.verdict.fact_key
@@ -471,7 +497,8 @@ def build(settings: Settings, ctx: BuildContext) -> Validator:
         judge = Judge(model, base)
     selected = frozenset(r.id for r in rules if r.id not in set(settings.disabled_rules))
     language = ctx.product_line.default_language or Language.DE
-    return ClaimsValidator(packs, selected, base, language, judge, settings.judge.max_sentences, lexicon)
+    second = shipped_claims_model() if settings.model else None
+    return ClaimsValidator(packs, selected, base, language, judge, settings.judge.max_sentences, lexicon, second)
 
 
 SPEC = ValidatorSpec(
