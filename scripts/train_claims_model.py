@@ -44,6 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src" / "safe_reply" / "validators" / "claims" / MODEL_FILE
 WRITTEN = ROOT / "scripts" / "claims_model_sentences.jsonl"
 FIRST_SIGHT = ROOT / "benchmarks" / "firstsight"
+# Round 8's never-read sets: the honest measure of this round, never training data.
+HELD_BACK = frozenset({"r9", "r10"})
 THRESHOLD = 0.95
 THRESHOLDS = (0.7, 0.8, 0.85, 0.9, 0.95)
 C = 2.0  # with the L1 penalty: ~700 words keep a weight
@@ -72,7 +74,11 @@ class Reply:
 
 def labelled_folders(shared: Path) -> list[tuple[str, Path]]:
     folders = [("dev", shared / "dev"), ("dev2", shared / "dev2"), ("heldout", ROOT / "benchmarks" / "heldout")]
-    folders += [(p.name, p) for p in sorted(FIRST_SIGHT.iterdir()) if (p / "cases.jsonl").is_file()]
+    folders += [
+        (p.name, p)
+        for p in sorted(FIRST_SIGHT.iterdir())
+        if (p / "cases.jsonl").is_file() and p.name not in HELD_BACK
+    ]
     # The two halves of r5 are one company.
     return [(name.split("-")[0] if name.startswith("r5") else name, path) for name, path in folders if path.is_dir()]
 
