@@ -40,8 +40,14 @@ class Prefilter:
     regex: Any  # re2._Regexp of a bytes pattern
 
     def may_match(self, sentence: bytes) -> bool:
-        """False when no pattern of the rule can match the UTF-8 sentence; True means: run them."""
-        return self.regex.search(sentence) is not None
+        """False when no pattern of the rule can match the UTF-8 sentence; True means: run them.
+
+        An anchored match of `.*?(patterns)` (see compile_prefilter), not a search: a search must
+        also find where its match starts, which RE2 does with a reverse program it compiles on the
+        first match, 5.5 s over the shipped rules, paid by whichever replies first pass each rule's
+        prefilter (up to 64 ms for one reply, measured). Anchored, the start is known.
+        """
+        return self.regex.match(sentence) is not None
 
     def search(self, text: str) -> bool:
         """may_match for a `str` (tests and tools; the scan passes bytes it encoded once)."""
@@ -67,7 +73,7 @@ def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
         return None
     try:
         parts = [("(?i:{})" if p.flags & re.IGNORECASE else "(?:{})").format(widen(p.pattern)) for p in patterns]
-        source = "|".join(parts).encode()  # UTF-8, RE2's own encoding: see Prefilter
+        source = ("(?s:.*?)(?:" + "|".join(parts) + ")").encode()  # UTF-8, RE2's own encoding: see Prefilter
         prefilter = _re2.compile(source, _options(BASE_MEMORY))
         if prefilter.programsize > LARGE_PROGRAM:
             # A rule whose vocabulary makes a large program thrashes its DFA cache at the base
