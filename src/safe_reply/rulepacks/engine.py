@@ -22,6 +22,7 @@ A pack is one YAML file per family and language, e.g. ``validators/disclosure/de
         unless_sentence: []          # optional: hits that cancel the rule in the whole sentence, whatever the scope
         requires: [ich, mein*]       # optional: words of which one must ALSO be in the sentence
         case_sensitive: false        # optional
+        prefilter: true              # optional: false = no RE2 prefilter (see below)
         flag: ["Ich bin ein KI-Assistent."]   # each must produce a match of THIS rule
         pass: ["Wir nutzen keine KI."]        # each must produce no match of this rule
 
@@ -125,6 +126,7 @@ class RuleModel(Strict):
     unless_sentence: list[str] = Field(default_factory=list)
     requires: list[str] = Field(default_factory=list)
     case_sensitive: bool = False
+    prefilter: bool = True
     flag: list[str] = Field(min_length=1)
     pass_: list[str] = Field(alias="pass", min_length=1)
 
@@ -330,7 +332,7 @@ class CompiledPacks:
                         anchors=anchors,
                         unless_sentence=unless_sentence,
                         requires=requires,
-                        prefilter=compile_prefilter(patterns),
+                        prefilter=compile_prefilter(patterns) if rule.prefilter else None,
                     )
                 )
         if errors:
