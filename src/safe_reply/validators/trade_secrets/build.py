@@ -47,6 +47,7 @@ from safe_reply.validators.trade_secrets.context import (
     DEFAULT_NAME_CUES_EN,
     DESIGNATION_CUES,
     NAMING_MARKERS,
+    RELATION_CUES,
     DesignationRule,
     NameRule,
 )
@@ -76,6 +77,7 @@ from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
     name_mentions,
+    organisation_forms,
     partial_mentions,
     public_words,
     variant_paraphrases,
@@ -215,7 +217,9 @@ class _Compiler:
         self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
-        self.company_rule = NameRule.build(COMPANY_CUES, name_rule.window, capitalised=True)
+        self.company_rule = NameRule.build(
+            COMPANY_CUES, name_rule.window, capitalised=True, sentence_cues=RELATION_CUES
+        )
         self.designation_rule = DesignationRule.of(DESIGNATION_CUES)
         self.public = public
         translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
@@ -344,11 +348,13 @@ class _Compiler:
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
+        forms = organisation_forms(term) if fact is None and " " in term else ()
         english = term.lower() in self.english
         spellings = (
             (term, False, rule, english),
             *((a, True, rule, english) for a in entry.aliases),
             *((p, True, rule, english) for p in partials),
+            *((f, True, rule, english) for f in forms),
             *((v, True, rule, english) for v in (variant_paraphrases(term) if fact is None else ())),
             *((n, True, self.company_rule, english) for n in names),
             # The designation alone: always a name, unless it is a common token too ("T4").

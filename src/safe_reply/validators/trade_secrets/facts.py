@@ -32,6 +32,7 @@ from decimal import Decimal
 from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
+    OBJECT_HEADS,
     OBJECT_WORDS_EN,
     PURCHASE_CUES,
     SECRECY_CUES,
@@ -47,11 +48,12 @@ __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amoun
 # A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
 # right after one of these words states a rate that rounds to it.
 _HEDGE = re.compile(
-    r"(?:\b(?:around|about|roughly|approximately|nearly|almost|some|etwa|rund|ungefähr|circa|knapp|fast|gut)"
+    r"(?:\b(?:around|about|roughly|approximately|nearly|almost|some|etwa|rund|ungefähr|circa|knapp|fast|gut"
+    r"|(?:etwas|knapp|leicht|gut)\s+(?:über|unter)|(?:just|slightly|a\s+(?:little|bit))\s+(?:over|under|above|below))"
     r"|\bca\.)\s+$",
     re.IGNORECASE,
 )
-_HEDGE_REACH = 16  # characters before a value searched for a hedge word
+_HEDGE_REACH = 24  # characters before a value searched for a hedge word
 _WEAK_WORDINGS = frozenset({"läuft"})  # a concept's wording too common to date a plan on its own
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
@@ -65,7 +67,8 @@ _TAIL_ENDINGS = ("", "n", "en", "s", "e")
 _VOWELS = frozenset("aeiouyäöü")
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
-_RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s", re.IGNORECASE)
+# A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
+_RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s|\s(?:cents?|ct)\b", re.IGNORECASE)
 # An ordinal's or an abbreviation's dot ("zum 1. März", "ca. 2,3 %") ends no sentence (frames.py).
 _SENTENCE_END = SENTENCE_END
 _MIN_OBJECT_LEN = 4
@@ -133,7 +136,10 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
 
 
 def _with_english(objects: tuple[str, ...]) -> tuple[str, ...]:
-    """The objects with their English words (OBJECT_WORDS_EN), for a German entry read in an English reply."""
+    """The objects with the head nouns they end in (OBJECT_HEADS: "reparatur" of "Wiederholreparatur") and
+    their English words (OBJECT_WORDS_EN), for a German entry read in an English reply."""
+    heads = (h for o in objects for h in OBJECT_HEADS if o.endswith(h) and o != h)
+    objects = tuple(dict.fromkeys((*objects, *heads)))
     english = (w for o in objects for w in OBJECT_WORDS_EN.get(o, ()))
     return tuple(dict.fromkeys((*objects, *english)))
 
@@ -182,7 +188,9 @@ def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) ->
 
 
 def amount_values(pattern: str) -> tuple[Quantity, ...]:
-    """The fixed amount a price pattern describes ("412(?:,00)?\\s?(?:€|EUR)" -> 412 EUR), or ().
+    """The fixed amount a price or share pattern describes ("412(?:,00)?\\s?(?:€|EUR)" -> 412 EUR,
+    "\\b31\\s?(?:%|Prozent)" -> 31 %), or (): the regex matches that value anywhere, so every other spelling
+    of it ("einunddreißig Prozent", "31 Cent von jedem Euro") counts anywhere too.
 
     The regex is read as text: optional groups dropped, the first alternative of a group kept,
     "[,.]" read as a decimal comma. Anything that is still a regex then (\\d, +, {...}) means the
@@ -191,11 +199,13 @@ def amount_values(pattern: str) -> tuple[Quantity, ...]:
     text = re.sub(r"\(\?[a-zA-Z]+\)|\\b|\(\?[!=<][^)]*\)", "", pattern)
     text = re.sub(r"\((?:\?:)?[^()]*\)\?", "", text)
     text = re.sub(r"\((?:\?:)?([^()|]*)(?:\|[^()]*)?\)", r"\1", text)
+    # A class of only dots, spaces or apostrophes between digits groups thousands ("1[.\\s]?140"): dropped.
+    text = re.sub(r"(?<=\d)(?:\[(?:\\s|[.' ])+\]|\\\.)\??(?=\d)", "", text)
     text = re.sub(r"\[[.,]{2}\]", ",", text)
     text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
     if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
         return ()
-    found = tuple(q for q in quantities(text) if q.unit in CURRENCIES)
+    found = tuple(q for q in quantities(text) if q.unit in AMOUNT_UNITS)
     return found if len(found) == 1 else ()
 
 
@@ -208,6 +218,8 @@ class FactScanner:
         self.facts = tuple(facts)
         self.amounts = tuple(amounts)
         self.purchase = tuple(purchase)
+        self._share_amounts = any(v.unit is Unit.PERCENT for rule in self.amounts for v in rule.values)
+        self._amount_marks = _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
         for rule in self.facts:
@@ -265,12 +277,17 @@ class FactScanner:
         from its fast view."""
         if self._signed and "%" in text:
             return True
-        return bool(self.amounts) and ("€" in text or _has_currency_bytes(fast.lowered()))
+        if not self.amounts:
+            return False
+        if "€" in text or ",–" in text or ".–" in text:
+            return True
+        lowered = fast.lowered()
+        return any(mark in lowered for mark in self._amount_marks)
 
     def scan(self, text: str) -> list[Match]:
         lower = text.lower()
         matches: list[Match] = []
-        if self.amounts and _has_currency(lower):
+        if self.amounts and _has_currency(lower, self._share_amounts):
             found = quantities(text)
             for rule in self.amounts:
                 matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
@@ -442,19 +459,19 @@ def _states_fact(
     return signals >= 2
 
 
-_CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf")
+# Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
+_CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
+_SHARE_MARKS = ("%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000")
+AMOUNT_UNITS = frozenset({*CURRENCIES, Unit.PERCENT})
 
 
-def _has_currency(lower: str) -> bool:
-    return any(mark in lower for mark in _CURRENCY_MARKS)
+def _has_currency(lower: str, shares: bool = False) -> bool:
+    return any(mark in lower for mark in _CURRENCY_MARKS) or (shares and any(m in lower for m in _SHARE_MARKS))
 
 
-_CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark != "€")
-
-
-def _has_currency_bytes(lowered: bytes) -> bool:
-    """`_has_currency` of a fast view's lowered bytes ("€" is beyond Latin-1: the caller checks it)."""
-    return any(mark in lowered for mark in _CURRENCY_BYTES)
+# The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
+_CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark.isascii() or mark == "£")
+_SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
 
 
 def _compound_head(lower: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ by hand tables; runs of number words are found first, so only they are handed to
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -98,7 +99,7 @@ _NUMBER = (
 # A price without cents is written "212,–", "212,-" or "212.–" (Swiss): the dash stands for ",00". A count
 # may be joined to its unit word by a hyphen ("a 25,000-unit order", "500-Stück-Paket").
 _QUANTITY = re.compile(
-    rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?:[.,](?:--|[-–—]))?"
+    rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?P<dash>[.,](?:--|[-–—]))?"
     rf"(?:\u2007*[\s-]?(?P<unit>{_UNIT_ALT})(?![^\W\d_]))?",
     re.IGNORECASE,
 )
@@ -121,6 +122,19 @@ _MONTH_ONLY = re.compile(
 _RATIO = re.compile(
     r"(?<![\w.,])(?<!seite )(?<!page )(?<!schritt )(?<!step )(?<!platz )(?<!rang )(?<!rank )(?<!nr\. )"
     r"(\d+(?:[.,]\d+)?)[\s\u2007]+(?:von|aus|out\s+of|in)[\s\u2007]+(?:an?[\s\u2007]+)?(100|1[.,]?000)(?![\w.,]?\d)",
+    re.IGNORECASE,
+)
+# A share said as cents of each unit of money ("31 Cent von jedem Euro", "62 cents of every euro", "for
+# every euro of premium, about 62 cents go back out"): a percentage.
+_CENTS_OF = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u2007]+(?:cent|cents|ct)\.?[\s\u2007]+"
+    r"(?:von|pro|je|auf|aus|of|on|per|from|out\s+of|for|in)[\s\u2007]+(?:jedem|jeden|jedes|einem|each|every|a|an)?"
+    r"[\s\u2007]*(?:euro|eur|€|dollar|pound|franken)\b",
+    re.IGNORECASE,
+)
+_OF_EACH_CENTS = re.compile(
+    r"\b(?:for|of|from|on|out\s+of|von|pro|je|bei|auf|aus|mit)\s+(?:every|each|jedem|jeden|jedes|einem)\s+"
+    r"(?:euro|dollar|pound|franken)\b[^.!?;\d]{0,60}?(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u2007]+(?:cent|cents|ct)\b",
     re.IGNORECASE,
 )
 # A calendar week is how German production and delivery dates are written ("KW 14", "KW14/2026",
@@ -240,6 +254,14 @@ def quantities(text: str) -> list[Quantity]:
             percent = (share * 100 / base).normalize()
             found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end())))
             taken.append((match.start(), match.end()))
+    for regex in (_CENTS_OF, _OF_EACH_CENTS):
+        for match in regex.finditer(view):
+            share = _digits_value(match.group(1))
+            if share is not None and share < 100 and not any(s <= match.start(1) < e for s, e in taken):
+                # The span of the cents ("31 Cent von jedem Euro", "62 cents"), as a ratio's.
+                start, end = match.start(1) if regex is _OF_EACH_CENTS else match.start(), match.end()
+                found.append(Quantity(share.normalize(), Unit.PERCENT, start, _padded_end(view, end)))
+                taken.append((start, end))
     for match in _CODE.finditer(view):
         if not any(s <= match.start() < e for s, e in taken):
             found.append(Quantity(Decimal(re.sub(r"\D", "", match.group())), Unit.CODE, match.start(), match.end()))
@@ -250,7 +272,37 @@ def quantities(text: str) -> list[Quantity]:
         quantity = _quantity(match)
         if quantity is not None:
             found.append(Quantity(quantity.value, quantity.unit, quantity.start, _padded_end(view, quantity.end)))
-    return found
+    return _refined(view, found)
+
+
+# A rounded value corrected right after ("knapp 40 %, genau genommen 38", "knapp sieben Prozent – sechs Komma
+# acht, um genau zu sein", "about €60, 58.50 to be exact"): the bare number is the exact value, in the
+# rounded one's unit.
+_ROUNDED_BEFORE = re.compile(
+    r"(?:\b(?:around|about|roughly|approximately|nearly|almost|some|just\s+(?:over|under)|etwa|rund|ungefähr"
+    r"|circa|knapp|fast|gut|etwas\s+(?:über|unter))|\bca\.)\s+$",
+    re.IGNORECASE,
+)
+_REFINE_GAP = re.compile(r"[^.!?;\n\d]{1,40}")
+_REFINE_SHARE = Decimal("0.15")  # how far the exact value may lie from the rounded one
+
+
+def _refined(view: str, found: list[Quantity]) -> list[Quantity]:
+    if len(found) < 2:
+        return found
+    ordered = sorted(found, key=lambda q: q.start)
+    out = list(found)
+    for rounded, bare in itertools.pairwise(ordered):
+        if (
+            bare.unit is Unit.NONE
+            and rounded.unit is not Unit.NONE
+            and rounded.value
+            and abs(bare.value - rounded.value) <= rounded.value * _REFINE_SHARE
+            and _REFINE_GAP.fullmatch(view, rounded.end, bare.start)
+            and _ROUNDED_BEFORE.search(view, max(0, rounded.start - 16), rounded.start)
+        ):
+            out[out.index(bare)] = Quantity(bare.value, rounded.unit, bare.start, bare.end)
+    return out
 
 
 def _padded_end(view: str, end: int) -> int:
@@ -284,4 +336,6 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
         if unit is not Unit.NONE and unit is not pre:
             return None
         unit = pre
+    if unit is Unit.NONE and match.group("dash"):
+        unit = Unit.EUR  # "1140,-": the dash for the cents is how a German price in euros is written
     return Quantity((value * factor).normalize(), unit, match.start(), match.end())
