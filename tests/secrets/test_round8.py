@@ -210,3 +210,40 @@ def test_an_ordinary_word_used_as_a_name_is_a_leak(text: str, expected: list[tup
 )
 def test_an_ordinary_word_cited_or_used_as_such_passes(text: str) -> None:
     assert leaks(text, _ordinary) == []
+
+
+_faults = make_validator(
+    [
+        {"term": "Zorvak4821", "kind": "codename"},
+        {"term": "Ember", "kind": "codename"},
+        {"term": "Auslauf Kaffeemühle KM 7 06/2027", "kind": "internal_plan"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ZORVAK4821 kommt im Herbst.", [("ZORVAK4821", "codename")]),  # a digit term in capitals
+        ("Das Zorvak4821 kommt im Herbst.", [("Zorvak4821", "codename")]),
+        ("Ember's drivers are ready.", [("Ember", "codename")]),  # a possessive at the sentence start
+        ("Our next headset, Ember, ships soon.", [("Ember", "codename")]),
+        ("Die Kaffeemühle KM 7 läuft im Juni 2027 aus.", [("Juni 2027", "internal_plan")]),
+    ],
+)
+def test_last_rounds_small_faults_are_leaks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert leaks(text, _faults) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ihre Garantie für die Kaffeemühle KM 7 läuft im Juni 2027 aus.",  # the warranty runs out
+        "Das Abo für die Bohnen zur KM 7 läuft im Juni 2027 aus.",
+        "An ember's glow is enough to light the paper.",
+        "Embers glow in the fire.",
+        "Ember is a word for a glowing piece of coal.",  # no possessive: a sentence start proves nothing
+    ],
+)
+def test_last_rounds_small_fault_near_misses_pass(text: str) -> None:
+    assert leaks(text, _faults) == []

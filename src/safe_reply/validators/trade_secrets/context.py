@@ -237,7 +237,7 @@ class NameRule:
             and any(_is_cue(self.sentence_cues, _fold(w)) for w in _RELATION_WORD.findall(before + " " + after))
         ):
             return Evidence.CONTEXT
-        if english and _capitalised_in_english(text, start, before, english_reply):
+        if english and _capitalised_in_english(text, start, end, before, english_reply):
             return Evidence.CAPITALISED
         if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
             return Evidence.FOREIGN
@@ -315,17 +315,22 @@ def _attributive(after: str) -> bool:
     return word not in _FUNCTION_WORDS and len(word) > 2 and not word.endswith(("ly", "ed", "ing"))
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+[a-z]")
 _SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
 
 
-def _capitalised_in_english(text: str, start: int, before: str, english_reply: Callable[[], bool] | None) -> bool:
+def _capitalised_in_english(
+    text: str, start: int, end: int, before: str, english_reply: Callable[[], bool] | None
+) -> bool:
     """English capitalises names, not nouns: a capital inside an English sentence marks a name
     ("The next headset, Ember, ..."). German capitalises every noun, so there it proves nothing."""
     if not text[start].isupper():
         return False
     preceding = before.rstrip()
     if not preceding or preceding[-1] in _SENTENCE_OPENERS or preceding[-1].isdigit():
-        return False
+        # At a sentence start every word has a capital; a possessive there still marks a name: a common
+        # noun would need its article ("Ember's drivers" but "An ember's glow").
+        return _POSSESSIVE.match(text, end) is not None and _english(text, english_reply)
     return _english(text, english_reply)
 
 

@@ -55,6 +55,13 @@ _HEDGE = re.compile(
 )
 _HEDGE_REACH = 24  # characters before a value searched for a hedge word
 _WEAK_WORDINGS = frozenset({"läuft"})  # a concept's wording too common to date a plan on its own
+# What else "läuft ... aus" (runs out) in a sentence: a warranty, a contract, an offer; then the wording
+# states no discontinuation ("Ihre Garantie für den Toaster T3 läuft im Juni 2027 aus").
+_TERM_OF_VALIDITY = re.compile(
+    r"garantie|gewährleistung|vertrag|abo\b|abonnement|frist|aktion|angebot|laufzeit|versicherung|leasing"
+    r"|gutschein|mitgliedschaft|lizenz|tarif",
+    re.IGNORECASE,
+)
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
@@ -346,6 +353,8 @@ class FactScanner:
         ]
         matches: list[Match] = []
         frames: dict[int, frozenset[str]] = {}
+        if cues & _WEAK_WORDINGS and _TERM_OF_VALIDITY.search(text, start, end):
+            cues = cues - _WEAK_WORDINGS
         for rule in self._candidates(found, cues, hedged):
             # Keys that share their wordings ("quote", "rate"; "händler", "marktplatz") are one concept.
             concepts = list(
