@@ -289,8 +289,6 @@ class _Compiler:
             english = low in self.english
             self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
             self.table.add_packed(key, index, VariantTrick.PLAIN)
-            if key is not low:  # digits read as letters; "ZORVAK4821" in capitals keeps them (term_variants)
-                self.table.add_packed(low, index, VariantTrick.PLAIN)
             if len(key) >= MIN_ENCODED_LEN:
                 self.encoded_keys.append(key)
                 self.encoded_terms.append(index)

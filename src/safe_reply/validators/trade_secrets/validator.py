@@ -89,6 +89,9 @@ def kind_labels(kind: str) -> tuple[str, str]:
 # shorter tokens are decoded too, but only accepted when they decode to printable text).
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{4,}={0,2}(?![A-Za-z0-9+/=])")
 _BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
+# Two capitals before a digit: a code to the fast view ("SOMMER37"), maybe a term in capitals ("ZORVAK4821").
+_CAPITAL_DIGITS = re.compile(r"[A-Z][A-Z][0-9]")
+_CAPITAL_CODE_WORD = re.compile(r"(?<![^\W_])[A-Z]*[A-Z][A-Z][0-9][A-Z0-9]*(?![^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +244,8 @@ class TradeSecretValidator:
         fast = fast_view(text)
         if fast is not None:
             leaks, markers = self._term_leaks(text, fast, name_rule)
+            if _CAPITAL_DIGITS.search(text):
+                leaks += self._capital_code_leaks(text, leaks, name_rule)
             if self.patterns and (fast.has_spaced_letters() or has_token_markup(text)):
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
@@ -277,6 +282,20 @@ class TradeSecretValidator:
         memo = _ReplyMemo(text, self.hasher)
         leaks = [self._leak(hit, skeleton, name_rule, memo) for hit in _outermost(hits, self._entry_of)]
         return [leak for leak in leaks if leak is not None], markers
+
+    def _capital_code_leaks(self, text: str, leaks: list[Leak], name_rule: bool) -> list[Leak]:
+        """The leaks of words written in capitals with digits ("ZORVAK4821"): the fast view keeps their
+        digits (a code to it), while a term such as "Zorvak4821" is keyed as the full skeleton reads it,
+        digits as letters. Those words are scanned once more in lower case (same length, same offsets)."""
+        lowered = _CAPITAL_CODE_WORD.sub(lambda m: m.group().lower(), text)
+        inner, _, _ = self._scan_plain(lowered, decode_base64=False, name_rule=name_rule)
+        changed = [m.span() for m in _CAPITAL_CODE_WORD.finditer(text)]
+        found = [
+            dataclasses.replace(leak, trick="+".join(sorted({*leak.trick.split("+"), "case"} - {"literal"})))
+            for leak in inner
+            if any(start < leak.end and leak.start < end for start, end in changed)
+        ]
+        return _not_overlapping(found, leaks)
 
     def _entry_of(self, term: int) -> str:
         return self.terms[term].entry

@@ -137,17 +137,13 @@ def term_variants(term: str) -> list[Variant]:
         # The common case of a long list (one plain ASCII word), without the general machinery.
         return [Variant(plain, VariantTrick.PLAIN, breaks)]
     if not breaks and plain.isascii() and plain.isalnum() and sum(map(str.isalpha, plain)) >= 2:
-        # "Zorvak4821": a reply shows such a word leet-mapped (normalise._map_leet). A code written with
-        # capitals before its digits ("ZR40", "KV9") stays digits in a reply written the same way, and is
-        # leet-mapped in one written in lower case: both keys, the one as written first.
-        # "Zorvak4821" written in capitals ("ZORVAK4821") keeps its digits as well (capitals before digits
-        # are a code to the reply's normalisation): both keys, for every such term.
+        # "Zorvak4821": a reply shows such a word leet-mapped (normalise._map_leet): one key. A code
+        # written with capitals before its digits ("ZR40", "KV9") stays digits in a reply written the
+        # same way, and is leet-mapped in one written in lower case: both keys, the code's first.
         mapped = Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)
-        if mapped.key == plain:
-            return [mapped]
-        if has_leet_digits(term):
-            return [mapped, Variant(plain, VariantTrick.PLAIN, breaks)]
-        return [Variant(plain, VariantTrick.PLAIN, breaks), mapped]
+        if mapped.key != plain and not has_leet_digits(term):
+            return [Variant(plain, VariantTrick.PLAIN, breaks), mapped]
+        return [mapped]
     found: dict[str, Variant] = {plain: Variant(plain, VariantTrick.PLAIN, breaks)}
     suspicious = not _is_simple(term)
     if suspicious:
