@@ -288,7 +288,8 @@ class TradeSecretValidator:
         digits (a code to it), while a term such as "Zorvak4821" is keyed as the full skeleton reads it,
         digits as letters. Those words are scanned once more in lower case (same length, same offsets)."""
         lowered = _CAPITAL_CODE_WORD.sub(lambda m: m.group().lower(), text)
-        inner, _, _ = self._scan_plain(lowered, decode_base64=False, name_rule=name_rule)
+        view = fast_view(lowered)
+        inner, _ = self._term_leaks(lowered, view if view is not None else full_skeleton(lowered), name_rule)
         changed = [m.span() for m in _CAPITAL_CODE_WORD.finditer(text)]
         found = [
             dataclasses.replace(leak, trick="+".join(sorted({*leak.trick.split("+"), "case"} - {"literal"})))
