@@ -247,3 +247,48 @@ def test_last_rounds_small_faults_are_leaks(text: str, expected: list[tuple[str,
 )
 def test_last_rounds_small_fault_near_misses_pass(text: str) -> None:
     assert leaks(text, _faults) == []
+
+
+_shares = make_validator(
+    [
+        {"term": "Ausfallquote Akku E-Roller 4,8 %", "kind": "quality_data"},
+        {"term": "Reklamationsquote Matratze 10 %", "kind": "quality_data"},
+        {"term": "Retourenquote Sneaker 20 %", "kind": "quality_data"},
+        {"term": "Mindestabnahme 12.000 Stück", "kind": "negotiation"},
+        {"term": "Rabattgrenze Großkunde 1,2 Mio. €", "kind": "negotiation"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rate said as one of every n, a volume with its scale word.
+        ("Ungefähr jeder zwanzigste Akku fällt im ersten Jahr aus.", [("jeder zwanzigste", "quality_data")]),
+        ("About one in twenty scooter batteries fail.", [("one in twenty", "quality_data")]),
+        ("Every tenth mattress comes back with a complaint.", [("Every tenth", "quality_data")]),
+        ("Jeder fünfte Sneaker wird wieder zurückgeschickt.", [("Jeder fünfte", "quality_data")]),
+        ("Die Mindestabnahme liegt bei 12 Tsd. Stück.", [("12 Tsd. Stück", "negotiation")]),
+        ("The minimum order is 12k units a year.", [("12k units", "negotiation")]),
+        ("Die Rabattgrenze liegt bei 1,2 Mio. Euro Umsatz.", [("1,2 Mio. Euro", "negotiation")]),
+    ],
+)
+def test_shares_of_every_n_and_scaled_numbers_state_a_fact(text: str, expected: list[tuple[str, str]]) -> None:
+    assert leaks(text, _shares) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeder zweite Kunde bestellt einen Ersatzakku dazu.",  # a share, but of no fact's value
+        "Every second counts when the scooter brakes.",
+        "Schritt 1 von 20: Akku einsetzen.",
+        "Die Matratze gibt es in 10 Härtegraden.",
+        "Wir haben über 12 Tsd. zufriedene Kunden.",  # the number without the fact's concept
+        "Unser Umsatz lag 2025 bei 1,2 Mio. Euro.",
+        "Jede zehnte Bestellung erhält eine Gratisprobe.",
+        "Sneaker in 20 Farben, alle auf Lager.",
+    ],
+)
+def test_share_and_scale_near_misses_pass(text: str) -> None:
+    assert leaks(text, _shares) == []

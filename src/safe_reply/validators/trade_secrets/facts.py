@@ -341,7 +341,7 @@ class FactScanner:
         found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
-        shares = [(q, _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
+        shares = [(q, q.approx or _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
         secrecy = any(c in cues for c in SECRECY_CUES)
         hedged = [
             q
@@ -349,7 +349,7 @@ class FactScanner:
             if q.unit is Unit.PERCENT
             and q.value == q.value.to_integral_value()
             and self._by_rounded
-            and _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start)
+            and (q.approx or _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start))
         ]
         matches: list[Match] = []
         frames: dict[int, frozenset[str]] = {}

@@ -45,6 +45,7 @@ class Quantity:
     unit: Unit
     start: int
     end: int
+    approx: bool = False  # a share said as "one in twenty" or "jedes zehnte": rounded to a whole percentage
 
     def same(self, other: Quantity) -> bool:
         """The same value in the same dimension (a unit-less value matches a unit-less one only); a
@@ -93,9 +94,20 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A number: digits with thousands separators and decimals, "k" for thousands; never part of a code
 # ("M3-2519-0042", "TW-1234", "FW 2.14.3" are identifiers, not values).
 _NUMBER = (
-    r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(k\b)?"
+    r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+    # A scale: "0,9k", "12 Tsd.", "1,2 Mio.", "3 Mrd.", "12 thousand", "1.2 million", "2 bn".
+    r"(k\b|[\s\u2007]?(?:tsd|mio|mrd)\b\.?|[\s\u2007](?:tausend|thousand|millionen|million|millions|milliarden"
+    r"|milliarde|billion|billions|bn)\b)?"
     r"(?![\w/]|[.,]\d|-\d)"
 )
+_SCALES: dict[str, Decimal] = {
+    word: Decimal(factor)
+    for word, factor in {
+    "k": 1000, "tsd": 1000, "tausend": 1000, "thousand": 1000, "mio": 10**6, "million": 10**6, "millionen": 10**6,
+    "millions": 10**6, "mrd": 10**9, "milliarde": 10**9, "milliarden": 10**9, "billion": 10**9, "billions": 10**9,
+    "bn": 10**9,
+    }.items()
+}  # fmt: skip
 # A price without cents is written "212,–", "212,-" or "212.–" (Swiss): the dash stands for ",00". A count
 # may be joined to its unit word by a hyphen ("a 25,000-unit order", "500-Stück-Paket").
 _QUANTITY = re.compile(
@@ -137,6 +149,24 @@ _OF_EACH_CENTS = re.compile(
     r"(?:euro|dollar|pound|franken)\b[^.!?;\d]{0,60}?(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u2007]+(?:cent|cents|ct)\b",
     re.IGNORECASE,
 )
+# A share said as one of every n ("one in twenty", "1 in 20", "einer von zwanzig", "jedes zehnte Gerät",
+# "every fifth unit", "jeder 20. Kunde"): about 100/n percent. "every second" is time in English: absent.
+_ORDINALS = {
+    "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9,
+    "zehnte": 10, "elfte": 11, "zwölfte": 12, "fünfzehnte": 15, "zwanzigste": 20, "dreißigste": 30,
+    "vierzigste": 40, "fünfzigste": 50, "hundertste": 100, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}  # fmt: skip
+_ORDINAL_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ONE_OF_EVERY = re.compile(
+    rf"\b(?:jede[rsnm]?|every|each)[\s\u2007]+(?:(?P<digits>\d{{1,3}})\.|(?P<word>{_ORDINAL_ALT})(?:[rsnm]|n)?\b)"
+    # "1 von 3" is a step or a page; "1 in 20", "one in twenty", "einer von zwanzig" are shares.
+    r"|(?<![\w.,])(?:(?:1|one)[\s\u2007]+(?:in|out[\s\u2007]+of)|(?:einer|eines|einem|eine|ein)[\s\u2007]+(?:von|aus))"
+    r"[\s\u2007]+"
+    r"(?:(?:every|each|jedem|jeden)[\s\u2007]+)?(?P<base>\d{1,3})(?![\w.,]?\d)",
+    re.IGNORECASE,
+)
 # A calendar week is how German production and delivery dates are written ("KW 14", "KW14/2026",
 # "Kalenderwoche 14", "Produktionswoche 14", "week 14"); the year after it is read with it.
 _WEEK = re.compile(
@@ -160,7 +190,7 @@ _WORD_RUN = re.compile(
 )
 _HINT = re.compile(
     r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun",
+    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth",
     re.IGNORECASE,
 )
 
@@ -198,6 +228,10 @@ def _digits_value(digits: str) -> Decimal | None:
     return None
 
 
+_SCALE_WORDS = frozenset({"tausend", "thousand"})
+_DIGIT_BEFORE = re.compile(r"\d[\s\u2007]$")
+
+
 def _written_numbers(text: str) -> str:
     """The text with every run of number words replaced by its digits, padded to the same length
     (so offsets stay valid): "vierhundertzwölf Euro" -> "412             Euro"."""
@@ -206,6 +240,8 @@ def _written_numbers(text: str) -> str:
     parts: list[str] = []
     at = 0
     for match in _WORD_RUN.finditer(text):
+        if match.group().lower() in _SCALE_WORDS and _DIGIT_BEFORE.search(text, 0, match.start()):
+            continue  # "12 Tausend": the scale of the number before it (_NUMBER)
         value = _word_value(match.group())
         if value is None:
             continue
@@ -253,6 +289,13 @@ def quantities(text: str) -> list[Quantity]:
         if share is not None and share <= base and not any(s <= match.start() < e for s, e in taken):
             percent = (share * 100 / base).normalize()
             found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end())))
+            taken.append((match.start(), match.end()))
+    for match in _ONE_OF_EVERY.finditer(view):
+        word = match.group("word")
+        every = _ORDINALS[word.lower()] if word else int(match.group("digits") or match.group("base"))
+        if every >= 2 and not any(s <= match.start() < e for s, e in taken):
+            percent = (Decimal(100) / every).to_integral_value()
+            found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end()), approx=True))
             taken.append((match.start(), match.end()))
     for regex in (_CENTS_OF, _OF_EACH_CENTS):
         for match in regex.finditer(view):
@@ -327,7 +370,7 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
     if value is None:
         return None
     if match.group(3):
-        value *= 1000
+        value *= _SCALES[match.group(3).strip(" .\u2007").lower()]
     unit, factor = Unit.NONE, Decimal(1)
     if match.group("unit"):
         unit, factor = _UNIT_WORDS[match.group("unit").lower()]
