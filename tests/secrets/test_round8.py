@@ -106,6 +106,7 @@ _facts = make_validator(
         {"term": "Rohmarge Sofa Elba 44 %", "kind": "margin"},
         {"term": "Betrugsscore 65", "kind": "internal_rule"},
         {"term": "Zielpreis Sattel 19 USD", "kind": "negotiation"},
+        {"term": "Marge Kommode 28 %", "kind": "margin"},
     ]
 )
 
@@ -129,6 +130,9 @@ _facts = make_validator(
         ("Beim Sofa Elba bleiben uns 44 % als Rohertrag.", [("44 %", "margin")]),
         ("Anything with a fraud score above 65 goes to manual review.", [("65", "internal_rule")]),
         ("We're pushing them down to nineteen dollars a saddle.", [("nineteen dollars", "negotiation")]),
+        # A margin's value said in confidence, corrected after a rounded one.
+        ("Ganz offen: wir schlagen knapp 30 % drauf, genau genommen 28.", [("28", "margin")]),
+        ("Between us, we add 28 % on top of what the maker charges.", [("28 %", "margin")]),
     ],
 )  # fmt: skip
 def test_a_fact_in_other_words_and_formats_is_a_leak(text: str, expected: list[tuple[str, str]]) -> None:
@@ -148,6 +152,8 @@ def test_a_fact_in_other_words_and_formats_is_a_leak(text: str, expected: list[t
         "Your credit score does not matter for this order.",
         "Unsere Sättel kosten ab 19 Dollar.",
         "Etwa 8 % der Kunden bestellen ein zweites Kissen dazu.",  # a share of customers, no rework
+        "Auf alle Kommoden gibt es diese Woche 28 % Rabatt.",  # the value, but no margin and no confidence
+        "Ganz offen: die Kommode ist nicht für Kinderzimmer gedacht.",
     ],
 )
 def test_fact_near_misses_pass(text: str) -> None:

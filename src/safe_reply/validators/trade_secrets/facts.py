@@ -465,6 +465,10 @@ def _states_fact(
         signals += 1
     if any(key in INTERNAL_CONCEPTS for key in concepts):
         return True
+    # A margin's value said in confidence is the margin, whatever verb carries it ("Ganz offen: wir schlagen
+    # knapp 40 % drauf, genau genommen 38").
+    if secrecy and value.unit is Unit.PERCENT and INTERNAL_CONCEPTS.intersection(rule.concepts):
+        return True
     return signals >= 2
 
 
