@@ -7,6 +7,7 @@ furniture, bicycles and cosmetics, with the near misses a benign reply holds."""
 
 from __future__ import annotations
 
+import importlib
 from decimal import Decimal
 
 import pytest
@@ -298,3 +299,19 @@ def test_shares_of_every_n_and_scaled_numbers_state_a_fact(text: str, expected: 
 )
 def test_share_and_scale_near_misses_pass(text: str) -> None:
     assert leaks(text, _shares) == []
+
+
+def test_a_long_list_finds_a_digit_term_in_capitals_by_a_rescan(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The package exports the function `build`; the module is reached by its full name.
+    build_module = importlib.import_module("safe_reply.validators.trade_secrets.build")
+    # A list with more terms with digits than MAX_AS_WRITTEN_KEYS keys them once, as a reply in lower case
+    # reads them; the capital words of a reply are scanned again in lower case.
+    monkeypatch.setattr(build_module, "MAX_AS_WRITTEN_KEYS", 0)
+    long_list = make_validator(
+        [{"term": "Zorvak4821", "kind": "codename"}, {"term": "KG 210 Vario", "kind": "unreleased_product"}]
+    )
+    assert long_list.leet_keys
+    assert leaks("ZORVAK4821 kommt im Herbst.", long_list) == [("ZORVAK4821", "codename")]
+    assert leaks("Der KG210 Vario kommt.", long_list) == [("KG210 Vario", "unreleased_product")]
+    assert leaks("Code SOMMER37 gilt bis Freitag.", long_list) == []
+    assert not _faults.leet_keys  # a short list keys the term as written too: no rescan

@@ -101,6 +101,7 @@ __all__ = ["SPEC", "build"]
 # hyphens, dots, ampersands, percent and currency signs of names, hosts and facts.
 _MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
+MAX_AS_WRITTEN_KEYS = 20_000  # terms beyond one word of letters; up to this many, digit terms get a second key
 
 
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
@@ -196,6 +197,8 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
         hosts=hosts,
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
+        # A term of letters and digits ("Zorvak4821") is keyed as the full skeleton reads it (digits as letters).
+        leet_keys=not compiler.as_written and any(map(_digits_read_as_letters, terms)),
     )
     _check_placeholders(validator, settings, ctx)
     return validator
@@ -224,6 +227,11 @@ class _Compiler:
         self.public = public
         translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
         self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated))
+        # A term whose digits a reply reads as letters ("Zorvak4821") gets its key with the digits too, for a
+        # reply in capitals ("ZORVAK4821"), while the list is short; a long list would pay ~0.4 KB per key,
+        # and its validator rescans such capital words per reply instead (validator._capital_code_leaks).
+        # (Terms that are not one word of letters, a digit term among them, are counted: no per-term scan.)
+        self.as_written = len(multi_words) <= MAX_AS_WRITTEN_KEYS
         # A translation that is a common English word ("cloud") needs a naming cue or a capital.
         self.strict_rule = NameRule.build(STRONG_NAME_CUES, name_rule.window)
         self.translation_rule = NameRule.build(TRANSLATION_CUES, name_rule.window)
@@ -289,6 +297,8 @@ class _Compiler:
             english = low in self.english
             self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
             self.table.add_packed(key, index, VariantTrick.PLAIN)
+            if self.as_written and key != low:
+                self.table.add_packed(low, index, VariantTrick.PLAIN)
             if len(key) >= MIN_ENCODED_LEN:
                 self.encoded_keys.append(key)
                 self.encoded_terms.append(index)
@@ -363,7 +373,7 @@ class _Compiler:
         )
         for spelling, alias, rule, english in spellings:
             index = len(self.terms)
-            variants = term_variants(spelling)
+            variants = term_variants(spelling, as_written=self.as_written)
             # isupper() holds whenever every letter is a capital: the exact test runs only then.
             upper = spelling.isupper() and sum(c.isalpha() for c in spelling) > 1
             upper = upper and all(c.isupper() for c in spelling if c.isalpha())
@@ -381,6 +391,10 @@ class _Compiler:
                     self.encoded_terms.append(index)
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
+
+
+def _digits_read_as_letters(term: ProtectedTerm) -> bool:
+    return not term.entry.isalpha() and term.key != term.entry.lower() and any(c.isdigit() for c in term.entry)
 
 
 def _skeleton_key(word: str) -> str:
