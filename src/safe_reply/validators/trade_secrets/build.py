@@ -78,6 +78,7 @@ from safe_reply.validators.trade_secrets.partial import (
     designation_mentions,
     name_mentions,
     organisation_forms,
+    organisation_kind,
     partial_mentions,
     public_words,
     variant_paraphrases,
@@ -358,7 +359,7 @@ class _Compiler:
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
-        forms = organisation_forms(term) if fact is None and " " in term else ()
+        forms = organisation_forms(term, inflect=organisation_kind(entry.kind)) if fact is None and " " in term else ()
         english = term.lower() in self.english
         spellings = (
             (term, False, rule, english),

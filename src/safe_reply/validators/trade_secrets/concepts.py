@@ -157,7 +157,7 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Object words a compound entry ends in ("Wiederholreparatur", "Türscharnier", "Trommellager"): a reply says
 # the head alone ("fast jede zehnte Reparatur", "bei den Scharnieren"). Only heads of >= 6 letters.
-OBJECT_HEADS: tuple[str, ...] = tuple(sorted((w for w in OBJECT_WORDS_EN if len(w) >= 6), key=len, reverse=True))
+OBJECT_HEADS: frozenset[str] = frozenset(w for w in OBJECT_WORDS_EN if len(w) >= 6)
 # Words that say a fact is internal, whatever the fact (facts.py).
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",

@@ -79,6 +79,7 @@ _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s|\s(?:cents?|ct)\b", re.IGNO
 # An ordinal's or an abbreviation's dot ("zum 1. März", "ca. 2,3 %") ends no sentence (frames.py).
 _SENTENCE_END = SENTENCE_END
 _MIN_OBJECT_LEN = 4
+_MIN_HEAD_LEN = 6  # the shortest head noun of OBJECT_HEADS
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
 # this many letters also counts where it ends a word or stands inside one; shorter ones ("rate", "cap")
 # only at a word start, where they are words of their own.
@@ -145,7 +146,7 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
 def _with_english(objects: tuple[str, ...]) -> tuple[str, ...]:
     """The objects with the head nouns they end in (OBJECT_HEADS: "reparatur" of "Wiederholreparatur") and
     their English words (OBJECT_WORDS_EN), for a German entry read in an English reply."""
-    heads = (h for o in objects for h in OBJECT_HEADS if o.endswith(h) and o != h)
+    heads = (o[-k:] for o in objects for k in range(_MIN_HEAD_LEN, len(o)) if o[-k:] in OBJECT_HEADS)
     objects = tuple(dict.fromkeys((*objects, *heads)))
     english = (w for o in objects for w in OBJECT_WORDS_EN.get(o, ()))
     return tuple(dict.fromkeys((*objects, *english)))

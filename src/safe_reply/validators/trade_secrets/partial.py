@@ -39,6 +39,7 @@ __all__ = [
     "designation_mentions",
     "name_mentions",
     "organisation_forms",
+    "organisation_kind",
     "partial_mentions",
     "public_words",
     "variant_paraphrases",
@@ -152,10 +153,23 @@ def _legal(word: str) -> bool:
     return word.replace(".", "").lower() in _LEGAL_FORMS
 
 
-def organisation_forms(term: str) -> list[str]:
+# Kinds of entry that name an organisation (a company's own kind names included: "oem", "haendler"):
+# only their head noun is given its genitive forms; a codename or a product keeps its keys.
+_ORGANISATION_KINDS = (
+    "supplier", "account", "customer", "client", "partner", "manufacturer", "vendor", "dealer", "distributor",
+    "wholesaler", "retailer", "reseller", "oem", "contractor", "lieferant", "kunde", "haendler", "hersteller",
+)  # fmt: skip
+
+
+def organisation_kind(kind: str) -> bool:
+    return any(word in kind for word in _ORGANISATION_KINDS)
+
+
+def organisation_forms(term: str, *, inflect: bool = True) -> list[str]:
     """The forms a multi-word organisation name takes in a sentence that are no spelling variants: the
-    name without its legal form ("Wohnungsbau Emsland" of "Wohnungsbau Emsland eG") and, where it begins
-    with a capitalised word, that word in the genitive ("Kurierdienstes Fulda-Eder"); [] for one word."""
+    name without its legal form ("Wohnungsbau Emsland" of "Wohnungsbau Emsland eG") and, with `inflect`
+    (an organisation's entry) where it begins with a capitalised word, that word in the genitive
+    ("Kurierdienstes Fulda-Eder"); [] for one word."""
     forms: list[str] = []
     base = term
     words = list(_LEGAL_WORD.finditer(term))
@@ -175,7 +189,7 @@ def organisation_forms(term: str) -> list[str]:
         # One word left ("Lianyu" of "Lianyu GmbH") is partial_mentions' business: it decides whether
         # that word is distinctive on its own.
         base = term[: words[0].end()]
-    head = _HEAD_NOUN.match(base)
+    head = _HEAD_NOUN.match(base) if inflect else None
     if head is not None:
         noun, rest = head.group(1), base[head.end(1) :]
         endings = ("es",) if noun.endswith(("s", "ß", "x", "z")) else ("s", "es")
