@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from safe_reply.validators.trade_secrets.facts import amount_values
+from safe_reply.validators.trade_secrets.frames import amount_values
 from safe_reply.validators.trade_secrets.numbers import Unit, quantities
 from safe_reply.validators.trade_secrets.partial import organisation_forms
 

@@ -57,11 +57,10 @@ from safe_reply.validators.trade_secrets.facts import (
     AmountRule,
     FactRule,
     FactScanner,
-    amount_values,
     fact_rule,
     typed_fact,
 )
-from safe_reply.validators.trade_secrets.frames import pattern_fact_texts
+from safe_reply.validators.trade_secrets.frames import amount_values, pattern_fact_texts
 from safe_reply.validators.trade_secrets.lexicon import (
     COMMON_TRANSLATION_ZIPF,
     STRONG_NAME_CUES,

@@ -42,7 +42,7 @@ from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import SENTENCE_END, frame_concepts
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
+__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "typed_fact"]
 
 
 # A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
@@ -193,28 +193,6 @@ def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) ->
     objects = base.objects or tuple(w for w in words if len(w) >= _MIN_OBJECT_LEN and not any(k in w for k in CONCEPTS))
     own_cues = tuple(dict.fromkeys(c.lower() for c in cues if c.strip()))
     return FactRule(entry, values or base.values, concepts, objects, own_cues)
-
-
-def amount_values(pattern: str) -> tuple[Quantity, ...]:
-    """The fixed amount a price or share pattern describes ("412(?:,00)?\\s?(?:€|EUR)" -> 412 EUR,
-    "\\b31\\s?(?:%|Prozent)" -> 31 %), or (): the regex matches that value anywhere, so every other spelling
-    of it ("einunddreißig Prozent", "31 Cent von jedem Euro") counts anywhere too.
-
-    The regex is read as text: optional groups dropped, the first alternative of a group kept,
-    "[,.]" read as a decimal comma. Anything that is still a regex then (\\d, +, {...}) means the
-    pattern is open (any price) and stays a regex only.
-    """
-    text = re.sub(r"\(\?[a-zA-Z]+\)|\\b|\(\?[!=<][^)]*\)", "", pattern)
-    text = re.sub(r"\((?:\?:)?[^()]*\)\?", "", text)
-    text = re.sub(r"\((?:\?:)?([^()|]*)(?:\|[^()]*)?\)", r"\1", text)
-    # A class of only dots, spaces or apostrophes between digits groups thousands ("1[.\\s]?140"): dropped.
-    text = re.sub(r"(?<=\d)(?:\[(?:\\s|[.' ])+\]|\\\.)\??(?=\d)", "", text)
-    text = re.sub(r"\[[.,]{2}\]", ",", text)
-    text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
-    if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
-        return ()
-    found = tuple(q for q in quantities(text) if q.unit in AMOUNT_UNITS)
-    return found if len(found) == 1 else ()
 
 
 class FactScanner:
@@ -476,7 +454,6 @@ def _states_fact(
 # Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
 _CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
 _SHARE_MARKS = ("%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000")
-AMOUNT_UNITS = frozenset({*CURRENCIES, Unit.PERCENT})
 
 
 def _has_currency(lower: str, shares: bool = False) -> bool:
