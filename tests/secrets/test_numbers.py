@@ -1,5 +1,5 @@
 """Numbers as values with units (numbers.py): every format and number words on both sides, and the
-fixed amount read out of a price pattern (facts.amount_values)."""
+fixed amount read out of a price pattern (frames.amount_values)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from safe_reply.validators.trade_secrets.facts import amount_values
+from safe_reply.validators.trade_secrets.frames import amount_values
 from safe_reply.validators.trade_secrets.numbers import Unit, quantities
 
 

@@ -47,6 +47,7 @@ from safe_reply.validators.trade_secrets.context import (
     DEFAULT_NAME_CUES_EN,
     DESIGNATION_CUES,
     NAMING_MARKERS,
+    RELATION_CUES,
     DesignationRule,
     NameRule,
 )
@@ -56,11 +57,10 @@ from safe_reply.validators.trade_secrets.facts import (
     AmountRule,
     FactRule,
     FactScanner,
-    amount_values,
     fact_rule,
     typed_fact,
 )
-from safe_reply.validators.trade_secrets.frames import pattern_fact_texts
+from safe_reply.validators.trade_secrets.frames import amount_values, pattern_fact_texts
 from safe_reply.validators.trade_secrets.lexicon import (
     COMMON_TRANSLATION_ZIPF,
     STRONG_NAME_CUES,
@@ -76,6 +76,8 @@ from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
     name_mentions,
+    organisation_forms,
+    organisation_kind,
     partial_mentions,
     public_words,
     variant_paraphrases,
@@ -99,6 +101,7 @@ __all__ = ["SPEC", "build"]
 # hyphens, dots, ampersands, percent and currency signs of names, hosts and facts.
 _MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
+MAX_AS_WRITTEN_KEYS = 20_000  # terms beyond one word of letters; up to this many, digit terms get a second key
 
 
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
@@ -194,6 +197,8 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         public=compiler.public[0] | {word.lower() for word in settings.allowed_terms},
         hosts=hosts,
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
+        # A term of letters and digits ("Zorvak4821") is keyed as the full skeleton reads it (digits as letters).
+        leet_keys=not compiler.as_written and any(map(_digits_read_as_letters, terms)),
     )
     _check_placeholders(validator, settings, ctx)
     return validator
@@ -215,11 +220,18 @@ class _Compiler:
         self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
-        self.company_rule = NameRule.build(COMPANY_CUES, name_rule.window, capitalised=True)
+        self.company_rule = NameRule.build(
+            COMPANY_CUES, name_rule.window, capitalised=True, sentence_cues=RELATION_CUES
+        )
         self.designation_rule = DesignationRule.of(DESIGNATION_CUES)
         self.public = public
         translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
         self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated))
+        # A term whose digits a reply reads as letters ("Zorvak4821") gets its key with the digits too, for a
+        # reply in capitals ("ZORVAK4821"), while the list is short; a long list would pay ~0.4 KB per key,
+        # and its validator rescans such capital words per reply instead (validator._capital_code_leaks).
+        # (Terms that are not one word of letters, a digit term among them, are counted: no per-term scan.)
+        self.as_written = len(multi_words) <= MAX_AS_WRITTEN_KEYS
         # A translation that is a common English word ("cloud") needs a naming cue or a capital.
         self.strict_rule = NameRule.build(STRONG_NAME_CUES, name_rule.window)
         self.translation_rule = NameRule.build(TRANSLATION_CUES, name_rule.window)
@@ -285,6 +297,8 @@ class _Compiler:
             english = low in self.english
             self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
             self.table.add_packed(key, index, VariantTrick.PLAIN)
+            if self.as_written and key != low:
+                self.table.add_packed(low, index, VariantTrick.PLAIN)
             if len(key) >= MIN_ENCODED_LEN:
                 self.encoded_keys.append(key)
                 self.encoded_terms.append(index)
@@ -344,11 +358,13 @@ class _Compiler:
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
+        forms = organisation_forms(term, inflect=organisation_kind(entry.kind)) if fact is None and " " in term else ()
         english = term.lower() in self.english
         spellings = (
             (term, False, rule, english),
             *((a, True, rule, english) for a in entry.aliases),
             *((p, True, rule, english) for p in partials),
+            *((f, True, rule, english) for f in forms),
             *((v, True, rule, english) for v in (variant_paraphrases(term) if fact is None else ())),
             *((n, True, self.company_rule, english) for n in names),
             # The designation alone: always a name, unless it is a common token too ("T4").
@@ -357,7 +373,7 @@ class _Compiler:
         )
         for spelling, alias, rule, english in spellings:
             index = len(self.terms)
-            variants = term_variants(spelling)
+            variants = term_variants(spelling, as_written=self.as_written)
             # isupper() holds whenever every letter is a capital: the exact test runs only then.
             upper = spelling.isupper() and sum(c.isalpha() for c in spelling) > 1
             upper = upper and all(c.isupper() for c in spelling if c.isalpha())
@@ -375,6 +391,10 @@ class _Compiler:
                     self.encoded_terms.append(index)
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
+
+
+def _digits_read_as_letters(term: ProtectedTerm) -> bool:
+    return not term.entry.isalpha() and term.key != term.entry.lower() and any(c.isdigit() for c in term.entry)
 
 
 def _skeleton_key(word: str) -> str:

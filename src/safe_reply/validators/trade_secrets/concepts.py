@@ -6,6 +6,7 @@ from __future__ import annotations
 __all__ = [
     "CONCEPTS",
     "DEFINING_CONCEPTS",
+    "OBJECT_HEADS",
     "OBJECT_WORDS_EN",
     "PURCHASE_CUES",
     "SECRECY_CUES",
@@ -32,12 +33,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A floor is also said by what may not happen below it ("nicht unter 169 €", "go below €169").
     "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below", "nicht unter", "not under",
                 "no lower", "nicht günstiger", "nicht billiger", "price floor"),
+    # A lower limit is a floor, not a ceiling ("Stundensatz-Untergrenze 68 €": "we don't go below €68").
+    "untergrenze": ("untergrenze", "mindest", "minimum", "at least", "darunter", "below", "nicht unter", "not under",
+                    "no lower", "nicht günstiger", "nicht billiger", "floor", "lowest we go"),
     "abnahme": ("abnahme", "abnehm", "jahresabnahme", "bestell", "order", "volume"),
     "charge": ("charge", "batch", "lot "),
     "serie": ("serie", "series", "batch"),
-    "quote": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
+    # A share is also a ratio ("loss ratio", "Schadenquote") or "every n-th" of something.
+    "quote": ("quote", "rate", "ratio", "von hundert", "out of a hundred", "in hundred"),
     # German compounds use the English word too ("Verbindungsabbruchrate", "Fehlerrate").
-    "rate": ("quote", "rate", "von hundert", "out of a hundred", "in hundred"),
+    "rate": ("quote", "rate", "ratio", "von hundert", "out of a hundred", "in hundred"),
+    # A score's threshold ("Betrugsscore 70": "the fraud score was above 70", "ab einem Score von 70").
+    "score": ("score", "schwelle", "threshold", "punktwert", "cut-off", "cutoff"),
+    "schwelle": ("schwelle", "threshold", "score", "cut-off", "cutoff"),
     "ausfall": ("ausfall", "ausfäll", "fällt", "fallen", "fail", "defekt"),
     # What else a rate counts, in its German and English wordings: complaints, returns, drop-outs.
     "reklamation": ("reklamation", "reklamier", "beanstand", "beschwerde", "complain"),
@@ -67,7 +75,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A margin is internal by nature (never a public offer): its value next to it is a leak on its own.
     # ... also said as what the company earns on it ("we earn 68 % on filters", "Aufschlag von 68 %").
     "marge": ("marge", "margin", "handelsspanne", "gewinnspanne", "aufschlag", "markup", "mark-up",
-              "verdienen wir", "wir verdienen", "we earn", "we make a profit", "our profit"),
+              "verdienen wir", "wir verdienen", "we earn", "we make a profit", "our profit",
+              # ... or as what is left for it ("bleiben uns 31 Cent als Rohertrag", "gross profit").
+              "rohertrag", "rohgewinn", "deckungsbeitrag", "bleibt uns", "bleiben uns", "gross profit",
+              "contribution margin", "we keep", "we make on"),
     # A new price list or rising prices announce the increase without its word.
     "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
                       "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
@@ -82,7 +93,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # €1.20", "den Preis auf 1,20 € drücken").
     "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
              "negotiat", "verhandl", "verhandeln", "verhandelt", "trying to get", "try to get", "hoping to get",
-             "hope to get", "want to get", "push the price", "runterhandeln", "herunterhandeln",
+             "hope to get", "want to get", "push the price", "pushing them down", "pushing it down",
+             "push them down", "push it down", "pushing the price", "runterhandeln", "herunterhandeln",
              "runterzuhandeln", "herunterzuhandeln", "drücken"),
     # The trade channel a condition applies to: a company's entry names it in German, a reply may say
     # it in English. Each channel stands for itself (a drugstore discount is no dealer discount).
@@ -98,7 +110,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
     {
         "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
-        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore", "abschalt", "korridor",
+        "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore", "abschalt", "korridor", "score",
+        "schwelle",
     }
 )  # fmt: skip
 # Concepts that make a fact internal by their meaning: a target is what the company aims at, while the
@@ -133,7 +146,18 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "druckregler": ("pressure regulator", "regulator"), "mahlscheibe": ("burr",), "dichtungsring": ("o-ring",),
     "cloud": ("cloud",), "schnittstelle": ("interface", "api"), "app": ("app",), "zelle": ("cell",),
     "zellen": ("cells",), "modul": ("module",), "sensor": ("sensor",), "wartung": ("maintenance", "service"),
+    # Services, insurance, repair and the parts of large appliances and furniture.
+    "reparatur": ("repair",), "scharnier": ("hinge",), "lager": ("bearing",), "trommel": ("drum",),
+    "kompressor": ("compressor",), "tür": ("door",), "schublade": ("drawer",), "stundensatz": ("hourly", "an hour",
+    "per hour", "hour rate"), "stunde": ("hour",), "schaden": ("loss", "claims", "damage"), "betrug": ("fraud",),
+    "provision": ("commission",), "prämie": ("premium",), "versicherung": ("insurance",), "tarif": ("tariff",
+    "plan"), "einsatz": ("call-out", "visit"), "anfahrt": ("call-out", "travel"), "garantie": ("warranty",
+    "guarantee"), "lieferung": ("delivery",), "versand": ("shipping",),
+    "polster": ("upholstery", "cushion"), "leder": ("leather",), "holz": ("wood",), "lack": ("paint", "finish"),
 }  # fmt: skip
+# Object words a compound entry ends in ("Wiederholreparatur", "Türscharnier", "Trommellager"): a reply says
+# the head alone ("fast jede zehnte Reparatur", "bei den Scharnieren"). Only heads of >= 6 letters.
+OBJECT_HEADS: frozenset[str] = frozenset(w for w in OBJECT_WORDS_EN if len(w) >= 6)
 # Words that say a fact is internal, whatever the fact (facts.py).
 SECRECY_CUES: tuple[str, ...] = (
     "intern", "unter uns", "between us", "off the record", "vertraulich", "confidential", "inoffiziell",

@@ -45,6 +45,7 @@ __all__ = [
     "DEFAULT_NAME_WINDOW",
     "DESIGNATION_CUES",
     "NAMING_MARKERS",
+    "RELATION_CUES",
     "DesignationRule",
     "Evidence",
     "NameRule",
@@ -76,6 +77,26 @@ COMPANY_CUES: tuple[str, ...] = (
     "supplier", "supplies", "supplied", "manufacturer", "manufactured", "maker", "made", "produced",
     "partner", "company", "vendor", "sourced", "from", "by",
 )  # fmt: skip
+# Words that put a name in a business relationship with the company, or name the kind of organisation
+# it is: anywhere in the sentence, they make a listed organisation's surname or place name a mention of
+# it ("Brettschneider has a special framework deal with us", "we source it through Oberkamp", "a big
+# housing co-op in Lindenhof"). Only for the capitalised name words of a multi-word organisation entry
+# (partial.name_mentions); "Kunde" / "customer" / "Vertrag" are absent: a support reply says them to the
+# customer, whose own surname may be any name.
+RELATION_CUES: tuple[str, ...] = (
+    "Rahmenvertrag", "Rahmenvereinbarung", "Rahmenabkommen", "Kooperation", "Großkunde", "Geschäftskunde",
+    "Firmenkunde", "Schlüsselkunde", "Hauptkunde", "Partner", "Handelspartner", "Vertriebspartner",
+    "Sonderkonditionen", "Konditionen", "Sonderpreise", "beliefern", "beliefert", "beziehen", "bezieht",
+    "bezogen", "Zulieferer", "Lieferant", "Großhändler", "Händler", "Abnehmer",
+    # The kinds of organisation a customer or supplier is (also as the head of a compound: "Teilehandel").
+    "Genossenschaft", "Hausverwaltung", "Kette", "Filiale", "Filialen", "Möbelhaus", "Autohaus", "Sporthaus",
+    "Kaufhaus", "Warenhaus", "Modehaus", "Markt", "Märkte", "Spedition", "Kurierdienst", "Pflegedienst",
+    "Lieferdienst", "Handel", "Konzern", "Gruppe", "Klinik", "Kliniken", "Hotel", "Hotels", "Verlag", "Brauerei",
+    "Bäckerei", "Apotheke",
+    "framework", "agreement", "deal", "deals", "partner", "partnership", "supplier", "suppliers", "vendor",
+    "wholesaler", "distributor", "retailer", "reseller", "dealer", "source", "sources", "sourced", "sourcing",
+    "co-op", "coop", "cooperative", "chain", "store", "stores", "retail", "landlord", "property", "courier",
+)  # fmt: skip
 # Words right before a model designation that make it a product's name ("der T4", "the S3", "beim G6",
 # "our next T4", "das Modell S5"): a short designation ("T10" is also a Torx size, "A4" a paper size)
 # counts only right after one of these (DesignationRule).
@@ -89,6 +110,8 @@ DESIGNATION_CUES: tuple[str, ...] = (
 # common to count.
 COMPOUND_CUES: tuple[str, ...] = (
     "Modell", "model", "Modul", "module", "Reihe", "Version", "Variante", "Edition", "Plattform",
+    # What insurers and telecoms sell is a tariff ("der neue Schirm-Tarif").
+    "Tarif", "tariff",
 )
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4
@@ -106,7 +129,16 @@ _QUOTE_CLASS = "[" + re.escape("".join(sorted(_QUOTES))) + "]"
 _CLOSING = re.compile(_QUOTE_CLASS + r"(?![^\W_])")
 _OPENING_REVERSED = re.compile(_QUOTE_CLASS + r"(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_]+")
+_RELATION_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "co-op" is one word
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+# A word given as the translation of another ("auf Deutsch „Eisvogel“", "in German 'Möwe'", "the German word
+# for it is Kranich"): the ordinary word, cited; not a name.
+_GLOSS_BEFORE = re.compile(
+    r"(?:\b(?:auf|zu|in|im)\s+(?:Deutsch|Englisch|German|English|Deutschen|Englischen)"
+    r"|\b(?:German|English|deutsche|englische)\s+(?:word|Wort)(?:\s+(?:for\s+it|dafür|for\s+that))?(?:\s+is|\s+ist)?"
+    r"|\bheißt\s+(?:auf|zu)\s+Deutsch|\bis\s+called\s+in\s+German)[\s,:–—-]*[\"'„“”‚‘’«»‹›]?$",
+    re.IGNORECASE,
+)
 
 
 class Evidence(StrEnum):
@@ -133,13 +165,19 @@ class NameRule:
     # A name that only its capital tells from ordinary words ("Hallbeck", "Kowalczyk"): lower-case, it is
     # the words themselves.
     capitalised: bool = False
+    # Cue words that count anywhere in the sentence, not only in the window (RELATION_CUES).
+    sentence_cues: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, cues: Iterable[str], window: int, *, capitalised: bool = False) -> NameRule:
-        return cls(frozenset(_fold(c) for c in cues if c.strip()), window, capitalised)
+    def build(
+        cls, cues: Iterable[str], window: int, *, capitalised: bool = False, sentence_cues: Iterable[str] = ()
+    ) -> NameRule:
+        folded = frozenset(_fold(c) for c in sentence_cues if c.strip())
+        return cls(frozenset(_fold(c) for c in cues if c.strip()), window, capitalised, folded)
 
     def with_cues(self, extra: Iterable[str]) -> NameRule:
-        return NameRule(self.cues | {_fold(c) for c in extra if c.strip()}, self.window, self.capitalised)
+        cues = self.cues | {_fold(c) for c in extra if c.strip()}
+        return NameRule(cues, self.window, self.capitalised, self.sentence_cues)
 
     def evidence(
         self,
@@ -177,6 +215,8 @@ class NameRule:
         after = text[word_end:sentence_end]
         # A quote marks the quoted word as a name: the term's own word, not a compound that merely holds
         # it („Libellenteich“ names a print motif, not project Libelle).
+        if _GLOSS_BEFORE.search(before[-40:]):
+            return None  # the word cited as a translation: "a kingfisher – auf Deutsch „Eisvogel“"
         if start - word_start <= 0 and word_end - end <= _MAX_QUOTED_ENDING and _quoted(before, after):
             return Evidence.QUOTED
         # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
@@ -188,7 +228,16 @@ class NameRule:
         ]
         if any(_is_cue(self.cues, _fold(w)) for w in words) or _INTERNALLY_NAMED_BEFORE.search(before[-80:]):
             return Evidence.CONTEXT
-        if english and _capitalised_in_english(text, start, before, english_reply):
+        # A kind of organisation ("Möbelhaus" of "Möbelhaus Brettschneider") is no name of its own: only its
+        # window counts for it, not a relation anywhere in the sentence ("ein Möbelhaus mit Rahmenvertrag").
+        if (
+            self.sentence_cues
+            and not _is_cue(self.sentence_cues, _fold(text[start:end]))
+            and not _GERMAN_DETERMINER.search(before)
+            and any(_is_cue(self.sentence_cues, _fold(w)) for w in _RELATION_WORD.findall(before + " " + after))
+        ):
+            return Evidence.CONTEXT
+        if english and _capitalised_in_english(text, start, end, before, english_reply):
             return Evidence.CAPITALISED
         if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
             return Evidence.FOREIGN
@@ -236,6 +285,12 @@ class DesignationRule(NameRule):
 _CLITIC_LETTERS = frozenset("stdmrvlSTDMRVL")
 # An inflection ending ("Libellen", "Kranichs"); a longer tail makes the quoted word another noun.
 _MAX_QUOTED_ENDING = 3
+# A German noun after one of these is the common noun ("einen Seeblick", "im Lindenhof"), not a name.
+_GERMAN_DETERMINER = re.compile(
+    r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des|im|am|vom|zum|zur|beim|kein\w*|mein\w*"
+    r"|dein\w*|sein\w*|ihr\w*|unser\w*|euer\w*|jede\w*|diese\w*|welche\w*)\s+$",
+    re.IGNORECASE,
+)
 # A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.
 _DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|these|those|some|any)\W*$", re.IGNORECASE)
 # A German word before an English noun names the thing ("the Ostwind thermometer", "the Maulwurf
@@ -260,17 +315,22 @@ def _attributive(after: str) -> bool:
     return word not in _FUNCTION_WORDS and len(word) > 2 and not word.endswith(("ly", "ed", "ing"))
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+[a-z]")
 _SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
 
 
-def _capitalised_in_english(text: str, start: int, before: str, english_reply: Callable[[], bool] | None) -> bool:
+def _capitalised_in_english(
+    text: str, start: int, end: int, before: str, english_reply: Callable[[], bool] | None
+) -> bool:
     """English capitalises names, not nouns: a capital inside an English sentence marks a name
     ("The next headset, Ember, ..."). German capitalises every noun, so there it proves nothing."""
     if not text[start].isupper():
         return False
     preceding = before.rstrip()
     if not preceding or preceding[-1] in _SENTENCE_OPENERS or preceding[-1].isdigit():
-        return False
+        # At a sentence start every word has a capital; a possessive there still marks a name: a common
+        # noun would need its article ("Ember's drivers" but "An ember's glow").
+        return _POSSESSIVE.match(text, end) is not None and _english(text, english_reply)
     return _english(text, english_reply)
 
 

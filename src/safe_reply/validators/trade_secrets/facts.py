@@ -32,6 +32,7 @@ from decimal import Decimal
 from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
+    OBJECT_HEADS,
     OBJECT_WORDS_EN,
     PURCHASE_CUES,
     SECRECY_CUES,
@@ -41,18 +42,26 @@ from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import SENTENCE_END, frame_concepts
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "amount_values", "fact_rule", "typed_fact"]
+__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "typed_fact"]
 
 
 # A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
 # right after one of these words states a rate that rounds to it.
 _HEDGE = re.compile(
-    r"(?:\b(?:around|about|roughly|approximately|nearly|almost|some|etwa|rund|ungefähr|circa|knapp|fast|gut)"
+    r"(?:\b(?:around|about|roughly|approximately|nearly|almost|some|etwa|rund|ungefähr|circa|knapp|fast|gut"
+    r"|(?:etwas|knapp|leicht|gut)\s+(?:über|unter)|(?:just|slightly|a\s+(?:little|bit))\s+(?:over|under|above|below))"
     r"|\bca\.)\s+$",
     re.IGNORECASE,
 )
-_HEDGE_REACH = 16  # characters before a value searched for a hedge word
+_HEDGE_REACH = 24  # characters before a value searched for a hedge word
 _WEAK_WORDINGS = frozenset({"läuft"})  # a concept's wording too common to date a plan on its own
+# What else "läuft ... aus" (runs out) in a sentence: a warranty, a contract, an offer; then the wording
+# states no discontinuation ("Ihre Garantie für den Toaster T3 läuft im Juni 2027 aus").
+_TERM_OF_VALIDITY = re.compile(
+    r"garantie|gewährleistung|vertrag|abo\b|abonnement|frist|aktion|angebot|laufzeit|versicherung|leasing"
+    r"|gutschein|mitgliedschaft|lizenz|tarif",
+    re.IGNORECASE,
+)
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
@@ -65,10 +74,12 @@ _TAIL_ENDINGS = ("", "n", "en", "s", "e")
 _VOWELS = frozenset("aeiouyäöü")
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
-_RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s", re.IGNORECASE)
+# A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
+_RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s|\s(?:cents?|ct)\b", re.IGNORECASE)
 # An ordinal's or an abbreviation's dot ("zum 1. März", "ca. 2,3 %") ends no sentence (frames.py).
 _SENTENCE_END = SENTENCE_END
 _MIN_OBJECT_LEN = 4
+_MIN_HEAD_LEN = 6  # the shortest head noun of OBJECT_HEADS
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
 # this many letters also counts where it ends a word or stands inside one; shorter ones ("rate", "cap")
 # only at a word start, where they are words of their own.
@@ -133,7 +144,10 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
 
 
 def _with_english(objects: tuple[str, ...]) -> tuple[str, ...]:
-    """The objects with their English words (OBJECT_WORDS_EN), for a German entry read in an English reply."""
+    """The objects with the head nouns they end in (OBJECT_HEADS: "reparatur" of "Wiederholreparatur") and
+    their English words (OBJECT_WORDS_EN), for a German entry read in an English reply."""
+    heads = (o[-k:] for o in objects for k in range(_MIN_HEAD_LEN, len(o)) if o[-k:] in OBJECT_HEADS)
+    objects = tuple(dict.fromkeys((*objects, *heads)))
     english = (w for o in objects for w in OBJECT_WORDS_EN.get(o, ()))
     return tuple(dict.fromkeys((*objects, *english)))
 
@@ -181,24 +195,6 @@ def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) ->
     return FactRule(entry, values or base.values, concepts, objects, own_cues)
 
 
-def amount_values(pattern: str) -> tuple[Quantity, ...]:
-    """The fixed amount a price pattern describes ("412(?:,00)?\\s?(?:€|EUR)" -> 412 EUR), or ().
-
-    The regex is read as text: optional groups dropped, the first alternative of a group kept,
-    "[,.]" read as a decimal comma. Anything that is still a regex then (\\d, +, {...}) means the
-    pattern is open (any price) and stays a regex only.
-    """
-    text = re.sub(r"\(\?[a-zA-Z]+\)|\\b|\(\?[!=<][^)]*\)", "", pattern)
-    text = re.sub(r"\((?:\?:)?[^()]*\)\?", "", text)
-    text = re.sub(r"\((?:\?:)?([^()|]*)(?:\|[^()]*)?\)", r"\1", text)
-    text = re.sub(r"\[[.,]{2}\]", ",", text)
-    text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
-    if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
-        return ()
-    found = tuple(q for q in quantities(text) if q.unit in CURRENCIES)
-    return found if len(found) == 1 else ()
-
-
 class FactScanner:
     """Every fact, amount and purchase-price rule of one validator, with one cue automaton."""
 
@@ -208,6 +204,8 @@ class FactScanner:
         self.facts = tuple(facts)
         self.amounts = tuple(amounts)
         self.purchase = tuple(purchase)
+        self._share_amounts = any(v.unit is Unit.PERCENT for rule in self.amounts for v in rule.values)
+        self._amount_marks = _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
         for rule in self.facts:
@@ -265,12 +263,17 @@ class FactScanner:
         from its fast view."""
         if self._signed and "%" in text:
             return True
-        return bool(self.amounts) and ("€" in text or _has_currency_bytes(fast.lowered()))
+        if not self.amounts:
+            return False
+        if "€" in text or ",–" in text or ".–" in text:
+            return True
+        lowered = fast.lowered()
+        return any(mark in lowered for mark in self._amount_marks)
 
     def scan(self, text: str) -> list[Match]:
         lower = text.lower()
         matches: list[Match] = []
-        if self.amounts and _has_currency(lower):
+        if self.amounts and _has_currency(lower, self._share_amounts):
             found = quantities(text)
             for rule in self.amounts:
                 matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
@@ -317,7 +320,7 @@ class FactScanner:
         found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
-        shares = [(q, _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
+        shares = [(q, q.approx or _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
         secrecy = any(c in cues for c in SECRECY_CUES)
         hedged = [
             q
@@ -325,10 +328,12 @@ class FactScanner:
             if q.unit is Unit.PERCENT
             and q.value == q.value.to_integral_value()
             and self._by_rounded
-            and _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start)
+            and (q.approx or _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start))
         ]
         matches: list[Match] = []
         frames: dict[int, frozenset[str]] = {}
+        if cues & _WEAK_WORDINGS and _TERM_OF_VALIDITY.search(text, start, end):
+            cues = cues - _WEAK_WORDINGS
         for rule in self._candidates(found, cues, hedged):
             # Keys that share their wordings ("quote", "rate"; "händler", "marktplatz") are one concept.
             concepts = list(
@@ -439,22 +444,25 @@ def _states_fact(
         signals += 1
     if any(key in INTERNAL_CONCEPTS for key in concepts):
         return True
+    # A margin's value said in confidence is the margin, whatever verb carries it ("Ganz offen: wir schlagen
+    # knapp 40 % drauf, genau genommen 38").
+    if secrecy and value.unit is Unit.PERCENT and INTERNAL_CONCEPTS.intersection(rule.concepts):
+        return True
     return signals >= 2
 
 
-_CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf")
+# Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
+_CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
+_SHARE_MARKS = ("%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000")
 
 
-def _has_currency(lower: str) -> bool:
-    return any(mark in lower for mark in _CURRENCY_MARKS)
+def _has_currency(lower: str, shares: bool = False) -> bool:
+    return any(mark in lower for mark in _CURRENCY_MARKS) or (shares and any(m in lower for m in _SHARE_MARKS))
 
 
-_CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark != "€")
-
-
-def _has_currency_bytes(lowered: bytes) -> bool:
-    """`_has_currency` of a fast view's lowered bytes ("€" is beyond Latin-1: the caller checks it)."""
-    return any(mark in lowered for mark in _CURRENCY_BYTES)
+# The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
+_CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark.isascii() or mark == "£")
+_SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
 
 
 def _compound_head(lower: str, start: int, end: int) -> bool:

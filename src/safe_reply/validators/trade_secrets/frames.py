@@ -18,7 +18,17 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["LIMIT_CONCEPTS", "MINIMUM_CONCEPTS", "SENTENCE_END", "frame_concepts", "pattern_fact_texts"]
+from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
+
+__all__ = [
+    "AMOUNT_UNITS",
+    "LIMIT_CONCEPTS",
+    "MINIMUM_CONCEPTS",
+    "SENTENCE_END",
+    "amount_values",
+    "frame_concepts",
+    "pattern_fact_texts",
+]
 
 # The concepts a limit preposition states ("grenze" of "Kulanzgrenze", "korridor" of "Rabattkorridor").
 LIMIT_CONCEPTS = frozenset({"grenze", "limit", "rahmen", "budget", "korridor"})
@@ -89,3 +99,29 @@ def pattern_fact_texts(pattern: str) -> list[str]:
     digits = classes[0] if classes else "#"
     texts = [re.sub(r"\s+", " ", stripped.replace("#", d)).strip() for d in digits]
     return list(itertools.islice(dict.fromkeys(texts), _MAX_TEXTS))
+
+
+# The units of a fixed value a pattern may describe: a price or a share.
+AMOUNT_UNITS = frozenset({*CURRENCIES, Unit.PERCENT})
+
+
+def amount_values(pattern: str) -> tuple[Quantity, ...]:
+    """The fixed amount a price or share pattern describes ("412(?:,00)?\\s?(?:€|EUR)" -> 412 EUR,
+    "\\b31\\s?(?:%|Prozent)" -> 31 %), or (): the regex matches that value anywhere, so every other spelling
+    of it ("einunddreißig Prozent", "31 Cent von jedem Euro") counts anywhere too.
+
+    The regex is read as text: optional groups dropped, the first alternative of a group kept,
+    "[,.]" read as a decimal comma. Anything that is still a regex then (\\d, +, {...}) means the
+    pattern is open (any price) and stays a regex only.
+    """
+    text = re.sub(r"\(\?[a-zA-Z]+\)|\\b|\(\?[!=<][^)]*\)", "", pattern)
+    text = re.sub(r"\((?:\?:)?[^()]*\)\?", "", text)
+    text = re.sub(r"\((?:\?:)?([^()|]*)(?:\|[^()]*)?\)", r"\1", text)
+    # A class of only dots, spaces or apostrophes between digits groups thousands ("1[.\\s]?140"): dropped.
+    text = re.sub(r"(?<=\d)(?:\[(?:\\s|[.' ])+\]|\\\.)\??(?=\d)", "", text)
+    text = re.sub(r"\[[.,]{2}\]", ",", text)
+    text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
+    if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
+        return ()
+    found = tuple(q for q in quantities(text) if q.unit in AMOUNT_UNITS)
+    return found if len(found) == 1 else ()

@@ -11,6 +11,7 @@ by hand tables; runs of number words are found first, so only they are handed to
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -44,6 +45,7 @@ class Quantity:
     unit: Unit
     start: int
     end: int
+    approx: bool = False  # a share said as "one in twenty" or "jedes zehnte": rounded to a whole percentage
 
     def same(self, other: Quantity) -> bool:
         """The same value in the same dimension (a unit-less value matches a unit-less one only); a
@@ -92,13 +94,24 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A number: digits with thousands separators and decimals, "k" for thousands; never part of a code
 # ("M3-2519-0042", "TW-1234", "FW 2.14.3" are identifiers, not values).
 _NUMBER = (
-    r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(k\b)?"
+    r"(?<![\w.,/-])(\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+    # A scale: "0,9k", "12 Tsd.", "1,2 Mio.", "3 Mrd.", "12 thousand", "1.2 million", "2 bn".
+    r"(k\b|[\s\u2007]?(?:tsd|mio|mrd)\b\.?|[\s\u2007](?:tausend|thousand|millionen|million|millions|milliarden"
+    r"|milliarde|billion|billions|bn)\b)?"
     r"(?![\w/]|[.,]\d|-\d)"
 )
+_SCALES: dict[str, Decimal] = {
+    word: Decimal(factor)
+    for word, factor in {
+    "k": 1000, "tsd": 1000, "tausend": 1000, "thousand": 1000, "mio": 10**6, "million": 10**6, "millionen": 10**6,
+    "millions": 10**6, "mrd": 10**9, "milliarde": 10**9, "milliarden": 10**9, "billion": 10**9, "billions": 10**9,
+    "bn": 10**9,
+    }.items()
+}  # fmt: skip
 # A price without cents is written "212,–", "212,-" or "212.–" (Swiss): the dash stands for ",00". A count
 # may be joined to its unit word by a hyphen ("a 25,000-unit order", "500-Stück-Paket").
 _QUANTITY = re.compile(
-    rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?:[.,](?:--|[-–—]))?"
+    rf"(?:(?P<pre>{_CURRENCY_ALT})\s?)?{_NUMBER}(?P<dash>[.,](?:--|[-–—]))?"
     rf"(?:\u2007*[\s-]?(?P<unit>{_UNIT_ALT})(?![^\W\d_]))?",
     re.IGNORECASE,
 )
@@ -121,6 +134,37 @@ _MONTH_ONLY = re.compile(
 _RATIO = re.compile(
     r"(?<![\w.,])(?<!seite )(?<!page )(?<!schritt )(?<!step )(?<!platz )(?<!rang )(?<!rank )(?<!nr\. )"
     r"(\d+(?:[.,]\d+)?)[\s\u2007]+(?:von|aus|out\s+of|in)[\s\u2007]+(?:an?[\s\u2007]+)?(100|1[.,]?000)(?![\w.,]?\d)",
+    re.IGNORECASE,
+)
+# A share said as cents of each unit of money ("31 Cent von jedem Euro", "62 cents of every euro", "for
+# every euro of premium, about 62 cents go back out"): a percentage.
+_CENTS_OF = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u2007]+(?:cent|cents|ct)\.?[\s\u2007]+"
+    r"(?:von|pro|je|auf|aus|of|on|per|from|out\s+of|for|in)[\s\u2007]+(?:jedem|jeden|jedes|einem|each|every|a|an)?"
+    r"[\s\u2007]*(?:euro|eur|€|dollar|pound|franken)\b",
+    re.IGNORECASE,
+)
+_OF_EACH_CENTS = re.compile(
+    r"\b(?:for|of|from|on|out\s+of|von|pro|je|bei|auf|aus|mit)\s+(?:every|each|jedem|jeden|jedes|einem)\s+"
+    r"(?:euro|dollar|pound|franken)\b[^.!?;\d]{0,60}?(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u2007]+(?:cent|cents|ct)\b",
+    re.IGNORECASE,
+)
+# A share said as one of every n ("one in twenty", "1 in 20", "einer von zwanzig", "jedes zehnte Gerät",
+# "every fifth unit", "jeder 20. Kunde"): about 100/n percent. "every second" is time in English: absent.
+_ORDINALS = {
+    "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9,
+    "zehnte": 10, "elfte": 11, "zwölfte": 12, "fünfzehnte": 15, "zwanzigste": 20, "dreißigste": 30,
+    "vierzigste": 40, "fünfzigste": 50, "hundertste": 100, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}  # fmt: skip
+_ORDINAL_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ONE_OF_EVERY = re.compile(
+    rf"\b(?:jede[rsnm]?|every|each)[\s\u2007]+(?:(?P<digits>\d{{1,3}})\.|(?P<word>{_ORDINAL_ALT})(?:[rsnm]|n)?\b)"
+    # "1 von 3" is a step or a page; "1 in 20", "one in twenty", "einer von zwanzig" are shares.
+    r"|(?<![\w.,])(?:(?:1|one)[\s\u2007]+(?:in|out[\s\u2007]+of)|(?:einer|eines|einem|eine|ein)[\s\u2007]+(?:von|aus))"
+    r"[\s\u2007]+"
+    r"(?:(?:every|each|jedem|jeden)[\s\u2007]+)?(?P<base>\d{1,3})(?![\w.,]?\d)",
     re.IGNORECASE,
 )
 # A calendar week is how German production and delivery dates are written ("KW 14", "KW14/2026",
@@ -146,7 +190,7 @@ _WORD_RUN = re.compile(
 )
 _HINT = re.compile(
     r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun",
+    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth",
     re.IGNORECASE,
 )
 
@@ -184,6 +228,10 @@ def _digits_value(digits: str) -> Decimal | None:
     return None
 
 
+_SCALE_WORDS = frozenset({"tausend", "thousand"})
+_DIGIT_BEFORE = re.compile(r"\d[\s\u2007]$")
+
+
 def _written_numbers(text: str) -> str:
     """The text with every run of number words replaced by its digits, padded to the same length
     (so offsets stay valid): "vierhundertzwölf Euro" -> "412             Euro"."""
@@ -192,6 +240,8 @@ def _written_numbers(text: str) -> str:
     parts: list[str] = []
     at = 0
     for match in _WORD_RUN.finditer(text):
+        if match.group().lower() in _SCALE_WORDS and _DIGIT_BEFORE.search(text, 0, match.start()):
+            continue  # "12 Tausend": the scale of the number before it (_NUMBER)
         value = _word_value(match.group())
         if value is None:
             continue
@@ -240,6 +290,21 @@ def quantities(text: str) -> list[Quantity]:
             percent = (share * 100 / base).normalize()
             found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end())))
             taken.append((match.start(), match.end()))
+    for match in _ONE_OF_EVERY.finditer(view):
+        word = match.group("word")
+        every = _ORDINALS[word.lower()] if word else int(match.group("digits") or match.group("base"))
+        if every >= 2 and not any(s <= match.start() < e for s, e in taken):
+            percent = (Decimal(100) / every).to_integral_value()
+            found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end()), approx=True))
+            taken.append((match.start(), match.end()))
+    for regex in (_CENTS_OF, _OF_EACH_CENTS):
+        for match in regex.finditer(view):
+            share = _digits_value(match.group(1))
+            if share is not None and share < 100 and not any(s <= match.start(1) < e for s, e in taken):
+                # The span of the cents ("31 Cent von jedem Euro", "62 cents"), as a ratio's.
+                start, end = match.start(1) if regex is _OF_EACH_CENTS else match.start(), match.end()
+                found.append(Quantity(share.normalize(), Unit.PERCENT, start, _padded_end(view, end)))
+                taken.append((start, end))
     for match in _CODE.finditer(view):
         if not any(s <= match.start() < e for s, e in taken):
             found.append(Quantity(Decimal(re.sub(r"\D", "", match.group())), Unit.CODE, match.start(), match.end()))
@@ -250,7 +315,37 @@ def quantities(text: str) -> list[Quantity]:
         quantity = _quantity(match)
         if quantity is not None:
             found.append(Quantity(quantity.value, quantity.unit, quantity.start, _padded_end(view, quantity.end)))
-    return found
+    return _refined(view, found)
+
+
+# A rounded value corrected right after ("knapp 40 %, genau genommen 38", "knapp sieben Prozent – sechs Komma
+# acht, um genau zu sein", "about €60, 58.50 to be exact"): the bare number is the exact value, in the
+# rounded one's unit.
+_ROUNDED_BEFORE = re.compile(
+    r"(?:\b(?:around|about|roughly|approximately|nearly|almost|some|just\s+(?:over|under)|etwa|rund|ungefähr"
+    r"|circa|knapp|fast|gut|etwas\s+(?:über|unter))|\bca\.)\s+$",
+    re.IGNORECASE,
+)
+_REFINE_GAP = re.compile(r"[^.!?;\n\d]{1,40}")
+_REFINE_SHARE = Decimal("0.15")  # how far the exact value may lie from the rounded one
+
+
+def _refined(view: str, found: list[Quantity]) -> list[Quantity]:
+    if len(found) < 2:
+        return found
+    ordered = sorted(found, key=lambda q: q.start)
+    out = list(found)
+    for rounded, bare in itertools.pairwise(ordered):
+        if (
+            bare.unit is Unit.NONE
+            and rounded.unit is not Unit.NONE
+            and rounded.value
+            and abs(bare.value - rounded.value) <= rounded.value * _REFINE_SHARE
+            and _REFINE_GAP.fullmatch(view, rounded.end, bare.start)
+            and _ROUNDED_BEFORE.search(view, max(0, rounded.start - 16), rounded.start)
+        ):
+            out[out.index(bare)] = Quantity(bare.value, rounded.unit, bare.start, bare.end)
+    return out
 
 
 def _padded_end(view: str, end: int) -> int:
@@ -275,7 +370,7 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
     if value is None:
         return None
     if match.group(3):
-        value *= 1000
+        value *= _SCALES[match.group(3).strip(" .\u2007").lower()]
     unit, factor = Unit.NONE, Decimal(1)
     if match.group("unit"):
         unit, factor = _UNIT_WORDS[match.group("unit").lower()]
@@ -284,4 +379,6 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
         if unit is not Unit.NONE and unit is not pre:
             return None
         unit = pre
+    if unit is Unit.NONE and match.group("dash"):
+        unit = Unit.EUR  # "1140,-": the dash for the cents is how a German price in euros is written
     return Quantity((value * factor).normalize(), unit, match.start(), match.end())

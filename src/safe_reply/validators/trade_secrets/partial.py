@@ -38,6 +38,8 @@ __all__ = [
     "compound_candidates",
     "designation_mentions",
     "name_mentions",
+    "organisation_forms",
+    "organisation_kind",
     "partial_mentions",
     "public_words",
     "variant_paraphrases",
@@ -133,6 +135,66 @@ def designation_mentions(term: str, public: frozenset[str], frequencies: Frequen
         return []
     short = len(code) <= 3 and sum(c.isalpha() for c in code) == 1
     return [(code, short or frequencies.ordinary(code.lower()))]
+
+
+# Legal forms a company's name ends in and replies drop ("die Wohnungsbau Emsland" of "Wohnungsbau
+# Emsland eG"), dots and case ignored.
+_LEGAL_FORMS = frozenset(
+    "gmbh mbh ag eg kg ohg gbr ug se kgaa ev vvag gmbhcokg agcokg ltd limited inc incorporated llc llp plc "
+    "corp corporation co sa sas sarl srl spa bv nv oy ab as aps asa sro spzoo kft zrt doo".split()
+)
+_LEGAL_WORD = re.compile(r"[^\s,&]+")
+# A German noun that heads a company's name takes the genitive ending ("des Kurierdienstes Fulda-Eder",
+# "des Möbelhauses Brettschneider"); a surname first takes the possessive "s" ("Hagedorns Elektromärkte").
+_HEAD_NOUN = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,})(\s+)(?=[A-ZÄÖÜ0-9])")
+
+
+def _legal(word: str) -> bool:
+    return word.replace(".", "").lower() in _LEGAL_FORMS
+
+
+# Kinds of entry that name an organisation (a company's own kind names included: "oem", "haendler"):
+# only their head noun is given its genitive forms; a codename or a product keeps its keys.
+_ORGANISATION_KINDS = (
+    "supplier", "account", "customer", "client", "partner", "manufacturer", "vendor", "dealer", "distributor",
+    "wholesaler", "retailer", "reseller", "oem", "contractor", "lieferant", "kunde", "haendler", "hersteller",
+)  # fmt: skip
+
+
+def organisation_kind(kind: str) -> bool:
+    return any(word in kind for word in _ORGANISATION_KINDS)
+
+
+def organisation_forms(term: str, *, inflect: bool = True) -> list[str]:
+    """The forms a multi-word organisation name takes in a sentence that are no spelling variants: the
+    name without its legal form ("Wohnungsbau Emsland" of "Wohnungsbau Emsland eG") and, with `inflect`
+    (an organisation's entry) where it begins with a capitalised word, that word in the genitive
+    ("Kurierdienstes Fulda-Eder"); [] for one word."""
+    forms: list[str] = []
+    base = term
+    words = list(_LEGAL_WORD.finditer(term))
+    cut = len(words)
+    # From the end, one legal form at a time, each of up to three words ("GmbH & Co. KG", "Sp. z o.o.").
+    while cut > 1:
+        size = next(
+            (n for n in (3, 2, 1) if cut - n >= 1 and _legal("".join(w.group() for w in words[cut - n : cut]))), 0
+        )
+        if not size:
+            break
+        cut -= size
+    if cut < len(words) and cut > 1:
+        base = term[: words[cut - 1].end()]
+        forms.append(base)
+    elif cut < len(words):
+        # One word left ("Lianyu" of "Lianyu GmbH") is partial_mentions' business: it decides whether
+        # that word is distinctive on its own.
+        base = term[: words[0].end()]
+    head = _HEAD_NOUN.match(base) if inflect else None
+    if head is not None:
+        noun, rest = head.group(1), base[head.end(1) :]
+        endings = ("es",) if noun.endswith(("s", "ß", "x", "z")) else ("s", "es")
+        forms += [noun + ending + rest for ending in endings]
+    return forms
 
 
 def _acronym(token: str) -> bool:

@@ -83,6 +83,12 @@ def kind_labels(kind: str) -> tuple[str, str]:
 # shorter tokens are decoded too, but only accepted when they decode to printable text).
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{4,}={0,2}(?![A-Za-z0-9+/=])")
 _BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
+# Two capitals before a digit: a code to the fast view ("SOMMER37"), maybe a term in capitals ("ZORVAK4821").
+# Searched on the reply's Latin-1 bytes mapped to "A" (capital), "0" (digit) and "." (anything else): the
+# search starts at a digit only, which a byte search finds fast (a character class in front is 4x slower).
+_CAPITALS = bytes(ord("A") if 65 <= b <= 90 else ord("0") if 48 <= b <= 57 else ord(".") for b in range(256))
+_CAPITAL_DIGITS = re.compile(rb"0(?<=AA0)")
+_CAPITAL_CODE_WORD = re.compile(r"(?<![^\W_])[A-Z]*[A-Z][A-Z][0-9][A-Z0-9]*(?![^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +149,7 @@ class TradeSecretValidator:
     public: frozenset[str] = frozenset()  # public words (allowed terms, product names): no unlisted name
     masks: MaskIndex | None = None  # term keys by length, for masked words ("P*g*de")
     hosts: bool = True  # an entry looks like a host or address: spelled-out dots are decoded too
+    leet_keys: bool = False  # some term has digits and letters: its key may read the digits as letters
     name: str = NAME
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
@@ -235,6 +242,9 @@ class TradeSecretValidator:
         fast = fast_view(text)
         if fast is not None:
             leaks, markers = self._term_leaks(text, fast, name_rule)
+            # Cheap gates first: the policy has such terms, the reply has two letters before a digit.
+            if self.leet_keys and b"0" in fast.classes and _CAPITAL_DIGITS.search(fast.raw.translate(_CAPITALS)):
+                leaks += self._capital_code_leaks(text, leaks, name_rule)
             if self.patterns and (fast.has_spaced_letters() or has_token_markup(text)):
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
@@ -280,6 +290,23 @@ class TradeSecretValidator:
         memo = _ReplyMemo(text, self.hasher)
         leaks = [self._leak(hit, found[hit], name_rule, memo) for hit in _outermost(list(found), self._entry_of)]
         return [leak for leak in leaks if leak is not None], markers
+
+    def _capital_code_leaks(self, text: str, leaks: list[Leak], name_rule: bool) -> list[Leak]:
+        """The leaks of words written in capitals with digits ("ZORVAK4821"): the fast view keeps their
+        digits (a code to it), while a term such as "Zorvak4821" is keyed as the full skeleton reads it,
+        digits as letters. Those words are scanned once more in lower case (same length, same offsets)."""
+        lowered = _CAPITAL_CODE_WORD.sub(lambda m: m.group().lower(), text)
+        view = fast_view(lowered)
+        inner, _ = self._term_leaks(lowered, view if view is not None else full_skeleton(lowered), name_rule)
+        changed = [Leak(*m.span(), "", "", "") for m in _CAPITAL_CODE_WORD.finditer(text)]
+        # The inner leaks that touch a changed word: those that _not_overlapping would drop (linear).
+        untouched = set(_not_overlapping(inner, changed))
+        found = [
+            dataclasses.replace(leak, trick="+".join(sorted({*leak.trick.split("+"), "case"} - {"literal"})))
+            for leak in inner
+            if leak not in untouched
+        ]
+        return _not_overlapping(found, leaks)
 
     def _entry_of(self, term: int) -> str:
         return self.terms[term].entry

@@ -130,8 +130,11 @@ def code_lines(joined: str) -> set[int]:
     return {bisect.bisect_right(starts, at) - 1 for at in found}
 
 
-def term_variants(term: str) -> list[Variant]:
-    """All distinct automaton keys for one term (the plain key first)."""
+def term_variants(term: str, *, as_written: bool = False) -> list[Variant]:
+    """All distinct automaton keys for one term (the plain key first).
+
+    `as_written`: a term whose digits a reply reads as letters ("Zorvak4821") also gets its key with the
+    digits, which a reply in capitals keeps ("ZORVAK4821": a code to the fast view)."""
     plain, breaks = term_key(term)
     if not breaks and plain.isascii() and plain.isalpha() and not _UMLAUT_SITES.search(plain):
         # The common case of a long list (one plain ASCII word), without the general machinery.
@@ -143,6 +146,8 @@ def term_variants(term: str) -> list[Variant]:
         mapped = Variant(plain.translate(_LEET_TABLE), VariantTrick.PLAIN, breaks)
         if mapped.key != plain and not has_leet_digits(term):
             return [Variant(plain, VariantTrick.PLAIN, breaks), mapped]
+        if mapped.key != plain and as_written:
+            return [mapped, Variant(plain, VariantTrick.PLAIN, breaks)]
         return [mapped]
     found: dict[str, Variant] = {plain: Variant(plain, VariantTrick.PLAIN, breaks)}
     suspicious = not _is_simple(term)
