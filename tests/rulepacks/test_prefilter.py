@@ -122,3 +122,36 @@ def test_a_fresh_prefilter_answers_its_first_match_without_compiling_a_reverse_p
         if prefilter is not None:
             assert prefilter.may_match(rule.model.flag[0].encode()), rule.id
     assert time.perf_counter() - started < 1.5
+
+
+def test_a_rule_can_turn_its_prefilter_off(tmp_path: Path) -> None:
+    # An AI notice rule: its anchor nearly always comes with a match, so a prefilter would only cost.
+    pack = """\
+pack: switch
+family: claims
+language: de
+rules:
+  - id: claims.de/off
+    prefilter: false
+    category: guarantee
+    legal_basis: "UWG §5"
+    message: {de: "d", en: "e"}
+    anchors: [garantiert]
+    patterns: ['garantiert \\\\w+']
+    flag: ["Das hält garantiert lange."]
+    pass: ["Das hält lange."]
+  - id: claims.de/on
+    category: guarantee
+    legal_basis: "UWG §5"
+    message: {de: "d", en: "e"}
+    anchors: [garantiert]
+    patterns: ['garantiert \\\\w+']
+    flag: ["Das hält garantiert lange."]
+    pass: ["Das hält lange."]
+"""
+    path = tmp_path / "off.yaml"
+    path.write_text(pack, encoding="utf-8")
+    packs = compiled_packs([path])
+    assert packs.rule("claims.de/off").prefilter is None
+    assert packs.rule("claims.de/on").prefilter is not None
+    assert [m.rule.id for m in packs.scan("Das hält garantiert lange.")] == ["claims.de/off", "claims.de/on"]
