@@ -137,7 +137,7 @@ rules:
     legal_basis: "UWG §5"
     message: {de: "d", en: "e"}
     anchors: [garantiert]
-    patterns: ['garantiert \\\\w+']
+    patterns: ['garantiert \\w+']
     flag: ["Das hält garantiert lange."]
     pass: ["Das hält lange."]
   - id: claims.de/on
@@ -145,7 +145,7 @@ rules:
     legal_basis: "UWG §5"
     message: {de: "d", en: "e"}
     anchors: [garantiert]
-    patterns: ['garantiert \\\\w+']
+    patterns: ['garantiert \\w+']
     flag: ["Das hält garantiert lange."]
     pass: ["Das hält lange."]
 """
