@@ -147,3 +147,30 @@ def test_payback_running_costs_and_subsidies_promised(
 )
 def test_conditions_questions_and_references_promise_nothing(sleep: ClaimsValidator, text: str, ctx: Context) -> None:
     assert flagged(sleep, text, ctx) == []
+
+
+# A line without a product list: the products come from its models fact, named with maker and series words around
+# the model code ("Brennwerk GT 300 Plus"); customers and bots name the code alone ("der GT 300").
+DERIVED = ProductLine(
+    id="stoves",
+    name="Brennwerk Kaminöfen",
+    facts=(
+        Fact(
+            key="models",
+            label_de="Modelle",
+            label_en="models",
+            value="Brennwerk GT 300 Plus (Kaminofen, 6 kW) und Brennwerk GT 450 Plus (Kaminofen, 8 kW)",
+        ),
+        Fact(key="power", label_de="Nennwärmeleistung", label_en="rated heat output", value=8, unit="kW"),
+    ),
+    certifications=("GS-Zeichen (TÜV Süd, Zertifikat 1234), nur GT 450",),
+)
+STOVES = Context(product_line="stoves", language=Language.DE, turn=2)
+
+
+def test_a_model_code_inside_a_derived_name_names_the_product() -> None:
+    stoves = make(DERIVED)
+    text = "Auch der GT 300 trägt das GS-Zeichen."
+    assert flagged(stoves, text, STOVES) == [("claims.de/certification", text)]
+    assert flagged(stoves, "Der GT 450 trägt das GS-Zeichen.", STOVES) == []
+    assert flagged(stoves, "Der GT-450 trägt das GS-Zeichen.", STOVES) == []
