@@ -174,3 +174,36 @@ def test_a_model_code_inside_a_derived_name_names_the_product() -> None:
     assert flagged(stoves, text, STOVES) == [("claims.de/certification", text)]
     assert flagged(stoves, "Der GT 450 trägt das GS-Zeichen.", STOVES) == []
     assert flagged(stoves, "Der GT-450 trägt das GS-Zeichen.", STOVES) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Ich sorge dafür, dass Ihr Ersatzbezug bis Freitag bei Ihnen ist.", DE),
+        ("Die neue Matratze kommt übermorgen bei Ihnen an.", DE),
+        ("Wir reparieren jede Matratze, auch Fremdfabrikate, innerhalb von 48 Stunden.", DE),
+        ("Der Techniker ist innerhalb von 24 Stunden bei Ihnen vor Ort.", DE),
+        ("Your replacement cover will be with you by Friday.", EN),
+        ("The new mattress will arrive the day after tomorrow.", EN),
+        ("We repair every mattress within 48 hours.", EN),
+    ],
+)
+def test_a_delivery_or_repair_date_promised_is_a_commitment(sleep: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert flagged(sleep, text, ctx) == [(f"claims.{ctx.language}/delivery-date", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Laut Sendungsverfolgung ist das Paket voraussichtlich bis Freitag bei Ihnen.", DE),
+        ("In der Regel ist die Matratze innerhalb von 3 bis 5 Werktagen bei Ihnen.", DE),
+        ("Bitte senden Sie das Kissen bis Freitag an uns zurück.", DE),
+        ("Voraussetzung ist die Produktregistrierung innerhalb von 60 Tagen.", DE),
+        ("Wir melden uns innerhalb von 2 Werktagen nach Eingang Ihrer Anfrage.", DE),
+        ("According to tracking, the parcel is expected to arrive by Friday.", EN),
+        ("Usually the mattress arrives within 3 to 5 working days.", EN),
+        ("Please send the pillow back to us by Friday.", EN),
+    ],
+)
+def test_estimates_tracking_and_requests_promise_no_date(sleep: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert flagged(sleep, text, ctx) == []
