@@ -240,7 +240,7 @@ def forms_regex(forms: Iterable[Form]) -> str:
     # A compound tail may be preceded by letters; the caller's \b then stands before the compound. The head of
     # a compound has two letters at least ("Öl|verbrauch"): one letter before a class word is another word that
     # merely ends in it ("W|intern" is "Wintern", not "intern"; "B|ohrer" is "Bohrer").
-    return rf"(?:(?:\w{{2,}}?)?{body})" if open_left else body
+    return rf"(?:\w*?(?<!\b\w){body})" if open_left else body
 
 
 def _emit(node: _Node) -> str:
