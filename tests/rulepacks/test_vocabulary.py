@@ -104,6 +104,43 @@ def test_german_verbs_match_conjugated_and_participle() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("noun", "verb_forms", "noun_forms"),
+    [
+        (
+            "Platz",
+            ["platzen", "platze", "Die Reifen platzen"],
+            ["Platz", "Platzes", "Stellplatz", "Sitzplatzes", "platz"],
+        ),
+        ("Druck", ["drucken", "Sie drucken es aus"], ["Druck", "Drucks", "Wasserdruck", "Saugdruckes", "DRUCKEN"]),
+        ("Spiel", ["spielen", "Kinder spielen"], ["Spiel", "Spiele", "Spielen", "Brettspiel", "Kartenspielen"]),
+        ("Schlaf", ["schlafen", "Sie schlafen besser"], ["Schlaf", "Schlafes", "Tiefschlaf", "Mittagsschlafs"]),
+    ],
+)
+def test_a_german_noun_is_no_lower_case_verb(noun: str, verb_forms: list[str], noun_forms: list[str]) -> None:
+    """A class noun written lower-case with a verb ending is the verb ("platzen" is no form of "Platz"); written
+    capitalised, inside a compound or as a sentence-initial verb it stays a form of the noun."""
+    regex = re.compile(rf"(?<!\w){forms_regex(word_forms(noun, Language.DE, Compound.TAIL))}(?!\w)", re.IGNORECASE)
+    assert [text for text in verb_forms if regex.search(text)] == []
+    assert [text for text in noun_forms if not regex.fullmatch(text)] == []
+    # A noun as the head of a lower-case compound is still the noun ("milbenfrei"): the guard is for a word end.
+    head = re.compile(rf"(?<!\w){forms_regex(word_forms('Milbe', Language.DE, Compound.BOTH))}(?!\w)", re.I)
+    assert [bool(head.fullmatch(w)) for w in ("milbenfrei", "Milben", "milben")] == [True, True, False]
+
+
+def test_a_compound_head_has_two_letters_at_least() -> None:
+    """One letter before a class word is another word that ends in it: "Wintern" is no compound of "intern"."""
+    regex = re.compile(rf"(?<!\w){forms_regex(word_forms('intern', Language.DE, Compound.TAIL))}(?!\w)", re.I)
+    assert [w for w in ("Wintern", "Wintern.") if regex.search(w)] == []
+    tail = re.compile(rf"(?<!\w){forms_regex(word_forms('Verbrauch', Language.DE, Compound.TAIL))}(?!\w)", re.I)
+    assert [bool(tail.fullmatch(w)) for w in ("Ölverbrauch", "Stromverbrauchs", "Verbrauch", "Xverbrauch")] == [
+        True,
+        True,
+        True,
+        False,
+    ]
+
+
 def test_english_words_match_plural_and_verb_forms() -> None:
     allergy = re.compile(rf"\b{forms_regex(word_forms('allergy', Language.EN, Compound.TAIL))}\b", re.IGNORECASE)
     assert [bool(allergy.fullmatch(w)) for w in ("allergy", "allergies", "allergen")] == [True, True, False]

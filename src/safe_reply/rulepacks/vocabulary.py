@@ -33,6 +33,7 @@ expression per class, so the per-reply cost does not grow with the length of the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -110,6 +111,7 @@ class Form:
     suffix: str  # regex of inflectional endings (may be "")
     open_left: bool  # may be preceded by letters (compound tail)
     open_right: bool  # may be followed by letters (compound head, a '*' prefix, inflection)
+    noun: bool = False  # a German noun (written capitalised): lower-case with a verb ending it is a verb
 
 
 def word_forms(word: str, language: Language | None, compound: Compound) -> list[Form]:
@@ -127,7 +129,11 @@ def word_forms(word: str, language: Language | None, compound: Compound) -> list
     if star:
         return [Form(text, "", left, True)]
     if language is Language.DE:
-        return _german_forms(text, written.lstrip("*")[0].islower(), left, right)
+        forms = _german_forms(text, written.lstrip("*")[0].islower(), left, right)
+        bare = written.lstrip("*")
+        if bare[:1].isupper() and any(c.islower() for c in bare[1:]) and bare.isalpha():
+            forms = [dataclasses.replace(f, noun=True) for f in forms]
+        return forms
     if language is Language.EN:
         return _english_forms(text, left, right)
     return [Form(text, "", left, right)]
@@ -210,6 +216,14 @@ class _Node:
     below: frozenset[str] = frozenset()  # suffix regexes of every word end at or below this node
 
 
+# A German noun and a verb often share their letters: "Platz" and "platzen", "Spiel" and "spielen", "Druck" and
+# "drucken". Nouns are written capitalised, so a class noun that stands lower-case at the start of a word with a
+# verb ending and nothing after it ("die Reifen platzen") is the verb, not an inflected noun. (Inside a
+# compound, "Stellplatz", and as the head of a lower-case one, "milbenfrei", it is still the noun.)
+def _noun_guard(length: int) -> str:
+    return rf"(?!(?<=(?<![^\W\d_])(?-i:[a-zäöüß])\w{{{length - 1}}})(?:en|n|e)(?!\w))"
+
+
 def forms_regex(forms: Iterable[Form]) -> str:
     """One regex for many forms: a trie, so matching costs per character, not per word.
 
@@ -226,12 +240,16 @@ def forms_regex(forms: Iterable[Form]) -> str:
         for ch in form.literal:
             node = node.children.setdefault(ch, _Node())
         suffix = form.suffix + (r"\w*" if form.open_right else "")
+        if form.noun and form.literal.isalpha():
+            suffix = _noun_guard(len(form.literal)) + (f"(?:{suffix})" if suffix else "")
         node.ends.add(suffix)
         open_left = open_left or form.open_left
     _collect_suffixes(root)
     body = _emit(root)
-    # A compound tail may be preceded by letters; the caller's \b then stands before the compound.
-    return rf"(?:\w*?{body})" if open_left else body
+    # A compound tail may be preceded by letters; the caller's \b then stands before the compound. The head of
+    # a compound has two letters at least ("Öl|verbrauch"): one letter before a class word is another word that
+    # merely ends in it ("W|intern" is "Wintern", not "intern"; "B|ohrer" is "Bohrer").
+    return rf"(?:\w*?(?<!\b\w){body})" if open_left else body
 
 
 def _collect_suffixes(node: _Node) -> frozenset[str]:

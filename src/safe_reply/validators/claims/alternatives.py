@@ -28,10 +28,10 @@ import re
 from dataclasses import dataclass
 
 from safe_reply.config_models import ConditionKind, Fact
-from safe_reply.quantities import Dimension, Quantity, parse_number, quantities
+from safe_reply.quantities import Dimension, Quantity, quantities
 from safe_reply.types import Language
+from safe_reply.validators.claims.fact_clauses import Clause, bracket_after, clauses_of, ranged, split_clauses, usage
 from safe_reply.validators.claims.fact_parts import (
-    RANGE,
     Direction,
     conditions_of,
     default_direction,
@@ -73,8 +73,6 @@ __all__ = [
     "unit_tail",
 ]
 
-
-_JOINED = re.compile(r"\s*(?:bis|–|-|to)\s*\+?", re.IGNORECASE)
 
 _MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|products?)$", re.IGNORECASE)
 
@@ -134,15 +132,6 @@ class NumericFact:
 
 
 @dataclass(frozen=True, slots=True)
-class _Clause:
-    """A clause of a fact's value or qualifier with the figures it holds."""
-
-    text: str
-    products: tuple[int | None, ...]  # the products it holds for
-    in_value: bool  # a clause of a text value (its words name the attribute), else of the qualifier
-
-
-@dataclass(frozen=True, slots=True)
 class _Template:
     """What every alternative of one fact shares: its attribute words, direction and reporting."""
 
@@ -162,7 +151,7 @@ def numeric_facts(
     """Every alternative of `fact` (see the module docstring); [] for a fact without comparable figures."""
     labels = " ".join(x for x in (fact.label_de, fact.label_en, fact.key.replace("_", " ")) if x)
     qualifier = fact.qualifier or ""
-    clauses = _split(qualifier)
+    clauses = split_clauses(qualifier)
     head = clauses[0] if clauses else ""
     scope: list[int | None] = list(product_scope(fact, products, labels, PAREN.sub(" ", head))) or [None]
     cues, groups = label_cues(fact, labels, lexicon)
@@ -211,7 +200,7 @@ def numeric_facts(
             return []
         dimension = None
         rest = [str(fact.value), *clauses]
-    for clause in _clauses(rest, products, scope, main is None):
+    for clause in clauses_of(rest, products, scope, main is None):
         found.extend(_clause_figures(clause, fact, template, products, lexicon, label_words, dimension))
     if main is None:
         found = _qualifier_conditions(found, clauses, products, label_words)
@@ -282,45 +271,8 @@ def _make(
     )
 
 
-def _split(text: str) -> list[str]:
-    """Clauses separated by ";" outside brackets."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        depth += char == "("
-        depth -= char == ")" and depth > 0
-        if char == ";" and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _clauses(texts: list[str], products: ProductIndex, scope: list[int | None], in_value: bool) -> list[_Clause]:
-    """Clauses of a text value and the qualifier, each with its products: a clause "Tavi Duo: ..." holds
-    for the products named before its colon, and so do the clauses after it until another name."""
-    found: list[_Clause] = []
-    for index, text in enumerate(texts):
-        current: tuple[int | None, ...] = tuple(scope)
-        for part in _split(text):
-            for segment in re.split(r",(?=\s)(?![^()]*\))", part):
-                # A value clause holds for the products it names; a qualifier clause only for the products
-                # named before its colon or at its start ("Luftreich P25: 250 m³/h"), not for an accessory
-                # it mentions ("mit Akku 4,0 Ah 2,0 kg").
-                if ":" in segment:
-                    head = segment.split(":")[0]
-                elif in_value and index == 0:
-                    head = segment
-                else:
-                    head = segment[: max((e for s, e in products.spans(segment) if s <= 2), default=0)]
-                named = products.named(head) if len(head) < 80 else set()
-                if named:
-                    current = tuple(sorted(named))
-                found.append(_Clause(segment, current, in_value and index == 0))
-    return found
-
-
 def _clause_figures(
-    clause: _Clause,
+    clause: Clause,
     fact: Fact,
     template: _Template,
     products: ProductIndex,
@@ -343,7 +295,7 @@ def _clause_figures(
         if q.dimension not in (Dimension.OTHER, Dimension.IP)
         and (dimension is None or q.dimension is dimension or foreign)
         and not RELATIVE.match(outer[q.end :])
-        and not (not clause.in_value and _usage(outer, q))
+        and not (not clause.in_value and usage(outer, q))
     ]
     figures = sorted([*figures, *equivalents(text, figures, dimension)], key=lambda q: q.start)
     if _MODELS_KEY.match(fact.key):
@@ -382,7 +334,7 @@ def _clause_figures(
         own_template = dataclasses.replace(own_template, mode=mode_of(text))
     elif not clause.in_value:
         own_template = dataclasses.replace(own_template, mode=None)
-    for quantity, value, low, upper_end in _ranged(outer, values):
+    for quantity, value, low, upper_end in ranged(outer, values):
         before = outer[: quantity.start].rstrip()
         upper = _UPPER_BEFORE.search(before[-14:]) is not None
         lower_limit = _LOWER_LIMIT.search(before[-16:]) is not None
@@ -391,7 +343,7 @@ def _clause_figures(
             direction = Direction.AT_LEAST
         elif direction is None and (upper or low is not None):
             direction = Direction.AT_MOST
-        ends = (_bracket_after(text, quantity.end, products), _bracket_after(text, upper_end, products))
+        ends = (bracket_after(text, quantity.end, products), bracket_after(text, upper_end, products))
         for product in clause.products:
             found.append(
                 _make(
@@ -418,18 +370,6 @@ def _clause_figures(
                 )
             )
     return found
-
-
-# A usage pattern in a qualifier states how the product was used, not another value: "bei 20 Aufnahmen à 20 s
-# pro Tag", "10 Schließvorgänge pro Tag", "at 2 hours a day".
-# ("je" and "each" are left out: "zwei Kochzonen mit je 1.000 W" is a value per part.)
-_EACH = re.compile(r"(?<!\w)à\s*$")
-
-
-def _usage(text: str, quantity: Quantity) -> bool:
-    """A time or count per day ("2 h pro Tag") or per event ("à 20 s"); "150 kWh pro Jahr" is a value."""
-    per_time = quantity.dimension in (Dimension.DURATION, Dimension.COUNT) and unit_tail(text[quantity.end :]) > 0
-    return per_time or _EACH.search(text, 0, quantity.start) is not None
 
 
 def _qualifier_conditions(
@@ -465,46 +405,6 @@ def _qualifier_conditions(
         else:
             result.append(fact)
     return result
-
-
-def _bracket_after(text: str, end: int, products: ProductIndex) -> frozenset[str]:
-    """The condition in brackets right after a figure: "3 W (Nachtmodus)" -> {"nachtmodus"}."""
-    match = re.match(r"\s*\(([^()]{1,60})\)", text[end:])
-    return content_words(match.group(1), products) if match else frozenset()
-
-
-def _ranged(text: str, figures: list[Quantity]) -> list[tuple[Quantity, float, float | None, int]]:
-    """(figure, value, low end, end offset of the upper figure) per value; "−25 °C bis +35 °C" is one."""
-    found: list[tuple[Quantity, float, float | None, int]] = []
-    for position, quantity in enumerate(figures):
-        previous = figures[position - 1] if position else None
-        following = figures[position + 1] if position + 1 < len(figures) else None
-        if _joined(text, previous, quantity):
-            continue  # the upper end of a range made below
-        if _joined(text, quantity, following):
-            assert following is not None
-            found.append((quantity, following.value, quantity.value, following.end))
-            continue
-        span = RANGE.search(text[max(0, quantity.start - 14) : quantity.end])
-        low = None
-        if span:
-            low = (
-                parse_number(span.group(1), Language.DE)
-                * quantity.value
-                / max(parse_number(span.group(2), Language.DE), 1e-12)
-            )
-        found.append((quantity, quantity.value, low, quantity.end))
-    return found
-
-
-def _joined(text: str, first: Quantity | None, second: Quantity | None) -> bool:
-    if first is None or second is None or first.dimension is not second.dimension:
-        return False
-    between = text[first.end : second.start]
-    return (
-        _JOINED.fullmatch(between) is not None
-        or re.fullmatch(r"\s*\([^()]{1,60}\)\s*(?:bis|–|-|to)\s*", between) is not None
-    )
 
 
 def _mark_favourable(found: list[NumericFact]) -> list[NumericFact]:

@@ -287,8 +287,17 @@ def _name_words(refs: list[ProductRef], common: set[str]) -> list[ProductRef]:
     "das Set" for "Set Duo 800 + S2"): words of at least four letters that no other product's name
     has and that are neither the brand nor a generic noun. Written in lower case they stay words."""
     words = [[w for w in r.name.lower().split() if len(w) >= 4 and w.isalpha()] for r in refs]
-    # A model code that ends the name alone names it too: "der H2" for "Brenner Heizlüfter H2".
-    codes = [[c.lower()] if (c := r.name.split()[-1]) and _MODEL_CODE.match(c) else [] for r in refs]
+    # A model code that ends the name alone names it too: "der H2" for "Brenner Heizlüfter H2"; so does a code of
+    # capitals and a number inside it: "die KG 186" for "Wendeler KG 186 NoFrost", "der WM 814" for "WM 814 Eco".
+    codes = [
+        list(
+            dict.fromkeys(
+                [*([c.lower()] if (c := r.name.split()[-1]) and _MODEL_CODE.match(c) else [])]
+                + [_squash(m) for m in _INNER_CODE.findall(r.name) if _squash(m) != _squash(r.name)]
+            )
+        )
+        for r in refs
+    ]
     counts: dict[str, int] = {}
     for found in (*words, *codes):
         for word in set(found):
@@ -303,6 +312,7 @@ def _name_words(refs: list[ProductRef], common: set[str]) -> list[ProductRef]:
 
 
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
+_INNER_CODE = re.compile(r"(?<![\w-])[A-Z]{1,4}[\s-]?\d{1,5}[a-z]?(?![\w-])")
 
 
 def _tails(noun: str) -> list[str]:

@@ -2,8 +2,10 @@
 
 A claim rule finds the words; whether they are asserted of a product on sale depends on the speech act
 around them. An offer the bot makes itself binds ("ich biete Ihnen 20 € an"); a yes/no or indirect question
-asserts nothing ("Is the GS mark there?", "Ob das hilft, besprechen Sie mit Ihrer Ärztin"); after a
-contrast, the part about a product on sale is a claim even when the sentence began with an unreleased one.
+asserts nothing ("Is the GS mark there?", "Ob das hilft, besprechen Sie mit Ihrer Ärztin"); a clause the
+sentence denies asserts nothing either ("Das heißt nicht, dass er klimafreundlich ist", "Eine Allergie
+behandeln kann eine Waschmaschine nicht"); after a contrast, the part about a product on sale is a claim even
+when the sentence began with an unreleased one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from safe_reply.rulepacks import RuleMatch
 from safe_reply.types import Span
-from safe_reply.validators.claims.taxonomy import Backing
+from safe_reply.validators.claims.taxonomy import Backing, ClaimCategory
 from safe_reply.validators.claims.text import ReplyView
 
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
@@ -20,8 +22,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
 _PERFORMATIVE = re.compile(
     r"\b(?:ich|wir)\s+(?:biete|bieten|erstatte|erstatten|überweise|überweisen|schenke|schenken|gewähre|gewähren)\s+"
     r"ihnen\b|\b(?:biete|erstatte|überweise|schenke|gewähre)\s+ich\s+ihnen\b"
-    # The modal offer is an offer all the same: "daher kann ich nur 20 € anbieten", "I can offer you €20".
+    # The modal offer is an offer all the same: "daher kann ich nur 20 € anbieten", "I can offer you €20"; made to
+    # the customer ("kann ich Ihnen bis zu 150 € Kulanz anbieten") it is one even with its limit ("darf ich Ihnen bis
+    # zu 60 €" states the bot's authority).
     r"|\b(?:(?:kann|könnte|darf|würde)\s+ich|ich\s+(?:kann|könnte|darf|würde))\s+(?:ihnen\s+)?(?:(?!bis\b|maximal\b|höchstens\b)[\w€%.,]+\s+){0,4}?"
+    r"(?:anbieten|gewähren|erstatten|gutschreiben|überweisen|schenken)\b"
+    r"|\b(?:(?:kann|könnte|würde)\s+ich|ich\s+(?:kann|könnte|würde))\s+ihnen\s+(?:[\w€%.,-]+\s+){0,8}?"
     r"(?:anbieten|gewähren|erstatten|gutschreiben|überweisen|schenken)\b"
     r"|\bI(?:['’]ll|\s+will|['’]m\s+(?:offering|giving|refunding))\s+(?:\w+\s+)?(?:you|refund\s+you|credit\s+you)\b"
     r"|\bI\s+(?:can|could)\s+(?:only\s+)?(?:offer|give|refund|credit)\s+you\b(?!\s+(?:up\s+to|a\s+maximum|at\s+most))",
@@ -51,11 +57,70 @@ _INDIRECT_QUESTION = re.compile(r"^\W*(?:ob|whether)\b", re.IGNORECASE)
 _CONTRAST = re.compile(r";|,?\s+(?:but|aber|doch|jedoch|dafür|whereas|while|während)\s+", re.IGNORECASE)
 
 
-def not_asserted(text: str, match: Span, sentence: Span) -> bool:
-    """Whether the match stands in a yes/no question or an indirect question (nothing is asserted)."""
+# A clause introduced as what something does NOT mean: "Das heißt aber nicht, dass er klimafreundlich ist",
+# "Das bedeutet nicht automatisch, dass ...", "That doesn't mean the sofa is eco-friendly". The frame must stand
+# before the match with no new clause of its own in between ("..., das heißt, Sie schlafen ..." asserts).
+_DENYING_FRAME = re.compile(
+    r"\b(?:heißt|heisst|bedeutet|besagt|garantiert)\s+(?:\w+\s+){0,2}?(?:nicht|keineswegs|noch\s+lange\s+nicht)"
+    r"(?:\s+(?:automatisch|unbedingt|zwangsläufig|gleich|auch|schon))?\s*,?\s*dass\b"
+    r"|\b(?:does\s*n['’]?t|does\s+not|do\s*n['’]?t|do\s+not|did\s*n['’]?t|won['’]t|will\s+not|would\s*n['’]?t)\s+"
+    r"(?:\w+\s+)?(?:mean|make|imply)\b|\bthat['’]s\s+not\s+to\s+say\b|\bis\s+no\s+proof\s+that\b",
+    re.IGNORECASE,
+)
+# Inside its own clause, the rule may not match past another claim frame: "Das Kissen lindert Schmerzen – das heißt
+# nicht, dass ..." keeps the first claim (the frame stands after the match).
+_AFTER_FRAME_BREAK = re.compile(r"[;:–—]|\s-\s|\b(?:sondern|but|aber\s+(?:es|er|sie|das))\b", re.IGNORECASE)
+# German puts what a modal verb denies first and "nicht" last: "Eine Allergie behandeln kann eine Waschmaschine
+# natürlich nicht", "Klimaneutral nennen dürfen wir das nicht". Only a modal verb of ability or permission: with
+# a copula or "müssen" the negation may itself be the claim ("Krank werden Sie damit nicht", "Sorgen machen
+# müssen Sie sich nicht"), and so it may where a benefit is not what is denied ("Überhitzen kann er nicht"):
+# `denied` takes the modal frame only for claims of a benefit (`BENEFITS`).
+_MODAL = r"(?:kann|können|darf|dürfen|soll|sollen|vermag|vermögen)"
+_MODAL_DENIAL = re.compile(
+    rf"\b{_MODAL}\s+(?:[\w-]+\s+){{0,5}}?(?:nicht|keineswegs)\s*(?:[,.!;:–—)]|\s-\s|$)",
+    re.IGNORECASE,
+)
+
+# The claims that state a benefit (an effect, a mark, a test, an origin, a rank): denying one asserts nothing.
+BENEFITS = frozenset(
+    {
+        ClaimCategory.HEALTH,
+        ClaimCategory.ENVIRONMENTAL,
+        ClaimCategory.CERTIFICATION,
+        ClaimCategory.TEST_SEAL,
+        ClaimCategory.ORIGIN,
+        ClaimCategory.SUPERLATIVE,
+        ClaimCategory.COMPARATIVE,
+    }
+)
+
+
+def not_asserted(text: str, match: Span, sentence: Span, category: ClaimCategory | None = None) -> bool:
+    """Whether the match stands in a yes/no question, an indirect question or a denied clause (nothing is
+    asserted)."""
     if _YES_NO_QUESTION.search(sentence.of(text)):
         return True
-    return _INDIRECT_QUESTION.search(clause_of(text, match, sentence).of(text)) is not None
+    clause = clause_of(text, match, sentence)
+    if _INDIRECT_QUESTION.search(clause.of(text)) is not None:
+        return True
+    return denied(text, match, sentence, modal=category in BENEFITS)
+
+
+def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> bool:
+    """Whether the sentence says the match does not hold: a denying frame before it ("Das heißt nicht, dass
+    ...") or a modal verb with a final "nicht" after it in its clause ("... behandeln kann X nicht")."""
+    frames = list(_DENYING_FRAME.finditer(text, sentence.start, match.start))
+    if frames and not _AFTER_FRAME_BREAK.search(text, frames[-1].end(), match.start):
+        return True
+    if not modal:
+        return False
+    # The claim words stand before the modal verb, in the same clause: "Die Matratze kann Rückenschmerzen nicht
+    # heilen" is no such frame (the rule's own negation handles "nicht heilen").
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, match.start)), default=sentence.start)
+    stop = _CLAUSE_BREAK.search(text, match.start, sentence.end)
+    clause = text[start : stop.start() if stop else sentence.end]
+    verb = _MODAL_DENIAL.search(clause + " ")
+    return verb is not None and start + verb.start() > match.start
 
 
 def about_product_on_sale(view: ReplyView, match: RuleMatch) -> bool:

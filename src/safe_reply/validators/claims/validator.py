@@ -222,7 +222,7 @@ class ClaimsValidator:
         ):
             return None
         # An offer is made as a question as often as not ("Kann ich Ihnen 20 € gutschreiben?"): it still binds.
-        if backing is not Backing.SERVICE and not_asserted(text, match.span, match.sentence_span):
+        if backing is not Backing.SERVICE and not_asserted(text, match.span, match.sentence_span, category):
             return None
         claim = match.span.of(text)
         approved = approved_backing(sentence, claim, self.base)
