@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from safe_reply.errors import ConfigErrors
 from safe_reply.rulepacks import compiled_packs
-from safe_reply.rulepacks.vocabulary import Compound, Form, forms_regex, word_forms
+from safe_reply.rulepacks.vocabulary import Compound, Form, _noun_guard, forms_regex, word_forms
 from safe_reply.types import Language, Span
 
 VOCABULARY = """\
@@ -242,13 +242,16 @@ def test_english_class_words_anchor_on_closed_forms(tmp_path: Path) -> None:
 
 
 def _reference_regex(forms: list[Form]) -> str:
-    """The trie with every word end spelling out its own suffix (the form before suffixes were shared)."""
+    """The trie with every word end spelling out its own guard and suffix (before suffixes were shared)."""
     root: dict[str, Any] = {}
     for form in forms:
         node = root
         for ch in form.literal:
             node = node.setdefault(ch, {})
-        node.setdefault("", set()).add(form.suffix + (r"\w*" if form.open_right else ""))
+        suffix = form.suffix + (r"\w*" if form.open_right else "")
+        if form.noun and form.literal.isalpha():  # the noun guard, at the end of every noun
+            suffix = _noun_guard(len(form.literal)) + (f"(?:{suffix})" if suffix else "")
+        node.setdefault("", set()).add(suffix)
 
     def emit(node: dict[str, Any]) -> str:
         alternatives = [_literal(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
@@ -291,4 +294,7 @@ def test_a_shared_suffix_matches_exactly_like_a_suffix_at_every_word_end(
 
 def test_nouns_of_one_class_share_one_suffix() -> None:
     forms = [form for word in ("Akne", "Allergie", "Asthma") for form in word_forms(word, Language.DE, Compound.NONE)]
-    assert forms_regex(forms) == "a(?:kne|llergie|sthma)(?:ern|ens|en|er|es|em|ns|e|n|s)?"
+    guard4, guard6, guard8 = _noun_guard(4), _noun_guard(6), _noun_guard(8)
+    assert forms_regex(forms) == f"a(?:kne{guard4}|llergie{guard8}|sthma{guard6})(?:ern|ens|en|er|es|em|ns|e|n|s)?"
+    platzen = re.compile(rf"\b{forms_regex(word_forms('Platz', Language.DE, Compound.NONE))}\b", re.IGNORECASE)
+    assert [m.group() for m in platzen.finditer("Die Reifen platzen nicht, der Platz reicht")] == ["Platz"]

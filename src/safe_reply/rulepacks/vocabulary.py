@@ -212,7 +212,8 @@ def _literal_regex(literal: str) -> str:
 @dataclass
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    ends: set[str] = field(default_factory=set)  # suffix regexes of words ending here
+    # Suffix regexes of the words ending here, each with its noun guard ("" when none of them needs one).
+    ends: dict[str, str] = field(default_factory=dict)
     below: frozenset[str] = frozenset()  # suffix regexes of every word end at or below this node
 
 
@@ -240,9 +241,12 @@ def forms_regex(forms: Iterable[Form]) -> str:
         for ch in form.literal:
             node = node.children.setdefault(ch, _Node())
         suffix = form.suffix + (r"\w*" if form.open_right else "")
-        if form.noun and form.literal.isalpha():
-            suffix = _noun_guard(len(form.literal)) + (f"(?:{suffix})" if suffix else "")
-        node.ends.add(suffix)
+        # The guard depends on the word's length, so it stays at the word's end, and the suffix it comes
+        # with can still be shared by the whole subtree (a guard inside the suffix made every length a
+        # suffix of its own: the German health rule grew from 92,000 to 666,000 characters).
+        guard = _noun_guard(len(form.literal)) if form.noun and form.literal.isalpha() else ""
+        # A word of the same suffix without a guard matches wherever the guarded one does.
+        node.ends[suffix] = guard if node.ends.get(suffix, guard) else ""
         open_left = open_left or form.open_left
     _collect_suffixes(root)
     body = _emit(root)
@@ -269,10 +273,11 @@ def _alternation(node: _Node, *, bare: bool) -> str:
     """Children first, then the word ends (their suffixes, or "" when the suffix follows the subtree)."""
     emit = _emit_bare if bare else _emit
     alternatives = [_literal_regex(ch) + emit(child) for ch, child in sorted(node.children.items())]
-    if bare:
-        alternatives.extend([""] if node.ends else [])
+    if bare:  # one suffix below, written after the subtree: a word end is its guard, or nothing
+        alternatives.extend(node.ends.values())
     else:
-        alternatives.extend(sorted(node.ends, key=len, reverse=True))  # "" for a bare end: the shortest comes last
+        ends = [guard + (f"(?:{suffix})" if guard and suffix else suffix) for suffix, guard in node.ends.items()]
+        alternatives.extend(sorted(ends, key=len, reverse=True))  # "" for a bare end: the shortest comes last
     if not alternatives:
         return ""
     if len(alternatives) == 1:
