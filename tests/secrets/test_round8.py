@@ -315,3 +315,14 @@ def test_a_long_list_finds_a_digit_term_in_capitals_by_a_rescan(monkeypatch: pyt
     assert leaks("Der KG210 Vario kommt.", long_list) == [("KG210 Vario", "unreleased_product")]
     assert leaks("Code SOMMER37 gilt bis Freitag.", long_list) == []
     assert not _faults.leet_keys  # a short list keys the term as written too: no rescan
+
+
+def test_the_rescan_reads_the_words_around_a_capital_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only windows around the capital code words are rescanned, as far as a term of several words reaches:
+    # a word before the code and a word after it belong to the term as in the whole reply.
+    build_module = importlib.import_module("safe_reply.validators.trade_secrets.build")
+    monkeypatch.setattr(build_module, "MAX_AS_WRITTEN_KEYS", 0)
+    long_list = make_validator([{"term": "Nordlicht Zorvak4821 Pro", "kind": "unreleased_product"}])
+    filler = "Vielen Dank für Ihre Geduld, wir melden uns. " * 5
+    text = filler + "Das NORDLICHT ZORVAK4821 Pro kommt. " + filler + "Code SOMMER37 gilt."
+    assert leaks(text, long_list) == [("NORDLICHT ZORVAK4821 Pro", "unreleased_product")]

@@ -184,6 +184,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         automaton=Automaton(keys, encoded) if keys else None,
         slots=slots,
         term_lens=[len(term.key) for term in terms],
+        term_reach=_code_reach(terms),
         hasher=compiler.hasher,
         facts=facts,
         fact_entries=tuple(compiler.fact_entries),
@@ -511,3 +512,11 @@ SPEC = ValidatorSpec(
     sensitive=True,  # a finding's span IS the protected term: the log keeps only its keyed hash
     order=10,
 )
+
+
+def _code_reach(terms: Sequence[ProtectedTerm]) -> int:
+    """How far around a capital code word ("ZORVAK4821") its rescan must read: as far as a term with
+    digits and more than one word may reach ("Velo ZORVAK4821", spaces and hyphens counted twice); 0
+    when every term with digits is one word (then the code word alone is read)."""
+    spread = [len(term.key) for term in terms if any(c.isdigit() for c in term.entry) and not term.entry.isalnum()]
+    return 2 * max(spread) + 8 if spread else 0

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from safe_reply.validators.trade_secrets.normalise import _FAST_ACCENTS, _FAST_DELETE, Skeleton, full_skeleton
 
-__all__ = ["FastView", "fast_view", "hit_windows"]
+__all__ = ["FastView", "fast_view", "hit_windows", "text_windows"]
 
 # The typographic marks beyond Latin-1 that a reply contains without any trick (normalise._SAFE).
 _WIDE_SAFE = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac"
@@ -182,9 +182,9 @@ def _right_break(text: str, at: int) -> int:
     return found.start() if found is not None else len(text)
 
 
-def _window(text: str, start: int, end: int) -> Skeleton:
+def _window(text: str, start: int, end: int, *, leet: bool = False) -> Skeleton:
     """The full skeleton of text[start:end] with offsets into the whole reply."""
-    local = full_skeleton(text[start:end], leet=False)
+    local = full_skeleton(text[start:end], leet=leet)
     return Skeleton(
         local.text,
         text,
@@ -198,8 +198,14 @@ def hit_windows(text: str, fast: FastView, spans: Iterable[tuple[int, int]]) -> 
     """Full skeletons (leet off, as on the fast path) of the words around the skeleton spans
     [start, end) of `fast`, one per group of overlapping or touching windows, in reply order."""
     offset = fast.offset_finder()
+    return text_windows(text, ((offset(s), offset(e - 1) + 1) for s, e in spans))
+
+
+def text_windows(text: str, spans: Iterable[tuple[int, int]], *, leet: bool = False) -> list[Skeleton]:
+    """Full skeletons of the words around the reply spans [start, end) of a fast-path reply (see
+    hit_windows), one per group of overlapping or touching windows, in reply order."""
     windows: list[tuple[int, int]] = []
-    for first, last in sorted((offset(s), offset(e - 1) + 1) for s, e in spans):
+    for first, last in sorted(spans):
         if windows and first < windows[-1][1]:
             if last > windows[-1][1]:
                 windows[-1] = (windows[-1][0], _right_break(text, last))
@@ -211,4 +217,4 @@ def hit_windows(text: str, fast: FastView, spans: Iterable[tuple[int, int]]) -> 
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return [_window(text, start, end) for start, end in merged]
+    return [_window(text, start, end, leet=leet) for start, end in merged]
