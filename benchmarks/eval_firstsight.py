@@ -51,7 +51,11 @@ def row(name: str, results: Sequence[CaseResult]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", type=Path, help="corpus folders (default: every first-sight set)")
+    parser.add_argument(
+        "--claims-model", action="store_true", help="switch the opt-in claims model on (validators.claims.model)"
+    )
     args = parser.parse_args(argv)
+    settings = {"claims": {"model": True}} if args.claims_model else None
     folders: list[Path] = args.corpora or sorted(p for p in FIRST_SIGHT.iterdir() if (p / "cases.jsonl").is_file())
     if not folders:
         print(f"no corpus found in {FIRST_SIGHT}", file=sys.stderr)
@@ -60,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---" * (len(COLUMNS) + 1) + "|")
     for folder in folders:
         corpus = load_corpus(folder)
-        print(row(folder.name, evaluate_corpus(corpus, policy_from_corpus(corpus))), flush=True)
+        print(row(folder.name, evaluate_corpus(corpus, policy_from_corpus(corpus, settings=settings))), flush=True)
     return 0
 
 

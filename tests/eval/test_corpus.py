@@ -51,6 +51,15 @@ def test_corpus_config_maps_every_section(corpus_dir: Path, use_fakes: Callable[
     }
 
 
+def test_settings_switch_an_opt_in_on_in_every_line(corpus_dir: Path, use_fakes: Callable[..., None]) -> None:
+    # `--claims-model` of benchmarks/eval_firstsight.py: the opt-in claims model measured on a corpus.
+    use_fakes("claims", "trade_secrets")
+    config = corpus_config(load_corpus(corpus_dir), settings={"claims": {"model": True}, "disclosure": {"x": 1}})
+    assert [line["validators"]["claims"] for line in config.values()] == [{"model": True}, {"model": True}]
+    assert all("disclosure" not in line["validators"] for line in config.values())  # not enabled: not added
+    assert corpus_config(load_corpus(corpus_dir))["bike"]["validators"]["claims"] == {}
+
+
 def test_only_installed_validators_are_enabled(corpus_dir: Path, use_fakes: Callable[..., None]) -> None:
     use_fakes("claims")
     policy = policy_from_corpus(corpus_dir)

@@ -261,10 +261,16 @@ def usable_validators() -> dict[str, str | None]:
     return result
 
 
-def corpus_config(corpus: Corpus, validators: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+def corpus_config(
+    corpus: Corpus,
+    validators: Iterable[str] | None = None,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[str, dict[str, Any]]:
     """Our config (product line id -> the YAML mapping of product_lines/<id>.yaml) for the corpus.
 
     `validators` limits the enabled checks; by default every installed corpus validator is enabled.
+    `settings` adds keys to an enabled validator's section of every line (`{"claims": {"model": True}}`:
+    the opt-in claims model), so an opt-in switch can be measured on a corpus as written.
     """
     installed = {name for name, problem in usable_validators().items() if problem is None}
     wanted = set(CORPUS_VALIDATORS if validators is None else validators)
@@ -285,6 +291,9 @@ def corpus_config(corpus: Corpus, validators: Iterable[str] | None = None) -> di
                 "required": line.disclosure.required.value,
                 "text": {"de": line.disclosure.text_de, "en": line.disclosure.text_en},
             }
+        for name, extra in (settings or {}).items():
+            if name in sections:
+                sections[name] |= dict(extra)
         config: dict[str, Any] = {"id": line_id}
         if line.name:
             config["name"] = line.name
@@ -306,13 +315,18 @@ def corpus_config(corpus: Corpus, validators: Iterable[str] | None = None) -> di
 EVAL_TIME_BUDGET_SECONDS = 600.0
 
 
-def policy_from_corpus(directory: str | Path | Corpus, validators: Iterable[str] | None = None) -> Policy:
-    """Compile the corpus's product_lines.yaml into a Policy through the regular config loader.
+def policy_from_corpus(
+    directory: str | Path | Corpus,
+    validators: Iterable[str] | None = None,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Policy:
+    """Compile the corpus's product_lines.yaml into a Policy through the regular config loader
+    (`validators` and `settings` as in corpus_config).
 
     Config errors name the corpus file and the corpus key (e.g. `product_lines[0].protected_terms[3]`).
     """
     corpus = directory if isinstance(directory, Corpus) else load_corpus(directory)
-    configs = corpus_config(corpus, validators)
+    configs = corpus_config(corpus, validators, settings)
     with tempfile.TemporaryDirectory(prefix="safe_reply_corpus_") as tmp:
         folder = Path(tmp)
         (folder / PRODUCT_LINE_DIR).mkdir()
