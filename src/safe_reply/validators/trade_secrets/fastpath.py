@@ -204,17 +204,15 @@ def hit_windows(text: str, fast: FastView, spans: Iterable[tuple[int, int]]) -> 
 def text_windows(text: str, spans: Iterable[tuple[int, int]], *, leet: bool = False) -> list[Skeleton]:
     """Full skeletons of the words around the reply spans [start, end) of a fast-path reply (see
     hit_windows), one per group of overlapping or touching windows, in reply order."""
-    windows: list[tuple[int, int]] = []
-    for first, last in sorted(spans):
-        if windows and first < windows[-1][1]:
-            if last > windows[-1][1]:
-                windows[-1] = (windows[-1][0], _right_break(text, last))
-            continue
-        windows.append((_left_break(text, first), _right_break(text, last)))
     merged: list[tuple[int, int]] = []
-    for start, end in windows:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+    for first, last in sorted(spans):
+        if merged and first < merged[-1][1]:  # inside the last window: at most its end moves on
+            if last > merged[-1][1]:
+                merged[-1] = (merged[-1][0], _right_break(text, last))
+            continue
+        start, end = _left_break(text, first), _right_break(text, last)
+        if merged and start <= merged[-1][1]:  # touching the last window: one window
+            merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return [_window(text, start, end, leet=leet) for start, end in merged]
