@@ -96,6 +96,9 @@ def fact_unit(text: str) -> Unit:
     return _pint_unit(written)
 
 
+_NAMES_A_UNIT = re.compile(r"[^\W\d_]")  # a letter: "g/100 g" names units that cancel, "2" names none
+
+
 @functools.lru_cache(maxsize=256)
 def _pint_unit(text: str) -> Unit:
     expression = text
@@ -111,8 +114,14 @@ def _pint_unit(text: str) -> Unit:
     try:
         quantity = registry.parse_expression(expression)
         dimensionality = str(quantity.dimensionality)
-        if not str(quantity.units) or str(quantity.units) == "dimensionless":  # a bare number
-            raise UnknownUnit(text)
+        if dimensionality == "dimensionless":
+            if not _NAMES_A_UNIT.search(text):
+                raise UnknownUnit(text)  # a bare number
+            # Units that cancel: a share per reference amount, the way food and cosmetics labels give
+            # it ("g/100 g", "mg/g", "ml/100 ml"). 12 g/100 g is 12 %, so it compares like a percentage.
+            return Unit(Dimension.PERCENT, float(quantity.to("percent").magnitude))
+    except UnknownUnit:
+        raise
     except Exception as exc:  # pint raises several unrelated types for text it cannot parse
         raise UnknownUnit(text) from exc
     found = _BY_DIMENSIONALITY.get(dimensionality)

@@ -88,6 +88,10 @@ def _flagged(text: str, line: ProductLine = PUMPS) -> list[tuple[str, str]]:
         ("CFM", Dimension.FLOW, 1.69901),
         ("l/min", Dimension.FLOW, 0.06),
         ("ft³/min", Dimension.FLOW, 1.6990108),
+        # Units that cancel are a share per reference amount, as food labels write it: 12 g/100 g is 12 %.
+        ("g/100 g", Dimension.PERCENT, 1.0),
+        ("mg/g", Dimension.PERCENT, 0.1),
+        ("ml/100 ml", Dimension.PERCENT, 1.0),
     ],
 )
 def test_units_the_registry_knows_load_in_any_spelling(written: str, dimension: Dimension, factor: float) -> None:
