@@ -155,3 +155,18 @@ rules:
     assert packs.rule("claims.de/off").prefilter is None
     assert packs.rule("claims.de/on").prefilter is not None
     assert [m.rule.id for m in packs.scan("Das hält garantiert lange.")] == ["claims.de/off", "claims.de/on"]
+
+
+def test_the_direct_probe_answers_as_the_wrapper_does_on_every_corpus_sentence() -> None:
+    # The scan asks RE2's C++ matcher directly (no generator, no match object); the wrapper's own
+    # `match` must give the same yes/no for every rule and sentence, both ways.
+    sentences = [s.encode() for s in corpus_sentences()[:4000]]
+    with_probe = [rule.prefilter for rule in SHIPPED.rules if rule.prefilter is not None]
+    assert all(prefilter.probe is not None for prefilter in with_probe)  # this google-re2 exposes it
+    said_yes = 0
+    for prefilter in with_probe:
+        for sentence in sentences:
+            direct = prefilter.may_match(sentence)
+            assert direct == (prefilter.regex.match(sentence) is not None)
+            said_yes += direct
+    assert said_yes > 1000  # both answers occur: the comparison is not vacuous

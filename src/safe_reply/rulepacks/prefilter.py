@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from safe_reply.linear_regex import re2_source
@@ -25,6 +25,11 @@ try:  # the wheel ships for the platforms we run on; without it every rule just 
     import re2 as _re2
 except ImportError:  # pragma: no cover - exercised only where google-re2 has no wheel
     _re2 = None
+
+# RE2's anchor for an anchored match, from the extension module the wrapper itself calls (see _probe).
+_ANCHOR_START: Any = getattr(
+    getattr(getattr(getattr(_re2, "_re2", None), "RE2", None), "Anchor", None), "ANCHOR_START", None
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,8 @@ class Prefilter:
     """
 
     regex: Any  # re2._Regexp of a bytes pattern
+    # The C++ matcher behind the wrapper's `match` (see _probe), or None to go through the wrapper.
+    probe: Any = field(default=None, compare=False, repr=False)
 
     def may_match(self, sentence: bytes) -> bool:
         """False when no pattern of the rule can match the UTF-8 sentence; True means: run them.
@@ -47,6 +54,8 @@ class Prefilter:
         first match, 5.5 s over the shipped rules, paid by whichever replies first pass each rule's
         prefilter (up to 64 ms for one reply, measured). Anchored, the start is known.
         """
+        if self.probe is not None:
+            return bool(self.probe(_ANCHOR_START, sentence, 0, len(sentence))[0][0] >= 0)
         return self.regex.match(sentence) is not None
 
     def search(self, text: str) -> bool:
@@ -82,7 +91,19 @@ def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
             prefilter = _re2.compile(source, _options(LARGE_MEMORY))
     except Exception:  # re2.error, or a construct widen() cannot spell: the rule runs its patterns
         return None
-    return Prefilter(prefilter)
+    return Prefilter(prefilter, _probe(prefilter))
+
+
+def _probe(regex: Any) -> Any:
+    """The wrapped C++ `RE2::Match` of a compiled pattern, when this google-re2 exposes it.
+
+    Why: the wrapper's `match` builds a generator and a match object around that one call; a scan asks
+    about thirty prefilter questions per reply and wants only yes or no (2.1 µs a question instead of
+    3.2, measured). The wrapper's own `match` on bytes makes exactly this call with the same anchor,
+    so both give the same answer (tested); without the attribute the wrapper is used.
+    """
+    probe = getattr(getattr(regex, "_regexp", None), "Match", None)
+    return probe if _ANCHOR_START is not None and callable(probe) else None
 
 
 # Memory per rule (program and DFA cache; the cache grows only as states are met). 8 MiB keeps the
