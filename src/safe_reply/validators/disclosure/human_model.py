@@ -26,7 +26,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -79,30 +79,45 @@ def stem(word: str) -> str:
 
 def features(sentence: str) -> set[str]:
     """The stems of the sentence and each pair of neighbouring stems ("war gestern" -> "war gest")."""
-    return set(worded_features(sentence))
+    return feature_set(TOKEN.findall(sentence.lower()))
 
 
-def worded_features(sentence: str) -> dict[str, str]:
-    """Each feature of the sentence -> the words it was read from (what a finding names as a cue).
+def feature_set(words: list[str]) -> set[str]:
+    """The features of the words, as worded_features reads them (the per-reply path: no cue words)."""
+    stems = [_STEMS.get(word) or stem(word) for word in words]
+    glue = [word in GLUE for word in words]
+    found = {s for s, g in zip(stems, glue, strict=True) if not g}
+    found.update([f"{stems[i]} {stems[i + 1]}" for i in range(len(words) - 1) if not (glue[i] and glue[i + 1])])
+    return found
+
+
+def worded_features(words: list[str]) -> dict[str, str]:
+    """Each feature of the sentence's words -> the words it was read from (what a finding names as a cue).
 
     Articles, prepositions and conjunctions alone, or two of them in a row ("on this", "in der"), are
     no features: they say where a phrase stands, not who speaks, and as features they made any long
     sentence with "on this" look like "on this mattress in the showroom".
     """
-    words = TOKEN.findall(sentence.lower().replace("’", "'"))
-    stems = [stem(word) for word in words]
+    stems = [_STEMS.get(word) or stem(word) for word in words]
     found = {s: w for s, w in zip(stems, words, strict=True) if w not in GLUE}
-    for (first, second), (one, two) in zip(itertools.pairwise(stems), itertools.pairwise(words), strict=True):
+    for i in range(len(words) - 1):
+        one, two = words[i], words[i + 1]
         if one not in GLUE or two not in GLUE:
-            found[f"{first} {second}"] = f"{one} {two}"
+            found[f"{stems[i]} {stems[i + 1]}"] = f"{one} {two}"
     return found
 
 
-def is_candidate(sentence: str) -> bool:
-    """A statement (not a question) with a first-person word: the only sentences the model judges."""
+def statement_words(sentence: str) -> list[str] | None:
+    """The words of a statement (not a question) with a first-person word, else None: the model
+    judges only those."""
     if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
-        return False
-    return not FIRST_PERSON.isdisjoint(TOKEN.findall(sentence.lower()))
+        return None
+    words = TOKEN.findall(sentence.lower())
+    return None if FIRST_PERSON.isdisjoint(words) else words
+
+
+def is_candidate(sentence: str) -> bool:
+    return statement_words(sentence) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +128,7 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class HumanModel:
-    weights: MappingProxyType[str, float]
+    weights: MappingProxyType[str, float] = field(repr=False)
     intercept: float
     threshold: float
 
@@ -130,10 +145,23 @@ class HumanModel:
 
     def score(self, sentence: str) -> float:
         """The linear score (log-odds) of a claim, as the training computed it."""
-        return self._weigh(worded_features(sentence))[0]
+        return self.score_words(TOKEN.findall(sentence.lower()))
+
+    def score_words(self, words: list[str]) -> float:
+        get = self.weights.get
+        known = [w for f in feature_set(words) if (w := get(f)) is not None]
+        return self.intercept + (sum(known) / math.sqrt(len(known)) if known else 0.0)
+
+    def claims(self, words: list[str]) -> bool:
+        """Whether the score reaches the threshold (compared as log-odds: no exp on the common path)."""
+        return self.score_words(words) >= self.threshold_score
+
+    @property
+    def threshold_score(self) -> float:
+        return math.log(self.threshold / (1.0 - self.threshold))
 
     def judge(self, sentence: str) -> Verdict:
-        worded = worded_features(sentence)
+        worded = worded_features(TOKEN.findall(sentence.lower()))
         score, weighed = self._weigh(worded)
         weighed.sort(reverse=True)
         strongest = (worded[f] for w, f in weighed if w > 0 and f not in FUNCTION_WORDS)

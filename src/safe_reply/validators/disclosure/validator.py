@@ -45,8 +45,8 @@ from safe_reply.types import Action, Category, Context, Edit, Finding, Language,
 from safe_reply.validators.disclosure.human_model import (
     FIRST_PERSON_HINT,
     HumanModel,
-    is_candidate,
     shipped_human_model,
+    statement_words,
 )
 from safe_reply.validators.disclosure.notice_model import NoticeModel, shipped_notice_model
 
@@ -172,11 +172,10 @@ class DisclosureValidator:
             if span in read:
                 continue
             sentence = text[span.start : span.end]
-            if not is_candidate(sentence):
+            words = statement_words(sentence)
+            if words is None or not model.claims(words):
                 continue
-            verdict = model.judge(sentence)
-            if verdict.probability < model.threshold:
-                continue
+            verdict = model.judge(sentence)  # the cue words, only for a finding
             cues = ", ".join(f"„{cue}“" for cue in verdict.cues)
             findings.append(
                 Finding(
