@@ -62,7 +62,10 @@ def corpus_validators(corpus: Path, packs: CompiledPacks) -> dict[str, Disclosur
     for line in lines:
         raw = line["disclosure"]
         settings = Settings(required=Required(raw["required"]), text=NoticeText(de=raw["text_de"], en=raw["text_en"]))
-        result[line["id"]] = DisclosureValidator("disclosure", settings, packs, Language.DE)
+        # The false-human model is on by default (build() loads it); built here by hand, it is handed in.
+        result[line["id"]] = DisclosureValidator(
+            "disclosure", settings, packs, Language.DE, human_model=shipped_human_model()
+        )
     return result
 
 

@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     # A few statements with the score scikit-learn gives them: the reader must reproduce these.
     samples = [s for s, _ in rows[::97]][:24]
     exported = export(model, THRESHOLD, samples)
-    exported["trained_on"] = {"written": len(written()), "statements": len(rows)}
+    exported["trained_on"] = {"written": len(written()), "statements": len(rows), "companies": sorted(by_company)}
     OUTPUT.write_text(json.dumps(exported, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(exported['weights'])} weights from {len(rows)} statements")
     assert all(math.isfinite(w) for w in exported["weights"].values())
