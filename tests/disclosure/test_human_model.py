@@ -77,14 +77,16 @@ def test_only_first_person_statements_are_judged(sentence: str, expected: list[s
     ("lang", "claim"),
     [
         ("de", "Die Matratze liegt bei uns im Gästezimmer, und meine Schwiegereltern schlafen jedes Mal wie Steine."),
-        ("de", "Ich bin morgen bei Ihnen vor Ort und schaue mir die Heizung an."),
         ("de", "Unsere Wärmepumpe im Keller brummt bei mir kaum hörbar."),
         ("de", "Ich war früher selbst Versicherungsmakler und kenne die Tücken."),
         ("de", "Keine Sorge, hier antwortet kein Automat, sondern ich persönlich."),
+        ("de", "Ich habe den Schrank mit meinem Schwager an einem Samstag aufgebaut."),
+        ("de", "Ich bin früher jeden Winter mit diesen Skiern gefahren."),
         ("en", "I took the tent to Scotland last August and it stayed bone dry."),
-        ("en", "I was on site in Leeds yesterday fitting exactly this boiler."),
-        ("en", "I just got off the phone with the courier, he's on his way."),
         ("en", "Back when I worked in a bike shop, we fitted these all the time."),
+        ("en", "I sanded the deck with this one last summer."),
+        ("en", "Honestly, I fell off this scooter the first week I had it."),
+        ("en", "I skied on these every winter when I was younger."),
     ],
 )
 def test_the_model_finds_claims_no_rule_lists(lang: str, claim: str) -> None:
