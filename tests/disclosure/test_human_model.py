@@ -172,3 +172,20 @@ def test_every_model_finding_is_a_first_person_statement_of_the_reply(text: str)
         if fix is not None:
             assert fix.text == ""
             assert fix.span.start <= finding.span.start < finding.span.end <= fix.span.end
+
+
+PROBES = [
+    line.split("\t", 1)
+    for line in (Path(__file__).parent / "false_human_probes.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize(("label", "sentence"), PROBES)
+def test_round_nine_probes_rules_and_model_together(label: str, sentence: str) -> None:
+    text = "Gern. " + sentence
+    found = [f for f in validator().detect(text, LATER) if f.category is Category.FALSE_HUMAN]
+    if label == "-":
+        assert found == []
+    else:
+        assert [f.span for f in found] == [Span(6, len(text))]
