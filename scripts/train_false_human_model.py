@@ -23,7 +23,7 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -194,10 +194,14 @@ class Result:
     lang: str
 
 
+# The table's three verdicts: the rules, the model alone, both (the validator).
+PICKS: tuple[Callable[[Result], bool], ...] = (lambda r: r.rules, lambda r: r.alone, lambda r: r.both)
+
+
 def table_cells(results: list[Result]) -> str:
     cells = [
         " · ".join(rates((pick(r), r.expected) for r in results if r.lang == lang) for lang in ("de", "en"))
-        for pick in (lambda r: r.rules, lambda r: r.alone, lambda r: r.both)
+        for pick in PICKS
     ]
     right = sum(r.both and not r.rules and r.expected for r in results)
     wrong = sum(r.both and not r.rules and not r.expected for r in results)
