@@ -54,8 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--claims-model", action="store_true", help="switch the opt-in claims model on (validators.claims.model)"
     )
+    parser.add_argument(
+        "--no-false-human-model",
+        action="store_true",
+        help="switch the false-human model off (validators.disclosure.false_human_model: false): the rules alone",
+    )
     args = parser.parse_args(argv)
-    settings = {"claims": {"model": True}} if args.claims_model else None
+    settings: dict[str, dict[str, bool]] = {}
+    if args.claims_model:
+        settings["claims"] = {"model": True}
+    if args.no_false_human_model:
+        settings["disclosure"] = {"false_human_model": False}
     folders: list[Path] = args.corpora or sorted(p for p in FIRST_SIGHT.iterdir() if (p / "cases.jsonl").is_file())
     if not folders:
         print(f"no corpus found in {FIRST_SIGHT}", file=sys.stderr)
@@ -64,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---" * (len(COLUMNS) + 1) + "|")
     for folder in folders:
         corpus = load_corpus(folder)
-        print(row(folder.name, evaluate_corpus(corpus, policy_from_corpus(corpus, settings=settings))), flush=True)
+        policy = policy_from_corpus(corpus, settings=settings or None)
+        print(row(folder.name, evaluate_corpus(corpus, policy)), flush=True)
     return 0
 
 

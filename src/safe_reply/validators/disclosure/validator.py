@@ -42,6 +42,12 @@ from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.lang import detect_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
+from safe_reply.validators.disclosure.human_model import (
+    FIRST_PERSON_HINT,
+    HumanModel,
+    shipped_human_model,
+    statement_words,
+)
 from safe_reply.validators.disclosure.notice_model import NoticeModel, shipped_notice_model
 
 NAME = "disclosure"
@@ -50,7 +56,9 @@ NOTICE_CATEGORIES = frozenset({"ai_notice", "ai_label"})
 FALSE_HUMAN_CATEGORY = "false_human"
 PERSONA_CATEGORY = "persona"
 MISSING_RULE_ID = "disclosure/missing-notice"
+MODEL_RULE_ID = "disclosure/false-human-model"
 LEGAL_BASIS_NOTICE = "EU AI Act Art. 50 Abs. 1"
+LEGAL_BASIS_FALSE_HUMAN = "UWG §5 Abs. 1; AI Act Art. 50 Abs. 1"
 
 
 class Required(StrEnum):
@@ -93,6 +101,10 @@ class Settings(Strict):
     # inserting one, so a notice in a form nobody listed is not doubled. Off by default: words alone take
     # "Die App hat einen KI-Assistenten für Rezepte" (a feature) for a notice, which the rules do not.
     notice_model: bool = False
+    # Where no rule read a first-person statement, ask the shipped false-human model (human_model.py)
+    # whether it claims a person's life, body, places or past; the rules stay the backstop for
+    # negation and notices. See docs/disclosure.md for its leave-one-company-out figures.
+    false_human_model: bool = True
 
 
 @dataclass(frozen=True)
@@ -109,6 +121,7 @@ class DisclosureValidator:
     packs: CompiledPacks
     default_language: Language
     notice_model: NoticeModel | None = None
+    human_model: HumanModel | None = None
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         policy = self._effective(ctx.channel)
@@ -119,6 +132,8 @@ class DisclosureValidator:
             # The configured notice counts too; looked for only when the answer depends on it.
             has_notice = _contains_configured(text, policy.text)
         findings = self._false_human(text, ctx, matches, has_notice)
+        if self.human_model is not None:
+            findings.extend(self._model_claims(text, matches, self.human_model))
         if not has_notice and required and not self._model_sees_notice(text, matches):
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
@@ -135,6 +150,56 @@ class DisclosureValidator:
         if any(m.rule.category in (FALSE_HUMAN_CATEGORY, PERSONA_CATEGORY) for m in matches):
             return False
         return self.notice_model.has_notice(text)
+
+    def _model_claims(self, text: str, matches: list[RuleMatch], model: HumanModel) -> list[Finding]:
+        """Findings for first-person statements no disclosure rule read that the model takes for a claim.
+
+        A sentence any disclosure rule matched is left to the rules: a notice ("Ich bin der KI-Assistent
+        und habe …"), a persona allowed by a notice, or a claim already found. Only sentences with a
+        first-person word are read (found in the scan's lower-cased copy, sentences from the scan's own
+        index), so a reply without one costs a single regex pass.
+        """
+        lowered = self.packs.lowered(text)
+        hints = [m.start() for m in FIRST_PERSON_HINT.finditer(lowered)]
+        hints = [start for start in hints if not start or not lowered[start - 1].isalnum()]
+        if not hints:
+            return []
+        sentences = self.packs.sentences(text)
+        read = {m.sentence_span for m in matches}
+        findings: list[Finding] = []
+        for number in sorted({n for n in map(sentences.number_at, hints) if n >= 0}):
+            span = sentences.span(number)
+            if span in read:
+                continue
+            sentence = text[span.start : span.end]
+            words = statement_words(sentence)
+            if words is None or not model.claims(words):
+                continue
+            verdict = model.judge(sentence)  # the cue words, only for a finding
+            cues = ", ".join(f"„{cue}“" for cue in verdict.cues)
+            findings.append(
+                Finding(
+                    rule_id=MODEL_RULE_ID,
+                    category=Category.FALSE_HUMAN,
+                    span=span,
+                    message=Message(
+                        f"Der Bot spricht in der ersten Person von etwas, das nur ein Mensch tut, hat oder erlebt "
+                        f"(Modell, Hinweiswörter: {cues}). Das gibt ihn als Mensch aus (UWG §5). Stattdessen: "
+                        "sachlich antworten, ohne eigene Erlebnisse, Orte oder Lebensumstände.",
+                        f"The bot speaks in the first person of something only a person does, has or lives "
+                        f"through (model, cue words: {cues}). This presents it as a human (UWG §5). Instead: "
+                        "answer factually, without experiences, places or circumstances of its own.",
+                    ),
+                    legal_basis=LEGAL_BASIS_FALSE_HUMAN,
+                    severity=Severity.HIGH,
+                    validator=self.name,
+                    fix=_remove_sentence(text, span),
+                    details=MappingProxyType(
+                        {"probability": f"{verdict.probability:.3f}", "cues": " | ".join(verdict.cues)}
+                    ),
+                )
+            )
+        return findings
 
     def _effective(self, channel: str | None) -> _Effective:
         override = self.settings.channels.get(channel) if channel is not None else None
@@ -268,7 +333,8 @@ def build(settings: Settings, ctx: BuildContext) -> DisclosureValidator:
         raise ConfigError(first.file, first.key, first.problem, first.fix) from exc
     ctx.sources.extend(packs.files)
     model = shipped_notice_model() if settings.notice_model else None
-    return DisclosureValidator(NAME, settings, packs, ctx.default_language, model)
+    human = shipped_human_model() if settings.false_human_model else None
+    return DisclosureValidator(NAME, settings, packs, ctx.default_language, model, human)
 
 
 SPEC = ValidatorSpec(

@@ -1,0 +1,191 @@
+"""The false-human model: a linear model over word stems and stem pairs of first-person sentences.
+
+Why: a false-human claim is the first person plus something only a person does, has, feels or did,
+and that is an open class ("I took the tent to Scotland last August", "Ich hab letzte Woche drei
+Anlagen montiert"). The rules of validators/disclosure list its predicates; every company nobody read
+brings predicates nobody listed. The model reads the same frame as weights: which stems, next to a
+first-person subject, speak of a life (a trip, a family, a body, a past, a place) and which of a
+bot's work (checking, sending, recommending, naming itself an AI). It runs only on sentences with a
+first-person word, never on a question, and only where no false-human rule fired already; the rules
+stay the precision backstop (they read negation and frames the model cannot).
+
+Features are the same on both sides (scripts/train_false_human_model.py imports `features`): the
+lower-cased words of the sentence, each cut to a stem by a fixed suffix list (so "montiert",
+"montiere" and "montieren" meet, and "cooked" meets "cook"), and each pair of neighbouring stems,
+present or absent (an L2-normalised binary vector). The score is the intercept plus the weights of
+the features present divided by the square root of their number; the file
+holds the training's own scores for a few sentences, and a test checks this reader reproduces them.
+The finding names the stems that weighed most, so a reviewer sees why.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+MODEL_FILE = "human_model.json"
+# Letters only: digits, units and punctuation say nothing about who speaks. "I'm" reads as "i", "m".
+TOKEN = re.compile(r"[^\W\d_]+")
+# The singular first person: the frame of every claim the model judges ("we" is how companies speak).
+FIRST_PERSON = frozenset({"ich", "mir", "mich", "mein", "meine", "meinem", "meinen", "meiner", "meines", "meins"}) | {
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+}
+# Where a first-person word may stand in the lower-cased reply (the left edge is checked in Python: one
+# cheap pass without a look-behind; the words are short, so the right edge is the regex's).
+FIRST_PERSON_HINT = re.compile(r"(?:ich|mir|mich|mein\w*|i|me|my|mine|myself)\b")
+# German and English endings, longest first; a stem keeps at least STEM_MIN letters.
+SUFFIXES = ("innen", "ungen", "ung", "ing", "est", "ern", "en", "er", "es", "em", "ed", "e", "t", "s", "n")
+STEM_MIN = 4
+CUES = 4  # how many cue words a finding names
+GLUE = frozenset(
+    "a an the this that these those and or but of to in into on at for from with by as "
+    "der die das den dem des ein eine einen einem einer eines dies diese dieser diesem diesen dieses "
+    "und oder aber in im ins an am auf aus bei beim mit von vom zu zum zur für über unter nach vor".split()
+)
+# Not named as cues (they weigh, but explain nothing to a reviewer).
+FUNCTION_WORDS = frozenset(
+    "i ich me mir mich my mein mine the a an and und in im on at to of for from with so this that die der das "
+    "den dem ein eine einen und aber auch bei beim am zu zum zur mit von vom für auf aus".split()
+)
+_STEMS: dict[str, str] = {}  # memo: a reply's words repeat across replies
+_STEMS_MAX = 50_000
+
+
+def stem(word: str) -> str:
+    known = _STEMS.get(word)
+    if known is not None:
+        return known
+    result = word
+    for suffix in SUFFIXES:
+        if len(word) - len(suffix) >= STEM_MIN and word.endswith(suffix):
+            result = word[: -len(suffix)]
+            break
+    if len(_STEMS) < _STEMS_MAX:
+        _STEMS[word] = result
+    return result
+
+
+def features(sentence: str) -> set[str]:
+    """The stems of the sentence and each pair of neighbouring stems ("war gestern" -> "war gest")."""
+    return feature_set(TOKEN.findall(sentence.lower()))
+
+
+def feature_set(words: list[str]) -> set[str]:
+    """The features of the words, as worded_features reads them (the per-reply path: no cue words)."""
+    stems = [_STEMS.get(word) or stem(word) for word in words]
+    glue = [word in GLUE for word in words]
+    found = {s for s, g in zip(stems, glue, strict=True) if not g}
+    found.update([f"{stems[i]} {stems[i + 1]}" for i in range(len(words) - 1) if not (glue[i] and glue[i + 1])])
+    return found
+
+
+def worded_features(words: list[str]) -> dict[str, str]:
+    """Each feature of the sentence's words -> the words it was read from (what a finding names as a cue).
+
+    Articles, prepositions and conjunctions alone, or two of them in a row ("on this", "in der"), are
+    no features: they say where a phrase stands, not who speaks, and as features they made any long
+    sentence with "on this" look like "on this mattress in the showroom".
+    """
+    stems = [_STEMS.get(word) or stem(word) for word in words]
+    found = {s: w for s, w in zip(stems, words, strict=True) if w not in GLUE}
+    for i in range(len(words) - 1):
+        one, two = words[i], words[i + 1]
+        if one not in GLUE or two not in GLUE:
+            found[f"{stems[i]} {stems[i + 1]}"] = f"{one} {two}"
+    return found
+
+
+def statement_words(sentence: str) -> list[str] | None:
+    """The words of a statement (not a question) with a first-person word, else None: the model
+    judges only those."""
+    if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
+        return None
+    words = TOKEN.findall(sentence.lower())
+    return None if FIRST_PERSON.isdisjoint(words) else words
+
+
+def is_candidate(sentence: str) -> bool:
+    return statement_words(sentence) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    probability: float
+    cues: tuple[str, ...]  # the features present that pushed most towards a claim, strongest first
+
+
+@dataclass(frozen=True, slots=True)
+class HumanModel:
+    weights: MappingProxyType[str, float] = field(repr=False)
+    intercept: float
+    threshold: float
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> HumanModel:
+        """The model as scripts/train_false_human_model.py writes it; any other shape is a ValueError."""
+        weights, intercept, threshold = raw.get("weights"), raw.get("intercept"), raw.get("threshold")
+        if not isinstance(weights, dict) or not isinstance(intercept, float | int):
+            raise ValueError(f"{MODEL_FILE}: 'weights' must map features to numbers and 'intercept' be a number")
+        if not isinstance(threshold, float) or not 0.5 <= threshold < 1.0:
+            raise ValueError(f"{MODEL_FILE}: 'threshold' must be a probability in [0.5, 1), got {threshold!r}")
+        table = {str(feature): float(weight) for feature, weight in weights.items()}
+        return cls(MappingProxyType(table), float(intercept), threshold)
+
+    def score(self, sentence: str) -> float:
+        """The linear score (log-odds) of a claim, as the training computed it."""
+        return self.score_words(TOKEN.findall(sentence.lower()))
+
+    def score_words(self, words: list[str]) -> float:
+        get = self.weights.get
+        known = [w for f in feature_set(words) if (w := get(f)) is not None]
+        return self.intercept + (sum(known) / math.sqrt(len(known)) if known else 0.0)
+
+    def claims(self, words: list[str]) -> bool:
+        """Whether the score reaches the threshold (compared as log-odds: no exp on the common path)."""
+        return self.score_words(words) >= self.threshold_score
+
+    @property
+    def threshold_score(self) -> float:
+        return math.log(self.threshold / (1.0 - self.threshold))
+
+    def judge(self, sentence: str) -> Verdict:
+        worded = worded_features(TOKEN.findall(sentence.lower()))
+        score, weighed = self._weigh(worded)
+        weighed.sort(reverse=True)
+        strongest = (worded[f] for w, f in weighed if w > 0 and f not in FUNCTION_WORDS)
+        return Verdict(_logistic(score), tuple(itertools.islice(strongest, CUES)))
+
+    def _weigh(self, present: Iterable[str]) -> tuple[float, list[tuple[float, str]]]:
+        # The features the model knows, each 1/sqrt(n) (an L2-normalised binary vector): a long
+        # sentence does not score higher for being long.
+        get = self.weights.get
+        weighed = [(w, f) for f in present if (w := get(f)) is not None]
+        if not weighed:
+            return self.intercept, weighed
+        return self.intercept + sum(w for w, _ in weighed) / math.sqrt(len(weighed)), weighed
+
+
+def _logistic(score: float) -> float:
+    if score < 0:  # the form that cannot overflow for any score
+        odds = math.exp(score)
+        return odds / (1.0 + odds)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_human_model() -> HumanModel:
+    """The model shipped inside the package (read once per process)."""
+    source = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return HumanModel.from_json(json.loads(source))
