@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src" / "safe_reply" / "validators" / "claims" / MODEL_FILE
 WRITTEN = ROOT / "scripts" / "claims_model_sentences.jsonl"
 FIRST_SIGHT = ROOT / "benchmarks" / "firstsight"
-# Round 8's never-read sets: the honest measure of this round, never training data.
-HELD_BACK = frozenset({"r9", "r10"})
+# Never training data: round 8's never-read sets (round 9's transfer check) and round 9's first-sight sets.
+HELD_BACK = frozenset({"r9", "r10", "r11", "r12", "r13"})
 THRESHOLD = 0.95
 THRESHOLDS = (0.7, 0.8, 0.85, 0.9, 0.95)
 C = 2.0  # with the L1 penalty: ~700 words keep a weight
