@@ -1,0 +1,82 @@
+"""Round 9: classes pooled over the read companies, probed on fictional lines of other product kinds (no corpus
+line). A spec figure measured under conditions (a mode, "bis zu", a distance) that the reply says holds whatever
+the conditions ("egal in welcher Stufe", "auch auf dickem Teppich", "regardless of the setting") is not backed;
+the same figure with its own condition, a caveat that it drops, or the customer's own situation stays quiet.
+Each flagged sentence is asserted with its exact span and rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from safe_reply.config_models import Fact, Product, ProductLine
+from safe_reply.types import Context, Language
+from safe_reply.validators.claims.validator import ClaimsValidator
+
+from .conftest import flagged, make
+
+LINE = ProductLine(
+    id="clean",
+    name="Flinkwerk Haushaltsgeräte",
+    products=(
+        Product(name="Flinkwerk Akkusauger V8", short_names=("V8",), nouns=("der Sauger", "the vacuum")),
+        Product(name="Flinkwerk Kühlbox K40", short_names=("K40",), nouns=("die Kühlbox", "the cool box")),
+    ),
+    facts=(
+        Fact(
+            key="runtime",
+            label_de="Laufzeit",
+            label_en="run time",
+            value=40,
+            unit="min",
+            qualifier="bis zu, in der Eco-Stufe ohne motorisierte Bürste; in der Turbo-Stufe ca. 8 min",
+        ),
+        Fact(key="noise", label_de="Geräusch", label_en="noise", value=68, unit="dB(A)", qualifier="in der Eco-Stufe"),
+        Fact(key="weight", label_de="Gewicht", label_en="weight", value=2.6, unit="kg"),
+        Fact(key="charge", label_de="Ladezeit", label_en="charging time", value=4, unit="h"),
+    ),
+)
+DE = Context(product_line="clean", language=Language.DE, turn=2)
+EN = Context(product_line="clean", language=Language.EN, turn=2)
+
+
+@pytest.fixture(scope="module")
+def clean() -> ClaimsValidator:
+    return make(LINE)
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Auch auf dickem Teppich hält der Akku des V8 die vollen 40 Minuten.", DE),
+        ("Die 40 Minuten Laufzeit schaffen Sie mit dem V8 unabhängig von der Saugstufe.", DE),
+        ("Mit 68 dB(A) bleibt der V8 auch bei voller Leistung angenehm leise.", DE),
+        ("Der V8 läuft 40 Minuten am Stück, auch mit der motorisierten Bürste.", DE),
+        ("The V8 runs for 40 minutes no matter which power level you choose.", EN),
+        ("The V8 stays at 68 dB(A) regardless of the setting.", EN),
+        ("The V8 keeps going for 40 minutes even with the motorised brush attached.", EN),
+        ("The V8 runs 40 minutes in every mode.", EN),
+    ],
+)
+def test_a_conditioned_figure_said_to_hold_whatever_the_conditions_is_a_claim(
+    clean: ClaimsValidator, text: str, ctx: Context
+) -> None:
+    assert flagged(clean, text, ctx) == [(f"claims.{ctx.language}/spec-figure", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Im Eco-Modus saugt der V8 bis zu 40 Minuten; in der Turbo-Stufe sind es etwa 8 Minuten.", DE),
+        ("Egal welches Zubehör Sie nutzen: Der V8 wiegt 2,6 kg.", DE),
+        ("Auch in der Eco-Stufe ohne motorisierte Bürste schafft der V8 bis zu 40 Minuten.", DE),
+        ("Die Ladezeit beträgt immer 4 Stunden, egal wie leer der Akku ist.", DE),
+        ("Bis zu 40 Minuten schafft der V8 in der Eco-Stufe, auch auf Teppich aber deutlich weniger.", DE),
+        ("Wenn Sie den V8 auch im Keller (Sie schrieben 40 m²) nutzen, reicht ein Akku.", DE),
+        ("Ich habe den V8 selbst bei mir zu Hause, die Eco-Stufe hält bis zu 40 Minuten.", DE),
+        ("Regardless of the attachment, the V8 weighs 2.6 kg.", EN),
+        ("Charging always takes 4 hours, whatever the setting.", EN),
+        ("In Eco mode you get up to 40 minutes; on carpet it is less, even with a full battery.", EN),
+    ],
+)
+def test_a_figure_with_its_condition_or_a_caveat_stays_quiet(clean: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert flagged(clean, text, ctx) == []
