@@ -80,3 +80,41 @@ def test_a_conditioned_figure_said_to_hold_whatever_the_conditions_is_a_claim(
 )
 def test_a_figure_with_its_condition_or_a_caveat_stays_quiet(clean: ClaimsValidator, text: str, ctx: Context) -> None:
     assert flagged(clean, text, ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "rule"),
+    [
+        ("Mit einer Dose streichen Sie locker 12 m² Wand.", DE, "spec-figure-units"),
+        ("Schon nach 20 Minuten ist die Kühlbox eiskalt.", DE, "spec-figure"),
+        ("Der Sauger nimmt problemlos 2 Liter Wasser auf.", DE, "spec-figure"),
+        ("Die Kühlbox hält Getränke locker drei Tage kalt.", DE, "spec-figure"),
+        ("Der Akku schafft 800 Ladezyklen ohne Kapazitätsverlust.", DE, "spec-figure"),
+        ("Dinner is ready in just 15 minutes with the K40.", EN, "spec-figure"),
+        ("The battery lasts 800 charge cycles without losing any capacity.", EN, "spec-figure"),
+        ("After just 10 minutes the cool box is ice cold.", EN, "spec-figure"),
+        ("The vacuum comfortably handles 150 m² on one charge.", EN, "spec-figure-units"),
+    ],
+)
+def test_a_figure_the_facts_lack_sold_as_a_boast_is_a_claim(
+    clean: ClaimsValidator, text: str, ctx: Context, rule: str
+) -> None:
+    assert flagged(clean, text, ctx) == [(f"claims.{ctx.language}/{rule}", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Lassen Sie die Farbe mindestens 2 Stunden trocknen.", DE),
+        ("Bei 8 m Tiefe müsste die Pumpe etwas höher hängen.", DE),
+        ("Wenn Sie locker 100 m² saugen wollen, brauchen Sie einen Zweitakku.", DE),
+        ("Im Eco-Modus schafft der V8 problemlos bis zu 40 Minuten.", DE),
+        ("Die Kühlbox fasst 40 Liter.", DE),
+        ("Your little one is only 3 weeks old, so the carrycot is the right choice.", EN),
+        ("Spare parts are kept in stock for at least five years.", EN),
+        ("Please wait at least 30 minutes before the second coat.", EN),
+        ("The fill is just 0.15 kg.", EN),
+    ],
+)
+def test_a_figure_the_facts_lack_without_a_boast_stays_quiet(clean: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert flagged(clean, text, ctx) == []

@@ -33,6 +33,7 @@ from safe_reply.validators.claims.backing import (
     held_label_verdict,
     origin_verdict,
 )
+from safe_reply.validators.claims.boasted import boasted
 from safe_reply.validators.claims.evidence import (
     competitor_verdict,
     concept_verdict,
@@ -242,7 +243,9 @@ class ClaimsValidator:
             span = match.sentence_span
             checks = check_numbers(plain, language, self.base, hint, view.before(span), view.after(span))
             if backing is Backing.FIGURES and not checks:
-                return Verdict(True, "")  # figures that map onto no attribute are not spec claims
+                # Figures that map onto no attribute are not spec claims, unless the wording sells one.
+                figure = boasted(plain, language, self.base)
+                return Verdict(figure is None, "" if figure is None else f"no spec-sheet value for {figure}")
             return numbers_verdict(checks)
         if backing is Backing.CERTIFICATION:
             # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
