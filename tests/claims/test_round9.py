@@ -118,3 +118,49 @@ def test_a_figure_the_facts_lack_sold_as_a_boast_is_a_claim(
 )
 def test_a_figure_the_facts_lack_without_a_boast_stays_quiet(clean: ClaimsValidator, text: str, ctx: Context) -> None:
     assert flagged(clean, text, ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "rule"),
+    [
+        ("Bei Laktoseintoleranz ist das Pulver also überhaupt kein Problem.", DE, "health-disease"),
+        ("Mit Glutenunverträglichkeit ist der Riegel kein Problem.", DE, "health-disease"),
+        ("Bei Gelenkproblemen ist das Seniorenfutter ideal.", DE, "health-disease"),
+        ("Das Halsband schützt zuverlässig vor Zecken und Flöhen.", DE, "health-pathogen"),
+        (
+            "Bei Ihrer Schwerhörigkeit reicht der Kopfhörer völlig aus, ein Hörgerät brauchen Sie dann nicht.",
+            DE,
+            "advice-medical",
+        ),
+        ("Das Futter ist besser für den Darm.", DE, "health-body"),
+        ("Elektrisch grillen ist viel gesünder.", DE, "health-property"),
+        ("The cat food prevents hairballs and bladder stones.", EN, "health-disease"),
+        ("The collar keeps ticks and fleas away for eight months.", EN, "health-pathogen"),
+        ("The grain-free food is easier to digest.", EN, "health-property"),
+        ("The wet food is better for your dog's gut.", EN, "health-body"),
+        ("The supplement is ideal for joint problems in older dogs.", EN, "health-disease"),
+        ("The shampoo soothes itchy skin and hot spots.", EN, "health-disease"),
+    ],
+)
+def test_health_claims_in_words_of_other_product_kinds(
+    clean: ClaimsValidator, text: str, ctx: Context, rule: str
+) -> None:
+    assert flagged(clean, text, ctx) == [(f"claims.{ctx.language}/{rule}", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Bei Laktoseintoleranz sprechen Sie bitte mit Ihrer Ärztin.", DE),
+        ("Das Futter enthält Laktose; bei Laktoseintoleranz ist es nicht geeignet.", DE),
+        ("Gegen Zecken hilft das Halsband nicht, dafür gibt es Spot-on-Präparate beim Tierarzt.", DE),
+        ("Wir helfen Ihnen gerne bei Problemen mit Ihrer Bestellung.", DE),
+        ("Für die Rücksendung brauchen Sie keinen Beleg.", DE),
+        ("If your dog has joint problems, please talk to your vet.", EN),
+        ("The food is not suitable for cats with kidney disease.", EN),
+        ("We can help with any problems with your order.", EN),
+        ("You won't need a receipt for the return.", EN),
+    ],
+)
+def test_health_words_without_a_health_claim_stay_quiet(clean: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert flagged(clean, text, ctx) == []
