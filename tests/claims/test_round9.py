@@ -164,3 +164,48 @@ def test_health_claims_in_words_of_other_product_kinds(
 )
 def test_health_words_without_a_health_claim_stay_quiet(clean: ClaimsValidator, text: str, ctx: Context) -> None:
     assert flagged(clean, text, ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "rule"),
+    [
+        ("Beim Schutzbrief gibt es keine Wartezeit, Sie sind ab dem ersten Tag versichert.", DE, "plan-terms"),
+        ("Eine Selbstbeteiligung gibt es beim Tarif Plus nicht.", DE, "plan-terms"),
+        ("Den Vertrag können Sie jederzeit monatlich kündigen, es gibt keine Mindestlaufzeit.", DE, "plan-terms"),
+        ("Den Schaden können Sie auch rückwirkend noch melden.", DE, "plan-terms"),
+        ("There's no waiting period, you're covered from day one.", EN, "plan-terms"),
+        ("You'll always get a brand-new replacement, never a refurbished one.", EN, "plan-terms"),
+        ("Den Heizlüfter können Sie unbesorgt im Kinderzimmer laufen lassen.", DE, "absolute-safety"),
+        ("Das Kauspielzeug können Sie Ihrem Welpen sorglos überlassen.", DE, "absolute-safety"),
+        ("You can let your toddler play with the magnets without any concerns.", EN, "absolute-safety"),
+        ("The gas grill is fine for kids to use on their own.", EN, "absolute-safety"),
+        ("Die Anlage ist genehmigungsfrei, da brauchen Sie nichts zu beantragen.", DE, "advice-rights"),
+        ("Den Wallbox-Anschluss dürfen Sie selbst vornehmen.", DE, "advice-rights"),
+        ("There's no need to register the solar kit with the grid operator.", EN, "advice-rights"),
+        ("You can install the heat pump yourself, no electrician needed.", EN, "advice-rights"),
+    ],
+)
+def test_promised_terms_safety_without_worry_and_legal_advice(
+    clean: ClaimsValidator, text: str, ctx: Context, rule: str
+) -> None:
+    assert flagged(clean, text, ctx) == [(f"claims.{ctx.language}/{rule}", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Die Wartezeit beträgt laut Ihrer Police drei Monate.", DE),
+        ("Bitte melden Sie den Schaden innerhalb von 14 Tagen.", DE),
+        ("Sie können unbesorgt bei uns bestellen, die Rücksendung ist kostenlos.", DE),
+        ("Das Regal können Sie selbst montieren, die Anleitung liegt bei.", DE),
+        ("Please check your contract for the excess that applies.", EN),
+        ("You can order without worry, returns are free.", EN),
+        ("The bowl is not safe for puppies to chew on.", EN),
+        ("You can assemble the shelf yourself; the instructions are in the box.", EN),
+        ("Whether a permit is needed depends on your municipality, so please check with them.", EN),
+    ],
+)
+def test_terms_reassurance_and_assembly_without_a_promise_stay_quiet(
+    clean: ClaimsValidator, text: str, ctx: Context
+) -> None:
+    assert flagged(clean, text, ctx) == []
