@@ -136,7 +136,7 @@ def test_a_figure_the_facts_lack_without_a_boast_stays_quiet(clean: ClaimsValida
         ("Elektrisch grillen ist viel gesünder.", DE, "health-property"),
         ("The cat food prevents hairballs and bladder stones.", EN, "health-disease"),
         ("The collar keeps ticks and fleas away for eight months.", EN, "health-pathogen"),
-        ("The grain-free food is easier to digest.", EN, "health-property"),
+        ("The wet food is easier to digest.", EN, "health-property"),
         ("The wet food is better for your dog's gut.", EN, "health-body"),
         ("The supplement is ideal for joint problems in older dogs.", EN, "health-disease"),
         ("The shampoo soothes itchy skin and hot spots.", EN, "health-disease"),
@@ -209,3 +209,56 @@ def test_terms_reassurance_and_assembly_without_a_promise_stay_quiet(
     clean: ClaimsValidator, text: str, ctx: Context
 ) -> None:
     assert flagged(clean, text, ctx) == []
+
+
+FOOD = ProductLine(
+    id="food",
+    name="Napfglück Tiernahrung",
+    products=(Product(name="Napfglück Adult Huhn", short_names=("Adult Huhn",), nouns=("das Futter", "the food")),),
+    facts=(
+        Fact(key="recipe", label_de="Rezeptur", label_en="recipe", value="Huhn 60 %, getreidefrei, ohne Zuckerzusatz"),
+    ),
+)
+FOOD_DE = Context(product_line="food", language=Language.DE, turn=2)
+FOOD_EN = Context(product_line="food", language=Language.EN, turn=2)
+
+
+@pytest.fixture(scope="module")
+def food() -> ClaimsValidator:
+    return make(FOOD)
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Das Futter ist pestizidfrei.", FOOD_DE),
+        ("Das Futter kommt ganz ohne künstliche Zusatzstoffe aus.", FOOD_DE),
+        ("Der Napf enthält keinerlei Weichmacher.", FOOD_DE),
+        ("Das Futter ist laktosefrei.", FOOD_DE),
+        ("Die Kauknochen sind frei von Konservierungsstoffen.", FOOD_DE),
+        ("The food has zero preservatives.", FOOD_EN),
+        ("The bowl is BPA-free.", FOOD_EN),
+        ("The treats contain no artificial colours.", FOOD_EN),
+        ("The chew toy is completely free of phthalates.", FOOD_EN),
+    ],
+)
+def test_free_of_a_substance_the_facts_do_not_name_is_a_claim(food: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert flagged(food, text, ctx) == [(f"claims.{ctx.language}/free-from", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Das Futter ist getreidefrei.", FOOD_DE),
+        ("Der Adult Huhn ist ohne Zuckerzusatz hergestellt.", FOOD_DE),
+        ("Die Lieferung erfolgt ohne Batterien.", FOOD_DE),
+        ("Das Futter ist nicht glutenfrei.", FOOD_DE),
+        ("Wenn Sie es laktosefrei brauchen, nehmen Sie bitte die Sorte Fisch.", FOOD_DE),
+        ("The food is grain-free.", FOOD_EN),
+        ("It is made with no added sugar.", FOOD_EN),
+        ("The kit comes without batteries.", FOOD_EN),
+        ("The food isn't gluten-free.", FOOD_EN),
+    ],
+)
+def test_free_from_backed_by_the_facts_or_denied_stays_quiet(food: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert flagged(food, text, ctx) == []

@@ -79,13 +79,23 @@ def terms_verdict(
 def concept_verdict(claim: str, sentence: str, base: FactBase, lexicon: Lexicon, klass: str) -> Verdict:
     """Backed when the facts name each kind of the class the claim names, in any of its words and languages:
     "handgefertigt in Vechta" backs "made by hand" and "in Handarbeit", nothing backs "handmade" alone."""
+    claim, sentence, facts = _free_apart(claim), _free_apart(sentence), _free_apart(base.all_text)
     kinds = [g for g in lexicon.groups(klass) if lexicon.has(g, claim)] or [
         g for g in lexicon.groups(klass) if lexicon.has(g, sentence)
     ]
-    missing = [g.split(".", 1)[1] for g in kinds if not lexicon.has(g, base.all_text)]
+    missing = [g.split(".", 1)[1] for g in kinds if not lexicon.has(g, facts)]
     if not kinds or missing:
         return Verdict(False, f"facts: nothing says {', '.join(missing) or klass}")
     return Verdict(True, f"facts name {', '.join(g.split('.', 1)[1] for g in kinds)}")
+
+
+# "getreidefrei", "Zuckerzusatz", "PFAS-frei": the substance stands first in the compound, where the vocabulary's
+# compound matching (which reads a listed word as the compound's head) does not look; split it off.
+_FREE_TAIL = re.compile(r"(?<=\w{3})-?(?=(?:frei|zusatz|gehalt)\w*\b)", re.IGNORECASE)
+
+
+def _free_apart(text: str) -> str:
+    return _FREE_TAIL.sub(" ", text)
 
 
 _UNDER_GUARANTEE = re.compile(

@@ -77,6 +77,8 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "comparative": (ClaimCategory.COMPARATIVE, Backing.COMPETITOR),
     "health_pathogen": (ClaimCategory.HEALTH, Backing.TERMS),
     "environmental_specific": (ClaimCategory.ENVIRONMENTAL, Backing.TERMS),
+    # "schadstofffrei", "ohne Weichmacher", "zero VOCs": backed when the facts name the substance, in either language.
+    "free_from": (ClaimCategory.SPEC_EXCEEDED, Backing.CONCEPT),
     "service_commitment": (ClaimCategory.OTHER, Backing.SERVICE),
     "statutory_restriction": (ClaimCategory.GUARANTEE, Backing.SERVICE),
     "guarantee_conditions": (ClaimCategory.GUARANTEE, Backing.GUARANTEE_CONDITIONS),
@@ -93,6 +95,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
 TERM_CLASSES = {
     "health_pathogen": "pathogen",
     "environmental_specific": "eco_specific",
+    "free_from": "substance",
     "production_method": "production_method",
 }
 
