@@ -262,3 +262,61 @@ def test_free_of_a_substance_the_facts_do_not_name_is_a_claim(food: ClaimsValida
 )
 def test_free_from_backed_by_the_facts_or_denied_stays_quiet(food: ClaimsValidator, text: str, ctx: Context) -> None:
     assert flagged(food, text, ctx) == []
+
+
+APPLIANCES = ProductLine(
+    id="cold",
+    name="Frostwerk Kühlgeräte",
+    products=(Product(name="Frostwerk KS 60", short_names=("KS 60",), nouns=("der Kühlschrank", "the fridge")),),
+    facts=(
+        Fact(key="energy_class", label_de="Energieeffizienzklasse", value="KS 60: C (EU-Energielabel, Skala A bis G)"),
+    ),
+    certifications=("GS (TÜV Süd)",),
+)
+COLD_DE = Context(product_line="cold", language=Language.DE, turn=2)
+COLD_EN = Context(product_line="cold", language=Language.EN, turn=2)
+
+
+@pytest.fixture(scope="module")
+def cold() -> ClaimsValidator:
+    return make(APPLIANCES)
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "rule"),
+    [
+        ("Der KS 60 hat die Energieeffizienzklasse A+++.", COLD_DE, "energy-class"),
+        ("Der Kühlschrank ist in Effizienzklasse B eingestuft.", COLD_DE, "energy-class"),
+        ("The fridge is rated A++ for energy efficiency.", COLD_EN, "energy-class"),
+        ("Der Kühlschrank trägt übrigens auch das Blaue-Engel-Siegel.", COLD_DE, "certification"),
+        ("Der KS 60 ist Matter-zertifiziert.", COLD_DE, "certification-seal"),
+        ("Ab Herbst trägt der KS 60 das Klimaschutz-Siegel.", COLD_DE, "certification-seal"),
+        ("The fridge is fully Thread-certified.", COLD_EN, "certification-seal"),
+        ("The fridge carries the Grüner Knopf seal.", COLD_EN, "certification"),
+        ("Der KS 60 wird bei uns in Minden gefertigt.", COLD_DE, "origin-own-site"),
+        ("The fridge is made right here in our factory in Minden.", COLD_EN, "origin-own-site"),
+    ],
+)
+def test_energy_classes_seals_and_own_sites_the_facts_do_not_state(
+    cold: ClaimsValidator, text: str, ctx: Context, rule: str
+) -> None:
+    assert flagged(cold, text, ctx) == [(f"claims.{ctx.language}/{rule}", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Der KS 60 hat die Energieeffizienzklasse C.", COLD_DE),
+        ("The fridge is in energy class C.", COLD_EN),
+        ("| Geräusch | 38 dB(A), Klasse B |", COLD_DE),
+        ("Der KS 60 trägt das GS-Siegel.", COLD_DE),
+        ("Welche Siegel der Kühlschrank trägt, steht auf dem Typenschild.", COLD_DE),
+        ("Bei uns in Minden können Sie den Kühlschrank auch abholen.", COLD_DE),
+        ("The fridge doesn't carry any seal.", COLD_EN),
+        ("You can pick the fridge up at our shop in Minden.", COLD_EN),
+    ],
+)
+def test_documented_classes_held_seals_and_pick_up_sites_stay_quiet(
+    cold: ClaimsValidator, text: str, ctx: Context
+) -> None:
+    assert flagged(cold, text, ctx) == []

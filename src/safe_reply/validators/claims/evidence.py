@@ -257,3 +257,29 @@ def documented_verdict(claim: str, base: FactBase, language: Language) -> Verdic
         if all(options & have for options in wanted):
             return Verdict(True, f"facts: {line[:120]}")
     return Verdict(False, shown)
+
+
+# An energy efficiency class: "A+++" anywhere, a single letter only after a class word ("Effizienzklasse B").
+_ENERGY_CLASS = re.compile(
+    r"(?<![\w+])A\+{1,3}(?![\w+])|(?:klasse|class)\s*:?\s*([A-G]\+{0,3})(?![\w+])", re.IGNORECASE
+)
+
+
+_CLASS_WORD = re.compile(r"klasse|class|energielabel|energy\s+label", re.IGNORECASE)
+_CLASS_LETTER = re.compile(r"(?<![\w+])(A\+{0,3}|[B-G])(?![\w+])")
+
+
+def energy_classes(text: str) -> set[str]:
+    return {(m.group(1) or m.group(0)).upper() for m in _ENERGY_CLASS.finditer(text)}
+
+
+def energy_class_verdict(sentence: str, base: FactBase) -> Verdict:
+    """Backed when every efficiency class the sentence names is one the facts name ("A+++" where the label says
+    "A" is not: the scale changed in 2021 and "A+++" on the old one is not "A" on the new)."""
+    claimed, documented = energy_classes(sentence), energy_classes(base.all_text)
+    # A class fact names the class in its label and the letters in its value ("WM 814: A; WM 1016: A").
+    for key, shown in base.text_facts.items():
+        if _CLASS_WORD.search(key) or _CLASS_WORD.search(shown):
+            documented |= {m.upper() for m in _CLASS_LETTER.findall(shown)}
+    shown = f"facts: classes {', '.join(sorted(documented)) or 'none'}"
+    return Verdict(bool(claimed) and claimed <= documented, shown)

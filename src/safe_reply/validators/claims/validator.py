@@ -38,6 +38,7 @@ from safe_reply.validators.claims.evidence import (
     competitor_verdict,
     concept_verdict,
     documented_verdict,
+    energy_class_verdict,
     guarantee_conditions_verdict,
     price_verdict,
     service_verdict,
@@ -79,6 +80,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "environmental_specific": (ClaimCategory.ENVIRONMENTAL, Backing.TERMS),
     # "schadstofffrei", "ohne Weichmacher", "zero VOCs": backed when the facts name the substance, in either language.
     "free_from": (ClaimCategory.SPEC_EXCEEDED, Backing.CONCEPT),
+    "energy_class": (ClaimCategory.SPEC_EXCEEDED, Backing.ENERGY_CLASS),
     "service_commitment": (ClaimCategory.OTHER, Backing.SERVICE),
     "statutory_restriction": (ClaimCategory.GUARANTEE, Backing.SERVICE),
     "guarantee_conditions": (ClaimCategory.GUARANTEE, Backing.GUARANTEE_CONDITIONS),
@@ -291,6 +293,8 @@ class ClaimsValidator:
             return documented_verdict(claim, self.base, language)
         if backing is Backing.RESTRICTIONS:
             return restrictions_verdict(sentence, self.base.restrictions)
+        if backing is Backing.ENERGY_CLASS:
+            return energy_class_verdict(sentence, self.base)
         if backing is Backing.CONCEPT:
             return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
