@@ -320,3 +320,22 @@ def test_documented_classes_held_seals_and_pick_up_sites_stay_quiet(
     cold: ClaimsValidator, text: str, ctx: Context
 ) -> None:
     assert flagged(cold, text, ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        ("In der Kühlbox bleiben Getränke doppelt so lange kalt.", DE, "claims.de/factor-claim"),
+        ("Der V8 saugt dreimal so kräftig.", DE, "claims.de/factor-claim"),
+        ("Vegetables stay fresh twice as long in the K40.", EN, "claims.en/factor-claim"),
+        ("The V8 cleans three times faster.", EN, "claims.en/factor-claim"),
+        ("Im Winter dauert das Laden etwa doppelt so lange.", DE, None),
+        ("Der V8 ist nicht doppelt so kräftig, aber leiser.", DE, None),
+        ("In winter, charging takes about twice as long.", EN, None),
+        ("The V8 isn't twice as strong, but it is quieter.", EN, None),
+    ],
+)
+def test_a_multiple_with_no_comparison_is_a_claim(
+    clean: ClaimsValidator, text: str, ctx: Context, expected: str | None
+) -> None:
+    assert flagged(clean, text, ctx) == ([(expected, text)] if expected else [])
