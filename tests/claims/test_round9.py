@@ -339,3 +339,36 @@ def test_a_multiple_with_no_comparison_is_a_claim(
     clean: ClaimsValidator, text: str, ctx: Context, expected: str | None
 ) -> None:
     assert flagged(clean, text, ctx) == ([(expected, text)] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        ("Die Module liefern auch bei bewölktem Himmel volle Leistung.", DE, "claims.de/absolute-capability"),
+        ("Der Tracker funktioniert überall in Europa.", DE, "claims.de/absolute-capability"),
+        ("Der Speicher macht Sie unabhängig vom Stromnetz.", DE, "claims.de/absolute-capability"),
+        ("Die Förderung von 70 % ist Ihnen sicher.", DE, "claims.de/subsidy-promise"),
+        ("Den Förderantrag können Sie auch nach Vertragsabschluss noch stellen.", DE, "claims.de/subsidy-promise"),
+        ("Das Balkonkraftwerk dürfen Sie einfach in die Steckdose stecken.", DE, "claims.de/advice-rights"),
+        ("Ihr Hund ist bei unseren Sittern rundum versichert.", DE, "claims.de/plan-terms"),
+        ("Die Sitterin kommt auch an Feiertagen ohne Aufpreis.", DE, "claims.de/plan-terms"),
+        ("Die Streu bindet Gerüche zu 100 %.", DE, "claims.de/spec-figure"),
+        ("The panels deliver full output even on cloudy days.", EN, "claims.en/absolute-capability"),
+        ("The tracker works everywhere in Europe.", EN, "claims.en/absolute-capability"),
+        ("You can apply for the grant even after signing the contract.", EN, "claims.en/advice-rights"),
+        ("Your dog is fully insured with our sitters.", EN, "claims.en/plan-terms"),
+        ("Vets recommend our food.", EN, "claims.en/endorsement-health"),
+        ("The litter locks in odours 100 %.", EN, "claims.en/spec-figure"),
+        ("Bei bewölktem Himmel liefern die Module deutlich weniger als die volle Leistung.", DE, None),
+        ("Die Ortung funktioniert überall dort, wo es Mobilfunkempfang gibt.", DE, None),
+        ("Den Förderantrag müssen Sie vor Vertragsabschluss stellen.", DE, None),
+        ("Der Akku ist nach vier Stunden zu 100 % geladen.", DE, None),
+        ("On cloudy days the panels deliver much less than full output.", EN, None),
+        ("Orders usually reach you within 1–3 working days anywhere in Germany.", EN, None),
+        ("Whether your dog is insured depends on your own pet policy.", EN, None),
+    ],
+)
+def test_energy_pets_and_service_desk_wordings(
+    clean: ClaimsValidator, text: str, ctx: Context, expected: str | None
+) -> None:
+    assert flagged(clean, text, ctx) == ([(expected, text)] if expected else [])

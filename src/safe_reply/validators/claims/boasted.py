@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from safe_reply.quantities import Quantity, quantities
+from safe_reply.quantities import Dimension, Quantity, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.facts import FactBase
 from safe_reply.validators.claims.not_a_spec import not_a_spec
@@ -40,6 +40,8 @@ _INSTRUCTION = re.compile(
     r"|please|should|must|need\s+to|make\s+sure|recommend\w*|wait|warten)\b",
     re.IGNORECASE,
 )
+# "100 %" or "99,9 %" is a total claim ("bindet Gerüche zu 100 %"), except as a state ("zu 100 % geladen").
+_STATE = re.compile(r"\b(?:ge|auf)?laden\b|\bgeladen\b|\bcharged?\b|\bakkustand\b|\bbattery\s+level\b", re.IGNORECASE)
 _IF = re.compile(r"\b(?:wenn|falls|sofern|if|when|unless)\b", re.IGNORECASE)
 
 
@@ -52,7 +54,8 @@ def boasted(sentence: str, language: Language, base: FactBase) -> str | None:
             continue
         before = sentence[max(0, quantity.start - 40) : quantity.start]
         after = sentence[quantity.end : quantity.end + 60]
-        if not (_BEFORE.search(before) or _AFTER.search(after)):
+        total = quantity.dimension is Dimension.PERCENT and quantity.value >= 99.0 and not _STATE.search(sentence)
+        if not (total or _BEFORE.search(before) or _AFTER.search(after)):
             continue
         clause_start = max(0, *(sentence.rfind(c, 0, quantity.start) + 1 for c in ",;:–"))
         if _IF.search(sentence, clause_start, quantity.start):
