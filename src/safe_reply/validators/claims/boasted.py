@@ -15,6 +15,7 @@ import re
 from safe_reply.quantities import Dimension, Quantity, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.facts import FactBase
+from safe_reply.validators.claims.figures import IF_CLAUSE
 from safe_reply.validators.claims.not_a_spec import not_a_spec
 
 # Before the figure (a verb or preposition between: "easily lasts", "locker auf"): the words that sell it.
@@ -42,7 +43,6 @@ _INSTRUCTION = re.compile(
 )
 # "100 %" or "99,9 %" is a total claim ("bindet Gerüche zu 100 %"), except as a state ("zu 100 % geladen").
 _STATE = re.compile(r"\b(?:ge|auf)?laden\b|\bgeladen\b|\bcharged?\b|\bakkustand\b|\bbattery\s+level\b", re.IGNORECASE)
-_IF = re.compile(r"\b(?:wenn|falls|sofern|if|when|unless)\b", re.IGNORECASE)
 
 
 def boasted(sentence: str, language: Language, base: FactBase) -> str | None:
@@ -58,7 +58,7 @@ def boasted(sentence: str, language: Language, base: FactBase) -> str | None:
         if not (total or _BEFORE.search(before) or _AFTER.search(after)):
             continue
         clause_start = max(0, *(sentence.rfind(c, 0, quantity.start) + 1 for c in ",;:–"))
-        if _IF.search(sentence, clause_start, quantity.start):
+        if IF_CLAUSE.search(sentence, clause_start, quantity.start):
             continue
         return sentence[quantity.start : quantity.end]
     return None

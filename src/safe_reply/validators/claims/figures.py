@@ -405,7 +405,7 @@ def _universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
         # In a condition of the customer's ("Wenn Sie ihn auch im Wohnzimmer nutzen", "wenn das Display dauerhaft
         # an ist, etwa 6 Stunden") the wording states when, not that it always holds.
         clause = max([low] + [sentence.rfind(c, low, match.start()) + 1 for c in ",;:(–"])
-        if _IF.search(sentence, clause, match.start()):
+        if IF_CLAUSE.search(sentence, clause, match.start()):
             continue
         # "egal welches Programm", "regardless of the setting" universalise over the very condition they name;
         # "auch im Eco-Modus", "even in Eco mode", "mit dauerhaft eingeschaltetem Display" may name the fact's own.
@@ -426,7 +426,8 @@ _CAVEAT = re.compile(
     re.IGNORECASE,
 )
 _WHATEVER = re.compile(r"(?:egal|unabhängig|no\s+matter|regardless|in|on|at)\s", re.IGNORECASE)
-_IF = re.compile(r"\b(?:wenn|falls|sofern|if|when|whenever)\b", re.IGNORECASE)
+# A condition clause ("wenn Sie ...", "if you ..."): what follows states when, not that something holds.
+IF_CLAUSE = re.compile(r"\b(?:wenn|falls|sofern|if|when|whenever|unless)\b", re.IGNORECASE)
 # An English reply cannot name a German fact's condition words: "even in Eco mode" names some condition.
 _EN_CONDITION = re.compile(r"\b(?:mode|setting|level|programme|program|stage)\b", re.IGNORECASE)
 
