@@ -20,14 +20,15 @@ from safe_reply.validators.claims.not_a_spec import not_a_spec
 
 # Before the figure (a verb or preposition between: "easily lasts", "locker auf"): the words that sell it.
 _BEFORE = re.compile(
-    r"\b(?:locker|problemlos|spielend|mühelos|satte[n]?|stolze[n]?|garantiert|(?:schon|bereits)\s+(?:nach|in)"
-    r"|in\s+nur|easily|comfortably|effortlessly|a\s+whopping|whopping|guaranteed|in\s+just|in\s+only"
+    r"\b(?:locker|problemlos|spielend|mühelos|satte[n]?|stolze[n]?|(?:schon|bereits)\s+(?:nach|in)"
+    r"|in\s+nur|easily|comfortably|effortlessly|a\s+whopping|whopping|in\s+just|in\s+only"
     r"|(?:already\s+)?after\s+(?:just|only)|already\s+after)"
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:noch|rund|etwa|ca\.|circa|about|around|some)\s+)?(?:(?:die|the)\s+)?$",
     re.IGNORECASE,
 )
-# Not "nur", "mindestens", "only", "at least", "full": they state limits and requirements as often as boasts
-# ("mindestens 1 m gerader Draht", "your little one is only 3 weeks old", "spare parts for at least five years").
+# Not "garantiert", "guaranteed": the guarantee rules judge those. Not "nur", "mindestens", "only", "at least",
+# "full": they state limits and requirements as often as boasts ("mindestens 1 m gerader Draht", "your little one
+# is only 3 weeks old", "spare parts for at least five years").
 # After the figure, in its clause: "und mehr", "locker", "ohne Kapazitätsverlust", "without losing any".
 _AFTER = re.compile(
     r"^\s*(?:und|oder|and|or)\s+(?:mehr|länger|more|longer)\b"
