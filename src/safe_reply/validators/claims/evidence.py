@@ -79,13 +79,23 @@ def terms_verdict(
 def concept_verdict(claim: str, sentence: str, base: FactBase, lexicon: Lexicon, klass: str) -> Verdict:
     """Backed when the facts name each kind of the class the claim names, in any of its words and languages:
     "handgefertigt in Vechta" backs "made by hand" and "in Handarbeit", nothing backs "handmade" alone."""
+    claim, sentence, facts = _free_apart(claim), _free_apart(sentence), _free_apart(base.all_text)
     kinds = [g for g in lexicon.groups(klass) if lexicon.has(g, claim)] or [
         g for g in lexicon.groups(klass) if lexicon.has(g, sentence)
     ]
-    missing = [g.split(".", 1)[1] for g in kinds if not lexicon.has(g, base.all_text)]
+    missing = [g.split(".", 1)[1] for g in kinds if not lexicon.has(g, facts)]
     if not kinds or missing:
         return Verdict(False, f"facts: nothing says {', '.join(missing) or klass}")
     return Verdict(True, f"facts name {', '.join(g.split('.', 1)[1] for g in kinds)}")
+
+
+# "getreidefrei", "Zuckerzusatz", "PFAS-frei": the substance stands first in the compound, where the vocabulary's
+# compound matching (which reads a listed word as the compound's head) does not look; split it off.
+_FREE_TAIL = re.compile(r"(?<=\w{3})-?(?=(?:frei|zusatz|gehalt)\w*\b)", re.IGNORECASE)
+
+
+def _free_apart(text: str) -> str:
+    return _FREE_TAIL.sub(" ", text)
 
 
 _UNDER_GUARANTEE = re.compile(
@@ -247,3 +257,29 @@ def documented_verdict(claim: str, base: FactBase, language: Language) -> Verdic
         if all(options & have for options in wanted):
             return Verdict(True, f"facts: {line[:120]}")
     return Verdict(False, shown)
+
+
+# An energy efficiency class: "A+++" anywhere, a single letter only after a class word ("Effizienzklasse B").
+_ENERGY_CLASS = re.compile(
+    r"(?<![\w+])A\+{1,3}(?![\w+])|(?:klasse|class)\s*:?\s*([A-G]\+{0,3})(?![\w+])", re.IGNORECASE
+)
+
+
+_CLASS_WORD = re.compile(r"klasse|class|energielabel|energy\s+label", re.IGNORECASE)
+_CLASS_LETTER = re.compile(r"(?<![\w+])(A\+{0,3}|[B-G])(?![\w+])")
+
+
+def energy_classes(text: str) -> set[str]:
+    return {(m.group(1) or m.group(0)).upper() for m in _ENERGY_CLASS.finditer(text)}
+
+
+def energy_class_verdict(sentence: str, base: FactBase) -> Verdict:
+    """Backed when every efficiency class the sentence names is one the facts name ("A+++" where the label says
+    "A" is not: the scale changed in 2021 and "A+++" on the old one is not "A" on the new)."""
+    claimed, documented = energy_classes(sentence), energy_classes(base.all_text)
+    # A class fact names the class in its label and the letters in its value ("WM 814: A; WM 1016: A").
+    for key, shown in base.text_facts.items():
+        if _CLASS_WORD.search(key) or _CLASS_WORD.search(shown):
+            documented |= {m.upper() for m in _CLASS_LETTER.findall(shown)}
+    shown = f"facts: classes {', '.join(sorted(documented)) or 'none'}"
+    return Verdict(bool(claimed) and claimed <= documented, shown)

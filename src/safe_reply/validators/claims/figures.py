@@ -254,7 +254,7 @@ def _compare(
     condition named just before ("Im Nachtmodus ... Laut Datenblatt sind es 24 dB(A)") still holds."""
     # A figure for another serving ("Jeder Tropfen enthält ...") is stated for the fact's serving first.
     claimed, spec = quantity.value * scale(serving_in(sentence, quantity.start), fact.serving), fact.value
-    if _contradicts_conditions(fact, sentence, language, documented):
+    if _contradicts_conditions(fact, sentence, language, documented) or _universal(fact, quantity, sentence):
         return False, True
     tolerance = max(quantity.step, 1e-9 * max(abs(spec), 1.0))
     bound = has_upper_bound(sentence) or (
@@ -360,6 +360,76 @@ def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language
         ):
             return True
     return False
+
+
+# Wording that says a figure holds whatever the conditions: "egal welches Programm", "auch bei voller Leistung",
+# "unabhängig von der Stufe", "den ganzen Tag", "even with dual-band", "no matter which setting", "permanently".
+# A spec figure measured under conditions (a mode, a distance, a test standard, "bis zu") does not.
+_UNIVERSAL = re.compile(
+    r"\begal\s+(?:ob|wie|wo|wann|was|welch\w*|in\s+welch\w*|bei\s+welch\w*|mit\s+welch\w*|auf\s+welch\w*)\b"
+    r"|\bunabhängig\s+(?:von|vom|davon)\b|\b(?:auch|selbst|sogar)\s+(?:bei|beim|mit|im|auf|unter|wenn|ohne|durch)\b(?!\s+(?:mir|mich|uns|dir|euch|ihm)\b)"
+    r"|\bin\s+(?:jede[mnr]?|alle[nm]?)\s+(?:[\w-]+\s+)?(?:[\w-]*modus|modi|[\w-]*stufen?|[\w-]*programme?n?|einstellung\w*"
+    r"|situation\w*|bedingung\w*|lage\w*|wetter)\b|\bdauerhaft\b|\bununterbrochen\b|\bam\s+stück\b|\brund\s+um\s+die\s+uhr\b"
+    r"|\bden\s+ganzen\s+tag\b|\bno\s+matter\s+(?:what|which|how|where|when)\b|\bregardless\s+of\b"
+    r"|\b(?:even|also)\s+(?:in|at|on|with|without|through|under|when|if|during|below|above)\b"
+    r"|\b(?:in|on|at)\s+(?:any|every|all)\s+(?:[\w-]+\s+)?(?:modes?|settings?|levels?|programmes?|programs?|conditions?|weather)\b"
+    r"|\bpermanently\b|\bcontinuously\b|\bnon-?stop\b|\ball\s+day(?:\s+long)?\b|\baround\s+the\s+clock\b",
+    re.IGNORECASE,
+)
+_UNIVERSAL_REACH = 80  # characters between the figure and the wording: the figure's own clause, roughly
+
+
+def _universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
+    """The sentence says the figure holds whatever the conditions, and the fact holds under some only. Where the
+    words after the universal wording name the fact's own condition ("auch im Eco-Modus") it is that condition;
+    where the clause says the figure drops ("auch bei Kälte deutlich weniger") it is a caveat."""
+    if not (
+        fact.upper_bound
+        or fact.conditions
+        or fact.mode
+        or fact.distance_m is not None
+        or fact.condition_figures
+        or fact.needs_condition
+    ):
+        return False
+    # The figure's clause: a ";" ends it ("bis zu 40 Minuten; im Turbo-Modus 8 Minuten, auch mit ...").
+    low = max(0, quantity.start - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
+    semicolon = sentence.find(";", quantity.end)
+    high = min(len(sentence), quantity.end + _UNIVERSAL_REACH, semicolon if semicolon >= 0 else len(sentence))
+    if _CAVEAT.search(sentence, low, high):
+        return False
+    own = fact.conditions - fact.excluded
+    for match in _UNIVERSAL.finditer(sentence, low, high):
+        if match.start() < quantity.end and quantity.start < match.end():
+            continue  # the figure itself ("den ganzen Tag")
+        # In a condition of the customer's ("Wenn Sie ihn auch im Wohnzimmer nutzen", "wenn das Display dauerhaft
+        # an ist, etwa 6 Stunden") the wording states when, not that it always holds.
+        clause = max([low] + [sentence.rfind(c, low, match.start()) + 1 for c in ",;:(–"])
+        if IF_CLAUSE.search(sentence, clause, match.start()):
+            continue
+        # "egal welches Programm", "regardless of the setting" universalise over the very condition they name;
+        # "auch im Eco-Modus", "even in Eco mode", "mit dauerhaft eingeschaltetem Display" may name the fact's own.
+        if _WHATEVER.match(match.group()):
+            return True
+        following = _words(sentence[match.start() : match.end() + 40])[:6]
+        if not (own and _named(own, following)) and not (
+            match.group().lower().startswith(("even", "also")) and _EN_CONDITION.search(" ".join(following))
+        ):
+            return True
+    return False
+
+
+# A clause that says the figure drops under the condition it names is a caveat, not a universal claim.
+_CAVEAT = re.compile(
+    r"\b(?:weniger|darunter|geringer|kürzer|niedriger|sinkt|sinken|nachlassen|lässt\s+nach|less|lower|shorter|fewer"
+    r"|drops?|falls?|reduced|decreases?)\b",
+    re.IGNORECASE,
+)
+_WHATEVER = re.compile(r"(?:egal|unabhängig|no\s+matter|regardless|in|on|at)\s", re.IGNORECASE)
+# A condition clause ("wenn Sie ...", "if you ..."): what follows states when, not that something holds.
+IF_CLAUSE = re.compile(r"\b(?:wenn|falls|sofern|if|when|whenever|unless)\b", re.IGNORECASE)
+# An English reply cannot name a German fact's condition words: "even in Eco mode" names some condition.
+_EN_CONDITION = re.compile(r"\b(?:mode|setting|level|programme|program|stage)\b", re.IGNORECASE)
 
 
 def _names_word(text: str, word: str) -> bool:

@@ -55,6 +55,7 @@ class Backing(StrEnum):
     # A label the product holds, named in the same sentence, explains a generic environmental word
     # ("emissionsarm nach EMICODE EC1 PLUS"; UWG Anhang Nr. 4a: recognised excellent environmental performance).
     HELD_LABEL = "held_label"
+    ENERGY_CLASS = "energy_class"  # every energy efficiency class it names is one the facts name
 
 
 # The default legal basis per category; a rule may name a more specific one.

@@ -33,10 +33,12 @@ from safe_reply.validators.claims.backing import (
     held_label_verdict,
     origin_verdict,
 )
+from safe_reply.validators.claims.boasted import boasted
 from safe_reply.validators.claims.evidence import (
     competitor_verdict,
     concept_verdict,
     documented_verdict,
+    energy_class_verdict,
     guarantee_conditions_verdict,
     price_verdict,
     service_verdict,
@@ -76,6 +78,9 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "comparative": (ClaimCategory.COMPARATIVE, Backing.COMPETITOR),
     "health_pathogen": (ClaimCategory.HEALTH, Backing.TERMS),
     "environmental_specific": (ClaimCategory.ENVIRONMENTAL, Backing.TERMS),
+    # "schadstofffrei", "ohne Weichmacher", "zero VOCs": backed when the facts name the substance, in either language.
+    "free_from": (ClaimCategory.SPEC_EXCEEDED, Backing.CONCEPT),
+    "energy_class": (ClaimCategory.SPEC_EXCEEDED, Backing.ENERGY_CLASS),
     "service_commitment": (ClaimCategory.OTHER, Backing.SERVICE),
     "statutory_restriction": (ClaimCategory.GUARANTEE, Backing.SERVICE),
     "guarantee_conditions": (ClaimCategory.GUARANTEE, Backing.GUARANTEE_CONDITIONS),
@@ -92,6 +97,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
 TERM_CLASSES = {
     "health_pathogen": "pathogen",
     "environmental_specific": "eco_specific",
+    "free_from": "substance",
     "production_method": "production_method",
 }
 
@@ -242,7 +248,9 @@ class ClaimsValidator:
             span = match.sentence_span
             checks = check_numbers(plain, language, self.base, hint, view.before(span), view.after(span))
             if backing is Backing.FIGURES and not checks:
-                return Verdict(True, "")  # figures that map onto no attribute are not spec claims
+                # Figures that map onto no attribute are not spec claims, unless the wording sells one.
+                figure = boasted(plain, language, self.base)
+                return Verdict(figure is None, "" if figure is None else f"no spec-sheet value for {figure}")
             return numbers_verdict(checks)
         if backing is Backing.CERTIFICATION:
             # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
@@ -285,6 +293,8 @@ class ClaimsValidator:
             return documented_verdict(claim, self.base, language)
         if backing is Backing.RESTRICTIONS:
             return restrictions_verdict(sentence, self.base.restrictions)
+        if backing is Backing.ENERGY_CLASS:
+            return energy_class_verdict(sentence, self.base)
         if backing is Backing.CONCEPT:
             return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
