@@ -117,9 +117,13 @@ def _pint_unit(text: str) -> Unit:
         if dimensionality == "dimensionless":
             if not _NAMES_A_UNIT.search(text):
                 raise UnknownUnit(text)  # a bare number
-            # Units that cancel: a share per reference amount, the way food and cosmetics labels give
-            # it ("g/100 g", "mg/g", "ml/100 ml"). 12 g/100 g is 12 %, so it compares like a percentage.
-            return Unit(Dimension.PERCENT, float(quantity.to("percent").magnitude))
+            if _is_share(registry, expression):
+                # Units that cancel: a share per reference amount, the way food and cosmetics labels give
+                # it ("g/100 g", "mg/g", "ml/100 ml"). 12 g/100 g is 12 %, so it compares like a percentage.
+                return Unit(Dimension.PERCENT, float(quantity.to("percent").magnitude))
+            # pint counts angles and counts as dimensionless too ("deg", "rad", "count"): real units no
+            # reply figure is parsed into; shown to the reviewer, never compared.
+            return Unit(Dimension.OTHER, 1.0)
     except UnknownUnit:
         raise
     except Exception as exc:  # pint raises several unrelated types for text it cannot parse
@@ -137,6 +141,15 @@ def _pint_unit(text: str) -> Unit:
     except Exception as exc:  # an offset unit (°F) or a logarithmic one: compare only in its own unit
         raise UnknownUnit(text) from exc
     return Unit(dimension, factor)
+
+
+def _is_share(registry: Any, expression: str) -> bool:
+    """Whether the expression is one quantity per another of the same kind ("g/(100*g)"), not an angle."""
+    top, slash, bottom = expression.partition("/")
+    if not slash:
+        return False
+    above, below = registry.parse_expression(top), registry.parse_expression(bottom)
+    return str(above.dimensionality) == str(below.dimensionality) != "dimensionless"
 
 
 @functools.lru_cache(maxsize=1)

@@ -101,7 +101,8 @@ def test_units_the_registry_knows_load_in_any_spelling(written: str, dimension: 
 
 
 @pytest.mark.parametrize(
-    "written", ["m²·Pa/W", "lm/W", "€", "EUR", "Euro", "€/Monat", "EUR pro kWh", "USD", "CHF/Jahr"]
+    "written",
+    ["m²·Pa/W", "lm/W", "€", "EUR", "Euro", "€/Monat", "EUR pro kWh", "USD", "CHF/Jahr", "deg", "rad", "count"],
 )
 def test_real_units_without_a_reply_parser_load_and_are_never_compared(written: str) -> None:
     # Money too: a fee or a price is a fact; the claims check compares amounts with every documented amount.

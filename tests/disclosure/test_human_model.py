@@ -189,3 +189,63 @@ def test_round_nine_probes_rules_and_model_together(label: str, sentence: str) -
         assert found == []
     else:
         assert [f.span for f in found] == [Span(6, len(text))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ich habe den Kaffee natürlich nie selbst probiert.",
+        "Ich habe die Maschine nicht selbst getestet.",  # the product's machine: no denial of being one
+        "I have never been to the showroom in Leipzig myself.",
+        "I haven't tried the blue one on a long ride.",
+    ],
+)
+def test_a_negated_statement_is_left_to_the_rules(sentence: str) -> None:
+    # Stems cannot tell "I tried it" from "I never tried it": the model reads no negated sentence.
+    assert statement_words(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denial"),
+    [
+        ("Keine Sorge, hier antwortet kein Automat, sondern ich persönlich.", "kein automat"),
+        ("No, I'm not a bot, I'm Jan from the workshop.", "not a bot"),
+        ("Ich bin keine echte KI, ich sitze hier im Büro.", "keine echte ki"),
+    ],
+)
+def test_a_denial_of_being_a_machine_is_still_read(sentence: str, denial: str) -> None:
+    # There the negation is the claim: a negation right before a machine word keeps the sentence.
+    words = statement_words(sentence)
+    assert words is not None
+    assert denial in " ".join(words)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On my end the parcel shows as delivered.",
+        "Ich melde mich morgen früh mit einer Antwort.",
+        "My suggestion: take the bigger one.",
+        "Let me summarise: the order shipped yesterday.",
+    ],
+)
+def test_a_bots_follow_up_and_system_view_are_no_claim(sentence: str) -> None:
+    assert validator().detect(LEAD["de"] + sentence, LATER) == []
+
+
+def test_a_disguised_reply_gets_one_finding_per_statement() -> None:
+    # The scan reads a disguised reply in its normalised view, whose sentences need not be this index's
+    # (a zero-width space before the first word). A statement a rule read is not judged again.
+    text = "\u200bIch war gestern mit meiner Familie im Urlaub. Die Lieferung kommt am Montag."
+    found = [f for f in validator().detect(text, LATER) if f.category is Category.FALSE_HUMAN]
+    assert len(found) == 1
+    assert found[0].rule_id != MODEL_RULE_ID
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_a_model_file_with_a_non_finite_weight_is_rejected(bad: float) -> None:
+    raw = {"weights": {"urlaub": 1.0, "gestern": bad}, "intercept": -2.0, "threshold": 0.9}
+    with pytest.raises(ValueError, match=r"weights\['gestern'\] must be a finite number"):
+        HumanModel.from_json(raw)
+    with pytest.raises(ValueError, match="'intercept' must be a finite number"):
+        HumanModel.from_json({**raw, "weights": {"urlaub": 1.0}, "intercept": bad})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import time
 from pathlib import Path
@@ -12,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safe_reply.rulepacks import compiled_packs, shipped_pack_paths
-from safe_reply.rulepacks.prefilter import BASE_MEMORY, LARGE_MEMORY, LARGE_PROGRAM, compile_prefilter, widen
+from safe_reply.rulepacks.prefilter import (
+    BASE_MEMORY,
+    DIRECT,
+    LARGE_MEMORY,
+    LARGE_PROGRAM,
+    compile_prefilter,
+    widen,
+)
 from safe_reply.rulepacks.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,13 +168,22 @@ rules:
 def test_the_direct_probe_answers_as_the_wrapper_does_on_every_corpus_sentence() -> None:
     # The scan asks RE2's C++ matcher directly (no generator, no match object); the wrapper's own
     # `match` must give the same yes/no for every rule and sentence, both ways.
-    sentences = [s.encode() for s in corpus_sentences()[:4000]]
-    with_probe = [rule.prefilter for rule in SHIPPED.rules if rule.prefilter is not None]
-    assert all(prefilter.probe is not None for prefilter in with_probe)  # this google-re2 exposes it
+    sentences = [s.encode() for s in corpus_sentences()[::8]]
+    assert DIRECT  # this google-re2 exposes the C++ matcher: the direct path is the one tested
     said_yes = 0
-    for prefilter in with_probe:
+    for prefilter in (rule.prefilter for rule in SHIPPED.rules if rule.prefilter is not None):
         for sentence in sentences:
             direct = prefilter.may_match(sentence)
             assert direct == (prefilter.regex.match(sentence) is not None)
             said_yes += direct
-    assert said_yes > 1000  # both answers occur: the comparison is not vacuous
+    assert said_yes > 200  # both answers occur: the comparison is not vacuous
+
+
+def test_a_prefilter_pickles_and_answers_alike_after() -> None:
+    # Compiled packs may be copied or sent to worker processes: the direct path stores nothing unpicklable.
+    prefilter = compile_prefilter([re.compile(r"\büberall\b", re.IGNORECASE)])
+    assert prefilter is not None
+    again = pickle.loads(pickle.dumps(prefilter))
+    for sentence in ("Das gilt ÜBERALL.", "Der Akku hält lange."):
+        assert again.may_match(sentence.encode()) == prefilter.may_match(sentence.encode())
+    assert again.may_match("Das gilt ÜBERALL.".encode())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from safe_reply.linear_regex import re2_source
@@ -43,8 +43,6 @@ class Prefilter:
     """
 
     regex: Any  # re2._Regexp of a bytes pattern
-    # The C++ matcher behind the wrapper's `match` (see _probe), or None to go through the wrapper.
-    probe: Any = field(default=None, compare=False, repr=False)
 
     def may_match(self, sentence: bytes) -> bool:
         """False when no pattern of the rule can match the UTF-8 sentence; True means: run them.
@@ -54,8 +52,8 @@ class Prefilter:
         first match, 5.5 s over the shipped rules, paid by whichever replies first pass each rule's
         prefilter (up to 64 ms for one reply, measured). Anchored, the start is known.
         """
-        if self.probe is not None:
-            return bool(self.probe(_ANCHOR_START, sentence, 0, len(sentence))[0][0] >= 0)
+        if DIRECT:
+            return bool(self.regex._regexp.Match(_ANCHOR_START, sentence, 0, len(sentence))[0][0] >= 0)
         return self.regex.match(sentence) is not None
 
     def search(self, text: str) -> bool:
@@ -91,19 +89,28 @@ def compile_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter | None:
             prefilter = _re2.compile(source, _options(LARGE_MEMORY))
     except Exception:  # re2.error, or a construct widen() cannot spell: the rule runs its patterns
         return None
-    return Prefilter(prefilter, _probe(prefilter))
+    return Prefilter(prefilter)
 
 
-def _probe(regex: Any) -> Any:
-    """The wrapped C++ `RE2::Match` of a compiled pattern, when this google-re2 exposes it.
+def _direct_match_available() -> bool:
+    """Whether this google-re2 exposes the C++ `RE2::Match` behind its wrapper (asked once, at import).
 
-    Why: the wrapper's `match` builds a generator and a match object around that one call; a scan asks
-    about thirty prefilter questions per reply and wants only yes or no (2.1 µs a question instead of
-    3.2, measured). The wrapper's own `match` on bytes makes exactly this call with the same anchor,
-    so both give the same answer (tested); without the attribute the wrapper is used.
+    Why ask it directly: the wrapper's `match` builds a generator and a match object around that one
+    call; a scan asks about thirty prefilter questions per reply and wants only yes or no (2.1 µs a
+    question instead of 3.2, measured). The wrapper's own `match` on bytes makes exactly this call with
+    the same anchor, so both give the same answer (tested); without the attribute the wrapper is used.
+    The call is looked up per question, not stored, so a Prefilter still pickles and copies.
     """
-    probe = getattr(getattr(regex, "_regexp", None), "Match", None)
-    return probe if _ANCHOR_START is not None and callable(probe) else None
+    if _re2 is None or _ANCHOR_START is None:
+        return False
+    try:
+        probe = _re2.compile(b"(?s:.*?)x")._regexp.Match
+        return bool(probe(_ANCHOR_START, b"ax", 0, 2)[0][0] == 0 and probe(_ANCHOR_START, b"ab", 0, 2)[0][0] < 0)
+    except Exception:  # another google-re2 layout: the wrapper's match it is
+        return False
+
+
+DIRECT = _direct_match_available()
 
 
 # Memory per rule (program and DFA cache; the cache grows only as states are met). 8 MiB keeps the

@@ -107,13 +107,44 @@ def worded_features(words: list[str]) -> dict[str, str]:
     return found
 
 
+# A negated statement is no claim the model can read: "Ich habe den Kaffee nie selbst probiert" denies what
+# the same words without "nie" would claim, and bag-of-stems weights cannot tell the two apart. The rules
+# judge negation in their frames; the model leaves such sentences alone ("n't" arrives as the token "t"),
+# except a denial of being a machine ("hier antwortet kein Automat, sondern ich"): there the negation is
+# the claim.
+NEGATION = frozenset(
+    "nicht nie niemals kein keine keinen keinem keiner keines weder not never no nor neither t".split()
+)
+MACHINE_WORDS = frozenset({"ki", "ai", "bot", "bots"})  # whole words: "kind", "aim" and "bottle" are none
+MACHINE_PREFIXES = ("automat", "chatbot", "roboter", "robot", "maschine", "machine", "computer", "programm",
+                    "program", "software", "algorithm", "künstlich", "artificial")
+
+
 def statement_words(sentence: str) -> list[str] | None:
-    """The words of a statement (not a question) with a first-person word, else None: the model
-    judges only those."""
+    """The words of a statement (not a question, not negated) with a first-person word, else None: the
+    model judges only those."""
     if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
         return None
     words = TOKEN.findall(sentence.lower())
-    return None if FIRST_PERSON.isdisjoint(words) else words
+    if FIRST_PERSON.isdisjoint(words):
+        return None
+    if not NEGATION.isdisjoint(words) and not _denies_being_a_machine(words):
+        return None
+    return words
+
+
+def _machine(word: str) -> bool:
+    return word in MACHINE_WORDS or word.startswith(MACHINE_PREFIXES)
+
+
+def _denies_being_a_machine(words: list[str]) -> bool:
+    """A negation right before a machine word, at most an article or adjective between ("kein Automat",
+    "keine echte KI", "not a bot"): the product's machine in a negated sentence ("Ich habe die Maschine
+    nicht getestet") is no denial."""
+    return any(
+        word in NEGATION and any(_machine(after) for after in words[index + 1 : index + 3])
+        for index, word in enumerate(words)
+    )
 
 
 def is_candidate(sentence: str) -> bool:
@@ -141,6 +172,11 @@ class HumanModel:
         if not isinstance(threshold, float) or not 0.5 <= threshold < 1.0:
             raise ValueError(f"{MODEL_FILE}: 'threshold' must be a probability in [0.5, 1), got {threshold!r}")
         table = {str(feature): float(weight) for feature, weight in weights.items()}
+        # A NaN would make every comparison with the threshold false: the model would pass everything, silently.
+        odd = next((f for f, w in table.items() if not math.isfinite(w)), None)
+        if odd is not None or not math.isfinite(intercept):
+            where = f"weights[{odd!r}]" if odd is not None else "'intercept'"
+            raise ValueError(f"{MODEL_FILE}: {where} must be a finite number; retrain the model")
         return cls(MappingProxyType(table), float(intercept), threshold)
 
     def score(self, sentence: str) -> float:
@@ -150,7 +186,9 @@ class HumanModel:
     def score_words(self, words: list[str]) -> float:
         get = self.weights.get
         known = [w for f in feature_set(words) if (w := get(f)) is not None]
-        return self.intercept + (sum(known) / math.sqrt(len(known)) if known else 0.0)
+        # fsum: exactly rounded whatever the order, so a set's order (hash seed) cannot move a sentence
+        # across the threshold between runs.
+        return self.intercept + (math.fsum(known) / math.sqrt(len(known)) if known else 0.0)
 
     def claims(self, words: list[str]) -> bool:
         """Whether the score reaches the threshold (compared as log-odds: no exp on the common path)."""
@@ -174,7 +212,7 @@ class HumanModel:
         weighed = [(w, f) for f in present if (w := get(f)) is not None]
         if not weighed:
             return self.intercept, weighed
-        return self.intercept + sum(w for w, _ in weighed) / math.sqrt(len(weighed)), weighed
+        return self.intercept + math.fsum(w for w, _ in weighed) / math.sqrt(len(weighed)), weighed
 
 
 def _logistic(score: float) -> float:

@@ -165,11 +165,13 @@ class DisclosureValidator:
         if not hints:
             return []
         sentences = self.packs.sentences(text)
-        read = {m.sentence_span for m in matches}
+        # Spans of the scan's sentences: of its normalised view on a disguised reply, so they need not
+        # equal this index's sentences; any overlap means a rule has read that statement.
+        read = [m.sentence_span for m in matches]
         findings: list[Finding] = []
         for number in sorted({n for n in map(sentences.number_at, hints) if n >= 0}):
             span = sentences.span(number)
-            if span in read:
+            if any(span.start < other.end and other.start < span.end for other in read):
                 continue
             sentence = text[span.start : span.end]
             words = statement_words(sentence)
