@@ -60,7 +60,7 @@ from safe_reply.validators.trade_secrets.facts import (
     fact_rule,
     typed_fact,
 )
-from safe_reply.validators.trade_secrets.frames import amount_values, pattern_fact_texts
+from safe_reply.validators.trade_secrets.frames import AMOUNT_UNITS, amount_values, pattern_fact_texts
 from safe_reply.validators.trade_secrets.lexicon import (
     COMMON_TRANSLATION_ZIPF,
     STRONG_NAME_CUES,
@@ -69,6 +69,7 @@ from safe_reply.validators.trade_secrets.lexicon import (
     naming_core,
     translation_table,
 )
+from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanner, matter_rule
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
@@ -102,6 +103,9 @@ __all__ = ["SPEC", "build"]
 _MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
 MAX_AS_WRITTEN_KEYS = 20_000  # terms beyond one word of letters; up to this many, digit terms get a second key
+# A fact with such a value is stated by it (facts.py), with the checks that keep a warranty's end date
+# from being a plan's ("Ihre Garantie läuft im Juni 2027 aus"): no described matter of its own.
+_VALUE_UNITS = frozenset({*AMOUNT_UNITS, Unit.COUNT, Unit.KG, Unit.MONTHS, Unit.DATE, Unit.MONTH, Unit.WEEK})
 
 
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
@@ -187,6 +191,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         term_reach=_code_reach(terms),
         hasher=compiler.hasher,
         facts=facts,
+        matters=MatterScanner(compiler.matters) if compiler.matters else None,
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
         markers=markers | naming | (fact_markers or frozenset()),
@@ -248,6 +253,7 @@ class _Compiler:
         self.facts: list[FactRule] = []
         self.amounts: list[AmountRule] = []
         self.purchase: list[int] = []
+        self.matters: list[MatterRule] = []  # entries revealed by what they are (matters.py)
         self.fact_entries: list[tuple[str, str]] = []  # (kind, keyed hash) per fact, amount, purchase rule
 
     def _fact_entry(self, kind: str, text: str) -> int:
@@ -276,6 +282,21 @@ class _Compiler:
             self._add_pattern(entry)
         else:
             self._add_term(entry)
+        self._add_matter(entry)
+
+    def _add_matter(self, entry: PatternEntry | TermEntry | FlatTerm) -> None:
+        """The entry said by what it is (matters.py): its kind, its term's words and its note."""
+        text = entry.pattern if isinstance(entry, PatternEntry) else entry.term
+        words = "" if isinstance(entry, PatternEntry) else text  # a regex's words are no words of a reply
+        fact = fact_rule(0, words) if words else None
+        if fact is not None and any(v.unit in _VALUE_UNITS for v in fact.values):
+            return
+        rule = matter_rule(
+            len(self.fact_entries), entry.kind, words, entry.note, self.public[0], self.frequencies.common
+        )
+        if rule is not None:
+            self.matters.append(rule)
+            self._fact_entry(entry.kind, text)
 
     def add_batch(self, batch: list[FlatTerm]) -> None:
         """`add` of one-word ASCII flat terms (the bulk of a long list), with the per-term regexes run

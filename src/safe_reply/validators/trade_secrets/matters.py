@@ -1,0 +1,253 @@
+"""Described matters: an entry revealed by what it is, without its protected words.
+
+"Bis Ende des Jahres kommt per Update ein Hörtest in die App" reveals the planned hearing-test feature
+whose codename is "Lotse"; "Bei Firmware 2.3 gibt es eine bekannte Schwachstelle" reveals an
+unpatched weakness; "Die Module lassen wir bei einem Laminierbetrieb im Oderland fertigen" names a
+supplier by its region. None of them writes the protected term.
+
+What an entry is about is read at policy load from its kind and its own words: its term and its
+`note` ("planned in-app hearing-test feature", "unpatched Bluetooth replay weakness in S4 firmware
+2.3.x", "panel supplier"). The kind (or, where the kind says nothing, the note) gives the entry's
+class of matter (matter_words.MatterClass: a plan, an issue, a partner); the other words of term and
+note, with their translations into the other language, are its *units*. Within one sentence of a
+reply, a leak of the entry is:
+- two of its units (two distinct words of term or note, at least one of them no year), and
+- a frame of its class: a plan said as planned, in the works, coming at a date, not yet announced; an
+  issue said as a problem that is being looked into; a partner said as who makes, supplies or buys; or a
+  secrecy cue ("intern", "between you and me") for any class.
+A reply that talks about the same things without the frame ("Der G65 ist ein GaN-Ladegerät mit 65 W")
+is no leak, and neither is the frame without two of the entry's own words ("Ein neues Modell kommt im
+Frühjahr"). Clauses of a note that say what is not a leak ("the bird is not a leak") and words of the
+product line's public names are no units.
+
+Cost: nothing for a policy without such entries; otherwise one Aho-Corasick pass over the lower-cased
+reply for the units, and the frame regex only on sentences holding two units of one entry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from safe_reply.validators.trade_secrets.concepts import OBJECT_WORDS_EN, SECRECY_CUES
+from safe_reply.validators.trade_secrets.frames import SENTENCE_END
+from safe_reply.validators.trade_secrets.matter_words import (
+    CLASS_WORDS,
+    FRAMES,
+    GENERIC_WORDS,
+    MATTER_WORDS_DE_EN,
+    NOT_A_LEAK,
+    MatterClass,
+)
+
+__all__ = ["MatterMatch", "MatterRule", "MatterScanner", "matter_classes", "matter_rule"]
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+\d*[^\W_]*")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|‘[^’]*’")
+_YEAR = re.compile(r"20[2-3]\d")
+_MIN_WORD = 3
+_MIN_INNER = 5  # a unit form this long also counts inside a word (the part of a German compound)
+_MAX_SUFFIX = 4  # letters a word may run on past a unit form at its start ("cell" -> "cells", "charging")
+_REACH = 400  # characters of a sentence read around a hit (the cost stays linear in the reply)
+_SECRECY = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in SECRECY_CUES) + ")")
+
+
+def _translations() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    de_en: dict[str, tuple[str, ...]] = {**OBJECT_WORDS_EN, **MATTER_WORDS_DE_EN}
+    en_de: dict[str, list[str]] = {}
+    for german, words in de_en.items():
+        for word in words:
+            en_de.setdefault(word, []).append(german)
+    return de_en, {k: tuple(v) for k, v in en_de.items()}
+
+
+_DE_EN, _EN_DE = _translations()
+_DE_TAILS = sorted((k for k in _DE_EN if len(k) >= 4), key=len, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class MatterRule:
+    entry: int
+    classes: tuple[MatterClass, ...]
+    units: tuple[tuple[str, ...], ...]  # per unit: its forms (lower-case words, phrases or numbers)
+    years: frozenset[int]  # the units that are years: two of them are not enough
+    named: frozenset[int]  # the units that are words of the term itself (not of its note)
+
+
+@dataclass(frozen=True, slots=True)
+class MatterMatch:
+    start: int
+    end: int
+    entry: int
+
+
+def matter_classes(kind: str, note: str) -> tuple[MatterClass, ...]:
+    """The classes of matter an entry is about: by its kind, else by its note."""
+    found = _kind_classes(kind)
+    if found:
+        return found
+    low = note.casefold()
+    return tuple(
+        c for c, words in CLASS_WORDS.items() if any(re.search(rf"(?<![^\W_]){re.escape(w)}", low) for w in words)
+    )
+
+
+@functools.cache
+def _kind_classes(kind: str) -> tuple[MatterClass, ...]:
+    """A kind's classes, once per kind: a list of 100,000 codenames asks 100,000 times."""
+    low_kind = kind.replace("_", " ")
+    return tuple(c for c, words in CLASS_WORDS.items() if any(w in low_kind for w in words))
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A word with its translations: German -> English, English -> German, a German compound by its tail."""
+    forms = [word]
+    for key in (word, word[:-1] if word.endswith("s") else word):
+        forms += [*_DE_EN.get(key, ()), *_EN_DE.get(key, ())]
+    if len(forms) == 1 and word.isalpha():
+        tail = next((t for t in _DE_TAILS if word.endswith(t) and len(word) > len(t)), None)
+        if tail is not None:
+            forms += [tail, *_DE_EN[tail]]
+    return tuple(dict.fromkeys(forms))
+
+
+def matter_rule(
+    entry: int, kind: str, term: str, note: str | None, public: frozenset[str], common: Callable[[str], bool]
+) -> MatterRule | None:
+    """The described-matter rule of an entry, or None (no class of matter, or fewer than two units).
+
+    `common` tells an everyday word: a term's own word counts as its name ("Kowalczyk" of "Kowalczyk
+    Aluminium") only when it is none. A one-word term is no unit: the term matcher finds it, with the
+    name rule where it is an ordinary word ("Kompass")."""
+    if not note and (term.isalnum() or " " not in term):  # one word (most of a long list): no units
+        return None
+    text = NOT_A_LEAK.sub(" ", note or "")
+    classes = matter_classes(kind, text)
+    if not classes:
+        return None
+    text = _QUOTED.sub(" ", text)
+    named = [t.replace(",", ".") for t in _TOKEN.findall(term.casefold())]
+    if len(named) == 1:
+        named = []
+    tokens = [*named, *(t.replace(",", ".") for t in _TOKEN.findall(text.casefold()))]
+    units: dict[str, tuple[str, ...]] = {}
+    for first, second in itertools.pairwise(tokens):  # "hearing test" -> "Hörtest"
+        pair = f"{first} {second}"
+        if pair in _EN_DE or pair in _DE_EN:
+            units[pair] = (pair, *_EN_DE.get(pair, ()), *_DE_EN.get(pair, ()))
+    for token in tokens:
+        if token in GENERIC_WORDS or token in public or token in units:
+            continue
+        if token[0].isdigit():
+            if len(token.replace(".", "")) >= 2:
+                units[token] = (token,)
+            continue
+        if len(token) >= _MIN_WORD:
+            units[token] = _forms(token)
+    if len(units) < 2:
+        return None
+    years = frozenset(i for i, key in enumerate(units) if _YEAR.fullmatch(key))
+    # A name's own word is no trade word: "Kowalczyk", "Spreewald", not the "Aluminium" of "Kowalczyk
+    # Aluminium" (its forms hold a translation) nor an everyday word (`common`).
+    own = frozenset(
+        i for i, (key, forms) in enumerate(units.items()) if key in named and len(forms) == 1 and not common(key)
+    )
+    return MatterRule(entry, classes, tuple(units.values()), years, own)
+
+
+class MatterScanner:
+    """Every described-matter rule of one validator, with one automaton over their unit forms."""
+
+    def __init__(self, rules: Sequence[MatterRule]) -> None:
+        import ahocorasick_rs
+
+        self.rules = tuple(rules)
+        by_form: dict[str, list[tuple[int, int]]] = {}
+        for r, rule in enumerate(self.rules):
+            for u, forms in enumerate(rule.units):
+                for form in forms:
+                    by_form.setdefault(form, []).append((r, u))
+        self._forms = list(by_form)
+        self._refs = [tuple(by_form[f]) for f in self._forms]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._forms) if self._forms else None
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def scan(self, text: str) -> list[MatterMatch]:
+        if self._automaton is None:
+            return []
+        lower = text.lower()
+        hits = [
+            (s, i)
+            for i, s, e in self._automaton.find_matches_as_indexes(lower, overlapping=True)
+            if _counts(lower, self._forms[i], s, e)
+        ]
+        if len(hits) < 2:
+            return []
+        hits.sort()
+        starts = [s for s, _ in hits]
+        matches: list[MatterMatch] = []
+        for start, end in _sentences(text, starts):
+            inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            units: dict[int, set[int]] = {}
+            for _, i in inside:
+                for r, u in self._refs[i]:
+                    units.setdefault(r, set()).add(u)
+            sentence = lower[start:end]
+            secrecy: bool | None = None
+            for r, found in units.items():
+                rule = self.rules[r]
+                if len(found) < 2 or not found - rule.years:
+                    continue
+                # Where a part comes from is often public ("the frames are made in Poland"): a partner is
+                # revealed only with a word of its own name.
+                if rule.classes == (MatterClass.PARTNER,) and not found & rule.named:
+                    continue
+                if secrecy is None:
+                    secrecy = _SECRECY.search(sentence) is not None
+                if secrecy or any(FRAMES[c].search(sentence) for c in rule.classes):
+                    matches.append(MatterMatch(*_trimmed(text, start, end), rule.entry))
+        return matches
+
+
+def _counts(lower: str, form: str, start: int, end: int) -> bool:
+    """Is the form a unit of the reply here: at a word start, running on by an inflection at most; a long
+    form also inside a word (a compound's part); a number standing alone."""
+    before = lower[start - 1] if start else " "
+    after = lower[end] if end < len(lower) else " "
+    if form[0].isdigit():
+        return (
+            not before.isdigit()
+            and not after.isdigit()
+            and not (after in ".," and end + 1 < len(lower) and lower[end + 1].isdigit())
+        )
+    if before.isalnum() and before != "-":
+        return len(form) >= _MIN_INNER or not after.isalpha()  # a short form only as a compound's last part
+    run = end
+    while run < len(lower) and lower[run].isalpha():
+        run += 1
+    return run - end <= _MAX_SUFFIX or len(form) >= _MIN_INNER
+
+
+def _sentences(text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
+    bounds: dict[tuple[int, int], None] = {}
+    for position in positions:
+        start = max(0, position - _REACH)
+        for match in SENTENCE_END.finditer(text, start, position):
+            start = match.end()
+        following = SENTENCE_END.search(text, position, position + _REACH)
+        bounds[(start, following.start() if following else min(len(text), position + _REACH))] = None
+    return list(bounds)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
