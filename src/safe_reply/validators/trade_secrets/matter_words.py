@@ -87,7 +87,7 @@ FRAMES: dict[MatterClass, re.Pattern[str]] = {
 # A clause of a note that says what is NOT a leak ("the bird is not a leak", "Ortsnamen sind kein Leak"):
 # its words describe the ordinary sense, not the matter.
 NOT_A_LEAK = re.compile(
-    r"[^.;]*\b(?:not an? leaks?|not leaks|kein(?:e)? leak|nicht geschützt|are public|ist öffentlich)\b[^.;]*"
+    r"\b(?:not an? leaks?|not leaks|kein(?:e)? leak|nicht geschützt|are public|ist öffentlich)\b", re.IGNORECASE
 )
 
 # Words of a note that describe no matter: function words, the note's own vocabulary ("any statement of

@@ -5,20 +5,22 @@ whose codename is "Lotse"; "Bei Firmware 2.3 gibt es eine bekannte Schwachstelle
 unpatched weakness; "Die Module lassen wir bei einem Laminierbetrieb im Oderland fertigen" names a
 supplier by its region. None of them writes the protected term.
 
-What an entry is about is read at policy load from its kind and its own words: its term and its
-`note` ("planned in-app hearing-test feature", "unpatched Bluetooth replay weakness in S4 firmware
-2.3.x", "panel supplier"). The kind (or, where the kind says nothing, the note) gives the entry's
-class of matter (matter_words.MatterClass: a plan, an issue, a partner); the other words of term and
-note, with their translations into the other language, are its *units*. Within one sentence of a
-reply, a leak of the entry is:
-- two of its units (two distinct words of term or note, at least one of them no year), and
+What an entry is about is read at policy load from its kind and its own words, for an entry with a
+`note`: its term and its note ("planned in-app hearing-test feature", "unpatched Bluetooth replay
+weakness in S4 firmware 2.3.x", "panel supplier"). The kind (or, where it says nothing, the note) gives
+the entry's class of matter (matter_words.MatterClass: a plan, an issue, a partner); the other words of
+term and note, with their translations into the other language, are its *units*. Within one sentence
+of a reply, a leak of the entry is:
+- two of its units (two distinct words of term or note, at least one of them no year; for a partner,
+  one of them a word of its name: where a part comes from is often public), and
 - a frame of its class: a plan said as planned, in the works, coming at a date, not yet announced; an
-  issue said as a problem that is being looked into; a partner said as who makes, supplies or buys; or a
-  secrecy cue ("intern", "between you and me") for any class.
+  issue said as a problem that is being looked into; a partner said as who makes, supplies or buys; or
+  a secrecy cue ("intern", "between you and me") for any class.
 A reply that talks about the same things without the frame ("Der G65 ist ein GaN-Ladegerät mit 65 W")
 is no leak, and neither is the frame without two of the entry's own words ("Ein neues Modell kommt im
-Frühjahr"). Clauses of a note that say what is not a leak ("the bird is not a leak") and words of the
-product line's public names are no units.
+Frühjahr"). Clauses of a note that say what is not a leak ("the bird is not a leak"), words of the
+product line's public names, and words more than MAX_SHARED entries share are no units. An entry the
+reply already names is reported there, not again.
 
 Cost: nothing for a policy without such entries; otherwise one Aho-Corasick pass over the lower-cased
 reply for the units, and the frame regex only on sentences holding two units of one entry.
@@ -48,10 +50,12 @@ __all__ = ["MatterMatch", "MatterRule", "MatterScanner", "matter_classes", "matt
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+\d*[^\W_]*")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|‘[^’]*’")
+_CLAUSE = re.compile(r"[.;]\s")
 _YEAR = re.compile(r"20[2-3]\d")
 _MIN_WORD = 3
 _MIN_INNER = 5  # a unit form this long also counts inside a word (the part of a German compound)
 _MAX_SUFFIX = 4  # letters a word may run on past a unit form at its start ("cell" -> "cells", "charging")
+MAX_SHARED = 32  # entries a unit form may belong to (MatterScanner)
 _REACH = 400  # characters of a sentence read around a hit (the cost stays linear in the reply)
 _SECRECY = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in SECRECY_CUES) + ")")
 
@@ -66,7 +70,7 @@ def _translations() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
 
 
 _DE_EN, _EN_DE = _translations()
-_DE_TAILS = sorted((k for k in _DE_EN if len(k) >= 4), key=len, reverse=True)
+_MIN_TAIL = 4  # letters of the shortest known tail of a German compound
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +95,13 @@ def matter_classes(kind: str, note: str) -> tuple[MatterClass, ...]:
     if found:
         return found
     low = note.casefold()
-    return tuple(
-        c for c, words in CLASS_WORDS.items() if any(re.search(rf"(?<![^\W_]){re.escape(w)}", low) for w in words)
-    )
+    return tuple(c for c, pattern in _NOTE_CLASSES.items() if pattern.search(low))
+
+
+# A class word in a note counts at a word start ("plan" in "planned", not in "explanation").
+_NOTE_CLASSES = {
+    c: re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + ")") for c, words in CLASS_WORDS.items()
+}
 
 
 @functools.cache
@@ -103,13 +111,15 @@ def _kind_classes(kind: str) -> tuple[MatterClass, ...]:
     return tuple(c for c, words in CLASS_WORDS.items() if any(w in low_kind for w in words))
 
 
+@functools.lru_cache(maxsize=4096)
 def _forms(word: str) -> tuple[str, ...]:
     """A word with its translations: German -> English, English -> German, a German compound by its tail."""
     forms = [word]
     for key in (word, word[:-1] if word.endswith("s") else word):
         forms += [*_DE_EN.get(key, ()), *_EN_DE.get(key, ())]
     if len(forms) == 1 and word.isalpha():
-        tail = next((t for t in _DE_TAILS if word.endswith(t) and len(word) > len(t)), None)
+        # The longest known tail ("zellen" of "rundzellen"): one lookup per cut, not one per tail.
+        tail = next((word[cut:] for cut in range(1, len(word) - _MIN_TAIL + 1) if word[cut:] in _DE_EN), None)
         if tail is not None:
             forms += [tail, *_DE_EN[tail]]
     return tuple(dict.fromkeys(forms))
@@ -123,9 +133,11 @@ def matter_rule(
     `common` tells an everyday word: a term's own word counts as its name ("Kowalczyk" of "Kowalczyk
     Aluminium") only when it is none. A one-word term is no unit: the term matcher finds it, with the
     name rule where it is an ordinary word ("Kompass")."""
-    if not note and (term.isalnum() or " " not in term):  # one word (most of a long list): no units
+    # Without a note an entry says only its name, which the term matcher finds in every spelling and
+    # by its distinctive parts (partial.py); most of a long list ends here.
+    if not note:
         return None
-    text = NOT_A_LEAK.sub(" ", note or "")
+    text = " ; ".join(clause for clause in _CLAUSE.split(note) if not NOT_A_LEAK.search(clause))
     classes = matter_classes(kind, text)
     if not classes:
         return None
@@ -171,7 +183,9 @@ class MatterScanner:
             for u, forms in enumerate(rule.units):
                 for form in forms:
                     by_form.setdefault(form, []).append((r, u))
-        self._forms = list(by_form)
+        # A word that many entries share ("battery" in a list of 10,000 noted parts) identifies none of
+        # them; it is dropped, which also keeps a sentence's work bounded by MAX_SHARED per word.
+        self._forms = [f for f, refs in by_form.items() if len({r for r, _ in refs}) <= MAX_SHARED]
         self._refs = [tuple(by_form[f]) for f in self._forms]
         self._automaton = ahocorasick_rs.AhoCorasick(self._forms) if self._forms else None
 
@@ -194,25 +208,33 @@ class MatterScanner:
         matches: list[MatterMatch] = []
         for start, end in _sentences(text, starts):
             inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if len({i for _, i in inside}) < 2:
+                continue
             units: dict[int, set[int]] = {}
             for _, i in inside:
                 for r, u in self._refs[i]:
                     units.setdefault(r, set()).add(u)
+            candidates = [self.rules[r] for r, found in units.items() if _enough(self.rules[r], found)]
+            if not candidates:
+                continue
+            # The frames only now, once per class and sentence: most sentences with two units have no frame.
             sentence = lower[start:end]
-            secrecy: bool | None = None
-            for r, found in units.items():
-                rule = self.rules[r]
-                if len(found) < 2 or not found - rule.years:
-                    continue
-                # Where a part comes from is often public ("the frames are made in Poland"): a partner is
-                # revealed only with a word of its own name.
-                if rule.classes == (MatterClass.PARTNER,) and not found & rule.named:
-                    continue
-                if secrecy is None:
-                    secrecy = _SECRECY.search(sentence) is not None
-                if secrecy or any(FRAMES[c].search(sentence) for c in rule.classes):
-                    matches.append(MatterMatch(*_trimmed(text, start, end), rule.entry))
+            framed = {c for c in MatterClass if FRAMES[c].search(sentence)}
+            secrecy = _SECRECY.search(sentence) is not None
+            matches += [
+                MatterMatch(*_trimmed(text, start, end), rule.entry)
+                for rule in candidates
+                if secrecy or framed.intersection(rule.classes)
+            ]
         return matches
+
+
+def _enough(rule: MatterRule, found: set[int]) -> bool:
+    """Two units of the rule, not only years; for a partner alone, one of them a word of its name: where a
+    part comes from is often public ("the frames are made in Poland")."""
+    if len(found) < 2 or not found - rule.years:
+        return False
+    return rule.classes != (MatterClass.PARTNER,) or bool(found & rule.named)
 
 
 def _counts(lower: str, form: str, start: int, end: int) -> bool:
