@@ -24,6 +24,7 @@ lower-cased reply for the cue words, and number parsing only in the sentences it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -205,7 +206,14 @@ class FactScanner:
         self.amounts = tuple(amounts)
         self.purchase = tuple(purchase)
         self._share_amounts = any(v.unit is Unit.PERCENT for rule in self.amounts for v in rule.values)
-        self._amount_marks = _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
+        # A small price or a price per quantity may be said in cents ("80 Cent" for 0,80 €, "41,2 Cent pro
+        # Kilo" for "412 €/t"): cents are a mark of an amount then.
+        self._per_amounts = any(
+            v.per or (v.unit in CURRENCIES and v.value < _CENTS_BELOW) for rule in self.amounts for v in rule.values
+        )
+        self._amount_marks = (
+            _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ()) + (_CENT_BYTES if self._per_amounts else ())
+        )
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
         for rule in self.facts:
@@ -273,7 +281,9 @@ class FactScanner:
     def scan(self, text: str) -> list[Match]:
         lower = text.lower()
         matches: list[Match] = []
-        if self.amounts and _has_currency(lower, self._share_amounts):
+        if self.amounts and (
+            _has_currency(lower, self._share_amounts) or (self._per_amounts and any(m in lower for m in _CENT_MARKS))
+        ):
             found = quantities(text)
             for rule in self.amounts:
                 matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
@@ -317,7 +327,7 @@ class FactScanner:
         return [self.facts[i] for i in sorted(indexes)]
 
     def _sentence(self, text: str, start: int, end: int, cues: set[str], reply_cues: set[str]) -> list[Match]:
-        found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
+        found = [dataclasses.replace(q, start=q.start + start, end=q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
         shares = [(q, q.approx or _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
@@ -391,7 +401,7 @@ def _rounded(value: Quantity) -> Decimal | None:
 def _rule_keys(value: Quantity) -> list[tuple[str, Decimal]]:
     """The index keys of a rule's value; `_lookup_keys` of every sentence value it is `same` as
     meets one of them (a date also matches a month without a year, and the other way round)."""
-    keys = [(value.unit.value, value.value)]
+    keys = [(value.unit.value + value.per, value.value)]
     if value.unit is Unit.DATE:
         keys.append(("month of a date", value.value % 100))
     if value.unit is Unit.MONTH:
@@ -400,7 +410,7 @@ def _rule_keys(value: Quantity) -> list[tuple[str, Decimal]]:
 
 
 def _lookup_keys(quantity: Quantity) -> list[tuple[str, Decimal]]:
-    keys = [(quantity.unit.value, quantity.value)]
+    keys = [(quantity.unit.value + quantity.per, quantity.value)]
     if quantity.unit is Unit.MONTH:
         keys.append(("month of a date", quantity.value))
     if quantity.unit is Unit.DATE:
@@ -463,6 +473,9 @@ def _has_currency(lower: str, shares: bool = False) -> bool:
 # The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
 _CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark.isascii() or mark == "£")
 _SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
+_CENT_MARKS = ("cent", " ct")
+_CENTS_BELOW = Decimal(10)  # euros: a price below this is said in cents too
+_CENT_BYTES = tuple(mark.encode("latin-1") for mark in _CENT_MARKS)
 
 
 def _compound_head(lower: str, start: int, end: int) -> bool:

@@ -124,4 +124,6 @@ def amount_values(pattern: str) -> tuple[Quantity, ...]:
     if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
         return ()
     found = tuple(q for q in quantities(text) if q.unit in AMOUNT_UNITS)
-    return found if len(found) == 1 else ()
+    # One amount, with its price per base unit where it has a basis ("412 €/t" is also 0.412 € per kg).
+    amounts = [q for q in found if not q.per]
+    return tuple(q for q in found if q.start == amounts[0].start) if len(amounts) == 1 else ()

@@ -46,10 +46,16 @@ class Quantity:
     start: int
     end: int
     approx: bool = False  # a share said as "one in twenty" or "jedes zehnte": rounded to a whole percentage
+    # A price per quantity ("412 €/t", "41,2 Cent pro Kilo"): the basis ("kg", "l", "count", "m") its value
+    # is normalised to, per one base unit; "" for an amount of its own.
+    per: str = ""
 
     def same(self, other: Quantity) -> bool:
         """The same value in the same dimension (a unit-less value matches a unit-less one only); a
-        date without a year ("ab 1. März") is the same as a date of that month ("03/2027")."""
+        date without a year ("ab 1. März") is the same as a date of that month ("03/2027"); a price per
+        quantity the same per base unit ("412 €/t" = "41,2 ct/kg" = "0,41 € pro Kilo" is not)."""
+        if self.per != other.per:
+            return False
         if self.unit is Unit.MONTH and other.unit is Unit.DATE:
             return other.value % 100 == self.value
         if self.unit is Unit.DATE and other.unit is Unit.MONTH:
@@ -315,7 +321,7 @@ def quantities(text: str) -> list[Quantity]:
         quantity = _quantity(match)
         if quantity is not None:
             found.append(Quantity(quantity.value, quantity.unit, quantity.start, _padded_end(view, quantity.end)))
-    return _refined(view, found)
+    return _per_quantities(view, _refined(view, found))
 
 
 # A rounded value corrected right after ("knapp 40 %, genau genommen 38", "knapp sieben Prozent – sechs Komma
@@ -328,6 +334,58 @@ _ROUNDED_BEFORE = re.compile(
 )
 _REFINE_GAP = re.compile(r"[^.!?;\n\d]{1,40}")
 _REFINE_SHARE = Decimal("0.15")  # how far the exact value may lie from the rounded one
+
+
+# A price's basis: what it is per ("412 €/t", "€ 4.12 per kilo", "0,89 € je 100 g", "12 € pro 1.000 Stück").
+_BASES: dict[str, tuple[str, Decimal]] = {
+    **dict.fromkeys(("t", "to", "tonne", "tonnen", "tonnes", "ton", "tons"), ("kg", Decimal(1000))),
+    **dict.fromkeys(("kg", "kilo", "kilogramm", "kilogram", "kilogramme"), ("kg", Decimal(1))),
+    **dict.fromkeys(("g", "gramm", "gram", "grams", "gramme"), ("kg", Decimal("0.001"))),
+    **dict.fromkeys(("l", "liter", "litre", "liters", "litres"), ("l", Decimal(1))),
+    **dict.fromkeys(("ml", "milliliter", "millilitre"), ("l", Decimal("0.001"))),
+    **dict.fromkeys(("hl", "hektoliter", "hectolitre", "hectoliter"), ("l", Decimal(100))),
+    **dict.fromkeys(("stück", "stk", "unit", "units", "piece", "pieces", "pcs", "einheit", "einheiten"),
+                    ("count", Decimal(1))),
+    **dict.fromkeys(("m", "meter", "metre", "meters", "metres", "laufmeter"), ("m", Decimal(1))),
+    **dict.fromkeys(("m²", "m2", "qm", "quadratmeter", "square metre", "square meter", "sqm"), ("m2", Decimal(1))),
+}  # fmt: skip
+_BASE_ALT = "|".join(re.escape(b) for b in sorted(_BASES, key=len, reverse=True))
+_PER = re.compile(
+    rf"[\s\u2007]*(?:/|pro|per|je|a|the|für|for(?:\s+(?:a|one|each|every))?)[\s\u2007]*(?:(?P<n>\d{{1,3}}(?:[.,']\d{{3}})*|ein|eine|einen"
+    rf"|one|a|tausend|thousand)[\s\u2007]*)?(?P<base>{_BASE_ALT})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# Cents are an amount only with their basis ("41,2 Cent pro Kilo"): "31 Cent von jedem Euro" is a share.
+_CENTS = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u2007]*(?:cent|cents|ct)\b", re.IGNORECASE)
+_HUNDRED = Decimal(100)
+
+
+def _per_quantity(view: str, price: Quantity) -> Quantity | None:
+    """The price per base unit when a basis follows the price ("412 €/t" -> 0.412 EUR per kg), or None."""
+    match = _PER.match(view, price.end)
+    if match is None:
+        return None
+    dimension, factor = _BASES[match.group("base").lower()]
+    count = match.group("n")
+    if count and count[0].isdigit():
+        factor *= Decimal(re.sub(r"\D", "", count))
+    elif count and count.lower() in ("tausend", "thousand"):
+        factor *= 1000
+    return Quantity((price.value / factor).normalize(), price.unit, price.start, match.end(), per=dimension)
+
+
+def _per_quantities(view: str, found: list[Quantity]) -> list[Quantity]:
+    """Each price with a basis also as its price per base unit; cents as euros ("80 Cent" = 0.80 €), per
+    base unit where a basis follows, unless they are a share ("31 Cent von jedem Euro", found before)."""
+    derived = [q for q in (_per_quantity(view, p) for p in found if p.unit in CURRENCIES) if q is not None]
+    shares = [(q.start, q.end) for q in found if q.unit is Unit.PERCENT]
+    for match in _CENTS.finditer(view):
+        value = _digits_value(match.group(1))
+        if value is not None and not any(s <= match.start() < e for s, e in shares):
+            cents = Quantity((value / _HUNDRED).normalize(), Unit.EUR, match.start(), match.end())
+            per = _per_quantity(view, cents)
+            derived.append(cents if per is None else per)
+    return found + derived
 
 
 def _refined(view: str, found: list[Quantity]) -> list[Quantity]:
