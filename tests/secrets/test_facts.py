@@ -161,3 +161,40 @@ def test_a_price_in_other_units_or_per_other_quantities_is_the_same_price(text: 
 )
 def test_other_prices_per_quantity_pass(text: str) -> None:
     assert _PER_VALIDATOR.scan(text) == []
+
+
+# A share said as a fraction is that share beside the entry's concept (its kind names it: `margin`, `return_rate`).
+_FRACTION_VALIDATOR = make_validator(
+    [
+        {"pattern": r"(?i)\b48\s?(?:%|Prozent|percent)", "kind": "margin"},
+        {"amount": 26, "currency": "EUR", "kind": "purchase_price"},
+        {"term": "Retourenquote Sofa 34 %", "kind": "quality_data"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bei den Rucksäcken bleibt knapp die Hälfte des Preises als Marge bei uns.", ["die Hälfte"]),
+        ("Our margin on the tents is a little under half of the shelf price.", ["half"]),
+        ("Vom Sofa kommt ungefähr ein Drittel wieder zurück, die Retourenquote ist hoch.", ["ein Drittel"]),
+        ("About a third of the sofas are returned.", ["a third of"]),
+    ],
+)  # fmt: skip
+def test_a_share_said_as_a_fraction_beside_its_concept_is_a_leak(text: str, expected: list[str]) -> None:
+    assert sorted({text[x.start : x.end] for x in _FRACTION_VALIDATOR.scan(text)}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Hälfte unserer Kunden bestellt wieder.",  # no concept of the entry
+        "Half of the tents ship within a day.",
+        "Wir haben die Marge im Blick, aber dazu kann ich nichts sagen.",  # the concept, no value
+        "Ein Viertel der Sofas hat Stoffbezug.",  # 25 %: too far from 34 %
+        "Our margin is not something I can share; half an hour of setup is typical.",
+    ],
+)
+def test_fractions_without_the_concept_or_far_from_the_value_pass(text: str) -> None:
+    assert _FRACTION_VALIDATOR.scan(text) == []

@@ -58,6 +58,7 @@ from safe_reply.validators.trade_secrets.facts import (
     FactRule,
     FactScanner,
     fact_rule,
+    kind_concepts,
     typed_fact,
 )
 from safe_reply.validators.trade_secrets.frames import AMOUNT_UNITS, amount_values, pattern_fact_texts
@@ -263,7 +264,8 @@ class _Compiler:
     def add(self, loaded: Loaded) -> None:
         if isinstance(loaded, AmountEntry):
             value = Quantity(loaded.amount.normalize(), Unit(loaded.currency.value), 0, 0)
-            self.amounts.append(AmountRule(self._fact_entry(loaded.kind, _text(loaded)), (value,)))
+            index = self._fact_entry(loaded.kind, _text(loaded))
+            self.amounts.append(AmountRule(index, (value,), kind_concepts(loaded.kind)))
             return
         if isinstance(loaded, FactEntry):
             typed = typed_fact(len(self.fact_entries), loaded.fact, loaded.value, loaded.cues)
@@ -347,7 +349,8 @@ class _Compiler:
     def _add_pattern(self, entry: PatternEntry) -> None:
         values = amount_values(entry.pattern)
         if values:  # a fixed price: matched by value in every spelling, not by the regex
-            self.amounts.append(AmountRule(self._fact_entry(entry.kind, entry.pattern), values))
+            index = self._fact_entry(entry.kind, entry.pattern)
+            self.amounts.append(AmountRule(index, values, kind_concepts(entry.kind)))
         else:
             self.patterns.append(_compile_pattern(entry, self.hasher))
             # A regex for an internal figure ("filter\\w*marge\\D{0,20}68\\s?%") is that fact in any wording too.

@@ -43,7 +43,7 @@ from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import SENTENCE_END, frame_concepts
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "typed_fact"]
+__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "kind_concepts", "typed_fact"]
 
 
 # A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
@@ -116,6 +116,15 @@ class FactRule:
 class AmountRule:
     entry: int
     values: tuple[Quantity, ...]
+    # The concepts of the entry's kind ("marge" of `margin`): a fraction ("gut die Hälfte") states the
+    # amount only beside one of them, where the exact value needs none.
+    concepts: tuple[str, ...] = ()
+
+
+def kind_concepts(kind: str) -> tuple[str, ...]:
+    """The business concepts a kind names (`margin` -> marge, `return_rate` -> quote, rate, rücksend)."""
+    words = [w for w in kind.lower().split("_") if len(w) >= 4]
+    return tuple(key for key, wordings in CONCEPTS.items() if any(w == key or w in wordings for w in words))
 
 
 def fact_rule(entry: int, text: str) -> FactRule | None:
@@ -224,6 +233,13 @@ class FactScanner:
             cues.update(dict.fromkeys(rule.objects))
         if self.purchase:
             cues.update(dict.fromkeys(PURCHASE_CUES))
+        # A share entry's concepts open the gate for a reply that states it as a fraction ("gut die Hälfte
+        # als Marge"), which has no number to open it.
+        for amount in self.amounts:
+            if amount.concepts and any(v.unit is Unit.PERCENT for v in amount.values):
+                words = [w for key in amount.concepts for w in CONCEPTS[key]]
+                whole.update(words)
+                cues.update(dict.fromkeys(words))
         self._cues = list(cues)
         # Secrecy cues count at a word start only: "intern" is inside "Wintern" and "überwintern"; its
         # compounds ("hausintern") are cues of their own.
@@ -242,11 +258,14 @@ class FactScanner:
         self._by_value: dict[tuple[str, Decimal], list[int]] = {}
         self._by_object: dict[str, list[int]] = {}
         self._by_rounded: dict[Decimal, list[int]] = {}  # rules with a fractional percentage, by its rounding
+        self._by_percent: dict[int, list[int]] = {}  # rules with a percentage, by its whole part (fractions)
         unindexed: list[int] = []
         for index, rule in enumerate(self.facts):
             if rule.values:
                 for key in {k for value in rule.values for k in _rule_keys(value)}:
                     self._by_value.setdefault(key, []).append(index)
+                for integral in dict.fromkeys(int(v.value) for v in rule.values if v.unit is Unit.PERCENT):
+                    self._by_percent.setdefault(integral, []).append(index)
                 for rounded in dict.fromkeys(_rounded(v) for v in rule.values):
                     if rounded is not None:
                         self._by_rounded.setdefault(rounded, []).append(index)
@@ -286,7 +305,12 @@ class FactScanner:
         ):
             found = quantities(text)
             for rule in self.amounts:
-                matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
+                matches += [
+                    Match(q.start, q.end, rule.entry)
+                    for q in found
+                    if any(q.same(v) for v in rule.values)
+                    and (not q.spread or _beside_concept(lower, q, rule.concepts))
+                ]
         if self._automaton is None:
             return matches
         # Overlapping: a longer cue that begins like a shorter one ("the most i'm allowed", "the most")
@@ -322,6 +346,11 @@ class FactScanner:
                 indexes.update(self._by_value.get(key, ()))
         for quantity in hedged:
             indexes.update(self._by_rounded.get(quantity.value, ()))
+        for quantity in found:
+            if quantity.spread:  # a fraction: the rules with a percentage near it
+                low, high = quantity.value - quantity.spread, quantity.value + quantity.spread
+                for whole in range(int(low), int(high) + 1):
+                    indexes.update(self._by_percent.get(whole, ()))
         for cue in cues:
             indexes.update(self._by_object.get(cue, ()))
         return [self.facts[i] for i in sorted(indexes)]
@@ -389,6 +418,12 @@ class FactScanner:
                 if quantity.unit in CURRENCIES:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
         return matches
+
+
+def _beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) -> bool:
+    """Does the sentence of a value hold a wording of one of the concepts?"""
+    ((start, end),) = _sentences(lower, [quantity.start])
+    return any(w in lower[start:end] for key in concepts for w in CONCEPTS[key])
 
 
 def _rounded(value: Quantity) -> Decimal | None:
@@ -463,7 +498,11 @@ def _states_fact(
 
 # Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
 _CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
-_SHARE_MARKS = ("%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000")
+_SHARE_MARKS = (
+    "%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000",
+    # Fractions (numbers.py): "die Hälfte", "a third of", "drei Viertel".
+    "hälfte", "haelfte", "half", "drittel", "third", "viertel", "quarter", "fünftel", "fifth", "zehntel", "tenth",
+)  # fmt: skip
 
 
 def _has_currency(lower: str, shares: bool = False) -> bool:

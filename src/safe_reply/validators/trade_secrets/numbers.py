@@ -49,6 +49,8 @@ class Quantity:
     # A price per quantity ("412 €/t", "41,2 Cent pro Kilo"): the basis ("kg", "l", "count", "m") its value
     # is normalised to, per one base unit; "" for an amount of its own.
     per: str = ""
+    # A value said as a fraction ("gut die Hälfte", "a third of"): how far the exact value may lie from it.
+    spread: Decimal = Decimal(0)
 
     def same(self, other: Quantity) -> bool:
         """The same value in the same dimension (a unit-less value matches a unit-less one only); a
@@ -56,6 +58,8 @@ class Quantity:
         quantity the same per base unit ("412 €/t" = "41,2 ct/kg" = "0,41 € pro Kilo" is not)."""
         if self.per != other.per:
             return False
+        if self.spread or other.spread:
+            return self.unit is other.unit and abs(self.value - other.value) <= max(self.spread, other.spread)
         if self.unit is Unit.MONTH and other.unit is Unit.DATE:
             return other.value % 100 == self.value
         if self.unit is Unit.DATE and other.unit is Unit.MONTH:
@@ -173,6 +177,33 @@ _ONE_OF_EVERY = re.compile(
     r"(?:(?:every|each|jedem|jeden)[\s\u2007]+)?(?P<base>\d{1,3})(?![\w.,]?\d)",
     re.IGNORECASE,
 )
+# A share said as a fraction: "die Hälfte", "gut die Hälfte", "zwei Drittel", "ein Viertel", "half of",
+# "a third of", "three quarters of". A German fraction other than the half needs its count ("im Viertel" is
+# a district, "Viertelstunde" a time); number words before it are digits in the view ("zwei" -> "2").
+_PARTS = {
+    "hälfte": 2, "haelfte": 2, "half": 2, "drittel": 3, "third": 3, "thirds": 3, "viertel": 4, "quarter": 4,
+    "quarters": 4, "fünftel": 5, "fifth": 5, "fifths": 5, "zehntel": 10, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_FRACTION = re.compile(
+    r"(?<![\w.,])(?:(?:(?P<n>\d|zwei|drei|vier|two|three|four)|ein|eine|einem|einen|einer|a|one)[\s\u2007]+"
+    r"(?P<part>drittel|viertel|fünftel"
+    r"|zehntel|thirds?|quarters?|fifths?|tenths?)\b(?:[\s\u2007]+of\b)?"
+    r"|(?:(?:die|der|the|a|one)[\s\u2007]+)?(?P<half>hälfte|haelfte|half)\b(?![\s\u2007]+(?:an?|the)[\s\u2007]+"
+    r"(?:hour|day|year|minute|dozen|mile|kilo|litre|liter|pint|size|price)))",
+    re.IGNORECASE,
+)
+_COUNTS = {"zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4}
+_FRACTION_SPREAD = Decimal("0.12")  # "gut die Hälfte" is 52 %, "knapp ein Drittel" 30 %: within 12 % of it
+
+
+def _fraction(match: re.Match[str]) -> Quantity:
+    part = _PARTS[(match.group("half") or match.group("part")).lower()]
+    n = (match.group("n") or "1").lower()
+    count = int(n) if n.isdigit() else _COUNTS[n]
+    percent = (Decimal(100) * count / part).quantize(Decimal("0.1")).normalize()
+    return Quantity(percent, Unit.PERCENT, match.start(), match.end(), approx=True, spread=percent * _FRACTION_SPREAD)
+
+
 # A calendar week is how German production and delivery dates are written ("KW 14", "KW14/2026",
 # "Kalenderwoche 14", "Produktionswoche 14", "week 14"); the year after it is read with it.
 _WEEK = re.compile(
@@ -196,7 +227,8 @@ _WORD_RUN = re.compile(
 )
 _HINT = re.compile(
     r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth",
+    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth"
+    r"|hälfte|haelfte|half|quarter|drittel|viertel|fünftel|zehntel",
     re.IGNORECASE,
 )
 
@@ -302,6 +334,10 @@ def quantities(text: str) -> list[Quantity]:
         if every >= 2 and not any(s <= match.start() < e for s, e in taken):
             percent = (Decimal(100) / every).to_integral_value()
             found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end()), approx=True))
+            taken.append((match.start(), match.end()))
+    for match in _FRACTION.finditer(view):
+        if not any(s <= match.start() < e for s, e in taken):
+            found.append(_fraction(match))
             taken.append((match.start(), match.end()))
     for regex in (_CENTS_OF, _OF_EACH_CENTS):
         for match in regex.finditer(view):
