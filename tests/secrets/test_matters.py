@@ -120,3 +120,12 @@ def test_rule_units_skip_what_is_no_leak_and_public_words() -> None:
         0, "unreleased_product", "Tonhaus Klar Pro", "successor", frozenset({"tonhaus", "klar"}), str.isdigit
     )
     assert public is None  # "pro" and nothing else: fewer than two units
+
+
+def test_a_plan_or_issue_without_a_note_is_described_by_its_term() -> None:
+    plan = matter_rule(0, "internal_plan", "Umstellung Rahmen auf Carbon", None, frozenset(), str.isdigit)
+    assert plan is not None
+    assert plan.units == (("umstellung", "switch", "change"), ("rahmen", "frame"), ("carbon",))
+    # A name without a note is the term matcher's (its parts included).
+    assert matter_rule(0, "unreleased_product", "Sitzwerk Lift 200", None, frozenset(), str.isdigit) is None
+    assert matter_rule(0, "supplier", "Kowalczyk Aluminium", None, frozenset(), str.isdigit) is None

@@ -221,7 +221,7 @@ class FactScanner:
             v.per or (v.unit in CURRENCIES and v.value < _CENTS_BELOW) for rule in self.amounts for v in rule.values
         )
         self._amount_marks = (
-            _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ()) + (_CENT_BYTES if self._per_amounts else ())
+            _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
         )
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
@@ -295,13 +295,15 @@ class FactScanner:
         if "€" in text or ",–" in text or ".–" in text:
             return True
         lowered = fast.lowered()
+        if self._per_amounts and _CENTS_BYTES_MARK.search(lowered):
+            return True
         return any(mark in lowered for mark in self._amount_marks)
 
     def scan(self, text: str) -> list[Match]:
         lower = text.lower()
         matches: list[Match] = []
         if self.amounts and (
-            _has_currency(lower, self._share_amounts) or (self._per_amounts and any(m in lower for m in _CENT_MARKS))
+            _has_currency(lower, self._share_amounts) or (self._per_amounts and _CENTS_MARK.search(lower) is not None)
         ):
             found = quantities(text)
             for rule in self.amounts:
@@ -512,9 +514,10 @@ def _has_currency(lower: str, shares: bool = False) -> bool:
 # The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
 _CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark.isascii() or mark == "£")
 _SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
-_CENT_MARKS = ("cent", " ct")
+# Cents after a digit ("80 Cent", "8,1ct"): "ct" alone is inside "product" and "direct".
+_CENTS_MARK = re.compile(r"\d[\s\u2007]?(?:ct|cent)")
+_CENTS_BYTES_MARK = re.compile(rb"\d\s?(?:ct|cent)")
 _CENTS_BELOW = Decimal(10)  # euros: a price below this is said in cents too
-_CENT_BYTES = tuple(mark.encode("latin-1") for mark in _CENT_MARKS)
 
 
 def _compound_head(lower: str, start: int, end: int) -> bool:

@@ -101,6 +101,7 @@ def pattern_fact_texts(pattern: str) -> list[str]:
     return list(itertools.islice(dict.fromkeys(texts), _MAX_TEXTS))
 
 
+_CENTS_WORD = re.compile(r"ct|cent", re.IGNORECASE)
 # The units of a fixed value a pattern may describe: a price or a share.
 AMOUNT_UNITS = frozenset({*CURRENCIES, Unit.PERCENT})
 
@@ -123,7 +124,10 @@ def amount_values(pattern: str) -> tuple[Quantity, ...]:
     text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
     if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
         return ()
-    found = tuple(q for q in quantities(text) if q.unit in AMOUNT_UNITS)
+    # A pattern in cents ("8[,.]1\\s?ct") stays a regex: its literal match is what the operator wrote.
+    found = tuple(
+        q for q in quantities(text) if q.unit in AMOUNT_UNITS and not _CENTS_WORD.search(text, q.start, q.end)
+    )
     # One amount, with its price per base unit where it has a basis ("412 €/t" is also 0.412 € per kg).
     amounts = [q for q in found if not q.per]
     return tuple(q for q in found if q.start == amounts[0].start) if len(amounts) == 1 else ()

@@ -104,6 +104,16 @@ _NOTE_CLASSES = {
 }
 
 
+_DESCRIBED_KINDS = frozenset({MatterClass.PLAN, MatterClass.ISSUE})
+_NAME_KIND_WORDS = ("codename", "product", "project", "projekt", "name")
+
+
+@functools.cache
+def _named(kind: str) -> bool:
+    """Is the kind one of names (`codename`, `unreleased_product`), whose term is a name, not a description?"""
+    return any(word in kind for word in _NAME_KIND_WORDS)
+
+
 @functools.cache
 def _kind_classes(kind: str) -> tuple[MatterClass, ...]:
     """A kind's classes, once per kind: a list of 100,000 codenames asks 100,000 times."""
@@ -133,11 +143,13 @@ def matter_rule(
     `common` tells an everyday word: a term's own word counts as its name ("Kowalczyk" of "Kowalczyk
     Aluminium") only when it is none. A one-word term is no unit: the term matcher finds it, with the
     name rule where it is an ordinary word ("Kompass")."""
-    # Without a note an entry says only its name, which the term matcher finds in every spelling and
-    # by its distinctive parts (partial.py); most of a long list ends here.
-    if not note:
+    # Without a note, a name (a codename, a product, a partner) says only itself, which the term matcher
+    # finds in every spelling and by its distinctive parts (partial.py); most of a long list ends here.
+    # A plan or an issue is written as a description ("Umstellung auf 21700-Zellen", "Lücke Login-Token"):
+    # its words are its units.
+    if not note and (" " not in term or not _DESCRIBED_KINDS.intersection(_kind_classes(kind)) or _named(kind)):
         return None
-    text = " ; ".join(clause for clause in _CLAUSE.split(note) if not NOT_A_LEAK.search(clause))
+    text = " ; ".join(clause for clause in _CLAUSE.split(note or "") if not NOT_A_LEAK.search(clause))
     classes = matter_classes(kind, text)
     if not classes:
         return None
