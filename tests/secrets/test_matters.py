@@ -129,3 +129,47 @@ def test_a_plan_or_issue_without_a_note_is_described_by_its_term() -> None:
     # A name without a note is the term matcher's (its parts included).
     assert matter_rule(0, "unreleased_product", "Sitzwerk Lift 200", None, frozenset(), str.isdigit) is None
     assert matter_rule(0, "supplier", "Kowalczyk Aluminium", None, frozenset(), str.isdigit) is None
+
+
+_PARTNERS = make_validator(
+    [
+        {"term": "Lindner Polster", "kind": "supplier", "note": "upholstery foam supplier in Czechia"},
+        {"term": "Sporthaus Lenzinger", "kind": "key_account", "note": "largest retail customer, framework contract"},
+        {"term": "Allgäu Kosmetik GmbH", "kind": "odm_supplier", "note": "contract manufacturer of our creams"},
+        {"term": "Kowalczyk Aluminium", "kind": "supplier", "note": "frame manufacturer in Poland"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A partner by a word of its name that is an everyday German word or a place, with what it does.
+        ("Den Polsterschaum liefert uns die Firma Lindner aus Tschechien.", "supplier"),
+        ("Our upholstery foam is supplied by Lindner in Czechia.", "supplier"),
+        ("Unsere Cremes lässt ein Kosmetikhersteller im Allgäu für uns produzieren.", "odm_supplier"),
+        ("Our creams are produced by a cosmetics maker in the Allgäu.", "odm_supplier"),
+        # ... or by its initial.
+        ("Das große Sporthaus in L. hat mit uns einen Rahmenvertrag.", "key_account"),
+    ],
+)  # fmt: skip
+def test_a_partner_by_a_name_word_or_initial_and_its_trade_is_a_leak(text: str, kind: str) -> None:
+    assert [(text[x.start : x.end], x.kind, x.trick) for x in _PARTNERS.scan(text)] == [
+        (text.rstrip("."), kind, "described")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christian Lindner war Finanzminister.",
+        "Wir kommen aus dem Allgäu.",
+        "Unsere Kosmetik wird in Deutschland hergestellt.",
+        "Die Aluminiumrahmen werden in Polen gefertigt.",  # where, not who: "Aluminium" is a trade word
+        "Our frames are made in Poland.",
+        "Für den Rahmen brauchen wir z. B. die Seriennummer vom Hersteller.",  # "B." of "z. B." is no initial
+        "Bitte 5 l. Wasser einfüllen.",
+    ],
+)
+def test_origins_abbreviations_and_namesakes_pass(text: str) -> None:
+    assert _PARTNERS.scan(text) == []

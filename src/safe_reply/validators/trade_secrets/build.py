@@ -73,7 +73,7 @@ from safe_reply.validators.trade_secrets.lexicon import (
 from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanner, matter_rule
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
-from safe_reply.validators.trade_secrets.ordinary import Frequencies
+from safe_reply.validators.trade_secrets.ordinary import COMMON_ZIPF, Frequencies
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
@@ -286,6 +286,9 @@ class _Compiler:
             self._add_term(entry)
         self._add_matter(entry)
 
+    def _common_in_english(self, word: str) -> bool:
+        return self.frequencies.english_zipf(word) >= COMMON_ZIPF
+
     def _add_matter(self, entry: PatternEntry | TermEntry | FlatTerm) -> None:
         """The entry said by what it is (matters.py): its kind, its term's words and its note."""
         text = entry.pattern if isinstance(entry, PatternEntry) else entry.term
@@ -294,7 +297,7 @@ class _Compiler:
         if fact is not None and any(v.unit in _VALUE_UNITS for v in fact.values):
             return
         rule = matter_rule(
-            len(self.fact_entries), entry.kind, words, entry.note, self.public[0], self.frequencies.common
+            len(self.fact_entries), entry.kind, words, entry.note, self.public[0], self._common_in_english
         )
         if rule is not None:
             self.matters.append(rule)

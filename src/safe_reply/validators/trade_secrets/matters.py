@@ -55,6 +55,11 @@ _YEAR = re.compile(r"20[2-3]\d")
 _MIN_WORD = 3
 _MIN_INNER = 5  # a unit form this long also counts inside a word (the part of a German compound)
 _MAX_SUFFIX = 4  # letters a word may run on past a unit form at its start ("cell" -> "cells", "charging")
+# A letter with a dot right before or after an initial makes it part of an abbreviation ("z. B.", "u. a.").
+_ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]\.\s?$")
+_ABBREVIATION_AFTER = re.compile(r"\s?[^\W\d_]\.")
+_MIN_INITIAL_NAME = 4  # letters of a name word that also counts by its initial
+_INITIAL_LEN = 2  # "l."
 MAX_SHARED = 32  # entries a unit form may belong to (MatterScanner)
 _REACH = 400  # characters of a sentence read around a hit (the cost stays linear in the reply)
 _SECRECY = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in SECRECY_CUES) + ")")
@@ -140,8 +145,10 @@ def matter_rule(
 ) -> MatterRule | None:
     """The described-matter rule of an entry, or None (no class of matter, or fewer than two units).
 
-    `common` tells an everyday word: a term's own word counts as its name ("Kowalczyk" of "Kowalczyk
-    Aluminium") only when it is none. A one-word term is no unit: the term matcher finds it, with the
+    `common` tells an everyday English word: a term's own word counts as its name ("Kowalczyk", "Allgäu"
+    of "Allgäu Kosmetik") only when it is none and no trade word of the table ("Aluminium"). A name word
+    also counts by its initial ("das große Sporthaus in L."), where the reply writes it as a capital
+    with a dot. A one-word term is no unit: the term matcher finds it, with the
     name rule where it is an ordinary word ("Kompass")."""
     # Without a note, a name (a codename, a product, a partner) says only itself, which the term matcher
     # finds in every spelling and by its distinctive parts (partial.py); most of a long list ends here.
@@ -180,6 +187,10 @@ def matter_rule(
     own = frozenset(
         i for i, (key, forms) in enumerate(units.items()) if key in named and len(forms) == 1 and not common(key)
     )
+    keys = list(units)
+    for i in own if MatterClass.PARTNER in classes else ():  # a partner is kept discreet by its initial
+        if keys[i].isalpha() and len(keys[i]) >= _MIN_INITIAL_NAME:
+            units[keys[i]] += (keys[i][0] + ".",)
     return MatterRule(entry, classes, tuple(units.values()), years, own)
 
 
@@ -199,6 +210,7 @@ class MatterScanner:
         # them; it is dropped, which also keeps a sentence's work bounded by MAX_SHARED per word.
         self._forms = [f for f, refs in by_form.items() if len({r for r, _ in refs}) <= MAX_SHARED]
         self._refs = [tuple(by_form[f]) for f in self._forms]
+        self._initials = frozenset(i for i, f in enumerate(self._forms) if len(f) == _INITIAL_LEN and f[1] == ".")
         self._automaton = ahocorasick_rs.AhoCorasick(self._forms) if self._forms else None
 
     def __bool__(self) -> bool:
@@ -211,7 +223,7 @@ class MatterScanner:
         hits = [
             (s, i)
             for i, s, e in self._automaton.find_matches_as_indexes(lower, overlapping=True)
-            if _counts(lower, self._forms[i], s, e)
+            if (_initial(text, s) if i in self._initials else _counts(lower, self._forms[i], s, e))
         ]
         if len(hits) < 2:
             return []
@@ -247,6 +259,18 @@ def _enough(rule: MatterRule, found: set[int]) -> bool:
     if len(found) < 2 or not found - rule.years:
         return False
     return rule.classes != (MatterClass.PARTNER,) or bool(found & rule.named)
+
+
+def _initial(text: str, start: int) -> bool:
+    """A name's initial: a capital with its dot, standing alone ("in L.,"), not a unit ("5 l.") nor a
+    part of an abbreviation ("z. B.", "z.B.", "e. g.")."""
+    if not text[start].isupper() or (start and (text[start - 1].isalnum() or text[start - 1] == ".")):
+        return False
+    if start + _INITIAL_LEN < len(text) and (text[start + _INITIAL_LEN].isalnum() or text[start + _INITIAL_LEN] == "."):
+        return False
+    return not _ABBREVIATION_BEFORE.search(text, max(0, start - 4), start) and not _ABBREVIATION_AFTER.match(
+        text, start + _INITIAL_LEN
+    )
 
 
 def _counts(lower: str, form: str, start: int, end: int) -> bool:
