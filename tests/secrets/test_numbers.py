@@ -27,6 +27,8 @@ from safe_reply.validators.trade_secrets.numbers import Unit, quantities
         ("order total 1.143,90 €", [("1143.9", Unit.EUR, "1.143,90 €")]),
         ("0,4k €", [("400", Unit.EUR, "0,4k €")]),
         ("maximal achtzehn Prozent Nachlass", [("18", Unit.PERCENT, "achtzehn Prozent")]),
+        ("eine Quote von 4 ‰", [("0.4", Unit.PERCENT, "4 ‰")]),
+        ("rund 25 Promille", [("2.5", Unit.PERCENT, "25 Promille")]),
         ("drei Komma acht Prozent", [("3.8", Unit.PERCENT, "drei Komma acht Prozent")]),
         ("Mindestabnahme 800 Stück", [("800", Unit.COUNT, "800 Stück")]),
         ("ab 25 Kilo", [("25", Unit.KG, "25 Kilo")]),
@@ -77,6 +79,10 @@ def test_an_open_pattern_stays_a_regex(pattern: str) -> None:
         ("oak boards at €18.40 per metre", ("18.4", "m", "€18.40 per metre")),
         ("dog food at 3.1 cents a gram", ("31", "kg", "3.1 cents a gram")),
         ("tiles for EUR 24 per square metre", ("24", "m2", "EUR 24 per square metre")),
+        # Energy and power: a tariff per MWh is one per kWh, a module price per Wp one per kWp.
+        ("Strom für 280 €/MWh", ("0.28", "kwh", "280 €/MWh")),
+        ("heat at 9.5 ct per kilowatt hour", ("0.095", "kwh", "9.5 ct per kilowatt hour")),
+        ("Module zu 0,21 €/Wp", ("210", "kw", "0,21 €/Wp")),
     ],
 )
 def test_a_price_per_quantity_is_also_its_price_per_base_unit(text: str, expected: tuple[str, str, str]) -> None:

@@ -74,7 +74,9 @@ _UNIT_WORDS: dict[str, tuple[Unit, Decimal]] = {
     "us-dollar": (Unit.USD, Decimal(1)), "dollar": (Unit.USD, Decimal(1)), "dollars": (Unit.USD, Decimal(1)),
     "£": (Unit.GBP, Decimal(1)), "gbp": (Unit.GBP, Decimal(1)), "chf": (Unit.CHF, Decimal(1)),
     "%": (Unit.PERCENT, Decimal(1)), "prozent": (Unit.PERCENT, Decimal(1)), "percent": (Unit.PERCENT, Decimal(1)),
-    "per cent": (Unit.PERCENT, Decimal(1)), "stück": (Unit.COUNT, Decimal(1)), "stk": (Unit.COUNT, Decimal(1)),
+    "per cent": (Unit.PERCENT, Decimal(1)), "‰": (Unit.PERCENT, Decimal("0.1")),
+    "promille": (Unit.PERCENT, Decimal("0.1")), "per mille": (Unit.PERCENT, Decimal("0.1")),
+    "per mil": (Unit.PERCENT, Decimal("0.1")), "stück": (Unit.COUNT, Decimal(1)), "stk": (Unit.COUNT, Decimal(1)),
     "pcs": (Unit.COUNT, Decimal(1)), "pieces": (Unit.COUNT, Decimal(1)), "units": (Unit.COUNT, Decimal(1)),
     "unit": (Unit.COUNT, Decimal(1)), "piece": (Unit.COUNT, Decimal(1)),
     "einheiten": (Unit.COUNT, Decimal(1)), "kg": (Unit.KG, Decimal(1)), "kilo": (Unit.KG, Decimal(1)),
@@ -384,6 +386,13 @@ _BASES: dict[str, tuple[str, Decimal]] = {
                     ("count", Decimal(1))),
     **dict.fromkeys(("m", "meter", "metre", "meters", "metres", "laufmeter"), ("m", Decimal(1))),
     **dict.fromkeys(("m²", "m2", "qm", "quadratmeter", "square metre", "square meter", "sqm"), ("m2", Decimal(1))),
+    # Energy and power: tariffs and module prices ("0,21 €/Wp" = "210 € pro kWp", "28 ct/kWh" = "280 €/MWh").
+    **dict.fromkeys(("kwh", "kilowattstunde", "kilowatt hour", "kilowatt-hour"), ("kwh", Decimal(1))),
+    **dict.fromkeys(("wh", "wattstunde", "watt hour"), ("kwh", Decimal("0.001"))),
+    **dict.fromkeys(("mwh", "megawattstunde", "megawatt hour"), ("kwh", Decimal(1000))),
+    **dict.fromkeys(("kw", "kwp", "kilowatt", "kilowatt peak"), ("kw", Decimal(1))),
+    **dict.fromkeys(("w", "wp", "watt", "watt peak"), ("kw", Decimal("0.001"))),
+    **dict.fromkeys(("mw", "mwp", "megawatt"), ("kw", Decimal(1000))),
 }  # fmt: skip
 _BASE_ALT = "|".join(re.escape(b) for b in sorted(_BASES, key=len, reverse=True))
 _PER = re.compile(
