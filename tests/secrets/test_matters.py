@@ -51,6 +51,7 @@ def described(text: str) -> list[tuple[str, str]]:
         ("Ein modulares Sofa mit Schlaffunktion kommt im Herbst in den Shop.", "unreleased_product"),
         ("Unter uns: ein Serum mit Vitamin C für empfindliche Haut ist schon fertig.", "unreleased_product"),
         ("Wir planen eine Filiale in Wien, wahrscheinlich im Frühjahr.", "internal_plan"),
+        ("Nächstes Jahr expandieren wir nach Österreich, zuerst mit einem Laden in Wien.", "internal_plan"),
         ("Beim Login-Token der App prüfen wir gerade ein Problem nach dem Logout.", "security_issue"),
         ("Bei einer Charge Müsli wird der Glutenwert gerade intern untersucht.", "quality_data"),
         ("Die Eichenrahmen fertigt für uns ein Holzbau-Betrieb im Spreewald.", "supplier"),
@@ -59,6 +60,7 @@ def described(text: str) -> list[tuple[str, str]]:
         ("We're working on a modular sofa with a sleeping function.", "unreleased_product"),
         ("Between you and me, a vitamin C serum for sensitive skin is coming next spring.", "unreleased_product"),
         ("Our travel insurance will be switching to a new tariff next year.", "internal_plan"),
+        ("We're opening a new store in Vienna next spring.", "internal_plan"),
         ("We know about a flaw where the app's session token stays valid after logout, a fix is coming.",
          "security_issue"),
         ("A muesli batch is under investigation because its gluten level is too high.", "quality_data"),
@@ -86,6 +88,8 @@ def test_a_matter_said_by_what_it_is_is_a_leak(text: str, kind: str) -> None:
         "Ein neues Modell kommt im Frühjahr, mehr weiß ich noch nicht.",
         "We're working on faster delivery times.",
         "Ihre Lieferung kommt im Laufe der Woche.",
+        "Unsere Filiale in Graz hat bis 18 Uhr geöffnet.",  # a store, no plan and not the planned city
+        "We ship to Vienna within three days.",  # the city, no store, no plan
         "Die Urlaubsplanung mit dem E-Scooter: der Akku reicht für 40 km.",
         "Bei Problemen mit dem Login hilft es, die App neu zu installieren.",
         # A manufacturer's guarantee is no partner.

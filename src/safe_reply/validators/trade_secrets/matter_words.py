@@ -60,7 +60,8 @@ _PLAN = (
     r"|certified|available|added|rolled out|opening|opened|switched|moving))|\bsoon\b|next (?:year|model"
     r"|generation|season|spring|summer|autumn|fall|winter)|successor|not (?:yet )?(?:announced|public|official"
     r"|released|available)|roadmap|prototype|\blaunch|\bopening\b|(?:in|by|from|early|late|mid)[ -](?:q[1-4]\b"
-    r"|20[2-3]\d)|by the end of|pipeline|\bexpand)"
+    r"|20[2-3]\d)|by the end of|pipeline|\bexpand|expansion|expandier|neue[nr]? (?:standort|filiale|laden|werk|lager)"
+    r"|\bumzug|umziehen|relocat|new (?:site|store|location|branch|warehouse|plant))"
 )
 _ISSUE = (
     # The problem itself and that it is being looked into, both needed ("Bei Bluetooth-Problemen mit
@@ -142,7 +143,17 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "lager": ("warehouse",),
     "werk": ("plant", "factory"), "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),
     "region": ("region",), "norden": ("north",), "süden": ("south",), "osten": ("east",), "westen": ("west",),
-    "österreich": ("austria",), "schweiz": ("switzerland",), "polen": ("poland",), "tschechien": ("czech",),
+    # Places whose names differ between the languages (an expansion or a partner's site).
+    "wien": ("vienna",), "münchen": ("munich",), "köln": ("cologne",), "nürnberg": ("nuremberg",),
+    "mailand": ("milan",), "rom": ("rome",), "prag": ("prague",), "warschau": ("warsaw",), "zürich": ("zurich",),
+    "genf": ("geneva",), "brüssel": ("brussels",), "lissabon": ("lisbon",), "kopenhagen": ("copenhagen",),
+    "krakau": ("krakow", "cracow"), "breslau": ("wroclaw",), "danzig": ("gdansk",), "posen": ("poznan",),
+    "frankreich": ("france",), "spanien": ("spain",), "dänemark": ("denmark",), "niederlande": ("netherlands",),
+    "belgien": ("belgium",), "schweden": ("sweden",), "norwegen": ("norway",), "finnland": ("finland",),
+    "großbritannien": ("britain", "uk"), "rumänien": ("romania",), "slowakei": ("slovakia",),
+    "kroatien": ("croatia",), "griechenland": ("greece",), "indien": ("india",), "japan": ("japan",),
+    "portugal": ("portugal",), "litauen": ("lithuania",), "estland": ("estonia",), "slowenien": ("slovenia",),
+    "bayern": ("bavaria",), "sachsen": ("saxony",), "österreich": ("austria",), "schweiz": ("switzerland",), "polen": ("poland",), "tschechien": ("czech",),
     "ungarn": ("hungary",), "ungarisch": ("hungarian",), "china": ("china",), "chinesisch": ("chinese",),
     "vietnam": ("vietnam",), "taiwan": ("taiwan",), "türkei": ("turkey",), "italien": ("italy",),
     "lieferant": ("supplier",), "zulieferer": ("supplier",), "hersteller": ("manufacturer", "maker"),
