@@ -121,7 +121,7 @@ def test_rule_units_skip_what_is_no_leak_and_public_words() -> None:
     assert rule is not None
     assert rule.units == (("membrane", "membran"), ("rain",), ("jackets", "jacke"))
     public = matter_rule(
-        0, "unreleased_product", "Tonhaus Klar Pro", "successor", frozenset({"tonhaus", "klar"}), str.isdigit
+        0, "unreleased_product", "Tonhaus Klar Pro", "launch planned", frozenset({"tonhaus", "klar"}), str.isdigit
     )
     assert public is None  # "pro" and nothing else: fewer than two units
 

@@ -42,17 +42,18 @@ CLASS_WORDS: dict[MatterClass, tuple[str, ...]] = {
 # Frames that state a matter of each class in a sentence (casefolded text; German and English). A frame is
 # no leak on its own: the sentence must also hold two of the entry's own words (matters.py).
 _PLAN = (
-    # German: a plan, work in progress, a coming date or season, not yet public (at a word start: the
+    # German: a plan, work in progress, a coming date or season, not yet public, also inside compounds
+    # ("Neueröffnung", "Felderprobung", "weiterentwickeln"); a plan's own words only at a word start (the
     # "planung" of "Urlaubsplanung" is the customer's).
-    r"(?<![^\W_])(?:geplant|planen|planung|\bin arbeit|arbeiten (?:\w+ ){0,2}(?:an|daran)\b|\bin (?:der )?entwicklung"
-    r"|entwickeln|in vorbereitung|erprobung|prototyp|demnächst|in kürze|\bbald\b|nachfolge"
+    r"(?:(?<![^\W_])(?:geplant|planen|planung)|\bin arbeit|arbeiten (?:\w+ ){0,2}(?:an|daran)\b"
+    r"|\bin (?:der )?entwicklung|entwickeln|in vorbereitung|erprobung|prototyp|demnächst|in kürze|\bbald\b|nachfolge"
     r"|nächste[nsmr]? (?:modell|generation|jahr|saison)|\bkünftig|zukünftig|noch nicht (?:offiziell|angekündigt"
     r"|vorgestellt|erhältlich|verfügbar|bekannt|öffentlich)|markteinführung|marktstart|\blaunch|eröffn"
     r"|bis ende (?:des|dieses|nächsten) jahres|(?:ab|im|ende|anfang|mitte|frühestens|spätestens) (?:dem )?"
     r"(?:\w+ )?(?:quartal|q[1-4]\b)|(?:ab|im|ende|anfang|mitte|frühestens|spätestens|bis|für) (?:\w+ )?20[2-3]\d"
     r"|im (?:frühjahr|frühling|sommer|herbst|winter)|per update|soll(?:en)? (?:\w+ ){0,4}(?:kommen|erscheinen"
     r"|zugelassen|starten|öffnen|eröffnet|umgestellt|eingeführt)|werden soll|wird gerade geprüft"
-    r"|(?:kommt|kommen|erscheint|erscheinen|folgt|folgen|startet|starten|öffnet|öffnen) (?:\w+ ){0,4}?"
+    r"|\b(?:kommt|kommen|erscheint|erscheinen|folgt|folgen|startet|starten|öffnet|öffnen) (?:\w+ ){0,4}?"
     r"(?:im|ende|anfang|mitte|nächst|20[2-3]\d|frühjahr|sommer|herbst|winter|bald|demnächst)"
     # English.
     r"|planned|planning|plans? to\b|in the works|working on|in development|developing|upcoming"
@@ -110,7 +111,7 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     aussage aussagen form formen wort wörter erwähnung leak leaks intern interne internen interner vertraulich
     geplant plan neue neuer neues neuen nächste nächsten produkt produkte modell modelle firma unternehmen
     jeder jeglicher jegliche sowie bzw ggf
-    successor nachfolger project projekt prototype prototyp supplier lieferant manufacturer hersteller customer
+    project projekt supplier lieferant manufacturer hersteller customer
     kunde partner analysis investigation analyse untersuchung under unter
     """.split()
 )
@@ -153,7 +154,8 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "großbritannien": ("britain", "uk"), "rumänien": ("romania",), "slowakei": ("slovakia",),
     "kroatien": ("croatia",), "griechenland": ("greece",), "indien": ("india",), "japan": ("japan",),
     "portugal": ("portugal",), "litauen": ("lithuania",), "estland": ("estonia",), "slowenien": ("slovenia",),
-    "bayern": ("bavaria",), "sachsen": ("saxony",), "österreich": ("austria",), "schweiz": ("switzerland",), "polen": ("poland",), "tschechien": ("czech",),
+    "bayern": ("bavaria",), "sachsen": ("saxony",), "österreich": ("austria",), "schweiz": ("switzerland",),
+    "polen": ("poland",), "tschechien": ("czech", "czechia"),
     "ungarn": ("hungary",), "ungarisch": ("hungarian",), "china": ("china",), "chinesisch": ("chinese",),
     "vietnam": ("vietnam",), "taiwan": ("taiwan",), "türkei": ("turkey",), "italien": ("italy",),
     "lieferant": ("supplier",), "zulieferer": ("supplier",), "hersteller": ("manufacturer", "maker"),
