@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-__all__ = ["CLASS_WORDS", "FRAMES", "GENERIC_WORDS", "MATTER_WORDS_DE_EN", "NOT_A_LEAK", "MatterClass"]
+__all__ = [
+    "CLASS_WORDS",
+    "FRAMES",
+    "GENERIC_WORDS",
+    "MATTER_WORDS_DE_EN",
+    "NOT_A_LEAK",
+    "MatterClass",
+]
 
 
 class MatterClass(StrEnum):
@@ -113,6 +120,7 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     jeder jeglicher jegliche sowie bzw ggf
     project projekt supplier lieferant manufacturer hersteller customer
     kunde partner analysis investigation analyse untersuchung under unter
+    gmbh ag kg ohg ug kft ltd limited inc llc corp co sarl sro bv nv spa srl sp zoo oy ab as aps
     """.split()
 )
 

@@ -255,7 +255,8 @@ class MatterScanner:
 
 def _enough(rule: MatterRule, found: set[int]) -> bool:
     """Two units of the rule, not only years; for a partner alone, one of them a word of its name: where a
-    part comes from is often public ("the frames are made in Poland")."""
+    part comes from is often public ("the frames are made in Poland"). One word of a partner's name alone
+    is the name rule's (context.RELATION_CUES: "The wine comes from Brennecke, one of our suppliers")."""
     if len(found) < 2 or not found - rule.years:
         return False
     return rule.classes != (MatterClass.PARTNER,) or bool(found & rule.named)
