@@ -177,3 +177,12 @@ def test_a_partner_by_a_name_word_or_initial_and_its_trade_is_a_leak(text: str, 
 )
 def test_origins_abbreviations_and_namesakes_pass(text: str) -> None:
     assert _PARTNERS.scan(text) == []
+
+
+def test_an_allowed_word_does_not_reach_across_a_word_gap() -> None:
+    """An allowed form ("Lichtblicke") read across the dash into the next word ("Lichtblick – ein")
+    hid the codename; across no gap it still covers its own word."""
+    validator = make_validator([{"term": "Lichtblick", "kind": "codename"}], allowed_terms=["Lichtblicke"])
+    text = "Intern arbeiten wir am Projekt Lichtblick – ein neuer Speicher."
+    assert [(text[x.start : x.end], x.trick) for x in validator.scan(text)] == [("Lichtblick", "literal")]
+    assert validator.scan("Es gab einige Lichtblicke im Test.") == []
