@@ -536,15 +536,18 @@ def _word_start(lower: str, index: int) -> bool:
 
 
 def _sentences(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
-    """The distinct sentences (start, end) that contain the positions."""
-    bounds: dict[tuple[int, int], None] = {}
+    """The distinct sentences (start, end) that contain the positions; a position inside the sentence
+    found last is not searched again (a reply full of cue words stays one pass)."""
+    bounds: list[tuple[int, int]] = []
     for position in sorted(set(positions)):
-        start = max(0, position - 400)  # a sentence longer than that is cut: the cost stays linear
+        if bounds and position < bounds[-1][1]:
+            continue
+        start = max(0, position - 400, bounds[-1][1] if bounds else 0)  # a longer sentence is cut: linear cost
         for match in _SENTENCE_END.finditer(text, start, position):
             start = match.end()
         following = _SENTENCE_END.search(text, position, position + 400)
-        bounds[(start, following.start() if following else min(len(text), position + 400))] = None
-    return list(bounds)
+        bounds.append((start, following.start() if following else min(len(text), position + 400)))
+    return bounds
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

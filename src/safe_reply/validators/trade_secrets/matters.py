@@ -294,14 +294,18 @@ def _counts(lower: str, form: str, start: int, end: int) -> bool:
 
 
 def _sentences(text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
-    bounds: dict[tuple[int, int], None] = {}
+    """The distinct sentences (start, end) that hold the sorted positions; a position inside the sentence
+    found last is not searched again (a reply full of unit words stays one pass)."""
+    bounds: list[tuple[int, int]] = []
     for position in positions:
-        start = max(0, position - _REACH)
+        if bounds and position < bounds[-1][1]:
+            continue
+        start = max(0, position - _REACH, bounds[-1][1] if bounds else 0)
         for match in SENTENCE_END.finditer(text, start, position):
             start = match.end()
         following = SENTENCE_END.search(text, position, position + _REACH)
-        bounds[(start, following.start() if following else min(len(text), position + _REACH))] = None
-    return list(bounds)
+        bounds.append((start, following.start() if following else min(len(text), position + _REACH)))
+    return bounds
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
