@@ -185,7 +185,9 @@ def matter_rule(
     # A name's own word is no trade word: "Kowalczyk", "Spreewald", not the "Aluminium" of "Kowalczyk
     # Aluminium" (its forms hold a translation) nor an everyday word (`common`).
     own = frozenset(
-        i for i, (key, forms) in enumerate(units.items()) if key in named and len(forms) == 1 and not common(key)
+        i
+        for i, (key, forms) in enumerate(units.items())
+        if key in named and len(forms) == 1 and (not key.isalpha() or not common(key))
     )
     keys = list(units)
     for i in own if MatterClass.PARTNER in classes else ():  # a partner is kept discreet by its initial
