@@ -186,3 +186,25 @@ def test_an_allowed_word_does_not_reach_across_a_word_gap() -> None:
     text = "Intern arbeiten wir am Projekt Lichtblick – ein neuer Speicher."
     assert [(text[x.start : x.end], x.trick) for x in validator.scan(text)] == [("Lichtblick", "literal")]
     assert validator.scan("Es gab einige Lichtblicke im Test.") == []
+
+
+def test_a_noted_list_asks_the_word_frequencies_a_constant_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One lookup per name word streamed the frequency list each time: 10,000 noted entries took minutes."""
+    from safe_reply.validators.trade_secrets import ordinary
+
+    calls: list[int] = []
+    real = ordinary._frequencies
+
+    def counting(wanted: set[str]) -> dict[str, tuple[float, float]]:
+        calls.append(len(wanted))
+        return real(wanted)
+
+    monkeypatch.setattr(ordinary, "_frequencies", counting)
+    entries = [
+        {"term": f"Qorvel{n:03d}werk Antriebe", "kind": "supplier", "note": f"gear supplier G{n} in Brno"}
+        for n in range(200)
+    ]
+    validator = make_validator(entries)
+    assert validator.matters is not None
+    assert len(validator.matters.rules) == 200
+    assert len(calls) <= 4  # the build's own lookups and one for every described matter together
