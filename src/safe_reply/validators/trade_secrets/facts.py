@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,7 +40,7 @@ from safe_reply.validators.trade_secrets.concepts import (
     VALUE_ONLY_CONCEPTS,
 )
 from safe_reply.validators.trade_secrets.fastpath import FastView
-from safe_reply.validators.trade_secrets.frames import SENTENCE_END, frame_concepts
+from safe_reply.validators.trade_secrets.frames import frame_concepts, sentences, trimmed
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
 __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "kind_concepts", "typed_fact"]
@@ -77,8 +77,6 @@ PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 # A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
 _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s|\s(?:cents?|ct)\b", re.IGNORECASE)
-# An ordinal's or an abbreviation's dot ("zum 1. März", "ca. 2,3 %") ends no sentence (frames.py).
-_SENTENCE_END = SENTENCE_END
 _MIN_OBJECT_LEN = 4
 _MIN_HEAD_LEN = 6  # the shortest head noun of OBJECT_HEADS
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
@@ -220,9 +218,7 @@ class FactScanner:
         self._per_amounts = any(
             v.per or (v.unit in CURRENCIES and v.value < _CENTS_BELOW) for rule in self.amounts for v in rule.values
         )
-        self._amount_marks = (
-            _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
-        )
+        self._amount_marks = _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
         for rule in self.facts:
@@ -330,7 +326,7 @@ class FactScanner:
         )
         starts = [s for s, _ in at_word]
         reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
-        for start, end in _sentences(text, starts):
+        for start, end in sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
             inside = at_word[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             sentence_cues = {self._cues[i] for _, i in inside}
@@ -411,7 +407,7 @@ class FactScanner:
             elif concepts and (objects or (secrecy and rule.objects)):
                 # Without a value, the concept of a fact about something said as internal is the fact
                 # too ("wir prüfen intern, ob ... zurückgerufen werden" of "Rückrufprüfung Druckregler").
-                matches.append(Match(*_trimmed(text, start, end), rule.entry))
+                matches.append(Match(*trimmed(text, start, end), rule.entry))
             elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
                 amounts = [q for q in found if q.unit in CURRENCIES or q.unit is Unit.PERCENT]
                 matches += [Match(q.start, q.end, rule.entry) for q in amounts]
@@ -424,7 +420,7 @@ class FactScanner:
 
 def _beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) -> bool:
     """Does the sentence of a value hold a wording of one of the concepts?"""
-    ((start, end),) = _sentences(lower, [quantity.start])
+    ((start, end),) = sentences(lower, [quantity.start])
     return any(w in lower[start:end] for key in concepts for w in CONCEPTS[key])
 
 
@@ -533,26 +529,3 @@ def _compound_head(lower: str, start: int, end: int) -> bool:
 
 def _word_start(lower: str, index: int) -> bool:
     return index == 0 or not lower[index - 1].isalnum()
-
-
-def _sentences(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
-    """The distinct sentences (start, end) that contain the positions; a position inside the sentence
-    found last is not searched again (a reply full of cue words stays one pass)."""
-    bounds: list[tuple[int, int]] = []
-    for position in sorted(set(positions)):
-        if bounds and position < bounds[-1][1]:
-            continue
-        start = max(0, position - 400, bounds[-1][1] if bounds else 0)  # a longer sentence is cut: linear cost
-        for match in _SENTENCE_END.finditer(text, start, position):
-            start = match.end()
-        following = _SENTENCE_END.search(text, position, position + 400)
-        bounds.append((start, following.start() if following else min(len(text), position + 400)))
-    return bounds
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from safe_reply.validators.trade_secrets.concepts import OBJECT_WORDS_EN, SECRECY_CUES
-from safe_reply.validators.trade_secrets.frames import SENTENCE_END
+from safe_reply.validators.trade_secrets.frames import sentences, trimmed
 from safe_reply.validators.trade_secrets.matter_words import (
     CLASS_WORDS,
     FRAMES,
@@ -61,7 +61,6 @@ _ABBREVIATION_AFTER = re.compile(r"\s?[^\W\d_]\.")
 _MIN_INITIAL_NAME = 4  # letters of a name word that also counts by its initial
 _INITIAL_LEN = 2  # "l."
 MAX_SHARED = 32  # entries a unit form may belong to (MatterScanner)
-_REACH = 400  # characters of a sentence read around a hit (the cost stays linear in the reply)
 _SECRECY = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in SECRECY_CUES) + ")")
 
 
@@ -232,7 +231,7 @@ class MatterScanner:
         hits.sort()
         starts = [s for s, _ in hits]
         matches: list[MatterMatch] = []
-        for start, end in _sentences(text, starts):
+        for start, end in sentences(text, starts):
             inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             if len({i for _, i in inside}) < 2:
                 continue
@@ -248,7 +247,7 @@ class MatterScanner:
             framed = {c for c in MatterClass if FRAMES[c].search(sentence)}
             secrecy = _SECRECY.search(sentence) is not None
             matches += [
-                MatterMatch(*_trimmed(text, start, end), rule.entry)
+                MatterMatch(*trimmed(text, start, end), rule.entry)
                 for rule in candidates
                 if secrecy or framed.intersection(rule.classes)
             ]
@@ -293,26 +292,3 @@ def _counts(lower: str, form: str, start: int, end: int) -> bool:
     while run < len(lower) and lower[run].isalpha():
         run += 1
     return run - end <= _MAX_SUFFIX or len(form) >= _MIN_INNER
-
-
-def _sentences(text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
-    """The distinct sentences (start, end) that hold the sorted positions; a position inside the sentence
-    found last is not searched again (a reply full of unit words stays one pass)."""
-    bounds: list[tuple[int, int]] = []
-    for position in positions:
-        if bounds and position < bounds[-1][1]:
-            continue
-        start = max(0, position - _REACH, bounds[-1][1] if bounds else 0)
-        for match in SENTENCE_END.finditer(text, start, position):
-            start = match.end()
-        following = SENTENCE_END.search(text, position, position + _REACH)
-        bounds.append((start, following.start() if following else min(len(text), position + _REACH)))
-    return bounds
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
