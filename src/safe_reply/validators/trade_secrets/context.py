@@ -109,18 +109,9 @@ DESIGNATION_CUES: tuple[str, ...] = (
 # "Maulwurf-Modul", "Muschelmodell", "Kranich-Plattform"), though alone, as neighbours, they are too
 # common to count.
 COMPOUND_CUES: tuple[str, ...] = (
-    "Modell",
-    "model",
-    "Modul",
-    "module",
-    "Reihe",
-    "Version",
-    "Variante",
-    "Edition",
-    "Plattform",
+    "Modell", "model", "Modul", "module", "Reihe", "Version", "Variante", "Edition", "Plattform",
     # What insurers and telecoms sell is a tariff ("der neue Schirm-Tarif").
-    "Tarif",
-    "tariff",
+    "Tarif", "tariff",
 )
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4

@@ -23,7 +23,6 @@ _CANDIDATE = re.compile(r"\d[A-Za-z0-9_+/=.-]{7,}|://[^\s/@]*@|BEGIN")
 def may_hold_credential(text: str) -> bool:
     return _CANDIDATE.search(text) is not None
 
-
 # detect-secrets plugins that are not a credential of their own or that need code around them.
 _SKIPPED = frozenset({"IPPublicDetector", "Base64HighEntropyString", "HexHighEntropyString", "KeywordDetector"})
 

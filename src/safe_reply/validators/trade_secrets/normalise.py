@@ -277,7 +277,8 @@ _PLAIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
 # ("Kulanz°grenze"), while a plain piece breaks the word at it; a hit's verdict then depended on how much
 # of the text around it took which path.
 _PLAIN_PUNCT = (
-    ".,;:!?()\\[\\]\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb/%+#<>=\u2013\u2014\\-\u20ac\u00a7\u00b7\u2022|"
+    ".,;:!?()\\[\\]\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb"
+    "/%+#<>=\u2013\u2014\\-\u20ac\u00a7\u00b7\u2022|"
 )
 _WHITESPACE = " \t\n\r"
 # Not plain: any other character, a letter next to a digit (leetspeak decides there), and a hyphen

@@ -76,7 +76,9 @@ class Frequencies:
 
     def ordinary(self, word: str, *, english: bool = False) -> bool:
         """At or above ORDINARY_ZIPF in German or English (with `english`: in English), plurals included."""
-        return any((z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word)))
+        return any(
+            (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
+        )
 
     def english_zipf(self, word: str) -> float:
         """The Zipf frequency of a word in English (0 if it is rarer than ORDINARY_ZIPF or unknown)."""

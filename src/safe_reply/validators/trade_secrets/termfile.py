@@ -272,7 +272,6 @@ def _csv(path: Path, text: str) -> list[Loaded]:
         entries.append(_term(path, where, (row.get("term") or "").strip(), kind, **extra))
     return entries
 
-
 def load_entries(settings: Settings, ctx: BuildContext) -> list[Loaded]:
     """Company-wide entries, then the product line's, then the files; files are added to sources."""
     entries: list[Loaded] = [*settings.company_terms, *settings.terms]

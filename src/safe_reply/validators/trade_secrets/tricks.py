@@ -27,7 +27,9 @@ _UMLAUT_MARK = "\u0308"  # the canonical decomposition of ä, ö, ü (NFD): an e
 _LEET_CHARS = frozenset("013457@$")
 
 
-def describe_tricks(skeleton: Skeleton, hit: Hit, key: str, *, upper_term: bool, term_hyphen: bool, alias: bool) -> str:
+def describe_tricks(
+    skeleton: Skeleton, hit: Hit, key: str, *, upper_term: bool, term_hyphen: bool, alias: bool
+) -> str:
     """'+'-joined sorted trick names, or 'literal'."""
     original = skeleton.original[hit.start : hit.end]
     tricks: set[str] = set()
