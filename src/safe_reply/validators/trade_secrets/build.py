@@ -104,9 +104,9 @@ __all__ = ["SPEC", "build"]
 _MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
 MAX_AS_WRITTEN_KEYS = 20_000  # terms beyond one word of letters; up to this many, digit terms get a second key
+_MATTER_WORD = re.compile(r"[^\W\d_]{3,}")  # the words of a term whose frequency a described matter asks for
 # A fact with such a value is stated by it (facts.py), with the checks that keep a warranty's end date
 # from being a plan's ("Ihre Garantie läuft im Juni 2027 aus"): no described matter of its own.
-_MATTER_WORD = re.compile(r"[^\W\d_]{3,}")  # the words of a term whose frequency a described matter asks for
 _VALUE_UNITS = frozenset({*AMOUNT_UNITS, Unit.COUNT, Unit.KG, Unit.MONTHS, Unit.DATE, Unit.MONTH, Unit.WEEK})
 
 
