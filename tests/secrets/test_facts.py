@@ -125,3 +125,76 @@ def test_compounds_and_clipped_words_carry_the_fact(text: str, expected: list[tu
 )
 def test_one_signal_of_a_compound_fact_passes(text: str) -> None:
     assert _compounds.scan(text) == []
+
+
+# Company kinds (not purchase_price, whose cue words make every amount beside them a leak): the value alone.
+_PER_VALIDATOR = make_validator(
+    [
+        {"pattern": r"412\s?(?:€|EUR)\s?/\s?t", "kind": "pellet_price"},
+        {"amount": 0.8, "currency": "EUR", "kind": "seal_price"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im Einkauf zahlen wir 41,2 Cent pro Kilo.", ["41,2 Cent pro Kilo"]),
+        ("Der 25-kg-Sack kostet uns 10,30 €, also 4,12 € pro 10 kg.", ["4,12 € pro 10 kg"]),
+        ("Die Dichtung kostet uns 80 Cent das Stück.", ["80 Cent"]),
+        ("Our cost is 41.2 cents per kilo.", ["41.2 cents per kilo"]),
+        ("We buy it in at €0.0412 per 100 g.", ["€0.0412 per 100 g"]),
+    ],
+)  # fmt: skip
+def test_a_price_in_other_units_or_per_other_quantities_is_the_same_price(text: str, expected: list[str]) -> None:
+    assert sorted({text[x.start : x.end] for x in _PER_VALIDATOR.scan(text)}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Shop kostet das Kilo 4,12 €.",  # 4.12 € per kilo is ten times the price per kilo of 412 €/t
+        "Der Versand kostet 4,12 € pro Paket.",  # no basis a tonne converts to
+        "41,2 Prozent der Kunden bestellen wieder.",
+        "Our price is 41 cents per kilo.",
+    ],
+)
+def test_other_prices_per_quantity_pass(text: str) -> None:
+    assert _PER_VALIDATOR.scan(text) == []
+
+
+# A share said as a fraction is that share beside the entry's concept (its kind names it: `margin`, `return_rate`).
+_FRACTION_VALIDATOR = make_validator(
+    [
+        {"pattern": r"(?i)\b48\s?(?:%|Prozent|percent)", "kind": "margin"},
+        {"amount": 26, "currency": "EUR", "kind": "purchase_price"},
+        {"term": "Retourenquote Sofa 34 %", "kind": "quality_data"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bei den Rucksäcken bleibt knapp die Hälfte des Preises als Marge bei uns.", ["die Hälfte"]),
+        ("Our margin on the tents is a little under half of the shelf price.", ["half"]),
+        ("Vom Sofa kommt ungefähr ein Drittel wieder zurück, die Retourenquote ist hoch.", ["ein Drittel"]),
+        ("About a third of the sofas are returned.", ["a third of"]),
+    ],
+)  # fmt: skip
+def test_a_share_said_as_a_fraction_beside_its_concept_is_a_leak(text: str, expected: list[str]) -> None:
+    assert sorted({text[x.start : x.end] for x in _FRACTION_VALIDATOR.scan(text)}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Hälfte unserer Kunden bestellt wieder.",  # no concept of the entry
+        "Half of the tents ship within a day.",
+        "Wir haben die Marge im Blick, aber dazu kann ich nichts sagen.",  # the concept, no value
+        "Ein Viertel der Sofas hat Stoffbezug.",  # 25 %: too far from 34 %
+        "Our margin is not something I can share; half an hour of setup is typical.",
+    ],
+)
+def test_fractions_without_the_concept_or_far_from_the_value_pass(text: str) -> None:
+    assert _FRACTION_VALIDATOR.scan(text) == []

@@ -354,7 +354,9 @@ def match_skeleton(
     for key_index, start, end in raw:
         for ref in unpack(slots[key_index]):
             if ref.allow_scope is not None:
-                allowed.append((ref.allow_scope, start, end))
+                # An allowed word obeys the spacing rules too: "Lichtblick – ein" is no "Lichtblicke".
+                if _inside_ok(skeleton, ref, start, end, end - start):
+                    allowed.append((ref.allow_scope, start, end))
                 continue
             hit = _validate(skeleton, ref, term_lens[ref.term], start, end)
             if hit is not None:

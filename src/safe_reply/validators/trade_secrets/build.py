@@ -58,9 +58,10 @@ from safe_reply.validators.trade_secrets.facts import (
     FactRule,
     FactScanner,
     fact_rule,
+    kind_concepts,
     typed_fact,
 )
-from safe_reply.validators.trade_secrets.frames import amount_values, pattern_fact_texts
+from safe_reply.validators.trade_secrets.frames import AMOUNT_UNITS, amount_values, pattern_fact_texts
 from safe_reply.validators.trade_secrets.lexicon import (
     COMMON_TRANSLATION_ZIPF,
     STRONG_NAME_CUES,
@@ -69,9 +70,10 @@ from safe_reply.validators.trade_secrets.lexicon import (
     naming_core,
     translation_table,
 )
+from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanner, matter_rule
 from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
-from safe_reply.validators.trade_secrets.ordinary import Frequencies
+from safe_reply.validators.trade_secrets.ordinary import COMMON_ZIPF, Frequencies
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
@@ -102,6 +104,10 @@ __all__ = ["SPEC", "build"]
 _MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
 MAX_AS_WRITTEN_KEYS = 20_000  # terms beyond one word of letters; up to this many, digit terms get a second key
+_MATTER_WORD = re.compile(r"[^\W\d_]{3,}")  # the words of a term whose frequency a described matter asks for
+# A fact with such a value is stated by it (facts.py), with the checks that keep a warranty's end date
+# from being a plan's ("Ihre Garantie läuft im Juni 2027 aus"): no described matter of its own.
+_VALUE_UNITS = frozenset({*AMOUNT_UNITS, Unit.COUNT, Unit.KG, Unit.MONTHS, Unit.DATE, Unit.MONTH, Unit.WEEK})
 
 
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
@@ -135,6 +141,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         batch = []
         compiler.add(loaded)
     compiler.add_batch(batch)
+    compiler.finish_matters()
     hosts = any(_looks_like_host(entry) for entry in (*own, *shared))
     del own, shared, batch  # the entries are compiled: free them before the automaton is built
     table = compiler.table
@@ -187,6 +194,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         term_reach=_code_reach(terms),
         hasher=compiler.hasher,
         facts=facts,
+        matters=MatterScanner(compiler.matters) if compiler.matters else None,
         fact_entries=tuple(compiler.fact_entries),
         credentials=credentials,
         markers=markers | naming | (fact_markers or frozenset()),
@@ -248,6 +256,8 @@ class _Compiler:
         self.facts: list[FactRule] = []
         self.amounts: list[AmountRule] = []
         self.purchase: list[int] = []
+        self.matters: list[MatterRule] = []  # entries revealed by what they are (matters.py)
+        self._pending_matters: list[tuple[str, str, str | None, str]] = []  # (kind, term words, note, entry)
         self.fact_entries: list[tuple[str, str]] = []  # (kind, keyed hash) per fact, amount, purchase rule
 
     def _fact_entry(self, kind: str, text: str) -> int:
@@ -257,7 +267,8 @@ class _Compiler:
     def add(self, loaded: Loaded) -> None:
         if isinstance(loaded, AmountEntry):
             value = Quantity(loaded.amount.normalize(), Unit(loaded.currency.value), 0, 0)
-            self.amounts.append(AmountRule(self._fact_entry(loaded.kind, _text(loaded)), (value,)))
+            index = self._fact_entry(loaded.kind, _text(loaded))
+            self.amounts.append(AmountRule(index, (value,), kind_concepts(loaded.kind)))
             return
         if isinstance(loaded, FactEntry):
             typed = typed_fact(len(self.fact_entries), loaded.fact, loaded.value, loaded.cues)
@@ -276,6 +287,38 @@ class _Compiler:
             self._add_pattern(entry)
         else:
             self._add_term(entry)
+        self._add_matter(entry)
+
+    def _add_matter(self, entry: PatternEntry | TermEntry | FlatTerm) -> None:
+        """The entry said by what it is (matters.py): its kind, its term's words and its note. Compiled in
+        `finish_matters`, once the words of every entry are known (one frequency lookup for all)."""
+        if not entry.note and (isinstance(entry, PatternEntry) or " " not in entry.term):
+            return  # most of a long list: nothing to describe (matter_rule would say so too)
+        text = entry.pattern if isinstance(entry, PatternEntry) else entry.term
+        words = "" if isinstance(entry, PatternEntry) else text  # a regex's words are no words of a reply
+        fact = fact_rule(0, words) if words else None
+        if fact is not None and any(v.unit in _VALUE_UNITS for v in fact.values):
+            return
+        self._pending_matters.append((entry.kind, words, entry.note, text))
+
+    def finish_matters(self) -> None:
+        """The described-matter rules of the entries `_add_matter` kept. Whether a term's word is an everyday
+        English word is looked up for all of them at once: one lookup per word streams the frequency list
+        each time (10,000 noted entries took minutes)."""
+        if not self._pending_matters:
+            return
+        words = {w for _, term, _, _ in self._pending_matters for w in _MATTER_WORD.findall(term.casefold())}
+        table = Frequencies((), words)
+
+        def common(word: str) -> bool:
+            return table.english_zipf(word) >= COMMON_ZIPF
+
+        for kind, term, note, text in self._pending_matters:
+            rule = matter_rule(len(self.fact_entries), kind, term, note, self.public[0], common)
+            if rule is not None:
+                self.matters.append(rule)
+                self._fact_entry(kind, text)
+        self._pending_matters.clear()
 
     def add_batch(self, batch: list[FlatTerm]) -> None:
         """`add` of one-word ASCII flat terms (the bulk of a long list), with the per-term regexes run
@@ -326,7 +369,8 @@ class _Compiler:
     def _add_pattern(self, entry: PatternEntry) -> None:
         values = amount_values(entry.pattern)
         if values:  # a fixed price: matched by value in every spelling, not by the regex
-            self.amounts.append(AmountRule(self._fact_entry(entry.kind, entry.pattern), values))
+            index = self._fact_entry(entry.kind, entry.pattern)
+            self.amounts.append(AmountRule(index, values, kind_concepts(entry.kind)))
         else:
             self.patterns.append(_compile_pattern(entry, self.hasher))
             # A regex for an internal figure ("filter\\w*marge\\D{0,20}68\\s?%") is that fact in any wording too.

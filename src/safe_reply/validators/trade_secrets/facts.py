@@ -24,8 +24,9 @@ lower-cased reply for the cue words, and number parsing only in the sentences it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,10 +40,10 @@ from safe_reply.validators.trade_secrets.concepts import (
     VALUE_ONLY_CONCEPTS,
 )
 from safe_reply.validators.trade_secrets.fastpath import FastView
-from safe_reply.validators.trade_secrets.frames import SENTENCE_END, frame_concepts
+from safe_reply.validators.trade_secrets.frames import frame_concepts, sentences, trimmed
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "typed_fact"]
+__all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "kind_concepts", "typed_fact"]
 
 
 # A rate is often said rounded ("around six in a hundred", "rund 6 %" for 6,1 %): a whole percentage
@@ -76,8 +77,6 @@ PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 # A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
 _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s|\s(?:cents?|ct)\b", re.IGNORECASE)
-# An ordinal's or an abbreviation's dot ("zum 1. März", "ca. 2,3 %") ends no sentence (frames.py).
-_SENTENCE_END = SENTENCE_END
 _MIN_OBJECT_LEN = 4
 _MIN_HEAD_LEN = 6  # the shortest head noun of OBJECT_HEADS
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
@@ -115,6 +114,15 @@ class FactRule:
 class AmountRule:
     entry: int
     values: tuple[Quantity, ...]
+    # The concepts of the entry's kind ("marge" of `margin`): a fraction ("gut die Hälfte") states the
+    # amount only beside one of them, where the exact value needs none.
+    concepts: tuple[str, ...] = ()
+
+
+def kind_concepts(kind: str) -> tuple[str, ...]:
+    """The business concepts a kind names (`margin` -> marge, `return_rate` -> quote, rate, rücksend)."""
+    words = [w for w in kind.lower().split("_") if len(w) >= 4]
+    return tuple(key for key, wordings in CONCEPTS.items() if any(w == key or w in wordings for w in words))
 
 
 def fact_rule(entry: int, text: str) -> FactRule | None:
@@ -205,6 +213,11 @@ class FactScanner:
         self.amounts = tuple(amounts)
         self.purchase = tuple(purchase)
         self._share_amounts = any(v.unit is Unit.PERCENT for rule in self.amounts for v in rule.values)
+        # A small price or a price per quantity may be said in cents ("80 Cent" for 0,80 €, "41,2 Cent pro
+        # Kilo" for "412 €/t"): cents are a mark of an amount then.
+        self._per_amounts = any(
+            v.per or (v.unit in CURRENCIES and v.value < _CENTS_BELOW) for rule in self.amounts for v in rule.values
+        )
         self._amount_marks = _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
@@ -216,6 +229,13 @@ class FactScanner:
             cues.update(dict.fromkeys(rule.objects))
         if self.purchase:
             cues.update(dict.fromkeys(PURCHASE_CUES))
+        # A share entry's concepts open the gate for a reply that states it as a fraction ("gut die Hälfte
+        # als Marge"), which has no number to open it.
+        for amount in self.amounts:
+            if amount.concepts and any(v.unit is Unit.PERCENT for v in amount.values):
+                words = [w for key in amount.concepts for w in CONCEPTS[key]]
+                whole.update(words)
+                cues.update(dict.fromkeys(words))
         self._cues = list(cues)
         # Secrecy cues count at a word start only: "intern" is inside "Wintern" and "überwintern"; its
         # compounds ("hausintern") are cues of their own.
@@ -234,11 +254,14 @@ class FactScanner:
         self._by_value: dict[tuple[str, Decimal], list[int]] = {}
         self._by_object: dict[str, list[int]] = {}
         self._by_rounded: dict[Decimal, list[int]] = {}  # rules with a fractional percentage, by its rounding
+        self._by_percent: dict[int, list[int]] = {}  # rules with a percentage, by its whole part (fractions)
         unindexed: list[int] = []
         for index, rule in enumerate(self.facts):
             if rule.values:
                 for key in {k for value in rule.values for k in _rule_keys(value)}:
                     self._by_value.setdefault(key, []).append(index)
+                for integral in dict.fromkeys(int(v.value) for v in rule.values if v.unit is Unit.PERCENT):
+                    self._by_percent.setdefault(integral, []).append(index)
                 for rounded in dict.fromkeys(_rounded(v) for v in rule.values):
                     if rounded is not None:
                         self._by_rounded.setdefault(rounded, []).append(index)
@@ -268,15 +291,24 @@ class FactScanner:
         if "€" in text or ",–" in text or ".–" in text:
             return True
         lowered = fast.lowered()
+        if self._per_amounts and _CENTS_BYTES_MARK.search(lowered):
+            return True
         return any(mark in lowered for mark in self._amount_marks)
 
     def scan(self, text: str) -> list[Match]:
         lower = text.lower()
         matches: list[Match] = []
-        if self.amounts and _has_currency(lower, self._share_amounts):
+        if self.amounts and (
+            _has_currency(lower, self._share_amounts) or (self._per_amounts and _CENTS_MARK.search(lower) is not None)
+        ):
             found = quantities(text)
             for rule in self.amounts:
-                matches += [Match(q.start, q.end, rule.entry) for q in found if any(q.same(v) for v in rule.values)]
+                matches += [
+                    Match(q.start, q.end, rule.entry)
+                    for q in found
+                    if any(q.same(v) for v in rule.values)
+                    and (not q.spread or _beside_concept(lower, q, rule.concepts))
+                ]
         if self._automaton is None:
             return matches
         # Overlapping: a longer cue that begins like a shorter one ("the most i'm allowed", "the most")
@@ -294,7 +326,7 @@ class FactScanner:
         )
         starts = [s for s, _ in at_word]
         reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
-        for start, end in _sentences(text, starts):
+        for start, end in sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
             inside = at_word[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             sentence_cues = {self._cues[i] for _, i in inside}
@@ -312,12 +344,17 @@ class FactScanner:
                 indexes.update(self._by_value.get(key, ()))
         for quantity in hedged:
             indexes.update(self._by_rounded.get(quantity.value, ()))
+        for quantity in found:
+            if quantity.spread:  # a fraction: the rules with a percentage near it
+                low, high = quantity.value - quantity.spread, quantity.value + quantity.spread
+                for whole in range(int(low), int(high) + 1):
+                    indexes.update(self._by_percent.get(whole, ()))
         for cue in cues:
             indexes.update(self._by_object.get(cue, ()))
         return [self.facts[i] for i in sorted(indexes)]
 
     def _sentence(self, text: str, start: int, end: int, cues: set[str], reply_cues: set[str]) -> list[Match]:
-        found = [Quantity(q.value, q.unit, q.start + start, q.end + start) for q in quantities(text[start:end])]
+        found = [dataclasses.replace(q, start=q.start + start, end=q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
         shares = [(q, q.approx or _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
@@ -370,7 +407,7 @@ class FactScanner:
             elif concepts and (objects or (secrecy and rule.objects)):
                 # Without a value, the concept of a fact about something said as internal is the fact
                 # too ("wir prüfen intern, ob ... zurückgerufen werden" of "Rückrufprüfung Druckregler").
-                matches.append(Match(*_trimmed(text, start, end), rule.entry))
+                matches.append(Match(*trimmed(text, start, end), rule.entry))
             elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
                 amounts = [q for q in found if q.unit in CURRENCIES or q.unit is Unit.PERCENT]
                 matches += [Match(q.start, q.end, rule.entry) for q in amounts]
@@ -379,6 +416,12 @@ class FactScanner:
                 if quantity.unit in CURRENCIES:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
         return matches
+
+
+def _beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) -> bool:
+    """Does the sentence of a value hold a wording of one of the concepts?"""
+    ((start, end),) = sentences(lower, [quantity.start])
+    return any(w in lower[start:end] for key in concepts for w in CONCEPTS[key])
 
 
 def _rounded(value: Quantity) -> Decimal | None:
@@ -391,7 +434,7 @@ def _rounded(value: Quantity) -> Decimal | None:
 def _rule_keys(value: Quantity) -> list[tuple[str, Decimal]]:
     """The index keys of a rule's value; `_lookup_keys` of every sentence value it is `same` as
     meets one of them (a date also matches a month without a year, and the other way round)."""
-    keys = [(value.unit.value, value.value)]
+    keys = [(value.unit.value + value.per, value.value)]
     if value.unit is Unit.DATE:
         keys.append(("month of a date", value.value % 100))
     if value.unit is Unit.MONTH:
@@ -400,7 +443,7 @@ def _rule_keys(value: Quantity) -> list[tuple[str, Decimal]]:
 
 
 def _lookup_keys(quantity: Quantity) -> list[tuple[str, Decimal]]:
-    keys = [(quantity.unit.value, quantity.value)]
+    keys = [(quantity.unit.value + quantity.per, quantity.value)]
     if quantity.unit is Unit.MONTH:
         keys.append(("month of a date", quantity.value))
     if quantity.unit is Unit.DATE:
@@ -453,7 +496,11 @@ def _states_fact(
 
 # Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
 _CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
-_SHARE_MARKS = ("%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000")
+_SHARE_MARKS = (
+    "%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000",
+    # Fractions (numbers.py): "die Hälfte", "a third of", "drei Viertel".
+    "hälfte", "haelfte", "half", "drittel", "third", "viertel", "quarter", "fünftel", "fifth", "zehntel", "tenth",
+)  # fmt: skip
 
 
 def _has_currency(lower: str, shares: bool = False) -> bool:
@@ -463,6 +510,10 @@ def _has_currency(lower: str, shares: bool = False) -> bool:
 # The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
 _CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark.isascii() or mark == "£")
 _SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
+# Cents after a digit ("80 Cent", "8,1ct"): "ct" alone is inside "product" and "direct".
+_CENTS_MARK = re.compile(r"\d[\s\u2007]?(?:ct|cent)")
+_CENTS_BYTES_MARK = re.compile(rb"\d\s?(?:ct|cent)")
+_CENTS_BELOW = Decimal(10)  # euros: a price below this is said in cents too
 
 
 def _compound_head(lower: str, start: int, end: int) -> bool:
@@ -478,23 +529,3 @@ def _compound_head(lower: str, start: int, end: int) -> bool:
 
 def _word_start(lower: str, index: int) -> bool:
     return index == 0 or not lower[index - 1].isalnum()
-
-
-def _sentences(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
-    """The distinct sentences (start, end) that contain the positions."""
-    bounds: dict[tuple[int, int], None] = {}
-    for position in sorted(set(positions)):
-        start = max(0, position - 400)  # a sentence longer than that is cut: the cost stays linear
-        for match in _SENTENCE_END.finditer(text, start, position):
-            start = match.end()
-        following = _SENTENCE_END.search(text, position, position + 400)
-        bounds[(start, following.start() if following else min(len(text), position + 400))] = None
-    return list(bounds)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
@@ -28,6 +29,8 @@ __all__ = [
     "amount_values",
     "frame_concepts",
     "pattern_fact_texts",
+    "sentences",
+    "trimmed",
 ]
 
 # The concepts a limit preposition states ("grenze" of "Kulanzgrenze", "korridor" of "Rabattkorridor").
@@ -101,6 +104,7 @@ def pattern_fact_texts(pattern: str) -> list[str]:
     return list(itertools.islice(dict.fromkeys(texts), _MAX_TEXTS))
 
 
+_CENTS_WORD = re.compile(r"ct|cent", re.IGNORECASE)
 # The units of a fixed value a pattern may describe: a price or a share.
 AMOUNT_UNITS = frozenset({*CURRENCIES, Unit.PERCENT})
 
@@ -123,5 +127,37 @@ def amount_values(pattern: str) -> tuple[Quantity, ...]:
     text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
     if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
         return ()
-    found = tuple(q for q in quantities(text) if q.unit in AMOUNT_UNITS)
-    return found if len(found) == 1 else ()
+    # A pattern in cents ("8[,.]1\\s?ct") stays a regex: its literal match is what the operator wrote.
+    found = tuple(
+        q for q in quantities(text) if q.unit in AMOUNT_UNITS and not _CENTS_WORD.search(text, q.start, q.end)
+    )
+    # One amount, with its price per base unit where it has a basis ("412 €/t" is also 0.412 € per kg).
+    amounts = [q for q in found if not q.per]
+    return tuple(q for q in found if q.start == amounts[0].start) if len(amounts) == 1 else ()
+
+
+_SENTENCE_REACH = 400  # characters read around a position for its sentence: a longer one is cut (linear cost)
+
+
+def sentences(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
+    """The distinct sentences (start, end) that contain the positions; a position inside the sentence
+    found last is not searched again (a reply full of cue words stays one pass)."""
+    bounds: list[tuple[int, int]] = []
+    for position in sorted(set(positions)):
+        if bounds and position < bounds[-1][1]:
+            continue
+        start = max(0, position - _SENTENCE_REACH, bounds[-1][1] if bounds else 0)
+        for match in SENTENCE_END.finditer(text, start, position):
+            start = match.end()
+        following = SENTENCE_END.search(text, position, position + _SENTENCE_REACH)
+        bounds.append((start, following.start() if following else min(len(text), position + _SENTENCE_REACH)))
+    return bounds
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -46,10 +46,20 @@ class Quantity:
     start: int
     end: int
     approx: bool = False  # a share said as "one in twenty" or "jedes zehnte": rounded to a whole percentage
+    # A price per quantity ("412 €/t", "41,2 Cent pro Kilo"): the basis ("kg", "l", "count", "m") its value
+    # is normalised to, per one base unit; "" for an amount of its own.
+    per: str = ""
+    # A value said as a fraction ("gut die Hälfte", "a third of"): how far the exact value may lie from it.
+    spread: Decimal = Decimal(0)
 
     def same(self, other: Quantity) -> bool:
         """The same value in the same dimension (a unit-less value matches a unit-less one only); a
-        date without a year ("ab 1. März") is the same as a date of that month ("03/2027")."""
+        date without a year ("ab 1. März") is the same as a date of that month ("03/2027"); a price per
+        quantity the same per base unit ("412 €/t" = "41,2 ct/kg" = "0,41 € pro Kilo" is not)."""
+        if self.per != other.per:
+            return False
+        if self.spread or other.spread:
+            return self.unit is other.unit and abs(self.value - other.value) <= max(self.spread, other.spread)
         if self.unit is Unit.MONTH and other.unit is Unit.DATE:
             return other.value % 100 == self.value
         if self.unit is Unit.DATE and other.unit is Unit.MONTH:
@@ -64,7 +74,9 @@ _UNIT_WORDS: dict[str, tuple[Unit, Decimal]] = {
     "us-dollar": (Unit.USD, Decimal(1)), "dollar": (Unit.USD, Decimal(1)), "dollars": (Unit.USD, Decimal(1)),
     "£": (Unit.GBP, Decimal(1)), "gbp": (Unit.GBP, Decimal(1)), "chf": (Unit.CHF, Decimal(1)),
     "%": (Unit.PERCENT, Decimal(1)), "prozent": (Unit.PERCENT, Decimal(1)), "percent": (Unit.PERCENT, Decimal(1)),
-    "per cent": (Unit.PERCENT, Decimal(1)), "stück": (Unit.COUNT, Decimal(1)), "stk": (Unit.COUNT, Decimal(1)),
+    "per cent": (Unit.PERCENT, Decimal(1)), "‰": (Unit.PERCENT, Decimal("0.1")),
+    "promille": (Unit.PERCENT, Decimal("0.1")), "per mille": (Unit.PERCENT, Decimal("0.1")),
+    "per mil": (Unit.PERCENT, Decimal("0.1")), "stück": (Unit.COUNT, Decimal(1)), "stk": (Unit.COUNT, Decimal(1)),
     "pcs": (Unit.COUNT, Decimal(1)), "pieces": (Unit.COUNT, Decimal(1)), "units": (Unit.COUNT, Decimal(1)),
     "unit": (Unit.COUNT, Decimal(1)), "piece": (Unit.COUNT, Decimal(1)),
     "einheiten": (Unit.COUNT, Decimal(1)), "kg": (Unit.KG, Decimal(1)), "kilo": (Unit.KG, Decimal(1)),
@@ -167,6 +179,33 @@ _ONE_OF_EVERY = re.compile(
     r"(?:(?:every|each|jedem|jeden)[\s\u2007]+)?(?P<base>\d{1,3})(?![\w.,]?\d)",
     re.IGNORECASE,
 )
+# A share said as a fraction: "die Hälfte", "gut die Hälfte", "zwei Drittel", "ein Viertel", "half of",
+# "a third of", "three quarters of". A German fraction other than the half needs its count ("im Viertel" is
+# a district, "Viertelstunde" a time); number words before it are digits in the view ("zwei" -> "2").
+_PARTS = {
+    "hälfte": 2, "haelfte": 2, "half": 2, "drittel": 3, "third": 3, "thirds": 3, "viertel": 4, "quarter": 4,
+    "quarters": 4, "fünftel": 5, "fifth": 5, "fifths": 5, "zehntel": 10, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_FRACTION = re.compile(
+    r"(?<![\w.,])(?:(?:(?P<n>\d|zwei|drei|vier|two|three|four)|ein|eine|einem|einen|einer|a|one)[\s\u2007]+"
+    r"(?P<part>drittel|viertel|fünftel"
+    r"|zehntel|thirds?|quarters?|fifths?|tenths?)\b(?:[\s\u2007]+of\b)?"
+    r"|(?:(?:die|der|the|a|one)[\s\u2007]+)?(?P<half>hälfte|haelfte|half)\b(?![\s\u2007]+(?:an?|the)[\s\u2007]+"
+    r"(?:hour|day|year|minute|dozen|mile|kilo|litre|liter|pint|size|price)))",
+    re.IGNORECASE,
+)
+_COUNTS = {"zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4}
+_FRACTION_SPREAD = Decimal("0.12")  # "gut die Hälfte" is 52 %, "knapp ein Drittel" 30 %: within 12 % of it
+
+
+def _fraction(match: re.Match[str]) -> Quantity:
+    part = _PARTS[(match.group("half") or match.group("part")).lower()]
+    n = (match.group("n") or "1").lower()
+    count = int(n) if n.isdigit() else _COUNTS[n]
+    percent = (Decimal(100) * count / part).quantize(Decimal("0.1")).normalize()
+    return Quantity(percent, Unit.PERCENT, match.start(), match.end(), approx=True, spread=percent * _FRACTION_SPREAD)
+
+
 # A calendar week is how German production and delivery dates are written ("KW 14", "KW14/2026",
 # "Kalenderwoche 14", "Produktionswoche 14", "week 14"); the year after it is read with it.
 _WEEK = re.compile(
@@ -190,7 +229,8 @@ _WORD_RUN = re.compile(
 )
 _HINT = re.compile(
     r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth",
+    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth"
+    r"|hälfte|haelfte|half|quarter|drittel|viertel|fünftel|zehntel",
     re.IGNORECASE,
 )
 
@@ -297,6 +337,10 @@ def quantities(text: str) -> list[Quantity]:
             percent = (Decimal(100) / every).to_integral_value()
             found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end()), approx=True))
             taken.append((match.start(), match.end()))
+    for match in _FRACTION.finditer(view):
+        if not any(s <= match.start() < e for s, e in taken):
+            found.append(_fraction(match))
+            taken.append((match.start(), match.end()))
     for regex in (_CENTS_OF, _OF_EACH_CENTS):
         for match in regex.finditer(view):
             share = _digits_value(match.group(1))
@@ -315,7 +359,7 @@ def quantities(text: str) -> list[Quantity]:
         quantity = _quantity(match)
         if quantity is not None:
             found.append(Quantity(quantity.value, quantity.unit, quantity.start, _padded_end(view, quantity.end)))
-    return _refined(view, found)
+    return _per_quantities(view, _refined(view, found))
 
 
 # A rounded value corrected right after ("knapp 40 %, genau genommen 38", "knapp sieben Prozent – sechs Komma
@@ -328,6 +372,65 @@ _ROUNDED_BEFORE = re.compile(
 )
 _REFINE_GAP = re.compile(r"[^.!?;\n\d]{1,40}")
 _REFINE_SHARE = Decimal("0.15")  # how far the exact value may lie from the rounded one
+
+
+# A price's basis: what it is per ("412 €/t", "€ 4.12 per kilo", "0,89 € je 100 g", "12 € pro 1.000 Stück").
+_BASES: dict[str, tuple[str, Decimal]] = {
+    **dict.fromkeys(("t", "to", "tonne", "tonnen", "tonnes", "ton", "tons"), ("kg", Decimal(1000))),
+    **dict.fromkeys(("kg", "kilo", "kilogramm", "kilogram", "kilogramme"), ("kg", Decimal(1))),
+    **dict.fromkeys(("g", "gramm", "gram", "grams", "gramme"), ("kg", Decimal("0.001"))),
+    **dict.fromkeys(("l", "liter", "litre", "liters", "litres"), ("l", Decimal(1))),
+    **dict.fromkeys(("ml", "milliliter", "millilitre"), ("l", Decimal("0.001"))),
+    **dict.fromkeys(("hl", "hektoliter", "hectolitre", "hectoliter"), ("l", Decimal(100))),
+    **dict.fromkeys(("stück", "stk", "unit", "units", "piece", "pieces", "pcs", "einheit", "einheiten"),
+                    ("count", Decimal(1))),
+    **dict.fromkeys(("m", "meter", "metre", "meters", "metres", "laufmeter"), ("m", Decimal(1))),
+    **dict.fromkeys(("m²", "m2", "qm", "quadratmeter", "square metre", "square meter", "sqm"), ("m2", Decimal(1))),
+    # Energy and power: tariffs and module prices ("0,21 €/Wp" = "210 € pro kWp", "28 ct/kWh" = "280 €/MWh").
+    **dict.fromkeys(("kwh", "kilowattstunde", "kilowatt hour", "kilowatt-hour"), ("kwh", Decimal(1))),
+    **dict.fromkeys(("wh", "wattstunde", "watt hour"), ("kwh", Decimal("0.001"))),
+    **dict.fromkeys(("mwh", "megawattstunde", "megawatt hour"), ("kwh", Decimal(1000))),
+    **dict.fromkeys(("kw", "kwp", "kilowatt", "kilowatt peak"), ("kw", Decimal(1))),
+    **dict.fromkeys(("w", "wp", "watt", "watt peak"), ("kw", Decimal("0.001"))),
+    **dict.fromkeys(("mw", "mwp", "megawatt"), ("kw", Decimal(1000))),
+}  # fmt: skip
+_BASE_ALT = "|".join(re.escape(b) for b in sorted(_BASES, key=len, reverse=True))
+_PER = re.compile(
+    rf"[\s\u2007]*(?:/|pro|per|je|a|the|für|for(?:\s+(?:a|one|each|every))?)[\s\u2007]*(?:(?P<n>\d{{1,3}}(?:[.,']\d{{3}})*|ein|eine|einen"
+    rf"|one|a|tausend|thousand)[\s\u2007]*)?(?P<base>{_BASE_ALT})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# Cents are an amount only with their basis ("41,2 Cent pro Kilo"): "31 Cent von jedem Euro" is a share.
+_CENTS = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u2007]*(?:cent|cents|ct)\b", re.IGNORECASE)
+_HUNDRED = Decimal(100)
+
+
+def _per_quantity(view: str, price: Quantity) -> Quantity | None:
+    """The price per base unit when a basis follows the price ("412 €/t" -> 0.412 EUR per kg), or None."""
+    match = _PER.match(view, price.end)
+    if match is None:
+        return None
+    dimension, factor = _BASES[match.group("base").lower()]
+    count = match.group("n")
+    if count and count[0].isdigit():
+        factor *= Decimal(re.sub(r"\D", "", count))
+    elif count and count.lower() in ("tausend", "thousand"):
+        factor *= 1000
+    return Quantity((price.value / factor).normalize(), price.unit, price.start, match.end(), per=dimension)
+
+
+def _per_quantities(view: str, found: list[Quantity]) -> list[Quantity]:
+    """Each price with a basis also as its price per base unit; cents as euros ("80 Cent" = 0.80 €), per
+    base unit where a basis follows, unless they are a share ("31 Cent von jedem Euro", found before)."""
+    derived = [q for q in (_per_quantity(view, p) for p in found if p.unit in CURRENCIES) if q is not None]
+    shares = [(q.start, q.end) for q in found if q.unit is Unit.PERCENT]
+    for match in _CENTS.finditer(view):
+        value = _digits_value(match.group(1))
+        if value is not None and not any(s <= match.start() < e for s, e in shares):
+            cents = Quantity((value / _HUNDRED).normalize(), Unit.EUR, match.start(), match.end())
+            per = _per_quantity(view, cents)
+            derived.append(cents if per is None else per)
+    return found + derived
 
 
 def _refined(view: str, found: list[Quantity]) -> list[Quantity]:

@@ -40,6 +40,7 @@ from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
 from safe_reply.validators.trade_secrets.facts import FactScanner
 from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view, hit_windows, text_windows
+from safe_reply.validators.trade_secrets.matters import MatterScanner
 from safe_reply.validators.trade_secrets.normalise import Skeleton, full_skeleton
 from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
 from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
@@ -139,7 +140,8 @@ class TradeSecretValidator:
     term_lens: list[int]  # per protected term: skeleton length (short terms match whole words only)
     hasher: KeyedHasher  # the keyed hash of a term or an unlisted name for the finding (never the name itself)
     facts: FactScanner | None = None  # internal facts, fixed amounts, purchase prices (facts.py)
-    fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact entry index
+    matters: MatterScanner | None = None  # entries revealed by what they are (matters.py)
+    fact_entries: tuple[tuple[str, str], ...] = ()  # (kind, term hash) per fact and matter entry index
     credentials: tuple[ProtectedPattern, ...] = ()  # the built-in credential pack, when enabled
     pattern_gate: PatternGate | None = None  # one RE2 search for all RE2 patterns (regexes.py)
     markers: frozenset[int] = frozenset()  # automaton keys that gate a decoder (below), maybe terms too
@@ -193,6 +195,13 @@ class TradeSecretValidator:
             )
             if not gated:
                 leaks += self._fact_leaks(text)
+        if self.matters is not None:
+            # An entry the reply names (or states by its value) is reported there: its description adds nothing.
+            named = {leak.term_hash for leak in leaks}
+            described = (
+                Leak(m.start, m.end, *self.fact_entries[m.entry], "described") for m in self.matters.scan(text)
+            )
+            leaks += [leak for leak in described if leak.term_hash not in named]
         if self.credentials and may_hold_credential(text):
             leaks += [
                 Leak(m.start(), m.end(), p.kind, p.term_hash, "credential")

@@ -1,0 +1,206 @@
+"""The words of described matters (matters.py): what kind of matter an entry is (a plan, an issue, a
+partner), the frames in which a reply states such a matter, the words of a note that say nothing
+about it, and a German-English table of general product and business words, so that a note written in
+one language is recognised in a reply written in the other."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+__all__ = [
+    "CLASS_WORDS",
+    "FRAMES",
+    "GENERIC_WORDS",
+    "MATTER_WORDS_DE_EN",
+    "NOT_A_LEAK",
+    "MatterClass",
+]
+
+
+class MatterClass(StrEnum):
+    PLAN = "plan"  # an unreleased product, a plan, a launch or expansion date, a project
+    ISSUE = "issue"  # a vulnerability, a quality problem, an investigation
+    PARTNER = "partner"  # a supplier, a manufacturer, a key account, a partner
+
+
+# Prefixes of the words of an entry's kind or note that say which class of matter it is. The kind is read
+# first (`odm_supplier`, `internal_plan`, `security_issue`); a note only where the kind says nothing.
+CLASS_WORDS: dict[MatterClass, tuple[str, ...]] = {
+    MatterClass.PLAN: (
+        "unreleased", "plan", "launch", "roadmap", "expansion", "expand", "upcoming", "future", "successor",
+        "not announced", "unannounced", "prototype", "opening", "next-gen", "next gen", "codename", "project",
+        "geplant", "markteinf", "marktstart", "nachfolger", "eröffnung", "projekt", "unveröffentlicht",
+        "zukünftig", "künftig", "neuer standort", "new location", "new site", "new store", "rollout",
+    ),
+    MatterClass.ISSUE: (
+        "vulnerab", "security", "weakness", "flaw", "bug", "defect", "quality", "investigat", "recall", "problem",
+        "issue", "exploit", "unpatched", "schwachstelle", "sicherheitsl", "mangel", "qualität", "untersuch",
+        "fehler", "rückruf", "incident", "breach", "leck",
+    ),
+    MatterClass.PARTNER: (
+        "supplier", "manufacturer", "odm", "oem", "refurbisher", "partner", "account", "vendor", "customer",
+        "lieferant", "zulieferer", "hersteller", "kunde", "fertiger", "contract", "producer", "distributor",
+        "wholesaler", "logistic", "carrier", "bottler", "roaster", "workshop", "factory", "großkunde", "händler",
+        "reseller", "retailer",
+    ),
+}  # fmt: skip
+
+# Frames that state a matter of each class in a sentence (casefolded text; German and English). A frame is
+# no leak on its own: the sentence must also hold two of the entry's own words (matters.py).
+_PLAN = (
+    # German: a plan, work in progress, a coming date or season, not yet public, also inside compounds
+    # ("Neueröffnung", "Felderprobung", "weiterentwickeln"); a plan's own words only at a word start (the
+    # "planung" of "Urlaubsplanung" is the customer's).
+    r"(?:(?<![^\W_])(?:geplant|planen|planung)|\bin arbeit|arbeiten (?:\w+ ){0,2}(?:an|daran)\b"
+    r"|\bin (?:der )?entwicklung|entwickeln|in vorbereitung|erprobung|prototyp|demnächst|in kürze|\bbald\b|nachfolge"
+    r"|nächste[nsmr]? (?:modell|generation|jahr|saison)|\bkünftig|zukünftig|noch nicht (?:offiziell|angekündigt"
+    r"|vorgestellt|erhältlich|verfügbar|bekannt|öffentlich)|markteinführung|marktstart|\blaunch|eröffn"
+    r"|bis ende (?:des|dieses|nächsten) jahres|(?:ab|im|ende|anfang|mitte|frühestens|spätestens) (?:dem )?"
+    r"(?:\w+ )?(?:quartal|q[1-4]\b)|(?:ab|im|ende|anfang|mitte|frühestens|spätestens|bis|für) (?:\w+ )?20[2-3]\d"
+    r"|im (?:frühjahr|frühling|sommer|herbst|winter)|per update|soll(?:en)? (?:\w+ ){0,4}(?:kommen|erscheinen"
+    r"|zugelassen|starten|öffnen|eröffnet|umgestellt|eingeführt)|werden soll|wird gerade geprüft"
+    r"|\b(?:kommt|kommen|erscheint|erscheinen|folgt|folgen|startet|starten|öffnet|öffnen) (?:\w+ ){0,4}?"
+    r"(?:im|ende|anfang|mitte|nächst|20[2-3]\d|frühjahr|sommer|herbst|winter|bald|demnächst)"
+    # English.
+    r"|planned|planning|plans? to\b|in the works|working on|in development|developing|upcoming"
+    r"|coming (?:soon|in|next|later|this)|will (?:launch|come|arrive|open|be (?:released|launched|introduced"
+    r"|certified|available|added|rolled out|opening|opened|switched|moving))|\bsoon\b|next (?:year|model"
+    r"|generation|season|spring|summer|autumn|fall|winter)|successor|not (?:yet )?(?:announced|public|official"
+    r"|released|available)|roadmap|prototype|\blaunch|\bopening\b|(?:in|by|from|early|late|mid)[ -](?:q[1-4]\b"
+    r"|20[2-3]\d)|by the end of|pipeline|\bexpand|expansion|expandier|neue[nr]? (?:standort|filiale|laden|werk|lager)"
+    r"|\bumzug|umziehen|relocat|new (?:site|store|location|branch|warehouse|plant))"
+)
+_ISSUE = (
+    # The problem itself and that it is being looked into, both needed ("Bei Bluetooth-Problemen mit
+    # Firmware 2.3 hilft ein Neustart" is support, not a disclosure).
+    r"(?=.*(?:schwachstelle|sicherheitslücke|lücke|problem|fehler|defekt|mangel|auffällig|zu niedrig|zu hoch"
+    r"|abweich|\boffen\b|vulnerab|weakness|flaw|\bbug|exploit|issue|defect|fault|too (?:low|high)|deviat|\bopen\b"
+    r"|unpatched|contamina|verunrein|rückruf|recall))"
+    r"(?=.*(?:prüfen|geprüft|untersuch|analys|investigat|looking into|\bfix|patch|in arbeit|working on|bekannt"
+    r"|\bknown|intern|noch nicht|not yet|gerade|currently|checking|examin))"
+)
+_PARTNER = (
+    r"liefer|zuliefer|bezieh|bezogen|herstell(?!ergarantie)|gefertigt|fertigt\b|fertigen"
+    r"|produziert|produzier|(?:kommen|kommt|stammen|stammt) (?:\w+ ){0,2}(?:von|aus)\b|partner|rahmenvertrag"
+    r"|vertrag|großkunde|\bkunden?\b"
+    r"|supplier|supplied|supplies|supply|manufactur(?!er'?s?'? (?:guarantee|warranty))|made by|built by|produced"
+    r"|(?:come|comes) from|sourced|sources?\b"
+    r"|contract|customer|client|\baccount|odm|oem|refurbish|abfüll|bottled|röst|roasted"
+)
+FRAMES: dict[MatterClass, re.Pattern[str]] = {
+    MatterClass.PLAN: re.compile(_PLAN),
+    MatterClass.ISSUE: re.compile(_ISSUE, re.DOTALL),
+    MatterClass.PARTNER: re.compile(_PARTNER),
+}
+# A clause of a note that says what is NOT a leak ("the bird is not a leak", "Ortsnamen sind kein Leak"):
+# its words describe the ordinary sense, not the matter.
+NOT_A_LEAK = re.compile(
+    r"\b(?:not an? leaks?|not leaks|kein(?:e)? leak|nicht geschützt|are public|ist öffentlich)\b", re.IGNORECASE
+)
+
+# Words of a note that describe no matter: function words, the note's own vocabulary ("any statement of
+# it"), and words every product reply uses. Lower-case, matched whole.
+GENERIC_WORDS: frozenset[str] = frozenset(
+    """
+    a an the of in on at to for from by with without and or but not no any all also its it this that these those
+    is are was were be been being has have had will would can could may might should must as into per via than
+    then there their them they we our us you your he she his her which who whom whose what when where why how
+    such other another each every some more most less very only just even still yet about over under up out
+    statement statements mention mentions leak leaks form forms word words figure figures value values way
+    also paraphrased paraphrase said says name names named called internal internally confidential secret
+    planned plan plans not announced unannounced unreleased launch launched upcoming future next new
+    product products model models item items company our firm thing things one two three four five
+    figure number numbers both either whether including include includes incl etc e.g eg i.e ie
+    der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine auch als wie im
+    in an auf für von mit ohne bei aus zu zum zur nach über unter vor ist sind war wird werden wurde hat haben
+    jede jeder jedes jeden alle aller noch schon nur sehr mehr weniger dass ob wenn wir uns unser unsere
+    aussage aussagen form formen wort wörter erwähnung leak leaks intern interne internen interner vertraulich
+    geplant plan neue neuer neues neuen nächste nächsten produkt produkte modell modelle firma unternehmen
+    jeder jeglicher jegliche sowie bzw ggf
+    project projekt supplier lieferant manufacturer hersteller customer
+    kunde partner analysis investigation analyse untersuchung under unter
+    gmbh ag kg ohg ug kft ltd limited inc llc corp co sarl sro bv nv spa srl sp zoo oy ab as aps
+    """.split()
+)
+
+# General product and business words, German -> English: a German note read in an English reply and the
+# other way round. Written broadly (parts, features, materials, places, trades, business terms); the
+# object words of facts (concepts.OBJECT_WORDS_EN) are added to it in matters.py.
+MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
+    "zelle": ("cell",), "zellen": ("cells",), "akkupack": ("battery pack",), "ladegerät": ("charger",),
+    "hörtest": ("hearing test",), "hörgerät": ("hearing aid",), "gehör": ("hearing",),
+    "medizinprodukt": ("medical device",),
+    "atem": ("breathing", "breath"), "atmung": ("breathing",), "schlaf": ("sleep",), "überwachung": ("monitoring",),
+    "sensor": ("sensor",), "matte": ("mat",), "schwachstelle": ("weakness", "vulnerability"),
+    "sicherheitslücke": ("vulnerability", "security hole"), "signal": ("signal",), "funk": ("radio", "wireless"),
+    "schloss": ("lock",), "tür": ("door",), "fernbedienung": ("remote",), "ferne": ("remote",),
+    "futter": ("food", "feed"), "nassfutter": ("wet food",), "trockenfutter": ("dry food",), "katze": ("cat",),
+    "hund": ("dog",), "insekt": ("insect",), "insekten": ("insects",), "hirse": ("millet",), "getreide": ("grain",),
+    "fleisch": ("meat",), "huhn": ("chicken",), "lachs": ("salmon",), "wert": ("value", "level"), "niedrig": ("low",),
+    "hoch": ("high",), "charge": ("batch",), "zahnbürste": ("toothbrush",), "zahnpasta": ("toothpaste",),
+    "creme": ("cream",), "serum": ("serum",), "duft": ("scent", "fragrance"), "shampoo": ("shampoo",),
+    "fahrrad": ("bicycle", "bike"), "rahmen": ("frame",), "schaltung": ("gears", "derailleur"), "nabe": ("hub",),
+    "möbel": ("furniture",), "sofa": ("sofa", "couch"), "tisch": ("table",), "stuhl": ("chair",),
+    "schrank": ("wardrobe", "cabinet"),
+    "werkzeug": ("tool",), "bohrer": ("drill",), "säge": ("saw",), "schrauber": ("screwdriver",),
+    "schleifer": ("sander",),
+    "versicherung": ("insurance",), "police": ("policy",), "tarif": ("plan", "tariff"), "reise": ("trip", "travel"),
+    "flug": ("flight",), "hotel": ("hotel",), "abo": ("subscription",), "abonnement": ("subscription",),
+    "lebensmittel": ("food",), "kaffee": ("coffee",), "tee": ("tea",), "bohne": ("bean",), "röstung": ("roast",),
+    "standort": ("location", "site"), "filiale": ("branch", "store"), "laden": ("shop", "store"),
+    "lager": ("warehouse",),
+    "werk": ("plant", "factory"), "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),
+    "region": ("region",), "norden": ("north",), "süden": ("south",), "osten": ("east",), "westen": ("west",),
+    # Places whose names differ between the languages (an expansion or a partner's site).
+    "wien": ("vienna",), "münchen": ("munich",), "köln": ("cologne",), "nürnberg": ("nuremberg",),
+    "mailand": ("milan",), "rom": ("rome",), "prag": ("prague",), "warschau": ("warsaw",), "zürich": ("zurich",),
+    "genf": ("geneva",), "brüssel": ("brussels",), "lissabon": ("lisbon",), "kopenhagen": ("copenhagen",),
+    "krakau": ("krakow", "cracow"), "breslau": ("wroclaw",), "danzig": ("gdansk",), "posen": ("poznan",),
+    "frankreich": ("france",), "spanien": ("spain",), "dänemark": ("denmark",), "niederlande": ("netherlands",),
+    "belgien": ("belgium",), "schweden": ("sweden",), "norwegen": ("norway",), "finnland": ("finland",),
+    "großbritannien": ("britain", "uk"), "rumänien": ("romania",), "slowakei": ("slovakia",),
+    "kroatien": ("croatia",), "griechenland": ("greece",), "indien": ("india",), "japan": ("japan",),
+    "portugal": ("portugal",), "litauen": ("lithuania",), "estland": ("estonia",), "slowenien": ("slovenia",),
+    "bayern": ("bavaria",), "sachsen": ("saxony",), "österreich": ("austria",), "schweiz": ("switzerland",),
+    "polen": ("poland",), "tschechien": ("czech", "czechia"),
+    "ungarn": ("hungary",), "ungarisch": ("hungarian",), "china": ("china",), "chinesisch": ("chinese",),
+    "vietnam": ("vietnam",), "taiwan": ("taiwan",), "türkei": ("turkey",), "italien": ("italy",),
+    "lieferant": ("supplier",), "zulieferer": ("supplier",), "hersteller": ("manufacturer", "maker"),
+    "auftragsfertiger": ("contract manufacturer",), "fertigung": ("production", "manufacturing"),
+    "produktion": ("production",), "montage": ("assembly",), "verpackung": ("packaging",), "etikett": ("label",),
+    "händler": ("retailer", "dealer"), "kette": ("chain",), "großkunde": ("key account",), "kunde": ("customer",),
+    "rahmenvertrag": ("framework contract", "framework agreement"), "vertrag": ("contract",),
+    "exklusiv": ("exclusive",), "farbe": ("colour", "color"), "edition": ("edition",),
+    "sonderedition": ("special edition",),
+    "umstellung": ("switch", "change"), "wechsel": ("switch", "change"), "rundzelle": ("round cell",),
+    "ladeleistung": ("charging power",), "leistung": ("power", "output"), "watt": ("watt",),
+    "speicher": ("storage", "battery"),
+    "notstrom": ("backup power",), "wärmepumpe": ("heat pump",), "solar": ("solar",), "modul": ("module", "panel"),
+    "wechselrichter": ("inverter",), "steckdose": ("socket",), "leuchte": ("lamp", "light"), "licht": ("light",),
+    "kamera": ("camera",), "display": ("display", "screen"), "uhr": ("watch", "clock"), "kopfhörer": ("headphones",),
+    "ohrhörer": ("earbuds",), "mikrofon": ("microphone",), "lautsprecher": ("speaker",), "maus": ("mouse",),
+    "tastatur": ("keyboard",), "doppelklick": ("double-click", "double click"), "klick": ("click",),
+    "brunnen": ("fountain",), "pumpe": ("pump",), "garten": ("garden",), "rasen": ("lawn",), "mäher": ("mower",),
+    "teppich": ("carpet", "rug"), "matratze": ("mattress",), "kissen": ("pillow",), "decke": ("blanket", "duvet"),
+    "stoff": ("fabric",), "leder": ("leather",), "holz": ("wood",),
+    "eiche": ("oak",), "buche": ("beech",), "kiefer": ("pine",), "stahl": ("steel",),
+    "aluminium": ("aluminium", "aluminum"),
+    "kunststoff": ("plastic",), "glas": ("glass",), "keramik": ("ceramic",), "baumwolle": ("cotton",),
+    "wolle": ("wool",), "membran": ("membrane",), "jacke": ("jacket",), "schuh": ("shoe",), "sohle": ("sole",),
+    "kinderwagen": ("stroller", "pram"), "babyphone": ("baby monitor",), "windel": ("nappy", "diaper"),
+    "zertifizierung": ("certification",), "zulassung": ("approval", "certification"), "klasse": ("class",),
+    "prüfung": ("test", "inspection"), "studie": ("study",), "labor": ("lab", "laboratory"),
+    "wasser": ("water",), "filter": ("filter",), "kartusche": ("cartridge",), "heizung": ("heating",),
+    "kühlschrank": ("fridge", "refrigerator"), "ofen": ("oven",), "herd": ("stove", "cooker"),
+    "spülmaschine": ("dishwasher",),
+    "waschmaschine": ("washing machine",), "staubsauger": ("vacuum cleaner", "vacuum"), "roboter": ("robot",),
+    "app": ("app",), "steuerung": ("control",), "ring": ("ring",), "anschluss": ("connector", "port"),
+    "schnittstelle": ("interface",), "port": ("port",), "netzwerk": ("network",), "server": ("server",),
+    "cloud": ("cloud",), "konto": ("account",), "zahlung": ("payment",), "versand": ("shipping",),
+    "lieferung": ("delivery",), "logistik": ("logistics",), "spedition": ("carrier", "forwarder"),
+    "kurier": ("courier",), "flotte": ("fleet",), "rohstoff": ("raw material",), "öl": ("oil",), "zucker": ("sugar",),
+    "mehl": ("flour",), "milch": ("milk",), "käse": ("cheese",), "wein": ("wine",), "bier": ("beer",),
+    "vegan": ("vegan",), "bio": ("organic",), "gluten": ("gluten",), "allergen": ("allergen",),
+    "taurin": ("taurine",), "vitamin": ("vitamin",), "eiweiß": ("protein",), "protein": ("protein",),
+}  # fmt: skip
