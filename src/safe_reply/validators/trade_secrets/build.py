@@ -7,14 +7,10 @@ or a fact rule; single-word terms that are ordinary words get the name rule.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import functools
-import itertools
 import re
 from array import array
 from collections.abc import Sequence
-from typing import Any
 
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
@@ -29,7 +25,6 @@ from safe_reply.validators.trade_secrets.automaton import (
     VariantRef,
     unpack,
 )
-from safe_reply.validators.trade_secrets.concepts import CONCEPTS
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
     FactEntry,
@@ -52,6 +47,18 @@ from safe_reply.validators.trade_secrets.context import (
     NameRule,
 )
 from safe_reply.validators.trade_secrets.credentials import credential_patterns
+from safe_reply.validators.trade_secrets.entries import (
+    code_reach,
+    compile_pattern,
+    digits_read_as_letters,
+    host_entry,
+    identity,
+    looks_like_host,
+    matching_lines,
+    one_ascii_word,
+    skeleton_key,
+    written,
+)
 from safe_reply.validators.trade_secrets.facts import (
     PURCHASE_KIND,
     AmountRule,
@@ -71,7 +78,7 @@ from safe_reply.validators.trade_secrets.lexicon import (
     translation_table,
 )
 from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanner, matter_rule
-from safe_reply.validators.trade_secrets.normalise import ACCENTS, HYPHENS
+from safe_reply.validators.trade_secrets.normalise import HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import COMMON_ZIPF, Frequencies
 from safe_reply.validators.trade_secrets.partial import (
@@ -84,7 +91,7 @@ from safe_reply.validators.trade_secrets.partial import (
     public_words,
     variant_paraphrases,
 )
-from safe_reply.validators.trade_secrets.regexes import PatternGate, UnsafePattern, compile_user_pattern
+from safe_reply.validators.trade_secrets.regexes import PatternGate
 from safe_reply.validators.trade_secrets.spelling import CODE_WORDS, MaskIndex
 from safe_reply.validators.trade_secrets.termfile import load_entries, peer_entries
 from safe_reply.validators.trade_secrets.validator import NAME, ProtectedPattern, ProtectedTerm, TradeSecretValidator
@@ -93,7 +100,6 @@ from safe_reply.validators.trade_secrets.variants import (
     MIN_ENCODED_LEN,
     VariantTrick,
     code_lines,
-    loosen_pattern,
     term_variants,
 )
 
@@ -131,10 +137,10 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         translation_table(single_words, multi_words),
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
-    own_ids = {_identity(entry) for entry in own} if shared else set()
+    own_ids = {identity(entry) for entry in own} if shared else set()
     batch: list[FlatTerm] = []  # consecutive one-word flat terms, compiled together (in order)
-    for loaded in (*own, *(e for e in shared if _identity(e) not in own_ids)):
-        if type(loaded) is FlatTerm and _one_ascii_word(loaded):
+    for loaded in (*own, *(e for e in shared if identity(e) not in own_ids)):
+        if type(loaded) is FlatTerm and one_ascii_word(loaded):
             batch.append(loaded)
             continue
         compiler.add_batch(batch)
@@ -142,7 +148,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         compiler.add(loaded)
     compiler.add_batch(batch)
     compiler.finish_matters()
-    hosts = any(_looks_like_host(entry) for entry in (*own, *shared))
+    hosts = any(looks_like_host(entry) for entry in (*own, *shared))
     del own, shared, batch  # the entries are compiled: free them before the automaton is built
     table = compiler.table
     allowed_keys: set[str] = set()
@@ -164,7 +170,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     facts = FactScanner(compiler.facts, compiler.amounts, compiler.purchase) if compiler.fact_entries else None
     # The fact cue words as marker keys of the term automaton: a clean reply's one pass tells whether the
     # fact scan can find anything (the skeleton holds every cue's letters and digits where the reply does).
-    cue_keys = [_skeleton_key(cue) for cue in facts.cues] if facts is not None else []
+    cue_keys = [skeleton_key(cue) for cue in facts.cues] if facts is not None else []
     fact_markers = frozenset(table.mark(key) for key in cue_keys) if facts is not None and all(cue_keys) else None
     encoded = (
         EncodedKeys.of(compiler.encoded_keys, compiler.encoded_terms, compiler.encoded_breaks)
@@ -191,7 +197,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         automaton=Automaton(keys, encoded) if keys else None,
         slots=slots,
         term_lens=[len(term.key) for term in terms],
-        term_reach=_code_reach(terms),
+        term_reach=code_reach(terms),
         hasher=compiler.hasher,
         facts=facts,
         matters=MatterScanner(compiler.matters) if compiler.matters else None,
@@ -207,7 +213,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         hosts=hosts,
         masks=MaskIndex.build([term.key for term in terms]) if terms else None,
         # A term of letters and digits ("Zorvak4821") is keyed as the full skeleton reads it (digits as letters).
-        leet_keys=not compiler.as_written and any(map(_digits_read_as_letters, terms)),
+        leet_keys=not compiler.as_written and any(map(digits_read_as_letters, terms)),
     )
     _check_placeholders(validator, settings, ctx)
     return validator
@@ -267,7 +273,7 @@ class _Compiler:
     def add(self, loaded: Loaded) -> None:
         if isinstance(loaded, AmountEntry):
             value = Quantity(loaded.amount.normalize(), Unit(loaded.currency.value), 0, 0)
-            index = self._fact_entry(loaded.kind, _text(loaded))
+            index = self._fact_entry(loaded.kind, written(loaded))
             self.amounts.append(AmountRule(index, (value,), kind_concepts(loaded.kind)))
             return
         if isinstance(loaded, FactEntry):
@@ -282,7 +288,7 @@ class _Compiler:
             self.facts.append(typed)
             self._fact_entry(loaded.kind, loaded.fact)
             return
-        entry = _host_entry(loaded) if isinstance(loaded, HostEntry) else loaded
+        entry = host_entry(loaded) if isinstance(loaded, HostEntry) else loaded
         if isinstance(entry, PatternEntry):
             self._add_pattern(entry)
         else:
@@ -327,7 +333,7 @@ class _Compiler:
             return
         joined = "\n".join(entry.term for entry in batch)
         lowered = joined.lower()
-        special = _matching_lines(lowered) | code_lines(joined)
+        special = matching_lines(lowered) | code_lines(joined)
         leet = lowered.translate(LEET_TABLE).split("\n")
         for number, (entry, low) in enumerate(zip(batch, lowered.split("\n"), strict=True)):
             if number in special or entry.term in self.translations:
@@ -372,7 +378,7 @@ class _Compiler:
             index = self._fact_entry(entry.kind, entry.pattern)
             self.amounts.append(AmountRule(index, values, kind_concepts(entry.kind)))
         else:
-            self.patterns.append(_compile_pattern(entry, self.hasher))
+            self.patterns.append(compile_pattern(entry, self.hasher))
             # A regex for an internal figure ("filter\\w*marge\\D{0,20}68\\s?%") is that fact in any wording too.
             rules = [r for t in pattern_fact_texts(entry.pattern) if (r := fact_rule(0, t)) and r.values and r.concepts]
             if rules:
@@ -438,80 +444,6 @@ class _Compiler:
                 _add_allowed(word, index, self.table)
 
 
-def _digits_read_as_letters(term: ProtectedTerm) -> bool:
-    return not term.entry.isalpha() and term.key != term.entry.lower() and any(c.isdigit() for c in term.entry)
-
-
-def _skeleton_key(word: str) -> str:
-    """A word as the fast skeleton spells it: lower-cased, accents folded, letters and digits only."""
-    return "".join(c for c in word.lower().translate(ACCENTS) if c.isalnum())
-
-
-def _one_ascii_word(entry: FlatTerm) -> bool:
-    return entry.term.isascii() and entry.term.isalnum() and entry.kind != PURCHASE_KIND
-
-
-# What sends a one-word ASCII term of a batch to `add`: a concept word (fact_rule's hint: "Kulanz",
-# "Rabatt"...), or a spelling that has umlaut variants ("ae", "ss"...); a leading digit is checked apart.
-_SPECIAL_PARTS = (*CONCEPTS, "ae", "oe", "ue", "ss")
-
-
-@functools.cache
-def _special_parts() -> Any:
-    """The automaton of _SPECIAL_PARTS, built once (a list that mixes entry shapes has many batches)."""
-    import ahocorasick_rs
-
-    return ahocorasick_rs.AhoCorasick([p for p in _SPECIAL_PARTS if p.isascii()])
-
-
-def _matching_lines(lowered: str) -> set[int]:
-    """The numbers of the lines of `lowered` (one-word ASCII terms, lower-cased) that need `add`: one
-    automaton pass over all of them instead of two regex searches per term."""
-    lines = lowered.split("\n")
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-    found = _special_parts().find_matches_as_indexes(lowered)
-    special = {bisect.bisect_right(starts, start) - 1 for _, start, _ in found}
-    special.update(number for number, line in enumerate(lines) if line[:1].isdigit())
-    return special
-
-
-def _text(entry: Loaded) -> str:
-    """What the operator wrote, as one string (its keyed hash names the entry in findings)."""
-    if isinstance(entry, PatternEntry):
-        return entry.pattern
-    if isinstance(entry, AmountEntry):
-        return f"{entry.amount} {entry.currency.value}"
-    if isinstance(entry, FactEntry):
-        return entry.fact
-    if isinstance(entry, HostEntry):
-        return entry.host
-    return entry.term
-
-
-def _identity(entry: Loaded) -> tuple[str, str, str]:
-    return type(entry).__name__, _text(entry), entry.kind
-
-
-def _host_entry(entry: HostEntry) -> PatternEntry | FlatTerm:
-    """A literal host is a term (its dots are word breaks, defanged dots decode to dots); "*.corp.lan"
-    is every host of the domain, a pattern."""
-    if entry.host.startswith("*."):
-        domain = re.escape(entry.host[2:])
-        pattern = rf"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{domain}\b"
-        return PatternEntry.model_construct(pattern=pattern, kind=entry.kind, scope=entry.scope, note=entry.note)
-    return FlatTerm(entry.host, entry.kind, scope=entry.scope)
-
-
-def _looks_like_host(entry: Loaded) -> bool:
-    """A host name, domain or address: a term with an inner dot, or a pattern with an escaped dot."""
-    if isinstance(entry, HostEntry):
-        return True
-    if isinstance(entry, PatternEntry):
-        return "\\." in entry.pattern
-    term = entry.term if isinstance(entry, TermEntry | FlatTerm) else ""
-    return "." in term and re.search(r"\w\.\w", term) is not None
-
-
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
     """No placeholder may match a term, in any context: the engine re-evaluates the rewritten reply."""
     for language, placeholder in validator.placeholders.items():
@@ -536,16 +468,6 @@ def _add_allowed(word: str, scope: int, table: TableBuilder) -> list[str]:
     return keys
 
 
-def _compile_pattern(entry: PatternEntry, hasher: KeyedHasher) -> ProtectedPattern:
-    try:
-        # Case-insensitive: "vfw-1187" is the ticket VFW-1187 (a leak in any spelling). Linear time
-        # (RE2), or Python's engine where RE2 cannot and the pattern is safe there (regexes.py).
-        regex = compile_user_pattern(loosen_pattern(entry.pattern))
-    except (re.error, UnsafePattern):  # a construct the loosening does not understand: as written
-        regex = compile_user_pattern(entry.pattern)
-    return ProtectedPattern(regex, entry.kind, hasher(entry.pattern))
-
-
 SPEC = ValidatorSpec(
     name=NAME,
     settings=Settings,
@@ -557,10 +479,3 @@ SPEC = ValidatorSpec(
     order=10,
 )
 
-
-def _code_reach(terms: Sequence[ProtectedTerm]) -> int:
-    """How far around a capital code word ("ZORVAK4821") its rescan must read: as far as a term with
-    digits and more than one word may reach ("Velo ZORVAK4821", spaces and hyphens counted twice); 0
-    when every term with digits is one word (then the code word alone is read)."""
-    spread = [len(term.key) for term in terms if any(c.isdigit() for c in term.entry) and not term.entry.isalnum()]
-    return 2 * max(spread) + 8 if spread else 0
