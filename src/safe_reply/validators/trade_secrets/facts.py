@@ -42,6 +42,7 @@ from safe_reply.validators.trade_secrets.concepts import (
 from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import frame_concepts, sentences, trimmed
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
+from safe_reply.validators.trade_secrets.wordplace import beside_concept, compound_head, word_start
 
 __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "kind_concepts", "typed_fact"]
 
@@ -71,8 +72,6 @@ SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
 # A concept's own word counts at the end of a word too (with a plural or case ending), not only at its
 # start; "rate" only after a consonant ("Abbruchrate", "Fehlerrate"), as English words end in a vowel
 # before it ("accurate", "separate", "moderate").
-_TAIL_ENDINGS = ("", "n", "en", "s", "e")
-_VOWELS = frozenset("aeiouyäöü")
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 # A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
@@ -307,7 +306,7 @@ class FactScanner:
                     Match(q.start, q.end, rule.entry)
                     for q in found
                     if any(q.same(v) for v in rule.values)
-                    and (not q.spread or _beside_concept(lower, q, rule.concepts))
+                    and (not q.spread or beside_concept(lower, q, rule.concepts))
                 ]
         if self._automaton is None:
             return matches
@@ -321,8 +320,8 @@ class FactScanner:
             for i, s, e in hits
             if i in self._inner
             or i in self._signed
-            or _word_start(lower, s)
-            or (i in self._tail and _compound_head(lower, s, e))
+            or word_start(lower, s)
+            or (i in self._tail and compound_head(lower, s, e))
         )
         starts = [s for s, _ in at_word]
         reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
@@ -387,6 +386,9 @@ class FactScanner:
                     )
                     if value is None:
                         continue
+                    # A fraction ("ein Drittel") is an everyday word: a share only beside the rate's word.
+                    if quantity.spread and not beside_concept(text.lower(), quantity, rule.concepts):
+                        continue
                     # "bis 200 € Kulanz": the preposition states the limit concept of "Kulanzgrenze" (read
                     # once per value: a value shared by thousands of rules is framed once).
                     frame = frames.get(quantity.start)
@@ -416,12 +418,6 @@ class FactScanner:
                 if quantity.unit in CURRENCIES:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
         return matches
-
-
-def _beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) -> bool:
-    """Does the sentence of a value hold a wording of one of the concepts?"""
-    ((start, end),) = sentences(lower, [quantity.start])
-    return any(w in lower[start:end] for key in concepts for w in CONCEPTS[key])
 
 
 def _rounded(value: Quantity) -> Decimal | None:
@@ -514,18 +510,3 @@ _SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
 _CENTS_MARK = re.compile(r"\d[\s\u2007]?(?:ct|cent)")
 _CENTS_BYTES_MARK = re.compile(rb"\d\s?(?:ct|cent)")
 _CENTS_BELOW = Decimal(10)  # euros: a price below this is said in cents too
-
-
-def _compound_head(lower: str, start: int, end: int) -> bool:
-    """Does the concept word lower[start:end] end its word, as a German compound's head does?"""
-    if lower[start:end] == "rate" and lower[start - 1] in _VOWELS:
-        return False
-    rest = lower[end : end + 3]
-    return any(
-        rest.startswith(ending) and (len(rest) == len(ending) or not rest[len(ending)].isalnum())
-        for ending in _TAIL_ENDINGS
-    )
-
-
-def _word_start(lower: str, index: int) -> bool:
-    return index == 0 or not lower[index - 1].isalnum()

@@ -1,0 +1,60 @@
+"""Where a concept word stands in a reply: at a word start, or as the head of a German compound
+("Retourenquote"), never inside another word ("rate" of "separately"); and whether a fraction of a
+share ("a quarter", "ein Drittel") has such a word right beside it.
+
+A fraction is an everyday word ("a quarter of the orders", "ein Drittel der Bezüge"): it states a rate only
+where the rate's own word is beside it, in the same clause and a few words off ("die Retourenquote liegt
+bei einem Viertel"), not anywhere in its sentence ("Ein Drittel ist ausverkauft; eine Rücksendung ist
+jederzeit möglich")."""
+
+from __future__ import annotations
+
+import re
+
+from safe_reply.validators.trade_secrets.concepts import CONCEPTS
+from safe_reply.validators.trade_secrets.frames import sentences
+from safe_reply.validators.trade_secrets.numbers import Quantity
+
+__all__ = ["beside_concept", "compound_head", "word_start"]
+
+_TAIL_ENDINGS = ("", "n", "en", "s", "e")
+_VOWELS = frozenset("aeiouyäöü")
+_CLAUSE_END = re.compile(r"[;:,()–—]| - ")  # a fraction and its rate word stand in one clause
+_BESIDE_WORDS = 6  # words between a fraction and its rate word at most ("Rücksendequote beim Sofa liegt bei etwa einem Drittel")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def word_start(lower: str, index: int) -> bool:
+    return index == 0 or not lower[index - 1].isalnum()
+
+
+def compound_head(lower: str, start: int, end: int) -> bool:
+    """Does the concept word lower[start:end] end its word, as a German compound's head does?"""
+    if lower[start:end] == "rate" and start and lower[start - 1] in _VOWELS:
+        return False
+    rest = lower[end : end + 3]
+    return any(
+        rest.startswith(ending) and (len(rest) == len(ending) or not rest[len(ending)].isalnum())
+        for ending in _TAIL_ENDINGS
+    )
+
+
+def beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) -> bool:
+    """Is a wording of one of the concepts right beside the value: in its clause, at most _BESIDE_WORDS
+    words off, at a word start or as a compound's head?"""
+    ((start, end),) = sentences(lower, [quantity.start])
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(lower, start, quantity.start)), default=start)
+    after = _CLAUSE_END.search(lower, quantity.end, end)
+    clause_end = after.start() if after else end
+    words = list(_WORD.finditer(lower, clause_start, clause_end))
+    before = [w for w in words if w.end() <= quantity.start][-_BESIDE_WORDS - 1 :]
+    behind = [w for w in words if w.start() >= quantity.end][: _BESIDE_WORDS + 1]
+    low = before[0].start() if before else quantity.start
+    high = behind[-1].end() if behind else quantity.end
+    for wording in {w for key in concepts for w in CONCEPTS[key]}:
+        at = lower.find(wording, low, high)
+        while at >= 0:
+            if word_start(lower, at) or compound_head(lower, at, at + len(wording)):
+                return True
+            at = lower.find(wording, at + 1, high)
+    return False
