@@ -74,7 +74,6 @@ def _translations() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
 
 
 _DE_EN, _EN_DE = _translations()
-_MIN_TAIL = 4  # letters of the shortest known tail of a German compound
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +83,7 @@ class MatterRule:
     units: tuple[tuple[str, ...], ...]  # per unit: its forms (lower-case words, phrases or numbers)
     years: frozenset[int]  # the units that are years: two of them are not enough
     named: frozenset[int]  # the units that are words of the term itself (not of its note)
+    telling: frozenset[int] = frozenset()  # the units that tell the entry: a term word, a note word off the table
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,21 +126,30 @@ def _kind_classes(kind: str) -> tuple[MatterClass, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _forms(word: str) -> tuple[str, ...]:
-    """A word with its translations: German -> English, English -> German, a German compound by its tail."""
+def _forms(word: str, compound: bool = True) -> tuple[str, ...]:
+    """A word with its translations: German -> English, English -> German, a German compound by its tail.
+
+    Only a `compound` (a word that is no English word) is read by its tail, and only by a tail a form of
+    that length counts inside a word (_MIN_INNER): "ring" of "spring" made "during" say "spring"."""
     forms = [word]
     for key in (word, word[:-1] if word.endswith("s") else word):
         forms += [*_DE_EN.get(key, ()), *_EN_DE.get(key, ())]
-    if len(forms) == 1 and word.isalpha():
+    if len(forms) == 1 and compound and word.isalpha():
         # The longest known tail ("zellen" of "rundzellen"): one lookup per cut, not one per tail.
-        tail = next((word[cut:] for cut in range(1, len(word) - _MIN_TAIL + 1) if word[cut:] in _DE_EN), None)
+        tail = next((word[cut:] for cut in range(1, len(word) - _MIN_INNER + 1) if word[cut:] in _DE_EN), None)
         if tail is not None:
             forms += [tail, *_DE_EN[tail]]
     return tuple(dict.fromkeys(forms))
 
 
 def matter_rule(
-    entry: int, kind: str, term: str, note: str | None, public: frozenset[str], common: Callable[[str], bool]
+    entry: int,
+    kind: str,
+    term: str,
+    note: str | None,
+    public: frozenset[str],
+    common: Callable[[str], bool],
+    english: Callable[[str], bool] | None = None,
 ) -> MatterRule | None:
     """The described-matter rule of an entry, or None (no class of matter, or fewer than two units).
 
@@ -164,6 +173,7 @@ def matter_rule(
     if len(named) == 1:
         named = []
     tokens = [*named, *(t.replace(",", ".") for t in _TOKEN.findall(text.casefold()))]
+    english = english or common
     units: dict[str, tuple[str, ...]] = {}
     for first, second in itertools.pairwise(tokens):  # "hearing test" -> "Hörtest"
         pair = f"{first} {second}"
@@ -177,22 +187,50 @@ def matter_rule(
                 units[token] = (token,)
             continue
         if len(token) >= _MIN_WORD:
-            units[token] = _forms(token)
-    if len(units) < 2:
+            units[token] = _forms(token, token.isalpha() and not english(token))
+    groups = _merged(units)
+    if len(groups) < 2:
         return None
-    years = frozenset(i for i, key in enumerate(units) if _YEAR.fullmatch(key))
+    years = frozenset(i for i, (keys, _) in enumerate(groups) if all(_YEAR.fullmatch(k) for k in keys))
     # A name's own word is no trade word: "Kowalczyk", "Spreewald", not the "Aluminium" of "Kowalczyk
     # Aluminium" (its forms hold a translation) nor an everyday word (`common`).
     own = frozenset(
         i
-        for i, (key, forms) in enumerate(units.items())
-        if key in named and len(forms) == 1 and (not key.isalpha() or not common(key))
+        for i, (keys, forms) in enumerate(groups)
+        if len(forms) == 1 and keys[0] in named and (not keys[0].isalpha() or not common(keys[0]))
     )
-    keys = list(units)
+    # What tells this entry from any talk of the same things: a word of its term, or a word of its note
+    # that is no general word of the table ("delivery", "bike", "store") and no year.
+    telling = frozenset(
+        i
+        for i, (keys, forms) in enumerate(groups)
+        if i not in years and (any(k in named for k in keys) or not any(map(_in_table, keys)))
+    )
+    unit_forms = [forms for _, forms in groups]
     for i in own if MatterClass.PARTNER in classes else ():  # a partner is kept discreet by its initial
-        if keys[i].isalpha() and len(keys[i]) >= _MIN_INITIAL_NAME:
-            units[keys[i]] += (keys[i][0] + ".",)
-    return MatterRule(entry, classes, tuple(units.values()), years, own)
+        word = groups[i][0][0]
+        if word.isalpha() and len(word) >= _MIN_INITIAL_NAME:
+            unit_forms[i] += (word[0] + ".",)
+    return MatterRule(entry, classes, tuple(unit_forms), years, own, telling)
+
+
+def _in_table(key: str) -> bool:
+    """Is the unit a general word of the translation table (or its plural)?"""
+    return any(k in _DE_EN or k in _EN_DE for k in (key, key[:-1] if key.endswith("s") else key))
+
+
+def _merged(units: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The units, those whose forms overlap made one: a term word and its translation in the note ("Akku",
+    "battery"; "Wien", "Vienna") are one word of a reply, not two."""
+    groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for key, forms in units.items():
+        overlapping = [g for g in groups if set(g[1]) & set(forms)]
+        keys, merged = (key,), forms
+        for group in overlapping:
+            groups.remove(group)
+            keys, merged = (*group[0], *keys), (*group[1], *merged)
+        groups.append((keys, tuple(dict.fromkeys(merged))))
+    return groups
 
 
 class MatterScanner:
@@ -235,10 +273,13 @@ class MatterScanner:
             inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             if len({i for _, i in inside}) < 2:
                 continue
-            units: dict[int, set[int]] = {}
-            for _, i in inside:
+            # Per rule, its units found and the reply words they stand in: one word ("Akku") is one unit
+            # however many of the entry's forms it holds.
+            units: dict[int, dict[int, set[int]]] = {}
+            for s, i in inside:
+                word = _word_start(lower, s)
                 for r, u in self._refs[i]:
-                    units.setdefault(r, set()).add(u)
+                    units.setdefault(r, {}).setdefault(u, set()).add(word)
             candidates = [self.rules[r] for r, found in units.items() if _enough(self.rules[r], found)]
             if not candidates:
                 continue
@@ -254,13 +295,22 @@ class MatterScanner:
         return matches
 
 
-def _enough(rule: MatterRule, found: set[int]) -> bool:
-    """Two units of the rule, not only years; for a partner alone, one of them a word of its name: where a
-    part comes from is often public ("the frames are made in Poland"). One word of a partner's name alone
-    is the name rule's (context.RELATION_CUES: "The wine comes from Brennecke, one of our suppliers")."""
-    if len(found) < 2 or not found - rule.years:
+def _enough(rule: MatterRule, found: dict[int, set[int]]) -> bool:
+    """Two units of the rule in two words of the reply, one of them telling the entry (a word of its
+    term, a word of its note off the general table: "delivery", "bike" and a year are anyone's); for a
+    partner alone, one of them a word of its name: where a part comes from is often public ("the frames
+    are made in Poland"). One word of a partner's name alone is the name rule's (context.RELATION_CUES:
+    "The wine comes from Brennecke, one of our suppliers")."""
+    if len(found) < 2 or len(set().union(*found.values())) < 2 or not rule.telling.intersection(found):
         return False
-    return rule.classes != (MatterClass.PARTNER,) or bool(found & rule.named)
+    return rule.classes != (MatterClass.PARTNER,) or bool(rule.named.intersection(found))
+
+
+def _word_start(lower: str, index: int) -> int:
+    """The start of the word a hit stands in (a compound's parts are one word of the reply)."""
+    while index and lower[index - 1].isalnum():
+        index -= 1
+    return index
 
 
 def _initial(text: str, start: int) -> bool:
