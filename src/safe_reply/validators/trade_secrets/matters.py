@@ -43,6 +43,8 @@ from safe_reply.validators.trade_secrets.matter_words import (
     GENERIC_WORDS,
     MATTER_WORDS_DE_EN,
     NOT_A_LEAK,
+    OWN_SUBJECT,
+    REFUSAL,
     MatterClass,
 )
 
@@ -51,7 +53,12 @@ __all__ = ["MatterMatch", "MatterRule", "MatterScanner", "matter_classes", "matt
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+\d*[^\W_]*")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|‘[^’]*’")
 _CLAUSE = re.compile(r"[.;]\s")
-_YEAR = re.compile(r"20[2-3]\d")
+# A year or a month is anyone's date ("arrives in March 2027"): never the unit that tells an entry.
+_YEAR = re.compile(
+    r"20[2-3]\d|jan(?:uary|uar)|feb(?:ruary|ruar)|march|märz|april|may|mai|june?|juni|july|juli|august"
+    r"|september|october|oktober|november|december|dezember|spring|summer|autumn|fall|winter|frühjahr"
+    r"|frühling|sommer|herbst"
+)
 _MIN_WORD = 3
 _MIN_INNER = 5  # a unit form this long also counts inside a word (the part of a German compound)
 _MAX_SUFFIX = 4  # letters a word may run on past a unit form at its start ("cell" -> "cells", "charging")
@@ -284,15 +291,28 @@ class MatterScanner:
             if not candidates:
                 continue
             # The frames only now, once per class and sentence: most sentences with two units have no frame.
-            sentence = lower[start:end]
-            framed = {c for c in MatterClass if FRAMES[c].search(sentence)}
-            secrecy = _SECRECY.search(sentence) is not None
+            told, served = _framing(lower[start:end])
+            framed = {c for c in MatterClass if FRAMES[c].search(told if c is MatterClass.PARTNER else served)}
+            secrecy = _SECRECY.search(told) is not None
             matches += [
                 MatterMatch(*trimmed(text, start, end), rule.entry)
                 for rule in candidates
                 if secrecy or framed.intersection(rule.classes)
             ]
         return matches
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s|\b(?:but|aber|doch|jedoch)\b")
+
+
+def _framing(sentence: str) -> tuple[str, str]:
+    """The parts of a sentence whose frames count: without its refusals ("I can't share any codename for
+    a successor model"); for a plan or an issue also without a first clause about the customer's own
+    thing ("Ihr neuer Akku kommt bald", "If your frame has a defect"). Most sentences are one clause."""
+    clauses = _CLAUSE_BREAK.split(sentence)
+    kept = [(i, c) for i, c in enumerate(clauses) if not REFUSAL.search(c)]
+    own = OWN_SUBJECT.match(sentence) is not None
+    return " ; ".join(c for _, c in kept), " ; ".join(c for i, c in kept if i or not own)
 
 
 def _enough(rule: MatterRule, found: dict[int, set[int]]) -> bool:
