@@ -103,9 +103,9 @@ FRAMES: dict[MatterClass, re.Pattern[str]] = {
 _REFUSAL = (
     r"(?:can ?not|can't|cannot|unable to|not able to|won't|am not allowed to|'m not allowed to|may not)"
     r" (?:\w+ ){0,2}?(?:share|say|tell|disclose|comment|confirm|reveal|give|name|discuss)"
-    r"|no (?:comment|plans?|announcement|information|details)|nothing (?:\w+ ){0,3}?(?:announced|official"
+    r"|\bno (?:comment|plans?|announcement|information|details)\b|\bnothing (?:\w+ ){0,3}?(?:announced|official"
     r"|planned|known|public|confirmed)|not aware of any|don't know of any|there (?:is|are) no (?:news|plans?)"
-    r"|(?:kann|darf|können|dürfen) (?:ich|wir) (?:\w+ ){0,3}?(?:nicht|nichts|keine\w*)(?: \w+){0,3}?"
+    r"|(?:kann|darf|können|dürfen) (?:ich|wir) (?:\w+ ){0,3}?(?:nicht|nichts|keine\w*)\b(?: \w+){0,3}?"
     r" (?:sagen|verraten|teilen|mitteilen|nennen|bestätigen|kommentieren|preisgeben|weitergeben|geben)"
     r"|(?:ist|sind|wurde|wurden) (?:\w+ ){0,2}?nichts (?:\w+ ){0,2}?(?:angekündigt|bekannt|geplant|offiziell"
     r"|bestätigt)|(?:noch )?nichts (?:angekündigt|bekannt|geplant|offiziell)|keine (?:pläne|informationen|angaben)"

@@ -231,12 +231,16 @@ def _merged(units: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], tu
     "battery"; "Wien", "Vienna") are one word of a reply, not two."""
     groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for key, forms in units.items():
-        overlapping = [g for g in groups if set(g[1]) & set(forms)]
-        keys, merged = (key,), forms
-        for group in overlapping:
-            groups.remove(group)
-            keys, merged = (*group[0], *keys), (*group[1], *merged)
-        groups.append((keys, tuple(dict.fromkeys(merged))))
+        overlapping = [i for i, g in enumerate(groups) if not set(g[1]).isdisjoint(forms)]
+        if not overlapping:
+            groups.append(((key,), forms))
+            continue
+        # Merged where the first of them stood: the units keep the order of the entry's words.
+        keys = tuple(k for i in overlapping for k in groups[i][0]) + (key,)
+        merged = tuple(dict.fromkeys([*(f for i in overlapping for f in groups[i][1]), *forms]))
+        groups[overlapping[0]] = (keys, merged)
+        for i in reversed(overlapping[1:]):
+            del groups[i]
     return groups
 
 
