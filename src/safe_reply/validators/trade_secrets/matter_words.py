@@ -11,10 +11,10 @@ from enum import StrEnum
 __all__ = [
     "CLASS_WORDS",
     "FRAMES",
-    "OWN_SUBJECT",
     "GENERIC_WORDS",
     "MATTER_WORDS_DE_EN",
     "NOT_A_LEAK",
+    "OWN_SUBJECT",
     "REFUSAL",
     "MatterClass",
 ]

@@ -236,7 +236,7 @@ def _merged(units: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], tu
             groups.append(((key,), forms))
             continue
         # Merged where the first of them stood: the units keep the order of the entry's words.
-        keys = tuple(k for i in overlapping for k in groups[i][0]) + (key,)
+        keys = (*(k for i in overlapping for k in groups[i][0]), key)
         merged = tuple(dict.fromkeys([*(f for i in overlapping for f in groups[i][1]), *forms]))
         groups[overlapping[0]] = (keys, merged)
         for i in reversed(overlapping[1:]):

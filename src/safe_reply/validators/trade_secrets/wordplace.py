@@ -20,7 +20,7 @@ __all__ = ["beside_concept", "compound_head", "word_start"]
 _TAIL_ENDINGS = ("", "n", "en", "s", "e")
 _VOWELS = frozenset("aeiouyäöü")
 _CLAUSE_END = re.compile(r"[;:,()–—]| - ")  # a fraction and its rate word stand in one clause
-_BESIDE_WORDS = 8  # words between a fraction and its rate word at most ("our margin on the tents is a little under half")
+_BESIDE_WORDS = 8  # words between a fraction and its rate word ("our margin on the tents is a little under half")
 _WORD = re.compile(r"[^\W_]+")
 
 
