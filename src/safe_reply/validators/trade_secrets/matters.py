@@ -206,12 +206,13 @@ def matter_rule(
         for i, (keys, forms) in enumerate(groups)
         if len(forms) == 1 and keys[0] in named and (not keys[0].isalpha() or not common(keys[0]))
     )
-    # What tells this entry from any talk of the same things: a word of its term, or a word of its note
-    # that is no general word of the table ("delivery", "bike", "store") and no year.
+    # What tells this entry from any talk of the same things: a word of its term, a word of its note that
+    # is no general word of the table ("delivery", "bike", "store") and no year, or a two-word notion of
+    # the table ("hearing test", "heat pump"): narrower than any one word.
     telling = frozenset(
         i
         for i, (keys, forms) in enumerate(groups)
-        if i not in years and (any(k in named for k in keys) or not any(map(_in_table, keys)))
+        if i not in years and any(k in named or " " in k or not _in_table(k) for k in keys)
     )
     unit_forms = [forms for _, forms in groups]
     for i in own if MatterClass.PARTNER in classes else ():  # a partner is kept discreet by its initial
