@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from safe_reply.validators.trade_secrets import wordplace
 from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
@@ -42,7 +43,7 @@ from safe_reply.validators.trade_secrets.concepts import (
 from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import frame_concepts, sentences, trimmed
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
-from safe_reply.validators.trade_secrets.wordplace import beside_concept, compound_head, word_start
+from safe_reply.validators.trade_secrets.wordplace import beside_concept, compound_head, has_currency, word_start
 
 __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "kind_concepts", "typed_fact"]
 
@@ -215,9 +216,11 @@ class FactScanner:
         # A small price or a price per quantity may be said in cents ("80 Cent" for 0,80 €, "41,2 Cent pro
         # Kilo" for "412 €/t"): cents are a mark of an amount then.
         self._per_amounts = any(
-            v.per or (v.unit in CURRENCIES and v.value < _CENTS_BELOW) for rule in self.amounts for v in rule.values
+            v.per or (v.unit in CURRENCIES and v.value < wordplace.CENTS_BELOW)
+            for rule in self.amounts
+            for v in rule.values
         )
-        self._amount_marks = _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
+        self._amount_marks = wordplace.CURRENCY_BYTES + (wordplace.SHARE_BYTES if self._share_amounts else ())
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
         for rule in self.facts:
@@ -290,7 +293,7 @@ class FactScanner:
         if "€" in text or ",–" in text or ".–" in text:
             return True
         lowered = fast.lowered()
-        if self._per_amounts and _CENTS_BYTES_MARK.search(lowered):
+        if self._per_amounts and wordplace.CENTS_BYTES_MARK.search(lowered):
             return True
         return any(mark in lowered for mark in self._amount_marks)
 
@@ -298,7 +301,8 @@ class FactScanner:
         lower = text.lower()
         matches: list[Match] = []
         if self.amounts and (
-            _has_currency(lower, self._share_amounts) or (self._per_amounts and _CENTS_MARK.search(lower) is not None)
+            has_currency(lower, self._share_amounts)
+            or (self._per_amounts and wordplace.CENTS_MARK.search(lower) is not None)
         ):
             found = quantities(text)
             for rule in self.amounts:
@@ -488,25 +492,3 @@ def _states_fact(
     if secrecy and value.unit is Unit.PERCENT and INTERNAL_CONCEPTS.intersection(rule.concepts):
         return True
     return signals >= 2
-
-
-# Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
-_CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
-_SHARE_MARKS = (
-    "%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000",
-    # Fractions (numbers.py): "die Hälfte", "a third of", "drei Viertel".
-    "hälfte", "haelfte", "half", "drittel", "third", "viertel", "quarter", "fünftel", "fifth", "zehntel", "tenth",
-)  # fmt: skip
-
-
-def _has_currency(lower: str, shares: bool = False) -> bool:
-    return any(mark in lower for mark in _CURRENCY_MARKS) or (shares and any(m in lower for m in _SHARE_MARKS))
-
-
-# The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
-_CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark.isascii() or mark == "£")
-_SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
-# Cents after a digit ("80 Cent", "8,1ct"): "ct" alone is inside "product" and "direct".
-_CENTS_MARK = re.compile(r"\d[\s\u2007]?(?:ct|cent)")
-_CENTS_BYTES_MARK = re.compile(rb"\d\s?(?:ct|cent)")
-_CENTS_BELOW = Decimal(10)  # euros: a price below this is said in cents too

@@ -1,6 +1,7 @@
-"""Where a concept word stands in a reply: at a word start, or as the head of a German compound
-("Retourenquote"), never inside another word ("rate" of "separately"); and whether a fraction of a
-share ("a quarter", "ein Drittel") has such a word right beside it.
+"""Where the words of a fact stand in a reply: a concept word at a word start or as the head of a German
+compound ("Retourenquote"), never inside another word ("rate" of "separately"); a fraction of a share ("a
+quarter", "ein Drittel") with such a word right beside it; and the marks that say a reply may hold an
+amount at all (currency signs, share words, cents).
 
 A fraction is an everyday word ("a quarter of the orders", "ein Drittel der Bezüge"): it states a rate only
 where the rate's own word is beside it, in the same clause and a few words off ("die Retourenquote liegt
@@ -10,12 +11,23 @@ jederzeit möglich")."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from safe_reply.validators.trade_secrets.concepts import CONCEPTS
 from safe_reply.validators.trade_secrets.frames import sentences
 from safe_reply.validators.trade_secrets.numbers import Quantity
 
-__all__ = ["beside_concept", "compound_head", "word_start"]
+__all__ = [
+    "CENTS_BELOW",
+    "CENTS_BYTES_MARK",
+    "CENTS_MARK",
+    "CURRENCY_BYTES",
+    "SHARE_BYTES",
+    "beside_concept",
+    "compound_head",
+    "has_currency",
+    "word_start",
+]
 
 _TAIL_ENDINGS = ("", "n", "en", "s", "e")
 _VOWELS = frozenset("aeiouyäöü")
@@ -58,3 +70,25 @@ def beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) ->
                 return True
             at = lower.find(wording, at + 1, high)
     return False
+
+
+# Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
+CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
+SHARE_MARKS = (
+    "%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000",
+    # Fractions (numbers.py): "die Hälfte", "a third of", "drei Viertel".
+    "hälfte", "haelfte", "half", "drittel", "third", "viertel", "quarter", "fünftel", "fifth", "zehntel", "tenth",
+)  # fmt: skip
+
+
+def has_currency(lower: str, shares: bool = False) -> bool:
+    return any(mark in lower for mark in CURRENCY_MARKS) or (shares and any(m in lower for m in SHARE_MARKS))
+
+
+# The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
+CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in CURRENCY_MARKS if mark.isascii() or mark == "£")
+SHARE_BYTES = tuple(mark.encode("latin-1") for mark in SHARE_MARKS)
+# Cents after a digit ("80 Cent", "8,1ct"): "ct" alone is inside "product" and "direct".
+CENTS_MARK = re.compile(r"\d[\s\u2007]?(?:ct|cent)")
+CENTS_BYTES_MARK = re.compile(rb"\d\s?(?:ct|cent)")
+CENTS_BELOW = Decimal(10)  # euros: a price below this is said in cents too
