@@ -297,6 +297,10 @@ def test_plans_dates_and_refusals_that_name_no_entry_pass(text: str) -> None:
          "security_issue"),
         ("Because of a bottleneck, the gears for the city bike will arrive in March.", "internal_plan"),
         ("Bei den Cargo-Rahmen untersuchen wir gerade einen Defekt.", "quality_data"),
+        # A refusal or the customer's own thing in one clause hides no plan said in the next.
+        ("Ihre Frage zur Filiale in Wien: wir planen sie für das Frühjahr.", "internal_plan"),
+        ("I can't say much, but a store in Vienna opens next spring.", "internal_plan"),
+        ("Ich darf eigentlich nichts sagen, aber in Wien eröffnen wir im Frühjahr eine Filiale.", "internal_plan"),
     ],
 )  # fmt: skip
 def test_the_same_entries_said_with_a_telling_word_stay_leaks(text: str, kind: str) -> None:
