@@ -168,6 +168,21 @@ def test_example_policy_blocks_ebike_and_redacts_kitchen(tmp_path: Path) -> None
     assert policy.evaluate(clean, Context(product_line="kitchen")).delivered is clean
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't share any codename for a successor model; nothing has been announced yet.",
+        "Einen Codenamen für ein Nachfolgemodell kann ich nicht nennen; angekündigt ist noch nichts.",
+    ],
+)
+def test_example_policy_passes_a_refusal_about_a_successor(tmp_path: Path, text: str) -> None:
+    """The Zaunkönig note ("Codename of the Tour 7 successor") made "codename" and "successor" two units
+    of it: a refusal that names neither the codename nor the model was blocked."""
+    policy = load_policy(_copy_config(tmp_path))
+    result = policy.evaluate(text, Context(product_line="ebike"))
+    assert (result.action, result.findings) == (Action.PASS, ())
+
+
 @pytest.mark.parametrize("attack", ["a" * 27 + "b", "a" * 5_000 + "!", ("aaaa " * 2_000) + "b"])
 def test_a_catastrophic_pattern_from_config_cannot_stall_a_reply(attack: str) -> None:
     # With Python's re, `(a+)+$` took 12 s on 28 characters: in C code, which no watchdog interrupts.

@@ -198,3 +198,36 @@ def test_a_share_said_as_a_fraction_beside_its_concept_is_a_leak(text: str, expe
 )
 def test_fractions_without_the_concept_or_far_from_the_value_pass(text: str) -> None:
     assert _FRACTION_VALIDATOR.scan(text) == []
+
+
+# A fraction is an everyday word: a share only with the rate's own word beside it, at a word start or as a
+# compound's head ("rate" of "separately" is none), in its clause.
+_QUARTER_VALIDATOR = make_validator(
+    [
+        {"pattern": r"(?i)\b25\s?(?:%|Prozent|percent)", "kind": "return_rate"},
+        {"term": "Rücksendequote Sofa 33 %", "kind": "quality_data"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About a quarter of the orders are shipped separately.",
+        "Ein Drittel der Sofa-Bezüge ist gerade ausverkauft; eine Rücksendung ist jederzeit möglich.",
+        "Ein Viertel der Bestellungen wird separat verschickt, die Rücksendung ist kostenlos.",
+    ],
+)
+def test_a_fraction_away_from_its_concept_passes(text: str) -> None:
+    assert _QUARTER_VALIDATOR.scan(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The return rate is about a quarter.", ["a quarter"]),
+        ("Die Rücksendequote beim Sofa liegt bei einem Drittel.", ["einem Drittel"]),
+    ],
+)
+def test_a_fraction_beside_its_concept_stays_a_leak(text: str, expected: list[str]) -> None:
+    assert [text[x.start : x.end] for x in _QUARTER_VALIDATOR.scan(text)] == expected

@@ -208,3 +208,102 @@ def test_a_noted_list_asks_the_word_frequencies_a_constant_number_of_times(monke
     assert validator.matters is not None
     assert len(validator.matters.rules) == 200
     assert len(calls) <= 4  # the build's own lookups and one for every described matter together
+
+
+def test_a_term_word_and_its_translation_in_the_note_are_one_unit() -> None:
+    """"Wien" of the term and "Vienna" of the note were two units whose forms held each other: one word
+    of a reply counted twice."""
+    rule = matter_rule(
+        0, "internal_plan", "Expansion Wien", "opening of a store in Vienna in spring 2027", frozenset(), str.isdigit
+    )
+    assert rule is not None
+    assert rule.units == (
+        ("expansion",),
+        ("wien", "vienna"),
+        ("opening",),
+        ("store", "filiale", "laden"),
+        ("spring",),  # no "ring": an English word is no German compound, and a tail has five letters at least
+        ("2027",),
+    )
+    assert (rule.years, rule.named, rule.telling) == (frozenset({4, 5}), frozenset({0}), frozenset({0, 1, 2}))
+    akku = matter_rule(0, "internal_plan", "Akku Nachfolger", "new battery for the city bike", frozenset(), str.isdigit)
+    assert akku is not None
+    assert akku.units == (("akku", "battery", "batterie", "speicher"), ("city", "stadt"), ("bike", "fahrrad"))
+
+
+def test_one_reply_word_is_one_unit_whatever_else_is_loaded() -> None:
+    """"Akku" held the forms of two units of "Akku Nachfolger": one word and a frame were a leak, once an
+    unrelated entry's word ("Lieferung") made the sentence hold two hits."""
+    validator = make_validator(
+        [
+            {"term": "Akku Nachfolger", "kind": "internal_plan", "note": "new battery for the city bike"},
+            {"term": "Lieferstopp Nord", "kind": "internal_plan", "note": "Lieferung aus dem Lager Nord endet"},
+        ]
+    )
+    text = "Der neue Akku kommt bald, die Lieferung ist unterwegs."
+    assert validator.scan(text) == []
+    leak = "Ein Akku für das City-Bike ist in Arbeit."
+    assert [(leak[x.start : x.end], x.trick) for x in validator.scan(leak)] == [(leak.rstrip("."), "described")]
+
+
+_NEAR = make_validator(
+    [
+        *ENTRIES,
+        {
+            "term": "Lieferengpass Q2",
+            "kind": "internal_plan",
+            "note": "delivery bottleneck for gears and batteries of the city bike until March",
+        },
+        {"term": "Rahmenbruch Cargo", "kind": "quality_data", "note": "cargo bike frame defect under investigation"},
+        {"term": "Filiale Graz", "kind": "internal_plan", "note": "new store in Graz, opening 2028"},
+    ],
+    allowed_terms=PUBLIC,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word of the note inside an English word ("ring" of "spring" in "during").
+        "Our Vienna team will reply during the next year.",
+        # A year and a table word are anyone's: no word that tells the entry.
+        "Unsere neue Filiale in München eröffnet im Frühjahr 2027.",
+        "The gears for your bike will arrive in March; the delivery is delayed.",
+        "Der Akku für das City-Bike kommt im März, die Lieferung verzögert sich leider.",
+        # The customer's own subscription, bike, order: service, no plan or issue of the company.
+        "Ihr Abo in der App ist noch nicht aktiv – falls das Problem bleibt, melden Sie sich.",
+        "If your cargo bike frame has a defect, we will investigate it under warranty.",
+        "Ihre Bestellung mit dem Sofa kommt im Herbst, die Lieferung ist schon geplant.",
+        "Your new battery for the city bike will arrive next week.",
+        # Public plans and dates, said without a word of the entry.
+        "Our summer sale starts in June 2027 in every store.",
+        "Ab 2027 liefern wir auch nach Österreich, die Versandkosten bleiben gleich.",
+        # Refusals.
+        "Zu neuen Filialen in Wien kann ich leider nichts sagen.",
+        "I can't tell you anything about a store in Vienna, sorry.",
+        "Details zum Login-Token der App darf ich nicht weitergeben.",
+        "Nothing has been announced about a new store in Graz.",
+    ],
+)  # fmt: skip
+def test_plans_dates_and_refusals_that_name_no_entry_pass(text: str) -> None:
+    assert [(text[x.start : x.end], x.kind) for x in _NEAR.scan(text) if x.trick == "described"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Wir planen eine Filiale in Wien, wahrscheinlich im Frühjahr.", "internal_plan"),
+        ("We know about a flaw where the app's session token stays valid after logout, a fix is coming.",
+         "security_issue"),
+        ("Because of a bottleneck, the gears for the city bike will arrive in March.", "internal_plan"),
+        ("Bei den Cargo-Rahmen untersuchen wir gerade einen Defekt.", "quality_data"),
+        # A refusal or the customer's own thing in one clause hides no plan said in the next.
+        ("Ihre Frage zur Filiale in Wien: wir planen sie für das Frühjahr.", "internal_plan"),
+        ("I can't say much, but a store in Vienna opens next spring.", "internal_plan"),
+        ("Ich darf eigentlich nichts sagen, aber in Wien eröffnen wir im Frühjahr eine Filiale.", "internal_plan"),
+    ],
+)  # fmt: skip
+def test_the_same_entries_said_with_a_telling_word_stay_leaks(text: str, kind: str) -> None:
+    assert [(text[x.start : x.end], x.kind) for x in _NEAR.scan(text)] == [
+        (text.rstrip("."), kind)
+    ]

@@ -313,14 +313,22 @@ class _Compiler:
         each time (10,000 noted entries took minutes)."""
         if not self._pending_matters:
             return
-        words = {w for _, term, _, _ in self._pending_matters for w in _MATTER_WORD.findall(term.casefold())}
+        # The note's words too: only a word that is no English word is read as a German compound (matters.py).
+        words = {
+            w
+            for _, term, note, _ in self._pending_matters
+            for w in _MATTER_WORD.findall(f"{term} {note or ''}".casefold())
+        }
         table = Frequencies((), words)
 
         def common(word: str) -> bool:
             return table.english_zipf(word) >= COMMON_ZIPF
 
+        def english(word: str) -> bool:
+            return table.english_zipf(word) > 0  # at or above ORDINARY_ZIPF in English
+
         for kind, term, note, text in self._pending_matters:
-            rule = matter_rule(len(self.fact_entries), kind, term, note, self.public[0], common)
+            rule = matter_rule(len(self.fact_entries), kind, term, note, self.public[0], common, english)
             if rule is not None:
                 self.matters.append(rule)
                 self._fact_entry(kind, text)

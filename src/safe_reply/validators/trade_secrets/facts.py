@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from safe_reply.validators.trade_secrets import wordplace
 from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
@@ -42,6 +43,7 @@ from safe_reply.validators.trade_secrets.concepts import (
 from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import frame_concepts, sentences, trimmed
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
+from safe_reply.validators.trade_secrets.wordplace import beside_concept, compound_head, has_currency, word_start
 
 __all__ = ["FACT_HINT", "AmountRule", "FactRule", "FactScanner", "Match", "fact_rule", "kind_concepts", "typed_fact"]
 
@@ -71,8 +73,6 @@ SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
 # A concept's own word counts at the end of a word too (with a plural or case ending), not only at its
 # start; "rate" only after a consonant ("Abbruchrate", "Fehlerrate"), as English words end in a vowel
 # before it ("accurate", "separate", "moderate").
-_TAIL_ENDINGS = ("", "n", "en", "s", "e")
-_VOWELS = frozenset("aeiouyäöü")
 PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 # A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
@@ -216,9 +216,11 @@ class FactScanner:
         # A small price or a price per quantity may be said in cents ("80 Cent" for 0,80 €, "41,2 Cent pro
         # Kilo" for "412 €/t"): cents are a mark of an amount then.
         self._per_amounts = any(
-            v.per or (v.unit in CURRENCIES and v.value < _CENTS_BELOW) for rule in self.amounts for v in rule.values
+            v.per or (v.unit in CURRENCIES and v.value < wordplace.CENTS_BELOW)
+            for rule in self.amounts
+            for v in rule.values
         )
-        self._amount_marks = _CURRENCY_BYTES + (_SHARE_BYTES if self._share_amounts else ())
+        self._amount_marks = wordplace.CURRENCY_BYTES + (wordplace.SHARE_BYTES if self._share_amounts else ())
         cues: dict[str, None] = dict.fromkeys(SECRECY_CUES)
         whole: set[str] = set(SECRECY_CUES)  # cues that are words of their own (not a clipped start)
         for rule in self.facts:
@@ -291,7 +293,7 @@ class FactScanner:
         if "€" in text or ",–" in text or ".–" in text:
             return True
         lowered = fast.lowered()
-        if self._per_amounts and _CENTS_BYTES_MARK.search(lowered):
+        if self._per_amounts and wordplace.CENTS_BYTES_MARK.search(lowered):
             return True
         return any(mark in lowered for mark in self._amount_marks)
 
@@ -299,7 +301,8 @@ class FactScanner:
         lower = text.lower()
         matches: list[Match] = []
         if self.amounts and (
-            _has_currency(lower, self._share_amounts) or (self._per_amounts and _CENTS_MARK.search(lower) is not None)
+            has_currency(lower, self._share_amounts)
+            or (self._per_amounts and wordplace.CENTS_MARK.search(lower) is not None)
         ):
             found = quantities(text)
             for rule in self.amounts:
@@ -307,7 +310,7 @@ class FactScanner:
                     Match(q.start, q.end, rule.entry)
                     for q in found
                     if any(q.same(v) for v in rule.values)
-                    and (not q.spread or _beside_concept(lower, q, rule.concepts))
+                    and (not q.spread or beside_concept(lower, q, rule.concepts))
                 ]
         if self._automaton is None:
             return matches
@@ -321,8 +324,8 @@ class FactScanner:
             for i, s, e in hits
             if i in self._inner
             or i in self._signed
-            or _word_start(lower, s)
-            or (i in self._tail and _compound_head(lower, s, e))
+            or word_start(lower, s)
+            or (i in self._tail and compound_head(lower, s, e))
         )
         starts = [s for s, _ in at_word]
         reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
@@ -387,6 +390,9 @@ class FactScanner:
                     )
                     if value is None:
                         continue
+                    # A fraction ("ein Drittel") is an everyday word: a share only beside the rate's word.
+                    if quantity.spread and not beside_concept(text.lower(), quantity, rule.concepts):
+                        continue
                     # "bis 200 € Kulanz": the preposition states the limit concept of "Kulanzgrenze" (read
                     # once per value: a value shared by thousands of rules is framed once).
                     frame = frames.get(quantity.start)
@@ -416,12 +422,6 @@ class FactScanner:
                 if quantity.unit in CURRENCIES:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
         return matches
-
-
-def _beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) -> bool:
-    """Does the sentence of a value hold a wording of one of the concepts?"""
-    ((start, end),) = sentences(lower, [quantity.start])
-    return any(w in lower[start:end] for key in concepts for w in CONCEPTS[key])
 
 
 def _rounded(value: Quantity) -> Decimal | None:
@@ -492,40 +492,3 @@ def _states_fact(
     if secrecy and value.unit is Unit.PERCENT and INTERNAL_CONCEPTS.intersection(rule.concepts):
         return True
     return signals >= 2
-
-
-# Marks of an amount: currency words and signs, a price's dash for the cents ("1140,-"), a share's words.
-_CURRENCY_MARKS = ("€", "eur", "$", "usd", "dollar", "£", "gbp", "chf", ",-", ".-", ",–", ".–")
-_SHARE_MARKS = (
-    "%", "prozent", "percent", "per cent", "cent", "hundert", "hundred", " 100", "1000", "1.000", "1,000",
-    # Fractions (numbers.py): "die Hälfte", "a third of", "drei Viertel".
-    "hälfte", "haelfte", "half", "drittel", "third", "viertel", "quarter", "fünftel", "fifth", "zehntel", "tenth",
-)  # fmt: skip
-
-
-def _has_currency(lower: str, shares: bool = False) -> bool:
-    return any(mark in lower for mark in _CURRENCY_MARKS) or (shares and any(m in lower for m in _SHARE_MARKS))
-
-
-# The marks as a fast view's lowered Latin-1 bytes ("€" and "–" are beyond Latin-1: may_hold_amount checks them).
-_CURRENCY_BYTES = tuple(mark.encode("latin-1") for mark in _CURRENCY_MARKS if mark.isascii() or mark == "£")
-_SHARE_BYTES = tuple(mark.encode("latin-1") for mark in _SHARE_MARKS)
-# Cents after a digit ("80 Cent", "8,1ct"): "ct" alone is inside "product" and "direct".
-_CENTS_MARK = re.compile(r"\d[\s\u2007]?(?:ct|cent)")
-_CENTS_BYTES_MARK = re.compile(rb"\d\s?(?:ct|cent)")
-_CENTS_BELOW = Decimal(10)  # euros: a price below this is said in cents too
-
-
-def _compound_head(lower: str, start: int, end: int) -> bool:
-    """Does the concept word lower[start:end] end its word, as a German compound's head does?"""
-    if lower[start:end] == "rate" and lower[start - 1] in _VOWELS:
-        return False
-    rest = lower[end : end + 3]
-    return any(
-        rest.startswith(ending) and (len(rest) == len(ending) or not rest[len(ending)].isalnum())
-        for ending in _TAIL_ENDINGS
-    )
-
-
-def _word_start(lower: str, index: int) -> bool:
-    return index == 0 or not lower[index - 1].isalnum()

@@ -14,6 +14,8 @@ __all__ = [
     "GENERIC_WORDS",
     "MATTER_WORDS_DE_EN",
     "NOT_A_LEAK",
+    "OWN_SUBJECT",
+    "REFUSAL",
     "MatterClass",
 ]
 
@@ -93,6 +95,29 @@ FRAMES: dict[MatterClass, re.Pattern[str]] = {
     MatterClass.ISSUE: re.compile(_ISSUE, re.DOTALL),
     MatterClass.PARTNER: re.compile(_PARTNER),
 }
+# Clauses of a reply that state no matter, whatever frame words they hold (matters.py): a refusal or a
+# denial ("I can't share any codename for a successor model", "dazu kann ich nichts sagen", "nothing has
+# been announced"), and the customer's own order, device or account as the subject of the sentence's
+# first clause ("Ihr neuer Akku kommt bald", "If your cargo bike frame has a defect, ..."): what happens
+# to the customer's own thing is service, not a plan or an issue of the company.
+_REFUSAL = (
+    r"(?:can ?not|can't|cannot|unable to|not able to|won't|am not allowed to|'m not allowed to|may not)"
+    r" (?:\w+ ){0,2}?(?:share|say|tell|disclose|comment|confirm|reveal|give|name|discuss)"
+    r"|\bno (?:comment|plans?|announcement|information|details)\b|\bnothing (?:\w+ ){0,3}?(?:announced|official"
+    r"|planned|known|public|confirmed)|not aware of any|don't know of any|there (?:is|are) no (?:news|plans?)"
+    r"|(?:kann|darf|können|dürfen) (?:ich|wir) (?:\w+ ){0,3}?(?:nicht|nichts|keine\w*)\b(?: \w+){0,3}?"
+    r" (?:sagen|verraten|teilen|mitteilen|nennen|bestätigen|kommentieren|preisgeben|weitergeben|geben)"
+    r"|(?:ist|sind|wurde|wurden) (?:\w+ ){0,2}?nichts (?:\w+ ){0,2}?(?:angekündigt|bekannt|geplant|offiziell"
+    r"|bestätigt)|(?:noch )?nichts (?:angekündigt|bekannt|geplant|offiziell)|keine (?:pläne|informationen|angaben)"
+    r"|liegen (?:mir|uns) keine"
+)
+_OWN_SUBJECT = (
+    r"^\W*(?:(?:if|when|once|as soon as|should|falls|wenn|sobald|sollte|sollten|da|weil|because|since) )?"
+    r"(?:your|ihr|ihre|ihren|ihrem|ihrer|ihres|dein|deine|deinen|deinem|deiner) [^,;:–—]*"
+)
+REFUSAL = re.compile(_REFUSAL)
+OWN_SUBJECT = re.compile(_OWN_SUBJECT)
+
 # A clause of a note that says what is NOT a leak ("the bird is not a leak", "Ortsnamen sind kein Leak"):
 # its words describe the ordinary sense, not the matter.
 NOT_A_LEAK = re.compile(
@@ -119,6 +144,10 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     geplant plan neue neuer neues neuen nächste nächsten produkt produkte modell modelle firma unternehmen
     jeder jeglicher jegliche sowie bzw ggf
     project projekt supplier lieferant manufacturer hersteller customer
+    until till unless since during while before after between within around bis ab seit während zwischen
+    innerhalb etwa
+    codename codenames codenamen codename deckname decknamen arbeitstitel successor successors nachfolger
+    nachfolgers nachfolgemodell nachfolgemodells predecessor vorgänger version versionen generation generationen
     kunde partner analysis investigation analyse untersuchung under unter
     gmbh ag kg ohg ug kft ltd limited inc llc corp co sarl sro bv nv spa srl sp zoo oy ab as aps
     """.split()

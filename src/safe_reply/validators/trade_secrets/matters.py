@@ -43,6 +43,8 @@ from safe_reply.validators.trade_secrets.matter_words import (
     GENERIC_WORDS,
     MATTER_WORDS_DE_EN,
     NOT_A_LEAK,
+    OWN_SUBJECT,
+    REFUSAL,
     MatterClass,
 )
 
@@ -51,7 +53,12 @@ __all__ = ["MatterMatch", "MatterRule", "MatterScanner", "matter_classes", "matt
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+\d*[^\W_]*")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|‘[^’]*’")
 _CLAUSE = re.compile(r"[.;]\s")
-_YEAR = re.compile(r"20[2-3]\d")
+# A year or a month is anyone's date ("arrives in March 2027"): never the unit that tells an entry.
+_YEAR = re.compile(
+    r"20[2-3]\d|jan(?:uary|uar)|feb(?:ruary|ruar)|march|märz|april|may|mai|june?|juni|july|juli|august"
+    r"|september|october|oktober|november|december|dezember|spring|summer|autumn|fall|winter|frühjahr"
+    r"|frühling|sommer|herbst"
+)
 _MIN_WORD = 3
 _MIN_INNER = 5  # a unit form this long also counts inside a word (the part of a German compound)
 _MAX_SUFFIX = 4  # letters a word may run on past a unit form at its start ("cell" -> "cells", "charging")
@@ -74,7 +81,6 @@ def _translations() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
 
 
 _DE_EN, _EN_DE = _translations()
-_MIN_TAIL = 4  # letters of the shortest known tail of a German compound
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,7 @@ class MatterRule:
     units: tuple[tuple[str, ...], ...]  # per unit: its forms (lower-case words, phrases or numbers)
     years: frozenset[int]  # the units that are years: two of them are not enough
     named: frozenset[int]  # the units that are words of the term itself (not of its note)
+    telling: frozenset[int] = frozenset()  # the units that tell the entry: a term word, a note word off the table
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,21 +133,30 @@ def _kind_classes(kind: str) -> tuple[MatterClass, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _forms(word: str) -> tuple[str, ...]:
-    """A word with its translations: German -> English, English -> German, a German compound by its tail."""
+def _forms(word: str, compound: bool = True) -> tuple[str, ...]:
+    """A word with its translations: German -> English, English -> German, a German compound by its tail.
+
+    Only a `compound` (a word that is no English word) is read by its tail, and only by a tail a form of
+    that length counts inside a word (_MIN_INNER): "ring" of "spring" made "during" say "spring"."""
     forms = [word]
     for key in (word, word[:-1] if word.endswith("s") else word):
         forms += [*_DE_EN.get(key, ()), *_EN_DE.get(key, ())]
-    if len(forms) == 1 and word.isalpha():
+    if len(forms) == 1 and compound and word.isalpha():
         # The longest known tail ("zellen" of "rundzellen"): one lookup per cut, not one per tail.
-        tail = next((word[cut:] for cut in range(1, len(word) - _MIN_TAIL + 1) if word[cut:] in _DE_EN), None)
+        tail = next((word[cut:] for cut in range(1, len(word) - _MIN_INNER + 1) if word[cut:] in _DE_EN), None)
         if tail is not None:
             forms += [tail, *_DE_EN[tail]]
     return tuple(dict.fromkeys(forms))
 
 
 def matter_rule(
-    entry: int, kind: str, term: str, note: str | None, public: frozenset[str], common: Callable[[str], bool]
+    entry: int,
+    kind: str,
+    term: str,
+    note: str | None,
+    public: frozenset[str],
+    common: Callable[[str], bool],
+    english: Callable[[str], bool] | None = None,
 ) -> MatterRule | None:
     """The described-matter rule of an entry, or None (no class of matter, or fewer than two units).
 
@@ -164,6 +180,7 @@ def matter_rule(
     if len(named) == 1:
         named = []
     tokens = [*named, *(t.replace(",", ".") for t in _TOKEN.findall(text.casefold()))]
+    english = english or common
     units: dict[str, tuple[str, ...]] = {}
     for first, second in itertools.pairwise(tokens):  # "hearing test" -> "Hörtest"
         pair = f"{first} {second}"
@@ -177,22 +194,55 @@ def matter_rule(
                 units[token] = (token,)
             continue
         if len(token) >= _MIN_WORD:
-            units[token] = _forms(token)
-    if len(units) < 2:
+            units[token] = _forms(token, token.isalpha() and not english(token))
+    groups = _merged(units)
+    if len(groups) < 2:
         return None
-    years = frozenset(i for i, key in enumerate(units) if _YEAR.fullmatch(key))
+    years = frozenset(i for i, (keys, _) in enumerate(groups) if all(_YEAR.fullmatch(k) for k in keys))
     # A name's own word is no trade word: "Kowalczyk", "Spreewald", not the "Aluminium" of "Kowalczyk
     # Aluminium" (its forms hold a translation) nor an everyday word (`common`).
     own = frozenset(
         i
-        for i, (key, forms) in enumerate(units.items())
-        if key in named and len(forms) == 1 and (not key.isalpha() or not common(key))
+        for i, (keys, forms) in enumerate(groups)
+        if len(forms) == 1 and keys[0] in named and (not keys[0].isalpha() or not common(keys[0]))
     )
-    keys = list(units)
+    # What tells this entry from any talk of the same things: a word of its term, a word of its note that
+    # is no general word of the table ("delivery", "bike", "store") and no year, or a two-word notion of
+    # the table ("hearing test", "heat pump"): narrower than any one word.
+    telling = frozenset(
+        i
+        for i, (keys, forms) in enumerate(groups)
+        if i not in years and any(k in named or " " in k or not _in_table(k) for k in keys)
+    )
+    unit_forms = [forms for _, forms in groups]
     for i in own if MatterClass.PARTNER in classes else ():  # a partner is kept discreet by its initial
-        if keys[i].isalpha() and len(keys[i]) >= _MIN_INITIAL_NAME:
-            units[keys[i]] += (keys[i][0] + ".",)
-    return MatterRule(entry, classes, tuple(units.values()), years, own)
+        word = groups[i][0][0]
+        if word.isalpha() and len(word) >= _MIN_INITIAL_NAME:
+            unit_forms[i] += (word[0] + ".",)
+    return MatterRule(entry, classes, tuple(unit_forms), years, own, telling)
+
+
+def _in_table(key: str) -> bool:
+    """Is the unit a general word of the translation table (or its plural)?"""
+    return any(k in _DE_EN or k in _EN_DE for k in (key, key[:-1] if key.endswith("s") else key))
+
+
+def _merged(units: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The units, those whose forms overlap made one: a term word and its translation in the note ("Akku",
+    "battery"; "Wien", "Vienna") are one word of a reply, not two."""
+    groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for key, forms in units.items():
+        overlapping = [i for i, g in enumerate(groups) if not set(g[1]).isdisjoint(forms)]
+        if not overlapping:
+            groups.append(((key,), forms))
+            continue
+        # Merged where the first of them stood: the units keep the order of the entry's words.
+        keys = (*(k for i in overlapping for k in groups[i][0]), key)
+        merged = tuple(dict.fromkeys([*(f for i in overlapping for f in groups[i][1]), *forms]))
+        groups[overlapping[0]] = (keys, merged)
+        for i in reversed(overlapping[1:]):
+            del groups[i]
+    return groups
 
 
 class MatterScanner:
@@ -235,17 +285,20 @@ class MatterScanner:
             inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             if len({i for _, i in inside}) < 2:
                 continue
-            units: dict[int, set[int]] = {}
-            for _, i in inside:
+            # Per rule, its units found and the reply words they stand in: one word ("Akku") is one unit
+            # however many of the entry's forms it holds.
+            units: dict[int, dict[int, set[int]]] = {}
+            for s, i in inside:
+                word = _word_start(lower, s)
                 for r, u in self._refs[i]:
-                    units.setdefault(r, set()).add(u)
+                    units.setdefault(r, {}).setdefault(u, set()).add(word)
             candidates = [self.rules[r] for r, found in units.items() if _enough(self.rules[r], found)]
             if not candidates:
                 continue
             # The frames only now, once per class and sentence: most sentences with two units have no frame.
-            sentence = lower[start:end]
-            framed = {c for c in MatterClass if FRAMES[c].search(sentence)}
-            secrecy = _SECRECY.search(sentence) is not None
+            told, served = _framing(lower[start:end])
+            framed = {c for c in MatterClass if FRAMES[c].search(told if c is MatterClass.PARTNER else served)}
+            secrecy = _SECRECY.search(told) is not None
             matches += [
                 MatterMatch(*trimmed(text, start, end), rule.entry)
                 for rule in candidates
@@ -254,13 +307,35 @@ class MatterScanner:
         return matches
 
 
-def _enough(rule: MatterRule, found: set[int]) -> bool:
-    """Two units of the rule, not only years; for a partner alone, one of them a word of its name: where a
-    part comes from is often public ("the frames are made in Poland"). One word of a partner's name alone
-    is the name rule's (context.RELATION_CUES: "The wine comes from Brennecke, one of our suppliers")."""
-    if len(found) < 2 or not found - rule.years:
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s|\b(?:but|aber|doch|jedoch)\b")
+
+
+def _framing(sentence: str) -> tuple[str, str]:
+    """The parts of a sentence whose frames count: without its refusals ("I can't share any codename for
+    a successor model"); for a plan or an issue also without a first clause about the customer's own
+    thing ("Ihr neuer Akku kommt bald", "If your frame has a defect"). Most sentences are one clause."""
+    clauses = _CLAUSE_BREAK.split(sentence)
+    kept = [(i, c) for i, c in enumerate(clauses) if not REFUSAL.search(c)]
+    own = OWN_SUBJECT.match(sentence) is not None
+    return " ; ".join(c for _, c in kept), " ; ".join(c for i, c in kept if i or not own)
+
+
+def _enough(rule: MatterRule, found: dict[int, set[int]]) -> bool:
+    """Two units of the rule in two words of the reply, one of them telling the entry (a word of its
+    term, a word of its note off the general table: "delivery", "bike" and a year are anyone's); for a
+    partner alone, one of them a word of its name: where a part comes from is often public ("the frames
+    are made in Poland"). One word of a partner's name alone is the name rule's (context.RELATION_CUES:
+    "The wine comes from Brennecke, one of our suppliers")."""
+    if len(found) < 2 or len(set().union(*found.values())) < 2 or not rule.telling.intersection(found):
         return False
-    return rule.classes != (MatterClass.PARTNER,) or bool(found & rule.named)
+    return rule.classes != (MatterClass.PARTNER,) or bool(rule.named.intersection(found))
+
+
+def _word_start(lower: str, index: int) -> int:
+    """The start of the word a hit stands in (a compound's parts are one word of the reply)."""
+    while index and lower[index - 1].isalnum():
+        index -= 1
+    return index
 
 
 def _initial(text: str, start: int) -> bool:
