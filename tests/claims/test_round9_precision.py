@@ -63,10 +63,13 @@ def claim_rules() -> Callable[[str, Context], list[str]]:
         # 7. a voucher is no hazard
         ("Sie können den Gutschein ohne Bedenken verwenden.", DE),
         ("Den Rabattcode können Sie unbesorgt auch im Sale einsetzen.", DE),
+        ("You can use the voucher without any concerns.", EN),
         # 8. physical protection, a question
         ("Die Hundeschuhe schützen die Pfoten vor Streusalz.", DE),
         ("Lebt Ihr Hund schon länger bei Ihnen?", DE),
         ("Der Handschuh schützt die Haut vor Kälte und Nässe.", DE),
+        ("The dog boots protect the paws from road salt.", EN),
+        ("Has your dog lived with you for longer?", EN),
         # 9. an ordering option
         ("Sie können den Kaffee auch ohne Zucker bestellen.", DE),
         ("You can order the coffee without sugar too.", EN),
