@@ -42,13 +42,25 @@ _INSTRUCTION = re.compile(
     r"|please|should|must|need\s+to|make\s+sure|recommend\w*|wait|warten)\b",
     re.IGNORECASE,
 )
+# A time the shop, its service or the way to it takes, not the product: delivery ("arrives in just 2 days"), a
+# reply ("antwortet in nur 24 Stunden"), a refund, the walk to a branch. The boast words sell those figures too,
+# but they are service statements the product facts never hold; the delivery and refund rules judge them.
+_SERVICE = re.compile(
+    r"\b(?:bestellung\w*|liefer\w*|geliefert|versand\w*|versandt|verschickt|paket\w*|sendung\w*|zustell\w*"
+    r"|zugestellt|erstatt\w*|rückzahlung|gutschrift\w*|kundenservice|kundendienst|support|antwort\w*"
+    r"|filiale\w*|geschäft|laden|zu\s+fuß|erreichbar|bearbeit\w*|termin\w*"
+    r"|orders?|deliver\w*|ship(?:s|ped|ping|ment)?|dispatch\w*|parcels?|packages?|arriv\w*|refund\w*|money\s+back"
+    r"|customer\s+service|respond\w*|repl(?:y|ies|ied)|answers?|store|shop|branch|walk|drive\s+away|processed"
+    r"|technician|appointment)\b",
+    re.IGNORECASE,
+)
 # "100 %" or "99,9 %" is a total claim ("bindet Gerüche zu 100 %"), except as a state ("zu 100 % geladen").
 _STATE = re.compile(r"\b(?:ge|auf)?laden\b|\bgeladen\b|\bcharged?\b|\bakkustand\b|\bbattery\s+level\b", re.IGNORECASE)
 
 
 def boasted(sentence: str, language: Language, base: FactBase) -> str | None:
     """The first figure of the sentence sold as a performance promise, or None."""
-    if _INSTRUCTION.search(sentence):
+    if _INSTRUCTION.search(sentence) or _SERVICE.search(sentence):
         return None
     for quantity in quantities(sentence, language):
         if not_a_spec(sentence, quantity, base) or _documented(quantity, base):

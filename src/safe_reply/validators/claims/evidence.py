@@ -125,8 +125,15 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     waived = _WAIVER.search(sentence) is not None or (
         _ALWAYS.search(sentence) is not None and _THRESHOLD.search(sentence) is None
     )
+    plan_term = bool(concepts & _PLAN_TERMS)
+    plans = _PLAN.findall(sentence.lower()) if plan_term else []
+    negated = plan_term and _NEGATED.search(sentence) is not None
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
+            continue
+        # A plan term belongs to its plan ("keine Selbstbeteiligung" of the theft cover is not the service
+        # plan's), and "keine Wartezeit" is not backed by "Wartezeit: 3 Monate".
+        if (plans and not any(plan in entry.lower() for plan in plans)) or (negated and not _NEGATED.search(entry)):
             continue
         # "regardless of order value" waives the term's threshold ("versandkostenfrei ab 50 €").
         if waived and _THRESHOLD.search(entry):
@@ -136,6 +143,11 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     return Verdict(False, shown)
 
 
+# The service_concept groups that are terms of a plan (claims.*/plan-terms), the plans they belong to, and a term
+# waived ("keine Wartezeit", "no excess", "ohne Selbstbeteiligung").
+_PLAN_TERMS = frozenset(f"service_concept.{g}" for g in ("waiting_period", "excess", "minimum_term", "insured"))
+_PLAN = re.compile(r"\b[\w-]*(?:abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)\b")
+_NEGATED = re.compile(r"\b(?:kein\w*|ohne|entfällt|entfallen|no|without|zero)\b", re.IGNORECASE)
 _WAIVER = re.compile(
     r"\b(?:regardless\s+of|no\s+matter|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|"
     r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|auf\s+jede\s+bestellung)",
