@@ -26,7 +26,8 @@ try:  # the wheel ships for the platforms we run on; without it every rule just 
 except ImportError:  # pragma: no cover - exercised only where google-re2 has no wheel
     _re2 = None
 
-# RE2's anchor for an anchored match, from the extension module the wrapper itself calls (see _probe).
+# RE2's anchor for an anchored match, from the extension module the wrapper itself calls (see
+# _direct_match_available).
 _ANCHOR_START: Any = getattr(
     getattr(getattr(getattr(_re2, "_re2", None), "RE2", None), "Anchor", None), "ANCHOR_START", None
 )

@@ -102,8 +102,8 @@ class Settings(Strict):
     # "Die App hat einen KI-Assistenten für Rezepte" (a feature) for a notice, which the rules do not.
     notice_model: bool = False
     # Where no rule read a first-person statement, ask the shipped false-human model (human_model.py)
-    # whether it claims a person's life, body, places or past; the rules stay the backstop for
-    # negation and notices. See docs/disclosure.md for its leave-one-company-out figures.
+    # whether it claims a person's life, body, places or past. It reads no negated statement and no
+    # sentence a rule read: negation and notices stay the rules' (docs/disclosure.md has its figures).
     false_human_model: bool = True
 
 
