@@ -45,13 +45,14 @@ from safe_reply.validators.claims.evidence import (
     terms_verdict,
     test_verdict,
 )
-from safe_reply.validators.claims.facts import ApprovedClaim, Direction, FactBase
+from safe_reply.validators.claims.facts import Direction, FactBase
 from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.model import RULE_ID as MODEL_RULE_ID
 from safe_reply.validators.claims.model import ClaimsModel, shipped_claims_model
 from safe_reply.validators.claims.restrictions import restrictions_verdict
+from safe_reply.validators.claims.rewrites import approved_for, removal_or_replacement, something_left
 from safe_reply.validators.claims.second_opinion import model_flags
 from safe_reply.validators.claims.speech import about_product_on_sale, clause_of, not_asserted, offered
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
@@ -142,15 +143,6 @@ class _Flag:
         basis = rule.legal_basis or LEGAL_BASIS[category]
         return cls(rule.id, message, basis, rule.severity, category, verdict, rule.language)
 
-
-# Sentences that carry nothing for the customer on their own: the AI notice, greetings, sign-offs.
-_FILLER = re.compile(
-    r"^\W*(?:hinweis|note)\s*:|\b(?:ki|ai)[- ]?(?:assistent\w*|assistant|system|chatbot|generiert\w*|generated)\b"
-    r"|^\W*(?:hallo|hi|hello|guten (?:tag|morgen|abend)|willkommen\w*|welcome|keine sorge|no worries|good news"
-    r"|gute nachrichten?|das tut mir leid|sorry|vielen dank|danke|thanks|thank you|beste grüße|viele grüße"
-    r"|best wishes|kind regards)\b[^.!?]{0,40}[.!?]?\s*$",
-    re.IGNORECASE,
-)
 _MARK_PREFIX = re.compile(r"[\w®™]+(?:[ -][\w®™]+){0,2}-$")
 # A sentence about a product that is not a question or an instruction may be a claim (judge only).
 _NOT_A_STATEMENT = re.compile(r"^\W*(?:bitte|please)\b|\?\s*$", re.IGNORECASE)
@@ -338,10 +330,10 @@ class ClaimsValidator:
         # takes that sentence with it: "5 Jahre Garantie" must not stay without its conditions.
         extended = {span: condition_of_previous(text, span) if replacements[span] is None else span for span in flags}
         removed = [extended[span] for span, replacement in replacements.items() if replacement is None]
-        useful = any(r is not None for r in replacements.values()) or _something_left(text, removed)
+        useful = any(r is not None for r in replacements.values()) or something_left(text, removed)
         findings: list[Finding] = []
         for span, items in sorted(flags.items(), key=lambda kv: kv[0].start):
-            fix = _fix(text, extended[span], replacements[span]) if useful else None
+            fix = removal_or_replacement(text, extended[span], replacements[span]) if useful else None
             for flag in self._one_per_category(items, language):
                 findings.append(self._finding(flag, span, fix))
         return tuple(findings)
@@ -376,7 +368,7 @@ class ClaimsValidator:
 
     def _replacement(self, text: str, items: list[_Flag], language: Language) -> str | None:
         for flag in items:
-            approved = _approved_for(self.base.approved_for(language), flag, self.base)
+            approved = approved_for(self.base.approved_for(language), flag.category, flag.verdict.fact_key, self.base)
             if approved is not None and approved.text not in text:
                 return approved.text
         return None
@@ -393,65 +385,6 @@ def _model_flag(cues: tuple[str, ...], probability: float) -> _Flag:
     )
     verdict = Verdict(False, f"claims model: p={probability:.2f}; cue words: {', '.join(cues)}")
     return _Flag(MODEL_RULE_ID, message, MODEL_LEGAL_BASIS, Severity.MEDIUM, ClaimCategory.OTHER, verdict)
-
-
-def _approved_for(candidates: tuple[ApprovedClaim, ...], flag: _Flag, base: FactBase) -> ApprovedClaim | None:
-    """The approved claim about the same attribute as the flagged sentence, if there is one."""
-    key = flag.verdict.fact_key
-    if flag.category is ClaimCategory.SPEC_EXCEEDED and key is not None:
-        fact = next((f for f in base.numeric if f.key == key), None)
-        if fact is None:
-            return None
-        for approved in candidates:
-            if any(
-                q.dimension is fact.dimension and abs(q.value - fact.value) <= 1e-6 * max(fact.value, 1)
-                for q in approved.values
-            ):
-                return approved
-        return None
-    words = {
-        ClaimCategory.GUARANTEE: ("garantie", "herstellergarantie", "guarantee"),
-        ClaimCategory.ORIGIN: (
-            "endmontage",
-            "montiert",
-            "montage",
-            "hergestellt",
-            "gefertigt",
-            "entwickelt",
-            "assembly",
-            "assembled",
-            "made",
-            "manufactured",
-            "developed",
-        ),
-    }.get(flag.category)
-    if words is None:
-        return None
-    return next((a for a in candidates if any(w in a.tokens for w in words)), None)
-
-
-def _something_left(text: str, removed: list[Span]) -> bool:
-    for span in sentence_spans(text):
-        if any(span.overlaps(r) for r in removed):
-            continue
-        sentence = span.of(text).strip()
-        if sentence and not _FILLER.search(sentence):
-            return True
-    return False
-
-
-def _fix(text: str, span: Span, replacement: str | None) -> Edit:
-    if replacement is not None:
-        return Edit(span, replacement)
-    end = span.end
-    while end < len(text) and text[end].isspace():
-        end += 1
-    start = span.start
-    if end == len(text):  # the last sentence: take the whitespace before it instead
-        end = span.end
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-    return Edit(Span(start, end), "")
 
 
 _JUDGE_FIX = "call register_judge_model(name, model) in code before loading the policy, or set judge.enabled: false"
