@@ -35,6 +35,10 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bMinuten?\b", "minute"),
         (r"\bSekunden?\b|\bSek\.?", "second"),
         (r"\bTag(?:e|en)?\b", "day"),
+        # A trial or return period counted in nights ("100 Nächte Probeschlafen") is that many days.
+        (r"\bN(?:a|ä)cht(?:e|en)?\b|\bnights?\b", "day"),
+        # A pulse or tempo: beats per minute, a count per minute like "U/min".
+        (r"\bbpm\b|\bSchläge?\s*(?:/|pro)\s*Min(?:ute)?\b|\bbeats?\s*(?:/|per)\s*min(?:ute)?\b", "1/minute"),
         (r"\bWochen?\b", "week"),
         (r"\bMonat(?:e|en)?\b", "month"),
         (r"\bJahr(?:e|en)?\b", "year"),
@@ -79,8 +83,9 @@ class UnknownUnit(ValueError):
 # Cents are left out on purpose: the documented prices are compared in whole currency units.
 _CURRENCY = re.compile(
     r"(?:€|\$|£|¥|euros?|dollars?|franken|eur|usd|gbp|chf|pln|czk|sek|dkk|nok|huf|jpy)"
-    # a price per period or per unit ("€/Monat", "EUR pro kWh", "$ per year"): words only, no figures
-    r"(?:(?:\s*/\s*|\s+(?:pro|per|je|a)\s+)[^\W\d_][^\W\d_²³]*(?:[ .]?[^\W\d_][^\W\d_²³]*)*[²³]?)?",
+    # a price per period or per unit, or both ("€/Monat", "EUR pro kWh", "$ per year", "€/Nutzer/Monat"):
+    # words only, no figures
+    r"(?:(?:\s*/\s*|\s+(?:pro|per|je|a)\s+)[^\W\d_][^\W\d_²³]*(?:[ .]?[^\W\d_][^\W\d_²³]*)*[²³]?)*",
     re.IGNORECASE,
 )
 

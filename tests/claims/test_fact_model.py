@@ -92,6 +92,11 @@ def _flagged(text: str, line: ProductLine = PUMPS) -> list[tuple[str, str]]:
         ("g/100 g", Dimension.PERCENT, 1.0),
         ("mg/g", Dimension.PERCENT, 0.1),
         ("ml/100 ml", Dimension.PERCENT, 1.0),
+        # Counted periods and pulses, as mattress trials and fitness sensors give them.
+        ("Nächte", Dimension.DURATION, 86400.0),
+        ("nights", Dimension.DURATION, 86400.0),
+        ("bpm", Dimension.ROTATION, 1.0),
+        ("Schläge pro Minute", Dimension.ROTATION, 1.0),
     ],
 )
 def test_units_the_registry_knows_load_in_any_spelling(written: str, dimension: Dimension, factor: float) -> None:
@@ -102,7 +107,22 @@ def test_units_the_registry_knows_load_in_any_spelling(written: str, dimension: 
 
 @pytest.mark.parametrize(
     "written",
-    ["m²·Pa/W", "lm/W", "€", "EUR", "Euro", "€/Monat", "EUR pro kWh", "USD", "CHF/Jahr", "deg", "rad", "count"],
+    [
+        "m²·Pa/W",
+        "lm/W",
+        "€",
+        "EUR",
+        "Euro",
+        "€/Monat",
+        "EUR pro kWh",
+        "USD",
+        "CHF/Jahr",
+        "€/Nutzer/Monat",
+        "$ per user per month",
+        "deg",
+        "rad",
+        "count",
+    ],
 )
 def test_real_units_without_a_reply_parser_load_and_are_never_compared(written: str) -> None:
     # Money too: a fee or a price is a fact; the claims check compares amounts with every documented amount.
