@@ -47,6 +47,8 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bGrad\b", "degC"),
         (r"°C", "degC"),
         (r"\bProzent\b", "percent"),
+        # A carbon footprint names the gas after the mass ("kg CO2e/kg", "g CO₂-Äq./km"): the mass is the unit.
+        (r"\s*\bCO(?:2|₂)(?:\s*-?\s*(?:e|eq|äq|Äquivalente?)\b\.?)?", ""),
         (r"\bGramm\b", "gram"),
     )
 )
@@ -96,11 +98,15 @@ def fact_unit(text: str) -> Unit:
     if known is not None:
         return known
     written = " ".join(text.split())
+    if _ALCOHOL.fullmatch(written):
+        return fact_unit("%")
     if _CURRENCY.fullmatch(written):
         return Unit(Dimension.OTHER, 1.0)
     return _pint_unit(written)
 
 
+# Alcohol by volume ("% vol", "Vol.-%", "vol%") is a percentage like any other.
+_ALCOHOL = re.compile(r"%\s*vol\.?|vol\.?\s*-?\s*%", re.IGNORECASE)
 _NAMES_A_UNIT = re.compile(r"[^\W\d_]")  # a letter: "g/100 g" names units that cancel, "2" names none
 
 

@@ -97,6 +97,11 @@ def _flagged(text: str, line: ProductLine = PUMPS) -> list[tuple[str, str]]:
         ("nights", Dimension.DURATION, 86400.0),
         ("bpm", Dimension.ROTATION, 1.0),
         ("Schläge pro Minute", Dimension.ROTATION, 1.0),
+        # Alcohol by volume, and a footprint whose gas is named after the mass unit.
+        ("% vol", Dimension.PERCENT, 1.0),
+        ("Vol.-%", Dimension.PERCENT, 1.0),
+        ("g CO2e", Dimension.MASS, 0.001),
+        ("kg CO₂-Äq./km", Dimension.OTHER, 1.0),
     ],
 )
 def test_units_the_registry_knows_load_in_any_spelling(written: str, dimension: Dimension, factor: float) -> None:
