@@ -15,7 +15,7 @@ import pytest
 from safe_reply.config_models import Fact, Product, ProductLine, Service
 from safe_reply.types import Context, Language, Span
 from safe_reply.validators.claims.model import RULE_ID, ClaimsModel
-from safe_reply.validators.claims.second_opinion import backed
+from safe_reply.validators.claims.second_opinion import backed, stays_quiet
 from safe_reply.validators.claims.text import ReplyView
 from safe_reply.validators.claims.validator import ClaimsValidator
 
@@ -112,3 +112,48 @@ def test_the_same_kind_of_sentence_beyond_the_data_is_not_backed(
 def test_a_sentence_no_rule_matched_and_the_data_do_not_back_is_flagged(cued: ClaimsValidator) -> None:
     text = "Die Knetmaschine knetet einfach jeden Teig perfekt."
     assert model_flags(cued, text, DE) == [text]
+
+
+def quiet(validator: ClaimsValidator, text: str, ctx: Context) -> bool:
+    assert ctx.language is not None
+    return stays_quiet(ReplyView(text, validator.base, validator.lexicon), Span(0, len(text)), ctx.language)
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Halten Sie Kinder von der laufenden Knetmaschine fern.", DE),
+        ("Lassen Sie den Teig nie unbeaufsichtigt in der Maschine kneten.", DE),
+        ("2. Ziehen Sie vor dem Reinigen immer den Netzstecker.", DE),
+        ("Die Schüssel muss vor dem ersten Gebrauch gründlich gespült werden.", DE),
+        ("Nach einem Sturz aus großer Höhe muss der Helm ausgetauscht werden, auch ohne sichtbaren Schaden.", DE),
+        ("Hinweis: Tauschen Sie die Dichtung jedes Jahr.", DE),
+        ("Never put the bowl in the microwave.", EN),
+        ("A few reminders: keep the lid closed while it runs and never reach into the bowl.", EN),
+        ("Make sure the basket is completely dry before you store it.", EN),
+        ("The dough hook must be removed before you clean the mixer.", EN),
+        ("Your child's face should always be visible in the carrier.", EN),
+        ("Don't clean the basket with soap.", EN),
+    ],
+)
+def test_a_safety_or_care_instruction_stays_quiet(cued: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert quiet(cued, text, ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        # a promise in the form of an instruction
+        ("Mit der Teigwerk 5 müssen Sie nie wieder von Hand kneten.", DE),
+        ("Sie müssen sich um nichts mehr kümmern, die Maschine macht alles allein.", DE),
+        ("Never worry about sticky dough again.", EN),
+        ("Keine Sorge, den Gärkorb müssen Sie nicht mehr einölen.", DE),
+        # statements that merely contain the words
+        ("Die Knetmaschine hält immer, was sie verspricht.", DE),
+        ("Unsere Gärkörbe sind die einzigen, die nie schimmeln.", DE),
+        ("This mixer keeps going for decades.", EN),
+        ("It will always be the best mixer you ever bought.", EN),
+    ],
+)
+def test_a_promise_in_instruction_form_is_no_instruction(cued: ClaimsValidator, text: str, ctx: Context) -> None:
+    assert not quiet(cued, text, ctx)

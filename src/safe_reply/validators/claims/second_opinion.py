@@ -37,6 +37,24 @@ from safe_reply.validators.claims.text import ReplyView, quoted
 
 # A question or an instruction asserts nothing ("Soll ich Ihnen ...?", "Bitte prüfen Sie ...").
 _NOT_A_STATEMENT = re.compile(r"^\W*(?:bitte|please)\b|\?[\s\"'»«“”’)]*$", re.IGNORECASE)
+# A safety or care instruction tells the customer what to do or what must be done, it promises nothing about the
+# product: an imperative at the start of the sentence (after a list number or "A few reminders:"), or what "must"
+# be done ("Der Sitz muss nach einem Unfall ersetzt werden", "the face should always be visible"). Bag-of-words
+# weights cannot see the mood: "never", "always", "immer" weigh as in a promise.
+_INSTRUCTION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:[\w ]{0,20}(?:reminders?|tips?|hinweise?|tipps?)\s*:\s*)?"
+    r"(?:never|do\s+not|don['’]t|keep|make\s+sure|avoid|be\s+sure\s+to|remember\s+to|"
+    r"(?:halten|lassen|achten|lesen|tragen|prüfen|vermeiden|verwenden|reinigen|schalten|ziehen|bewahren|tauschen|"
+    r"ersetzen|befolgen|stellen|legen)\s+sie)\b"
+    r"|\b(?:muss|müssen|must(?:\s+always)?|should\s+always)\s+(?:[\w-]+\s+){0,6}?(?:werden|sein|bleiben|be)\b",
+    re.IGNORECASE,
+)
+# ... unless it is a promise in that form: "Sie müssen nie wieder entkalken", "never worry about it again".
+_PROMISE_IN_INSTRUCTION = re.compile(
+    r"\b(?:nie(?:mals)?\s+(?:wieder|mehr)|never\s+(?:\w+\s+){0,4}?again|no\s+longer|nicht\s+mehr|nichts|nothing|"
+    r"kein\w*\s+(?:\w+\s+)?mehr|any\s+more|anymore)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +86,8 @@ def stays_quiet(view: ReplyView, span: Span, language: Language) -> bool:
     """Whether the rules' reasons not to flag a sentence hold for this one (asked only of sentences the model flags)."""
     text, sentence = view.text, span.of(view.text)
     if _NOT_A_STATEMENT.search(sentence) or not_asserted(text, span, span):
+        return True
+    if _INSTRUCTION.search(sentence) and not _PROMISE_IN_INSTRUCTION.search(sentence):
         return True
     # Quoted customer text: the middle of the sentence stands inside a quotation of someone else's words.
     middle = (span.start + span.end) // 2
