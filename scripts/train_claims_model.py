@@ -44,10 +44,12 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src" / "safe_reply" / "validators" / "claims" / MODEL_FILE
 WRITTEN = ROOT / "scripts" / "claims_model_sentences.jsonl"
 FIRST_SIGHT = ROOT / "benchmarks" / "firstsight"
-# Never training data: round 8's never-read sets (round 9's transfer check) and round 9's first-sight sets.
-HELD_BACK = frozenset({"r9", "r10", "r11", "r12", "r13"})
+# Never training data. Round 10 trained on every read set (r9-r13 included) after measuring its hold-outs r12 and
+# r13 with a model trained without them (docs/claims.md); the first-sight sets written later stay out of this folder
+# until they have been measured. Name a set here to keep it out of training while it is a hold-out.
+HELD_BACK: frozenset[str] = frozenset()
 THRESHOLD = 0.95
-THRESHOLDS = (0.7, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.9, 0.95, 0.97, 0.98)
 C = 2.0  # with the L1 penalty: ~700 words keep a weight
 MIN_COUNT = 2  # a word seen in fewer training sentences is left out (noise, and a smaller file)
 
@@ -75,9 +77,7 @@ class Reply:
 def labelled_folders(shared: Path) -> list[tuple[str, Path]]:
     folders = [("dev", shared / "dev"), ("dev2", shared / "dev2"), ("heldout", ROOT / "benchmarks" / "heldout")]
     folders += [
-        (p.name, p)
-        for p in sorted(FIRST_SIGHT.iterdir())
-        if (p / "cases.jsonl").is_file() and p.name not in HELD_BACK
+        (p.name, p) for p in sorted(FIRST_SIGHT.iterdir()) if (p / "cases.jsonl").is_file() and p.name not in HELD_BACK
     ]
     # The two halves of r5 are one company.
     return [(name.split("-")[0] if name.startswith("r5") else name, path) for name, path in folders if path.is_dir()]
