@@ -84,11 +84,6 @@ def kind_labels(kind: str) -> tuple[str, str]:
 # shorter tokens are decoded too, but only accepted when they decode to printable text).
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{4,}={0,2}(?![A-Za-z0-9+/=])")
 _BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
-# Two capitals before a digit: a code to the fast view ("SOMMER37"), maybe a term in capitals ("ZORVAK4821").
-# Searched on the reply's Latin-1 bytes mapped to "A" (capital), "0" (digit) and "." (anything else): the
-# search starts at a digit only, which a byte search finds fast (a character class in front is 4x slower).
-_CAPITALS = bytes(ord("A") if 65 <= b <= 90 else ord("0") if 48 <= b <= 57 else ord(".") for b in range(256))
-_CAPITAL_DIGITS = re.compile(rb"0(?<=AA0)")
 # A capital first, so the regex engine skips ahead to capitals (a look-behind in front was tried at every
 # position: ~40 µs a reply); the look-behind after it says the word starts there.
 _CAPITAL_CODE_WORD = re.compile(r"[A-Z](?<![^\W_][A-Z])[A-Z]+[0-9][A-Z0-9]*(?![^\W_])")
@@ -256,7 +251,7 @@ class TradeSecretValidator:
         if fast is not None:
             leaks, markers = self._term_leaks(text, fast, name_rule)
             # Cheap gates first: the policy has such terms, the reply has two letters before a digit.
-            if self.leet_keys and b"0" in fast.classes and _CAPITAL_DIGITS.search(fast.raw.translate(_CAPITALS)):
+            if self.leet_keys and fast.has_capital_digits():
                 leaks += self._capital_code_leaks(text, leaks, name_rule)
             if self.patterns and (fast.has_spaced_letters() or has_token_markup(text)):
                 view, starts, ends = pattern_view(text)
