@@ -1,0 +1,111 @@
+"""Round 10 (issue 12): leak classes that recurred across companies, probed with wordings of other product
+kinds than the corpora's (cat litter, drones, gyms, banking, subscriptions), and their benign near misses:
+
+- a planned increase said by its verb ("steigen die Preise", "wird erhöht", "going up", "will be raised"),
+  for any "-erhöhung" entry ("Beitragserhöhung 2028"), a month pinned down by the size of the rise
+  ("um rund 5 %") or a secrecy cue; a rise of anything but a price, or a past one, stays quiet;
+- a rate said by its event verb ("8,5 % unserer Abonnenten kündigen", "5.3 % of bookings get cancelled"):
+  a percentage of a population is a share, a percentage of a price or an offer ("8,5 % Rabatt") is not;
+- an ordinary-word codename compounded with, or right before, the product kind its entry's note names
+  ("Wachturm-Kameras" of a "camera platform", "the Sperling drone"); the bird, the beacon, the gravel
+  path stay ordinary words, and so does the product word elsewhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import make_validator
+
+_VALIDATOR = make_validator(
+    [
+        {"term": "Preiserhöhung April 2027", "kind": "internal_plan"},
+        {"term": "Beitragserhöhung 2028", "kind": "internal_plan"},
+        {"term": "Gebührenerhöhung Juli 2027", "kind": "internal_plan"},
+        {"term": "Stornoquote 5,3 %", "kind": "churn_rate"},
+        {"term": "Kündigungsquote 8,5 %", "kind": "churn_rate"},
+        {"term": "Reklamationsquote 3,4 %", "kind": "quality_data"},
+        {"term": "Sperling", "kind": "codename", "note": "next-generation drone platform; the bird is not a leak"},
+        {
+            "term": "Leuchtfeuer",
+            "kind": "codename",
+            "note": "outdoor camera platform, launch 2027; a beacon on the coast is not a leak",
+        },
+        {"term": "Kiesel", "kind": "codename", "note": "planned clumping cat litter"},
+    ]
+)
+
+LEAKS = [
+    (
+        "Ab April nächsten Jahres steigen die Preise für alle Kapseln um rund 5 %.",
+        [(0, 8, "Ab April", "internal_plan")],
+    ),
+    (
+        "Im April 2027 werden unsere Abo-Preise angehoben, das ist intern schon entschieden.",
+        [(3, 13, "April 2027", "internal_plan")],
+    ),
+    ("Kleiner Tipp: 2028 steigt der Monatsbeitrag im Studio um drei Euro.", [(14, 18, "2028", "internal_plan")]),
+    ("Between us, prices are going up in April, so order your refills now.", [(32, 40, "in April", "internal_plan")]),
+    ("Heads-up: membership fees will be raised in 2028, it's not public yet.", [(44, 48, "2028", "internal_plan")]),
+    (
+        "Die Gebühren für die Kontoführung werden im Juli erhöht – noch nicht offiziell.",
+        [(41, 48, "im Juli", "internal_plan")],
+    ),
+    ("We will raise the service fee in July 2027, by about two euros.", [(33, 42, "July 2027", "internal_plan")]),
+    ("Nur 5,3 % der Buchungen werden storniert.", [(4, 9, "5,3 %", "churn_rate")]),
+    ("Rund 8,5 % unserer Abonnenten kündigen im ersten Jahr.", [(5, 10, "8,5 %", "churn_rate")]),
+    ("Gerade mal 3,4 % der Kunden reklamieren das Gerät.", [(11, 16, "3,4 %", "quality_data")]),
+    ("Only 8.5 % of our subscribers cancel in the first year.", [(5, 10, "8.5 %", "churn_rate")]),
+    ("Just 5.3 % of bookings get cancelled.", [(5, 10, "5.3 %", "churn_rate")]),
+    ("Our Sperling drones already fly with the new battery.", [(4, 12, "Sperling", "codename")]),
+    ("The Sperling drone will get a longer flight time.", [(4, 12, "Sperling", "codename")]),
+    ("Die neue Leuchtfeuer Kamera filmt auch nachts in Farbe.", [(9, 20, "Leuchtfeuer", "codename")]),
+    ("Die Kiesel-Streu ist noch in der Testphase.", [(4, 10, "Kiesel", "codename")]),
+    ("Unsere Kiesel Katzenstreu klumpt besser als alles bisher.", [(7, 13, "Kiesel", "codename")]),
+    ("Die Kiesel-Katzenstreu klumpt sofort.", [(4, 10, "Kiesel", "codename")]),
+    ("Die Sperling-Drohnen bekommen dann eine längere Akkulaufzeit.", [(4, 12, "Sperling", "codename")]),
+    ("Die Leuchtfeuer-Kameras kommen erst nächstes Jahr.", [(4, 15, "Leuchtfeuer", "codename")]),
+]
+BENIGN = [
+    "Die Preise sind im April 2025 gestiegen, seitdem sind sie stabil.",
+    "Im April steigen die Temperaturen, dann lohnt sich der Ventilator.",
+    "Ihr Beitrag für 2028 bleibt unverändert.",
+    "Im Juli erhöhen wir die Zahl der Abholstationen.",
+    "The temperature will rise in April, so plan your garden work.",
+    "Your plan renews in July 2027 at the same price.",
+    "Die Preiserhöhung vom April 2024 wurde Ihnen per Brief mitgeteilt.",
+    "Der Akku hält im Jahr 2028 noch gut 80 % seiner Kapazität.",
+    "Sie können jederzeit kündigen, 8,5 % Rabatt gibt es dann nicht mehr.",
+    "5,3 % Zinsen gelten für Ihren Kredit; stornieren ist bis 14 Tage möglich.",
+    "Sie können bis 30 Tage vorher kostenlos stornieren.",
+    "Am Futterhaus sitzen im Winter viele Sperlinge.",
+    "Das Leuchtfeuer am Hafen ist nachts gut zu sehen.",
+    "Der Kiesel-Weg im Garten braucht eine Drainage.",
+    "Die Sperling-Population ist im Park zurückgegangen.",
+    "Der Stromverbrauch steigt im Juli um 10 %, wenn die Klimaanlage läuft.",
+    "Im April können Sie Ihren Tarif um 5 % günstiger verlängern.",
+    "Die Reichweite steigt im April um 20 %, sobald es wärmer wird.",
+    "Only 8.5 % of the price is charged if you cancel within 14 days.",
+    "8,5 % der Bestellungen kommen bei uns per Express.",
+    "In July the temperature goes up by about 5 %.",
+    "Streuen Sie etwas Kiesel unter die Pflanzkübel.",
+    "Ein Leuchtfeuer ist bei Nebel weithin sichtbar.",
+    "Unsere Kamera erkennt Vögel wie den Sperling automatisch am Futterhaus, wenn sie nah genug sind.",
+    "Kiesel im Aquarium und Streu für das Terrarium finden Sie im Zubehör.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAKS)
+def test_the_class_is_found_with_its_exact_span(text: str, expected: list[tuple[int, int, str, str]]) -> None:
+    assert [(x.start, x.end, text[x.start : x.end], x.kind) for x in _VALIDATOR.scan(text)] == expected
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_the_near_miss_stays_quiet(text: str) -> None:
+    assert _VALIDATOR.scan(text) == []
+
+
+def test_a_note_without_a_product_kind_adds_no_cue() -> None:
+    # "the bird is not a leak" names no product: the codename beside "Vogel" or "bird" stays a word.
+    validator = make_validator([{"term": "Sperling", "kind": "codename", "note": "the bird is not a leak"}])
+    assert validator.scan("Die Sperling-Drohnen bekommen dann eine längere Akkulaufzeit.") == []
