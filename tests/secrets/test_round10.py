@@ -8,7 +8,10 @@ kinds than the corpora's (cat litter, drones, gyms, banking, subscriptions), and
   a percentage of a population is a share, a percentage of a price or an offer ("8,5 % Rabatt") is not;
 - an ordinary-word codename compounded with, or right before, the product kind its entry's note names
   ("Wachturm-Kameras" of a "camera platform", "the Sperling drone"); the bird, the beacon, the gravel
-  path stay ordinary words, and so does the product word elsewhere in the sentence.
+  path stay ordinary words, and so does the product word elsewhere in the sentence;
+- a firm's name with its town joined by a preposition ("Schreiner Elektronik aus Pirna", "beim Servicewerk
+  in Neu-Ulm"), its first adjective declined ("von den Oberbayerischen Holzwerken"), its family firm in
+  English ("Vogt & Sons"); the town, the trade and "father and sons" alone stay quiet.
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ _VALIDATOR = make_validator(
             "note": "outdoor camera platform, launch 2027; a beacon on the coast is not a leak",
         },
         {"term": "Kiesel", "kind": "codename", "note": "planned clumping cat litter"},
+        {"term": "Schreiner Elektronik Pirna", "kind": "supplier"},
+        {"term": "Servicewerk Neu-Ulm", "kind": "supplier"},
+        {"term": "Oberbayerische Holzwerke GmbH", "kind": "supplier"},
+        {"term": "Hausverwaltung Vogt & Söhne", "kind": "key_account"},
     ]
 )
 
@@ -63,6 +70,29 @@ LEAKS = [
     ("Die Kiesel-Streu ist noch in der Testphase.", [(4, 10, "Kiesel", "codename")]),
     ("Unsere Kiesel Katzenstreu klumpt besser als alles bisher.", [(7, 13, "Kiesel", "codename")]),
     ("Die Kiesel-Katzenstreu klumpt sofort.", [(4, 10, "Kiesel", "codename")]),
+    (
+        "Die Platinen fertigt für uns die Firma Schreiner Elektronik aus Pirna.",
+        [(39, 69, "Schreiner Elektronik aus Pirna", "supplier")],
+    ),
+    (
+        "Ihr Gerät ist gerade beim Servicewerk in Neu-Ulm zur Reparatur.",
+        [(26, 48, "Servicewerk in Neu-Ulm", "supplier")],
+    ),
+    (
+        "The frames are welded by Schreiner Elektronik from Pirna.",
+        [(25, 56, "Schreiner Elektronik from Pirna", "supplier")],
+    ),
+    (
+        "Die Lieferung kommt direkt von der Oberbayerischen Holzwerke, das dauert etwas.",
+        [(35, 60, "Oberbayerischen Holzwerke", "supplier")],
+    ),
+    ("Wir beziehen das Holz von den Oberbayerischen Holzwerken.", [(30, 56, "Oberbayerischen Holzwerken", "supplier")]),
+    ("Our biggest customer, Vogt & Sons, ordered 300 units.", [(22, 33, "Vogt & Sons", "key_account")]),
+    (
+        "Die Hausverwaltung Vogt & Söhne hat 300 Stück bestellt.",
+        [(4, 31, "Hausverwaltung Vogt & Söhne", "key_account")],
+    ),
+    ("Fun fact: Vogt and Sons just installed 200 of our locks.", [(10, 23, "Vogt and Sons", "key_account")]),
     ("Die Sperling-Drohnen bekommen dann eine längere Akkulaufzeit.", [(4, 12, "Sperling", "codename")]),
     ("Die Leuchtfeuer-Kameras kommen erst nächstes Jahr.", [(4, 15, "Leuchtfeuer", "codename")]),
 ]
@@ -92,6 +122,12 @@ BENIGN = [
     "Ein Leuchtfeuer ist bei Nebel weithin sichtbar.",
     "Unsere Kamera erkennt Vögel wie den Sperling automatisch am Futterhaus, wenn sie nah genug sind.",
     "Kiesel im Aquarium und Streu für das Terrarium finden Sie im Zubehör.",
+    "Pirna liegt an der Elbe, ein schöner Ausflug.",
+    "Die Elektronik aus Pirna ist bekannt für Qualität.",
+    "In Neu-Ulm gibt es einen autorisierten Servicepartner.",
+    "Oberbayerische Holzhäuser sind oft aus Fichte.",
+    "Father and sons can both ride the tandem.",
+    "Die Holzwerke in Bayern liefern viel nach Italien.",
 ]
 
 
