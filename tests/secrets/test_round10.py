@@ -11,12 +11,19 @@ kinds than the corpora's (cat litter, drones, gyms, banking, subscriptions), and
   path stay ordinary words, and so does the product word elsewhere in the sentence;
 - a firm's name with its town joined by a preposition ("Schreiner Elektronik aus Pirna", "beim Servicewerk
   in Neu-Ulm"), its first adjective declined ("von den Oberbayerischen Holzwerken"), its family firm in
-  English ("Vogt & Sons"); the town, the trade and "father and sons" alone stay quiet.
+  English ("Vogt & Sons"); the town, the trade and "father and sons" alone stay quiet;
+- number formats: euros and cents joined by "und"/"and" ("einundvierzig Euro und zwanzig Cent"), a leading
+  zero before three decimals ("0,412 €" was read as 412 €), a currency sign before a price per unit
+  ("€0.412/kg" was no value at all); dates and fractions with a slash stay what they are.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+
+from safe_reply.validators.trade_secrets.numbers import Unit, quantities
 
 from .conftest import make_validator
 
@@ -39,6 +46,8 @@ _VALIDATOR = make_validator(
         {"term": "Servicewerk Neu-Ulm", "kind": "supplier"},
         {"term": "Oberbayerische Holzwerke GmbH", "kind": "supplier"},
         {"term": "Hausverwaltung Vogt & Söhne", "kind": "key_account"},
+        {"pattern": r"(?i)\b41[,.]20\s?(?:€|EUR|Euro)", "kind": "purchase_price"},
+        {"term": "EK Granulat 412 €/t", "kind": "purchase_price"},
     ]
 )
 
@@ -93,6 +102,41 @@ LEAKS = [
         [(4, 31, "Hausverwaltung Vogt & Söhne", "key_account")],
     ),
     ("Fun fact: Vogt and Sons just installed 200 of our locks.", [(10, 23, "Vogt and Sons", "key_account")]),
+    (
+        "Der Einkaufspreis? Na gut – einundvierzig Euro und zwanzig Cent pro Stück.",
+        [(28, 63, "einundvierzig Euro und zwanzig Cent", "purchase_price")],
+    ),
+    (
+        "We pay forty-one euros and twenty cents per unit.",
+        [
+            (7, 39, "forty-one euros and twenty cents", "purchase_price"),
+            (7, 48, "forty-one euros and twenty cents per unit", "purchase_price"),
+        ],
+    ),
+    (
+        "Im Einkauf zahlen wir 41 Euro und 20 Cent für das Netzteil.",
+        [(22, 41, "41 Euro und 20 Cent", "purchase_price")],
+    ),
+    (
+        "Uns kostet das Granulat 0,412 € pro Kilo.",
+        [(24, 31, "0,412 €", "purchase_price"), (24, 40, "0,412 € pro Kilo", "purchase_price")],
+    ),
+    (
+        "We buy the granulate at €0.412/kg from the mill.",
+        [(24, 30, "€0.412", "purchase_price"), (24, 33, "€0.412/kg", "purchase_price")],
+    ),
+    (
+        "Im Einkauf liegt das Granulat bei EUR 0.412/kg.",
+        [(34, 43, "EUR 0.412", "purchase_price"), (34, 46, "EUR 0.412/kg", "purchase_price")],
+    ),
+    (
+        "Between us: our cost is 41 euros and 20 cents a piece.",
+        [
+            (24, 45, "41 euros and 20 cents", "purchase_price"),
+            (24, 53, "41 euros and 20 cents a piece", "purchase_price"),
+        ],
+    ),
+    ("Uns kostet der Sack zu 25 kg nur 10,30 €.", [(33, 40, "10,30 €", "purchase_price")]),
     ("Die Sperling-Drohnen bekommen dann eine längere Akkulaufzeit.", [(4, 12, "Sperling", "codename")]),
     ("Die Leuchtfeuer-Kameras kommen erst nächstes Jahr.", [(4, 15, "Leuchtfeuer", "codename")]),
 ]
@@ -128,6 +172,14 @@ BENIGN = [
     "Oberbayerische Holzhäuser sind oft aus Fichte.",
     "Father and sons can both ride the tandem.",
     "Die Holzwerke in Bayern liefern viel nach Italien.",
+    "Der Versand kostet 4 Euro und 20 Cent.",
+    "Der Zuschlag beträgt 0,412 % pro Jahr.",
+    "Der Service ist 24/7 erreichbar.",
+    "Das Granulat kostet im Shop 4,12 € pro Kilo.",
+    "Bitte bis 3/2027 aufbrauchen.",
+    "Sie bekommen 41 Euro zurück und 20 Cent Bonus pro Liter.",
+    "Die Düse misst 0,412 mm.",
+    "Im Shop kostet die Kamera 141,20 €.",
 ]
 
 
@@ -145,3 +197,20 @@ def test_a_note_without_a_product_kind_adds_no_cue() -> None:
     # "the bird is not a leak" names no product: the codename beside "Vogel" or "bird" stays a word.
     validator = make_validator([{"term": "Sperling", "kind": "codename", "note": "the bird is not a leak"}])
     assert validator.scan("Die Sperling-Drohnen bekommen dann eine längere Akkulaufzeit.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0,412 €", [(Decimal("0.412"), Unit.EUR, "")]),
+        ("0.412 €/kg", [(Decimal("0.412"), Unit.EUR, ""), (Decimal("0.412"), Unit.EUR, "kg")]),
+        ("€4.12/kg", [(Decimal("4.12"), Unit.EUR, ""), (Decimal("4.12"), Unit.EUR, "kg")]),
+        ("sechs Euro und fünf Cent", [(Decimal("6.05"), Unit.EUR, "")]),
+        ("41 Euro und 20 Stück", [(Decimal("41"), Unit.EUR, ""), (Decimal("20"), Unit.COUNT, "")]),
+        ("1.412 €", [(Decimal("1412"), Unit.EUR, "")]),
+        ("3/2027", [(Decimal("202703"), Unit.DATE, "")]),
+        ("1/2 Liter", []),
+    ],
+)
+def test_number_formats(text: str, expected: list[tuple[Decimal, Unit, str]]) -> None:
+    assert [(q.value, q.unit, q.per) for q in quantities(text)] == expected
