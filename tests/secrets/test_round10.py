@@ -214,3 +214,26 @@ def test_a_note_without_a_product_kind_adds_no_cue() -> None:
 )
 def test_number_formats(text: str, expected: list[tuple[Decimal, Unit, str]]) -> None:
     assert [(q.value, q.unit, q.per) for q in quantities(text)] == expected
+
+
+# A designation with its spaces left out: the full skeleton reads "KX12Pro" as leetspeak, the term keeps its digits.
+_DESIGNATION = make_validator(
+    [{"term": "Vitaflex KX 12 Pro", "kind": "unreleased_product"}], allowed_terms=["Vitaflex", "Vitaflex KX 10 Pro"]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Vitaflex KX12Pro kommt erst 2027.", [(4, 20, "Vitaflex KX12Pro")]),
+        ("Die KX12 Pro ist noch nicht angekündigt.", [(4, 12, "KX12 Pro")]),
+        ("The Vitaflex KX12PRO is not out yet.", [(4, 20, "Vitaflex KX12PRO")]),
+        ("Die Vitaflex KX 12Pro wird leiser.", [(4, 21, "Vitaflex KX 12Pro")]),
+        ("Die Vitaflex KX 10 Pro ist lieferbar.", []),
+        ("Die Vitaflex KX10Pro ist lieferbar.", []),
+        ("Bestellnummer KX1234 liegt vor.", []),
+        ("Das Modell KX120 Pro gibt es nicht.", []),
+    ],
+)
+def test_a_designation_without_its_spaces(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(x.start, x.end, text[x.start : x.end]) for x in _DESIGNATION.scan(text)] == expected

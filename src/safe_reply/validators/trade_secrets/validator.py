@@ -26,15 +26,8 @@ from dataclasses import dataclass
 from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
 from safe_reply.types import Category, Context, Edit, Finding, Language, Message, Severity, Span
-from safe_reply.validators.trade_secrets.automaton import (
-    Automaton,
-    Hit,
-    Slots,
-    match_skeleton,
-)
-from safe_reply.validators.trade_secrets.config import (
-    Kind,
-)
+from safe_reply.validators.trade_secrets.automaton import Automaton, Hit, Slots, match_skeleton
+from safe_reply.validators.trade_secrets.config import Kind
 from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
@@ -86,6 +79,8 @@ _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{4,}={0,2}(?![A-Za-z0-9+/
 _BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
 # A capital first, so the regex engine skips ahead to capitals (a look-behind in front was tried at every
 # position: ~40 µs a reply); the look-behind after it says the word starts there.
+# A word of letters and digits ("LW14HT", "14HT", "X2Pro"): leetspeak to the full skeleton.
+_DIGIT_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+")
 _CAPITAL_CODE_WORD = re.compile(r"[A-Z](?<![^\W_][A-Z])[A-Z]+[0-9][A-Z0-9]*(?![^\W_])")
 
 
@@ -261,6 +256,8 @@ class TradeSecretValidator:
         else:
             skeleton = full_skeleton(text)
             leaks, markers = self._term_leaks(text, skeleton, name_rule)
+            if self.term_reach and self.automaton is not None:
+                leaks += self._digit_word_leaks(text, leaks, name_rule)
             if self.patterns:
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
@@ -333,6 +330,20 @@ class TradeSecretValidator:
             if leak not in untouched
         ]
         return _not_overlapping(found, leaks)
+
+    def _digit_word_leaks(self, text: str, leaks: list[Leak], name_rule: bool) -> list[Leak]:
+        """Words of letters and digits read as written: the full skeleton reads "LW14HT" as leetspeak, while a
+        term of several words with digits ("SonnTherm LW 14 HT") keeps its digits. Only the words around
+        them are read again, as far as such a term reaches (term_reach: a policy that has such terms)."""
+        assert self.automaton is not None
+        spans = [m.span() for m in _DIGIT_WORD.finditer(text)]
+        if not spans:
+            return []
+        reach = self.term_reach
+        around = [(max(0, start - reach), min(len(text), end + reach)) for start, end in spans]
+        find = self.automaton.find
+        parts = [(window, find(window.text)) for window in text_windows(text, around)]
+        return _not_overlapping(self._leaks_in(text, parts, name_rule), leaks)
 
     def _entry_of(self, term: int) -> str:
         return self.terms[term].entry
