@@ -64,7 +64,11 @@ _BASE64_PADDING = re.compile(rb"[A-Za-z0-9+/]{4,}=")
 # letters before it, not both capitals: "SOMMER37" is a code; a letter on each side; or two letters
 # after it). Every branch starts at a digit, so the search jumps from digit to digit (a byte search for
 # "aa0" would stop at every letter: three times slower). As normalise._leet_digits.
-_LEET_DIGITS = re.compile(rb"0(?:(?<=a[aA]0)|(?<=[aA]a0)|(?<=[aA]0)0*[aA]|0*[aA][aA])")
+# The last branch (tried only where no leet branch matched) marks two capitals right before a digit
+# ("SOMMER37", "ZORVAK4821"): a code word to the fast view, maybe a term with digits in capitals. Found in
+# the same search, it costs a clean reply nothing (a search of its own cost ~1-3 us, 5-12 % of a clean
+# reply, once a list holds more than 20,000 digit terms).
+_LEET_DIGITS = re.compile(rb"0(?:(?<=a[aA]0)|(?<=[aA]a0)|(?<=[aA]0)0*[aA]|0*[aA][aA]|(?<=AA0)(?P<capital>))")
 _CASE_CLASSES = bytes(
     ord("A")
     if b in _LETTERS and chr(b).isupper()
@@ -75,8 +79,6 @@ _CASE_CLASSES = bytes(
     else ord(".")
     for b in range(256)
 )
-# On the case class string: two capitals right before a digit ("SOMMER37", "ZORVAK4821").
-_CAPITAL_DIGITS = re.compile(rb"0(?<=AA0)")
 # On the padded class string: a one-letter word, spaces, a one-letter word. Two searches with a
 # literal start each are faster than one with a character class in front.
 _SPACED_AFTER_SPACE = re.compile(rb" a +a[ .]")
@@ -90,7 +92,7 @@ class FastView:
     skeleton: bytes  # Latin-1: lower-cased, accent-folded letters and digits
     classes: bytes  # per character: "a" letter, "0" digit, " " space or tab, "." other
     raw: bytes  # per character its Latin-1 byte ("?" for the typographic marks beyond Latin-1)
-    cases: bytes = b""  # per character: "A" capital, "a" small letter, "0" digit, "." other (leet gate's map)
+    capital_digits: bool = False  # two capitals right before a digit somewhere ("SOMMER37", "ZORVAK4821")
 
     def offset_finder(self) -> Callable[[int], int]:
         """skeleton index -> offset of the reply character it came from (one each).
@@ -132,13 +134,6 @@ class FastView:
 
         return offset
 
-    def has_capital_digits(self) -> bool:
-        """Two capitals right before a digit ("SOMMER37", "ZORVAK4821"): a code word to the fast view,
-        maybe a term with digits in capitals. The case classes are kept from the leet gate, so this is
-        one search that jumps from digit to digit (a translate and a search per reply cost ~3 us, 12 % of a
-        clean reply, once a list holds more than 20,000 digit terms; `b"AA0" in` stops at every capital)."""
-        return _CAPITAL_DIGITS.search(self.cases) is not None
-
     def lowered(self) -> bytes:
         """`text.lower()` as Latin-1 bytes, one byte per character (the safe marks stay "?")."""
         return self.raw.translate(_LOWER)
@@ -169,10 +164,12 @@ def fast_view(text: str) -> FastView | None:
     if (b"*" in raw or b"_" in raw or b"~" in raw or b"`" in raw) and _MARKDOWN_IN_WORD.search(raw):
         return None
     # Digits in a word of >= 2 letters are leetspeak ("Kr4n1ch"); "T10" and "E7" are model names.
-    cases = raw.translate(_CASE_CLASSES)
-    if _LEET_DIGITS.search(cases):
-        return None
-    return FastView(raw.translate(_SKELETON, _DROP), raw.translate(_CLASSES), raw, cases)
+    capital = False
+    for match in _LEET_DIGITS.finditer(raw.translate(_CASE_CLASSES)):
+        if match.group("capital") is None:
+            return None
+        capital = True
+    return FastView(raw.translate(_SKELETON, _DROP), raw.translate(_CLASSES), raw, capital)
 
 
 # A window around a candidate starts and ends at ASCII whitespace that follows anything but whitespace

@@ -246,7 +246,7 @@ class TradeSecretValidator:
         if fast is not None:
             leaks, markers = self._term_leaks(text, fast, name_rule)
             # Cheap gates first: the policy has such terms, the reply has two letters before a digit.
-            if self.leet_keys and fast.has_capital_digits():
+            if self.leet_keys and fast.capital_digits:
                 leaks += self._capital_code_leaks(text, leaks, name_rule)
             if self.patterns and (fast.has_spaced_letters() or has_token_markup(text)):
                 view, starts, ends = pattern_view(text)
