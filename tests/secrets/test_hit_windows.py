@@ -114,3 +114,17 @@ def test_offsets_jump_over_long_runs_of_dropped_characters() -> None:
     with pytest.raises(IndexError):
         offset(len(view.skeleton))
     assert [(leak.start, leak.end) for leak in VALIDATOR.scan(text)] == [(len(text) - 7, len(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.lists(st.integers(0, 10_000), max_size=12))
+def test_offsets_asked_in_any_order_are_the_reference_offsets(text: str, picks: list[int]) -> None:
+    # The finder keeps checkpoints of earlier answers; an earlier or repeated index must still be exact.
+    view = fast_view(text)
+    if view is None or not view.skeleton:
+        return
+    reference = full_skeleton(text, leet=False).starts
+    offset = view.offset_finder()
+    for pick in picks:
+        index = pick % len(view.skeleton)
+        assert offset(index) == reference[index]

@@ -84,13 +84,22 @@ def test_organisation_near_misses_pass(text: str) -> None:
 
 
 def test_organisation_forms_drop_the_legal_form_and_inflect_the_head_noun() -> None:
+    # Round 10: the town after a preposition, the family firm in English (test_round10).
     assert organisation_forms("Wohnungsbau Emsland eG") == [
         "Wohnungsbau Emsland",
         "Wohnungsbaus Emsland",
         "Wohnungsbaues Emsland",
+        "Wohnungsbau aus Emsland",
+        "Wohnungsbau in Emsland",
+        "Wohnungsbau from Emsland",
     ]
-    assert organisation_forms("Müller & Söhne GmbH & Co. KG") == ["Müller & Söhne"]
-    assert organisation_forms("Möbelhaus Brettschneider") == ["Möbelhauses Brettschneider"]
+    assert organisation_forms("Müller & Söhne GmbH & Co. KG") == ["Müller & Söhne", "Müller & Sons", "Müller and Sons"]
+    assert organisation_forms("Möbelhaus Brettschneider") == [
+        "Möbelhauses Brettschneider",
+        "Möbelhaus aus Brettschneider",
+        "Möbelhaus in Brettschneider",
+        "Möbelhaus from Brettschneider",
+    ]
     assert organisation_forms("Lianyu GmbH") == []  # one word left: partial_mentions decides
     assert organisation_forms("WM 1218 Duo") == []
 

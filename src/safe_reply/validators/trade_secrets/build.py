@@ -25,6 +25,7 @@ from safe_reply.validators.trade_secrets.automaton import (
     VariantRef,
     unpack,
 )
+from safe_reply.validators.trade_secrets.concepts import note_products
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
     FactEntry,
@@ -412,7 +413,11 @@ class _Compiler:
             self.purchase.append(self._fact_entry(entry.kind, term))
         rule = None
         if entry.uses_name_rule(self.ordinary):
+            # The kind of product the note says the codename stands for ("camera platform", "router project")
+            # makes it a name compounded with it ("die Wachturm-Kameras", "Sandkasten-Streu").
             rule = self.name_rule.with_cues(entry.context) if entry.context else self.name_rule
+            products = note_products(entry.note)
+            rule = rule.with_products(products) if products else rule
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()

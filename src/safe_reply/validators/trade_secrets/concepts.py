@@ -3,15 +3,25 @@ the English words of the German object words facts are written with, and the sec
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "CONCEPTS",
     "DEFINING_CONCEPTS",
+    "GENERIC_CONCEPTS",
     "OBJECT_HEADS",
     "OBJECT_WORDS_EN",
     "PURCHASE_CUES",
     "SECRECY_CUES",
     "VALUE_ONLY_CONCEPTS",
+    "note_products",
 ]
+
+# The verbs of a rise, in German and English (prefixes of casefolded words, or phrases).
+_RISING: tuple[str, ...] = (
+    "steigen", "steigt", "anheb", "angehoben", "anzuheben", "raise", "raising", "going up", "go up",
+    "goes up", "will rise", "rising",
+)  # fmt: skip
 
 # Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
 # or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
@@ -80,9 +90,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "rohertrag", "rohgewinn", "deckungsbeitrag", "bleibt uns", "bleiben uns", "gross profit",
               "contribution margin", "we keep", "we make on"),
     # A new price list or rising prices announce the increase without its word.
+    # ... and so do the verbs of rising, in either word order ("zum 1. März steigen die Preise").
     "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
                       "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
-                      "new prices", "preise steigen", "prices go up", "prices will go up", "prices rise"),
+                      "new prices", "preise steigen", "prices go up", "prices will go up", "prices rise",
+                      *_RISING),
+    # Any other increase an entry plans ("Prämienerhöhung 2027", "Beitragserhöhung", "Gebührenerhöhung"):
+    # said by the same verbs ("2027 wird der Beitrag erhöht", "fees will be raised in 2028").
+    "erhöhung": ("erhöh", "teurer", "increase", "more expensive", *_RISING),
     "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
     "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
     "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
@@ -111,9 +126,12 @@ VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(
     {
         "ziel", "rate", "reklamation", "rücksend", "rücklauf", "retoure", "abbruch", "marktplatz", "marketplace",
         "händler", "reseller", "retailer", "dealer", "drogerie", "drugstore", "abschalt", "korridor", "score",
-        "schwelle",
+        "schwelle", "erhöhung",
     }
 )  # fmt: skip
+# Concepts that stand inside more specific ones ("erhöhung" in "preiserhöhung"): an entry word that holds
+# the specific one has it alone.
+GENERIC_CONCEPTS: frozenset[str] = frozenset({"erhöhung"})
 # Concepts that make a fact internal by their meaning: a target is what the company aims at, while the
 # same discount or price said without it is what the customer gets ("In der Drogerie gibt es gerade
 # 18 % Rabatt" is no "Zielrabatt Drogerie 18 %"). A fact with one is stated only with it, or with a
@@ -153,8 +171,42 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "provision": ("commission",), "prämie": ("premium",), "versicherung": ("insurance",), "tarif": ("tariff",
     "plan"), "einsatz": ("call-out", "visit"), "anfahrt": ("call-out", "travel"), "garantie": ("warranty",
     "guarantee"), "lieferung": ("delivery",), "versand": ("shipping",),
+    # The events a rate counts, said as verbs ("8,5 % unserer Abonnenten kündigen", "5.3 % get cancelled").
+    "kündig": ("cancel", "churn"), "kündiger": ("kündig", "cancel", "churn"), "storno": ("storn", "cancel"),
+    # What a planned increase raises ("Gebührenerhöhung": "the fee will be raised").
+    "gebühren": ("fee",), "gebühr": ("fee",), "beitrag": ("fee", "premium"), "prämien": ("premium",),
     "polster": ("upholstery", "cushion"), "leder": ("leather",), "holz": ("wood",), "lack": ("paint", "finish"),
 }  # fmt: skip
+# Kinds of product an entry's note may say a codename stands for (not the parts above: "a loss cover" is no
+# product of its own, and "Schaden" beside "Leuchtturm" no name): a note names the kind in English
+# ("next-generation camera platform"), a reply in either language.
+PRODUCT_WORDS_EN: dict[str, tuple[str, ...]] = {
+    "kamera": ("camera",), "router": ("router",), "drohne": ("drone",), "streu": ("litter",), "uhr": ("watch",),
+    "brille": ("glasses",),
+    "rucksack": ("backpack",), "koffer": ("suitcase",), "zelt": ("tent",), "kopfhörer": ("headphones", "earbuds"),
+    "saugroboter": ("robot vacuum",), "staubsauger": ("vacuum",), "drucker": ("printer",), "schloss": ("lock",),
+    "klingel": ("doorbell",), "thermostat": ("thermostat",), "leuchte": ("lamp", "light"), "lampe": ("lamp",),
+    "futter": ("food", "feed"), "kapsel": ("capsule", "pod"), "tarif": ("tariff",), "fahrrad": ("bike",),
+    "roller": ("scooter",), "kinderwagen": ("stroller", "pram"), "sitz": ("seat",), "wärmepumpe": ("heat pump",),
+    "speicher": ("storage",), "wechselrichter": ("inverter",), "modul": ("panel",),
+}  # fmt: skip
+_NOTE_WORD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?")
+
+
+def note_products(note: str | None) -> tuple[str, ...]:
+    """The product kinds an entry's note names, in German and English: "camera" of "next-generation
+    camera platform" gives ("kamera", "camera"). Only words of the tables above, so the rest of a note
+    ("the bird is not a leak", "a sandpit in the garden") adds nothing."""
+    if not note:
+        return ()
+    words = {w.casefold() for w in _NOTE_WORD.findall(note)} | set(re.findall(r"[^\W\d_]+", note.casefold()))
+    found: list[str] = []
+    for german, english in PRODUCT_WORDS_EN.items():
+        if german in words or any(e in words or e + "s" in words for e in english):
+            found += [german, *english]
+    return tuple(dict.fromkeys(found))
+
+
 # Object words a compound entry ends in ("Wiederholreparatur", "Türscharnier", "Trommellager"): a reply says
 # the head alone ("fast jede zehnte Reparatur", "bei den Scharnieren"). Only heads of >= 6 letters.
 OBJECT_HEADS: frozenset[str] = frozenset(w for w in OBJECT_WORDS_EN if len(w) >= 6)

@@ -167,6 +167,10 @@ class NameRule:
     capitalised: bool = False
     # Cue words that count anywhere in the sentence, not only in the window (RELATION_CUES).
     sentence_cues: frozenset[str] = frozenset()
+    # The product kinds the entry's note names ("camera" of "camera platform"): a name where compounded
+    # with the word ("Wachturm-Kameras") or right after it ("the Sperling drone"), not as any neighbour
+    # ("Streuen Sie Kiesel" is no "Kiesel" litter).
+    products: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -177,7 +181,11 @@ class NameRule:
 
     def with_cues(self, extra: Iterable[str]) -> NameRule:
         cues = self.cues | {_fold(c) for c in extra if c.strip()}
-        return NameRule(cues, self.window, self.capitalised, self.sentence_cues)
+        return NameRule(cues, self.window, self.capitalised, self.sentence_cues, self.products)
+
+    def with_products(self, products: Iterable[str]) -> NameRule:
+        folded = self.products | {_fold(p) for p in products if p.strip()}
+        return NameRule(self.cues, self.window, self.capitalised, self.sentence_cues, folded)
 
     def evidence(
         self,
@@ -209,6 +217,8 @@ class NameRule:
             return None
         word_start, word_end = _word_bounds(text, start, end)
         if self._compound(text[word_start:start], text[end:word_end]):
+            return Evidence.COMPOUND
+        if self.products and self._product(text, word_start, start, end, word_end):
             return Evidence.COMPOUND
         sentence_start, sentence_end = _sentence_bounds(text, word_start, word_end)
         before = text[sentence_start:word_start]
@@ -243,6 +253,20 @@ class NameRule:
             return Evidence.FOREIGN
         return None
 
+    def _product(self, text: str, word_start: int, start: int, end: int, word_end: int) -> bool:
+        """The note's product kind compounded with the hit ("Wachturm-Kameras", "Kieselstreu") or as the
+        very next word ("Leuchtfeuer Kamera", "the Sperling drone")."""
+        head = _fold("".join(c for c in text[word_start:start] if c.isalpha()))
+        tail = _fold("".join(c for c in text[end:word_end] if c.isalpha()))
+        if head and any(head.endswith(p) for p in self.products):
+            return True
+        if tail and any(tail.startswith(link + p) for p in self.products for link in _LINKS):
+            return True
+        if tail and _is_cue(self.products, tail):  # "Kiesel-Katzenstreu": the kind as the compound's head
+            return True
+        following = _NEXT_NOUN.match(text, word_end, min(len(text), word_end + 40))
+        return following is not None and _is_cue(self.products, _fold(following.group(1)))
+
     def _compound(self, head: str, tail: str) -> bool:
         head = _fold("".join(c for c in head if c.isalpha()))
         tail = _fold("".join(c for c in tail if c.isalpha()))
@@ -255,6 +279,7 @@ class NameRule:
 
 
 _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+_NEXT_NOUN = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 

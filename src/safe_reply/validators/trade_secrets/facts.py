@@ -34,6 +34,7 @@ from safe_reply.validators.trade_secrets import wordplace
 from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
+    GENERIC_CONCEPTS,
     OBJECT_HEADS,
     OBJECT_WORDS_EN,
     PURCHASE_CUES,
@@ -67,6 +68,18 @@ _TERM_OF_VALIDITY = re.compile(
 )
 # Concepts whose value is never public (a margin): the value beside the concept is enough.
 INTERNAL_CONCEPTS: frozenset[str] = frozenset({"marge"})
+# Concepts of a planned increase: its size said with it ("steigen die Preise um 6 %", "by 5 %") pins a
+# month down as that plan's date ("zum 1. März steigen die Preise um 6 %" of "Preiserhöhung 1. März 2027").
+INCREASE_CONCEPTS: frozenset[str] = frozenset({"preiserhöhung", "erhöhung"})
+_BY_AMOUNT = re.compile(
+    r"\b(?:um|by)\s+(?:(?:etwa|rund|ca\.|circa|knapp|gut|about|around|roughly|some|almost|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_BY_REACH = 20  # characters before an amount searched for "um" / "by"
+# ... when the sentence says that a price rises: "Der Stromverbrauch steigt im Juli um 10 %" plans nothing.
+_PRICE_WORD = re.compile(
+    r"preis|price|kosten|cost|beitr|gebühr|\bfees?\b|tarif|\babos?\b|premium|prämie", re.IGNORECASE
+)
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
 SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
 # A German compound ends in its head noun: "Rücksendequote", "Rohmarge", "Kreditlimit", "Einkaufsziel".
@@ -77,6 +90,14 @@ PURCHASE_KIND = "purchase_price"
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 # A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
 _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s|\s(?:cents?|ct)\b", re.IGNORECASE)
+# ... or as a percentage of a population ("8,5 % unserer Abonnenten", "5.3 % of bookings"): a share too,
+# where "14 % Rabatt" is an offer.
+_POPULATION = re.compile(
+    r"\s*(?:der|des|aller|unserer|unseres|unsrer|von\s+(?:den|allen|unseren)|of)\s"
+    # ... of people or things, not of an amount ("8.5 % of the price", "5 % des Kaufpreises" is a charge).
+    r"(?!(?:the|your|our|ihres|ihrer|the\s+total)?\s*(?:\w*preis|price|amount|betrag|summe|sum|total|value|wert|fee|cost))",
+    re.IGNORECASE,
+)
 _MIN_OBJECT_LEN = 4
 _MIN_HEAD_LEN = 6  # the shortest head noun of OBJECT_HEADS
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
@@ -138,7 +159,16 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     for quantity in sorted(values, key=lambda q: -q.start):
         rest = rest[: quantity.start] + " " + rest[quantity.end :]
     words = [w.lower() for w in _WORD.findall(rest)]
-    concepts = tuple(dict.fromkeys(key for word in words for key in CONCEPTS if key in word))
+    # A generic concept inside a specific one of the same word ("erhöhung" of "preiserhöhung") is not a
+    # second concept: two would make one wording ("teurer") two signals.
+    concepts = tuple(
+        dict.fromkeys(
+            key
+            for word in words
+            for key in CONCEPTS
+            if key in word and not (key in GENERIC_CONCEPTS and any(key in k != key and k in word for k in CONCEPTS))
+        )
+    )
     objects = tuple(part for word in words for part in _object_parts(word))
     codes = tuple(word for word in words if any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
     objects = tuple(dict.fromkeys((*objects, *codes)))
@@ -183,8 +213,10 @@ def _object_parts(word: str) -> list[str]:
     rest = word
     for key in keys:
         rest = rest.replace(key, " ")
-    # The parts around the concept, without the hyphen that joined them ("Lötstellen-Quote").
-    return [part for part in re.split(r"[\s/-]+", rest) if len(part) >= _MIN_OBJECT_LEN]
+    # The parts around the concept, without the hyphen that joined them ("Lötstellen-Quote"); a part that
+    # ends in the linking "s" of a compound also without it ("beitrag" of "Beitragserhöhung").
+    parts = [part for part in re.split(r"[\s/-]+", rest) if len(part) >= _MIN_OBJECT_LEN]
+    return [*parts, *(p[:-1] for p in parts if p.endswith(("gs", "ts", "ns")) and len(p) > _MIN_OBJECT_LEN)]
 
 
 def typed_fact(entry: int, fact: str, value: str | None, cues: Sequence[str]) -> FactRule | None:
@@ -360,7 +392,15 @@ class FactScanner:
         found = [dataclasses.replace(q, start=q.start + start, end=q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
-        shares = [(q, q.approx or _RATIO_WORD.search(text, q.start, q.end) is not None) for q in found]
+        shares = [
+            (
+                q,
+                q.approx
+                or _RATIO_WORD.search(text, q.start, q.end) is not None
+                or (q.unit is Unit.PERCENT and _POPULATION.match(text, q.end) is not None),
+            )
+            for q in found
+        ]
         secrecy = any(c in cues for c in SECRECY_CUES)
         hedged = [
             q
@@ -370,6 +410,12 @@ class FactScanner:
             and self._by_rounded
             and (q.approx or _HEDGE.search(text, max(start, q.start - _HEDGE_REACH), q.start))
         ]
+        # The size of a change ("um 6 %", "by €2"): a planned increase's second signal beside its date.
+        sized = any(
+            (q.unit is Unit.PERCENT or q.unit in CURRENCIES)
+            and _BY_AMOUNT.search(text, max(start, q.start - _BY_REACH), q.start) is not None
+            for q in found
+        ) and _PRICE_WORD.search(text, start, end) is not None
         matches: list[Match] = []
         frames: dict[int, frozenset[str]] = {}
         if cues & _WEAK_WORDINGS and _TERM_OF_VALIDITY.search(text, start, end):
@@ -408,7 +454,8 @@ class FactScanner:
                         and any(o in reply_cues for o in rule.objects)
                         and any(w in cues and w not in _WEAK_WORDINGS for k in concepts for w in CONCEPTS.get(k, ()))
                     )
-                    if _states_fact(rule, value, ratio, said, bool(objects), secrecy, elsewhere):
+                    sized_plan = sized and value.unit is Unit.DATE and bool(INCREASE_CONCEPTS.intersection(said))
+                    if _states_fact(rule, value, ratio, said, bool(objects) or sized_plan, secrecy, elsewhere):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and (objects or (secrecy and rule.objects)):
                 # Without a value, the concept of a fact about something said as internal is the fact

@@ -18,6 +18,7 @@ and that made a reply with a leak cost more than twice a clean one (issue 13's b
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -63,7 +64,11 @@ _BASE64_PADDING = re.compile(rb"[A-Za-z0-9+/]{4,}=")
 # letters before it, not both capitals: "SOMMER37" is a code; a letter on each side; or two letters
 # after it). Every branch starts at a digit, so the search jumps from digit to digit (a byte search for
 # "aa0" would stop at every letter: three times slower). As normalise._leet_digits.
-_LEET_DIGITS = re.compile(rb"0(?:(?<=a[aA]0)|(?<=[aA]a0)|(?<=[aA]0)0*[aA]|0*[aA][aA])")
+# The last branch (tried only where no leet branch matched) marks two capitals right before a digit
+# ("SOMMER37", "ZORVAK4821"): a code word to the fast view, maybe a term with digits in capitals. Found in
+# the same search, it costs a clean reply nothing (a search of its own cost ~1-3 us, 5-12 % of a clean
+# reply, once a list holds more than 20,000 digit terms).
+_LEET_DIGITS = re.compile(rb"0(?:(?<=a[aA]0)|(?<=[aA]a0)|(?<=[aA]0)0*[aA]|0*[aA][aA]|(?<=AA0)(?P<capital>))")
 _CASE_CLASSES = bytes(
     ord("A")
     if b in _LETTERS and chr(b).isupper()
@@ -87,23 +92,31 @@ class FastView:
     skeleton: bytes  # Latin-1: lower-cased, accent-folded letters and digits
     classes: bytes  # per character: "a" letter, "0" digit, " " space or tab, "." other
     raw: bytes  # per character its Latin-1 byte ("?" for the typographic marks beyond Latin-1)
+    capital_digits: bool = False  # two capitals right before a digit somewhere ("SOMMER37", "ZORVAK4821")
 
     def offset_finder(self) -> Callable[[int], int]:
         """skeleton index -> offset of the reply character it came from (one each).
 
         The list of all offsets of a 2,000-character reply costs about 40 µs; a reply with a hit needs
-        two of them. A skeleton character lies at least its index into the reply: count the kept
-        characters up to there, then step forward by the shortfall (a C-level count per step) until
-        it is made up. The shortfall shrinks with every step, so a reply needs a few steps.
+        two of them. A skeleton character lies at least its index past the last known (index, offset)
+        checkpoint: count the kept characters from there, then step forward by the shortfall (a C-level
+        count per step) until it is made up. The shortfall shrinks with every step, so a query needs a
+        few steps. Every answer becomes a checkpoint, so a reply full of hits counts each stretch once:
+        counting from the reply's start per hit made a 1 MB reply with a term every 8 characters take
+        minutes instead of seconds (quadratic).
         """
         kept = self.raw.translate(_KEPT)
         total = kept.count(1)
+        known_index = [0]  # checkpoints: known_index[k] kept characters lie before offset known_at[k]
+        known_at = [0]
 
         def offset(index: int) -> int:
             if not 0 <= index < total:
                 raise IndexError(f"skeleton index {index} of a skeleton of {total} characters")
-            at = index
-            seen = kept.count(1, 0, at)  # kept characters before `at`
+            k = bisect.bisect_right(known_index, index) - 1
+            base_at, base_seen = known_at[k], known_index[k]
+            at = base_at + (index - base_seen)
+            seen = base_seen + kept.count(1, base_at, at)  # kept characters before `at`
             while seen <= index:
                 # Exactly `step` kept characters in [at, at + step) are all of them kept: the last one
                 # is the one looked for; fewer leave a shortfall for the next step.
@@ -114,6 +127,9 @@ class FastView:
                     continue
                 seen += found
                 at += step
+            if index + 1 > known_index[-1]:  # hits come in reply order: the checkpoints stay sorted
+                known_index.append(index + 1)
+                known_at.append(at)
             return at - 1
 
         return offset
@@ -148,9 +164,12 @@ def fast_view(text: str) -> FastView | None:
     if (b"*" in raw or b"_" in raw or b"~" in raw or b"`" in raw) and _MARKDOWN_IN_WORD.search(raw):
         return None
     # Digits in a word of >= 2 letters are leetspeak ("Kr4n1ch"); "T10" and "E7" are model names.
-    if _LEET_DIGITS.search(raw.translate(_CASE_CLASSES)):
-        return None
-    return FastView(raw.translate(_SKELETON, _DROP), raw.translate(_CLASSES), raw)
+    capital = False
+    for match in _LEET_DIGITS.finditer(raw.translate(_CASE_CLASSES)):
+        if match.group("capital") is None:
+            return None
+        capital = True
+    return FastView(raw.translate(_SKELETON, _DROP), raw.translate(_CLASSES), raw, capital)
 
 
 # A window around a candidate starts and ends at ASCII whitespace that follows anything but whitespace

@@ -110,7 +110,8 @@ _NUMBER = (
     # A scale: "0,9k", "12 Tsd.", "1,2 Mio.", "3 Mrd.", "12 thousand", "1.2 million", "2 bn".
     r"(k\b|[\s\u2007]?(?:tsd|mio|mrd)\b\.?|[\s\u2007](?:tausend|thousand|millionen|million|millions|milliarden"
     r"|milliarde|billion|billions|bn)\b)?"
-    r"(?![\w/]|[.,]\d|-\d)"
+    # Not a date or a fraction ("3/2027", "1/2"); a slash before a unit word is a price per unit ("€4.12/kg").
+    r"(?![\w]|/(?![^\W\d_])|[.,]\d|-\d)"
 )
 _SCALES: dict[str, Decimal] = {
     word: Decimal(factor)
@@ -263,6 +264,9 @@ def _digits_value(digits: str) -> Decimal | None:
             return Decimal(f"{whole}.{groups[-1]}")
         except InvalidOperation:
             return None
+    if len(groups) == 2 and last != " " and groups[0].strip("0") == "":
+        # "0,412 €", "0.412": no thousands group follows a leading zero; a decimal of three places.
+        return Decimal(f"0.{groups[1]}")
     if all(len(g) == 3 for g in groups[1:]):
         return Decimal("".join(groups))  # "2.000", "2,000", "1 234": thousands
     return None
@@ -295,8 +299,11 @@ def _written_numbers(text: str) -> str:
     return "".join(parts)
 
 
+# ... and "einundvierzig Euro und zwanzig Cent", "41 euros and 20 cents" -> 41.20 euros (the cents named:
+# "41 Euro und 20 Stück" are two values).
 _DECIMAL_WORDS = re.compile(
-    r"(\d+)[\s\u2007]+(?:komma|point)[\s\u2007]+(\d+)|(\d+)[\s\u2007]+(euros?|dollars?)[\s\u2007]+(\d{1,2})(?!\d)",
+    r"(\d+)[\s\u2007]+(?:komma|point)[\s\u2007]+(\d+)|(\d+)[\s\u2007]+(euros?|dollars?)[\s\u2007]+"
+    r"(?:(?:und|and)[\s\u2007]+(\d{1,2})[\s\u2007]+(?:cents?|ct)\b|(\d{1,2})(?!\d))",
     re.IGNORECASE,
 )
 
@@ -462,7 +469,8 @@ def _join_decimal(match: re.Match[str]) -> str:
     if match.group(1):
         joined = f"{match.group(1)},{match.group(2)}"
     else:
-        joined = f"{match.group(3)},{match.group(5).rjust(2, '0')} {match.group(4)}"
+        cents = match.group(5) or match.group(6)
+        joined = f"{match.group(3)},{cents.rjust(2, '0')} {match.group(4)}"
     if len(joined) > match.end() - match.start():
         return match.group()
     return joined.ljust(match.end() - match.start(), "\u2007")

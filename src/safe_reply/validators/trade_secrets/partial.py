@@ -192,9 +192,49 @@ def organisation_forms(term: str, *, inflect: bool = True) -> list[str]:
     head = _HEAD_NOUN.match(base) if inflect else None
     if head is not None:
         noun, rest = head.group(1), base[head.end(1) :]
-        endings = ("es",) if noun.endswith(("s", "ß", "x", "z")) else ("s", "es")
+        endings: tuple[str, ...] = ("es",) if noun.endswith(("s", "ß", "x", "z")) else ("s", "es")
+        # A first word in -e is mostly an adjective, declined after an article ("im Netz der
+        # Mitteldeutschen Trassen", "Mitteldeutscher Trassenbau").
+        endings += ("n", "r") if noun.endswith("e") else ()
         forms += [noun + ending + rest for ending in endings]
+    if inflect:
+        forms += _placed(base) + _family_firm(base)
     return forms
+
+
+# The last word of a firm's name is often its town, which a sentence joins with a preposition ("Elektro
+# Brandl aus Kelheim", "beim Reparaturwerk in Halle-Neustadt").
+# Not "im": a region after it is a description ("Pflegedienste im Muldental"), a town after "aus" or "in" the firm.
+_PLACE_PREPOSITIONS = ("aus", "in", "from")
+_LAST_PLACE = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]{2,})?)$")
+# "X & Söhne", the family firm inside a longer name, keeps its meaning in English ("Kranz & Sons").
+_FAMILY_FIRM = re.compile(r"([A-ZÄÖÜ][\w-]+)\s*(?:&|und)\s*(Söhne|Sohn|Töchter|Tochter|Partner|Brüder)\b")
+_FAMILY_EN = {"Söhne": "Sons", "Sohn": "Son", "Töchter": "Daughters", "Tochter": "Daughter", "Partner": "Partners",
+              "Brüder": "Brothers"}  # fmt: skip
+
+
+def _placed(base: str) -> list[str]:
+    """A name of >= 2 words whose last one is capitalised, with a preposition before that word (not
+    inside a family firm: "Kranz & Söhne")."""
+    last = _LAST_PLACE.search(base)
+    if last is None or last.group(1) in _FAMILY_EN:
+        return []
+    name = base[: last.start()]
+    words = name.split()
+    # A designation is no town ("WM 1218 Duo"), nor the second half of a family firm.
+    if not words or not words[-1].isalpha() or words[-1] == "und":
+        return []
+    return [f"{name} {preposition} {last.group(1)}" for preposition in _PLACE_PREPOSITIONS]
+
+
+def _family_firm(base: str) -> list[str]:
+    """The family firm of a longer name, in German and English ("Kranz & Söhne", "Kranz & Sons")."""
+    found = _FAMILY_FIRM.search(base)
+    if found is None:
+        return []
+    surname, relation = found.group(1), found.group(2)
+    english = [f"{surname} & {_FAMILY_EN[relation]}", f"{surname} and {_FAMILY_EN[relation]}"]
+    return english if found.group(0) == base else [found.group(0), *english]
 
 
 def _acronym(token: str) -> bool:

@@ -26,15 +26,8 @@ from dataclasses import dataclass
 from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
 from safe_reply.types import Category, Context, Edit, Finding, Language, Message, Severity, Span
-from safe_reply.validators.trade_secrets.automaton import (
-    Automaton,
-    Hit,
-    Slots,
-    match_skeleton,
-)
-from safe_reply.validators.trade_secrets.config import (
-    Kind,
-)
+from safe_reply.validators.trade_secrets.automaton import Automaton, Hit, Slots, match_skeleton
+from safe_reply.validators.trade_secrets.config import Kind
 from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
@@ -84,13 +77,10 @@ def kind_labels(kind: str) -> tuple[str, str]:
 # shorter tokens are decoded too, but only accepted when they decode to printable text).
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{4,}={0,2}(?![A-Za-z0-9+/=])")
 _BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
-# Two capitals before a digit: a code to the fast view ("SOMMER37"), maybe a term in capitals ("ZORVAK4821").
-# Searched on the reply's Latin-1 bytes mapped to "A" (capital), "0" (digit) and "." (anything else): the
-# search starts at a digit only, which a byte search finds fast (a character class in front is 4x slower).
-_CAPITALS = bytes(ord("A") if 65 <= b <= 90 else ord("0") if 48 <= b <= 57 else ord(".") for b in range(256))
-_CAPITAL_DIGITS = re.compile(rb"0(?<=AA0)")
 # A capital first, so the regex engine skips ahead to capitals (a look-behind in front was tried at every
 # position: ~40 µs a reply); the look-behind after it says the word starts there.
+# A word of letters and digits ("LW14HT", "14HT", "X2Pro"): leetspeak to the full skeleton.
+_DIGIT_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+")
 _CAPITAL_CODE_WORD = re.compile(r"[A-Z](?<![^\W_][A-Z])[A-Z]+[0-9][A-Z0-9]*(?![^\W_])")
 
 
@@ -256,7 +246,7 @@ class TradeSecretValidator:
         if fast is not None:
             leaks, markers = self._term_leaks(text, fast, name_rule)
             # Cheap gates first: the policy has such terms, the reply has two letters before a digit.
-            if self.leet_keys and b"0" in fast.classes and _CAPITAL_DIGITS.search(fast.raw.translate(_CAPITALS)):
+            if self.leet_keys and fast.capital_digits:
                 leaks += self._capital_code_leaks(text, leaks, name_rule)
             if self.patterns and (fast.has_spaced_letters() or has_token_markup(text)):
                 view, starts, ends = pattern_view(text)
@@ -266,6 +256,8 @@ class TradeSecretValidator:
         else:
             skeleton = full_skeleton(text)
             leaks, markers = self._term_leaks(text, skeleton, name_rule)
+            if self.term_reach and self.automaton is not None:
+                leaks += self._digit_word_leaks(text, leaks, name_rule)
             if self.patterns:
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
@@ -338,6 +330,20 @@ class TradeSecretValidator:
             if leak not in untouched
         ]
         return _not_overlapping(found, leaks)
+
+    def _digit_word_leaks(self, text: str, leaks: list[Leak], name_rule: bool) -> list[Leak]:
+        """Words of letters and digits read as written: the full skeleton reads "LW14HT" as leetspeak, while a
+        term of several words with digits ("SonnTherm LW 14 HT") keeps its digits. Only the words around
+        them are read again, as far as such a term reaches (term_reach: a policy that has such terms)."""
+        assert self.automaton is not None
+        spans = [m.span() for m in _DIGIT_WORD.finditer(text)]
+        if not spans:
+            return []
+        reach = self.term_reach
+        around = [(max(0, start - reach), min(len(text), end + reach)) for start, end in spans]
+        find = self.automaton.find
+        parts = [(window, find(window.text)) for window in text_windows(text, around)]
+        return _not_overlapping(self._leaks_in(text, parts, name_rule), leaks)
 
     def _entry_of(self, term: int) -> str:
         return self.terms[term].entry
