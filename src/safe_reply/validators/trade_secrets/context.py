@@ -150,6 +150,7 @@ class Evidence(StrEnum):
     CONTEXT = "context"
     CAPITALISED = "capitalised"
     FOREIGN = "foreign"
+    ORGANISATION = "organisation"
 
 
 def _fold(word: str) -> str:
@@ -167,6 +168,8 @@ class NameRule:
     capitalised: bool = False
     # Cue words that count anywhere in the sentence, not only in the window (RELATION_CUES).
     sentence_cues: frozenset[str] = frozenset()
+    # The term names an organisation (config.names_organisation): grammar shows the name (see _named_firm).
+    organisation: bool = False
 
     @classmethod
     def build(
@@ -177,7 +180,11 @@ class NameRule:
 
     def with_cues(self, extra: Iterable[str]) -> NameRule:
         cues = self.cues | {_fold(c) for c in extra if c.strip()}
-        return NameRule(cues, self.window, self.capitalised, self.sentence_cues)
+        return NameRule(cues, self.window, self.capitalised, self.sentence_cues, self.organisation)
+
+    def for_organisation(self) -> NameRule:
+        """The rule for an organisation's name: the same cues, and grammar as evidence too."""
+        return NameRule(self.cues, self.window, self.capitalised, self.sentence_cues, organisation=True)
 
     def evidence(
         self,
@@ -237,10 +244,14 @@ class NameRule:
             and any(_is_cue(self.sentence_cues, _fold(w)) for w in _RELATION_WORD.findall(before + " " + after))
         ):
             return Evidence.CONTEXT
+        if _PERSON_BEFORE.search(before[-40:]):
+            return None  # a person's first name: "his name is Chase", "I'm Chase", "Frau Puma"
         if english and _capitalised_in_english(text, start, end, before, english_reply):
             return Evidence.CAPITALISED
         if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
             return Evidence.FOREIGN
+        if self.organisation and _named_firm(text, start, end, trick, word_end, (before, after), english_reply):
+            return Evidence.ORGANISATION
         return None
 
     def _compound(self, head: str, tail: str) -> bool:
@@ -332,6 +343,66 @@ def _capitalised_in_english(
         # noun would need its article ("Ember's drivers" but "An ember's glow").
         return _POSSESSIVE.match(text, end) is not None and _english(text, english_reply)
     return _english(text, english_reply)
+
+
+# A first name, not a firm: "his name is Chase", "I'm Chase", "Herr Otto", "ich heiße Puma". ("named" is
+# a naming cue for codenames and stays one.)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:name\s+is|name's|I'm|I\s+am|Mr|Mrs|Ms|Miss|Dr|Herr|Herrn|Frau|hei(?:ß|ss)e|Name\s+ist)\.?\s+$"
+)
+# An English word after which a capitalised sentence opener is a verb, not a name: "Chase the order".
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|your|my|our|their|his|her|it|them|him|up|down|this|that|these|those)\b")
+# A lower-case German word right before a noun that ends like an inflected adjective ("dichter Nebel",
+# "frische Äpfel", "einen großen Globus") makes it a common noun: a firm's name takes none. These words end
+# alike but are function words, after which a name stands ("wie Samsung", "oder Bosch", "gegen Apple").
+_ADJECTIVE_ENDING = re.compile(r"(?<![^\W\d_])([a-zäöüß]{3,}(?:e|en|er|es|em))\s+$")
+_NOT_ADJECTIVES = frozenset(
+    "wie ohne oder aber über unter hinter wieder sondern gegen neben wegen außer ausser entweder weder immer "
+    "lieber eher später früher selber gerne gerade heute ebenso genauso bitte habe haben hatte hatten kaufen "
+    "bestellen wechseln nehmen empfehlen anbieter".split()
+)
+# Words of the market that make even an article's noun a firm in a German reply ("Die Telekom ist teurer",
+# "beim Tarif der Telekom"): companies compete on prices and plans; a bird or a puma in the zoo does not.
+_MARKET_WORDS = re.compile(
+    r"\b(?:teurer|günstiger|billiger|preiswerter|Anbieter\w*|Konkurren\w*|Wettbewerb\w*|Mitbewerb\w*|Tarif\w*"
+    r"|Vertrag|Verträge|Kündigung|kündigen|wechseln|gewechselt|Wechsel|Filiale\w*|Konzern\w*|Marktführer)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_firm(
+    text: str,
+    start: int,
+    end: int,
+    trick: str,
+    word_end: int,
+    sides: tuple[str, str],
+    english_reply: Callable[[], bool] | None,
+) -> bool:
+    """Is a capitalised organisation name used as one where no cue word says so? A firm stands as itself:
+    in English at a sentence start too ("Verizon has better coverage"), unless it is a verb there ("Chase
+    the order"); in German without an article or adjective ("Samsung ist günstiger", "bei Bosch"), or with
+    one in a sentence about prices and plans ("Die Telekom ist teurer"). Only the word itself, its
+    possessive or genitive ("Samsungs", "Apple's") and the head of a hyphenated compound ("Bosch-Akkus")
+    count: "Apples" is a plural, "Nebelscheinwerfer" a lamp."""
+    before, after = sides
+    if not text[start].isupper() or (start > 0 and text[start - 1].isalnum()):
+        return False
+    tail = text[end:word_end]
+    english = _english(text, english_reply)
+    # The hit spans an inflection ending ("Samsungs", "Apples"): a genitive in German, a plural in English.
+    if (tail and tail[0] not in HYPHENS) or ("inflected" in trick.split("+") and (english or text[end - 1] != "s")):
+        return False
+    preceding = before.rstrip()
+    if english:
+        # Mid-sentence capitals are the `capitalised` and `foreign` evidence; here the sentence start.
+        return (not preceding or preceding[-1] in _SENTENCE_OPENERS) and _OBJECT_AFTER.match(after) is None
+    if tail:
+        return True  # the head of a compound: the article is the compound's ("die Bosch-Akkus")
+    if _GERMAN_DETERMINER.search(before):
+        return _MARKET_WORDS.search(before + " " + after) is not None
+    adjective = _ADJECTIVE_ENDING.search(before)
+    return adjective is None or adjective.group(1) in _NOT_ADJECTIVES
 
 
 def _english(text: str, english_reply: Callable[[], bool] | None) -> bool:
