@@ -143,3 +143,11 @@ def test_a_banned_word_counts_in_every_sense() -> None:
     ]
     lenient = make_validator([{"term": "breach", "kind": "banned_term", "ordinary_word": True}])
     assert lenient.scan("Potential breach detected.") == []
+
+
+def test_a_name_word_next_to_the_role_of_a_contractor() -> None:
+    contractor = make_validator([{"term": "Elektro Brandl Kelheim", "kind": "subcontractor"}])
+    text = "Die Arbeiten übernimmt unser Subunternehmer Elektro Brandl aus Kelheim."
+    assert [(x.start, x.end, x.evidence) for x in contractor.scan(text)] == [(52, 58, "context")]
+    assert contractor.scan("Herr Brandl, der Subunternehmer meldet sich morgen.") == []  # the customer
+    assert contractor.scan("Brandl ist ein häufiger Name in Bayern.") == []  # no role, no firm

@@ -74,8 +74,10 @@ DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
 COMPANY_CUES: tuple[str, ...] = (
     "Lieferant", "Zulieferer", "Hersteller", "Fertiger", "Partner", "Firma", "liefert", "geliefert",
     "produziert", "gefertigt", "hergestellt", "fertigt", "von",
+    # Who does work for the company: "unser Subunternehmer Elektro Brandl", "our contractor Brandl".
+    "Subunternehmer", "Dienstleister", "Handwerksbetrieb", "Partnerbetrieb", "Fachbetrieb",
     "supplier", "supplies", "supplied", "manufacturer", "manufactured", "maker", "made", "produced",
-    "partner", "company", "vendor", "sourced", "from", "by",
+    "partner", "company", "vendor", "sourced", "from", "by", "contractor", "subcontractor",
 )  # fmt: skip
 # Words that put a name in a business relationship with the company, or name the kind of organisation
 # it is: anywhere in the sentence, they make a listed organisation's surname or place name a mention of
@@ -226,6 +228,8 @@ class NameRule:
             return None  # the word cited as a translation: "a kingfisher – auf Deutsch „Eisvogel“"
         if start - word_start <= 0 and word_end - end <= _MAX_QUOTED_ENDING and _quoted(before, after):
             return Evidence.QUOTED
+        if _PERSON_BEFORE.search(before[-40:]):
+            return None  # a person: "his name is Chase", "I'm Chase", "Herr Brandl, der Subunternehmer ..."
         # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
         # to the hit are found from the hit outwards, lazily (not every word of the sentence).
         words = [
@@ -244,8 +248,6 @@ class NameRule:
             and any(_is_cue(self.sentence_cues, _fold(w)) for w in _RELATION_WORD.findall(before + " " + after))
         ):
             return Evidence.CONTEXT
-        if _PERSON_BEFORE.search(before[-40:]):
-            return None  # a person's first name: "his name is Chase", "I'm Chase", "Frau Puma"
         if english and _capitalised_in_english(text, start, end, before, english_reply):
             return Evidence.CAPITALISED
         if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
@@ -365,7 +367,8 @@ _NOT_ADJECTIVES = frozenset(
 # "beim Tarif der Telekom"): companies compete on prices and plans; a bird or a puma in the zoo does not.
 _MARKET_WORDS = re.compile(
     r"\b(?:teurer|günstiger|billiger|preiswerter|Anbieter\w*|Konkurren\w*|Wettbewerb\w*|Mitbewerb\w*|Tarif\w*"
-    r"|Vertrag|Verträge|Kündigung|kündigen|wechseln|gewechselt|Wechsel|Filiale\w*|Konzern\w*|Marktführer)\b",
+    r"|Vertrag|Verträge|Kündigung|kündigen|wechseln|gewechselt|Wechsel|Filiale\w*|Konzern\w*|Marktführer"
+    r"|Preis|Preise|Angebot|Angebote|kostet|Rabatt\w*|Netz|Empfang|Netzabdeckung|Kundenservice|Hotline)\b",
     re.IGNORECASE,
 )
 
