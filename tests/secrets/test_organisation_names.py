@@ -127,6 +127,7 @@ def test_an_organisation_without_its_legal_form(text: str, expected: list[tuple[
     [
         "You can google the manual, too.",
         "Ihre Post kommt morgen.",
+        "Wir senden Ihnen die Unterlagen per Post.",
         "Die Falke-Socken sind warm.",
         "Wie ein Falke sieht die Kamera alles.",
     ],
@@ -151,3 +152,10 @@ def test_a_name_word_next_to_the_role_of_a_contractor() -> None:
     assert [(x.start, x.end, x.evidence) for x in contractor.scan(text)] == [(52, 58, "context")]
     assert contractor.scan("Herr Brandl, der Subunternehmer meldet sich morgen.") == []  # the customer
     assert contractor.scan("Brandl ist ein häufiger Name in Bayern.") == []  # no role, no firm
+
+
+def test_cue_words_of_its_own_decide_for_an_organisation() -> None:
+    own = make_validator([{"term": "Netto", "kind": "competitor", "context": ["Discounter"]}])
+    assert own.scan("Netto kostet das Gerät 84 Euro.") == []  # the price without VAT, not the discounter
+    text = "Beim Discounter Netto gibt es das auch."
+    assert [(x.start, x.end, x.evidence) for x in own.scan(text)] == [(16, 21, "context")]

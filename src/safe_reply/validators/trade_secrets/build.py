@@ -420,8 +420,8 @@ class _Compiler:
             self.purchase.append(self._fact_entry(entry.kind, term))
         rule = None
         if entry.uses_name_rule(self.ordinary):
-            base = self._name_rule(entry.kind)
-            rule = base.with_cues(entry.context) if entry.context else base
+            # Cue words of its own say how the entry is named: then they decide, not a firm's grammar.
+            rule = self.name_rule.with_cues(entry.context) if entry.context else self._name_rule(entry.kind)
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()

@@ -363,6 +363,7 @@ _NOT_ADJECTIVES = frozenset(
     "lieber eher später früher selber gerne gerade heute ebenso genauso bitte habe haben hatte hatten kaufen "
     "bestellen wechseln nehmen empfehlen anbieter".split()
 )
+_BY_MEANS = re.compile(r"\bper\s+$", re.IGNORECASE)
 # Words of the market that make even an article's noun a firm in a German reply ("Die Telekom ist teurer",
 # "beim Tarif der Telekom"): companies compete on prices and plans; a bird or a puma in the zoo does not.
 _MARKET_WORDS = re.compile(
@@ -404,6 +405,8 @@ def _named_firm(
         return True  # the head of a compound: the article is the compound's ("die Bosch-Akkus")
     if _GERMAN_DETERMINER.search(before):
         return _MARKET_WORDS.search(before + " " + after) is not None
+    if _BY_MEANS.search(before):
+        return False  # the means, not a firm: "per Post", "per Nachnahme"
     adjective = _ADJECTIVE_ENDING.search(before)
     return adjective is None or adjective.group(1) in _NOT_ADJECTIVES
 
