@@ -8,6 +8,7 @@ BuildContext.sources so that it enters the policy hash.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,6 +99,7 @@ _ORGANISATION_KIND_PARTS = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=256)  # a list of 100,000 terms has a handful of kinds
 def names_organisation(kind: str) -> bool:
     """Does an entry of this kind name an organisation (a competitor, supplier or customer)?"""
     return any(part in kind for part in _ORGANISATION_KIND_PARTS)
@@ -109,6 +111,7 @@ def names_organisation(kind: str) -> bool:
 _BANNED_KIND_PARTS = ("banned", "blocked", "forbidden", "blacklist", "denylist", "profan", "verbot", "gesperrt")
 
 
+@functools.lru_cache(maxsize=256)
 def bans_word(kind: str) -> bool:
     """Is an entry of this kind a word banned wherever it appears?"""
     return any(part in kind for part in _BANNED_KIND_PARTS)
