@@ -64,6 +64,9 @@ def test_kinds_that_name_organisations() -> None:
         ("Telekom charges more for the same plan.", [(0, 7, "Telekom", "organisation")]),
         ("Die Telekom ist teurer.", [(4, 11, "Telekom", "organisation")]),
         ("Beim Tarif der Telekom zahlen Sie mehr.", [(15, 22, "Telekom", "organisation")]),
+        ("Lidl sells the same kettle for less.", [(0, 4, "Lidl", "organisation")]),
+        ("Bosch's version lacks the timer.", [(0, 5, "Bosch", "capitalised")]),
+        ("Our price beats Vorwerk by 20 euros.", [(16, 23, "Vorwerk", "foreign")]),
         ("Unlike Samsung, we repair it for free.", [(7, 14, "Samsung", "capitalised")]),
         ("My mortgage comes from Chase.", [(23, 28, "Chase", "capitalised")]),
     ],
@@ -126,6 +129,7 @@ def test_an_organisation_without_its_legal_form(text: str, expected: list[tuple[
     "text",
     [
         "You can google the manual, too.",
+        "Post your question in the forum, please.",
         "Ihre Post kommt morgen.",
         "Wir senden Ihnen die Unterlagen per Post.",
         "Die Falke-Socken sind warm.",
@@ -159,3 +163,28 @@ def test_cue_words_of_its_own_decide_for_an_organisation() -> None:
     assert own.scan("Netto kostet das Gerät 84 Euro.") == []  # the price without VAT, not the discounter
     text = "Beim Discounter Netto gibt es das auch."
     assert [(x.start, x.end, x.evidence) for x in own.scan(text)] == [(16, 21, "context")]
+
+
+_GERMAN = make_validator(
+    [{"term": word, "kind": "competitor"} for word in ("Klar", "Sonne", "Bahn", "Kette", "Direkt", "Edeka")]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klar, das Gerät ist auch nach der Garantie reparierbar.",
+        "Bei Sonne lädt das Panel in vier Stunden.",
+        "Mit Bus und Bahn ist der klappbare Roller praktisch.",
+        "Direkt am Gerät sehen Sie den Ladestand.",
+        "Kette und Ritzel sind Verschleißteile.",
+    ],
+)
+def test_a_word_of_german_used_bare_is_no_firm(text: str) -> None:
+    assert _GERMAN.scan(text) == []
+
+
+def test_a_word_of_german_names_a_firm_in_a_sentence_about_the_market() -> None:
+    text = "Bei Edeka ist das Set günstiger."
+    assert [(x.start, x.end, x.evidence) for x in _GERMAN.scan(text)] == [(4, 9, "organisation")]
+    assert [x.evidence for x in _GERMAN.scan("Die Bahn hat den günstigeren Tarif.")] == ["organisation"]

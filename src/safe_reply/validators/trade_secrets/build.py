@@ -237,7 +237,7 @@ class _Compiler:
         self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
-        self.organisation_rule = name_rule.for_organisation()
+        self.organisation_rules = (name_rule.for_organisation(), name_rule.for_organisation(german_word=True))
         self.company_rule = NameRule.build(
             COMPANY_CUES, name_rule.window, capitalised=True, sentence_cues=RELATION_CUES
         )
@@ -354,7 +354,7 @@ class _Compiler:
             letters = len(low) if low.isalpha() else sum(map(str.isalpha, low))
             key = leet[number] if letters >= 2 and letters < len(low) else low  # as term_variants does
             index = len(self.terms)
-            rule = self._name_rule(entry.kind) if entry.uses_name_rule(self.ordinary) else None
+            rule = self._name_rule(entry.kind, entry.term) if entry.uses_name_rule(self.ordinary) else None
             upper = letters > 1 and entry.term.isupper()
             english = low in self.english
             self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
@@ -365,9 +365,11 @@ class _Compiler:
                 self.encoded_keys.append(key)
                 self.encoded_terms.append(index)
 
-    def _name_rule(self, kind: str) -> NameRule:
+    def _name_rule(self, kind: str, word: str) -> NameRule:
         """The name rule of an entry's ordinary words: an organisation's name shows by grammar too."""
-        return self.organisation_rule if names_organisation(kind) else self.name_rule
+        if not names_organisation(kind):
+            return self.name_rule
+        return self.organisation_rules[self.frequencies.german_word(word)]
 
     def _translated(
         self, term: str, rule: NameRule | None, context: Sequence[str]
@@ -421,7 +423,7 @@ class _Compiler:
         rule = None
         if entry.uses_name_rule(self.ordinary):
             # Cue words of its own say how the entry is named: then they decide, not a firm's grammar.
-            rule = self.name_rule.with_cues(entry.context) if entry.context else self._name_rule(entry.kind)
+            rule = self.name_rule.with_cues(entry.context) if entry.context else self._name_rule(entry.kind, term)
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
@@ -432,7 +434,7 @@ class _Compiler:
         # Inc"; partial_mentions takes it strictly otherwise): a firm's name where grammar shows one.
         core = legal_core(term) if fact is None and " " in term and names_organisation(entry.kind) else None
         cores = (
-            ((core, True, self.organisation_rule, self.frequencies.english_zipf(core) > 0),)
+            ((core, True, self._name_rule(entry.kind, core), self.frequencies.english_zipf(core) > 0),)
             if core is not None and core.lower() not in self.public[0] and self.frequencies.ordinary(core)
             else ()
         )

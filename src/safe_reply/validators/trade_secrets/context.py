@@ -172,6 +172,9 @@ class NameRule:
     sentence_cues: frozenset[str] = frozenset()
     # The term names an organisation (config.names_organisation): grammar shows the name (see _named_firm).
     organisation: bool = False
+    # ... and is a word of German too ("Sonne", "Kette"): in a German reply only a sentence about the market
+    # shows the firm, not its bare use ("bei Sonne", "Klar, das geht").
+    german_word: bool = False
 
     @classmethod
     def build(
@@ -182,11 +185,11 @@ class NameRule:
 
     def with_cues(self, extra: Iterable[str]) -> NameRule:
         cues = self.cues | {_fold(c) for c in extra if c.strip()}
-        return NameRule(cues, self.window, self.capitalised, self.sentence_cues, self.organisation)
+        return NameRule(cues, self.window, self.capitalised, self.sentence_cues, self.organisation, self.german_word)
 
-    def for_organisation(self) -> NameRule:
+    def for_organisation(self, *, german_word: bool = False) -> NameRule:
         """The rule for an organisation's name: the same cues, and grammar as evidence too."""
-        return NameRule(self.cues, self.window, self.capitalised, self.sentence_cues, organisation=True)
+        return NameRule(self.cues, self.window, self.capitalised, self.sentence_cues, True, german_word)
 
     def evidence(
         self,
@@ -252,7 +255,9 @@ class NameRule:
             return Evidence.CAPITALISED
         if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
             return Evidence.FOREIGN
-        if self.organisation and _named_firm(text, start, end, trick, word_end, (before, after), english_reply):
+        if self.organisation and _named_firm(
+            text, start, end, trick, word_end, (before, after), english_reply, german_word=self.german_word
+        ):
             return Evidence.ORGANISATION
         return None
 
@@ -382,6 +387,8 @@ def _named_firm(
     word_end: int,
     sides: tuple[str, str],
     english_reply: Callable[[], bool] | None,
+    *,
+    german_word: bool,
 ) -> bool:
     """Is a capitalised organisation name used as one where no cue word says so? A firm stands as itself:
     in English at a sentence start too ("Verizon has better coverage"), unless it is a verb there ("Chase
@@ -401,10 +408,14 @@ def _named_firm(
     if english:
         # Mid-sentence capitals are the `capitalised` and `foreign` evidence; here the sentence start.
         return (not preceding or preceding[-1] in _SENTENCE_OPENERS) and _OBJECT_AFTER.match(after) is None
+    if _MARKET_WORDS.search(before + " " + after):
+        return True
+    if german_word:
+        return False  # a word of German, used bare: "bei Sonne", "Klar, das geht", "Bus und Bahn"
     if tail:
         return True  # the head of a compound: the article is the compound's ("die Bosch-Akkus")
     if _GERMAN_DETERMINER.search(before):
-        return _MARKET_WORDS.search(before + " " + after) is not None
+        return False  # "der Puma im Zoo"
     if _BY_MEANS.search(before):
         return False  # the means, not a firm: "per Post", "per Nachnahme"
     adjective = _ADJECTIVE_ENDING.search(before)
