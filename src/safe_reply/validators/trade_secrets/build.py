@@ -36,6 +36,7 @@ from safe_reply.validators.trade_secrets.config import (
     PatternEntry,
     Settings,
     TermEntry,
+    names_organisation,
 )
 from safe_reply.validators.trade_secrets.context import (
     COMPANY_CUES,
@@ -85,6 +86,7 @@ from safe_reply.validators.trade_secrets.ordinary import COMMON_ZIPF, Frequencie
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
+    legal_core,
     name_mentions,
     organisation_forms,
     organisation_kind,
@@ -236,13 +238,15 @@ class _Compiler:
         self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
+        self.organisation_rules = (name_rule.for_organisation(), name_rule.for_organisation(german_word=True))
         self.company_rule = NameRule.build(
             COMPANY_CUES, name_rule.window, capitalised=True, sentence_cues=RELATION_CUES
         )
         self.designation_rule = DesignationRule.of(DESIGNATION_CUES)
         self.public = public
         translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
-        self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated))
+        cores = (core for term in multi_words if (core := legal_core(term)) is not None)
+        self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated, *cores))
         # A term whose digits a reply reads as letters ("Zorvak4821") gets its key with the digits too, for a
         # reply in capitals ("ZORVAK4821"), while the list is short; a long list would pay ~0.4 KB per key,
         # and its validator rescans such capital words per reply instead (validator._capital_code_leaks).
@@ -351,7 +355,7 @@ class _Compiler:
             letters = len(low) if low.isalpha() else sum(map(str.isalpha, low))
             key = leet[number] if letters >= 2 and letters < len(low) else low  # as term_variants does
             index = len(self.terms)
-            rule = self.name_rule if entry.uses_name_rule(self.ordinary) else None
+            rule = self._name_rule(entry.kind, entry.term) if entry.uses_name_rule(self.ordinary) else None
             upper = letters > 1 and entry.term.isupper()
             english = low in self.english
             self.terms.append(ProtectedTerm(entry.kind, entry.term, key, upper, False, False, rule, english))
@@ -361,6 +365,12 @@ class _Compiler:
             if len(key) >= MIN_ENCODED_LEN:
                 self.encoded_keys.append(key)
                 self.encoded_terms.append(index)
+
+    def _name_rule(self, kind: str, word: str) -> NameRule:
+        """The name rule of an entry's ordinary words: an organisation's name shows by grammar too."""
+        if not names_organisation(kind):
+            return self.name_rule
+        return self.organisation_rules[self.frequencies.german_word(word)]
 
     def _translated(
         self, term: str, rule: NameRule | None, context: Sequence[str]
@@ -413,9 +423,10 @@ class _Compiler:
             self.purchase.append(self._fact_entry(entry.kind, term))
         rule = None
         if entry.uses_name_rule(self.ordinary):
+            # Cue words of its own say how the entry is named: then they decide, not a firm's grammar.
+            rule = self.name_rule.with_cues(entry.context) if entry.context else self._name_rule(entry.kind, term)
             # The kind of product the note says the codename stands for ("camera platform", "router project")
             # makes it a name compounded with it ("die Wachturm-Kameras", "Sandkasten-Streu").
-            rule = self.name_rule.with_cues(entry.context) if entry.context else self.name_rule
             products = note_products(entry.note)
             rule = rule.with_products(products) if products else rule
         # A multi-word term's distinctive parts (one word of letters and digits has none).
@@ -424,8 +435,17 @@ class _Compiler:
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
         forms = organisation_forms(term, inflect=organisation_kind(entry.kind)) if fact is None and " " in term else ()
         english = term.lower() in self.english
+        # An organisation's name without its legal form, where that word is ordinary ("Google" of "Google
+        # Inc"; partial_mentions takes it strictly otherwise): a firm's name where grammar shows one.
+        core = legal_core(term) if fact is None and " " in term and names_organisation(entry.kind) else None
+        cores = (
+            ((core, True, self._name_rule(entry.kind, core), self.frequencies.english_zipf(core) > 0),)
+            if core is not None and core.lower() not in self.public[0] and self.frequencies.ordinary(core)
+            else ()
+        )
         spellings = (
             (term, False, rule, english),
+            *cores,
             *((a, True, rule, english) for a in entry.aliases),
             *((p, True, rule, english) for p in partials),
             *((f, True, rule, english) for f in forms),

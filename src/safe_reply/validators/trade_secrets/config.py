@@ -8,6 +8,7 @@ BuildContext.sources so that it enters the policy hash.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ __all__ = [
     "Scope",
     "Settings",
     "TermEntry",
+    "bans_word",
+    "names_organisation",
 ]
 
 
@@ -82,6 +85,38 @@ KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 _SINGLE_WORD = re.compile(r"[^\W\d_]+")
 
+# Parts of kind names (the shipped ones and a company's own, German or English) that say the entry names an
+# organisation: a competitor, a supplier, a customer. Such a name is often a frequent word to wordfreq
+# ("Samsung", "Bosch", "Telekom"), and its ordinary-word rule then reads the reply's grammar for a name,
+# not only cue words (context.NameRule `organisation`): a German reply names a firm without an article
+# ("Samsung ist günstiger", "bei Bosch"), where a codename that is a noun stays quiet ("bei Nebel").
+_ORGANISATION_KIND_PARTS = (
+    "competitor", "rival", "supplier", "vendor", "account", "customer", "client", "partner", "manufacturer",
+    "maker", "brand", "dealer", "distributor", "wholesaler", "retailer", "reseller", "oem", "contractor",
+    "company", "companies", "bank", "insurer", "carrier", "provider", "merchant", "shop", "store", "chain",
+    "konkurrent", "wettbewerb", "mitbewerb", "lieferant", "kunde", "haendler", "hersteller", "marke",
+    "anbieter", "firma", "firmen", "unternehmen", "versicherer", "filialist",
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)  # a list of 100,000 terms has a handful of kinds
+def names_organisation(kind: str) -> bool:
+    """Does an entry of this kind name an organisation (a competitor, supplier or customer)?"""
+    return any(part in kind for part in _ORGANISATION_KIND_PARTS)
+
+
+# Parts of kind names that say the entry is a word banned in every sense ("banned_term", "blocked_words",
+# "verbotene_woerter"): a ban list bans the word, not a name, so its ordinary words count everywhere
+# unless the entry sets `ordinary_word` or `context` itself.
+_BANNED_KIND_PARTS = ("banned", "blocked", "forbidden", "blacklist", "denylist", "profan", "verbot", "gesperrt")
+
+
+@functools.lru_cache(maxsize=256)
+def bans_word(kind: str) -> bool:
+    """Is an entry of this kind a word banned wherever it appears?"""
+    return any(part in kind for part in _BANNED_KIND_PARTS)
+
+
 
 class _TermRules:
     """What the build asks of a term entry, shared by the YAML model and the light flat-file term."""
@@ -89,6 +124,7 @@ class _TermRules:
     __slots__ = ()
     if TYPE_CHECKING:
         term: str
+        kind: str
         ordinary_word: bool | None
         context: Sequence[str]
 
@@ -101,7 +137,7 @@ class _TermRules:
         """Does the name rule apply (set by hand, context words given, or an ordinary word by frequency)?"""
         if self.ordinary_word is not None:
             return self.ordinary_word
-        return bool(self.context) or self.term.lower() in ordinary
+        return bool(self.context) or (self.term.lower() in ordinary and not bans_word(self.kind))
 
 
 class TermEntry(_TermRules, BaseModel):

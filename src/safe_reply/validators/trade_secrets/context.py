@@ -30,7 +30,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from safe_reply.lang import reply_language
@@ -74,8 +74,10 @@ DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
 COMPANY_CUES: tuple[str, ...] = (
     "Lieferant", "Zulieferer", "Hersteller", "Fertiger", "Partner", "Firma", "liefert", "geliefert",
     "produziert", "gefertigt", "hergestellt", "fertigt", "von",
+    # Who does work for the company: "unser Subunternehmer Elektro Brandl", "our contractor Brandl".
+    "Subunternehmer", "Dienstleister", "Handwerksbetrieb", "Partnerbetrieb", "Fachbetrieb",
     "supplier", "supplies", "supplied", "manufacturer", "manufactured", "maker", "made", "produced",
-    "partner", "company", "vendor", "sourced", "from", "by",
+    "partner", "company", "vendor", "sourced", "from", "by", "contractor", "subcontractor",
 )  # fmt: skip
 # Words that put a name in a business relationship with the company, or name the kind of organisation
 # it is: anywhere in the sentence, they make a listed organisation's surname or place name a mention of
@@ -150,6 +152,7 @@ class Evidence(StrEnum):
     CONTEXT = "context"
     CAPITALISED = "capitalised"
     FOREIGN = "foreign"
+    ORGANISATION = "organisation"
 
 
 def _fold(word: str) -> str:
@@ -171,6 +174,11 @@ class NameRule:
     # with the word ("Wachturm-Kameras") or right after it ("the Sperling drone"), not as any neighbour
     # ("Streuen Sie Kiesel" is no "Kiesel" litter).
     products: frozenset[str] = frozenset()
+    # The term names an organisation (config.names_organisation): grammar shows the name (see _named_firm).
+    organisation: bool = False
+    # ... and is a word of German too ("Sonne", "Kette"): in a German reply only a sentence about the market
+    # shows the firm, not its bare use ("bei Sonne", "Klar, das geht").
+    german_word: bool = False
 
     @classmethod
     def build(
@@ -181,11 +189,14 @@ class NameRule:
 
     def with_cues(self, extra: Iterable[str]) -> NameRule:
         cues = self.cues | {_fold(c) for c in extra if c.strip()}
-        return NameRule(cues, self.window, self.capitalised, self.sentence_cues, self.products)
+        return replace(self, cues=cues)
 
     def with_products(self, products: Iterable[str]) -> NameRule:
-        folded = self.products | {_fold(p) for p in products if p.strip()}
-        return NameRule(self.cues, self.window, self.capitalised, self.sentence_cues, folded)
+        return replace(self, products=self.products | {_fold(p) for p in products if p.strip()})
+
+    def for_organisation(self, *, german_word: bool = False) -> NameRule:
+        """The rule for an organisation's name: the same cues, and grammar as evidence too."""
+        return replace(self, organisation=True, german_word=german_word)
 
     def evidence(
         self,
@@ -229,6 +240,8 @@ class NameRule:
             return None  # the word cited as a translation: "a kingfisher – auf Deutsch „Eisvogel“"
         if start - word_start <= 0 and word_end - end <= _MAX_QUOTED_ENDING and _quoted(before, after):
             return Evidence.QUOTED
+        if _PERSON_BEFORE.search(before[-40:]):
+            return None  # a person: "his name is Chase", "I'm Chase", "Herr Brandl, der Subunternehmer ..."
         # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
         # to the hit are found from the hit outwards, lazily (not every word of the sentence).
         words = [
@@ -251,6 +264,10 @@ class NameRule:
             return Evidence.CAPITALISED
         if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
             return Evidence.FOREIGN
+        if self.organisation and _named_firm(
+            text, start, end, trick, word_end, (before, after), english_reply, german_word=self.german_word
+        ):
+            return Evidence.ORGANISATION
         return None
 
     def _product(self, text: str, word_start: int, start: int, end: int, word_end: int) -> bool:
@@ -357,6 +374,76 @@ def _capitalised_in_english(
         # noun would need its article ("Ember's drivers" but "An ember's glow").
         return _POSSESSIVE.match(text, end) is not None and _english(text, english_reply)
     return _english(text, english_reply)
+
+
+# A first name, not a firm: "his name is Chase", "I'm Chase", "Herr Otto", "ich heiße Puma". ("named" is
+# a naming cue for codenames and stays one.)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:name\s+is|name's|I'm|I\s+am|Mr|Mrs|Ms|Miss|Dr|Herr|Herrn|Frau|hei(?:ß|ss)e|Name\s+ist)\.?\s+$"
+)
+# An English word after which a capitalised sentence opener is a verb, not a name: "Chase the order".
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|your|my|our|their|his|her|it|them|him|up|down|this|that|these|those)\b")
+# A lower-case German word right before a noun that ends like an inflected adjective ("dichter Nebel",
+# "frische Äpfel", "einen großen Globus") makes it a common noun: a firm's name takes none. These words end
+# alike but are function words, after which a name stands ("wie Samsung", "oder Bosch", "gegen Apple").
+_ADJECTIVE_ENDING = re.compile(r"(?<![^\W\d_])([a-zäöüß]{3,}(?:e|en|er|es|em))\s+$")
+_NOT_ADJECTIVES = frozenset(
+    "wie ohne oder aber über unter hinter wieder sondern gegen neben wegen außer ausser entweder weder immer "
+    "lieber eher später früher selber gerne gerade heute ebenso genauso bitte habe haben hatte hatten kaufen "
+    "bestellen wechseln nehmen empfehlen anbieter".split()
+)
+_BY_MEANS = re.compile(r"\bper\s+$", re.IGNORECASE)
+# Words of the market that make even an article's noun a firm in a German reply ("Die Telekom ist teurer",
+# "beim Tarif der Telekom"): companies compete on prices and plans; a bird or a puma in the zoo does not.
+_MARKET_WORDS = re.compile(
+    r"\b(?:teurer|günstiger|billiger|preiswerter|Anbieter\w*|Konkurren\w*|Wettbewerb\w*|Mitbewerb\w*|Tarif\w*"
+    r"|Vertrag|Verträge|Kündigung|kündigen|wechseln|gewechselt|Wechsel|Filiale\w*|Konzern\w*|Marktführer"
+    r"|Preis|Preise|Angebot|Angebote|kostet|Rabatt\w*|Netz|Empfang|Netzabdeckung|Kundenservice|Hotline)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_firm(
+    text: str,
+    start: int,
+    end: int,
+    trick: str,
+    word_end: int,
+    sides: tuple[str, str],
+    english_reply: Callable[[], bool] | None,
+    *,
+    german_word: bool,
+) -> bool:
+    """Is a capitalised organisation name used as one where no cue word says so? A firm stands as itself:
+    in English at a sentence start too ("Verizon has better coverage"), unless it is a verb there ("Chase
+    the order"); in German without an article or adjective ("Samsung ist günstiger", "bei Bosch"), or with
+    one in a sentence about prices and plans ("Die Telekom ist teurer"). Only the word itself, its
+    possessive or genitive ("Samsungs", "Apple's") and the head of a hyphenated compound ("Bosch-Akkus")
+    count: "Apples" is a plural, "Nebelscheinwerfer" a lamp."""
+    before, after = sides
+    if not text[start].isupper() or (start > 0 and text[start - 1].isalnum()):
+        return False
+    tail = text[end:word_end]
+    english = _english(text, english_reply)
+    # The hit spans an inflection ending ("Samsungs", "Apples"): a genitive in German, a plural in English.
+    if (tail and tail[0] not in HYPHENS) or ("inflected" in trick.split("+") and (english or text[end - 1] != "s")):
+        return False
+    preceding = before.rstrip()
+    if english:
+        # Mid-sentence capitals are the `capitalised` and `foreign` evidence; here the sentence start.
+        return (not preceding or preceding[-1] in _SENTENCE_OPENERS) and _OBJECT_AFTER.match(after) is None
+    if _MARKET_WORDS.search(before + " " + after):
+        return True
+    if german_word:
+        return False  # a word of German, used bare: "bei Sonne", "Klar, das geht", "Bus und Bahn"
+    if tail:
+        return True  # the head of a compound: the article is the compound's ("die Bosch-Akkus")
+    if _GERMAN_DETERMINER.search(before):
+        return False  # "der Puma im Zoo"
+    if _BY_MEANS.search(before):
+        return False  # the means, not a firm: "per Post", "per Nachnahme"
+    adjective = _ADJECTIVE_ENDING.search(before)
+    return adjective is None or adjective.group(1) in _NOT_ADJECTIVES
 
 
 def _english(text: str, english_reply: Callable[[], bool] | None) -> bool:

@@ -23,12 +23,24 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["COMMON_ZIPF", "ORDINARY_ZIPF", "Frequencies", "is_compound_of_ordinary", "ordinary_words", "word_forms"]
+__all__ = [
+    "COMMON_ZIPF",
+    "GERMAN_EXCESS",
+    "ORDINARY_ZIPF",
+    "Frequencies",
+    "is_compound_of_ordinary",
+    "ordinary_words",
+    "word_forms",
+]
 
 # Zipf 1.8 is about one occurrence in 16 million words: "Gämse" and "Hekla" are in, invented
 # codenames ("Zorvak", "Pixtronic") and most surnames of suppliers are not.
 ORDINARY_ZIPF = 1.8
 COMMON_ZIPF = 3.0  # one in a million words: the parts of an ordinary compound ("Hotel" + "Gruppe")
+# A firm's name is written as often in English as in German, give or take (Samsung 4.1/4.1, Bosch 4.0/3.3,
+# Telekom 4.4/2.7, Lidl 3.8/2.6); German words are far rarer in English (klar 5.6/1.8, Sonne 4.8/2.3,
+# Bahn 5.0/2.7, Kette 4.3/1.4), and so are brands only Germans talk about (Edeka 3.8/1.3, Tchibo 3.1/0).
+GERMAN_EXCESS = 2.0
 LANGUAGES = ("de", "en")
 _PLURALS = ("n",)  # "Gämse" is rarer than "Gämsen"; "Lotse", "Lotsen"
 _MIN_PART = 4
@@ -79,6 +91,13 @@ class Frequencies:
         return any(
             (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
         )
+
+    def german_word(self, word: str) -> bool:
+        """Is `word` far more frequent in German than in English (by GERMAN_EXCESS)? Then it is a word of
+        German ("Sonne", "klar", "Kette"), not a name that German uses as English does ("Samsung",
+        "Telekom", "Lidl"). Only for words passed to the constructor (no lookup)."""
+        german, english = self._table.get(word.casefold(), (0.0, 0.0))
+        return german - english >= GERMAN_EXCESS
 
     def english_zipf(self, word: str) -> float:
         """The Zipf frequency of a word in English (0 if it is rarer than ORDINARY_ZIPF or unknown)."""

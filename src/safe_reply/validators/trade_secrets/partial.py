@@ -37,6 +37,7 @@ __all__ = [
     "MIN_PARTIAL_WORD",
     "compound_candidates",
     "designation_mentions",
+    "legal_core",
     "name_mentions",
     "organisation_forms",
     "organisation_kind",
@@ -173,15 +174,7 @@ def organisation_forms(term: str, *, inflect: bool = True) -> list[str]:
     forms: list[str] = []
     base = term
     words = list(_LEGAL_WORD.finditer(term))
-    cut = len(words)
-    # From the end, one legal form at a time, each of up to three words ("GmbH & Co. KG", "Sp. z o.o.").
-    while cut > 1:
-        size = next(
-            (n for n in (3, 2, 1) if cut - n >= 1 and _legal("".join(w.group() for w in words[cut - n : cut]))), 0
-        )
-        if not size:
-            break
-        cut -= size
+    cut = _legal_cut(words)
     if cut < len(words) and cut > 1:
         base = term[: words[cut - 1].end()]
         forms.append(base)
@@ -235,6 +228,31 @@ def _family_firm(base: str) -> list[str]:
     surname, relation = found.group(1), found.group(2)
     english = [f"{surname} & {_FAMILY_EN[relation]}", f"{surname} and {_FAMILY_EN[relation]}"]
     return english if found.group(0) == base else [found.group(0), *english]
+
+
+def _legal_cut(words: list[re.Match[str]]) -> int:
+    """How many words of a name come before its legal forms, taken from the end one at a time, each of up
+    to three words ("GmbH & Co. KG", "Sp. z o.o."); at least one word stays."""
+    cut = len(words)
+    while cut > 1:
+        size = next(
+            (n for n in (3, 2, 1) if cut - n >= 1 and _legal("".join(w.group() for w in words[cut - n : cut]))), 0
+        )
+        if not size:
+            break
+        cut -= size
+    return cut
+
+
+def legal_core(term: str) -> str | None:
+    """The one word an organisation's name is without its legal form ("Google" of "Google Inc", "Bosch"
+    of "Bosch GmbH"); None when there is no legal form or more than one word is left. Replies drop the
+    legal form; when the word left is an ordinary word too, it counts where used as a firm's name."""
+    words = list(_LEGAL_WORD.finditer(term))
+    if len(words) < 2 or _legal_cut(words) != 1:
+        return None
+    core = words[0].group()
+    return core if core.isalpha() else None
 
 
 def _acronym(token: str) -> bool:
