@@ -153,7 +153,10 @@ def test_a_banned_word_counts_in_every_sense() -> None:
 def test_a_name_word_next_to_the_role_of_a_contractor() -> None:
     contractor = make_validator([{"term": "Elektro Brandl Kelheim", "kind": "subcontractor"}])
     text = "Die Arbeiten übernimmt unser Subunternehmer Elektro Brandl aus Kelheim."
-    assert [(x.start, x.end, x.evidence) for x in contractor.scan(text)] == [(52, 58, "context")]
+    # The whole name with its town after "aus" (a firm's name with its town, test_round10).
+    assert [(x.start, x.end, x.evidence) for x in contractor.scan(text)] == [(44, 70, None)]
+    text = "Die Arbeiten übernimmt unser Subunternehmer Brandl."
+    assert [(x.start, x.end, x.evidence) for x in contractor.scan(text)] == [(44, 50, "context")]
     assert contractor.scan("Herr Brandl, der Subunternehmer meldet sich morgen.") == []  # the customer
     assert contractor.scan("Brandl ist ein häufiger Name in Bayern.") == []  # no role, no firm
 
