@@ -44,18 +44,26 @@ _MONTHS = frozenset(
 # A candidate: sentence punctuation, optional closing quotes/brackets, then whitespace; or a line
 # break with the whitespace after it. The first element is a character set, so the regex engine skips
 # ahead to candidates instead of trying every position (this alone made the split three times faster).
-# Group 1 (empty) is set when the candidate is a full stop after a run of more than
-# _LONGEST_ABBREVIATION letters, digits, "_" and "." (the look-behind covers that run and the full stop
-# itself): an ordinary word, so the stop ends the sentence unless lower case follows. Most full stops
-# are decided by that one look-behind in C, without reading the word before them in Python.
+# Group 1 (empty) is set when the candidate is a full stop after an ordinary word: a run of letters,
+# digits, "_" and "." longer than any abbreviation (the first look-behind covers that run and the full
+# stop itself), or a shorter run that ends in two (Latin-1) letters and is no abbreviation (one look-behind per
+# abbreviation length; case-insensitive, which finds at least every word whose .lower() is one). Such a
+# stop ends the sentence unless lower case follows: most full stops are decided in C, without reading
+# the word before them in Python (_dot_ends_sentence decides the others).
+_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
+# Letters that are no digit of any kind (Latin-1; "²" is a letter to `[^\W\d_]` but a digit to isdigit).
+_LETTER = "[a-zA-ZÀ-ÖØ-öø-ÿ]"
+_ORDINARY_WORD = "".join(
+    f"(?<!(?<![\\w.])(?i:{'|'.join(re.escape(w) for w in sorted(_ABBREVIATIONS) if len(w) == size)})\\.)"
+    for size in sorted({len(w) for w in _ABBREVIATIONS})
+)
 _CANDIDATE = re.compile(
-    r"[.!?…\n](?:(?<=[\w.]{8})(?<=\.)()|)"
+    rf"[.!?…\n](?:(?<=\.)(?:(?<=[\w.]{{{_LONGEST_ABBREVIATION + 2}}})|(?<={_LETTER}{{2}}\.){_ORDINARY_WORD})()|)"
     r"(?:(?<=\n)\s*|[.!?…]*[\"'»«“”’)\]]*([ \t\u00a0]*\n\s*|[ \t\u00a0]+))"
 )
 _AFTER_WORD = 1
 _WHITESPACE = 2  # the whitespace after the punctuation (unset for a line break)
 _PUNCTUATION = ".!?…"
-_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 # A list number at the start of a line ("1. Welches Modell?", "## 2. Lieferung", "- 3. Schritt").
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t#*>-]*\d\d?\.$")
 _NEXT_WORD = re.compile(r"\w+")
