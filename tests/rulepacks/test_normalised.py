@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from safe_reply.confusables import HOMOGLYPHS, INVISIBLE, fold_char, is_invisible
 from safe_reply.rulepacks import compiled_packs
-from safe_reply.rulepacks.normalised import NormalisedView, has_markdown_in_word
+from safe_reply.rulepacks.engine import _disguised
+from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
 from safe_reply.types import Span
 
 
@@ -113,3 +114,37 @@ def test_scan_reads_the_view_and_reports_original_offsets(tmp_path: Path) -> Non
     assert match.sentence_span.of(reply) == "Ich bin der \u041a\u200bI-Assistent."
     plain = "Guten Tag! Ich bin der KI-Assistent."
     assert [m.span.of(plain) for m in packs.scan(plain)] == ["KI-Assistent"]
+
+
+def _disguised_by_definition(lowered: str) -> bool:
+    """What the scan's automaton used to decide, hit by hit: a trigger anywhere, or a spaced acronym
+    with no letter or digit (str.isalnum) on either side."""
+    if any(trigger in lowered for trigger in TRIGGERS):
+        return True
+    for spaced in SPACED_TRIGGERS:
+        at = lowered.find(spaced)
+        while at >= 0:
+            end = at + len(spaced)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                return True
+            at = lowered.find(spaced, at + 1)
+    return False
+
+
+@given(
+    st.lists(
+        st.sampled_from(["k", "a", "i", " ", "  ", "x", "1", "_", "é", "-", "\u200b", "ａ", "а", "K"]), max_size=12
+    )
+)
+def test_the_disguise_check_agrees_with_its_definition(parts: list[str]) -> None:
+    lowered = "".join(parts).lower()
+    assert _disguised(lowered) == _disguised_by_definition(lowered)
+
+
+@pytest.mark.parametrize(
+    ("lowered", "expected"),
+    [("das ist k i.", True), ("k  i-assistent", True), ("ak i", False), ("k i2", False), ("k_i", False),
+     ("ｋｉ", True), ("ganz normal", False), ("a i", True), ("ba i x", False)],
+)  # fmt: skip
+def test_the_disguise_check_on_examples(lowered: str, expected: bool) -> None:
+    assert _disguised(lowered) is expected

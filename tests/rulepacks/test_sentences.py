@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +92,22 @@ def test_a_numbered_list_item_keeps_its_number() -> None:
         "Version 2.",
         "Gut.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das dauert ca. Zehn Tage.", ["Das dauert ca. Zehn Tage."]),  # an abbreviation in any case
+        ("Das dauert CA. Zehn Tage.", ["Das dauert CA. Zehn Tage."]),
+        ("Siehe Kap. Drei.", ["Siehe Kap. Drei."]),
+        ("Am ²². Mai kommt es.", ["Am ²². Mai kommt es."]),  # "²" is a digit to isdigit, a letter to [^\W\d_]
+        ("Wir haben Tagen. Morgen geht es.", ["Wir haben Tagen.", "Morgen geht es."]),  # a short ordinary word
+        ("Er kommt. Sie geht.", ["Er kommt.", "Sie geht."]),
+        ("Das Rad. und mehr", ["Das Rad. und mehr"]),  # lower case follows
+        ("Lieferung. und dann", ["Lieferung. und dann"]),
+        ("Ja.. Nein", ["Ja..", "Nein"]),
+    ],
+)
+def test_full_stops_after_ordinary_words_and_abbreviations(text: str, expected: list[str]) -> None:
+    assert [span.of(text) for span in sentence_spans(text)] == expected
+    assert sentence_spans(text) == reference_spans(text)

@@ -131,9 +131,9 @@ class SentenceWords:
             return True
         if needles.suffixes and any(word.endswith(needles.suffixes) for word in words):
             return True
-        return any(infix in word for infix in needles.infixes for word in words) or any(
-            phrase in part for phrase in needles.phrases
-        )
+        if needles.infixes and any(infix in word for infix in needles.infixes for word in words):
+            return True
+        return bool(needles.phrases) and any(phrase in part for phrase in needles.phrases)
 
 
 _WORD = re.compile(r"[\w']+")

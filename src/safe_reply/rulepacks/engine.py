@@ -71,7 +71,7 @@ from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.rulepacks.anchors import FRAGMENT_FIX, Anchor, Needles, SentenceWords, anchors_of, needles_of
 from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
-from safe_reply.rulepacks.prefilter import Prefilter, compile_prefilter
+from safe_reply.rulepacks.prefilter import ANCHOR_START, Prefilter, compile_prefilter
 from safe_reply.rulepacks.sentences import SentenceIndex
 from safe_reply.rulepacks.vocabulary import Expander, ExpansionError, Vocabulary, VocabularyFile
 from safe_reply.types import Language, Severity, Span
@@ -247,9 +247,7 @@ class CompiledPacks:
                 uses = literals.setdefault(anchor.literal, [])
                 if use not in uses:
                     uses.append(use)
-        # The disguise triggers of the normalised view ride along in the same automaton: a reply
-        # without any of them costs nothing extra; one with them is scanned again as a reader sees it.
-        self._literals = list(literals) + sorted((TRIGGERS | set(SPACED_TRIGGERS)) - set(literals))
+        self._literals = list(literals)
         # Per literal, the rules it is an anchor for in each context (letter on the left?, on the
         # right?), decided here once: the per-hit work is then one tuple lookup.
         self._rules_in_context = [
@@ -263,9 +261,12 @@ class CompiledPacks:
             )
             for literal in self._literals
         ]
-        self._triggers = frozenset(i for i, literal in enumerate(self._literals) if literal in TRIGGERS)
-        self._spaced = frozenset(i for i, literal in enumerate(self._literals) if literal in SPACED_TRIGGERS)
+        # Literals that are an anchor for no rule where a letter stands before them.
+        self._closed_left = tuple(not rules[2] and not rules[3] for rules in self._rules_in_context)
         self._automaton = ahocorasick_rs.AhoCorasick(self._literals) if literals else None
+        # The prefilters' C++ match, fetched once (see prefilter.DIRECT): the scan asks about thirty
+        # of them per reply and each Python call in between costs as much as a small automaton's answer.
+        self._direct = tuple(None if rule.prefilter is None else rule.prefilter.direct() for rule in self.rules)
         # The claims and the disclosure validator scan the same reply object one after the other: the
         # last scan is kept for that one object (identity, not equality: no cache across replies, an
         # equal text in another call is scanned again). One tuple swap, safe to share between threads.
@@ -347,28 +348,31 @@ class CompiledPacks:
 
     def anchor_hits(self, text: str) -> dict[int, list[int]]:
         """rule index -> offsets of its anchor hits in `text` (after the word-boundary checks)."""
-        return self._hits(text)[0]
+        found: dict[int, list[int]] = {}
+        for start, rule_indexes in self._hits(self._lowered(text)):
+            for rule_index in rule_indexes:
+                found.setdefault(rule_index, []).append(start)
+        return found
 
-    def _hits(self, text: str) -> tuple[dict[int, list[int]], bool]:
-        """The anchor hits, and whether `text` holds a disguise the normalised view would undo."""
+    def _hits(self, lowered: str) -> list[tuple[int, tuple[int, ...]]]:
+        """(offset, the rules it is an anchor for) of every anchor hit in the lower-cased text."""
         if self._automaton is None:
-            return {}, False
-        lowered = self._lowered(text)
-        hits: dict[int, list[int]] = {}
-        disguised = False
+            return []
         # Most automaton hits are short anchors inside longer words ("ai" in "again"): the loop body
-        # is kept to a few steps.
-        in_context, triggers, spaced, length = self._rules_in_context, self._triggers, self._spaced, len(lowered)
+        # is kept to a few steps, and the rules of a hit are looked at only once its sentence is known.
+        # A letter on the left ends most of them at once: nine literals in ten anchor no rule there.
+        in_context, closed_left, length = self._rules_in_context, self._closed_left, len(lowered)
+        hits: list[tuple[int, tuple[int, ...]]] = []
         for literal_index, start, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
-            left_letter = start > 0 and lowered[start - 1].isalnum()
-            right_letter = end < length and lowered[end].isalnum()
-            if not disguised and (
-                literal_index in triggers or (literal_index in spaced and not left_letter and not right_letter)
-            ):
-                disguised = True
-            for rule_index in in_context[literal_index][2 * left_letter + right_letter]:
-                hits.setdefault(rule_index, []).append(start)
-        return hits, disguised
+            if start and lowered[start - 1].isalnum():
+                if closed_left[literal_index]:
+                    continue
+                rule_indexes = in_context[literal_index][2 + (end < length and lowered[end].isalnum())]
+            else:
+                rule_indexes = in_context[literal_index][end < length and lowered[end].isalnum()]
+            if rule_indexes:
+                hits.append((start, rule_indexes))
+        return hits
 
     def _lowered(self, text: str) -> str:
         """The lower-cased reply, offsets kept; the anchor scan and `requires` share it (the last one
@@ -403,40 +407,52 @@ class CompiledPacks:
         return last[1]
 
     def _scan(self, text: str) -> tuple[RuleMatch, ...]:
-        hits, disguised = self._hits(text)
-        if disguised or (any(m in text for m in "*`~_") and has_markdown_in_word(text)):
+        lowered = self._lowered(text)
+        if _disguised(lowered) or (any(m in text for m in "*`~_") and has_markdown_in_word(text)):
             view = NormalisedView.of(text)
             if view.text != text:
-                return self._matches(view.text, self._hits(view.text)[0], view)
-        return self._matches(text, hits, None)
+                return self._matches(view.text, _lower_same_length(view.text), view)
+        return self._matches(text, lowered, None)
 
-    def _matches(self, text: str, hits: dict[int, list[int]], view: NormalisedView | None) -> tuple[RuleMatch, ...]:
+    def _matches(self, text: str, lowered: str, view: NormalisedView | None) -> tuple[RuleMatch, ...]:
         """Run the rules whose anchors hit on the sentences around the hits; spans into the original."""
+        hits = self._hits(lowered)
         if not hits:
             return ()
         sentences = SentenceIndex(text)
         starts, ends = sentences.boundaries()
         if view is None:
             self._last_sentences = (text, sentences)
-        words = SentenceWords(self._lowered(text), sentences)
+        # The rules each sentence's anchors point to, each once (a sentence number by bisection per
+        # hit, not per rule and hit; an offset in the whitespace between sentences belongs to none).
+        woken: dict[int, set[int]] = {}
+        for offset, rule_indexes in hits:
+            number = bisect_right(starts, offset) - 1
+            if number >= 0 and offset < ends[number]:
+                rules_of = woken.get(number)
+                if rules_of is None:
+                    woken[number] = set(rule_indexes)
+                else:
+                    rules_of.update(rule_indexes)
+        words = SentenceWords(lowered, sentences)
         matches: list[RuleMatch] = []
-        encoded: dict[int, bytes] = {}  # sentence number -> UTF-8, made once for all its rules
-        for rule_index, offsets in hits.items():
-            rule = self.rules[rule_index]
-            # The sentences the rule's anchors hit, each once (sentence numbers by bisection, inline:
-            # no Span is made or hashed for a sentence the rule then leaves alone; an offset in the
-            # whitespace between sentences belongs to none).
-            numbers = {n for o in offsets if (n := bisect_right(starts, o) - 1) >= 0 and o < ends[n]}
-            for number in sorted(numbers) if len(numbers) > 1 else numbers:
+        rules, direct = self.rules, self._direct
+        for number, woken_rules in woken.items():
+            begin, end = starts[number], ends[number]
+            piece = text[begin:end]
+            utf8 = piece.encode()  # made once for all the sentence's rules
+            size = len(utf8)
+            for rule_index in woken_rules:
+                rule = rules[rule_index]
                 if rule.requires is not None and not words.within(rule.requires, number):
                     continue
-                begin, end = starts[number], ends[number]
-                piece = text[begin:end]
-                utf8 = encoded.get(number)
-                if utf8 is None:
-                    utf8 = encoded[number] = piece.encode()
-                if not rule.may_fire(utf8):
-                    continue  # the common case: the anchor word is there, the claim is not
+                # The common case: the anchor word is there, the claim is not (prefilter.py).
+                match = direct[rule_index]
+                if match is not None:
+                    if match(ANCHOR_START, utf8, 0, size)[0][0] < 0:
+                        continue
+                elif not rule.may_fire(utf8):
+                    continue
                 # A rule written for one language does not judge a sentence written only in the other
                 # (mixed sentences and sentences that do not tell are judged by both): an English rule
                 # has nothing to say about a German sentence. Asked after the prefilter, so a
@@ -454,6 +470,25 @@ class CompiledPacks:
                     matches.append(RuleMatch(rule, span, mapped))
         matches.sort(key=lambda m: (m.span.start, m.span.end, m.rule.id))
         return tuple(matches)
+
+
+def _disguised(lowered: str) -> bool:
+    """Whether the lower-cased text holds a disguise the normalised view would undo: one of its
+    trigger characters, or a spaced acronym ("k i") standing as a word of its own. Two C-level
+    searches instead of a test per automaton hit."""
+    return _TRIGGER.search(lowered) is not None or _SPACED_TRIGGER.search(lowered) is not None
+
+
+# A spaced acronym must not touch a letter or digit on either side (`[^\\W_]`: what str.isalnum
+# accepts). Each alternative starts with its first letter and the look-behind follows it, so the regex
+# engine skips ahead to that letter instead of trying every position (the triggers: one character set).
+_TRIGGER = re.compile("|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True)))
+_SPACED_TRIGGER = re.compile(
+    "|".join(
+        f"{re.escape(spaced[0])}(?<![^\\W_]{re.escape(spaced[0])}){re.escape(spaced[1:])}(?![^\\W_])"
+        for spaced in SPACED_TRIGGERS
+    )
+)
 
 
 _CONTEXTS = ((False, False), (False, True), (True, False), (True, True))  # index: 2 * left + right

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - exercised only where google-re2 has no
 
 # RE2's anchor for an anchored match, from the extension module the wrapper itself calls (see
 # _direct_match_available).
-_ANCHOR_START: Any = getattr(
+ANCHOR_START: Any = getattr(
     getattr(getattr(getattr(_re2, "_re2", None), "RE2", None), "Anchor", None), "ANCHOR_START", None
 )
 
@@ -54,8 +54,15 @@ class Prefilter:
         prefilter (up to 64 ms for one reply, measured). Anchored, the start is known.
         """
         if DIRECT:
-            return bool(self.regex._regexp.Match(_ANCHOR_START, sentence, 0, len(sentence))[0][0] >= 0)
+            return bool(self.regex._regexp.Match(ANCHOR_START, sentence, 0, len(sentence))[0][0] >= 0)
         return self.regex.match(sentence) is not None
+
+    def direct(self) -> Any | None:
+        """The C++ `RE2::Match` behind `may_match`, for a caller that asks many questions in a loop:
+        `call(ANCHOR_START, sentence, 0, len(sentence))[0][0] >= 0` is `may_match(sentence)`, without two
+        Python calls around it (about 0.3 µs of a 2 µs question). None without the direct matcher.
+        Fetch it per use, do not store it on the Prefilter: the bound method does not pickle."""
+        return self.regex._regexp.Match if DIRECT else None
 
     def search(self, text: str) -> bool:
         """may_match for a `str` (tests and tools; the scan passes bytes it encoded once)."""
@@ -102,11 +109,11 @@ def _direct_match_available() -> bool:
     the same anchor, so both give the same answer (tested); without the attribute the wrapper is used.
     The call is looked up per question, not stored, so a Prefilter still pickles and copies.
     """
-    if _re2 is None or _ANCHOR_START is None:
+    if _re2 is None or ANCHOR_START is None:
         return False
     try:
         probe = _re2.compile(b"(?s:.*?)x")._regexp.Match
-        return bool(probe(_ANCHOR_START, b"ax", 0, 2)[0][0] == 0 and probe(_ANCHOR_START, b"ab", 0, 2)[0][0] < 0)
+        return bool(probe(ANCHOR_START, b"ax", 0, 2)[0][0] == 0 and probe(ANCHOR_START, b"ab", 0, 2)[0][0] < 0)
     except Exception:  # another google-re2 layout: the wrapper's match it is
         return False
 
@@ -116,13 +123,15 @@ DIRECT = _direct_match_available()
 
 # Memory per rule (program and DFA cache; the cache grows only as states are met). 8 MiB keeps the
 # prefilters of the shipped packs at about 50 MB; the few rules too large for it (the AI-notice clauses
-# with their whole vocabulary) run their patterns directly. Giving the large programs (above 55,000
-# instructions, about twenty rules) 32 MiB costs about +45 MB after 30,000 distinct sentences and
-# makes the full check a quarter faster; giving it to every rule would let the too-large ones in too
-# (+200 MB).
+# with their whole vocabulary) run their patterns directly. Giving the large programs 32 MiB costs
+# about +45 MB after 30,000 distinct sentences and makes the full check a quarter faster; giving it to
+# every rule would let the too-large ones in too (+200 MB). The line sits where the cache stops
+# coping: a 49,000-instruction rule (claims.de/future-feature) took 35-80 µs a call at 8 MiB, most of
+# a scan's RE2 time, and 2-3 µs at 32 MiB, with no measurable growth of the process after 8,000 fresh
+# replies; the rules below 40,000 took 1-8 µs a call at 8 MiB.
 BASE_MEMORY = 8 << 20
 LARGE_MEMORY = 32 << 20
-LARGE_PROGRAM = 55_000
+LARGE_PROGRAM = 40_000
 
 
 def _options(max_mem: int) -> Any:

@@ -44,9 +44,26 @@ _MONTHS = frozenset(
 # A candidate: sentence punctuation, optional closing quotes/brackets, then whitespace; or a line
 # break with the whitespace after it. The first element is a character set, so the regex engine skips
 # ahead to candidates instead of trying every position (this alone made the split three times faster).
-_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'»«“”’)\]]*([ \t\u00a0]*\n\s*|[ \t\u00a0]+))")
-_PUNCTUATION = ".!?…"
+# Group 1 (empty) is set when the candidate is a full stop after an ordinary word: a run of letters,
+# digits, "_" and "." longer than any abbreviation (the first look-behind covers that run and the full
+# stop itself), or a shorter run that ends in two (Latin-1) letters and is no abbreviation (one look-behind per
+# abbreviation length; case-insensitive, which finds at least every word whose .lower() is one). Such a
+# stop ends the sentence unless lower case follows: most full stops are decided in C, without reading
+# the word before them in Python (_dot_ends_sentence decides the others).
 _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
+# Letters that are no digit of any kind (Latin-1; "²" is a letter to `[^\W\d_]` but a digit to isdigit).
+_LETTER = "[a-zA-ZÀ-ÖØ-öø-ÿ]"
+_ORDINARY_WORD = "".join(
+    f"(?<!(?<![\\w.])(?i:{'|'.join(re.escape(w) for w in sorted(_ABBREVIATIONS) if len(w) == size)})\\.)"
+    for size in sorted({len(w) for w in _ABBREVIATIONS})
+)
+_CANDIDATE = re.compile(
+    rf"[.!?…\n](?:(?<=\.)(?:(?<=[\w.]{{{_LONGEST_ABBREVIATION + 2}}})|(?<={_LETTER}{{2}}\.){_ORDINARY_WORD})()|)"
+    r"(?:(?<=\n)\s*|[.!?…]*[\"'»«“”’)\]]*([ \t\u00a0]*\n\s*|[ \t\u00a0]+))"
+)
+_AFTER_WORD = 1
+_WHITESPACE = 2  # the whitespace after the punctuation (unset for a line break)
+_PUNCTUATION = ".!?…"
 # A list number at the start of a line ("1. Welches Modell?", "## 2. Lieferung", "- 3. Schritt").
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t#*>-]*\d\d?\.$")
 _NEXT_WORD = re.compile(r"\w+")
@@ -59,18 +76,26 @@ def _boundaries(text: str) -> tuple[list[int], list[int]]:
     ends: list[int] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
+        # No candidate starts inside a run of punctuation: the candidate at the run's first character
+        # takes the whole run, and where it fails, every later start in the run fails too.
         first = match.start()
-        if first > 0 and text[first - 1] in _PUNCTUATION:
-            continue  # inside a run of punctuation: the run is judged by its first character
-        ws_start = match.start(1)
+        ws_start = match.start(_WHITESPACE)
         if ws_start < 0:  # a line break: always a boundary, the sentence ends before it
             end = first
         else:
             end = ws_start
-            if text[first] == "." and not _dot_ends_sentence(text, match, first):
+            if match.start(_AFTER_WORD) >= 0:  # after an ordinary word: _dot_ends_sentence in short
+                after = match.end()
+                if text[after : after + 1].islower() and not _dot_ends_anyway(text, match, first):
+                    continue
+            elif text[first] == "." and not _dot_ends_sentence(text, match, first):
                 continue
         if end > start:
-            _add(text, start, end, starts, ends)
+            if text[start].isspace() or text[end - 1].isspace():
+                _add(text, start, end, starts, ends)
+            else:  # the usual sentence: the candidate consumed the whitespace before it
+                starts.append(start)
+                ends.append(end)
         start = match.end()
     if start < len(text):
         _add(text, start, len(text), starts, ends)
@@ -91,11 +116,16 @@ def _add(text: str, start: int, end: int, starts: list[int], ends: list[int]) ->
     ends.append(end)
 
 
+def _dot_ends_anyway(text: str, match: re.Match[str], first: int) -> bool:
+    """An ellipsis written with full stops, or a line break after the stop: always a boundary."""
+    return text.startswith("..", first) or "\n" in match.group(_WHITESPACE)
+
+
 def _dot_ends_sentence(text: str, match: re.Match[str], first: int) -> bool:
     """A full stop before whitespace ends the sentence unless an abbreviation or a single letter stands
     before it, lower case follows, or a month or year follows a day number."""
-    if text.startswith("..", first) or "\n" in match.group(1):
-        return True  # an ellipsis written with full stops; a line break always ends a sentence
+    if _dot_ends_anyway(text, match, first):
+        return True
     after = match.end()
     if text[after : after + 1].islower():
         return False
@@ -110,7 +140,7 @@ def _dot_ends_sentence(text: str, match: re.Match[str], first: int) -> bool:
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
     if word.isdigit() and len(word) <= 2:
-        if match.start(1) == first + 1 and _LIST_NUMBER.search(text, max(0, first - 12), first + 1):
+        if match.start(_WHITESPACE) == first + 1 and _LIST_NUMBER.search(text, max(0, first - 12), first + 1):
             return False  # a numbered list item: the number belongs to its sentence
         next_word = _NEXT_WORD.match(text, after)
         if next_word is not None:
