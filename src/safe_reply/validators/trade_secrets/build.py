@@ -43,7 +43,6 @@ from safe_reply.validators.trade_secrets.context import (
     DEFAULT_NAME_CUES_DE,
     DEFAULT_NAME_CUES_EN,
     DESIGNATION_CUES,
-    NAMING_MARKERS,
     RELATION_CUES,
     DesignationRule,
     NameRule,
@@ -80,6 +79,7 @@ from safe_reply.validators.trade_secrets.lexicon import (
     translation_table,
 )
 from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanner, matter_rule
+from safe_reply.validators.trade_secrets.naming import NAMING_MARKERS
 from safe_reply.validators.trade_secrets.normalise import HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.ordinary import COMMON_ZIPF, Frequencies

@@ -28,12 +28,13 @@ from safe_reply.lang import reply_language
 from safe_reply.types import Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.trade_secrets.automaton import Automaton, Hit, Slots, match_skeleton
 from safe_reply.validators.trade_secrets.config import Kind
-from safe_reply.validators.trade_secrets.context import NameRule, unlisted_names
+from safe_reply.validators.trade_secrets.context import NameRule
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
 from safe_reply.validators.trade_secrets.facts import FactScanner
 from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view, hit_windows, text_windows
 from safe_reply.validators.trade_secrets.matters import MatterScanner
+from safe_reply.validators.trade_secrets.naming import unlisted_names
 from safe_reply.validators.trade_secrets.normalise import Skeleton, full_skeleton
 from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
 from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
