@@ -59,6 +59,10 @@ MISSING_RULE_ID = "disclosure/missing-notice"
 MODEL_RULE_ID = "disclosure/false-human-model"
 LEGAL_BASIS_NOTICE = "EU AI Act Art. 50 Abs. 1"
 LEGAL_BASIS_FALSE_HUMAN = "UWG §5 Abs. 1; AI Act Art. 50 Abs. 1"
+# A transcript's speaker tag that opens the reply ("KI: Die Lücke ist bekannt.", "AI: Your parcel …"): the
+# customer reads who speaks before anything else. Only at the reply's start and in capitals: inside a
+# reply "KI: Objekterkennung" is a spec line, and "Die KI: …" heads a feature (the label rules say why).
+SPEAKER_TAG = re.compile(r"[^\w\n]{0,3}(?:KI|AI|K\.I\.|A\.I\.) ?: ")
 
 
 class Required(StrEnum):
@@ -127,7 +131,7 @@ class DisclosureValidator:
         policy = self._effective(ctx.channel)
         matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
         required = _required_now(policy.required, ctx.turn)
-        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
+        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches) or bool(SPEAKER_TAG.match(text))
         if not has_notice and (required or any(m.rule.category == PERSONA_CATEGORY for m in matches)):
             # The configured notice counts too; looked for only when the answer depends on it.
             has_notice = _contains_configured(text, policy.text)
