@@ -39,7 +39,9 @@ OUTPUT = ROOT / "src" / "safe_reply" / "validators" / "disclosure" / "human_mode
 WRITTEN = ROOT / "scripts" / "false_human_sentences.tsv"
 SHARED = ROOT.parent / "shared" / "corpus"  # the dev corpora live beside the repository
 FIRST_SIGHT = ROOT / "benchmarks" / "firstsight"
-NEVER = frozenset({"r9", "r10", "r11", "r12", "r13"})  # never-read sets: measured, never learnt
+# Never learnt: the sets held out to measure a round (round 10 held out r11 and r13 while the model was
+# being built; see --also). r9-r13 are read now (development data); r14 and later are never read here.
+NEVER = frozenset({"r11", "r13"})
 THRESHOLD = 0.9
 C = 10.0
 
@@ -117,6 +119,10 @@ def sentences_of(judge: Judge, case: Case) -> list[tuple[str, int]]:
     if not case.false_human:
         return [(s, 0) for s in statements]
     flagged = set(judge.rules(case))
+    if not flagged and len(statements) == 1:
+        # The rules missed the claim and only one statement can carry it: the likeliest place of what the
+        # next company writes in words nobody listed (without it, the corpora teach only what rules see).
+        return [(statements[0], 1)]
     return [(s, 1) for s in statements if s in flagged]
 
 
