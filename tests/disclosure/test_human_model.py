@@ -250,3 +250,38 @@ def test_a_model_file_with_a_non_finite_weight_is_rejected(bad: float) -> None:
         HumanModel.from_json(raw)
     with pytest.raises(ValueError, match="'intercept' must be a finite number"):
         HumanModel.from_json({**raw, "weights": {"urlaub": 1.0}, "intercept": bad})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danke. Sie schreiben: „Ich habe das Rad letzten Sommer gekauft und bin damit am Gardasee gefahren.“ "
+        "Das tut mir leid, ich prüfe den Rahmen.",
+        'Thanks. You wrote: "I bought the tent last summer and took it to Scotland." I can start a return.',
+        "You mentioned “my kids use it every day” – the frame is rated for 120 kg.",
+        "Ihre Frage war: »Mein Hund frisst das Futter nicht, was tun?« Probieren Sie die kleinere Kroketten-Größe.",
+    ],
+)
+def test_the_customers_quoted_words_are_no_claim_of_the_bot(text: str) -> None:
+    assert validator().detect(text, LATER) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A scare quote of one or two words stays part of the bot's own statement.
+        (
+            "Gern. Ich war gestern selbst im „Lager“ und habe nachgesehen.",
+            "Ich war gestern selbst im „Lager“ und habe nachgesehen.",
+        ),
+        # The bot's own claim next to a quote is still its own.
+        (
+            'You wrote "the zip broke on day two". I had the same jacket on my hike in Wales last year.',
+            "I had the same jacket on my hike in Wales last year.",
+        ),
+    ],
+)
+def test_a_claim_beside_a_quote_is_still_found(text: str, claim: str) -> None:
+    found = [f for f in validator().detect(text, LATER) if f.category is Category.FALSE_HUMAN]
+    start = text.index(claim)
+    assert [f.span for f in found] == [Span(start, start + len(claim))]

@@ -120,11 +120,25 @@ MACHINE_PREFIXES = ("automat", "chatbot", "roboter", "robot", "maschine", "machi
                     "program", "software", "algorithm", "künstlich", "artificial")
 
 
+# Quoted speech of three words or more is somebody else's: the bot repeating a customer ("Sie schreiben:
+# „Ich habe das Rad letzten Sommer gekauft …“", 'You wrote: "my kids use it every day"') claims nothing
+# about itself. Double quotes only (’ is an apostrophe); a one- or two-word quote is a scare quote
+# ("im „Lager“") and stays.
+QUOTED = re.compile(
+    r'(?:„(?=[^“”"\n]*\s[^“”"\n]*\s)[^“”"\n]{4,400}[“”"]|“(?=[^”\n]*\s[^”\n]*\s)[^”\n]{4,400}”'
+    r'|"(?=[^"\n]*\s[^"\n]*\s)[^"\n]{4,400}"|«(?=[^»\n]*\s[^»\n]*\s)[^»\n]{4,400}»'
+    r"|»(?=[^«\n]*\s[^«\n]*\s)[^«\n]{4,400}«)"
+)
+QUOTE_MARKS = frozenset('„“”"«»')
+
+
 def statement_words(sentence: str) -> list[str] | None:
     """The words of a statement (not a question, not negated) with a first-person word, else None: the
-    model judges only those."""
+    model judges only those; quoted speech is left out of them."""
     if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
         return None
+    if not QUOTE_MARKS.isdisjoint(sentence):
+        sentence = QUOTED.sub(" ", sentence)
     words = TOKEN.findall(sentence.lower())
     if FIRST_PERSON.isdisjoint(words):
         return None

@@ -44,6 +44,8 @@ from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipp
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.disclosure.human_model import (
     FIRST_PERSON_HINT,
+    QUOTE_MARKS,
+    QUOTED,
     HumanModel,
     shipped_human_model,
     statement_words,
@@ -237,7 +239,7 @@ class DisclosureValidator:
                 "Stattdessen: den konfigurierten Hinweis einfügen.",
                 f"AI notice missing: the policy requires it ({policy.required.value}, reply no. {turn}); "
                 "customers must learn at the first interaction at the latest that they are talking to an AI. "
-                "Instead: insert the configured notice."
+                "Instead: insert the configured notice.",
             ),
             legal_basis=LEGAL_BASIS_NOTICE,
             severity=Severity.HIGH,
@@ -250,9 +252,14 @@ class DisclosureValidator:
 
     def _false_human(self, text: str, ctx: Context, matches: list[RuleMatch], has_notice: bool) -> list[Finding]:
         claims: dict[Span, list[RuleMatch]] = {}
+        quoted: list[tuple[int, int]] | None = None
         for match in matches:
             category = match.rule.category
             if category == FALSE_HUMAN_CATEGORY or (category == PERSONA_CATEGORY and not has_notice):
+                if quoted is None:  # found only when a claim is at stake
+                    quoted = [q.span() for q in QUOTED.finditer(text)] if not QUOTE_MARKS.isdisjoint(text) else []
+                if any(start <= match.span.start < end for start, end in quoted):
+                    continue  # the customer's words repeated ("Sie schreiben: „Ich habe das Rad … gekauft“")
                 claims.setdefault(match.sentence_span, []).append(match)
         findings: list[Finding] = []
         language: Language | None = None
