@@ -32,7 +32,7 @@ from typing import Any
 from safe_reply.rulepacks import compiled_packs, shipped_pack_paths
 from safe_reply.types import Category, Context, Language
 from safe_reply.validators.disclosure import DisclosureValidator, Settings
-from safe_reply.validators.disclosure.human_model import HumanModel, features, is_candidate
+from safe_reply.validators.disclosure.human_model import HumanModel, claiming_part, features, is_candidate
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src" / "safe_reply" / "validators" / "disclosure" / "human_model.json"
@@ -107,7 +107,7 @@ class Judge:
         index = self.validator.packs.sentences(case.text)
         starts, ends = index.boundaries()
         statements = (case.text[s:e] for s, e in zip(starts, ends, strict=True))
-        return any(is_candidate(s) and model.judge(s).probability >= model.threshold for s in statements)
+        return any(claiming_part(model, s) is not None for s in statements)
 
 
 def sentences_of(judge: Judge, case: Case) -> list[tuple[str, int]]:

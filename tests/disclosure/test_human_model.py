@@ -24,6 +24,7 @@ from safe_reply.validators.disclosure import SPEC, DisclosureValidator, Settings
 from safe_reply.validators.disclosure.human_model import (
     MODEL_FILE,
     HumanModel,
+    claiming_part,
     features,
     shipped_human_model,
     statement_words,
@@ -285,3 +286,28 @@ def test_a_claim_beside_a_quote_is_still_found(text: str, claim: str) -> None:
     found = [f for f in validator().detect(text, LATER) if f.category is Category.FALSE_HUMAN]
     start = text.index(claim)
     assert [f.span for f in found] == [Span(start, start + len(claim))]
+
+
+def test_a_clause_after_a_dash_semicolon_or_emoji_is_judged_on_its_own() -> None:
+    # The whole sentence scores under the threshold (the router talk dilutes the mean); its second clause
+    # is a claim of its own.
+    model = shipped_human_model()
+    claim = "I grabbed a coffee from the canteen and I'm back now."
+    text = "The router supports Wi-Fi 6, four LAN ports and a guest network; " + claim
+    assert model.judge(text).probability < model.threshold
+    assert claiming_part(model, text) == claim
+    found = validator().detect(text, LATER)
+    assert [(f.rule_id, f.span) for f in found] == [(MODEL_RULE_ID, Span(0, len(text)))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe Ihre Bestellung geprüft – das Paket ist unterwegs und kommt morgen 📦",
+        "I've checked your order – the parcel is on its way 📦 I'll send the tracking link by email.",
+        "Fahren Sie auch so gern Rad wie ich – jeden Sonntag an den See?",  # a question in every clause
+    ],
+)
+def test_clauses_of_a_bots_statement_or_a_question_stay_clean(text: str) -> None:
+    assert claiming_part(shipped_human_model(), text) is None
+    assert validator().detect(text, LATER) == []

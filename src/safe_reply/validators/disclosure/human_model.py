@@ -165,6 +165,34 @@ def is_candidate(sentence: str) -> bool:
     return statement_words(sentence) is not None
 
 
+# Where one sentence holds two statements: a dash, a semicolon or an emoji between them ("…, der ist
+# praktisch unkaputtbar – meiner hängt seit drei Jahren am Halsband von meinem Rüden", "no, I'm definitely
+# not a bot – just a fast typer 😄 Now, about your port forwarding …"). The score is a mean over the
+# features, so the claim of one clause is diluted by the product talk of the other.
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+
+
+def claiming_part(model: HumanModel, sentence: str) -> str | None:
+    """The sentence, or else one of its clauses, that the model takes for a claim; None when none is.
+
+    A question is no claim in any of its clauses; each clause is otherwise read as a statement of its own
+    (its own first-person word, its own negation).
+    """
+    words = statement_words(sentence)
+    if words is not None and model.claims(words):
+        return sentence
+    if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
+        return None
+    parts = CLAUSE_BREAK.split(sentence)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        words = statement_words(part)
+        if words is not None and model.claims(words):
+            return part
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     probability: float

@@ -47,8 +47,8 @@ from safe_reply.validators.disclosure.human_model import (
     QUOTE_MARKS,
     QUOTED,
     HumanModel,
+    claiming_part,
     shipped_human_model,
-    statement_words,
 )
 from safe_reply.validators.disclosure.notice_model import NoticeModel, shipped_notice_model
 
@@ -179,11 +179,10 @@ class DisclosureValidator:
             span = sentences.span(number)
             if any(span.start < other.end and other.start < span.end for other in read):
                 continue
-            sentence = text[span.start : span.end]
-            words = statement_words(sentence)
-            if words is None or not model.claims(words):
+            part = claiming_part(model, text[span.start : span.end])
+            if part is None:
                 continue
-            verdict = model.judge(sentence)  # the cue words, only for a finding
+            verdict = model.judge(part)  # the cue words, only for a finding
             cues = ", ".join(f"„{cue}“" for cue in verdict.cues)
             findings.append(
                 Finding(
