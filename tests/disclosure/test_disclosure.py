@@ -120,6 +120,32 @@ def test_configured_notice_verbatim_counts_even_without_a_rule() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "KI: Die Lücke ist intern bekannt.",
+        "AI: The gap is known internally.",
+        "🤖 KI: Der Akku hält 30 Tage.",
+        "A.I.: Your parcel left the warehouse today.",
+    ],
+)
+def test_a_speaker_tag_that_opens_the_reply_is_a_notice(text: str) -> None:
+    assert categories(text, Context(turn=1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kamera im Überblick.\nKI: Objekterkennung und Nachtmodus.",  # a spec line inside the reply
+        "Die KI: erkennt Gesichter.",  # an article: a feature heads the line
+        "ki: der Akku hält 30 Tage.",  # a speaker tag is written in capitals
+        "KIA: Der Wagen hat 150 PS.",
+    ],
+)
+def test_no_speaker_tag(text: str) -> None:
+    assert categories(text, Context(turn=1)) == [Category.MISSING_DISCLOSURE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ich bin kein Bot. Das Rad wiegt 25,8 kg.",
         "Wir setzen KI in der Entwicklung ein.",
         "Möchten Sie mit einem Menschen sprechen?",

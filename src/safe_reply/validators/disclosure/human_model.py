@@ -120,11 +120,25 @@ MACHINE_PREFIXES = ("automat", "chatbot", "roboter", "robot", "maschine", "machi
                     "program", "software", "algorithm", "künstlich", "artificial")
 
 
+# Quoted speech of three words or more is somebody else's: the bot repeating a customer ("Sie schreiben:
+# „Ich habe das Rad letzten Sommer gekauft …“", 'You wrote: "my kids use it every day"') claims nothing
+# about itself. Double quotes only (’ is an apostrophe); a one- or two-word quote is a scare quote
+# ("im „Lager“") and stays.
+QUOTED = re.compile(
+    r'(?:„(?=[^“”"\n]*\s[^“”"\n]*\s)[^“”"\n]{4,400}[“”"]|“(?=[^”\n]*\s[^”\n]*\s)[^”\n]{4,400}”'
+    r'|"(?=[^"\n]*\s[^"\n]*\s)[^"\n]{4,400}"|«(?=[^»\n]*\s[^»\n]*\s)[^»\n]{4,400}»'
+    r"|»(?=[^«\n]*\s[^«\n]*\s)[^«\n]{4,400}«)"
+)
+QUOTE_MARKS = frozenset('„“”"«»')
+
+
 def statement_words(sentence: str) -> list[str] | None:
     """The words of a statement (not a question, not negated) with a first-person word, else None: the
-    model judges only those."""
+    model judges only those; quoted speech is left out of them."""
     if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
         return None
+    if not QUOTE_MARKS.isdisjoint(sentence):
+        sentence = QUOTED.sub(" ", sentence)
     words = TOKEN.findall(sentence.lower())
     if FIRST_PERSON.isdisjoint(words):
         return None
@@ -149,6 +163,39 @@ def _denies_being_a_machine(words: list[str]) -> bool:
 
 def is_candidate(sentence: str) -> bool:
     return statement_words(sentence) is not None
+
+
+# Where one sentence holds two statements: a dash, a semicolon or an emoji between them ("…, der ist
+# praktisch unkaputtbar – meiner hängt seit drei Jahren am Halsband von meinem Rüden", "no, I'm definitely
+# not a bot – just a fast typer 😄 Now, about your port forwarding …"). The score is a mean over the
+# features, so the claim of one clause is diluted by the product talk of the other.
+_BREAKS = (" – ", " — ", " - ", "; ")
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+
+
+def claiming_part(model: HumanModel, sentence: str) -> str | None:
+    """The sentence, or else one of its clauses, that the model takes for a claim; None when none is.
+
+    A question is no claim in any of its clauses; each clause is otherwise read as a statement of its own
+    (its own first-person word, its own negation).
+    """
+    words = statement_words(sentence)
+    if words is not None and model.claims(words):
+        return sentence
+    # Most sentences have no break: four substring tests and one max() over the characters (the emoji lie
+    # above U+2600) spare them the regex.
+    if not any(mark in sentence for mark in _BREAKS) and max(sentence, default=" ") < "\u2600":
+        return None
+    if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
+        return None
+    parts = CLAUSE_BREAK.split(sentence)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        words = statement_words(part)
+        if words is not None and model.claims(words):
+            return part
+    return None
 
 
 @dataclass(frozen=True, slots=True)

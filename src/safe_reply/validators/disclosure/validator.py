@@ -44,9 +44,11 @@ from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipp
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.disclosure.human_model import (
     FIRST_PERSON_HINT,
+    QUOTE_MARKS,
+    QUOTED,
     HumanModel,
+    claiming_part,
     shipped_human_model,
-    statement_words,
 )
 from safe_reply.validators.disclosure.notice_model import NoticeModel, shipped_notice_model
 
@@ -59,6 +61,10 @@ MISSING_RULE_ID = "disclosure/missing-notice"
 MODEL_RULE_ID = "disclosure/false-human-model"
 LEGAL_BASIS_NOTICE = "EU AI Act Art. 50 Abs. 1"
 LEGAL_BASIS_FALSE_HUMAN = "UWG §5 Abs. 1; AI Act Art. 50 Abs. 1"
+# A transcript's speaker tag that opens the reply ("KI: Die Lücke ist bekannt.", "AI: Your parcel …"): the
+# customer reads who speaks before anything else. Only at the reply's start and in capitals: inside a
+# reply "KI: Objekterkennung" is a spec line, and "Die KI: …" heads a feature (the label rules say why).
+SPEAKER_TAG = re.compile(r"[^\w\n]{0,3}(?:KI|AI|K\.I\.|A\.I\.) ?: ")
 
 
 class Required(StrEnum):
@@ -127,7 +133,7 @@ class DisclosureValidator:
         policy = self._effective(ctx.channel)
         matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
         required = _required_now(policy.required, ctx.turn)
-        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches)
+        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches) or bool(SPEAKER_TAG.match(text))
         if not has_notice and (required or any(m.rule.category == PERSONA_CATEGORY for m in matches)):
             # The configured notice counts too; looked for only when the answer depends on it.
             has_notice = _contains_configured(text, policy.text)
@@ -173,11 +179,10 @@ class DisclosureValidator:
             span = sentences.span(number)
             if any(span.start < other.end and other.start < span.end for other in read):
                 continue
-            sentence = text[span.start : span.end]
-            words = statement_words(sentence)
-            if words is None or not model.claims(words):
+            part = claiming_part(model, text[span.start : span.end])
+            if part is None:
                 continue
-            verdict = model.judge(sentence)  # the cue words, only for a finding
+            verdict = model.judge(part)  # the cue words, only for a finding
             cues = ", ".join(f"„{cue}“" for cue in verdict.cues)
             findings.append(
                 Finding(
@@ -233,7 +238,7 @@ class DisclosureValidator:
                 "Stattdessen: den konfigurierten Hinweis einfügen.",
                 f"AI notice missing: the policy requires it ({policy.required.value}, reply no. {turn}); "
                 "customers must learn at the first interaction at the latest that they are talking to an AI. "
-                "Instead: insert the configured notice."
+                "Instead: insert the configured notice.",
             ),
             legal_basis=LEGAL_BASIS_NOTICE,
             severity=Severity.HIGH,
@@ -246,9 +251,14 @@ class DisclosureValidator:
 
     def _false_human(self, text: str, ctx: Context, matches: list[RuleMatch], has_notice: bool) -> list[Finding]:
         claims: dict[Span, list[RuleMatch]] = {}
+        quoted: list[tuple[int, int]] | None = None
         for match in matches:
             category = match.rule.category
             if category == FALSE_HUMAN_CATEGORY or (category == PERSONA_CATEGORY and not has_notice):
+                if quoted is None:  # found only when a claim is at stake
+                    quoted = [q.span() for q in QUOTED.finditer(text)] if not QUOTE_MARKS.isdisjoint(text) else []
+                if any(start <= match.span.start < end for start, end in quoted):
+                    continue  # the customer's words repeated ("Sie schreiben: „Ich habe das Rad … gekauft“")
                 claims.setdefault(match.sentence_span, []).append(match)
         findings: list[Finding] = []
         language: Language | None = None
