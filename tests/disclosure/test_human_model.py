@@ -147,6 +147,19 @@ def test_a_sentence_a_rule_read_is_left_to_the_rules_and_the_switch_turns_the_mo
     assert validator(false_human_model=False).human_model is None
 
 
+def test_a_score_carried_by_function_words_alone_is_no_finding() -> None:
+    # A hand-made model sure of "mein" and "my" (function words, never named as cues) and of "urlaub".
+    model = HumanModel(MappingProxyType({"mein": 10.0, "my": 10.0, "zorbak": 10.0}), -3.0, 0.9)
+    sure = dataclasses.replace(validator(), human_model=model)
+    assert sure.detect("Mein herzliches Beileid.", LATER) == []
+    assert sure.detect("My sincere condolences.", LATER) == []
+    [finding] = sure.detect("Mein Zorbak ist rot.", LATER)
+    assert finding.span == Span(0, 20)
+    assert finding.details == MappingProxyType({"probability": "1.000", "cues": "zorbak"})
+    # The shipped model on a real incident's condolence (r17): no finding without a cue word.
+    assert validator().detect("Mein herzliches Beileid. Wir buchen Ihren Flug gern um.", LATER) == []
+
+
 def test_a_broken_model_file_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="threshold"):
         HumanModel.from_json({"weights": {}, "intercept": 0.0, "threshold": 1.5})

@@ -183,6 +183,10 @@ class DisclosureValidator:
             if part is None:
                 continue
             verdict = model.judge(part)  # the cue words, only for a finding
+            if not verdict.cues:
+                # Carried by function words alone ("Mein herzliches Beileid.": "mein" is the only word the
+                # model knows): a finding that cannot name what only a person does explains nothing.
+                continue
             cues = ", ".join(f"„{cue}“" for cue in verdict.cues)
             findings.append(
                 Finding(
