@@ -60,15 +60,8 @@ from safe_reply.validators.trade_secrets.entries import (
     skeleton_key,
     written,
 )
-from safe_reply.validators.trade_secrets.facts import (
-    PURCHASE_KIND,
-    AmountRule,
-    FactRule,
-    FactScanner,
-    fact_rule,
-    kind_concepts,
-    typed_fact,
-)
+from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, fact_rule, kind_concepts, typed_fact
+from safe_reply.validators.trade_secrets.facts import PURCHASE_KIND, FactScanner
 from safe_reply.validators.trade_secrets.frames import AMOUNT_UNITS, amount_values, pattern_fact_texts
 from safe_reply.validators.trade_secrets.lexicon import (
     COMMON_TRANSLATION_ZIPF,
