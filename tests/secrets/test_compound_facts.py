@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safe_reply.validators.trade_secrets.facts import fact_rule
+from safe_reply.validators.trade_secrets.fact_rules import fact_rule
 from safe_reply.validators.trade_secrets.numbers import Unit, quantities
 from safe_reply.validators.trade_secrets.views import _SPACED_DIGIT, _SPACED_SINGLE, has_spaced_characters
 

@@ -61,17 +61,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 import ahocorasick_rs
-from pydantic import Field, field_validator
 
-from safe_reply.config_models import Fallback, Strict
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.rulepacks.anchors import FRAGMENT_FIX, Anchor, Needles, SentenceWords, anchors_of, needles_of
 from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
 from safe_reply.rulepacks.prefilter import ANCHOR_START, Prefilter, compile_prefilter
+from safe_reply.rulepacks.schema import Messages, PackFile, RuleModel, UnlessScope
 from safe_reply.rulepacks.sentences import SentenceIndex
 from safe_reply.rulepacks.vocabulary import Expander, ExpansionError, Vocabulary, VocabularyFile
 from safe_reply.types import Language, Severity, Span
@@ -81,19 +79,8 @@ __all__ = [
     "CompiledRule",
     "LoadedPack",
     "LoadedVocabulary",
-    "PackFile",
     "RuleMatch",
-    "RuleModel",
 ]
-
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$"  # e.g. "claims.de/health-cure"
-_SNAKE = r"^[a-z][a-z0-9_]*$"
-
-
-class UnlessScope(StrEnum):
-    SENTENCE = "sentence"
-    CLAUSE = "clause"
-
 
 # Clause boundaries for `unless_scope: clause`: punctuation inside a sentence and the conjunctions that
 # start a new statement. A match that itself spans a boundary keeps the clauses it touches.
@@ -101,54 +88,6 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]–—]|\s-\s|\b(?:aber|jedoch|sondern|denn|weil|während|doch|but|however|because|while|whereas)\b",
     re.IGNORECASE,
 )
-
-
-class Messages(Fallback):
-    """The reviewer message of a rule, German and English (same shape as a fallback message)."""
-
-
-class RuleModel(Strict):
-    """One rule as written in YAML (the schema is in the module docstring)."""
-
-    id: str = Field(pattern=_ID)
-    category: str = Field(pattern=_SNAKE)
-    legal_basis: str = Field(min_length=1)
-    message: Messages
-    severity: Severity = Severity.HIGH
-    anchors: list[str] = Field(min_length=1)
-    patterns: list[str] = Field(min_length=1)
-    unless: list[str] = Field(default_factory=list)
-    # Where an `unless` hit cancels a match: anywhere in its sentence (default), or only in the clause
-    # around the match, so "2 Jahre Garantie obendrauf – das bieten längst nicht alle" is not negated.
-    unless_scope: UnlessScope = UnlessScope.SENTENCE
-    # Hits that cancel the rule anywhere in the sentence whatever `unless_scope` says ("..., fragen Sie
-    # bitte Ihre Ärztin" refers the whole sentence to a doctor).
-    unless_sentence: list[str] = Field(default_factory=list)
-    requires: list[str] = Field(default_factory=list)
-    case_sensitive: bool = False
-    prefilter: bool = True
-    flag: list[str] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
-
-    @field_validator("anchors", "requires")
-    @classmethod
-    def _anchors_are_words(cls, anchors: list[str]) -> list[str]:
-        for anchor in anchors:
-            if not anchor.strip("*").strip():
-                raise ValueError(f"anchor {anchor!r} has no literal text; write a word such as 'ki' or 'künstlich*'")
-        return anchors
-
-
-class PackFile(Strict):
-    """One pack file."""
-
-    pack: str = Field(pattern=_ID)
-    family: str = Field(pattern=_SNAKE)
-    language: Language
-    description: str = ""
-    # Named regexes for this pack's rules ({{name}}), on top of the family's vocabularies.
-    fragments: dict[str, str] = Field(default_factory=dict)
-    rules: list[RuleModel] = Field(min_length=1)
 
 
 @dataclass(frozen=True)

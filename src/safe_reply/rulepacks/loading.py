@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.resources import packs_dir
-from safe_reply.rulepacks.engine import CompiledPacks, LoadedPack, LoadedVocabulary, PackFile
+from safe_reply.rulepacks.engine import CompiledPacks, LoadedPack, LoadedVocabulary
+from safe_reply.rulepacks.schema import PackFile
 from safe_reply.rulepacks.vocabulary import VocabularyFile
 from safe_reply.yamlio import pydantic_errors, read_yaml_file
 

@@ -60,16 +60,9 @@ from safe_reply.validators.trade_secrets.entries import (
     skeleton_key,
     written,
 )
-from safe_reply.validators.trade_secrets.facts import (
-    PURCHASE_KIND,
-    AmountRule,
-    FactRule,
-    FactScanner,
-    fact_rule,
-    kind_concepts,
-    typed_fact,
-)
-from safe_reply.validators.trade_secrets.frames import AMOUNT_UNITS, amount_values, pattern_fact_texts
+from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, fact_rule, kind_concepts, typed_fact
+from safe_reply.validators.trade_secrets.facts import PURCHASE_KIND, FactScanner
+from safe_reply.validators.trade_secrets.frames import amount_values, pattern_fact_texts
 from safe_reply.validators.trade_secrets.lexicon import (
     COMMON_TRANSLATION_ZIPF,
     STRONG_NAME_CUES,
@@ -78,11 +71,12 @@ from safe_reply.validators.trade_secrets.lexicon import (
     naming_core,
     translation_table,
 )
-from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanner, matter_rule
+from safe_reply.validators.trade_secrets.matter_rules import MatterNotes
+from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanner
 from safe_reply.validators.trade_secrets.naming import NAMING_MARKERS
 from safe_reply.validators.trade_secrets.normalise import HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
-from safe_reply.validators.trade_secrets.ordinary import COMMON_ZIPF, Frequencies
+from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
@@ -113,10 +107,6 @@ __all__ = ["SPEC", "build"]
 _MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
 MAX_AS_WRITTEN_KEYS = 20_000  # terms beyond one word of letters; up to this many, digit terms get a second key
-_MATTER_WORD = re.compile(r"[^\W\d_]{3,}")  # the words of a term whose frequency a described matter asks for
-# A fact with such a value is stated by it (facts.py), with the checks that keep a warranty's end date
-# from being a plan's ("Ihre Garantie läuft im Juni 2027 aus"): no described matter of its own.
-_VALUE_UNITS = frozenset({*AMOUNT_UNITS, Unit.COUNT, Unit.KG, Unit.MONTHS, Unit.DATE, Unit.MONTH, Unit.WEEK})
 
 
 def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
@@ -268,7 +258,7 @@ class _Compiler:
         self.amounts: list[AmountRule] = []
         self.purchase: list[int] = []
         self.matters: list[MatterRule] = []  # entries revealed by what they are (matters.py)
-        self._pending_matters: list[tuple[str, str, str | None, str]] = []  # (kind, term words, note, entry)
+        self._matter_notes = MatterNotes()  # entries that may describe a matter, compiled by finish_matters
         self.fact_entries: list[tuple[str, str]] = []  # (kind, keyed hash) per fact, amount, purchase rule
 
     def _fact_entry(self, kind: str, text: str) -> int:
@@ -298,46 +288,13 @@ class _Compiler:
             self._add_pattern(entry)
         else:
             self._add_term(entry)
-        self._add_matter(entry)
-
-    def _add_matter(self, entry: PatternEntry | TermEntry | FlatTerm) -> None:
-        """The entry said by what it is (matters.py): its kind, its term's words and its note. Compiled in
-        `finish_matters`, once the words of every entry are known (one frequency lookup for all)."""
-        if not entry.note and (isinstance(entry, PatternEntry) or " " not in entry.term):
-            return  # most of a long list: nothing to describe (matter_rule would say so too)
-        text = entry.pattern if isinstance(entry, PatternEntry) else entry.term
-        words = "" if isinstance(entry, PatternEntry) else text  # a regex's words are no words of a reply
-        fact = fact_rule(0, words) if words else None
-        if fact is not None and any(v.unit in _VALUE_UNITS for v in fact.values):
-            return
-        self._pending_matters.append((entry.kind, words, entry.note, text))
+        self._matter_notes.add(entry)
 
     def finish_matters(self) -> None:
-        """The described-matter rules of the entries `_add_matter` kept. Whether a term's word is an everyday
-        English word is looked up for all of them at once: one lookup per word streams the frequency list
-        each time (10,000 noted entries took minutes)."""
-        if not self._pending_matters:
-            return
-        # The note's words too: only a word that is no English word is read as a German compound (matters.py).
-        words = {
-            w
-            for _, term, note, _ in self._pending_matters
-            for w in _MATTER_WORD.findall(f"{term} {note or ''}".casefold())
-        }
-        table = Frequencies((), words)
-
-        def common(word: str) -> bool:
-            return table.english_zipf(word) >= COMMON_ZIPF
-
-        def english(word: str) -> bool:
-            return table.english_zipf(word) > 0  # at or above ORDINARY_ZIPF in English
-
-        for kind, term, note, text in self._pending_matters:
-            rule = matter_rule(len(self.fact_entries), kind, term, note, self.public[0], common, english)
-            if rule is not None:
-                self.matters.append(rule)
-                self._fact_entry(kind, text)
-        self._pending_matters.clear()
+        """The described-matter rules of the entries kept by `add` (matter_rules.py)."""
+        for rule, kind, text in self._matter_notes.finish(self.public[0], len(self.fact_entries)):
+            self.matters.append(rule)
+            self._fact_entry(kind, text)
 
     def add_batch(self, batch: list[FlatTerm]) -> None:
         """`add` of one-word ASCII flat terms (the bulk of a long list), with the per-term regexes run

@@ -1,5 +1,8 @@
 """Settings of the trade-secret validator and loading of the (secret) term files.
 
+Also the kinds of protected information with their German and English labels (`kind_labels`), which
+findings show to the reviewer.
+
 The real list of protected terms is itself a trade secret, so it can live outside the config
 folder in git: `terms_file` / `company_terms_file` (paths relative to the config folder) or
 `terms_env` (an environment variable naming such a file). Every file read is added to
@@ -44,6 +47,7 @@ __all__ = [
     "Settings",
     "TermEntry",
     "bans_word",
+    "kind_labels",
     "names_organisation",
 ]
 
@@ -69,6 +73,36 @@ class Kind(StrEnum):
     FORMULA_ID = "formula_id"
     CREDENTIAL = "credential"
     OTHER = "other"
+
+
+# Beside the kinds they name, so that a new kind gets its German and English label in the same edit.
+_KIND_LABELS: dict[str, tuple[str, str]] = {
+    Kind.CODENAME: ("interner Codename", "internal codename"),
+    Kind.UNRELEASED_PRODUCT: ("unveröffentlichtes Produkt", "unreleased product"),
+    Kind.SUPPLIER: ("Lieferant", "supplier"),
+    Kind.PURCHASE_PRICE: ("Einkaufspreis", "purchase price"),
+    Kind.INTERNAL_SYSTEM: ("internes System", "internal system"),
+    Kind.INTERNAL_HOST: ("interner Hostname", "internal host name"),
+    Kind.INTERNAL_ID: ("interne Kennung", "internal identifier"),
+    Kind.INTERNAL_LIMIT: ("interne Grenze", "internal limit"),
+    Kind.INTERNAL_PLAN: ("interne Planung", "internal plan"),
+    Kind.NEGOTIATION: ("Verhandlungsposition", "negotiation position"),
+    Kind.KEY_ACCOUNT: ("Großkunde", "key account"),
+    Kind.QUALITY_DATA: ("interne Qualitätsdaten", "internal quality data"),
+    Kind.TICKET_ID: ("interne Ticketnummer", "internal ticket id"),
+    Kind.FORMULA_ID: ("interne Rezepturnummer", "internal formula id"),
+    Kind.CREDENTIAL: ("Zugangsdaten", "credential"),
+    Kind.OTHER: ("vertrauliche Angabe", "confidential information"),
+}
+
+
+def kind_labels(kind: str) -> tuple[str, str]:
+    """German and English label of a kind; a company's own kind is shown by its name."""
+    known = _KIND_LABELS.get(kind)
+    if known is not None:
+        return known
+    shown = kind.replace("_", " ")
+    return f"vertrauliche Angabe: {shown}", f"confidential information: {shown}"
 
 
 class Scope(StrEnum):

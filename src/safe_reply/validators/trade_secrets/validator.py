@@ -27,7 +27,7 @@ from safe_reply.keys import KeyedHasher
 from safe_reply.lang import reply_language
 from safe_reply.types import Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.trade_secrets.automaton import Automaton, Hit, Slots, match_skeleton
-from safe_reply.validators.trade_secrets.config import Kind
+from safe_reply.validators.trade_secrets.config import Kind, kind_labels
 from safe_reply.validators.trade_secrets.context import NameRule
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
 from safe_reply.validators.trade_secrets.decode import Decoded, decode
@@ -41,38 +41,10 @@ from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, ma
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
 from safe_reply.validators.trade_secrets.views import has_spaced_characters, has_token_markup, pattern_view
 
-__all__ = ["LEGAL_BASIS", "NAME", "Leak", "ProtectedPattern", "ProtectedTerm", "TradeSecretValidator", "kind_labels"]
+__all__ = ["LEGAL_BASIS", "NAME", "Leak", "ProtectedPattern", "ProtectedTerm", "TradeSecretValidator"]
 
 NAME = "trade_secrets"
 LEGAL_BASIS = "GeschGehG §2 Nr. 1 a, b (Offenlegung hebt den Geheimnisschutz auf; angemessene Geheimhaltungsmaßnahmen)"
-_KIND_LABELS: dict[str, tuple[str, str]] = {
-    Kind.CODENAME: ("interner Codename", "internal codename"),
-    Kind.UNRELEASED_PRODUCT: ("unveröffentlichtes Produkt", "unreleased product"),
-    Kind.SUPPLIER: ("Lieferant", "supplier"),
-    Kind.PURCHASE_PRICE: ("Einkaufspreis", "purchase price"),
-    Kind.INTERNAL_SYSTEM: ("internes System", "internal system"),
-    Kind.INTERNAL_HOST: ("interner Hostname", "internal host name"),
-    Kind.INTERNAL_ID: ("interne Kennung", "internal identifier"),
-    Kind.INTERNAL_LIMIT: ("interne Grenze", "internal limit"),
-    Kind.INTERNAL_PLAN: ("interne Planung", "internal plan"),
-    Kind.NEGOTIATION: ("Verhandlungsposition", "negotiation position"),
-    Kind.KEY_ACCOUNT: ("Großkunde", "key account"),
-    Kind.QUALITY_DATA: ("interne Qualitätsdaten", "internal quality data"),
-    Kind.TICKET_ID: ("interne Ticketnummer", "internal ticket id"),
-    Kind.FORMULA_ID: ("interne Rezepturnummer", "internal formula id"),
-    Kind.CREDENTIAL: ("Zugangsdaten", "credential"),
-    Kind.OTHER: ("vertrauliche Angabe", "confidential information"),
-}
-
-
-def kind_labels(kind: str) -> tuple[str, str]:
-    """German and English label of a kind; a company's own kind is shown by its name."""
-    known = _KIND_LABELS.get(kind)
-    if known is not None:
-        return known
-    shown = kind.replace("_", " ")
-    return f"vertrauliche Angabe: {shown}", f"confidential information: {shown}"
-
 
 # Base64 of anything worth hiding has at least 8 characters ("Eos" -> "RW9z" is caught as well:
 # shorter tokens are decoded too, but only accepted when they decode to printable text).
