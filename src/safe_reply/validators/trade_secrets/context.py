@@ -37,6 +37,13 @@ from safe_reply.lang import reply_language
 from safe_reply.types import Language
 from safe_reply.validators.trade_secrets.naming import INTERNALLY_NAMED_BEFORE
 from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
+from safe_reply.validators.trade_secrets.organisation import (
+    GERMAN_DETERMINER,
+    SENTENCE_OPENERS,
+    named_firm,
+    person,
+    trick_parts,
+)
 
 __all__ = [
     "COMPANY_CUES",
@@ -230,7 +237,7 @@ class NameRule:
         Everything is read within MAX_REACH characters of the hit, so the cost per hit is bounded
         whatever the reply's length (a window of three words and a quote of four never reach further).
         """
-        if set(trick.split("+")) - _NO_DISGUISE:
+        if trick_parts(trick) - _NO_DISGUISE:
             return Evidence.DISGUISE
         if self.capitalised and not text[start].isupper():
             return None
@@ -248,7 +255,7 @@ class NameRule:
             return None  # the word cited as a translation: "a kingfisher – auf Deutsch „Eisvogel“"
         if start - word_start <= 0 and word_end - end <= _MAX_QUOTED_ENDING and _quoted(before, after):
             return Evidence.QUOTED
-        if _PERSON_BEFORE.search(before[-40:]):
+        if person(before, text, word_end):
             return None  # a person: "his name is Chase", "I'm Chase", "Herr Brandl, der Subunternehmer ..."
         # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
         # to the hit are found from the hit outwards, lazily (not every word of the sentence).
@@ -264,7 +271,7 @@ class NameRule:
         if (
             self.sentence_cues
             and not _is_cue(self.sentence_cues, _fold(text[start:end]))
-            and not _GERMAN_DETERMINER.search(before)
+            and not GERMAN_DETERMINER.search(before)
             and any(_is_cue(self.sentence_cues, _fold(w)) for w in _RELATION_WORD.findall(before + " " + after))
         ):
             return Evidence.CONTEXT
@@ -272,8 +279,10 @@ class NameRule:
             return Evidence.CAPITALISED
         if foreign and (not _DETERMINER.search(before) or _attributive(after)) and _english(text, english_reply):
             return Evidence.FOREIGN
-        if self.organisation and _named_firm(
-            text, start, end, trick, word_end, (before, after), english_reply, german_word=self.german_word
+        sentence = (sentence_start, sentence_end)
+        english_text = self.organisation and _english(text, english_reply)
+        if self.organisation and named_firm(
+            text, start, end, trick, word_end, sentence, english=english_text, german_word=self.german_word
         ):
             return Evidence.ORGANISATION
         return None
@@ -322,7 +331,7 @@ class DesignationRule(NameRule):
     def evidence(self, text: str, start: int, end: int, trick: str, **_: object) -> Evidence | None:
         if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha() and text[start] in _CLITIC_LETTERS:
             return None  # a clitic, not a name: "the other brand's 4,000 IU" is no spaced-out "S4"
-        if set(trick.split("+")) - _NO_DISGUISE:
+        if trick_parts(trick) - _NO_DISGUISE:
             return Evidence.DISGUISE
         word_start, word_end = _word_bounds(text, start, end)
         if word_start < start or end < word_end:
@@ -335,12 +344,6 @@ class DesignationRule(NameRule):
 _CLITIC_LETTERS = frozenset("stdmrvlSTDMRVL")
 # An inflection ending ("Libellen", "Kranichs"); a longer tail makes the quoted word another noun.
 _MAX_QUOTED_ENDING = 3
-# A German noun after one of these is the common noun ("einen Seeblick", "im Lindenhof"), not a name.
-_GERMAN_DETERMINER = re.compile(
-    r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des|im|am|vom|zum|zur|beim|kein\w*|mein\w*"
-    r"|dein\w*|sein\w*|ihr\w*|unser\w*|euer\w*|jede\w*|diese\w*|welche\w*)\s+$",
-    re.IGNORECASE,
-)
 # A word after one of these is a common noun in English ("a Föhn", "your Zaunkönig"), not a name.
 _DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|these|those|some|any)\W*$", re.IGNORECASE)
 # A German word before an English noun names the thing ("the Ostwind thermometer", "the Maulwurf
@@ -366,7 +369,6 @@ def _attributive(after: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+[a-z]")
-_SENTENCE_OPENERS = frozenset(":\"'„“”‚‘’«»‹›([{*#>•-–—|")
 
 
 def _capitalised_in_english(
@@ -377,81 +379,11 @@ def _capitalised_in_english(
     if not text[start].isupper():
         return False
     preceding = before.rstrip()
-    if not preceding or preceding[-1] in _SENTENCE_OPENERS or preceding[-1].isdigit():
+    if not preceding or preceding[-1] in SENTENCE_OPENERS or preceding[-1].isdigit():
         # At a sentence start every word has a capital; a possessive there still marks a name: a common
         # noun would need its article ("Ember's drivers" but "An ember's glow").
         return _POSSESSIVE.match(text, end) is not None and _english(text, english_reply)
     return _english(text, english_reply)
-
-
-# A first name, not a firm: "his name is Chase", "I'm Chase", "Herr Otto", "ich heiße Puma". ("named" is
-# a naming cue for codenames and stays one.)
-_PERSON_BEFORE = re.compile(
-    r"\b(?:name\s+is|name's|I'm|I\s+am|Mr|Mrs|Ms|Miss|Dr|Herr|Herrn|Frau|hei(?:ß|ss)e|Name\s+ist)\.?\s+$"
-)
-# An English word after which a capitalised sentence opener is a verb, not a name: "Chase the order".
-_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|your|my|our|their|his|her|it|them|him|up|down|this|that|these|those)\b")
-# A lower-case German word right before a noun that ends like an inflected adjective ("dichter Nebel",
-# "frische Äpfel", "einen großen Globus") makes it a common noun: a firm's name takes none. These words end
-# alike but are function words, after which a name stands ("wie Samsung", "oder Bosch", "gegen Apple").
-_ADJECTIVE_ENDING = re.compile(r"(?<![^\W\d_])([a-zäöüß]{3,}(?:e|en|er|es|em))\s+$")
-_NOT_ADJECTIVES = frozenset(
-    "wie ohne oder aber über unter hinter wieder sondern gegen neben wegen außer ausser entweder weder immer "
-    "lieber eher später früher selber gerne gerade heute ebenso genauso bitte habe haben hatte hatten kaufen "
-    "bestellen wechseln nehmen empfehlen anbieter".split()
-)
-_BY_MEANS = re.compile(r"\bper\s+$", re.IGNORECASE)
-# Words of the market that make even an article's noun a firm in a German reply ("Die Telekom ist teurer",
-# "beim Tarif der Telekom"): companies compete on prices and plans; a bird or a puma in the zoo does not.
-_MARKET_WORDS = re.compile(
-    r"\b(?:teurer|günstiger|billiger|preiswerter|Anbieter\w*|Konkurren\w*|Wettbewerb\w*|Mitbewerb\w*|Tarif\w*"
-    r"|Vertrag|Verträge|Kündigung|kündigen|wechseln|gewechselt|Wechsel|Filiale\w*|Konzern\w*|Marktführer"
-    r"|Preis|Preise|Angebot|Angebote|kostet|Rabatt\w*|Netz|Empfang|Netzabdeckung|Kundenservice|Hotline)\b",
-    re.IGNORECASE,
-)
-
-
-def _named_firm(
-    text: str,
-    start: int,
-    end: int,
-    trick: str,
-    word_end: int,
-    sides: tuple[str, str],
-    english_reply: Callable[[], bool] | None,
-    *,
-    german_word: bool,
-) -> bool:
-    """Is a capitalised organisation name used as one where no cue word says so? A firm stands as itself:
-    in English at a sentence start too ("Verizon has better coverage"), unless it is a verb there ("Chase
-    the order"); in German without an article or adjective ("Samsung ist günstiger", "bei Bosch"), or with
-    one in a sentence about prices and plans ("Die Telekom ist teurer"). Only the word itself, its
-    possessive or genitive ("Samsungs", "Apple's") and the head of a hyphenated compound ("Bosch-Akkus")
-    count: "Apples" is a plural, "Nebelscheinwerfer" a lamp."""
-    before, after = sides
-    if not text[start].isupper() or (start > 0 and text[start - 1].isalnum()):
-        return False
-    tail = text[end:word_end]
-    english = _english(text, english_reply)
-    # The hit spans an inflection ending ("Samsungs", "Apples"): a genitive in German, a plural in English.
-    if (tail and tail[0] not in HYPHENS) or ("inflected" in trick.split("+") and (english or text[end - 1] != "s")):
-        return False
-    preceding = before.rstrip()
-    if english:
-        # Mid-sentence capitals are the `capitalised` and `foreign` evidence; here the sentence start.
-        return (not preceding or preceding[-1] in _SENTENCE_OPENERS) and _OBJECT_AFTER.match(after) is None
-    if _MARKET_WORDS.search(before + " " + after):
-        return True
-    if german_word:
-        return False  # a word of German, used bare: "bei Sonne", "Klar, das geht", "Bus und Bahn"
-    if tail:
-        return True  # the head of a compound: the article is the compound's ("die Bosch-Akkus")
-    if _GERMAN_DETERMINER.search(before):
-        return False  # "der Puma im Zoo"
-    if _BY_MEANS.search(before):
-        return False  # the means, not a firm: "per Post", "per Nachnahme"
-    adjective = _ADJECTIVE_ENDING.search(before)
-    return adjective is None or adjective.group(1) in _NOT_ADJECTIVES
 
 
 def _english(text: str, english_reply: Callable[[], bool] | None) -> bool:
