@@ -53,7 +53,7 @@ def test_kinds_that_name_organisations() -> None:
         ("Wer von Vodafone wechselt, spart.", [(8, 16, "Vodafone", "organisation")]),
         ("Das Gerät gibt es auch bei Lidl im Angebot.", [(27, 31, "Lidl", "organisation")]),
         ("Samsungs neues Modell kann das nicht.", [(0, 8, "Samsungs", "organisation")]),
-        ("Die Bosch-Akkus passen nicht.", [(4, 9, "Bosch", "organisation")]),
+        ("Die Bosch-Akkus sind teurer.", [(4, 9, "Bosch", "organisation")]),  # a compound only in a comparison
         (
             "Unser Gerät ist leiser als Puma und Apple.",
             [(27, 31, "Puma", "organisation"), (36, 41, "Apple", "organisation")],

@@ -83,7 +83,6 @@ from safe_reply.validators.trade_secrets.partial import (
     legal_core,
     name_mentions,
     organisation_forms,
-    organisation_kind,
     partial_mentions,
     public_words,
     variant_paraphrases,
@@ -228,7 +227,8 @@ class _Compiler:
         self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
-        self.organisation_rules = (name_rule.for_organisation(), name_rule.for_organisation(german_word=True))
+        self.organisation_rule = name_rule.for_organisation()
+        self.german_organisation_rule = name_rule.for_organisation(german_word=True)
         self.company_rule = NameRule.build(
             COMPANY_CUES, name_rule.window, capitalised=True, sentence_cues=RELATION_CUES
         )
@@ -327,7 +327,9 @@ class _Compiler:
         """The name rule of an entry's ordinary words: an organisation's name shows by grammar too."""
         if not names_organisation(kind):
             return self.name_rule
-        return self.organisation_rules[self.frequencies.german_word(word)]
+        if self.frequencies.german_word(word):
+            return self.german_organisation_rule  # "Sonne", "Klar": a word of German too
+        return self.organisation_rule
 
     def _translated(
         self, term: str, rule: NameRule | None, context: Sequence[str]
@@ -390,7 +392,7 @@ class _Compiler:
         partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
-        forms = organisation_forms(term, inflect=organisation_kind(entry.kind)) if fact is None and " " in term else ()
+        forms = organisation_forms(term, inflect=names_organisation(entry.kind)) if fact is None and " " in term else ()
         english = term.lower() in self.english
         # An organisation's name without its legal form, where that word is ordinary ("Google" of "Google
         # Inc"; partial_mentions takes it strictly otherwise): a firm's name where grammar shows one.

@@ -119,24 +119,42 @@ KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 _SINGLE_WORD = re.compile(r"[^\W\d_]+")
 
-# Parts of kind names (the shipped ones and a company's own, German or English) that say the entry names an
+# Nouns of kind names (the shipped ones and a company's own, German or English) that say the entry names an
 # organisation: a competitor, a supplier, a customer. Such a name is often a frequent word to wordfreq
 # ("Samsung", "Bosch", "Telekom"), and its ordinary-word rule then reads the reply's grammar for a name,
 # not only cue words (context.NameRule `organisation`): a German reply names a firm without an article
 # ("Samsung ist günstiger", "bei Bosch"), where a codename that is a noun stays quiet ("bei Nebel").
-_ORGANISATION_KIND_PARTS = (
+# The one list of them: partial.py inflects these entries' head nouns too.
+_ORGANISATION_KIND_NOUNS = (
     "competitor", "rival", "supplier", "vendor", "account", "customer", "client", "partner", "manufacturer",
-    "maker", "brand", "dealer", "distributor", "wholesaler", "retailer", "reseller", "oem", "contractor",
-    "company", "companies", "bank", "insurer", "carrier", "provider", "merchant", "shop", "store", "chain",
-    "konkurrent", "wettbewerb", "mitbewerb", "lieferant", "kunde", "haendler", "hersteller", "marke",
-    "anbieter", "firma", "firmen", "unternehmen", "versicherer", "filialist",
+    "brand", "dealer", "distributor", "wholesaler", "retailer", "reseller", "oem", "contractor", "company",
+    "companies", "bank", "insurer", "carrier", "provider", "merchant", "shop", "store", "chain",
+    "konkurrent", "wettbewerber", "mitbewerber", "lieferant", "kunde", "haendler", "händler", "hersteller",
+    "marke", "anbieter", "firma", "firmen", "unternehmen", "versicherer", "filialist",
 )  # fmt: skip
+# Nouns a kind name ends with that make it a list of such names ("competitor_names", "key_accounts_list").
+_LIST_NOUNS = frozenset({"name", "names", "list", "liste", "namen"})
+_KIND_SUFFIXES = ("", "s", "es", "n", "en", "e", "in", "innen")
+_COMPOUND_NOUN_LEN = 5  # nouns this long also end a German compound kind ("hauptlieferant", "grosskunde")
 
 
 @functools.lru_cache(maxsize=256)  # a list of 100,000 terms has a handful of kinds
 def names_organisation(kind: str) -> bool:
-    """Does an entry of this kind name an organisation (a competitor, supplier or customer)?"""
-    return any(part in kind for part in _ORGANISATION_KIND_PARTS)
+    """Does an entry of this kind name an organisation (a competitor, supplier or customer)? Its head noun
+    decides (the last `_`-separated word, before a "names" or "list"): "bank_partner" and "retail_chain" do,
+    "bank_details", "supply_chain_risk", "kundendaten" and "storage_limit" do not."""
+    tokens = [t for t in kind.split("_") if t]
+    while len(tokens) > 1 and tokens[-1] in _LIST_NOUNS:
+        tokens.pop()
+    if not tokens:
+        return False
+    head = tokens[-1]
+    for noun in _ORGANISATION_KIND_NOUNS:
+        for suffix in _KIND_SUFFIXES:
+            form = noun + suffix
+            if head == form or (len(noun) >= _COMPOUND_NOUN_LEN and head.endswith(form)):
+                return True
+    return False
 
 
 # Parts of kind names that say the entry is a word banned in every sense ("banned_term", "blocked_words",

@@ -36,15 +36,18 @@ from enum import StrEnum
 
 from safe_reply.validators.trade_secrets.name_grammar import (
     DETERMINER,
-    GERMAN_DETERMINER,
-    PERSON_BEFORE,
     attributive,
     capitalised_in_english,
     is_english,
-    named_firm,
 )
 from safe_reply.validators.trade_secrets.naming import INTERNALLY_NAMED_BEFORE
 from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
+from safe_reply.validators.trade_secrets.organisation import (
+    GERMAN_DETERMINER,
+    named_firm,
+    person,
+    trick_parts,
+)
 
 __all__ = [
     "COMPANY_CUES",
@@ -238,7 +241,7 @@ class NameRule:
         Everything is read within MAX_REACH characters of the hit, so the cost per hit is bounded
         whatever the reply's length (a window of three words and a quote of four never reach further).
         """
-        if set(trick.split("+")) - _NO_DISGUISE:
+        if trick_parts(trick) - _NO_DISGUISE:
             return Evidence.DISGUISE
         if self.capitalised and not text[start].isupper():
             return None
@@ -256,7 +259,7 @@ class NameRule:
             return None  # the word cited as a translation: "a kingfisher – auf Deutsch „Eisvogel“"
         if start - word_start <= 0 and word_end - end <= _MAX_QUOTED_ENDING and _quoted(before, after):
             return Evidence.QUOTED
-        if PERSON_BEFORE.search(before[-40:]):
+        if person(before, text, word_end):
             return None  # a person: "his name is Chase", "I'm Chase", "Herr Brandl, der Subunternehmer ..."
         # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
         # to the hit are found from the hit outwards, lazily (not every word of the sentence).
@@ -280,8 +283,10 @@ class NameRule:
             return Evidence.CAPITALISED
         if foreign and (not DETERMINER.search(before) or attributive(after)) and is_english(text, english_reply):
             return Evidence.FOREIGN
+        sentence = (sentence_start, sentence_end)
+        english_text = self.organisation and is_english(text, english_reply)
         if self.organisation and named_firm(
-            text, start, end, trick, word_end, (before, after), english_reply, german_word=self.german_word
+            text, start, end, trick, word_end, sentence, english=english_text, german_word=self.german_word
         ):
             return Evidence.ORGANISATION
         return None
@@ -330,7 +335,7 @@ class DesignationRule(NameRule):
     def evidence(self, text: str, start: int, end: int, trick: str, **_: object) -> Evidence | None:
         if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha() and text[start] in _CLITIC_LETTERS:
             return None  # a clitic, not a name: "the other brand's 4,000 IU" is no spaced-out "S4"
-        if set(trick.split("+")) - _NO_DISGUISE:
+        if trick_parts(trick) - _NO_DISGUISE:
             return Evidence.DISGUISE
         word_start, word_end = _word_bounds(text, start, end)
         if word_start < start or end < word_end:

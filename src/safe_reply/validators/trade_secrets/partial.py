@@ -40,7 +40,6 @@ __all__ = [
     "legal_core",
     "name_mentions",
     "organisation_forms",
-    "organisation_kind",
     "partial_mentions",
     "public_words",
     "variant_paraphrases",
@@ -152,18 +151,6 @@ _HEAD_NOUN = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,})(\s+)(?=[A-ZÄÖÜ0-9])"
 
 def _legal(word: str) -> bool:
     return word.replace(".", "").lower() in _LEGAL_FORMS
-
-
-# Kinds of entry that name an organisation (a company's own kind names included: "oem", "haendler"):
-# only their head noun is given its genitive forms; a codename or a product keeps its keys.
-_ORGANISATION_KINDS = (
-    "supplier", "account", "customer", "client", "partner", "manufacturer", "vendor", "dealer", "distributor",
-    "wholesaler", "retailer", "reseller", "oem", "contractor", "lieferant", "kunde", "haendler", "hersteller",
-)  # fmt: skip
-
-
-def organisation_kind(kind: str) -> bool:
-    return any(word in kind for word in _ORGANISATION_KINDS)
 
 
 def organisation_forms(term: str, *, inflect: bool = True) -> list[str]:
