@@ -75,6 +75,8 @@ OWN = [
     "10 % aller Stornierungen gehen über unser Kontaktformular ein.",
     "Ihre Fahrrad-Kette ist verschlissen, wir tauschen sie beim Service.",
     "Trail cameras work best at knee height.",
+    "Your premium won't be raised in 2028.",
+    "The fees aren't going up in 2028, we promise.",
 ]
 
 LEAKS = [

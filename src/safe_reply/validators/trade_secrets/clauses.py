@@ -34,7 +34,7 @@ _NOT_RISING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A negation next to the wording turns the rise round ("steigen im Juli nicht", "will not be raised").
-_NEGATION = re.compile(r"\b(?:nicht|keine?[nmrs]?|nie|niemals|not|no|never|won['’]t|n['’]t)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:nicht|keine?[nmrs]?|nie|niemals|not|no|never|\w*n['’]t)\b", re.IGNORECASE)
 _NEGATION_WORDS = 3  # words either side of the wording searched for a negation
 _WORD = re.compile(r"[\w'’]+")
 # A habit is no plan: "Im Juli steigen die Preise für Flüge traditionell", "prices usually go up in July".
