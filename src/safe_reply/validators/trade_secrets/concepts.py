@@ -9,9 +9,11 @@ __all__ = [
     "CONCEPTS",
     "DEFINING_CONCEPTS",
     "GENERIC_CONCEPTS",
+    "NEW_PRICE_WORDINGS",
     "OBJECT_HEADS",
     "OBJECT_WORDS_EN",
     "PURCHASE_CUES",
+    "RISE_WORDINGS",
     "SECRECY_CUES",
     "VALUE_ONLY_CONCEPTS",
     "note_products",
@@ -22,6 +24,16 @@ _RISING: tuple[str, ...] = (
     "steigen", "steigt", "anheb", "angehoben", "anzuheben", "raise", "raising", "going up", "go up",
     "goes up", "will rise", "rising",
 )  # fmt: skip
+# Wordings of a rise that say nothing of what rises ("Im Juli steigen die Temperaturen", "wir erhöhen das
+# Datenvolumen", "we increase your data volume"), or that a negation turns round ("will not be raised"):
+# they state a planned increase only in a clause that names a price and negates nothing (clauses.py).
+_PRICES_RISE: tuple[str, ...] = ("preise steigen", "prices go up", "prices will go up", "prices rise")
+RISE_WORDINGS: frozenset[str] = frozenset((*_RISING, *_PRICES_RISE, "erhöh", "increase"))
+# A new price list announces an increase, unless it is already in force ("Seit Juli gelten die neuen Preise").
+_NEW_PRICES: tuple[str, ...] = (
+    "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise", "new prices",
+)  # fmt: skip
+NEW_PRICE_WORDINGS: frozenset[str] = frozenset(_NEW_PRICES)
 
 # Business concepts of internal facts, each with its wordings in replies (prefixes of casefolded words,
 # or phrases). Keys are what the concept looks like inside an entry ("Akku-Kulanztausch" has
@@ -92,9 +104,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A new price list or rising prices announce the increase without its word.
     # ... and so do the verbs of rising, in either word order ("zum 1. März steigen die Preise").
     "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
-                      "neue preisliste", "neuen preisliste", "new price list", "neue preise", "neuen preise",
-                      "new prices", "preise steigen", "prices go up", "prices will go up", "prices rise",
-                      *_RISING),
+                      *_NEW_PRICES, *_PRICES_RISE, *_RISING),
     # Any other increase an entry plans ("Prämienerhöhung 2027", "Beitragserhöhung", "Gebührenerhöhung"):
     # said by the same verbs ("2027 wird der Beitrag erhöht", "fees will be raised in 2028").
     "erhöhung": ("erhöh", "teurer", "increase", "more expensive", *_RISING),

@@ -292,16 +292,20 @@ class NameRule:
         return None
 
     def _product(self, text: str, word_start: int, start: int, end: int, word_end: int) -> bool:
-        """The note's product kind compounded with the hit ("Wachturm-Kameras", "Kieselstreu") or as the
-        very next word ("Leuchtfeuer Kamera", "the Sperling drone")."""
-        head = _fold("".join(c for c in text[word_start:start] if c.isalpha()))
-        tail = _fold("".join(c for c in text[end:word_end] if c.isalpha()))
-        if head and any(head.endswith(p) for p in self.products):
-            return True
-        if tail and any(tail.startswith(link + p) for p in self.products for link in _LINKS):
-            return True
-        if tail and _is_cue(self.products, tail):  # "Kiesel-Katzenstreu": the kind as the compound's head
-            return True
+        """The note's product kind hyphenated to the capitalised hit ("Wachturm-Kameras", "Kiesel-Streu")
+        or as the very next word after it within a sentence ("Die neue Leuchtfeuer Kamera", "the Sperling
+        drone"). A lower-case hit ("a trail camera"), a closed compound ("Turmuhr", "Fahrradkette") and a
+        capital that only starts a sentence ("Kiesel Katzenstreu? Nein, ...") are ordinary words."""
+        if word_start != start or not text[start].isupper():
+            return False
+        if end < word_end:
+            if text[end] != "-":
+                return False
+            tail = _fold("".join(c for c in text[end + 1 : word_end] if c.isalpha()))
+            # "Kiesel-Katzenstreu": the kind as the compound's head.
+            return bool(tail) and (any(tail.startswith(p) for p in self.products) or _is_cue(self.products, tail))
+        if text[max(0, start - _SENTENCE_LOOKBACK) : start].rstrip()[-1:] in _SENTENCE_START_MARKS:
+            return False
         following = _NEXT_NOUN.match(text, word_end, min(len(text), word_end + 40))
         return following is not None and _is_cue(self.products, _fold(following.group(1)))
 
@@ -317,6 +321,9 @@ class NameRule:
 
 
 _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
+# What stands before a word that starts a sentence (or nothing at all): its capital proves nothing.
+_SENTENCE_START_MARKS = frozenset({"", ".", "!", "?", ":", ";", "(", "–", "—", "-", *_QUOTES})
+_SENTENCE_LOOKBACK = 8
 _NEXT_NOUN = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 

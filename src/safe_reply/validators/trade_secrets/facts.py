@@ -32,7 +32,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from safe_reply.validators.trade_secrets import wordplace
-from safe_reply.validators.trade_secrets.concepts import CONCEPTS, DEFINING_CONCEPTS, PURCHASE_CUES, SECRECY_CUES
+from safe_reply.validators.trade_secrets.clauses import Share, new_prices_stated, rise_stated, share_of
+from safe_reply.validators.trade_secrets.concepts import (
+    CONCEPTS,
+    DEFINING_CONCEPTS,
+    NEW_PRICE_WORDINGS,
+    PURCHASE_CUES,
+    RISE_WORDINGS,
+    SECRECY_CUES,
+)
 from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, is_clipped
 from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import frame_concepts, sentences, trimmed
@@ -83,13 +91,7 @@ PURCHASE_KIND = "purchase_price"
 # A share written as a ratio: "6 von 100", and the cents of each euro ("62 cents", numbers.py).
 _RATIO_WORD = re.compile(r"\s(?:von|aus|out of|in)\s|\s(?:cents?|ct)\b", re.IGNORECASE)
 # ... or as a percentage of a population ("8,5 % unserer Abonnenten", "5.3 % of bookings"): a share too,
-# where "14 % Rabatt" is an offer.
-_POPULATION = re.compile(
-    r"\s*(?:der|des|aller|unserer|unseres|unsrer|von\s+(?:den|allen|unseren)|of)\s"
-    # ... of people or things, not of an amount ("8.5 % of the price", "5 % des Kaufpreises" is a charge).
-    r"(?!(?:the|your|our|ihres|ihrer|the\s+total)?\s*(?:\w*preis|price|amount|betrag|summe|sum|total|value|wert|fee|cost))",
-    re.IGNORECASE,
-)
+# where "14 % Rabatt" is an offer, "10 % des Gesamtbetrags" a charge (clauses.share_of).
 # German compounds hide cue words inside a word ("Kulanzrahmen", "Händlerrabatt", "Jahresabnahme"): a cue of
 # this many letters also counts where it ends a word or stands inside one; shorter ones ("rate", "cap")
 # only at a word start, where they are words of their own.
@@ -151,6 +153,10 @@ class FactScanner:
             if len(cue) >= _MIN_INNER_CUE_LEN and cue.isalpha() and cue not in secrecy and cue in whole
         )
         self._tail = frozenset(i for i, cue in enumerate(self._cues) if cue in CONCEPTS and len(cue) >= 4)
+        # Wordings that count only where their clause says so (clauses.py): a rise of a price, new prices
+        # not yet in force.
+        self._rise = frozenset(i for i, cue in enumerate(self._cues) if cue in RISE_WORDINGS)
+        self._new_prices = frozenset(i for i, cue in enumerate(self._cues) if cue in NEW_PRICE_WORDINGS)
         # Cues that begin with a sign ("% off") follow a number directly: no word start to look for.
         self._signed = frozenset(i for i, cue in enumerate(self._cues) if not cue[0].isalnum())
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
@@ -229,6 +235,8 @@ class FactScanner:
             or word_start(lower, s)
             or (i in self._tail and compound_head(lower, s, e))
         )
+        if self._rise or self._new_prices:
+            at_word = [(s, i) for s, i in at_word if self._clause_says(text, s, s + len(self._cues[i]), i)]
         starts = [s for s, _ in at_word]
         reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
         for start, end in sentences(text, starts):
@@ -238,6 +246,11 @@ class FactScanner:
             if sentence_cues:
                 matches += self._sentence(text, start, end, sentence_cues, reply_cues)
         return matches
+
+    def _clause_says(self, text: str, start: int, end: int, cue: int) -> bool:
+        if cue in self._rise:
+            return rise_stated(text, start, end)
+        return cue not in self._new_prices or new_prices_stated(text, start, end)
 
     def _candidates(self, found: list[Quantity], cues: set[str], hedged: list[Quantity]) -> list[FactRule]:
         """The rules a sentence can state, in list order: those with one of its values, those with one
@@ -262,15 +275,19 @@ class FactScanner:
         found = [dataclasses.replace(q, start=q.start + start, end=q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
+        # A percentage of an amount or of the counted events themselves is no rate (clauses.Share); the
+        # set holds their starts.
+        of = {q.start: share_of(text, q.end) for q in found if q.unit is Unit.PERCENT}
         shares = [
             (
                 q,
                 q.approx
                 or _RATIO_WORD.search(text, q.start, q.end) is not None
-                or (q.unit is Unit.PERCENT and _POPULATION.match(text, q.end) is not None),
+                or of.get(q.start) is Share.POPULATION,
             )
             for q in found
         ]
+        no_rate = {s for s, share in of.items() if share in (Share.AMOUNT, Share.EVENTS)}
         secrecy = any(c in cues for c in SECRECY_CUES)
         hedged = [
             q
@@ -325,7 +342,8 @@ class FactScanner:
                         and any(w in cues and w not in _WEAK_WORDINGS for k in concepts for w in CONCEPTS.get(k, ()))
                     )
                     sized_plan = sized and value.unit is Unit.DATE and bool(INCREASE_CONCEPTS.intersection(said))
-                    if _states_fact(rule, value, ratio, said, bool(objects) or sized_plan, secrecy, elsewhere):
+                    rate = ratio or quantity.start not in no_rate
+                    if _states_fact(rule, value, ratio, said, bool(objects) or sized_plan, secrecy, elsewhere, rate):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and (objects or (secrecy and rule.objects)):
                 # Without a value, the concept of a fact about something said as internal is the fact
@@ -376,6 +394,7 @@ def _states_fact(
     objects: bool,
     secrecy: bool,
     elsewhere: bool = False,
+    rate: bool = True,
 ) -> bool:
     """Does a sentence that holds the fact's value state the fact?
 
@@ -398,7 +417,8 @@ def _states_fact(
     if value.unit is Unit.DATE and concepts and (objects or elsewhere or secrecy):
         return True
     signals = len(concepts) + objects + secrecy
-    if value.unit is Unit.PERCENT and (ratio or concepts) and any(key in SHARE_CONCEPTS for key in rule.concepts):
+    # ... not where it is a share of an amount or of the events (`rate` False: "3,4 % des Bestellwerts").
+    if value.unit is Unit.PERCENT and rate and (ratio or concepts) and any(k in SHARE_CONCEPTS for k in rule.concepts):
         # The percentage states the share itself, whether or not a rate word names it too ("the return
         # rate is 6.1 %", "2,5 % sind defekt").
         signals += 1
