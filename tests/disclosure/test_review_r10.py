@@ -161,6 +161,8 @@ def test_a_claim_between_or_inside_the_bots_own_quotes_is_found(text: str, claim
         ('You wrote: "I bought the tent last summer." Thanks.', [(11, 43)]),
         ("Sie schreiben: „Ich habe das Rad gekauft.“ Danke.", [(15, 42)]),
         ("Wie ich immer sage: „Ich fahre das Rad selbst.“", []),
+        ('Der Kunde schrieb uns: "Ich fahre das Rad jeden Tag" – genau dafür.', [(23, 52)]),
+        ('As we tell customers: "I ride it every day."', []),
         ("Ihre Frage war: »Mein Hund frisst nicht, was tun?« Gern.", [(16, 50)]),
         ("Sie schreiben: „zwei Wörter“ und mehr.", []),  # a scare quote
         ("Sie schreiben: „Ich habe\ndas Rad gekauft.“", []),  # a line ends an unclosed quote
@@ -177,6 +179,18 @@ def test_quoted_spans_is_linear_on_unclosed_opening_marks() -> None:
     assert quoted_spans("Sie schreiben: " + "“ a b " * 8000) == []
     closed = "Sie schreiben: „a b c“ " * 2000
     assert quoted_spans(closed) == [(15 + 23 * i, 22 + 23 * i) for i in range(2000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Der Kunde schrieb uns: "Ich fahre das Rad jeden Tag zur Arbeit" – genau dafür ist das Modell gebaut.',
+        "My colleague from the workshop said “I checked it myself yesterday” – so no need to worry.",
+        "Sie schreiben: „Ich war letzte Woche mit dem Rad am Gardasee.“ Das klingt schön, die Kette prüfen wir.",
+    ],
+)
+def test_somebody_elses_quoted_words_stay_exempt(text: str) -> None:
+    assert spans(text) == []
 
 
 def test_a_long_reply_of_opening_marks_is_judged_not_errored() -> None:

@@ -132,7 +132,7 @@ _MAX_QUOTE = 400
 _MARK_OR_BREAK = re.compile('[„“”"«»\n]')
 # A speaker who is not the bot and a verb of saying, in the words before the opening mark.
 _OTHER_SPEAKER = re.compile(
-    r"\b(?:sie|du|ihr|er|man|jemand|kund\w*|you|he|she|they|someone|customers?|clients?)\b"
+    r"\b(?:sie|du|ihr|er|man|jemand|kund\w*|kolleg\w*|you|he|she|they|someone|customers?|clients?|colleagues?)\b"
     r"[^.!?\n]{0,40}?\b(?:schreib\w*|schrieb\w*|geschrieben|meint\w*|sag\w*|gesagt|frag\w*|gefragt|erwähnt\w*|"
     r"berichte\w*|zitier\w*|wrote|writes?|written|said|says?|asked|asks?|mention\w*|told|tells?|report\w*|"
     r"quot\w*|put\s+it)\b[^.!?\n]{0,30}$"
@@ -140,7 +140,9 @@ _OTHER_SPEAKER = re.compile(
     r"message|words|review|comment)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
-_BOT_SPEAKER = re.compile(r"\b(?:ich|mir|mich|mein\w*|wir|uns\w*|i|me|my|we|us|our)\b", re.IGNORECASE)
+# The bot as the one who speaks (a subject): "Wie ich immer sage", "As we tell customers"; an object is no
+# speaker ("Der Kunde schrieb uns: „…“").
+_BOT_SPEAKER = re.compile(r"\b(?:ich|wir|i|we)\b", re.IGNORECASE)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
