@@ -126,8 +126,10 @@ def test_configured_notice_verbatim_counts_even_without_a_rule() -> None:
         "A.I.: Your parcel left the warehouse today.",
     ],
 )
-def test_a_speaker_tag_that_opens_the_reply_is_a_notice(text: str) -> None:
-    assert categories(text, Context(turn=1)) == []
+def test_a_speaker_tag_that_opens_the_reply_is_a_notice_where_the_policy_opts_in(text: str) -> None:
+    assert categories(text, Context(turn=1), validator(speaker_tag=True)) == []
+    # Off by default: by its text alone a tag is not told from a spec line or a definition.
+    assert categories(text, Context(turn=1)) == [Category.MISSING_DISCLOSURE]
 
 
 @pytest.mark.parametrize(
@@ -140,7 +142,7 @@ def test_a_speaker_tag_that_opens_the_reply_is_a_notice(text: str) -> None:
     ],
 )
 def test_no_speaker_tag(text: str) -> None:
-    assert categories(text, Context(turn=1)) == [Category.MISSING_DISCLOSURE]
+    assert categories(text, Context(turn=1), validator(speaker_tag=True)) == [Category.MISSING_DISCLOSURE]
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,9 @@ def test_the_reader_gives_the_scores_the_training_computed() -> None:
     assert len(RAW["samples"]) >= 10
     for text, expected in RAW["samples"]:
         assert model.score(text) == pytest.approx(expected, abs=1e-5), text[:60]
-    # Never trained on the sets that measure transfer (round 10: r14-r16, outside the repository).
-    assert set(RAW["trained_on"]["companies"]).isdisjoint({"r14", "r15", "r16"})
+    # Never trained on the sets that measure transfer (round 10's first-sight sets r14-r17, kept out by the
+    # training script's NEVER though they sit in benchmarks/firstsight).
+    assert set(RAW["trained_on"]["companies"]).isdisjoint({"r14", "r15", "r16", "r17"})
     assert model.threshold == 0.9
 
 

@@ -120,16 +120,65 @@ MACHINE_PREFIXES = ("automat", "chatbot", "roboter", "robot", "maschine", "machi
                     "program", "software", "algorithm", "künstlich", "artificial")
 
 
-# Quoted speech of three words or more is somebody else's: the bot repeating a customer ("Sie schreiben:
-# „Ich habe das Rad letzten Sommer gekauft …“", 'You wrote: "my kids use it every day"') claims nothing
-# about itself. Double quotes only (’ is an apostrophe); a one- or two-word quote is a scare quote
-# ("im „Lager“") and stays.
-QUOTED = re.compile(
-    r'(?:„(?=[^“”"\n]*\s[^“”"\n]*\s)[^“”"\n]{4,400}[“”"]|“(?=[^”\n]*\s[^”\n]*\s)[^”\n]{4,400}”'
-    r'|"(?=[^"\n]*\s[^"\n]*\s)[^"\n]{4,400}"|«(?=[^»\n]*\s[^»\n]*\s)[^»\n]{4,400}»'
-    r"|»(?=[^«\n]*\s[^«\n]*\s)[^«\n]{4,400}«)"
-)
+# Quoted speech of three words or more, introduced as somebody else's words, is not the bot's claim: the
+# bot repeating a customer ("Sie schreiben: „Ich habe das Rad letzten Sommer gekauft …“", 'You wrote: "my
+# kids use it every day"'). Without such an introduction a quote stays the bot's own ("Wie ich immer sage:
+# „Ich fahre das Rad selbst …“", "Ehrlich gesagt: „Ich bin kein Bot …“"). Double quotes only (’ is an
+# apostrophe); a one- or two-word quote is a scare quote ("im „Lager“") and stays.
 QUOTE_MARKS = frozenset('„“”"«»')
+# Which mark closes a quote an opening mark starts; “ closes a German „ but opens an English quote.
+_CLOSERS = MappingProxyType({"„": "“”\"", "“": "”", '"': '"', "«": "»", "»": "«"})
+_MAX_QUOTE = 400
+_MARK_OR_BREAK = re.compile('[„“”"«»\n]')
+# A speaker who is not the bot and a verb of saying, in the words before the opening mark.
+_OTHER_SPEAKER = re.compile(
+    r"\b(?:sie|du|ihr|er|man|jemand|kund\w*|kolleg\w*|you|he|she|they|someone|customers?|clients?|colleagues?)\b"
+    r"[^.!?\n]{0,40}?\b(?:schreib\w*|schrieb\w*|geschrieben|meint\w*|sag\w*|gesagt|frag\w*|gefragt|erwähnt\w*|"
+    r"berichte\w*|zitier\w*|wrote|writes?|written|said|says?|asked|asks?|mention\w*|told|tells?|report\w*|"
+    r"quot\w*|put\s+it)\b[^.!?\n]{0,30}$"
+    r"|\b(?:ihre?\w*|deine?\w*|your)\s+(?:frage|anfrage|nachricht|e-?mail|mail|worte|bewertung|kommentar|question|"
+    r"message|words|review|comment)\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+# The bot as the one who speaks (a subject): "Wie ich immer sage", "As we tell customers"; an object is no
+# speaker ("Der Kunde schrieb uns: „…“").
+_BOT_SPEAKER = re.compile(r"\b(?:ich|wir|i|we)\b", re.IGNORECASE)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the quotes of three words or more that somebody other than the bot is said to have said.
+
+    One left-to-right pass over the quote marks pairs each opening mark with the next mark that closes
+    it (a line break or 400 characters end an unclosed quote), so a closing mark never pairs with the
+    next quote's opening one ('The "Pro" is great. I ride mine … the "Eco" mode') and the cost is linear.
+    """
+    spans: list[tuple[int, int]] = []
+    opening, closers = -1, ""
+    for found in _MARK_OR_BREAK.finditer(text):
+        position, mark = found.start(), found.group()
+        if opening >= 0 and (mark == "\n" or position - opening > _MAX_QUOTE + 1):
+            opening = -1  # unclosed: the mark after it may open the next quote
+        if opening < 0:
+            opening, closers = (position, _CLOSERS[mark]) if mark in _CLOSERS else (-1, "")
+            continue
+        if mark in closers:
+            inner = text[opening + 1 : position]
+            if len(inner) >= 4 and len(inner.split()) >= 3 and _introduced_by_other(text, opening):
+                spans.append((opening, position + 1))
+            opening = -1
+    return spans
+
+
+def _introduced_by_other(text: str, opening: int) -> bool:
+    before = text[max(0, opening - 80) : opening]
+    intro = _OTHER_SPEAKER.search(before)
+    return intro is not None and _BOT_SPEAKER.search(intro.group()) is None
+
+
+def _blank_quotes(sentence: str) -> str:
+    for start, end in reversed(quoted_spans(sentence)):
+        sentence = f"{sentence[:start]} {sentence[end:]}"
+    return sentence
 
 
 def statement_words(sentence: str) -> list[str] | None:
@@ -138,7 +187,7 @@ def statement_words(sentence: str) -> list[str] | None:
     if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
         return None
     if not QUOTE_MARKS.isdisjoint(sentence):
-        sentence = QUOTED.sub(" ", sentence)
+        sentence = _blank_quotes(sentence)
     words = TOKEN.findall(sentence.lower())
     if FIRST_PERSON.isdisjoint(words):
         return None

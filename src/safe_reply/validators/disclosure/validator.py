@@ -45,9 +45,9 @@ from safe_reply.types import Action, Category, Context, Edit, Finding, Language,
 from safe_reply.validators.disclosure.human_model import (
     FIRST_PERSON_HINT,
     QUOTE_MARKS,
-    QUOTED,
     HumanModel,
     claiming_part,
+    quoted_spans,
     shipped_human_model,
 )
 from safe_reply.validators.disclosure.notice_model import NoticeModel, shipped_notice_model
@@ -62,9 +62,17 @@ MODEL_RULE_ID = "disclosure/false-human-model"
 LEGAL_BASIS_NOTICE = "EU AI Act Art. 50 Abs. 1"
 LEGAL_BASIS_FALSE_HUMAN = "UWG §5 Abs. 1; AI Act Art. 50 Abs. 1"
 # A transcript's speaker tag that opens the reply ("KI: Die Lücke ist bekannt.", "AI: Your parcel …"): the
-# customer reads who speaks before anything else. Only at the reply's start and in capitals: inside a
-# reply "KI: Objekterkennung" is a spec line, and "Die KI: …" heads a feature (the label rules say why).
-SPEAKER_TAG = re.compile(r"[^\w\n]{0,3}(?:KI|AI|K\.I\.|A\.I\.) ?: ")
+# customer reads who speaks before anything else. By its text alone a tag cannot be told from a spec line
+# or a definition ("AI: face detection", "KI: Das bedeutet …", "AI: yes, the A2 has it"), so it counts only
+# where a policy says its bot writes such tags (``speaker_tag``), and even then only at the reply's start
+# after nothing but spaces or an emoji, in capitals, before a capitalised word that is no answer or
+# definition, and in a reply where no other line opens with "Word:" (a list of specs).
+SPEAKER_TAG = re.compile(
+    r"[^\S\n]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[^\S\n]*)?(?:KI|AI|K\.I\.|A\.I\.) ?: "
+    r"(?=[A-ZÄÖÜ0-9])(?!(?i:ja|nein|jein|doch|yes|no|nope|yep)\b)"
+    r"(?![^.!?\n]{0,40}\b(?i:bedeutet|bedeuten|heißt|steht(?:\s+\w+){0,2}\s+für|abkürzung|means?|stands?(?:\s+\w+){0,2}\s+for|short\s+for|abbreviation)\b)"
+)
+OTHER_LABEL_LINE = re.compile(r"\n[^\S\n]*(?:[-*•·]\s*)?[\w.]{1,30}(?:\s[\w.]{1,20})?\s?:\s")
 
 
 class Required(StrEnum):
@@ -107,6 +115,9 @@ class Settings(Strict):
     # inserting one, so a notice in a form nobody listed is not doubled. Off by default: words alone take
     # "Die App hat einen KI-Assistenten für Rezepte" (a feature) for a notice, which the rules do not.
     notice_model: bool = False
+    # Opt-in: a speaker tag that opens the reply ("KI: …", "AI: …") counts as the notice. Off by default:
+    # by its text a tag is not told from a spec line or a definition (SPEAKER_TAG says which it rejects).
+    speaker_tag: bool = False
     # Where no rule read a first-person statement, ask the shipped false-human model (human_model.py)
     # whether it claims a person's life, body, places or past. It reads no negated statement and no
     # sentence a rule read: negation and notices stay the rules' (docs/disclosure.md has its figures).
@@ -133,7 +144,7 @@ class DisclosureValidator:
         policy = self._effective(ctx.channel)
         matches = [m for m in self.packs.scan(text) if m.rule.family == FAMILY]
         required = _required_now(policy.required, ctx.turn)
-        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches) or bool(SPEAKER_TAG.match(text))
+        has_notice = any(m.rule.category in NOTICE_CATEGORIES for m in matches) or self._speaker_tag(text)
         if not has_notice and (required or any(m.rule.category == PERSONA_CATEGORY for m in matches)):
             # The configured notice counts too; looked for only when the answer depends on it.
             has_notice = _contains_configured(text, policy.text)
@@ -143,6 +154,11 @@ class DisclosureValidator:
         if not has_notice and required and not self._model_sees_notice(text, matches):
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
+
+    def _speaker_tag(self, text: str) -> bool:
+        return (
+            self.settings.speaker_tag and SPEAKER_TAG.match(text) is not None and OTHER_LABEL_LINE.search(text) is None
+        )
 
     def _model_sees_notice(self, text: str, matches: list[RuleMatch]) -> bool:
         """Whether the notice model is sure the reply carries a notice the rules did not read as one.
@@ -260,7 +276,7 @@ class DisclosureValidator:
             category = match.rule.category
             if category == FALSE_HUMAN_CATEGORY or (category == PERSONA_CATEGORY and not has_notice):
                 if quoted is None:  # found only when a claim is at stake
-                    quoted = [q.span() for q in QUOTED.finditer(text)] if not QUOTE_MARKS.isdisjoint(text) else []
+                    quoted = quoted_spans(text) if not QUOTE_MARKS.isdisjoint(text) else []
                 if any(start <= match.span.start < end for start, end in quoted):
                     continue  # the customer's words repeated ("Sie schreiben: „Ich habe das Rad … gekauft“")
                 claims.setdefault(match.sentence_span, []).append(match)
