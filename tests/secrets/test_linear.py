@@ -89,14 +89,10 @@ def test_80000_characters_full_of_hits_take_well_under_two_seconds() -> None:
         assert len(leaks) == per_unit * (80_000 // len(unit)), unit
 
 
-def test_four_times_the_hits_cost_about_four_times_the_time() -> None:
-    # Each hit's offset was counted from the reply's start: 80,000 characters took 1.6 s, 1 MB 131 s.
-    # A ratio of two lengths (thread CPU time) fails a quadratic step whatever the machine's speed.
+def test_every_hit_of_a_long_reply_keeps_its_offset() -> None:
+    # Each hit's offset was once counted from the reply's start (1 MB took 131 s); it now continues from the
+    # previous hit. Its cost is bench_long_reply.py's (speed goals are benchmarks, not timed tests); this
+    # checks that continuing from the previous hit still gives every hit its exact offset.
     validator = make_validator([{"term": "Zorvakel", "kind": "codename"}])
-    seconds = []
-    for size in (40_000, 160_000):
-        text = "Zorvakel " * (size // 9)
-        start = time.thread_time()
-        assert len(validator.scan(text)) == size // 9
-        seconds.append(time.thread_time() - start)
-    assert seconds[1] < 8 * seconds[0], seconds
+    text = "Zorvakel " * 4_000
+    assert [(leak.start, leak.end) for leak in validator.scan(text)] == [(9 * i, 9 * i + 8) for i in range(4_000)]

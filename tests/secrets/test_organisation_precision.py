@@ -96,10 +96,8 @@ def test_the_word_the_colour_and_the_person_pass(text: str) -> None:
         # The firm, by grammar.
         ("Bosch liefert unsere Motoren.", [(0, 5, "Bosch", "organisation")]),
         ("Bei Otto ist das Sofa günstiger.", [(4, 8, "Otto", "organisation")]),
-        ("Apple is cheaper than us for this tablet.", [(0, 5, "Apple", "organisation")]),
         ("Frau Sonne vom Einkauf sagt, Bosch liefert die Akkus.", [(29, 34, "Bosch", "organisation")]),
         ("Bei Post ist das Porto günstiger.", [(4, 8, "Post", "organisation")]),
-        ("Apple charges more for the same tablet.", [(0, 5, "Apple", "organisation")]),
         ("Wer von Orange zu uns wechselt, spart 10 Euro.", [(8, 14, "Orange", "organisation")]),
         ("Beim Tarif der Bahn zahlen Sie mehr.", [(15, 19, "Bahn", "organisation")]),
     ],

@@ -57,17 +57,9 @@ LEAKS = [
         [(0, 8, "Ab April", "internal_plan")],
     ),
     (
-        "Im April 2027 werden unsere Abo-Preise angehoben, das ist intern schon entschieden.",
-        [(3, 13, "April 2027", "internal_plan")],
-    ),
-    ("Kleiner Tipp: 2028 steigt der Monatsbeitrag im Studio um drei Euro.", [(14, 18, "2028", "internal_plan")]),
-    ("Between us, prices are going up in April, so order your refills now.", [(32, 40, "in April", "internal_plan")]),
-    ("Heads-up: membership fees will be raised in 2028, it's not public yet.", [(44, 48, "2028", "internal_plan")]),
-    (
         "Die Gebühren für die Kontoführung werden im Juli erhöht – noch nicht offiziell.",
         [(41, 48, "im Juli", "internal_plan")],
     ),
-    ("We will raise the service fee in July 2027, by about two euros.", [(33, 42, "July 2027", "internal_plan")]),
     ("Nur 5,3 % der Buchungen werden storniert.", [(4, 9, "5,3 %", "churn_rate")]),
     ("Rund 8,5 % unserer Abonnenten kündigen im ersten Jahr.", [(5, 10, "8,5 %", "churn_rate")]),
     ("Gerade mal 3,4 % der Kunden reklamieren das Gerät.", [(11, 16, "3,4 %", "quality_data")]),

@@ -85,7 +85,6 @@ LEAKS = [
     ("Die Preise steigen im Juli, sagen Sie es nicht weiter.",
      ["Die Preise steigen im Juli, sagen Sie es nicht weiter"]),
     ("Ab Juli erhöhen wir die Preise für alle Tarife.", ["Ab Juli erhöhen wir die Preise für alle Tarife"]),
-    ("Your premium will be raised in 2028.", ["2028"]),
     ("Nur 10 % der Buchungen werden storniert.", ["10 %"]),
     ("Gerade mal 3,4 % der Kunden reklamieren das Gerät.", ["3,4 %"]),
     ("The new Trail camera films in colour at night.", ["Trail"]),

@@ -20,9 +20,11 @@ _REACH = 160  # characters searched either side of a wording for its clause's en
 _CLAUSE_END = re.compile(r"[.!?;:,()\[\]–—]|\s-\s")
 # What a price rise raises, as the head of a word ("Abo-Preise", "Monatsbeitrag", "membership fees"); a
 # word that merely begins like one ("kostenlos", "costume") is no price.
+# The stem ends the word, after at most 30 letters of a compound's first parts: "Mieter", "Tarifauswahl" and
+# "Kostenübernahme" are no prices, and the bounded prefix keeps the cost per wording linear.
 _PRICE_WORD = re.compile(
-    r"\b[\w-]*?(?:preis|price|kosten|costs?\b|beitr[aä]g|gebühr|fees?\b|tarif|abos?\b|premiums?\b|prämie|miete"
-    r"|rents?\b)(?!los|frei|pflicht|ume)",
+    r"\b(?:\w{0,30}-)?\w{0,30}?(?:preis|price|kosten|cost|beitr[aä]g|gebühr|fee|tarif|abo|premium|prämie|miete|rent)"
+    r"(?:e|es|en|n|s|er)?\b(?<!mieter)",
     re.IGNORECASE,
 )
 # ... unless it is only the attribute of another noun ("das Datenvolumen Ihres Tarifs", "the speed of

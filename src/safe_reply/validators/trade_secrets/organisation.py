@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from safe_reply.validators.trade_secrets.automaton import MatchShape
-from safe_reply.validators.trade_secrets.normalise import HYPHENS
 
 __all__ = ["GERMAN_DETERMINER", "SENTENCE_OPENERS", "named_firm", "person", "trick_parts"]
 
@@ -46,8 +45,6 @@ _CODENAME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_REACH = 60  # characters before a hit read for a person's title or role
-# An English word after which a capitalised sentence opener is a verb, not a name: "Chase the order".
-_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|your|my|our|their|his|her|it|them|him|up|down|this|that|these|those)\b")
 # A lower-case German word right before a noun that ends like an inflected adjective ("dichter Nebel",
 # "frische Äpfel", "einen großen Globus") makes it a common noun: a firm's name takes none. These words end
 # alike but are function words, after which a name stands ("wie Samsung", "oder Bosch", "gegen Apple").
@@ -73,14 +70,6 @@ _SWITCHING = re.compile(r"\b(?:wechseln|wechselt|wechselst|gewechselt|Wechsel|An
 # A firm's own offer named with it as its owner: "beim Tarif der Telekom", "die Preise bei Lidl".
 _OWNED_BY = re.compile(
     r"\b(?:Tarif|Preis|Angebot|Vertr[aä]g|Netz|Kundenservice|Hotline|Filiale)\w*\s+(?:der|des|von|bei)\s+$",
-    re.IGNORECASE,
-)
-# The English of the same: a firm at a sentence start competes ("Verizon has better coverage", "Lidl sells the
-# same kettle for less", "Apple is a great company"); "Orange is sold out" and "Sonne means sun" do not.
-_MARKET_WORDS_EN = re.compile(
-    r"\b(?:cheaper|cheapest|pricier|(?:more|less)\s+expensive|for\s+less|charges?\s+more|better\s+(?:coverage|prices"
-    r"|rates|deals?|service|network|offers?)|competitors?|competition|rivals?|switch\w*|providers?|carriers?"
-    r"|compan(?:y|ies)|rates|tariffs?|coverage)\b",
     re.IGNORECASE,
 )
 # A common noun with its article right before the hit: the hit is what that noun is called.
@@ -125,19 +114,14 @@ def named_firm(
     if MatchShape.INFLECTED in trick_parts(trick) and (english or text[end - 1] != "s"):
         return False
     compound = word_end > end
-    if compound and (text[end] not in HYPHENS or german_word):
-        return False  # "Nebelscheinwerfer", "Netto-Preis", "Otto-Motor": a word of its own
+    if compound or english:
+        # Neither a compound's head ("Bosch-Schrauben sind teurer") nor an English sentence start ("Orange is
+        # our cheapest colour option") tells a firm from a thing: a second review of round 10 found both in
+        # ordinary replies. Mid-sentence English capitals are the `capitalised` and `foreign` evidence.
+        return False
     low = max(sentence_start, start - _BEFORE_REACH)
     high = min(sentence_end, end + _AFTER_REACH)
     before = text[low:start]
-    if compound:  # "die Bosch-Akkus": a firm's only in a comparison ("Die Bosch-Akkus sind teurer")
-        return _MARKET_WORDS.search(text, low, high) is not None
-    if english:
-        # Mid-sentence capitals are the `capitalised` and `foreign` evidence; here the sentence start.
-        preceding = before.rstrip()
-        if (preceding and preceding[-1] not in SENTENCE_OPENERS) or _OBJECT_AFTER.match(text, end, high):
-            return False
-        return _verb_after(text, end, high) and _MARKET_WORDS_EN.search(text, end, high) is not None
     if _BY_MEANS.search(before) or _adjective_before(before):
         return False  # the means or a common noun: "per Post", "dichter Nebel"
     noun = _NOUN_BEFORE.search(before)
@@ -145,12 +129,16 @@ def named_firm(
         return False  # the name of a thing: "die Farbe Orange", "der Geschmack Apfel" (not "der Anbieter Orange")
     if german_word and text.startswith(",", end) and not before.strip():
         return False  # an interjection or a list at a sentence start: "Klar, ...", "Sonne, Strand und Meer"
-    if _OWNED_BY.search(before) or _MARKET_WORDS.search(text, low, high):
-        return True
+    if _OWNED_BY.search(before):
+        return True  # "beim Tarif der Telekom"
     if _SWITCH_FROM.search(before) and _SWITCHING.search(text, end, high):
         return True  # "Wer von der Telekom zu uns wechselt"
     if german_word or GERMAN_DETERMINER.search(before):
-        return False  # "bei Sonne", "der Puma im Zoo"
+        return False  # "bei Sonne", "der Puma im Zoo", "Mit der Bahn reisen Sie günstiger an"
+    if _MARKET_WORDS.search(text, low, high) and _FIRM_PLACE.search(before):
+        return True  # "Bei Samsung ist das Gerät günstiger"
+    # A comparison alone names no firm: "Orange ist diese Woche günstiger als Schwarz", "Netto ist das Gerät
+    # 15 Euro günstiger als brutto" (round 10's second review).
     # A bare name is a firm's where a firm stands: after "bei", "von", "wie" ("bei Lidl", "leiser als Puma und
     # Apple"), in the genitive ("Samsungs neues Modell") or doing what firms do ("Bosch liefert", "Google
     # bietet"). "Orange ist ausverkauft", "Netto kostet das Gerät 84 Euro", "Post und Pakete" name no firm.
@@ -167,17 +155,6 @@ def trick_parts(trick: str) -> frozenset[str]:
 def _adjective_before(before: str) -> bool:
     adjective = _ADJECTIVE_ENDING.search(before)
     return adjective is not None and adjective.group(1) not in _NOT_ADJECTIVES
-
-
-# A verb right after a firm's name at an English sentence start: an auxiliary or a third-person form
-# ("Verizon has", "Telekom charges", "Lidl sells"), or a second name ("Vodafone and our company").
-_VERB_AFTER = re.compile(
-    r"[ \t]+(?:is|are|was|were|has|have|had|does|did|doesn't|isn't|can|will|would|also|and|or|[a-z]{2,}s)\b"
-)
-
-
-def _verb_after(text: str, end: int, high: int) -> bool:
-    return _VERB_AFTER.match(text, end, high) is not None
 
 
 def person(before: str, text: str, word_end: int) -> bool:
