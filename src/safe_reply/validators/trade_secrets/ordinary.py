@@ -56,16 +56,6 @@ def word_forms(word: str) -> tuple[str, ...]:
     return (low, *(low + suffix for suffix in _PLURALS))
 
 
-def compound_parts(word: str) -> list[str]:
-    """Every (head, tail) split of a word into parts of >= 4 letters, heads also without a linking s."""
-    low = word.casefold()
-    parts: list[str] = []
-    for cut in range(_MIN_PART, len(low) - _MIN_PART + 1):
-        head, tail = low[:cut], low[cut:]
-        parts += [head, tail, head[:-1]] if head.endswith("s") and len(head) > _MIN_PART else [head, tail]
-    return parts
-
-
 class Frequencies:
     """The Zipf frequencies of the words one policy build asks about, looked up in one pass."""
 
