@@ -41,6 +41,7 @@ from safe_reply.runnable_setup import (
     alone,
     bot_config,
     close_iter,
+    declared,
     graph_stream,
     prepare_call,
     reply_contexts,
@@ -115,10 +116,10 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     # ---- public Runnable methods -----------------------------------------------------------
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
-        return self._call_with_config(self._invoke, input, config, **kwargs)
+        return self._call_with_config(declared(self._invoke), input, config, **kwargs)
 
     async def ainvoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
-        return await self._acall_with_config(self._ainvoke, input, config, **kwargs)
+        return await self._acall_with_config(declared(self._ainvoke), input, config, **kwargs)
 
     def batch(
         self,
@@ -129,7 +130,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         **kwargs: Any,
     ) -> list[Any]:
         return self._batch_with_config(
-            self._batch,
+            declared(self._batch),
             inputs,
             config,
             return_exceptions=return_exceptions,
@@ -146,7 +147,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         **kwargs: Any,
     ) -> list[Any]:
         return await self._abatch_with_config(
-            self._abatch,
+            declared(self._abatch),
             inputs,
             config,
             return_exceptions=return_exceptions,
@@ -172,7 +173,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     def transform(
         self, input: Iterator[Any], config: RunnableConfig | None = None, **kwargs: Any
     ) -> Iterator[Any]:
-        yield from self._transform_stream_with_config(input, self._transform, config, **kwargs)
+        yield from self._transform_stream_with_config(input, declared(self._transform), config, **kwargs)
 
     async def atransform(
         self,
@@ -180,7 +181,7 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         config: RunnableConfig | None = None,
         **kwargs: Any,
     ) -> AsyncIterator[Any]:
-        async for chunk in self._atransform_stream_with_config(input, self._atransform, config, **kwargs):
+        async for chunk in self._atransform_stream_with_config(input, declared(self._atransform), config, **kwargs):
             yield chunk
 
     # ---- implementations --------------------------------------------------------------------

@@ -6,12 +6,13 @@ over a call's config and the guard's construction arguments.
 
 from __future__ import annotations
 
+import inspect
 import os
 import threading
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from langchain_core.callbacks.manager import AsyncCallbackManagerForChainRun, CallbackManagerForChainRun
 from langchain_core.messages import BaseMessageChunk
@@ -33,6 +34,29 @@ from safe_reply.types import Context, Language
 # does not rebuild from approved text: the bot runs without them, and they see the guard's output. (Other
 # client-streaming handlers run behind a gate: safe_reply.runnable_callbacks.)
 WITHOUT = (_V2StreamingCallbackHandler,)
+
+T = TypeVar("T")
+_SIGNATURES: dict[object, inspect.Signature] = {}
+
+
+def declared(method: Callable[..., T]) -> Callable[..., T]:
+    """`method` (a bound method of the guard) behind a plain function that carries its signature.
+
+    On every call LangChain asks the function it runs whether it takes `config` and `run_manager`, through
+    `inspect.signature`: ~45 µs a question for a bound method, ~3 µs for a function that declares
+    `__signature__`. Asked twice per invoke, that was more than half of what the guard adds to a call.
+    The signature is read once per method of the class; the function is made per call (it holds `self`).
+    """
+    function = getattr(method, "__func__", method)
+    signature = _SIGNATURES.get(function)
+    if signature is None:
+        signature = _SIGNATURES[function] = inspect.signature(method)
+
+    def call(*args: Any, **kwargs: Any) -> T:
+        return method(*args, **kwargs)
+
+    call.__signature__ = signature  # type: ignore[attr-defined]
+    return call
 
 
 @dataclass(frozen=True, slots=True)
