@@ -139,9 +139,10 @@ def test_a_sentence_a_rule_read_is_left_to_the_rules_and_the_switch_turns_the_mo
     # A hand-made model that is sure of one word: the wiring, exactly.
     model = HumanModel(MappingProxyType({"urlaub": 10.0}), -3.0, 0.9)
     sure = dataclasses.replace(validator(), human_model=model)
-    text = "Ich bin der KI-Assistent und plane gern Ihren Urlaub. Ich helfe beim Urlaub."
-    [finding] = sure.detect(text, LATER)  # the first sentence is a notice: the rules read it
-    assert finding.span == Span(54, len(text))
+    # The first sentence is a notice and nothing else (what it leaves over is read: test_review_r11.py).
+    text = "Ich bin der KI-Assistent und plane gern. Ich helfe beim Urlaub."
+    [finding] = sure.detect(text, LATER)
+    assert finding.span == Span(41, len(text))
     assert finding.details == MappingProxyType({"probability": "0.999", "cues": "urlaub"})
     assert sure.detect("Buchen Sie Ihren Urlaub früh.", LATER) == []  # no first person
     assert sure.detect("Ich helfe beim Urlaub?", LATER) == []  # a question
