@@ -192,7 +192,7 @@ def test_every_model_finding_is_a_first_person_statement_of_the_reply(text: str)
 
 PROBES = [
     line.split("\t", 1)
-    for name in ("false_human_probes.tsv", "false_human_probes_r10.tsv")  # rounds 9 and 10
+    for name in ("false_human_probes.tsv", "false_human_probes_r10.tsv", "false_human_probes_r11.tsv")  # rounds 9-11
     for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#")
 ]

@@ -256,8 +256,8 @@ def is_candidate(sentence: str) -> bool:
 # praktisch unkaputtbar – meiner hängt seit drei Jahren am Halsband von meinem Rüden", "no, I'm definitely
 # not a bot – just a fast typer 😄 Now, about your port forwarding …"). The score is a mean over the
 # features, so the claim of one clause is diluted by the product talk of the other.
-# Also an em dash between words (English sets it without spaces: "the AI assistant—though after three
-# kids …"), every emoji block the packs' `emoji` fragment knows, and a text smiley (":)", ";-)").
+# Also an em dash between words (English sets it without spaces: "the order is packed—I drove it to
+# the depot myself"), every emoji block the packs' `emoji` fragment knows, and a text smiley (":)", ";-)").
 _BREAKS = (" – ", " — ", " - ", "; ", "—", ":)", ";)", ":-)", ";-)", ":D")
 CLAUSE_BREAK = re.compile(
     r"\s[–—-]\s|(?<=\w)—(?=\w)|;\s|[:;]-?[)D](?!\w)|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+"
