@@ -5,27 +5,18 @@ negates nothing, and a quote of a named colleague is somebody else's words."""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from types import MappingProxyType
 
 import pytest
 
-from safe_reply.config_models import ProductLine
-from safe_reply.contracts import BuildContext
 from safe_reply.types import Category, Context, Span
-from safe_reply.validators.disclosure import SPEC, DisclosureValidator, Settings
+from safe_reply.validators.disclosure import DisclosureValidator
 from safe_reply.validators.disclosure.human_model import HumanModel, claiming_part, quoted_spans, statement_words
 from safe_reply.validators.disclosure.validator import MODEL_RULE_ID
 
-FIRST = Context(turn=1)
-LATER = Context(turn=2)
+from .conftest import LATER, make_validator
 
-
-def validator(**overrides: object) -> DisclosureValidator:
-    ctx = BuildContext(ProductLine(id="ebike"), Path("."), Path("defaults.yaml"), "validators.disclosure")
-    built = SPEC.build(Settings.model_validate(overrides), ctx)
-    assert isinstance(built, DisclosureValidator)
-    return built
+validator = make_validator
 
 
 DEFAULT = validator()
