@@ -139,9 +139,10 @@ def test_a_sentence_a_rule_read_is_left_to_the_rules_and_the_switch_turns_the_mo
     # A hand-made model that is sure of one word: the wiring, exactly.
     model = HumanModel(MappingProxyType({"urlaub": 10.0}), -3.0, 0.9)
     sure = dataclasses.replace(validator(), human_model=model)
-    text = "Ich bin der KI-Assistent und plane gern Ihren Urlaub. Ich helfe beim Urlaub."
-    [finding] = sure.detect(text, LATER)  # the first sentence is a notice: the rules read it
-    assert finding.span == Span(54, len(text))
+    # The first sentence is a notice and nothing else (what it leaves over is read: test_review_r11.py).
+    text = "Ich bin der KI-Assistent und plane gern. Ich helfe beim Urlaub."
+    [finding] = sure.detect(text, LATER)
+    assert finding.span == Span(41, len(text))
     assert finding.details == MappingProxyType({"probability": "0.999", "cues": "urlaub"})
     assert sure.detect("Buchen Sie Ihren Urlaub früh.", LATER) == []  # no first person
     assert sure.detect("Ich helfe beim Urlaub?", LATER) == []  # a question
@@ -191,7 +192,7 @@ def test_every_model_finding_is_a_first_person_statement_of_the_reply(text: str)
 
 PROBES = [
     line.split("\t", 1)
-    for name in ("false_human_probes.tsv", "false_human_probes_r10.tsv")  # rounds 9 and 10
+    for name in ("false_human_probes.tsv", "false_human_probes_r10.tsv", "false_human_probes_r11.tsv")  # rounds 9-11
     for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#")
 ]

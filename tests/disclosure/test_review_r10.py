@@ -4,25 +4,15 @@ in one linear pass), and a machine word that names a person's field is no denial
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from safe_reply.config_models import ProductLine
-from safe_reply.contracts import BuildContext
 from safe_reply.types import Category, Context
-from safe_reply.validators.disclosure import SPEC, DisclosureValidator, Settings
+from safe_reply.validators.disclosure import DisclosureValidator
 from safe_reply.validators.disclosure.human_model import quoted_spans
 
-FIRST = Context(turn=1)
-LATER = Context(turn=2)
+from .conftest import FIRST, LATER, make_validator
 
-
-def validator(**overrides: object) -> DisclosureValidator:
-    ctx = BuildContext(ProductLine(id="ebike"), Path("."), Path("defaults.yaml"), "validators.disclosure")
-    built = SPEC.build(Settings.model_validate(overrides), ctx)
-    assert isinstance(built, DisclosureValidator)
-    return built
+validator = make_validator
 
 
 DEFAULT = validator()

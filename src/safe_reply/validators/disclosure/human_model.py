@@ -130,19 +130,38 @@ QUOTE_MARKS = frozenset('„“”"«»')
 _CLOSERS = MappingProxyType({"„": "“”\"", "“": "”", '"': '"', "«": "»", "»": "«"})
 _MAX_QUOTE = 400
 _MARK_OR_BREAK = re.compile('[„“”"«»\n]')
-# A speaker who is not the bot and a verb of saying, in the words before the opening mark.
+# A speaker who is not the bot and a verb of saying, in the words before the opening mark: a pronoun, the
+# customer or a colleague; a person named by title or by a noun phrase ("Herr Weigl meinte", "Unsere
+# Monteurin Frau Kaya sagt", "Our technician said", "Tom from the warehouse replied"); or "laut …",
+# "according to …". A name alone must come with a finite verb: "Ehrlich gesagt: „…“" is the bot's own.
+_SAYING = (
+    r"schreib\w*|schrieb\w*|geschrieben|meint\w*|sag\w*|gesagt|frag\w*|gefragt|erwähnt\w*|berichte\w*|zitier\w*|"
+    r"erklärt\w*|antwortet\w*|ergänzt\w*|bestätigt\w*|betont\w*|wrote|writes?|written|said|says?|asked|asks?|"
+    r"mention\w*|told|tells?|report\w*|quot\w*|put\s+it|explain\w*|repl(?:y|ies|ied)|answer\w*|add(?:s|ed)|"
+    r"not(?:es|ed)|confirm\w*|comment\w*"
+)
+_SAYING_FINITE = (
+    r"sagt|sagte|meint|meinte|schreibt|schrieb|erklärt|erklärte|antwortet|antwortete|ergänzt|ergänzte|"
+    r"bestätigt|bestätigte|said|says|wrote|writes|explained|explains|replied|replies|added|adds|told|noted|confirmed"
+)
 _OTHER_SPEAKER = re.compile(
-    r"\b(?:sie|du|ihr|er|man|jemand|kund\w*|kolleg\w*|you|he|she|they|someone|customers?|clients?|colleagues?)\b"
-    r"[^.!?\n]{0,40}?\b(?:schreib\w*|schrieb\w*|geschrieben|meint\w*|sag\w*|gesagt|frag\w*|gefragt|erwähnt\w*|"
-    r"berichte\w*|zitier\w*|wrote|writes?|written|said|says?|asked|asks?|mention\w*|told|tells?|report\w*|"
-    r"quot\w*|put\s+it)\b[^.!?\n]{0,30}$"
+    r"(?:\b(?:sie|du|ihr|er|man|jemand|kund\w*|kolleg\w*|you|he|she|they|someone|customers?|clients?|colleagues?)\b"
+    r"|\b(?:herr|frau|dr|prof|mr|mrs|ms)\.?\s+(?-i:[A-ZÄÖÜ])\w+"
+    r"|\b(?:der|die|unser\w*|the|our)\s+(?:[\w.-]+\s+){0,2}?[\w-]*(?:er|erin|eur|eurin|ist|istin|ant|ent|or|ian|"
+    r"chef\w*|leiter\w*|meister\w*|team|lab|labor)\b)"
+    rf"[^.!?\n]{{0,40}}?\b(?:{_SAYING})\b[^.!?\n]{{0,30}}$"
+    rf"|(?-i:\b[A-ZÄÖÜ][a-zäöüß]+)(?:\s+(?-i:[A-ZÄÖÜ])[\w-]+)?(?:\s+(?:vom|von|aus|from|at|in)(?:\s+[\w-]+){{1,3}}?)?"
+    rf"\s+(?:{_SAYING_FINITE}|(?:hat|hatte|has|had)\s+(?:(?:uns|mir|us|me)\s+)?(?:geschrieben|gesagt|erklärt|written|said|told))"
+    r"\b[^.!?\n]{0,30}$"
+    r"|\b(?:laut|according\s+to|in\s+the\s+words\s+of)\s+(?!(?:mir|me|uns|us)\b)[^.!?\n:]{1,40}:\s*$"
     r"|\b(?:ihre?\w*|deine?\w*|your)\s+(?:frage|anfrage|nachricht|e-?mail|mail|worte|bewertung|kommentar|question|"
     r"message|words|review|comment)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
 # The bot as the one who speaks (a subject): "Wie ich immer sage", "As we tell customers"; an object is no
 # speaker ("Der Kunde schrieb uns: „…“").
-_BOT_SPEAKER = re.compile(r"\b(?:ich|wir|i|we)\b", re.IGNORECASE)
+# The bot's own AI persona is the bot too ("Unser KI-Assistent meint: „…“").
+_BOT_SPEAKER = re.compile(r"\b(?:ich|wir|i|we|ki|ai|bot|chatbot)\b|assist", re.IGNORECASE)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -181,17 +200,36 @@ def _blank_quotes(sentence: str) -> str:
     return sentence
 
 
-def statement_words(sentence: str) -> list[str] | None:
+# A negation word that negates nothing of the statement: an idiom ("Kein Stress, ich hab heute eh
+# Spätschicht", "No worries, I'll drop it off on my way home", "kein Wunder") or a focus ("nicht nur",
+# "not just"). Bag-of-words negation would otherwise shield every claim that follows a polite opener.
+IDLE_NEGATED = frozenset(
+    "stress problem probleme problems worries worry sorge sorgen thema rush hurry ursache wunder wonder "
+    "doubt zweifel nur only just".split()
+)
+
+
+def _negated(words: list[str]) -> bool:
+    """Whether a negation word in the words negates something (not an idiom like "no worries")."""
+    return any(
+        word in NEGATION and (index + 1 == len(words) or words[index + 1] not in IDLE_NEGATED)
+        for index, word in enumerate(words)
+    )
+
+
+def statement_words(sentence: str, subject: bool = False) -> list[str] | None:
     """The words of a statement (not a question, not negated) with a first-person word, else None: the
-    model judges only those; quoted speech is left out of them."""
+    model judges only those; quoted speech is left out of them. ``subject``: the statement continues a
+    first-person clause before it ("Ich bin der KI-Assistent [und fahre nachher ins Lager]"), so it needs
+    no first-person word of its own."""
     if sentence.rstrip(" \t\"'”“»«)]*_").endswith("?"):
         return None
     if not QUOTE_MARKS.isdisjoint(sentence):
         sentence = _blank_quotes(sentence)
     words = TOKEN.findall(sentence.lower())
-    if FIRST_PERSON.isdisjoint(words):
+    if not subject and FIRST_PERSON.isdisjoint(words):
         return None
-    if not NEGATION.isdisjoint(words) and not _denies_being_a_machine(words):
+    if not NEGATION.isdisjoint(words) and _negated(words) and not _denies_being_a_machine(words):
         return None
     return words
 
@@ -218,17 +256,21 @@ def is_candidate(sentence: str) -> bool:
 # praktisch unkaputtbar – meiner hängt seit drei Jahren am Halsband von meinem Rüden", "no, I'm definitely
 # not a bot – just a fast typer 😄 Now, about your port forwarding …"). The score is a mean over the
 # features, so the claim of one clause is diluted by the product talk of the other.
-_BREAKS = (" – ", " — ", " - ", "; ")
-CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+# Also an em dash between words (English sets it without spaces: "the order is packed—I drove it to
+# the depot myself"), every emoji block the packs' `emoji` fragment knows, and a text smiley (":)", ";-)").
+_BREAKS = (" – ", " — ", " - ", "; ", "—", ":)", ";)", ":-)", ";-)", ":D")
+CLAUSE_BREAK = re.compile(
+    r"\s[–—-]\s|(?<=\w)—(?=\w)|;\s|[:;]-?[)D](?!\w)|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+"
+)
 
 
-def claiming_part(model: HumanModel, sentence: str) -> str | None:
+def claiming_part(model: HumanModel, sentence: str, subject: bool = False) -> str | None:
     """The sentence, or else one of its clauses, that the model takes for a claim; None when none is.
 
     A question is no claim in any of its clauses; each clause is otherwise read as a statement of its own
     (its own first-person word, its own negation).
     """
-    words = statement_words(sentence)
+    words = statement_words(sentence, subject)
     if words is not None and model.claims(words):
         return sentence
     # Most sentences have no break: four substring tests and one max() over the characters (the emoji lie
@@ -240,8 +282,8 @@ def claiming_part(model: HumanModel, sentence: str) -> str | None:
     parts = CLAUSE_BREAK.split(sentence)
     if len(parts) < 2:
         return None
-    for part in parts:
-        words = statement_words(part)
+    for number, part in enumerate(parts):
+        words = statement_words(part, subject and number == 0)
         if words is not None and model.claims(words):
             return part
     return None

@@ -43,8 +43,10 @@ from safe_reply.lang import detect_language
 from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.disclosure.human_model import (
+    FIRST_PERSON,
     FIRST_PERSON_HINT,
     QUOTE_MARKS,
+    TOKEN,
     HumanModel,
     claiming_part,
     quoted_spans,
@@ -150,7 +152,7 @@ class DisclosureValidator:
             has_notice = _contains_configured(text, policy.text)
         findings = self._false_human(text, ctx, matches, has_notice)
         if self.human_model is not None:
-            findings.extend(self._model_claims(text, matches, self.human_model))
+            findings.extend(self._model_claims(text, matches, self.human_model, has_notice))
         if not has_notice and required and not self._model_sees_notice(text, matches):
             findings.insert(0, self._missing(text, ctx, policy))
         return findings
@@ -173,11 +175,12 @@ class DisclosureValidator:
             return False
         return self.notice_model.has_notice(text)
 
-    def _model_claims(self, text: str, matches: list[RuleMatch], model: HumanModel) -> list[Finding]:
-        """Findings for first-person statements no disclosure rule read that the model takes for a claim.
+    def _model_claims(self, text: str, matches: list[RuleMatch], model: HumanModel, has_notice: bool) -> list[Finding]:
+        """Findings for first-person statements no false-human rule read that the model takes for a claim.
 
-        A sentence any disclosure rule matched is left to the rules: a notice ("Ich bin der KI-Assistent
-        und habe …"), a persona allowed by a notice, or a claim already found. Only sentences with a
+        A sentence a false-human rule matched, or a persona the reply's missing notice turns into a
+        finding, is left to the rules. Of a sentence with a notice ("Ich bin der KI-Assistent und habe …")
+        or a persona a notice allows, the model reads what the phrase leaves over. Only sentences with a
         first-person word are read (found in the scan's lower-cased copy, sentences from the scan's own
         index), so a reply without one costs a single regex pass.
         """
@@ -188,14 +191,19 @@ class DisclosureValidator:
             return []
         sentences = self.packs.sentences(text)
         # Spans of the scan's sentences: of its normalised view on a disguised reply, so they need not
-        # equal this index's sentences; any overlap means a rule has read that statement.
-        read = [m.sentence_span for m in matches]
+        # equal this index's sentences; any overlap means a rule has read that statement. A sentence a
+        # claim rule read is the rules' (their finding stands, or they judged its negation). A notice
+        # or an allowed persona covers only its own words: the rest of the sentence may still claim a
+        # life ("Als KI-Assistent sag ich's ehrlich – ich fahre nachher selbst ins Lager").
+        claims = (FALSE_HUMAN_CATEGORY,) if has_notice else (FALSE_HUMAN_CATEGORY, PERSONA_CATEGORY)
+        claimed = [m.sentence_span for m in matches if m.rule.category in claims]
+        covered = [m.span for m in matches if m.rule.category not in claims]
         findings: list[Finding] = []
         for number in sorted({n for n in map(sentences.number_at, hints) if n >= 0}):
             span = sentences.span(number)
-            if any(span.start < other.end and other.start < span.end for other in read):
+            if any(span.start < other.end and other.start < span.end for other in claimed):
                 continue
-            part = claiming_part(model, text[span.start : span.end])
+            part = _uncovered_claim(model, text, span, covered)
             if part is None:
                 continue
             verdict = model.judge(part)  # the cue words, only for a finding
@@ -305,6 +313,34 @@ class DisclosureValidator:
                 )
             )
         return findings
+
+
+def _uncovered_claim(model: HumanModel, text: str, sentence: Span, covered: list[Span]) -> str | None:
+    """The part of the sentence outside the notice and persona phrases that the model takes for a claim.
+
+    The phrases are cut out and each stretch between them is judged on its own (a clause with its own
+    negation): the notice's AI words must not pull a claim next to them under the threshold. A stretch
+    right after a first-person phrase continues its subject; any other needs a first-person word.
+    """
+    inside = sorted(
+        (max(s.start, sentence.start), min(s.end, sentence.end))
+        for s in covered
+        if s.start < sentence.end and sentence.start < s.end
+    )
+    if not inside:
+        return claiming_part(model, text[sentence.start : sentence.end])
+    start, subject = sentence.start, False
+    for cut_start, cut_end in inside:
+        if cut_start > start:
+            part = claiming_part(model, text[start:cut_start], subject)
+            if part is not None:
+                return part
+        if cut_end > start:
+            # A first-person notice lends its subject to the clause it runs into ("Ich bin der
+            # KI-Assistent von Klangholz und fahre nachher in die Filiale").
+            subject = not FIRST_PERSON.isdisjoint(TOKEN.findall(text[cut_start:cut_end].lower()))
+            start = cut_end
+    return claiming_part(model, text[start : sentence.end], subject) if start < sentence.end else None
 
 
 def _required_now(required: Required, turn: int | None) -> bool:
