@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from safe_reply.validators.trade_secrets import wordplace
-from safe_reply.validators.trade_secrets.clauses import Share, new_prices_stated, rise_stated, share_of
+from safe_reply.validators.trade_secrets.clauses import Clauses, Share, share_of
 from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
@@ -236,7 +236,8 @@ class FactScanner:
             or (i in self._tail and compound_head(lower, s, e))
         )
         if self._rise or self._new_prices:
-            at_word = [(s, i) for s, i in at_word if self._clause_says(text, s, s + len(self._cues[i]), i)]
+            clauses = Clauses(text)  # the reply's clause marks, read once for all its wordings
+            at_word = [(s, i) for s, i in at_word if self._clause_says(clauses, s, s + len(self._cues[i]), i)]
         starts = [s for s, _ in at_word]
         reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
         for start, end in sentences(text, starts):
@@ -247,10 +248,10 @@ class FactScanner:
                 matches += self._sentence(text, start, end, sentence_cues, reply_cues)
         return matches
 
-    def _clause_says(self, text: str, start: int, end: int, cue: int) -> bool:
+    def _clause_says(self, clauses: Clauses, start: int, end: int, cue: int) -> bool:
         if cue in self._rise:
-            return rise_stated(text, start, end)
-        return cue not in self._new_prices or new_prices_stated(text, start, end)
+            return clauses.rise_stated(start, end)
+        return cue not in self._new_prices or clauses.new_prices_stated(start, end)
 
     def _candidates(self, found: list[Quantity], cues: set[str], hedged: list[Quantity]) -> list[FactRule]:
         """The rules a sentence can state, in list order: those with one of its values, those with one
