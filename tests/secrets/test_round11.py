@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import time
+from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safe_reply.validators.trade_secrets import clauses
 from safe_reply.validators.trade_secrets.clauses import Clauses
+from safe_reply.validators.trade_secrets.numbers import Unit, quantities
 
 from .conftest import make_validator
 
@@ -79,3 +82,71 @@ def test_a_reply_of_rise_wordings_is_decided_in_linear_time() -> None:
         small, large = cost(unit * (10_000 // len(unit))), cost(unit * (100_000 // len(unit)))
         assert large < max(small, 0.005) * 20  # ten times the text, linear with slack
         assert large < 1.0  # the budget of a reply is 2 s; it took 1.6 s on a quiet machine
+
+
+# Number words (L2) and defanged hosts (L5), on garden tools, coffee capsules and e-scooters.
+_NUMBERS = make_validator(
+    [
+        {"pattern": r"(?i)\b23[,.]40\s?(?:€|EUR|Euro)", "kind": "purchase_price"},
+        {"pattern": r"\b6[,.]90?\s?(?:€|EUR)", "kind": "einkaufspreis"},
+        {"term": "Preiserhöhung 1. März 2027", "kind": "internal_plan"},
+        {"term": "Stadtflitzer 9", "kind": "unreleased_product"},
+        {"term": "git.gartenwerk-intern.de", "kind": "internal_host"},
+    ],
+    allowed_terms=["Stadtflitzer 5"],
+)
+
+NUMBER_LEAKS = [
+    # A price spoken without its currency after a purchase cue: euros, then the cents.
+    ("Die Astschere kaufen wir für dreiundzwanzig vierzig ein.", [(29, 51, "purchase_price")]),
+    ("We get them for twenty-three forty apiece.", [(16, 34, "purchase_price")]),
+    # ... and a fixed amount of another kind ("11[,.]80?" reads as 11,80 €, its last zero optional).
+    ("Uns kostet die Kapselpackung sechs Euro neunzig.", [(29, 47, "purchase_price"), (29, 47, "einkaufspreis")]),
+    ("Our unit cost is six ninety a pack.", [(17, 27, "purchase_price"), (17, 27, "einkaufspreis")]),
+    ("Einkaufspreis? Ein Euro zwölf mehr als letztes Jahr, also sechs Euro neunzig.", [(58, 76, "einkaufspreis")]),
+    # A day said as an ordinal word pins the month of a dated plan.
+    ("Zum ersten März steigen die Preise um rund 5 %.", [(0, 15, "internal_plan")]),
+    ("Prices go up on the first of March, by about 5 %.", [(13, 34, "internal_plan")]),
+    # A model number in words.
+    ("Der Stadtflitzer neun kommt im Herbst.", [(4, 21, "unreleased_product")]),
+    ("The Stadtflitzer nine launches in autumn.", [(4, 21, "unreleased_product")]),
+    # A dot spelled out in brackets.
+    ("Check git(dot)gartenwerk-intern(dot)de for the build.", [(6, 38, "internal_host")]),
+    ("Der Build liegt auf git[punkt]gartenwerk-intern[punkt]de.", [(20, 56, "internal_host")]),
+    ("git<dot>gartenwerk-intern<dot>de", [(0, 32, "internal_host")]),
+]
+
+NUMBER_NEAR_MISSES = [
+    "Die Astschere kostet neunundzwanzig neunzig im Shop.",
+    "We pay attention to quality since twenty twenty-one.",  # a year in two halves is no price
+    "You ordered twenty-three forty-litre bags.",  # no purchase cue
+    "Wir zahlen die Rücksendung, Sie sparen also sechs neunzig.",  # another clause pays nothing
+    "Der Stadtflitzer 5 hat neun Gänge.",
+    "The first of March is a Sunday.",
+    "Die Preise bleiben am ersten März stabil.",
+    "Zum ersten Mal gibt es den Stadtflitzer 5 in Blau.",
+    "Die Adresse lautet gartenwerk(dot)de",  # a public host
+    "You may first check the battery.",  # "may first" is no date
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_LEAKS)
+def test_number_words_and_defanged_hosts_leak(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(leak.start, leak.end, leak.kind) for leak in _NUMBERS.scan(text)] == expected
+
+
+@pytest.mark.parametrize("text", NUMBER_NEAR_MISSES)
+def test_number_word_near_misses_stay_quiet(text: str) -> None:
+    assert _NUMBERS.scan(text) == []
+
+
+def test_spoken_prices_and_ordinal_days_as_values() -> None:
+    spoken = quantities("We buy them in at around thirty-one eighty each.")
+    assert [(q.value, q.unit, q.spoken, q.start, q.end) for q in spoken] == [
+        (Decimal("31.8"), Unit.NONE, True, 25, 42)
+    ]
+    assert [(q.value, q.unit) for q in quantities("elf Euro achtzig")] == [(Decimal("11.8"), Unit.EUR)]
+    assert [(q.value, q.unit) for q in quantities("one euro twelve")] == [(Decimal("1.12"), Unit.EUR)]
+    assert [(q.value, q.unit) for q in quantities("zwölfhundert Stück")] == [(Decimal(1200), Unit.COUNT)]
+    assert [(q.value, q.unit) for q in quantities("am einunddreißigsten Mai")] == [(Decimal(5), Unit.MONTH)]
+    assert [q.spoken for q in quantities("twenty twenty-seven")] == []

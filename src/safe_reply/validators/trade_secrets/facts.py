@@ -133,7 +133,8 @@ class FactScanner:
             whole.update(words)
             cues.update(dict.fromkeys(words))
             cues.update(dict.fromkeys(rule.objects))
-        if self.purchase:
+        # A fixed price may be spoken without its currency after a purchase cue ("costs us eleven eighty").
+        if self.purchase or any(v.unit in CURRENCIES for rule in self.amounts for v in rule.values):
             cues.update(dict.fromkeys(PURCHASE_CUES))
         # A share entry's concepts open the gate for a reply that states it as a fraction ("gut die Hälfte
         # als Marge"), which has no number to open it.
@@ -353,11 +354,37 @@ class FactScanner:
             elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
                 amounts = [q for q in found if q.unit in CURRENCIES or q.unit is Unit.PERCENT]
                 matches += [Match(q.start, q.end, rule.entry) for q in amounts]
-        if self.purchase and any(c in cues for c in PURCHASE_CUES):
+        if any(c in cues for c in PURCHASE_CUES):
+            # A price spoken without its currency ("we buy them in at thirty-one eighty") is one where the
+            # sentence says what the company pays: an amount of the purchase entries and of any fixed amount.
             for quantity in found:
-                if quantity.unit in CURRENCIES:
+                spoken = quantity.spoken and _paid(text, start, quantity, found)
+                if quantity.unit in CURRENCIES or spoken:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
+                if spoken:
+                    matches += [
+                        Match(quantity.start, quantity.end, rule.entry)
+                        for rule in self.amounts
+                        if any(v.unit in CURRENCIES and not v.per and v.value == quantity.value for v in rule.values)
+                    ]
         return matches
+
+
+_PAID_REACH = 60  # characters between a purchase cue and the price spoken without a currency after it
+_CLAUSE_MARK = re.compile(r"[,;:()–—]|\s-\s")
+
+
+def _paid(text: str, start: int, spoken: Quantity, found: list[Quantity]) -> bool:
+    """Is a price spoken without its currency what a purchase cue before it pays ("we buy them in at
+    thirty-one eighty")? The cue stands within _PAID_REACH characters before it, and no amount between them
+    is the paid one ("Wir zahlen 2 € Porto und Sie sparen sechs neunzig"), in one clause ("Wir zahlen die
+    Rücksendung, Sie sparen sechs neunzig")."""
+    low = max(start, spoken.start - _PAID_REACH)
+    window = text[low : spoken.start].lower()
+    cue = max((window.rfind(c) for c in PURCHASE_CUES), default=-1)
+    if cue < 0 or _CLAUSE_MARK.search(window, cue):
+        return False
+    return not any(low + cue < q.start < spoken.start and q.unit in CURRENCIES for q in found)
 
 
 def _rounded(value: Quantity) -> Decimal | None:

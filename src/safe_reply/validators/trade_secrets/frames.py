@@ -124,6 +124,8 @@ def amount_values(pattern: str) -> tuple[Quantity, ...]:
     # A class of only dots, spaces or apostrophes between digits groups thousands ("1[.\\s]?140"): dropped.
     text = re.sub(r"(?<=\d)(?:\[(?:\\s|[.' ])+\]|\\\.)\??(?=\d)", "", text)
     text = re.sub(r"\[[.,]{2}\]", ",", text)
+    # An optional last zero of the cents ("11[,.]80?") leaves the value as it is.
+    text = re.sub(r"(?<=[.,]\d)0\?(?!\d)", "", text)
     text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
     if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
         return ()
