@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safe_reply.validators.trade_secrets import clauses
+from safe_reply.config_models import ProductLine
+from safe_reply.contracts import BuildContext
+from safe_reply.validators.trade_secrets import Settings, build, clauses
 from safe_reply.validators.trade_secrets.clauses import Clauses
+from safe_reply.validators.trade_secrets.config import names_organisation
 from safe_reply.validators.trade_secrets.numbers import Unit, quantities
 
 from .conftest import make_validator
@@ -150,3 +154,57 @@ def test_spoken_prices_and_ordinal_days_as_values() -> None:
     assert [(q.value, q.unit) for q in quantities("zwölfhundert Stück")] == [(Decimal(1200), Unit.COUNT)]
     assert [(q.value, q.unit) for q in quantities("am einunddreißigsten Mai")] == [(Decimal(5), Unit.MONTH)]
     assert [q.spoken for q in quantities("twenty twenty-seven")] == []
+
+
+def test_kind_names_decide_organisations_by_their_meaning() -> None:
+    organisations = ["wettbewerb", "konkurrenz", "competitors_de", "competition", "kunden_dach", "key_account",
+                     "client", "accounts", "grosskunde"]  # fmt: skip
+    things = ["bank_account", "api_client", "user_account", "mail_client", "service_accounts", "iban_konto",
+              "supply_chain_risk", "kundendaten", "ticket_intern"]  # fmt: skip
+    assert [k for k in organisations if not names_organisation(k)] == []
+    assert [k for k in things if names_organisation(k)] == []
+
+
+def _line(facts: list[dict[str, str]]) -> ProductLine:
+    return ProductLine.model_validate({"id": "books", "facts": facts})
+
+
+# A part of a term that the line's own fact base says in public is no distinctive part: the VAT return's
+# short name ("UStVA") of an internal rounding bug, a sensor's public protocol of an open security finding.
+_PUBLISHED = build(
+    Settings.model_validate(
+        {
+            "terms": [
+                {"term": "UStVA-Rundungsfehler", "kind": "quality_data"},
+                {"term": "Zigbee-Lücke Helix", "kind": "security_issue"},
+                {"term": "Brandtner Oberflächentechnik", "kind": "supplier"},
+            ]
+        }
+    ),
+    BuildContext(
+        _line(
+            [
+                {"key": "plans", "value": "Plus (UStVA per ELSTER), Pro (Bilanz-Export)"},
+                {"key": "radio", "label_de": "Funk", "value": "Zigbee 3.0", "qualifier": "Helix-Hub"},
+            ]
+        ),
+        Path("."),
+        Path("books.yaml"),
+        "validators.trade_secrets",
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die UStVA übermitteln Sie im Tarif Plus direkt per ELSTER.", []),
+        ("You can file your VAT return (UStVA) via ELSTER.", []),
+        ("Der Helix-Hub funkt per Zigbee 3.0.", []),
+        ("Der UStVA-Rundungsfehler ist noch offen.", [(4, 24, "quality_data")]),
+        # A part the facts do not publish stays distinctive.
+        ("Die Teile beschichtet Brandtner für uns.", [(22, 31, "supplier")]),
+    ],
+)
+def test_a_part_the_fact_base_publishes_is_not_distinctive(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(leak.start, leak.end, leak.kind) for leak in _PUBLISHED.scan(text)] == expected
