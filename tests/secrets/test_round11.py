@@ -146,9 +146,7 @@ def test_number_word_near_misses_stay_quiet(text: str) -> None:
 
 def test_spoken_prices_and_ordinal_days_as_values() -> None:
     spoken = quantities("We buy them in at around thirty-one eighty each.")
-    assert [(q.value, q.unit, q.spoken, q.start, q.end) for q in spoken] == [
-        (Decimal("31.8"), Unit.NONE, True, 25, 42)
-    ]
+    assert [(q.value, q.unit, q.spoken, q.start, q.end) for q in spoken] == [(Decimal("31.8"), Unit.NONE, True, 25, 42)]
     assert [(q.value, q.unit) for q in quantities("elf Euro achtzig")] == [(Decimal("11.8"), Unit.EUR)]
     assert [(q.value, q.unit) for q in quantities("one euro twelve")] == [(Decimal("1.12"), Unit.EUR)]
     assert [(q.value, q.unit) for q in quantities("zwölfhundert Stück")] == [(Decimal(1200), Unit.COUNT)]
