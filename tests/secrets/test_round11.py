@@ -206,3 +206,49 @@ _PUBLISHED = build(
 )
 def test_a_part_the_fact_base_publishes_is_not_distinctive(text: str, expected: list[tuple[int, int, str]]) -> None:
     assert [(leak.start, leak.end, leak.kind) for leak in _PUBLISHED.scan(text)] == expected
+
+
+# Codenames inflected, compounded or translated (L3), on robot mowers, coffee grinders and pillows.
+_NAMES = make_validator(
+    [
+        {"term": "Wiesel", "kind": "codename", "note": "planned robot mower platform; the animal is not a leak"},
+        {"term": "Anker", "kind": "codename", "note": "next-generation coffee grinder"},
+        {"term": "Wolkenweich Gletscher", "kind": "unreleased_product", "note": "cooling pillow, launch 2027"},
+    ]
+)
+
+NAME_LEAKS = [
+    # The note's product kind closed to the codename, where that compound is no ordinary word.
+    ("Der Wieselmäher kommt im Frühjahr.", [(4, 10, "compound")]),
+    ("Die Ankermühle mahlt feiner als alle bisherigen Modelle.", [(4, 9, "compound")]),
+    # ... or beside it at a sentence start, in a clause that goes on.
+    ("Wiesel Mäher mähen bald auch Hanglagen.", [(0, 6, "compound")]),
+    ("Anker Mühle kommt 2027 in den Handel.", [(0, 5, "compound")]),
+    # A gloss after the name says it is the successor's internal name.
+    ("Beim Test des Ankers – so nennen wir den Nachfolger intern – lief alles glatt.", [(14, 20, "context")]),
+    ("Der Wiesel, wie wir den Nachfolger intern nennen, mäht auch nachts.", [(4, 10, "context")]),
+    ("Anker (unser Arbeitstitel) mahlt doppelt so schnell.", [(0, 5, "context")]),
+    # A product name with its German word in English, the brand kept.
+    ("The Wolkenweich Glacier launches next spring.", [(4, 23, "context")]),
+]
+
+NAME_NEAR_MISSES = [
+    "Das Wiesel lebt im Garten.",
+    "Werfen Sie den Anker am Ankerplatz.",
+    "Wiesel Mäher? Nein, so ein Modell haben wir nicht.",  # a fragment echoing the customer
+    "Der Anker – so heißt das Symbol auf der Verpackung.",  # a gloss without a naming cue
+    "Ein Wiesel, das über den Rasen läuft, stört den Mäher nicht.",
+    "Der Anker, der über dem Projektgelände hängt, ist verrostet.",
+    "Glacier water is cold.",
+    "Die Ankerkette ist verzinkt.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_LEAKS)
+def test_codenames_compounded_glossed_and_translated_leak(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(leak.start, leak.end, leak.evidence) for leak in _NAMES.scan(text)] == expected
+
+
+@pytest.mark.parametrize("text", NAME_NEAR_MISSES)
+def test_codename_near_misses_stay_quiet(text: str) -> None:
+    assert _NAMES.scan(text) == []

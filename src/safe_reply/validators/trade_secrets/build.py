@@ -26,7 +26,7 @@ from safe_reply.validators.trade_secrets.automaton import (
     VariantRef,
     unpack,
 )
-from safe_reply.validators.trade_secrets.concepts import note_products
+from safe_reply.validators.trade_secrets.concepts import note_products, product_compounds
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
     FactEntry,
@@ -130,6 +130,13 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         multi_words,
         translation_table(single_words, multi_words),
         public_words(published_texts(line))[0],
+        # A codename with the product kind its note names, as one closed word: which of those are words.
+        [
+            c
+            for e in (*own, *shared)
+            if isinstance(e, TermEntry) and e.note and e.single_word
+            for c in product_compounds(e.term, note_products(e.note))
+        ],
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {identity(entry) for entry in own} if shared else set()
@@ -226,6 +233,7 @@ class _Compiler:
         multi_words: list[str],
         translations: dict[str, list[Translation]],
         published: frozenset[str] = frozenset(),
+        compounds: Sequence[str] = (),
     ) -> None:
         self.ctx = ctx
         # What the line's fact base says in public ("UStVA per ELSTER"): no distinctive part of a term.
@@ -242,7 +250,9 @@ class _Compiler:
         self.public = public
         translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
         cores = (core for term in multi_words if (core := legal_core(term)) is not None)
-        self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated, *cores))
+        self.frequencies = Frequencies(
+            single_words, (*compound_candidates(multi_words), *translated, *cores, *compounds)
+        )
         # A term whose digits a reply reads as letters ("Zorvak4821") gets its key with the digits too, for a
         # reply in capitals ("ZORVAK4821"), while the list is short; a long list would pay ~0.4 KB per key,
         # and its validator rescans such capital words per reply instead (validator._capital_code_leaks).
@@ -393,7 +403,9 @@ class _Compiler:
             # The kind of product the note says the codename stands for ("camera platform", "router project")
             # makes it a name compounded with it ("die Wachturm-Kameras", "Sandkasten-Streu").
             products = note_products(entry.note)
-            rule = rule.with_products(products) if products else rule
+            if products:
+                ordinary = [c for c in product_compounds(term, products) if self.frequencies.ordinary(c)]
+                rule = rule.with_products(products, ordinary)
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = (
             partial_mentions(term, self.partial_public, self.public[1], self.frequencies)

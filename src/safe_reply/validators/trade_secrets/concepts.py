@@ -4,6 +4,7 @@ the English words of the German object words facts are written with, and the sec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "CONCEPTS",
@@ -17,6 +18,7 @@ __all__ = [
     "SECRECY_CUES",
     "VALUE_ONLY_CONCEPTS",
     "note_products",
+    "product_compounds",
 ]
 
 # Wordings of a rise that say nothing of what rises ("Im Juli steigen die Temperaturen", "wir erhöhen das
@@ -196,7 +198,23 @@ PRODUCT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "futter": ("food", "feed"), "kapsel": ("capsule", "pod"), "tarif": ("tariff",), "fahrrad": ("bike",),
     "roller": ("scooter",), "kinderwagen": ("stroller", "pram"), "sitz": ("seat",), "wärmepumpe": ("heat pump",),
     "speicher": ("storage",), "wechselrichter": ("inverter",), "modul": ("panel",),
+    # Furniture, bedding, software, care and household kinds (round 11: "Falke-Stuhl", "Eisbergarchiv").
+    "stuhl": ("chair",), "sessel": ("armchair",), "tisch": ("desk", "table"), "matratze": ("mattress",),
+    "kissen": ("pillow",), "bettdecke": ("duvet", "comforter"), "decke": ("duvet", "blanket"), "bett": ("bed",),
+    "sofa": ("sofa", "couch"), "schrank": ("wardrobe", "cabinet"), "regal": ("shelf",), "archiv": ("archive",),
+    "app": ("app",), "software": ("software",), "sensor": ("sensor",), "waage": ("scale",), "creme": ("cream",),
+    "serum": ("serum",), "zahnbürste": ("toothbrush",), "windel": ("diaper", "nappy"), "flasche": ("bottle",),
+    "mühle": ("grinder",), "mixer": ("blender", "mixer"), "ofen": ("oven",), "kühlschrank": ("fridge",),
+    "waschmaschine": ("washing machine",), "trockner": ("dryer",), "akku": ("battery",), "helm": ("helmet",),
+    "ladegerät": ("charger",), "schuh": ("shoe",), "jacke": ("jacket",), "tasche": ("bag",), "reifen": ("tyre", "tire"),
+    "handy": ("phone", "smartphone"), "laptop": ("laptop", "notebook"), "monitor": ("monitor",),
+    "tastatur": ("keyboard",), "lautsprecher": ("speaker",), "fernseher": ("tv", "television"),
+    "werkzeug": ("tool",), "bohrmaschine": ("drill",), "mäher": ("mower",), "grill": ("grill",), "pumpe": ("pump",),
+    "filter": ("filter",), "heizung": ("heater",), "versicherung": ("insurance",), "karte": ("card",),
+    "abo": ("subscription",), "shampoo": ("shampoo",), "seife": ("soap",), "pflaster": ("plaster",),
 }  # fmt: skip
+# The links of a German closed compound of a name and a product kind ("Eisberg|archiv", "Falken|stuhl").
+PRODUCT_LINKS = ("", "s", "es", "n", "en")
 _NOTE_WORD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?")
 
 
@@ -212,6 +230,13 @@ def note_products(note: str | None) -> tuple[str, ...]:
         if german in words or any(e in words or e + "s" in words for e in english):
             found += [german, *english]
     return tuple(dict.fromkeys(found))
+
+
+def product_compounds(term: str, products: Iterable[str]) -> list[str]:
+    """The closed compounds of a one-word term and its products' kinds ("kieselstreu", "turmuhr"): the
+    build asks which of them are ordinary words."""
+    low = term.casefold()
+    return [low + link + p.casefold() for p in products if " " not in p for link in PRODUCT_LINKS]
 
 
 # Object words a compound entry ends in ("Wiederholreparatur", "Türscharnier", "Trommellager"): a reply says
