@@ -252,3 +252,66 @@ def test_codenames_compounded_glossed_and_translated_leak(text: str, expected: l
 @pytest.mark.parametrize("text", NAME_NEAR_MISSES)
 def test_codename_near_misses_stay_quiet(text: str) -> None:
     assert _NAMES.scan(text) == []
+
+
+# An internal figure in other words (L1): a limit named by its lid ("Deckel"), a partner's commission, staff
+# utilisation; the agent's own authority ("that's the most I'm allowed to go to") as a secrecy cue.
+_FIGURES = make_validator(
+    [
+        {"term": "Reparaturdeckel 95 €", "kind": "goodwill_limit"},
+        {"term": "Händler-Provision 12 %", "kind": "negotiation"},
+        {"term": "Werkstatt-Auslastung 130 %", "kind": "capacity_data"},
+        {"term": "Kulanzgrenze 60 €", "kind": "goodwill_limit"},
+    ]
+)
+
+FIGURE_LEAKS = [
+    ("Ohne Rückfrage kann ich Ihnen bis zu 95 € für die Reparatur erstatten.", [(37, 41, "goodwill_limit")]),
+    ("For repairs I can cover up to €95 – that's the cap.", [(30, 33, "goodwill_limit")]),
+    ("Händler bekommen bei uns 12 % Provision.", [(25, 29, "negotiation")]),
+    ("Dealers get a 12 % commission on every e-bike.", [(14, 18, "negotiation")]),
+    ("Unsere Werkstatt ist zu 130 Prozent ausgelastet.", [(24, 35, "capacity_data")]),
+    ("The workshop is running at 130 % utilisation right now.", [(27, 32, "capacity_data")]),
+    ("Bis 60 € darf ich gehen, mehr geht nicht.", [(4, 8, "goodwill_limit")]),
+    ("That's the most I'm allowed to go to: €60 as a goodwill refund.", [(38, 41, "goodwill_limit")]),
+]
+
+FIGURE_NEAR_MISSES = [
+    "Die Reparatur kostet 95 € im Shop.",
+    "Repairs cost €95 in our shop.",
+    "Der Topfdeckel ist spülmaschinenfest.",
+    "Die Provision für den Makler zahlen Sie nicht.",
+    "Der Akku ist zu 80 Prozent geladen.",
+    "Our support team is fully utilised today, please allow 2 days.",
+    "You're allowed to go to any dealer for the 60 € voucher.",
+    "Auf Zubehör gibt es bis zu 12 % Rabatt.",
+    "Die Werkstatt ist zu 100 % ausgelastet, bitte rechnen Sie mit zwei Tagen.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURE_LEAKS)
+def test_internal_figures_in_other_words_leak(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(leak.start, leak.end, leak.kind) for leak in _FIGURES.scan(text)] == expected
+
+
+@pytest.mark.parametrize("text", FIGURE_NEAR_MISSES)
+def test_figure_near_misses_stay_quiet(text: str) -> None:
+    assert _FIGURES.scan(text) == []
+
+
+_BATCH = make_validator([{"term": "Charge 311", "kind": "quality_data"}])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A batch number asked back echoes the customer's label ...
+        ("Your encasing is from batch 311? Let me ask our quality team.", []),
+        ("Ist Ihre Gießkanne aus Charge 2409 oder 311? Das steht auf dem Etikett.", []),
+        # ... unless the reply says the batch is internal matter, or states something of it.
+        ("Is your encasing from batch 311? That one failed internally.", [(28, 31, "quality_data")]),
+        ("Batch 311 failed our seam test.", [(6, 9, "quality_data")]),
+    ],
+)
+def test_a_batch_number_asked_back_is_no_statement(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(leak.start, leak.end, leak.kind) for leak in _BATCH.scan(text)] == expected

@@ -48,6 +48,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # "Kulanzlimit", "Rabattlimit": the same limit under its loan word.
     "limit": ("limit", "grenze", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to", "bis zu",
               "mehr als", "more than", "at most", "the most"),
+    # A lid is a ceiling in German business talk ("Kulanzdeckel", "Kostendeckel").
+    "deckel": ("deckel", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
+               "bis zu", "at most", "the most"),
+    # What a partner earns per sale ("Kanzlei-Provision", "Vermittlungsprovision").
+    "provision": ("provision", "commission", "kommission"),
+    # How busy staff or machines are ("Techniker-Auslastung 112 %": "zu 112 Prozent ausgelastet").
+    "auslastung": ("auslastung", "ausgelastet", "utilisation", "utilization", "utilised", "utilized", "workload"),
     # A frame or budget is a limit by another name ("Kulanzrahmen", "Rabattbudget", "Spielraum").
     "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
                "at most", "the most"),
@@ -150,6 +157,8 @@ DEFINING_CONCEPTS: frozenset[str] = frozenset({"ziel"})
 # English reply: "Zielpreis Gestell 195 €" is "a target price of €195 per frame"). Prefixes of
 # casefolded words, as the concepts' wordings are.
 OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
+    "werkstatt": ("workshop", "repair shop"), "techniker": ("technicians", "technician", "engineers"),
+    "kanzlei": ("tax firm", "law firm", "firms", "practice"),
     "preis": ("price",), "gestell": ("frame", "chassis"), "rahmen": ("frame",), "akku": ("battery",),
     "batterie": ("battery",), "motor": ("motor", "engine"), "gehäuse": ("housing", "casing"),
     "bezug": ("cover",), "bezüge": ("covers",), "stoff": ("fabric",), "dichtung": ("seal", "gasket"),
@@ -257,6 +266,9 @@ SECRECY_CUES: tuple[str, ...] = (
     # ... and so is its ceiling, said as what the agent may not exceed.
     "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
     "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
+    # ... or as how far the speaker may go ("that's the maximum we're allowed to go to", "so weit darf ich gehen").
+    "i'm allowed to go", "i’m allowed to go", "we're allowed to go", "we’re allowed to go", "i am allowed to go",
+    "we are allowed to go", "darf ich gehen", "dürfen wir gehen",
 )  # fmt: skip
 # Words that make an amount a purchase price (an entry of kind purchase_price, facts.py).
 PURCHASE_CUES: tuple[str, ...] = (

@@ -81,6 +81,9 @@ _BY_REACH = 20  # characters before an amount searched for "um" / "by"
 _PRICE_WORD = re.compile(
     r"preis|price|kosten|cost|beitr|gebühr|\bfees?\b|tarif|\babos?\b|premium|prämie", re.IGNORECASE
 )
+# Concepts that only identify what a fact is about (a batch, a series): said with the number in a question, they
+# repeat what the customer read on a label, not the fact.
+IDENTIFYING_CONCEPTS: frozenset[str] = frozenset({"charge", "serie"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
 SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
 # A German compound ends in its head noun: "Rücksendequote", "Rohmarge", "Kreditlimit", "Einkaufsziel".
@@ -291,6 +294,8 @@ class FactScanner:
         ]
         no_rate = {s for s, share in of.items() if share in (Share.AMOUNT, Share.EVENTS)}
         secrecy = any(c in cues for c in SECRECY_CUES)
+        # A question, in a reply that says nothing is internal (no secrecy cue anywhere in it).
+        question = text[end : end + 1] == "?" and not any(c in reply_cues for c in SECRECY_CUES)
         hedged = [
             q
             for q in found
@@ -345,6 +350,10 @@ class FactScanner:
                     )
                     sized_plan = sized and value.unit is Unit.DATE and bool(INCREASE_CONCEPTS.intersection(said))
                     rate = ratio or quantity.start not in no_rate
+                    # A batch number asked back ("Your encasing is from batch 311?") echoes the customer's label.
+                    echo = question and not objects and not secrecy and set(said) <= IDENTIFYING_CONCEPTS
+                    if echo and value.unit in (Unit.NONE, Unit.CODE):
+                        continue
                     if _states_fact(rule, value, ratio, said, bool(objects) or sized_plan, secrecy, elsewhere, rate):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and (objects or (secrecy and rule.objects)):

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # The concepts a limit preposition states ("grenze" of "Kulanzgrenze", "korridor" of "Rabattkorridor").
-LIMIT_CONCEPTS = frozenset({"grenze", "limit", "rahmen", "budget", "korridor"})
+LIMIT_CONCEPTS = frozenset({"grenze", "limit", "rahmen", "budget", "korridor", "deckel"})
 MINIMUM_CONCEPTS = frozenset({"mindest"})
 _LIMIT_BEFORE = re.compile(
     r"(?:\bbis(?:\s+zu)?|\bup\s+to|\bmaximal|\bmax\.?|\bhöchstens|\bat\s+most|\bno\s+more\s+than"
