@@ -311,6 +311,11 @@ _BATCH = make_validator([{"term": "Charge 311", "kind": "quality_data"}])
         # ... unless the reply says the batch is internal matter, or states something of it.
         ("Is your encasing from batch 311? That one failed internally.", [(28, 31, "quality_data")]),
         ("Batch 311 failed our seam test.", [(6, 9, "quality_data")]),
+        ("Is it from batch 311? For this batch our lab measured a weaker seal.", [(17, 20, "quality_data")]),
+        (
+            "Steht auf dem Sack Charge 311? Bei genau dieser Charge ist die Naht undicht.",
+            [(19, 29, "quality_data"), (26, 29, "quality_data")],
+        ),
     ],
 )
 def test_a_batch_number_asked_back_is_no_statement(text: str, expected: list[tuple[int, int, str]]) -> None:

@@ -243,13 +243,17 @@ class FactScanner:
             clauses = Clauses(text)  # the reply's clause marks, read once for all its wordings
             at_word = [(s, i) for s, i in at_word if self._clause_says(clauses, s, s + len(self._cues[i]), i)]
         starts = [s for s, _ in at_word]
-        reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
+        # Where each cue stands first and last: a dated plan's object may stand a sentence before, and a batch
+        # asked about may be spoken of after its question.
+        reach: dict[str, tuple[int, int]] = {}
+        for s, i in at_word:
+            reach[self._cues[i]] = (reach.get(self._cues[i], (s, s))[0], s)
         for start, end in sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
             inside = at_word[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             sentence_cues = {self._cues[i] for _, i in inside}
             if sentence_cues:
-                matches += self._sentence(text, start, end, sentence_cues, reply_cues)
+                matches += self._sentence(text, start, end, sentence_cues, reach)
         return matches
 
     def _clause_says(self, clauses: Clauses, start: int, end: int, cue: int) -> bool:
@@ -276,7 +280,10 @@ class FactScanner:
             indexes.update(self._by_object.get(cue, ()))
         return [self.facts[i] for i in sorted(indexes)]
 
-    def _sentence(self, text: str, start: int, end: int, cues: set[str], reply_cues: set[str]) -> list[Match]:
+    def _sentence(
+        self, text: str, start: int, end: int, cues: set[str], reach: dict[str, tuple[int, int]]
+    ) -> list[Match]:
+        reply_cues = reach.keys()
         found = [dataclasses.replace(q, start=q.start + start, end=q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
@@ -351,7 +358,19 @@ class FactScanner:
                     sized_plan = sized and value.unit is Unit.DATE and bool(INCREASE_CONCEPTS.intersection(said))
                     rate = ratio or quantity.start not in no_rate
                     # A batch number asked back ("Your encasing is from batch 311?") echoes the customer's label.
-                    echo = question and not objects and not secrecy and set(said) <= IDENTIFYING_CONCEPTS
+                    echo = (
+                        question
+                        and not objects
+                        and not secrecy
+                        and set(said) <= IDENTIFYING_CONCEPTS
+                        # ... and the reply does not speak of the batch again ("Bei genau dieser Charge ...").
+                        and not any(
+                            reach[w][0] < start or reach[w][1] >= end
+                            for k in said
+                            for w in CONCEPTS[k]
+                            if w in reach
+                        )
+                    )
                     if echo and value.unit in (Unit.NONE, Unit.CODE):
                         continue
                     if _states_fact(rule, value, ratio, said, bool(objects) or sized_plan, secrecy, elsewhere, rate):
