@@ -12,6 +12,7 @@ import re
 from array import array
 from collections.abc import Sequence
 
+from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
@@ -25,7 +26,7 @@ from safe_reply.validators.trade_secrets.automaton import (
     VariantRef,
     unpack,
 )
-from safe_reply.validators.trade_secrets.concepts import note_products
+from safe_reply.validators.trade_secrets.concepts import note_products, product_compounds
 from safe_reply.validators.trade_secrets.config import (
     AmountEntry,
     FactEntry,
@@ -82,6 +83,7 @@ from safe_reply.validators.trade_secrets.partial import (
     designation_mentions,
     legal_core,
     name_mentions,
+    number_word_forms,
     organisation_forms,
     partial_mentions,
     public_words,
@@ -127,6 +129,14 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
         single_words,
         multi_words,
         translation_table(single_words, multi_words),
+        public_words(published_texts(line))[0],
+        # A codename with the product kind its note names, as one closed word: which of those are words.
+        [
+            c
+            for e in (*own, *shared)
+            if isinstance(e, TermEntry) and e.note and e.single_word
+            for c in product_compounds(e.term, note_products(e.note))
+        ],
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
     own_ids = {identity(entry) for entry in own} if shared else set()
@@ -222,8 +232,12 @@ class _Compiler:
         single_words: list[str],
         multi_words: list[str],
         translations: dict[str, list[Translation]],
+        published: frozenset[str] = frozenset(),
+        compounds: Sequence[str] = (),
     ) -> None:
         self.ctx = ctx
+        # What the line's fact base says in public ("UStVA per ELSTER"): no distinctive part of a term.
+        self.partial_public = public[0] | published
         self.translations = translations
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
@@ -236,7 +250,9 @@ class _Compiler:
         self.public = public
         translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
         cores = (core for term in multi_words if (core := legal_core(term)) is not None)
-        self.frequencies = Frequencies(single_words, (*compound_candidates(multi_words), *translated, *cores))
+        self.frequencies = Frequencies(
+            single_words, (*compound_candidates(multi_words), *translated, *cores, *compounds)
+        )
         # A term whose digits a reply reads as letters ("Zorvak4821") gets its key with the digits too, for a
         # reply in capitals ("ZORVAK4821"), while the list is short; a long list would pay ~0.4 KB per key,
         # and its validator rescans such capital words per reply instead (validator._capital_code_leaks).
@@ -387,9 +403,15 @@ class _Compiler:
             # The kind of product the note says the codename stands for ("camera platform", "router project")
             # makes it a name compounded with it ("die Wachturm-Kameras", "Sandkasten-Streu").
             products = note_products(entry.note)
-            rule = rule.with_products(products) if products else rule
+            if products:
+                ordinary = [c for c in product_compounds(term, products) if self.frequencies.ordinary(c)]
+                rule = rule.with_products(products, ordinary)
         # A multi-word term's distinctive parts (one word of letters and digits has none).
-        partials = partial_mentions(term, *self.public, self.frequencies) if fact is None and not term.isalnum() else ()
+        partials = (
+            partial_mentions(term, self.partial_public, self.public[1], self.frequencies)
+            if fact is None and not term.isalnum()
+            else ()
+        )
         names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
         forms = organisation_forms(term, inflect=names_organisation(entry.kind)) if fact is None and " " in term else ()
@@ -409,6 +431,7 @@ class _Compiler:
             *((p, True, rule, english) for p in partials),
             *((f, True, rule, english) for f in forms),
             *((v, True, rule, english) for v in (variant_paraphrases(term) if fact is None else ())),
+            *((w, True, rule, english) for w in (number_word_forms(term) if fact is None else ())),
             *((n, True, self.company_rule, english) for n in names),
             # The designation alone: always a name, unless it is a common token too ("T4").
             *((c, True, self.designation_rule if common else rule, english) for c, common in codes),
@@ -434,6 +457,14 @@ class _Compiler:
                     self.encoded_terms.append(index)
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
+
+
+def published_texts(line: ProductLine) -> list[str]:
+    """What a product line publishes about itself besides its claims: its facts (labels, values,
+    qualifiers), certifications and guarantee."""
+    parts = (part for fact in line.facts for part in (fact.label_de, fact.label_en, fact.value, fact.qualifier))
+    texts = [str(part) for part in parts if part]
+    return [*texts, *line.certifications, *((line.guarantee,) if line.guarantee else ())]
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:

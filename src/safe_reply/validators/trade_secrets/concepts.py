@@ -4,6 +4,7 @@ the English words of the German object words facts are written with, and the sec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "CONCEPTS",
@@ -17,6 +18,7 @@ __all__ = [
     "SECRECY_CUES",
     "VALUE_ONLY_CONCEPTS",
     "note_products",
+    "product_compounds",
 ]
 
 # Wordings of a rise that say nothing of what rises ("Im Juli steigen die Temperaturen", "wir erhöhen das
@@ -46,6 +48,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # "Kulanzlimit", "Rabattlimit": the same limit under its loan word.
     "limit": ("limit", "grenze", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to", "bis zu",
               "mehr als", "more than", "at most", "the most"),
+    # A lid is a ceiling in German business talk ("Kulanzdeckel", "Kostendeckel").
+    "deckel": ("deckel", "obergrenze", "limit", "ceiling", "cap", "maximal", "maximum", "höchstens", "up to",
+               "bis zu", "at most", "the most"),
+    # What a partner earns per sale ("Kanzlei-Provision", "Vermittlungsprovision").
+    "provision": ("provision", "commission", "kommission"),
+    # How busy staff or machines are ("Techniker-Auslastung 112 %": "zu 112 Prozent ausgelastet").
+    "auslastung": ("auslastung", "ausgelastet", "utilisation", "utilization", "utilised", "utilized", "workload"),
     # A frame or budget is a limit by another name ("Kulanzrahmen", "Rabattbudget", "Spielraum").
     "rahmen": ("rahmen", "budget", "spielraum", "limit", "maximal", "maximum", "höchstens", "up to", "bis zu",
                "at most", "the most"),
@@ -148,6 +157,8 @@ DEFINING_CONCEPTS: frozenset[str] = frozenset({"ziel"})
 # English reply: "Zielpreis Gestell 195 €" is "a target price of €195 per frame"). Prefixes of
 # casefolded words, as the concepts' wordings are.
 OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
+    "werkstatt": ("workshop", "repair shop"), "techniker": ("technicians", "technician", "engineers"),
+    "kanzlei": ("tax firm", "law firm", "firms", "practice"),
     "preis": ("price",), "gestell": ("frame", "chassis"), "rahmen": ("frame",), "akku": ("battery",),
     "batterie": ("battery",), "motor": ("motor", "engine"), "gehäuse": ("housing", "casing"),
     "bezug": ("cover",), "bezüge": ("covers",), "stoff": ("fabric",), "dichtung": ("seal", "gasket"),
@@ -196,7 +207,23 @@ PRODUCT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "futter": ("food", "feed"), "kapsel": ("capsule", "pod"), "tarif": ("tariff",), "fahrrad": ("bike",),
     "roller": ("scooter",), "kinderwagen": ("stroller", "pram"), "sitz": ("seat",), "wärmepumpe": ("heat pump",),
     "speicher": ("storage",), "wechselrichter": ("inverter",), "modul": ("panel",),
+    # Furniture, bedding, software, care and household kinds (round 11: "Falke-Stuhl", "Eisbergarchiv").
+    "stuhl": ("chair",), "sessel": ("armchair",), "tisch": ("desk", "table"), "matratze": ("mattress",),
+    "kissen": ("pillow",), "bettdecke": ("duvet", "comforter"), "decke": ("duvet", "blanket"), "bett": ("bed",),
+    "sofa": ("sofa", "couch"), "schrank": ("wardrobe", "cabinet"), "regal": ("shelf",), "archiv": ("archive",),
+    "app": ("app",), "software": ("software",), "sensor": ("sensor",), "waage": ("scale",), "creme": ("cream",),
+    "serum": ("serum",), "zahnbürste": ("toothbrush",), "windel": ("diaper", "nappy"), "flasche": ("bottle",),
+    "mühle": ("grinder",), "mixer": ("blender", "mixer"), "ofen": ("oven",), "kühlschrank": ("fridge",),
+    "waschmaschine": ("washing machine",), "trockner": ("dryer",), "akku": ("battery",), "helm": ("helmet",),
+    "ladegerät": ("charger",), "schuh": ("shoe",), "jacke": ("jacket",), "tasche": ("bag",), "reifen": ("tyre", "tire"),
+    "handy": ("phone", "smartphone"), "laptop": ("laptop", "notebook"), "monitor": ("monitor",),
+    "tastatur": ("keyboard",), "lautsprecher": ("speaker",), "fernseher": ("tv", "television"),
+    "werkzeug": ("tool",), "bohrmaschine": ("drill",), "mäher": ("mower",), "grill": ("grill",), "pumpe": ("pump",),
+    "filter": ("filter",), "heizung": ("heater",), "versicherung": ("insurance",), "karte": ("card",),
+    "abo": ("subscription",), "shampoo": ("shampoo",), "seife": ("soap",), "pflaster": ("plaster",),
 }  # fmt: skip
+# The links of a German closed compound of a name and a product kind ("Eisberg|archiv", "Falken|stuhl").
+PRODUCT_LINKS = ("", "s", "es", "n", "en")
 _NOTE_WORD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?")
 
 
@@ -212,6 +239,13 @@ def note_products(note: str | None) -> tuple[str, ...]:
         if german in words or any(e in words or e + "s" in words for e in english):
             found += [german, *english]
     return tuple(dict.fromkeys(found))
+
+
+def product_compounds(term: str, products: Iterable[str]) -> list[str]:
+    """The closed compounds of a one-word term and its products' kinds ("kieselstreu", "turmuhr"): the
+    build asks which of them are ordinary words."""
+    low = term.casefold()
+    return [low + link + p.casefold() for p in products if " " not in p for link in PRODUCT_LINKS]
 
 
 # Object words a compound entry ends in ("Wiederholreparatur", "Türscharnier", "Trommellager"): a reply says
@@ -232,6 +266,9 @@ SECRECY_CUES: tuple[str, ...] = (
     # ... and so is its ceiling, said as what the agent may not exceed.
     "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
     "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
+    # ... or as how far the speaker may go ("that's the maximum we're allowed to go to", "so weit darf ich gehen").
+    "i'm allowed to go", "i’m allowed to go", "we're allowed to go", "we’re allowed to go", "i am allowed to go",
+    "we are allowed to go", "darf ich gehen", "dürfen wir gehen",
 )  # fmt: skip
 # Words that make an amount a purchase price (an entry of kind purchase_price, facts.py).
 PURCHASE_CUES: tuple[str, ...] = (

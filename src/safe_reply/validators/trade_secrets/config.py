@@ -131,9 +131,24 @@ _ORGANISATION_KIND_NOUNS = (
     "companies", "bank", "insurer", "carrier", "provider", "merchant", "shop", "store", "chain",
     "konkurrent", "wettbewerber", "mitbewerber", "lieferant", "kunde", "haendler", "händler", "hersteller",
     "marke", "anbieter", "firma", "firmen", "unternehmen", "versicherer", "filialist",
+    # The field a list of rivals is named after ("wettbewerb", "konkurrenz", "competition"): its entries are firms.
+    "wettbewerb", "konkurrenz", "competition", "mitbewerb",
 )  # fmt: skip
-# Nouns a kind name ends with that make it a list of such names ("competitor_names", "key_accounts_list").
-_LIST_NOUNS = frozenset({"name", "names", "list", "liste", "namen"})
+# Nouns a kind name ends with that make it a list of such names ("competitor_names", "key_accounts_list"), and
+# a language or region the list is for ("competitors_de", "kunden_dach").
+_LIST_NOUNS = frozenset({
+    "name", "names", "list", "liste", "namen", "de", "en", "at", "ch", "eu", "us", "uk", "dach", "intl", "global",
+})  # fmt: skip
+# Head nouns that name an organisation only as a customer: after one of these words they name a thing of
+# software or money ("bank_account", "user_account", "api_client", "mail_client"), not a firm.
+_AMBIGUOUS_HEADS = frozenset({"account", "accounts", "client", "clients", "konto", "konten"})
+_THING_MODIFIERS = frozenset({
+    "bank", "user", "email", "mail", "service", "api", "oauth", "admin", "test", "cloud", "login", "sso", "ftp",
+    "db", "database", "git", "ssh", "vpn", "app", "web", "desktop", "mobile", "http", "rest", "sql", "storage",
+    "savings", "giro", "social", "demo", "system", "root", "aws", "azure", "gcp", "iban", "paypal", "stripe",
+    "benutzer", "nutzer", "kunden", "spar", "tages", "firmen", "geschaefts", "geschäfts", "sftp", "smtp", "imap",
+    "vnc", "rdp", "thin", "fat", "rich", "chat", "ldap", "radius", "mqtt", "grpc", "sdk", "cli", "voip", "sip",
+})  # fmt: skip
 _KIND_SUFFIXES = ("", "s", "es", "n", "en", "e", "in", "innen")
 _COMPOUND_NOUN_LEN = 5  # nouns this long also end a German compound kind ("hauptlieferant", "grosskunde")
 
@@ -141,14 +156,17 @@ _COMPOUND_NOUN_LEN = 5  # nouns this long also end a German compound kind ("haup
 @functools.lru_cache(maxsize=256)  # a list of 100,000 terms has a handful of kinds
 def names_organisation(kind: str) -> bool:
     """Does an entry of this kind name an organisation (a competitor, supplier or customer)? Its head noun
-    decides (the last `_`-separated word, before a "names" or "list"): "bank_partner" and "retail_chain" do,
-    "bank_details", "supply_chain_risk", "kundendaten" and "storage_limit" do not."""
+    decides (the last `_`-separated word, before a "names", "list" or a language): "bank_partner",
+    "retail_chain", "competitors_de" and "wettbewerb" do, "bank_details", "supply_chain_risk", "kundendaten",
+    "storage_limit", and an account or client of software or money ("bank_account", "api_client") do not."""
     tokens = [t for t in kind.split("_") if t]
     while len(tokens) > 1 and tokens[-1] in _LIST_NOUNS:
         tokens.pop()
     if not tokens:
         return False
     head = tokens[-1]
+    if head in _AMBIGUOUS_HEADS and len(tokens) > 1 and tokens[-2] in _THING_MODIFIERS:
+        return False
     for noun in _ORGANISATION_KIND_NOUNS:
         for suffix in _KIND_SUFFIXES:
             form = noun + suffix

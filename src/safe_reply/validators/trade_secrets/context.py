@@ -40,7 +40,7 @@ from safe_reply.validators.trade_secrets.name_grammar import (
     capitalised_in_english,
     is_english,
 )
-from safe_reply.validators.trade_secrets.naming import INTERNALLY_NAMED_BEFORE
+from safe_reply.validators.trade_secrets.naming import INTERNALLY_NAMED_BEFORE, NAMED_AFTER
 from safe_reply.validators.trade_secrets.normalise import HYPHENS, ZERO_WIDTH
 from safe_reply.validators.trade_secrets.organisation import (
     GERMAN_DETERMINER,
@@ -193,6 +193,9 @@ class NameRule:
     # with the word ("Wachturm-Kameras") or right after it ("the Sperling drone"), not as any neighbour
     # ("Streuen Sie Kiesel" is no "Kiesel" litter).
     products: frozenset[str] = frozenset()
+    # The closed compounds of the term and a product kind that are ordinary words ("Turmuhr", "Kieselstein"):
+    # casefolded; any other closed compound of the two names the product ("Eisbergarchiv", "Kieselstreu").
+    ordinary_compounds: frozenset[str] = frozenset()
     # The term names an organisation (config.names_organisation): grammar shows the name (see named_firm).
     organisation: bool = False
     # ... and is a word of German too ("Sonne", "Kette"): in a German reply only a sentence about the market
@@ -210,8 +213,12 @@ class NameRule:
         cues = self.cues | {_fold(c) for c in extra if c.strip()}
         return replace(self, cues=cues)
 
-    def with_products(self, products: Iterable[str]) -> NameRule:
-        return replace(self, products=self.products | {_fold(p) for p in products if p.strip()})
+    def with_products(self, products: Iterable[str], ordinary_compounds: Iterable[str] = ()) -> NameRule:
+        return replace(
+            self,
+            products=self.products | {_fold(p) for p in products if p.strip()},
+            ordinary_compounds=self.ordinary_compounds | {_fold(c) for c in ordinary_compounds},
+        )
 
     def for_organisation(self, *, german_word: bool = False) -> NameRule:
         """The rule for an organisation's name: the same cues, and grammar as evidence too."""
@@ -270,6 +277,9 @@ class NameRule:
         ]
         if any(_is_cue(self.cues, _fold(w)) for w in words) or INTERNALLY_NAMED_BEFORE.search(before[-80:]):
             return Evidence.CONTEXT
+        gloss = NAMED_AFTER.match(after[:_GLOSS_REACH])
+        if gloss is not None and any(_is_cue(self.cues, _fold(w)) for w in _WORD.findall(gloss.group())):
+            return Evidence.CONTEXT  # "des Falken – so heißt der Nachfolger intern"
         # A kind of organisation ("Möbelhaus" of "Möbelhaus Brettschneider") is no name of its own: only its
         # window counts for it, not a relation anywhere in the sentence ("ein Möbelhaus mit Rahmenvertrag").
         if (
@@ -292,22 +302,33 @@ class NameRule:
         return None
 
     def _product(self, text: str, word_start: int, start: int, end: int, word_end: int) -> bool:
-        """The note's product kind hyphenated to the capitalised hit ("Wachturm-Kameras", "Kiesel-Streu")
-        or as the very next word after it within a sentence ("Die neue Leuchtfeuer Kamera", "the Sperling
-        drone"). A lower-case hit ("a trail camera"), a closed compound ("Turmuhr", "Fahrradkette") and a
-        capital that only starts a sentence ("Kiesel Katzenstreu? Nein, ...") are ordinary words."""
+        """The note's product kind hyphenated or closed to the capitalised hit ("Wachturm-Kameras",
+        "Kiesel-Streu", "Eisbergarchiv") or as the very next word after it ("Die neue Leuchtfeuer Kamera",
+        "the Sperling drone", "Falke Kamera kommt 2027"). A lower-case hit ("a trail camera"), a closed
+        compound that is an ordinary word ("Turmuhr", `ordinary_compounds`) and a capital that only starts
+        a sentence fragment ("Kiesel Katzenstreu? Nein, ...") are ordinary words."""
         if word_start != start or not text[start].isupper():
             return False
         if end < word_end:
-            if text[end] != "-":
+            hyphen = text[end] == "-"
+            tail = _fold("".join(c for c in text[end + 1 if hyphen else end : word_end] if c.isalpha()))
+            if hyphen:
+                # "Kiesel-Katzenstreu": the kind as the compound's head.
+                return bool(tail) and (any(tail.startswith(p) for p in self.products) or _is_cue(self.products, tail))
+            kind = next((link + p for p in self.products for link in _LINKS if tail.startswith(link + p)), None)
+            if kind is None:
                 return False
-            tail = _fold("".join(c for c in text[end + 1 : word_end] if c.isalpha()))
-            # "Kiesel-Katzenstreu": the kind as the compound's head.
-            return bool(tail) and (any(tail.startswith(p) for p in self.products) or _is_cue(self.products, tail))
-        if text[max(0, start - _SENTENCE_LOOKBACK) : start].rstrip()[-1:] in _SENTENCE_START_MARKS:
-            return False
+            whole = _fold(text[start:word_end])
+            return _fold(text[start:end]) + kind not in self.ordinary_compounds and whole not in self.ordinary_compounds
         following = _NEXT_NOUN.match(text, word_end, min(len(text), word_end + 40))
-        return following is not None and _is_cue(self.products, _fold(following.group(1)))
+        if following is None or not _is_cue(self.products, _fold(following.group(1))):
+            return False
+        # At a sentence start, two German nouns side by side without a hyphen are a name and its kind, where
+        # they begin a clause that goes on ("Falke Kamera kommt 2027"), not a fragment echoing the customer
+        # ("Kiesel Katzenstreu? Nein, ..."); English joins nouns anyway ("Trail cameras work best ...").
+        if text[max(0, start - _SENTENCE_LOOKBACK) : start].rstrip()[-1:] in _SENTENCE_START_MARKS:
+            return following.group(1)[0].isupper() and _CLAUSE_GOES_ON.match(text, following.end()) is not None
+        return True
 
     def _compound(self, head: str, tail: str) -> bool:
         head = _fold("".join(c for c in head if c.isalpha()))
@@ -325,6 +346,8 @@ _COMPOUND_CUES = frozenset(_fold(c) for c in COMPOUND_CUES)
 _SENTENCE_START_MARKS = frozenset({"", ".", "!", "?", ":", ";", "(", "–", "—", "-", *_QUOTES})
 _SENTENCE_LOOKBACK = 8
 _NEXT_NOUN = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+_GLOSS_REACH = 100  # characters after a hit read for a gloss that names it (naming.NAMED_AFTER)
+_CLAUSE_GOES_ON = re.compile(r"[ \t\u00a0]+[^\W_]")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 

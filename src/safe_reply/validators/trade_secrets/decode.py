@@ -26,15 +26,19 @@ _TAG = re.compile(r"<!--.{0,2000}?-->|</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,100})\]\((?:[^()\s]|\([^()\s]*\)){0,300}\)")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
 # A defanged dot between two labels of a host or the parts of an address. " dot " and " Punkt " only
-# between word characters; "[.]" style in any bracket; a dot with spaces on both sides.
+# between word characters; "[.]" and "(dot)" style in any bracket; a dot with spaces on both sides.
 _DEFANG = re.compile(
-    r"(?<=[A-Za-z0-9])(?:[ \t]*(?:\[(?:\.|dot|punkt)\]|\((?:\.|dot|punkt)\)|\{(?:\.|dot|punkt)\})[ \t]*"
+    r"(?<=[A-Za-z0-9])(?:[ \t]*(?:\[(?:\.|dot|punkt)\]|\((?:\.|dot|punkt)\)|\{(?:\.|dot|punkt)\}"
+    r"|<(?:\.|dot|punkt)>)[ \t]*"
     r"|[ \t]+(?:dot|punkt)[ \t]+|[ \t]+\.[ \t]+)(?=[A-Za-z0-9])",
     re.IGNORECASE,
 )
+# A dot spelled out in brackets ("(dot)", "[punkt]", "{DOT}", "<dot>"): looked for only when the policy
+# protects host names, as the spaced forms are.
+_BRACKETED_WORD = re.compile(r"[\[({<](?:dot|punkt)[\])}>]", re.IGNORECASE)
 # Substrings one of which every defanged dot contains. Single characters are found fastest; the
 # spelled-out forms (" dot ", " Punkt ") are looked for only when the policy protects host names.
-_BRACKETS = ("[", "(", "{")
+_BRACKETS = ("[", "(", "{", "<")
 _WORD_DOTS = (" . ", " dot ", " DOT ", " Dot ", " punkt ", " Punkt ", " PUNKT ")
 # All of them in one search (seven substring searches for a needle that starts with a space cost twice
 # as much: a space is everywhere).
@@ -69,7 +73,9 @@ def _regions(text: str, hosts: bool) -> list[tuple[int, int, str]]:
             char = chr(int(match.group(1) or match.group(2), 16))
             if not 0xD800 <= ord(char) <= 0xDFFF:
                 regions.append((match.start(), match.end(), char))
-    bracketed = any(b in text for b in _BRACKETS) and any(f"{b}." in text for b in _BRACKETS)
+    bracketed = any(b in text for b in _BRACKETS) and (
+        any(f"{b}." in text for b in _BRACKETS) or (hosts and _BRACKETED_WORD.search(text) is not None)
+    )
     if bracketed or (hosts and _WORD_DOT.search(text) is not None):
         regions += [(m.start(), m.end(), ".") for m in _DEFANG.finditer(text)]
     regions.sort()

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from safe_reply.validators.trade_secrets import wordplace
-from safe_reply.validators.trade_secrets.clauses import Share, new_prices_stated, rise_stated, share_of
+from safe_reply.validators.trade_secrets.clauses import Clauses, Share, share_of
 from safe_reply.validators.trade_secrets.concepts import (
     CONCEPTS,
     DEFINING_CONCEPTS,
@@ -81,6 +81,9 @@ _BY_REACH = 20  # characters before an amount searched for "um" / "by"
 _PRICE_WORD = re.compile(
     r"preis|price|kosten|cost|beitr|gebühr|\bfees?\b|tarif|\babos?\b|premium|prämie", re.IGNORECASE
 )
+# Concepts that only identify what a fact is about (a batch, a series): said with the number in a question, they
+# repeat what the customer read on a label, not the fact.
+IDENTIFYING_CONCEPTS: frozenset[str] = frozenset({"charge", "serie"})
 # Concepts that are a share by definition (a rate, a quota): a percentage states them by its unit.
 SHARE_CONCEPTS: frozenset[str] = frozenset({"quote", "rate"})
 # A German compound ends in its head noun: "Rücksendequote", "Rohmarge", "Kreditlimit", "Einkaufsziel".
@@ -133,7 +136,8 @@ class FactScanner:
             whole.update(words)
             cues.update(dict.fromkeys(words))
             cues.update(dict.fromkeys(rule.objects))
-        if self.purchase:
+        # A fixed price may be spoken without its currency after a purchase cue ("costs us eleven eighty").
+        if self.purchase or any(v.unit in CURRENCIES for rule in self.amounts for v in rule.values):
             cues.update(dict.fromkeys(PURCHASE_CUES))
         # A share entry's concepts open the gate for a reply that states it as a fraction ("gut die Hälfte
         # als Marge"), which has no number to open it.
@@ -236,21 +240,26 @@ class FactScanner:
             or (i in self._tail and compound_head(lower, s, e))
         )
         if self._rise or self._new_prices:
-            at_word = [(s, i) for s, i in at_word if self._clause_says(text, s, s + len(self._cues[i]), i)]
+            clauses = Clauses(text)  # the reply's clause marks, read once for all its wordings
+            at_word = [(s, i) for s, i in at_word if self._clause_says(clauses, s, s + len(self._cues[i]), i)]
         starts = [s for s, _ in at_word]
-        reply_cues = {self._cues[i] for _, i in at_word}  # a dated plan's object may stand a sentence before
+        # Where each cue stands first and last: a dated plan's object may stand a sentence before, and a batch
+        # asked about may be spoken of after its question.
+        reach: dict[str, tuple[int, int]] = {}
+        for s, i in at_word:
+            reach[self._cues[i]] = (reach.get(self._cues[i], (s, s))[0], s)
         for start, end in sentences(text, starts):
             # The cues inside this sentence, by bisection: a reply full of cues stays linear.
             inside = at_word[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             sentence_cues = {self._cues[i] for _, i in inside}
             if sentence_cues:
-                matches += self._sentence(text, start, end, sentence_cues, reply_cues)
+                matches += self._sentence(text, start, end, sentence_cues, reach)
         return matches
 
-    def _clause_says(self, text: str, start: int, end: int, cue: int) -> bool:
+    def _clause_says(self, clauses: Clauses, start: int, end: int, cue: int) -> bool:
         if cue in self._rise:
-            return rise_stated(text, start, end)
-        return cue not in self._new_prices or new_prices_stated(text, start, end)
+            return clauses.rise_stated(start, end)
+        return cue not in self._new_prices or clauses.new_prices_stated(start, end)
 
     def _candidates(self, found: list[Quantity], cues: set[str], hedged: list[Quantity]) -> list[FactRule]:
         """The rules a sentence can state, in list order: those with one of its values, those with one
@@ -271,7 +280,10 @@ class FactScanner:
             indexes.update(self._by_object.get(cue, ()))
         return [self.facts[i] for i in sorted(indexes)]
 
-    def _sentence(self, text: str, start: int, end: int, cues: set[str], reply_cues: set[str]) -> list[Match]:
+    def _sentence(
+        self, text: str, start: int, end: int, cues: set[str], reach: dict[str, tuple[int, int]]
+    ) -> list[Match]:
+        reply_cues = reach.keys()
         found = [dataclasses.replace(q, start=q.start + start, end=q.end + start) for q in quantities(text[start:end])]
         # Whether each value is a share ("4 von 100"): once per value, not once per rule (a list of 20,000
         # facts would search the sentence 20,000 times per value).
@@ -289,6 +301,8 @@ class FactScanner:
         ]
         no_rate = {s for s, share in of.items() if share in (Share.AMOUNT, Share.EVENTS)}
         secrecy = any(c in cues for c in SECRECY_CUES)
+        # A question, in a reply that says nothing is internal (no secrecy cue anywhere in it).
+        question = text[end : end + 1] == "?" and not any(c in reply_cues for c in SECRECY_CUES)
         hedged = [
             q
             for q in found
@@ -343,6 +357,22 @@ class FactScanner:
                     )
                     sized_plan = sized and value.unit is Unit.DATE and bool(INCREASE_CONCEPTS.intersection(said))
                     rate = ratio or quantity.start not in no_rate
+                    # A batch number asked back ("Your encasing is from batch 311?") echoes the customer's label.
+                    echo = (
+                        question
+                        and not objects
+                        and not secrecy
+                        and set(said) <= IDENTIFYING_CONCEPTS
+                        # ... and the reply does not speak of the batch again ("Bei genau dieser Charge ...").
+                        and not any(
+                            reach[w][0] < start or reach[w][1] >= end
+                            for k in said
+                            for w in CONCEPTS[k]
+                            if w in reach
+                        )
+                    )
+                    if echo and value.unit in (Unit.NONE, Unit.CODE):
+                        continue
                     if _states_fact(rule, value, ratio, said, bool(objects) or sized_plan, secrecy, elsewhere, rate):
                         matches.append(Match(quantity.start, quantity.end, rule.entry))
             elif concepts and (objects or (secrecy and rule.objects)):
@@ -352,11 +382,37 @@ class FactScanner:
             elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
                 amounts = [q for q in found if q.unit in CURRENCIES or q.unit is Unit.PERCENT]
                 matches += [Match(q.start, q.end, rule.entry) for q in amounts]
-        if self.purchase and any(c in cues for c in PURCHASE_CUES):
+        if any(c in cues for c in PURCHASE_CUES):
+            # A price spoken without its currency ("we buy them in at thirty-one eighty") is one where the
+            # sentence says what the company pays: an amount of the purchase entries and of any fixed amount.
             for quantity in found:
-                if quantity.unit in CURRENCIES:
+                spoken = quantity.spoken and _paid(text, start, quantity, found)
+                if quantity.unit in CURRENCIES or spoken:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
+                if spoken:
+                    matches += [
+                        Match(quantity.start, quantity.end, rule.entry)
+                        for rule in self.amounts
+                        if any(v.unit in CURRENCIES and not v.per and v.value == quantity.value for v in rule.values)
+                    ]
         return matches
+
+
+_PAID_REACH = 60  # characters between a purchase cue and the price spoken without a currency after it
+_CLAUSE_MARK = re.compile(r"[,;:()–—]|\s-\s")
+
+
+def _paid(text: str, start: int, spoken: Quantity, found: list[Quantity]) -> bool:
+    """Is a price spoken without its currency what a purchase cue before it pays ("we buy them in at
+    thirty-one eighty")? The cue stands within _PAID_REACH characters before it, and no amount between them
+    is the paid one ("Wir zahlen 2 € Porto und Sie sparen sechs neunzig"), in one clause ("Wir zahlen die
+    Rücksendung, Sie sparen sechs neunzig")."""
+    low = max(start, spoken.start - _PAID_REACH)
+    window = text[low : spoken.start].lower()
+    cue = max((window.rfind(c) for c in PURCHASE_CUES), default=-1)
+    if cue < 0 or _CLAUSE_MARK.search(window, cue):
+        return False
+    return not any(low + cue < q.start < spoken.start and q.unit in CURRENCIES for q in found)
 
 
 def _rounded(value: Quantity) -> Decimal | None:

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # The concepts a limit preposition states ("grenze" of "Kulanzgrenze", "korridor" of "Rabattkorridor").
-LIMIT_CONCEPTS = frozenset({"grenze", "limit", "rahmen", "budget", "korridor"})
+LIMIT_CONCEPTS = frozenset({"grenze", "limit", "rahmen", "budget", "korridor", "deckel"})
 MINIMUM_CONCEPTS = frozenset({"mindest"})
 _LIMIT_BEFORE = re.compile(
     r"(?:\bbis(?:\s+zu)?|\bup\s+to|\bmaximal|\bmax\.?|\bhöchstens|\bat\s+most|\bno\s+more\s+than"
@@ -124,6 +124,8 @@ def amount_values(pattern: str) -> tuple[Quantity, ...]:
     # A class of only dots, spaces or apostrophes between digits groups thousands ("1[.\\s]?140"): dropped.
     text = re.sub(r"(?<=\d)(?:\[(?:\\s|[.' ])+\]|\\\.)\??(?=\d)", "", text)
     text = re.sub(r"\[[.,]{2}\]", ",", text)
+    # An optional last zero of the cents ("11[,.]80?") leaves the value as it is.
+    text = re.sub(r"(?<=[.,]\d)0\?(?!\d)", "", text)
     text = text.replace(r"\s?", " ").replace(r"\s*", " ").replace(r"\s", " ").replace("\\", "")
     if re.search(r"[\[\]{}()*+?|^$]|\bd\b", text.replace("$", "")) or re.search(r"\\d", pattern):
         return ()

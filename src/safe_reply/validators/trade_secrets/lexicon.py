@@ -61,6 +61,7 @@ _LINKS = ("", "s", "n", "en", "e", "es", "er")
 _MIN_PART = 3
 _PREFIX = 3
 _MAX_TRANSLATIONS = 4
+_MIN_NAME_WORDS = 2  # a name of this many words keeps its untranslatable words (its brand)
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -84,14 +85,17 @@ class Lexicon:
     def translations(self, term: str) -> list[Translation]:
         """The translations of a term (one word, a compound, or lexicon words and digits), or []."""
         low = term.casefold()
-        if low[:_PREFIX] not in self.prefixes:
-            return []
         tokens = _TOKEN.findall(low)
-        if not tokens or not tokens[0].isalpha():
+        if not tokens or not tokens[0].isalpha() or not any(t[:_PREFIX] in self.prefixes for t in tokens):
             return []
         found: list[Translation] = []
         for english, table in ((True, self.de_en), (False, self.en_de)):
             per_token = [[t] if t.isdigit() else self._word(t, table, compounds=english) for t in tokens]
+            known = any(w and not t.isdigit() for t, w in zip(tokens, per_token, strict=True))
+            if len(tokens) >= _MIN_NAME_WORDS and known:
+                # A product name's brand stays as it is where its other word is translated ("Federleicht
+                # Arctic" of "Federleicht Arktis"): a bot translates the word it knows, never the brand.
+                per_token = [w or [t] for t, w in zip(tokens, per_token, strict=True)]
             if all(per_token) and any(not t.isdigit() for t in tokens):
                 for combo in itertools.islice(itertools.product(*per_token), _MAX_TRANSLATIONS):
                     text = " ".join(combo)
@@ -153,7 +157,12 @@ def translation_table(single_words: Iterable[str], multi_words: Iterable[str]) -
     cores = (core for term in multi_words if " " in term and (core := naming_core(term)) is not None)
     prefixes = lexicon.prefixes
     # The first letters dismiss most of a long list with one set lookup ("Zorvakqel" starts no word).
-    for term in (t for t in itertools.chain(single_words, multi_words, cores) if t[:_PREFIX].lower() in prefixes):
+    # A name of several words is looked at when any of its words may be translated ("Federleicht Arktis").
+    wanted = itertools.chain(
+        (t for t in single_words if t[:_PREFIX].lower() in prefixes),
+        (t for t in itertools.chain(multi_words, cores) if any(w[:_PREFIX] in prefixes for w in t.lower().split())),
+    )
+    for term in wanted:
         found = lexicon.translations(term)
         if found:
             table[term] = found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INTERNALLY_NAMED_BEFORE", "NAMING_MARKERS", "unlisted_names"]
+__all__ = ["INTERNALLY_NAMED_BEFORE", "NAMED_AFTER", "NAMING_MARKERS", "unlisted_names"]
 
 # English phrases that introduce a project's name ("Project Breeze", "codenamed Swallow", "it goes by
 # Beaver"): what follows is a codename even when it is on no list (translated, or new). Their skeleton
@@ -34,6 +34,20 @@ _INTERNAL_NAMED = (
 _INTERNAL_NAMING = re.compile(r"(?:" + _INTERNAL_NAMED + r")([A-Z][a-z]{2,})\b")
 # The same construction right before a listed term: its ordinary-word rule sees a name.
 INTERNALLY_NAMED_BEFORE = re.compile(r"(?:" + _INTERNAL_NAMED + r")$")
+# A name glossed right after it, in a clause of its own, as what something is called ("des Falken – so heißt
+# der Nachfolger intern", "Falcon, as we call the successor internally", "Kompass (unser Arbeitstitel)"): the
+# gloss names the word. context.py counts it where the gloss holds a naming cue ("Nachfolger", "intern",
+# "project"): "Falke – so heißt der Vogel auf Latein ..." glosses the bird.
+NAMED_AFTER = re.compile(
+    r"[\"'”“»]?\s*(?:[–—(,:]|-\s)\s*"
+    r"(?:so\s+(?:hei(?:ß|ss)t|hie(?:ß|ss)|nennen|nennt|läuft)|wie\s+(?:\w+\s+){0,4}?(?:hei(?:ß|ss)t|nennen|nennt|genannt)"
+    r"|(?:as|what)\s+we(?:'re|’re|\s+are)?\s+(?:\w+\s+)?(?:call(?:ing)?|nam(?:e|ing)|refer(?:ring)?\s+to)"
+    r"|(?:that'?s|that’s|that\s+is|it'?s|it’s)\s+(?:what\s+we\s+call|(?:our|the)\s+)"
+    r"|(?:unser|our)\s+|(?:the|der|das|die)\s+(?:interne\w*\s+|internal\s+|neue\w*\s+|new\s+)?"
+    r"(?:projekt\w*|project|arbeitstitel|code\s*name|codename|working\s+title|nachfolger\w*|successor|prototyp\w*)\b)"
+    r"[^.!?;:()–—\n]{0,60}",
+    re.IGNORECASE,
+)
 # Words that follow "project" in ordinary support English ("Project Manager", "project team").
 _PROJECT_WORDS = frozenset(
     "manager management lead leader team plan planning owner phase scope status update work details page file "

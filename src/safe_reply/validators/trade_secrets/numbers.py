@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+
+from safe_reply.validators.trade_secrets.number_words import written_numbers
 
 __all__ = ["Quantity", "Unit", "quantities"]
 
@@ -51,6 +53,9 @@ class Quantity:
     per: str = ""
     # A value said as a fraction ("gut die Hälfte", "a third of"): how far the exact value may lie from it.
     spread: Decimal = Decimal(0)
+    # A price said as two runs of number words without its currency ("thirty-one eighty", "elf achtzig",
+    # "nine ninety-nine"): euros and cents by the way prices are spoken; an amount where a sentence buys or pays.
+    spoken: bool = False
 
     def same(self, other: Quantity) -> bool:
         """The same value in the same dimension (a unit-less value matches a unit-less one only); a
@@ -133,12 +138,26 @@ _DATE = re.compile(
     rf"|(?P<mm>0?[1-9]|1[0-2])\s?/\s?(?P<yyyy>20\d\d))(?!\w)",
     re.IGNORECASE,
 )
-# A date without a year: a day with its month ("1. März", "March 1st") or a month after a preposition
-# of time ("ab März", "from March"). A bare month name is not enough: "may" and "mar" are words.
+# A day said as an ordinal word ("zum ersten März", "am einunddreißigsten Mai", "on the third of March",
+# "the twenty-first of June"): only its month is compared, so the day is recognised, not read.
+_DAY_DE = (
+    r"(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft|[a-zäöü]{3,6}zehnt"
+    r"|(?:[a-zäöü]{3,6}und)?(?:zwanzig|dreißig)st)(?:e|en|er|es|em)"
+)
+_DAY_EN = (
+    r"(?:(?:twenty|thirty)[-\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|[a-z]{3,5}teenth|twentieth|thirtieth"
+)
+# A date without a year: a day with its month ("1. März", "March 1st", "ersten März", "third of March") or a
+# month after a preposition of time ("ab März", "from March"). A bare month name is not enough: "may" and
+# "mar" are words.
 _MONTH_ONLY = re.compile(
     rf"(?<![\w.])(?:(?:(?:ab|zum|bis|im|am|vom|from|in|by|on|until|before|after|starting)\s+"
-    rf"(?:dem\s+|the\s+)?)(?:\d{{1,2}}\.?\s?)?(?P<m1>{_MONTH_ALT})|\d{{1,2}}\.\s?(?P<m2>{_MONTH_ALT})"
-    rf"|(?P<m3>{_MONTH_ALT})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?!\.?,?\s+20\d\d)",
+    rf"(?:dem\s+|the\s+)?)(?:\d{{1,2}}\.?\s?|(?:{_DAY_DE}|{_DAY_EN})\s+(?:of\s+)?)?(?P<m1>{_MONTH_ALT})"
+    rf"|\d{{1,2}}\.\s?(?P<m2>{_MONTH_ALT})"
+    rf"|(?P<m3>{_MONTH_ALT})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|{_DAY_DE}\s+(?P<m4>{_MONTH_ALT})|(?:{_DAY_EN}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m5>{_MONTH_ALT}))"
+    rf"\b(?!\.?,?\s+20\d\d)",
     re.IGNORECASE,
 )
 # A share written as a ratio is a percentage in other words: "6 von 100", "sechs von hundert",
@@ -216,35 +235,12 @@ _WEEK = re.compile(
 )
 # A slash may stand between spaces ("Charge 11 / 26"); a spaced hyphen is a range ("10 - 20 Minuten").
 _CODE = re.compile(r"(?<![\w.,/-])\d{2,}(?:(?:-| ?/ ?)\d{2,})+(?![\w/-])")
-# Runs of number words ("vierhundertzwölf", "one hundred eighty-six", "drei Komma acht").
-_DE_WORDS = (
-    r"(?:ein|eins|eine|zwei|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
-    r"vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und)+"
-)
-_EN_WORDS = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
-)
-_WORD_RUN = re.compile(
-    rf"(?<![^\W\d_])(?:{_DE_WORDS}|{_EN_WORDS}(?:(?:[\s-]+|\s+and\s+){_EN_WORDS})*)(?![^\W\d_])", re.IGNORECASE
-)
 _HINT = re.compile(
     r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth"
     r"|hälfte|haelfte|half|quarter|drittel|viertel|fünftel|zehntel",
     re.IGNORECASE,
 )
-
-
-def _word_value(run: str) -> Decimal | None:
-    """The value of a run of number words, by text2num; None for "und", "ein" alone and the like."""
-    from text_to_num import alpha2digit  # type: ignore[import-untyped]
-
-    for language in ("de", "en"):
-        converted = alpha2digit(run, language).strip()
-        if converted.isdigit():
-            return Decimal(converted)
-    return None
 
 
 def _digits_value(digits: str) -> Decimal | None:
@@ -272,33 +268,6 @@ def _digits_value(digits: str) -> Decimal | None:
     return None
 
 
-_SCALE_WORDS = frozenset({"tausend", "thousand"})
-_DIGIT_BEFORE = re.compile(r"\d[\s\u2007]$")
-
-
-def _written_numbers(text: str) -> str:
-    """The text with every run of number words replaced by its digits, padded to the same length
-    (so offsets stay valid): "vierhundertzwölf Euro" -> "412             Euro"."""
-    if not _WORD_RUN.search(text):
-        return text
-    parts: list[str] = []
-    at = 0
-    for match in _WORD_RUN.finditer(text):
-        if match.group().lower() in _SCALE_WORDS and _DIGIT_BEFORE.search(text, 0, match.start()):
-            continue  # "12 Tausend": the scale of the number before it (_NUMBER)
-        value = _word_value(match.group())
-        if value is None:
-            continue
-        digits = str(value)
-        if len(digits) > match.end() - match.start():
-            continue
-        parts.append(text[at : match.start()])
-        parts.append(digits.ljust(match.end() - match.start(), "\u2007"))
-        at = match.end()
-    parts.append(text[at:])
-    return "".join(parts)
-
-
 # ... and "einundvierzig Euro und zwanzig Cent", "41 euros and 20 cents" -> 41.20 euros (the cents named:
 # "41 Euro und 20 Stück" are two values).
 _DECIMAL_WORDS = re.compile(
@@ -312,7 +281,7 @@ def quantities(text: str) -> list[Quantity]:
     """Every value in `text` with its unit and span (numbers in digits or words, dates, codes)."""
     if not _HINT.search(text) and not _MONTH_ONLY.search(text):
         return []
-    view = _written_numbers(text)
+    view, spoken = written_numbers(text)
     # "drei Komma acht" -> 3.8, "one hundred eighty-six euros forty" -> 186.40 euros.
     view = _DECIMAL_WORDS.sub(_join_decimal, view)
     found: list[Quantity] = []
@@ -324,7 +293,7 @@ def quantities(text: str) -> list[Quantity]:
         taken.append((match.start(), match.end()))
     for match in _MONTH_ONLY.finditer(view):
         if not any(s <= match.start() < e for s, e in taken):
-            month = _MONTHS[(match.group("m1") or match.group("m2") or match.group("m3")).lower()]
+            month = _MONTHS[next(m for m in match.group("m1", "m2", "m3", "m4", "m5") if m).lower()]
             found.append(Quantity(Decimal(month), Unit.MONTH, match.start(), match.end()))
             taken.append((match.start(), match.end()))
     for match in _WEEK.finditer(view):
@@ -366,6 +335,13 @@ def quantities(text: str) -> list[Quantity]:
         quantity = _quantity(match)
         if quantity is not None:
             found.append(Quantity(quantity.value, quantity.unit, quantity.start, _padded_end(view, quantity.end)))
+    if spoken:
+        found = [
+            replace(q, spoken=True)
+            if q.unit is Unit.NONE and any(s <= q.start and q.end <= e for s, e in spoken)
+            else q
+            for q in found
+        ]
     return _per_quantities(view, _refined(view, found))
 
 

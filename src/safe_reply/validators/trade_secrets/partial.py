@@ -39,6 +39,7 @@ __all__ = [
     "designation_mentions",
     "legal_core",
     "name_mentions",
+    "number_word_forms",
     "organisation_forms",
     "partial_mentions",
     "public_words",
@@ -301,3 +302,27 @@ def variant_paraphrases(term: str) -> list[str]:
         for version in _VERSION_WORDS_DE:
             found += [f"{word}-{version} des {base}", f"{word}-{version} vom {base}"]
     return list(dict.fromkeys(found))
+
+
+# A model number a speaker says as a word ("Ergosit seven", "Vario sechzig"): up to this number.
+_MAX_SAID_NUMBER = 99
+
+
+def number_word_forms(term: str) -> list[str]:
+    """A product name with one small model number, that number said in German and English words:
+    "Ergosit seven", "Ergosit sieben" of "Ergosit 7"; [] for any other shape (a code, a larger number,
+    more than one number, no word beside it)."""
+    tokens = term.split()
+    numbers = [i for i, t in enumerate(tokens) if t.isdigit()]
+    if len(tokens) < 2 or len(numbers) != 1 or not any(t.isalpha() for t in tokens):
+        return []
+    value = int(tokens[numbers[0]])
+    if not 1 <= value <= _MAX_SAID_NUMBER or tokens[numbers[0]].startswith("0"):
+        return []
+    from num2words import num2words  # type: ignore[import-untyped]
+
+    forms: list[str] = []
+    for language in ("en", "de"):
+        words = num2words(value, lang=language)
+        forms.append(" ".join([*tokens[: numbers[0]], words, *tokens[numbers[0] + 1 :]]))
+    return list(dict.fromkeys(forms))
