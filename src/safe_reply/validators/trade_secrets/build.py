@@ -12,7 +12,6 @@ import re
 from array import array
 from collections.abc import Sequence
 
-from safe_reply.config_models import ProductLine
 from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
@@ -87,6 +86,7 @@ from safe_reply.validators.trade_secrets.partial import (
     organisation_forms,
     partial_mentions,
     public_words,
+    published_texts,
     variant_paraphrases,
 )
 from safe_reply.validators.trade_secrets.regexes import PatternGate
@@ -457,14 +457,6 @@ class _Compiler:
                     self.encoded_terms.append(index)
             for word in entry.allowed:
                 _add_allowed(word, index, self.table)
-
-
-def published_texts(line: ProductLine) -> list[str]:
-    """What a product line publishes about itself besides its claims: its facts (labels, values,
-    qualifiers), certifications and guarantee."""
-    parts = (part for fact in line.facts for part in (fact.label_de, fact.label_en, fact.value, fact.qualifier))
-    texts = [str(part) for part in parts if part]
-    return [*texts, *line.certifications, *((line.guarantee,) if line.guarantee else ())]
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:

@@ -31,6 +31,7 @@ import itertools
 import re
 from collections.abc import Collection
 
+from safe_reply.config_models import ProductLine
 from safe_reply.validators.trade_secrets.ordinary import Frequencies
 
 __all__ = [
@@ -326,3 +327,11 @@ def number_word_forms(term: str) -> list[str]:
         words = num2words(value, lang=language)
         forms.append(" ".join([*tokens[: numbers[0]], words, *tokens[numbers[0] + 1 :]]))
     return list(dict.fromkeys(forms))
+
+
+def published_texts(line: ProductLine) -> list[str]:
+    """What a product line publishes about itself besides its claims: its facts (labels, values,
+    qualifiers), certifications and guarantee."""
+    parts = (part for fact in line.facts for part in (fact.label_de, fact.label_en, fact.value, fact.qualifier))
+    texts = [str(part) for part in parts if part]
+    return [*texts, *line.certifications, *((line.guarantee,) if line.guarantee else ())]
