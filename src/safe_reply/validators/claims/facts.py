@@ -132,10 +132,13 @@ def money(text: str) -> list[float]:
 
 
 def _service_facts(line: ProductLine, lexicon: Lexicon) -> list[str]:
+    """Facts about service terms by their key or label, and every fact whose value states a price in euro (an
+    offer "Winterkompletträder ... für 799 € (vorher 1.190 €)" under the key `winter_wheels` is a price term too)."""
     return [
         describe(f)
         for f in line.facts
         if lexicon.has("service_topic", f"{f.key.replace('_', ' ')} {f.label_de or ''} {f.label_en or ''}")
+        or (not f.unit and money(str(f.value)))
     ]
 
 
