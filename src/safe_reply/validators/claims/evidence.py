@@ -121,8 +121,14 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # Tage"): backed by a term that states those amounts, and for the 30-day price that it is one.
     lowest = _LOWEST_PRICE.search(claim) is not None and _LAST_30_DAYS.search(sentence) is not None
     if lowest or (len(amounts) >= 2 and _REFERENCE.search(sentence) is not None):
+        # The term documents the reduction itself ("799 € (vorher 1.190 €)"), with any share the sentence names.
+        shares = [f for f in _figures(sentence, language) if f[0] is Dimension.PERCENT]
         for entry in entries:
-            if (not lowest or _LAST_30_DAYS.search(entry)) and _amounts_hold(amounts, money(entry)):
+            if (
+                (_LAST_30_DAYS.search(entry) if lowest else _REFERENCE.search(entry))
+                and _amounts_hold(amounts, money(entry))
+                and all(_has_figure(entry, f) for f in shares)
+            ):
                 return Verdict(True, f"service terms: {entry[:120]}")
     if not concepts:
         return Verdict(False, shown)

@@ -12,6 +12,7 @@ its measuring conditions (distance, mode).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -82,6 +83,8 @@ def check_numbers(
         for q in found
         if not any(s <= q.start < e for s, e in names)
         and not not_a_spec(sentence, q, base)
+        # A figure of the product's own description in the range ("Edelbitter 72 % (..., 100 g)"): its pack size.
+        and not any(d is q.dimension and abs(v - q.value) <= max(q.step, 1e-9) for d, v in base.described)
         and not (guarantee and q.dimension in _GUARANTEE_TERMS)
     ]
     named = base.products.named(sentence)
@@ -116,9 +119,11 @@ def check_numbers(
         near = base.products.named(sentence[start : quantity.start]) if len(named) > 1 else set()
         mentioned = near or named or (by_noun if single else set()) or hint
         kind = _duration_kind(quantity, sentence)
-        facts = _candidates(
-            quantity, base, mentioned, window.lower(), _words(window), window, True, kind
-        ) or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
+        facts = (
+            _same_range(quantity, sentence, language, base, mentioned)
+            or _candidates(quantity, base, mentioned, window.lower(), _words(window), window, True, kind)
+            or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
+        )
         if not facts:
             continue
         if kind is not None and len({f.direction for f in facts}) > 1:
@@ -132,6 +137,35 @@ def check_numbers(
 
 
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
+# The lower end of a range written without its unit: "62 to 127 cm", "von 42 bis 53 cm", "62–127 cm".
+_BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
+
+
+def _same_range(
+    quantity: Quantity, sentence: str, language: Language, base: FactBase, mentioned: set[int]
+) -> tuple[NumericFact, ...]:
+    """The facts whose range the sentence states end to end ("goes from 62 to 127 cm" for "Höhenbereich 62–127
+    cm"): a range the facts give in those very figures is about that attribute, whatever words name it."""
+    low = _BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
+    if low is None:
+        return ()
+    high = re.match(r"\d+(?:[.,]\d+)?", sentence[quantity.start : quantity.end])
+    if high is None:
+        return ()
+    written_low, written_high = parse_number(low.group(1), language), parse_number(high.group(), language)
+    if not written_high or math.isnan(written_low) or math.isnan(written_high):
+        return ()
+    low_value = quantity.value * written_low / written_high  # in the unit of the upper end
+    tolerance = max(quantity.step, 1e-9 * max(abs(quantity.value), 1.0))
+    return tuple(
+        f
+        for f in base.numeric
+        if f.dimension is quantity.dimension
+        and f.low is not None
+        and (f.product is None or not mentioned or f.product in mentioned)
+        and abs(f.low - low_value) <= tolerance
+        and abs(f.value - quantity.value) <= tolerance
+    )
 # A duration after "in", "innerhalb", "within" is the time until something is done (heat-up, charging: less is
 # better); after "hält", "bleibt", "for", "lasts" it is how long something lasts.
 _TIME_TO_DONE = re.compile(

@@ -186,11 +186,16 @@ def _ref(
     return ProductRef(name, tuple(dict.fromkeys(aliases)), tuple(dict.fromkeys(kept)), on_sale)
 
 
+def is_models_fact(fact: Fact) -> bool:
+    """Whether the fact lists the line's products ("models", "Sortiment", label "products")."""
+    return bool(_MODELS_KEYS.match(fact.key) or _MODELS_KEYS.match((fact.label_en or "").strip()))
+
+
 def _derived_names(line: ProductLine) -> list[tuple[str, str, list[str]]]:
     """(name, description, nouns) of each product the facts name, models fact first."""
     found: dict[str, tuple[str, list[str]]] = {}
     for fact in line.facts:
-        if _MODELS_KEYS.match(fact.key) or _MODELS_KEYS.match((fact.label_en or "").strip()):
+        if is_models_fact(fact):
             for raw in _ITEM_SPLIT.split(str(fact.value)):
                 item = raw.strip()
                 if not item or not item[0].isalpha():
