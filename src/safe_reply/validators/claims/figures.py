@@ -166,6 +166,8 @@ def _same_range(
         and abs(f.low - low_value) <= tolerance
         and abs(f.value - quantity.value) <= tolerance
     )
+
+
 # A duration after "in", "innerhalb", "within" is the time until something is done (heat-up, charging: less is
 # better); after "hält", "bleibt", "for", "lasts" it is how long something lasts.
 _TIME_TO_DONE = re.compile(
