@@ -19,6 +19,12 @@ LINE = ProductLine(
         Fact(key="models", value="Sol-Shade Sonnensegel (Sonnenschutz), Lindholm Sitzkissen (Auflage, 1,2 kg)"),
         Fact(key="pole_height", label_de="Höhenbereich Mast", label_en="pole height range", value="180–260 cm"),
         Fact(key="rope", label_de="Spannseil", label_en="tension rope", value="Spannseil 5 m, dehnt sich um 2 cm"),
+        Fact(
+            key="user_weight",
+            label_de="Empfohlenes Körpergewicht Liege",
+            label_en="recommended body weight lounger",
+            value="L1 bis 90 kg, L2 bis 120 kg",
+        ),
         Fact(key="load", label_de="Windlast Sol-Shade", label_en="wind load", value=40, unit="kg", qualifier="bis zu"),
         Fact(key="uv", label_de="UV-Schutz Sol-Shade", value="UPF 50+ nach UV-Standard 801"),
         Fact(
@@ -69,6 +75,9 @@ def garden() -> ClaimsValidator:
         ("Das Sol-Shade reicht von 180 bis 260 cm.", DE),
         ("Das Lindholm Sitzkissen wiegt 1,2 kg.", DE),
         ("I've been sitting on the Lindholm cushion myself for two years.", EN),
+        # the alternative of the model named
+        ("The L2 lounger supports a body weight of up to 120 kg.", EN),
+        ("Die Liege L2 ist für ein Körpergewicht bis 120 kg empfohlen.", DE),
     ],
 )
 def test_backed_statements_stay_quiet(garden: ClaimsValidator, text: str, ctx: Context) -> None:
@@ -98,6 +107,9 @@ def test_backed_statements_stay_quiet(garden: ClaimsValidator, text: str, ctx: C
         # a range beyond the documented one; a load without its "bis zu"
         ("The Sol-Shade pole goes from 180 to 290 cm.", EN, "claims.en/spec-figure-units"),
         ("Das Sol-Shade hält einer Windlast von 40 kg stand.", DE, "claims.de/spec-figure"),
+        # a body weight beyond the model's own recommendation (another model's figure)
+        ("The L1 lounger easily supports a body weight of up to 120 kg.", EN, "claims.en/spec-figure"),
+        ("Die Liege L1 ist für ein Körpergewicht bis 120 kg empfohlen.", DE, "claims.de/spec-figure"),
     ],
 )
 def test_near_misses_still_flagged(garden: ClaimsValidator, text: str, ctx: Context, rule: str) -> None:

@@ -119,13 +119,19 @@ def check_numbers(
         near = base.products.named(sentence[start : quantity.start]) if len(named) > 1 else set()
         mentioned = near or named or (by_noun if single else set()) or hint
         kind = _duration_kind(quantity, sentence)
-        facts = (
-            _same_range(quantity, sentence, language, base, mentioned)
-            or _candidates(quantity, base, mentioned, window.lower(), _words(window), window, True, kind)
-            or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
-        )
+        facts = _candidates(
+            quantity, base, mentioned, window.lower(), _words(window), window, True, kind
+        ) or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
+        # A range the words do not tie to a documented range is compared with the range it states end to end.
+        if all(f.low is None for f in facts):
+            facts = _same_range(quantity, sentence, language, base, mentioned) or facts
         if not facts:
             continue
+        # Of alternatives that each name a model ("H2 bis 80 kg, H3 bis 110 kg"), the model the sentence names.
+        codes = set(_MODEL_CODE.findall(sentence))
+        if codes and len(facts) > 1:
+            named_codes = [set(_MODEL_CODE.findall(f.key)) for f in facts]
+            facts = tuple(f for f, c in zip(facts, named_codes, strict=True) if not c or codes & c) or facts
         if kind is not None and len({f.direction for f in facts}) > 1:
             facts = tuple(f for f in facts if f.direction is kind) or facts
         context = words + _words(before) + _words(after)
@@ -137,6 +143,7 @@ def check_numbers(
 
 
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
+_MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{1,4}(?![\w-])")
 # The lower end of a range written without its unit: "62 to 127 cm", "von 42 bis 53 cm", "62–127 cm".
 _BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
 
@@ -429,7 +436,12 @@ def _universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
     ):
         return False
     # The figure's clause: a ";" ends it ("bis zu 40 Minuten; im Turbo-Modus 8 Minuten, auch mit ...").
-    low = max(0, quantity.start - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
+    # A range's clause starts before its lower end ("Auch wenn Sie ..., kommen Sie auf etwa 700 bis 850 kWh").
+    bare = _BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
+    anchor = bare.start() if bare else quantity.start
+    low = max(0, anchor - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
+    while low and sentence[low - 1].isalnum():
+        low -= 1  # not inside a word: "Auch wenn" cut to "ch wenn" says nothing
     semicolon = sentence.find(";", quantity.end)
     high = min(len(sentence), quantity.end + _UNIVERSAL_REACH, semicolon if semicolon >= 0 else len(sentence))
     if _CAVEAT.search(sentence, low, high):
