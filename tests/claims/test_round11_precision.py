@@ -78,6 +78,7 @@ def garden() -> ClaimsValidator:
         # the alternative of the model named
         ("The L2 lounger supports a body weight of up to 120 kg.", EN),
         ("Die Liege L2 ist für ein Körpergewicht bis 120 kg empfohlen.", DE),
+        ("Wir empfehlen die L1 bis etwa 90 kg und die L2 bis etwa 120 kg Körpergewicht.", DE),
     ],
 )
 def test_backed_statements_stay_quiet(garden: ClaimsValidator, text: str, ctx: Context) -> None:

@@ -143,7 +143,7 @@ def check_numbers(
 
 
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
-_MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{1,4}(?![\w-])")
+_MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{1,4}(?!\w)")  # "H3", "B2" of "B2-Akkus"
 # The lower end of a range written without its unit: "62 to 127 cm", "von 42 bis 53 cm", "62–127 cm".
 _BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
 
@@ -440,7 +440,7 @@ def _universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
     bare = _BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
     anchor = bare.start() if bare else quantity.start
     low = max(0, anchor - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
-    while low and sentence[low - 1].isalnum():
+    while bare and low and sentence[low - 1].isalnum():
         low -= 1  # not inside a word: "Auch wenn" cut to "ch wenn" says nothing
     semicolon = sentence.find(";", quantity.end)
     high = min(len(sentence), quantity.end + _UNIVERSAL_REACH, semicolon if semicolon >= 0 else len(sentence))
