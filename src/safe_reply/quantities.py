@@ -199,7 +199,7 @@ _BEAUFORT_KMH = (0.0, 1.0, 6.0, 12.0, 20.0, 29.0, 39.0, 50.0, 62.0, 75.0, 89.0, 
 UPPER_BOUND = re.compile(
     r"\b(?:bis zu|bis maximal|maximal|max\.|höchstens|up to|a maximum of|maximum of|at most|capped at|limited to"
     r"|begrenzt auf|nicht mehr als|no more than)\b"
-    r"|\bmax(?:imal)?\b|\bbis\s+(?=\d)"
+    r"|\bmax(?:imal)?\b|\bbis\s+(?:etwa\s+|ca\.\s*|circa\s+|rund\s+|ungefähr\s+)?(?=\d)"
     # An automatic shut-off sets the maximum: "schaltet nach 60 min Warmhalten ab", "switches off after 60 minutes".
     r"|\bschalte[nt]?\s+(?:sich\s+)?(?:automatisch\s+)?nach\s+(?=\d)"
     r"|\b(?:switch(?:es)?|shuts?|turns?)\s+(?:itself\s+|themselves\s+)?off\s+(?:automatically\s+)?after\b",

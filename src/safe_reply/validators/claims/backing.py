@@ -52,17 +52,35 @@ def certification_verdict(
     """Backed when every mark the claim names (vocabulary `mark`, or a numbered standard) is held for the
     product named, and for the whole product when the sentence claims it for the whole ("Das komplette Set
     ist VDE-geprüft" against a certificate for the inverter); a claim that names no mark is not backed."""
-    marks = [_fold(m) for m in lexicon.terms("mark", claim)] + [_fold(m) for m in _NUMBERED.findall(claim)]
+    marks = _marks(claim, lexicon)
     held = "; ".join(base.certifications) or "no certifications"
     if not marks:
         return Verdict(False, f"certifications: {held}")
-    for mark in marks:
-        entry = next((c for c in base.certifications if mark in _fold(c)), None)
-        if entry is None and mark in _fold(base.all_text):
+    for names in marks:
+        entry = next((c for c in base.certifications if any(n in _fold(c) for n in names)), None)
+        if entry is None and any(n in _fold(base.all_text) for n in names):
             continue  # a standard the facts themselves name ("Labor nach DIN EN ISO/IEC 17025 akkreditiert")
         if entry is None or not _in_scope(entry, base, products) or not _part_in_scope(entry, sentence or claim, base):
             return Verdict(False, f"certifications: {held}")
     return Verdict(True, f"certifications: {held}")
+
+
+def _marks(claim: str, lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """Each mark the claim names, as the folded names it goes by: a mark with names in both languages
+    (vocabulary `mark_name`: "Blue Angel" and "Blauer Engel") or a test it stands for ("dermatologically
+    tested" for "Dermatest") is found in a register entry under any of them; any other mark as written."""
+    groups = [g for g in lexicon.groups("mark_name") if lexicon.has(g, claim)]
+    kinds: list[tuple[str, ...]] = []
+    for group in groups:
+        words = lexicon.words(group)
+        # The marks inside its names count as its names too: "GS" of "GS-Zeichen" finds the entry "GS (TÜV ...)".
+        inner = lexicon.terms("mark", " ; ".join(words))
+        kinds.append(tuple(dict.fromkeys(_fold(w) for w in (*words, *inner))))
+    plain = [*lexicon.terms("mark", claim), *_NUMBERED.findall(claim)]
+    # A mark of a kind, in any inflection ("den Blauen Engel"), is that kind's.
+    named = list(zip(groups, kinds, strict=True))
+    own = [m for m in plain if not any(_fold(m) in names or lexicon.has(g, m) for g, names in named)]
+    return kinds + [(_fold(m),) for m in own]
 
 
 # What identifies a register entry: the acronym its name starts with ("EMICODE", "PEFC"), a code with a
@@ -171,6 +189,16 @@ _EXCLUDED_TRAILING = re.compile(
     r"(?:^|[;.:])\s*([^;.:]{3,80}?)\s+(?:ausgenommen|ausgeschlossen|excluded)\s*(?:[;.]|$)", re.I
 )
 _INCLUDING = re.compile(r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)", re.I)
+_INCLUDED = re.compile(
+    r"\b(?:inklusive|inkl\.|einschließlich|samt|including|incl\.)\s+(?:(?:de[mnrs]|die|das|the|its)\s+)?([\w-]+)", re.I
+)
+
+
+def _includes_as_terms(sentence: str, guarantee: str) -> bool:
+    """Whether every part the sentence includes ("Handteil inklusive Akku") the terms include in so many words
+    ("Handteil ... einschließlich Akku"): that repeats the terms, it stretches nothing."""
+    said = {_stem5(m.group(1).lower()) for m in _INCLUDED.finditer(sentence)}
+    return bool(said) and said <= {_stem5(m.group(1).lower()) for m in _INCLUDED.finditer(guarantee)}
 
 
 def _stem5(word: str) -> str:
@@ -264,7 +292,9 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
         if w not in {"und", "auf", "and", "on", "die", "der", "das", "the"}
     }
     said = {_stem5(w) for w in tokens(sentence)}
-    whole = _WHOLE.search(sentence) or _INCLUDING.search(sentence)
+    whole = _WHOLE.search(sentence) or (
+        _INCLUDING.search(sentence) and not _includes_as_terms(sentence, base.guarantee)
+    )
     if excluded and (said & excluded or whole) and not _EXCLUDING.search(sentence):
         return Verdict(False, shown)
     # Parts left out at the end of the terms ("...; Akku, Messer und Verschleißteile ausgenommen") count only where the

@@ -116,17 +116,34 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     entries = [*base.service, *(a.text for a in base.approved), *((base.guarantee,) if base.guarantee else ())]
     shown = "service terms: " + ("; ".join(e[:80] for e in base.service) if base.service else "none documented")
     concepts = _concepts(sentence, lexicon)
+    amounts = money(sentence)
+    # A price reference as PAngV §11 wants it ("799 € statt 1.190 €", "der niedrigste Preis der letzten 30
+    # Tage"): backed by a term that states those amounts, and for the 30-day price that it is one.
+    lowest = _LOWEST_PRICE.search(claim) is not None and _LAST_30_DAYS.search(sentence) is not None
+    if lowest or (len(amounts) >= 2 and _REFERENCE.search(sentence) is not None):
+        # The term documents the reduction itself ("799 € (vorher 1.190 €)"), with any share the sentence names.
+        shares = [f for f in _figures(sentence, language) if f[0] is Dimension.PERCENT]
+        for entry in entries:
+            if (
+                (_LAST_30_DAYS.search(entry) if lowest else _REFERENCE.search(entry))
+                and _amounts_hold(amounts, money(entry))
+                and all(_has_figure(entry, f) for f in shares)
+            ):
+                return Verdict(True, f"service terms: {entry[:120]}")
     if not concepts:
         return Verdict(False, shown)
     # Days, shares and counts ("für alle fünf Packungen" against "eine Packung je Produkt") must match.
     figures = [f for f in _figures(sentence, language) if f[0] in _COMMITTED]
-    amounts = money(sentence)
     # "always free" with no threshold of its own waives one too ("versandkostenfrei ab 50 €").
     waived = _WAIVER.search(sentence) is not None or (
         _ALWAYS.search(sentence) is not None and _THRESHOLD.search(sentence) is None
     )
     plan_term = bool(concepts & _PLAN_TERMS)
-    plans = _PLAN.findall(sentence.lower()) if plan_term else []
+    # A plan no term names by its own name ("Naschabo") is the one the terms call by its kind ("Abo").
+    plans = [
+        plan if any(plan in e.lower() for e in entries) else _PLAN_KIND.sub(r"\1", plan)
+        for plan in (_PLAN.findall(sentence.lower()) if plan_term else [])
+    ]
     negated = plan_term and _NEGATED.search(sentence) is not None
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
@@ -147,6 +164,22 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
 # waived ("keine Wartezeit", "no excess", "ohne Selbstbeteiligung").
 _PLAN_TERMS = frozenset(f"service_concept.{g}" for g in ("waiting_period", "excess", "minimum_term", "insured"))
 _PLAN = re.compile(r"\b[\w-]*(?:abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)\b")
+_PLAN_KIND = re.compile(r"^[\w-]*?(abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)$")
+_LOWEST_PRICE = re.compile(r"\b(?:niedrigste[nrs]?|günstigste[nrs]?)\s+preis|\blowest\s+price", re.IGNORECASE)
+# A price given against an earlier one: "799 € statt 1.190 €", "€39 instead of €59", "vorher 59 €".
+_REFERENCE = re.compile(r"\b(?:statt|anstatt|vorher|bisher|instead\s+of|previously|reduced\s+from|was)\b", re.I)
+_LAST_30_DAYS = re.compile(
+    r"\b(?:letzten|vergangenen|vorherigen)\s+(?:30|dreißig)\s+tage|\b(?:last|past|previous)\s+(?:30|thirty)\s+days",
+    re.IGNORECASE,
+)
+
+
+def _amounts_hold(amounts: list[float], documented: list[float]) -> bool:
+    """Every amount is documented, or the saving between two documented ones ("Sie sparen also 391 €")."""
+    savings = {round(abs(a - b), 2) for a in documented for b in documented if a != b}
+    return all(any(abs(a - d) < 0.005 for d in documented) or round(a, 2) in savings for a in amounts)
+
+
 _NEGATED = re.compile(r"\b(?:kein\w*|ohne|entfällt|entfallen|no|without|zero)\b", re.IGNORECASE)
 _WAIVER = re.compile(
     r"\b(?:regardless\s+of|no\s+matter|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|"
@@ -234,12 +267,38 @@ _CONDITIONS = re.compile(
 )
 
 
-def guarantee_conditions_verdict(base: FactBase) -> Verdict:
-    """A sentence that waives the guarantee's conditions is backed only when the guarantee has none."""
+# What a sentence or the terms waive: "auch wenn die Packung schon angebrochen ist", "auch bei angebrochener Packung",
+# "even without registration", "no registration needed".
+_WAIVED = re.compile(
+    r"\b(?:auch|selbst)\s+(?:wenn|ohne|bei|mit|nach)\s+([^,;.!?]{3,60})|\begal\s+ob\s+([^,;.!?]{3,60})|"
+    r"\b(?:even|also)\s+(?:if|without|with|when|after)\s+([^,;.!?]{3,60})|\b(?:regardless|irrespective)\s+of\s+([^,;.!?]{3,60})",
+    re.IGNORECASE,
+)
+_WAIVER_FILLER = frozenset(
+    {"schon", "bereits", "noch", "einmal", "already", "been", "have", "ihre", "your", "eine", "einer"}
+)
+
+
+def _waived(text: str) -> set[str]:
+    return {
+        w[:5]
+        for m in _WAIVED.finditer(text)
+        for w in tokens(next(g for g in m.groups() if g))
+        if len(w) >= 4 and w not in _WAIVER_FILLER
+    }
+
+
+def guarantee_conditions_verdict(sentence: str, base: FactBase) -> Verdict:
+    """A sentence that waives the guarantee's conditions is backed when the guarantee has none, or when the
+    terms waive the same thing themselves ("auch bei angebrochener Packung" backs "auch wenn die Packung schon
+    angebrochen ist")."""
     if base.guarantee is None:
         return Verdict(False, "guarantee: none")
     shown = f"guarantee: {base.guarantee}"
-    return Verdict(_CONDITIONS.search(base.guarantee) is None, shown)
+    if _CONDITIONS.search(base.guarantee) is None:
+        return Verdict(True, shown)
+    said = _waived(sentence)
+    return Verdict(bool(said) and said <= _waived(base.guarantee), shown)
 
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")

@@ -29,7 +29,7 @@ from safe_reply.validators.claims.alternatives import (
     tokens,
 )
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
-from safe_reply.validators.claims.products import ProductIndex, products_of
+from safe_reply.validators.claims.products import ProductIndex, is_models_fact, products_of
 from safe_reply.validators.claims.restrictions import Restriction, restriction_clauses
 
 __all__ = ["ApprovedClaim", "Direction", "FactBase", "NumericFact", "describe", "money", "tokens"]
@@ -63,6 +63,9 @@ class FactBase:
     # Other makers and their products (the vocabulary's `competitor` class): a figure of theirs ("the other
     # brand's 4,000 IU product") is no spec of ours.
     competitor: re.Pattern[str] | None = None
+    # Figures of the products' own descriptions in the range fact ("Edelbitter 72 % (Bio-Zartbitter, 100 g)",
+    # "Stehpult (160 x 80 cm)"): a reply that repeats one names the product, it claims no spec.
+    described: tuple[tuple[Dimension, float], ...] = ()
 
     @classmethod
     def from_product_line(
@@ -101,6 +104,13 @@ class FactBase:
             _condition_figures(line.facts, numeric),
             restriction_clauses(line.facts, products, lexicon.words("product_noun")),
             lexicon.pattern("competitor"),
+            tuple(
+                (q.dimension, q.value)
+                for f in line.facts
+                if is_models_fact(f)
+                for q in quantities(" ".join(_BRACKET.findall(str(f.value))), Language.DE)
+                if q.dimension in _SIZES
+            ),
         )
 
     def products_in(self, text: str) -> set[int]:
@@ -132,10 +142,13 @@ def money(text: str) -> list[float]:
 
 
 def _service_facts(line: ProductLine, lexicon: Lexicon) -> list[str]:
+    """Facts about service terms by their key or label, and every fact whose value states a price in euro (an
+    offer "Winterkompletträder ... für 799 € (vorher 1.190 €)" under the key `winter_wheels` is a price term too)."""
     return [
         describe(f)
         for f in line.facts
         if lexicon.has("service_topic", f"{f.key.replace('_', ' ')} {f.label_de or ''} {f.label_en or ''}")
+        or (not f.unit and money(str(f.value)))
     ]
 
 
@@ -160,6 +173,8 @@ def _condition_figures(facts: tuple[Fact, ...], numeric: list[NumericFact]) -> t
 
 
 _BRACKET = re.compile(r"\(([^()]*)\)")
+# What a product's description gives as its size (pack, dimensions), not as a performance ("bis zu 45 min").
+_SIZES = frozenset({Dimension.MASS, Dimension.VOLUME, Dimension.LENGTH, Dimension.AREA})
 
 
 def _approved(text: str, line: ProductLine) -> ApprovedClaim:

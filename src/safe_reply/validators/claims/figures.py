@@ -12,6 +12,7 @@ its measuring conditions (distance, mode).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -82,6 +83,8 @@ def check_numbers(
         for q in found
         if not any(s <= q.start < e for s, e in names)
         and not not_a_spec(sentence, q, base)
+        # A figure of the product's own description in the range ("Edelbitter 72 % (..., 100 g)"): its pack size.
+        and not any(d is q.dimension and abs(v - q.value) <= max(q.step, 1e-9) for d, v in base.described)
         and not (guarantee and q.dimension in _GUARANTEE_TERMS)
     ]
     named = base.products.named(sentence)
@@ -119,8 +122,16 @@ def check_numbers(
         facts = _candidates(
             quantity, base, mentioned, window.lower(), _words(window), window, True, kind
         ) or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
+        # A range the words do not tie to a documented range is compared with the range it states end to end.
+        if all(f.low is None for f in facts):
+            facts = _same_range(quantity, sentence, language, base, mentioned) or facts
         if not facts:
             continue
+        # Of alternatives that each name a model ("H2 bis 80 kg, H3 bis 110 kg"), the model the sentence names.
+        codes = set(_MODEL_CODE.findall(sentence))
+        if codes and len(facts) > 1:
+            named_codes = [set(_MODEL_CODE.findall(f.key)) for f in facts]
+            facts = tuple(f for f, c in zip(facts, named_codes, strict=True) if not c or codes & c) or facts
         if kind is not None and len({f.direction for f in facts}) > 1:
             facts = tuple(f for f in facts if f.direction is kind) or facts
         context = words + _words(before) + _words(after)
@@ -132,6 +143,38 @@ def check_numbers(
 
 
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
+_MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{1,4}(?!\w)")  # "H3", "B2" of "B2-Akkus"
+# The lower end of a range written without its unit: "62 to 127 cm", "von 42 bis 53 cm", "62–127 cm".
+_BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
+
+
+def _same_range(
+    quantity: Quantity, sentence: str, language: Language, base: FactBase, mentioned: set[int]
+) -> tuple[NumericFact, ...]:
+    """The facts whose range the sentence states end to end ("goes from 62 to 127 cm" for "Höhenbereich 62–127
+    cm"): a range the facts give in those very figures is about that attribute, whatever words name it."""
+    low = _BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
+    if low is None:
+        return ()
+    high = re.match(r"\d+(?:[.,]\d+)?", sentence[quantity.start : quantity.end])
+    if high is None:
+        return ()
+    written_low, written_high = parse_number(low.group(1), language), parse_number(high.group(), language)
+    if not written_high or math.isnan(written_low) or math.isnan(written_high):
+        return ()
+    low_value = quantity.value * written_low / written_high  # in the unit of the upper end
+    tolerance = max(quantity.step, 1e-9 * max(abs(quantity.value), 1.0))
+    return tuple(
+        f
+        for f in base.numeric
+        if f.dimension is quantity.dimension
+        and f.low is not None
+        and (f.product is None or not mentioned or f.product in mentioned)
+        and abs(f.low - low_value) <= tolerance
+        and abs(f.value - quantity.value) <= tolerance
+    )
+
+
 # A duration after "in", "innerhalb", "within" is the time until something is done (heat-up, charging: less is
 # better); after "hält", "bleibt", "for", "lasts" it is how long something lasts.
 _TIME_TO_DONE = re.compile(
@@ -393,7 +436,12 @@ def _universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
     ):
         return False
     # The figure's clause: a ";" ends it ("bis zu 40 Minuten; im Turbo-Modus 8 Minuten, auch mit ...").
-    low = max(0, quantity.start - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
+    # A range's clause starts before its lower end ("Auch wenn Sie ..., kommen Sie auf etwa 700 bis 850 kWh").
+    bare = _BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
+    anchor = bare.start() if bare else quantity.start
+    low = max(0, anchor - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
+    while bare and low and sentence[low - 1].isalnum():
+        low -= 1  # not inside a word: "Auch wenn" cut to "ch wenn" says nothing
     semicolon = sentence.find(";", quantity.end)
     high = min(len(sentence), quantity.end + _UNIVERSAL_REACH, semicolon if semicolon >= 0 else len(sentence))
     if _CAVEAT.search(sentence, low, high):

@@ -40,7 +40,8 @@ _CUSTOMER = re.compile(
     r"|^\W*(?:ob|whether)\b"
     # A defect report: "schon nach sieben Wochen nicht mehr lädt", "stopped working after seven months".
     # The writer's own use: "Ich putze selbst seit zwei Jahren mit ...", "I've used it for three years".
-    r"|\b(?:ich|i)\s+(?:\w+\s+){0,3}?(?:seit|since)\s|\bi(?:['’]ve|\s+have)\s+(?:been\s+)?(?:\w+\s+){0,3}?for\s"
+    # ("I've been sleeping on the Balance H3 myself for two years": the object may take a few words).
+    r"|\b(?:ich|i)\s+(?:\w+\s+){0,3}?(?:seit|since)\s|\bi(?:['’]ve|\s+have)\s+(?:been\s+)?(?:\w+\s+){0,7}?for\s"
     r"|\b(?:nach|seit|after|since)\s+\S+\s+\S+\s+(?:\w+\s+){0,3}?(?:nicht\s+mehr|kaputt|defekt|ausgefallen|"
     r"no\s+longer|stopped|broke|broken|failed)\b|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
     re.IGNORECASE,

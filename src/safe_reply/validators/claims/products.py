@@ -186,11 +186,16 @@ def _ref(
     return ProductRef(name, tuple(dict.fromkeys(aliases)), tuple(dict.fromkeys(kept)), on_sale)
 
 
+def is_models_fact(fact: Fact) -> bool:
+    """Whether the fact lists the line's products ("models", "Sortiment", label "products")."""
+    return bool(_MODELS_KEYS.match(fact.key) or _MODELS_KEYS.match((fact.label_en or "").strip()))
+
+
 def _derived_names(line: ProductLine) -> list[tuple[str, str, list[str]]]:
     """(name, description, nouns) of each product the facts name, models fact first."""
     found: dict[str, tuple[str, list[str]]] = {}
     for fact in line.facts:
-        if _MODELS_KEYS.match(fact.key) or _MODELS_KEYS.match((fact.label_en or "").strip()):
+        if is_models_fact(fact):
             for raw in _ITEM_SPLIT.split(str(fact.value)):
                 item = raw.strip()
                 if not item or not item[0].isalpha():
@@ -286,7 +291,8 @@ def _name_words(refs: list[ProductRef], common: set[str]) -> list[ProductRef]:
     """A word of one product's name alone names it ("der Darjeeling" for "Darjeeling First Flush 2026",
     "das Set" for "Set Duo 800 + S2"): words of at least four letters that no other product's name
     has and that are neither the brand nor a generic noun. Written in lower case they stay words."""
-    words = [[w for w in r.name.lower().split() if len(w) >= 4 and w.isalpha()] for r in refs]
+    # A hyphenated word counts as one ("Allergo-Protect" of "Allergo-Protect Encasing"), written as aliases are.
+    words = [[_squash(w) for w in r.name.lower().split() if len(w) >= 4 and w.replace("-", "").isalpha()] for r in refs]
     # A model code that ends the name alone names it too: "der H2" for "Brenner Heizlüfter H2"; so does a code of
     # capitals and a number inside it: "die KG 186" for "Wendeler KG 186 NoFrost", "der WM 814" for "WM 814 Eco".
     codes = [

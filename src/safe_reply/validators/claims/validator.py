@@ -144,6 +144,9 @@ class _Flag:
         return cls(rule.id, message, basis, rule.severity, category, verdict, rule.language)
 
 _MARK_PREFIX = re.compile(r"[\w®™]+(?:[ -][\w®™]+){0,2}-$")
+_NUMBER_PREFIX = re.compile(r"[\w®™]+(?:[ /-][\w®™]+){0,2}[ /-]$")
+# The verb of a label's award ("is awarded", "verliehen"), not a test verdict.
+_AWARDED = re.compile(r"(?:\w+\s+){0,2}?(?:award(?:ed|s)?|verliehen|vergeben)", re.IGNORECASE)
 # A sentence about a product that is not a question or an instruction may be a claim (judge only).
 _NOT_A_STATEMENT = re.compile(r"^\W*(?:bitte|please)\b|\?\s*$", re.IGNORECASE)
 
@@ -249,7 +252,9 @@ class ClaimsValidator:
             clause = clause_of(view.text, match.span, match.sentence_span).of(view.text)
             named = self.base.products_in(clause) or self.base.products_in(sentence)
             # The mark may stand before a hyphen of the matched word: "PEFC-zertifizierter Anbau".
-            prefix = _MARK_PREFIX.search(view.text, max(0, match.span.start - 40), match.span.start)
+            # A number is the standard's, named before it: "ISO/IEC 27001-certified".
+            before = _NUMBER_PREFIX if claim[:1].isdigit() else _MARK_PREFIX
+            prefix = before.search(view.text, max(0, match.span.start - 40), match.span.start)
             if prefix is not None:
                 claim = view.text[prefix.start() : match.span.end]
             if named or len(hint) < 2:
@@ -276,11 +281,16 @@ class ClaimsValidator:
         if backing is Backing.PRICE:
             return price_verdict(sentence, self.base)
         if backing is Backing.TEST:
-            return test_verdict(sentence, view.text, self.base, self.lexicon)
+            verdict = test_verdict(sentence, view.text, self.base, self.lexicon)
+            # "the ECARF seal, which is awarded to ... by ...": the award is the label, held for the product.
+            if not verdict.backed and _AWARDED.fullmatch(claim):
+                held = held_label_verdict(sentence, self.base, self.base.products_in(sentence) or hint, self.lexicon)
+                return held if held.backed else verdict
+            return verdict
         if backing is Backing.COMPETITOR:
             return competitor_verdict(claim, self.base)
         if backing is Backing.GUARANTEE_CONDITIONS:
-            return guarantee_conditions_verdict(self.base)
+            return guarantee_conditions_verdict(sentence, self.base)
         if backing is Backing.DOCUMENTED:
             return documented_verdict(claim, self.base, language)
         if backing is Backing.RESTRICTIONS:
