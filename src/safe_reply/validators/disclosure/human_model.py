@@ -138,7 +138,7 @@ _SAYING = (
     r"schreib\w*|schrieb\w*|geschrieben|meint\w*|sag\w*|gesagt|frag\w*|gefragt|erwähnt\w*|berichte\w*|zitier\w*|"
     r"erklärt\w*|antwortet\w*|ergänzt\w*|bestätigt\w*|betont\w*|wrote|writes?|written|said|says?|asked|asks?|"
     r"mention\w*|told|tells?|report\w*|quot\w*|put\s+it|explain\w*|repl(?:y|ies|ied)|answer\w*|add(?:s|ed)|"
-    r"not(?:es|ed)|confirm\w*|comment\w*"
+    r"not(?:es|ed)|confirm\w*|comment\w*|laute\w*|heißt\s+es|hieß\s+es"
 )
 _SAYING_FINITE = (
     r"sagt|sagte|meint|meinte|schreibt|schrieb|erklärt|erklärte|antwortet|antwortete|ergänzt|ergänzte|"
@@ -148,9 +148,16 @@ _OTHER_SPEAKER = re.compile(
     r"(?:\b(?:sie|du|ihr|er|man|jemand|kund\w*|kolleg\w*|you|he|she|they|someone|customers?|clients?|colleagues?)\b"
     r"|\b(?:herr|frau|dr|prof|mr|mrs|ms)\.?\s+(?-i:[A-ZÄÖÜ])\w+"
     r"|\b(?:der|die|unser\w*|the|our)\s+(?:[\w.-]+\s+){0,2}?[\w-]*(?:er|erin|eur|eurin|ist|istin|ant|ent|or|ian|"
-    r"chef\w*|leiter\w*|meister\w*|team|lab|labor)\b)"
+    r"chef\w*|leiter\w*|meister\w*|team|lab|labor)\b"
+    # A customer review: "One reviewer wrote", "Eine Bewertung lautet", "In einer Rezension heißt es".
+    r"|\b(?:one|a|an|another|ein|eine|einer|eines|einem)\s+(?:[\w-]+\s+)?(?:reviewers?|reviews?|customers?|buyers?|"
+    r"\w*bewertung|rezension|rezensent\w*|käufer\w*|testbericht|kundenstimme)\b)"
     rf"[^.!?\n]{{0,40}}?\b(?:{_SAYING})\b[^.!?\n]{{0,30}}$"
-    rf"|(?-i:\b[A-ZÄÖÜ][a-zäöüß]+)(?:\s+(?-i:[A-ZÄÖÜ])[\w-]+)?(?:\s+(?:vom|von|aus|from|at|in)(?:\s+[\w-]+){{1,3}}?)?"
+    # A name with a finite verb; not a noun after the bot's possessive ("Meine Erfahrung sagt", "My gut
+    # says": in German every noun is capitalised), and "at home" is no place a colleague is from.
+    rf"|(?<!\bmein\s)(?<!\bmeine\s)(?<!\bunser\s)(?<!\bunsere\s)(?<!\bmy\s)(?<!\bour\s)"
+    rf"(?!(?:mein\w*|unser\w*|my|our)\b)(?-i:\b[A-ZÄÖÜ][a-zäöüß]+)(?:\s+(?-i:[A-ZÄÖÜ])[\w-]+)?"
+    rf"(?:\s+(?:vom|von|aus|from|at|in)(?!\s+(?:home|hause)\b)(?:\s+[\w-]+){{1,3}}?)?"
     rf"\s+(?:{_SAYING_FINITE}|(?:hat|hatte|has|had)\s+(?:(?:uns|mir|us|me)\s+)?(?:geschrieben|gesagt|erklärt|written|said|told))"
     r"\b[^.!?\n]{0,30}$"
     r"|\b(?:laut|according\s+to|in\s+the\s+words\s+of)\s+(?!(?:mir|me|uns|us)\b)[^.!?\n:]{1,40}:\s*$"
@@ -160,8 +167,13 @@ _OTHER_SPEAKER = re.compile(
 )
 # The bot as the one who speaks (a subject): "Wie ich immer sage", "As we tell customers"; an object is no
 # speaker ("Der Kunde schrieb uns: „…“").
-# The bot's own AI persona is the bot too ("Unser KI-Assistent meint: „…“").
-_BOT_SPEAKER = re.compile(r"\b(?:ich|wir|i|we|ki|ai|bot|chatbot)\b|assist", re.IGNORECASE)
+# The bot's own AI persona is the bot too ("Unser KI-Assistent meint: „…“", "our digital assistant"), but
+# not a person's job ("our assistant manager Tom", "Assistentin der Geschäftsführung").
+_BOT_SPEAKER = re.compile(
+    r"\b(?:ich|wir|i|we|ki|ai|bot|chatbot)\b|\b(?:digital\w*|virtu\w*|chat)[\s-]*assist"
+    r"|\bassist(?:ent|entin|ant)\b(?!,?\s+(?:der|des|manager|to|of|at|in|im|vom)\b)",
+    re.IGNORECASE,
+)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

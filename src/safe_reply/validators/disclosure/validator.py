@@ -74,6 +74,23 @@ SPEAKER_TAG = re.compile(
     r"(?=[A-ZÄÖÜ0-9])(?!(?i:ja|nein|jein|doch|yes|no|nope|yep)\b)"
     r"(?![^.!?\n]{0,40}\b(?i:bedeutet|bedeuten|heißt|steht(?:\s+\w+){0,2}\s+für|abkürzung|means?|stands?(?:\s+\w+){0,2}\s+for|short\s+for|abbreviation)\b)"
 )
+# A clause after a notice that names a subject of its own ("Ich bin der KI-Assistent von Lind, unsere Bäcker
+# stehen um 3 Uhr in der Backstube", "…, and Tom packs it"): the notice's "ich" is not carried into it. Only a
+# clause that opens with its verb or an adverb continues the notice's subject ("… und fahre nachher ins Lager").
+# The notice's sender may stand between ("… der KI-Assistent von Backhaus Lind, unsere Bäcker …").
+_SENDER = (
+    r"(?:\s+(?:von|vom|bei|beim|aus|für|of|from|at|for)\s+[^,;.!?\n]{1,40}?"
+    r"(?=\s*[,;]|\s+(?:und|and|aber|but)\b))?"
+)
+OWN_SUBJECT = re.compile(
+    _SENDER + r"[\s,;:–—-]*(?:(?:und|and|aber|but|doch|sondern|denn)\s+)?"
+    r"(?:unser\w*|our|die|der|das|den|the|wir|we|sie|er|es|they|he|she|it|mein\w*|my|ihr\w*|their|his|her|"
+    r"dein\w*|your|man|jede\w*|every\w*|alle\w*|all|viele|many|this|these|that|those|dies\w*)\b",
+    re.IGNORECASE,
+)
+# In English a capitalised word there is a name or a noun subject ("…, Tom will call you"); in German
+# every noun is capitalised ("Ich bin KI-Assistent und Hobbygärtner"), so only the words above count.
+OWN_SUBJECT_EN = re.compile(_SENDER + r"[\s,;:–—-]*(?:(?:and|but)\s+)?(?!I\b)[A-Z]")
 OTHER_LABEL_LINE = re.compile(r"\n[^\S\n]*(?:[-*•·]\s*)?[\w.]{1,30}(?:\s[\w.]{1,20})?\s?:\s")
 
 
@@ -337,10 +354,20 @@ def _uncovered_claim(model: HumanModel, text: str, sentence: Span, covered: list
                 return part
         if cut_end > start:
             # A first-person notice lends its subject to the clause it runs into ("Ich bin der
-            # KI-Assistent von Klangholz und fahre nachher in die Filiale").
-            subject = not FIRST_PERSON.isdisjoint(TOKEN.findall(text[cut_start:cut_end].lower()))
+            # KI-Assistent von Klangholz und fahre nachher in die Filiale") unless that has its own.
+            subject = _lends_subject(text, cut_start, cut_end)
             start = cut_end
     return claiming_part(model, text[start : sentence.end], subject) if start < sentence.end else None
+
+
+def _lends_subject(text: str, cut_start: int, cut_end: int) -> bool:
+    """Whether the first-person phrase text[cut_start:cut_end] is the subject of the clause after it."""
+    words = TOKEN.findall(text[cut_start:cut_end].lower())
+    if FIRST_PERSON.isdisjoint(words):
+        return False
+    if OWN_SUBJECT.match(text, cut_end):
+        return False
+    return "ich" in words or not OWN_SUBJECT_EN.match(text, cut_end)
 
 
 def _required_now(required: Required, turn: int | None) -> bool:
