@@ -69,3 +69,12 @@ def test_same_answer_as_word_by_word(written: list[tuple[str, bool, bool]], sent
     if not anchors or not sentence.strip() or sentence != sentence.strip():
         return
     assert within(anchors, sentence) == word_by_word(anchors, sentence)
+
+
+def test_hundreds_of_phrases_are_one_automaton() -> None:
+    # A class of periods expands to hundreds of phrases; each one must still be found, anywhere.
+    phrases = [Anchor.of(f"in {n} weeks") for n in range(300)] + [Anchor.of("end of this month")]
+    assert within(phrases, "The A3 will be out by the end of this month, we hope.")
+    assert within(phrases, "Es dauert in 299 weeks, sagt er.")
+    assert not within(phrases, "The A3 will be out in 300 days.")
+    assert not within(phrases, "end of this mont")

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick_rs
+
 from safe_reply.errors import ConfigError
 from safe_reply.lang import only_language_of
 from safe_reply.rulepacks.sentences import SentenceIndex
@@ -133,7 +135,7 @@ class SentenceWords:
             return True
         if needles.infixes and any(infix in word for infix in needles.infixes for word in words):
             return True
-        return bool(needles.phrases) and any(phrase in part for phrase in needles.phrases)
+        return needles.phrase_finder is not None and bool(needles.phrase_finder.find_matches_as_indexes(part))
 
 
 _WORD = re.compile(r"[\w']+")
@@ -159,6 +161,10 @@ class Needles:
     infixes: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     parts: re.Pattern[str] | None = None
+    # The phrases in one Aho-Corasick automaton: a class of dates or periods expands to hundreds of
+    # phrases ("next week", "end of this month", …); a Python `in` per phrase cost ~45 µs a sentence,
+    # `re` with the phrases as one alternation more (it tries them one by one), the automaton 0.6 µs.
+    phrase_finder: ahocorasick_rs.AhoCorasick | None = None
 
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes or self.suffixes or self.infixes or self.phrases or self.parts)
@@ -187,7 +193,10 @@ def needles_of(anchors: Sequence[Anchor]) -> Needles:
         else:
             suffixes.append(literal)
     pattern = re.compile("|".join(_part_group(*key, literals) for key, literals in parts.items())) if parts else None
-    return Needles(frozenset(words), tuple(prefixes), tuple(suffixes), tuple(infixes), tuple(phrases), pattern)
+    ordered = tuple(dict.fromkeys(phrases))
+    # Any match is enough: the automaton reports one whenever some phrase occurs (`phrase in part`).
+    finder = ahocorasick_rs.AhoCorasick(list(ordered)) if ordered else None
+    return Needles(frozenset(words), tuple(prefixes), tuple(suffixes), tuple(infixes), ordered, pattern, finder)
 
 
 def _part_group(open_left: bool, open_right: bool, literals: list[str]) -> str:
