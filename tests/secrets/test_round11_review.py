@@ -322,7 +322,17 @@ SPOKEN_LEAKS = [
         [(27, 54, "purchase_price"), (27, 54, "purchase_price")],
     ),
 ]
+SPOKEN_LEAKS += [
+    (
+        "In der Herstellung kostet uns der Bezug dreiundzwanzig Euro vierzig.",
+        [(40, 67, "purchase_price"), (40, 67, "purchase_price")],
+    ),
+    ("Purchasing-wise the cushion cover is at twenty-three euros forty.", [(40, 64, "purchase_price")]),
+    ("Vom Lieferanten bekommen wir den Bezug für dreiundzwanzig Euro vierzig.", [(43, 70, "purchase_price")]),
+]
 SPOKEN_NEAR_MISSES = [
+    "Beim Einkauf in der App zahlen Sie elf Euro achtzig.",
+    "When you purchase the plan you pay eleven euros eighty a month.",
     "Die Sonnencreme kostet elf Euro achtzig.",
     "Wir zahlen Ihnen die elf Euro achtzig zurück.",
     "Wir erstatten Ihnen elf Euro achtzig.",

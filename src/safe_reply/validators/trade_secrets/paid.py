@@ -27,6 +27,15 @@ _REFUND = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _CUE_REACH = 120  # characters before euros and cents in words searched for a purchase word
+# ... the purchase cues, and the words of what making or buying in costs ("In der Herstellung liegt das
+# Handstück bei neun Euro vierzig", "Purchase-wise we're at forty-one euros seventy"); not "Einkauf" or
+# "purchase" alone ("Beim Einkauf über die App", "when you purchase the plan" are the customer's).
+_PURCHASE_WORDS: tuple[str, ...] = (
+    *PURCHASE_CUES, "einkaufs", "purchase-wise", "purchasing", "herstellung", "manufactur", "lieferant",
+    "supplier", "großhandel", "wholesale",
+)  # fmt: skip
+# ... at a word's start: "beim Einkauf" holds "im einkauf" but is the customer's shopping.
+_PURCHASE_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _PURCHASE_WORDS)) + ")")
 
 
 def refunded(text: str, start: int, end: int) -> bool:
@@ -52,9 +61,11 @@ def paid_in_words(text: str, amount: Quantity) -> bool:
     round 11): is it a purchase price? A purchase word stands within _CUE_REACH characters before it, also
     in a question before ("Einkaufspreis? ... also sechs Euro neunzig"), and its clause pays nothing back.
     Digits and whole euros in words ("vierhundertzwölf Euro") keep their configured reading (True)."""
-    if _DIGIT.search(text, amount.start, amount.end) or amount.value == amount.value.to_integral_value():
+    if amount.unit not in CURRENCIES or amount.value == amount.value.to_integral_value():
+        return True  # "sechs Komma acht Prozent" is no price
+    if _DIGIT.search(text, amount.start, amount.end):
         return True
     if refunded(text, amount.start, amount.end):
         return False
     window = text[max(0, amount.start - _CUE_REACH) : amount.start].lower()
-    return any(cue in window for cue in PURCHASE_CUES)
+    return _PURCHASE_WORD.search(window) is not None
