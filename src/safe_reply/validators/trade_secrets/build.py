@@ -404,7 +404,7 @@ class _Compiler:
             # makes it a name compounded with it ("die Wachturm-Kameras", "Sandkasten-Streu").
             products = note_products(entry.note)
             if products:
-                ordinary = [c for c in product_compounds(term, products) if self.frequencies.ordinary(c)]
+                ordinary = [c for c in product_compounds(term, products) if self.frequencies.known(c)]
                 rule = rule.with_products(products, ordinary)
         # A multi-word term's distinctive parts (one word of letters and digits has none).
         partials = (

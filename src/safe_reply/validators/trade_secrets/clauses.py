@@ -14,7 +14,16 @@ import bisect
 import enum
 import re
 
-__all__ = ["Clauses", "Share", "new_prices_stated", "rise_stated", "share_of"]
+__all__ = [
+    "CLAUSE_END",
+    "NEGATION",
+    "Clauses",
+    "Share",
+    "clause_bounds",
+    "new_prices_stated",
+    "rise_stated",
+    "share_of",
+]
 
 _REACH = 160  # characters searched either side of a wording for its clause's ends
 # What ends a clause: a sentence mark, a comma, a colon, a dash, a bracket.
@@ -37,8 +46,10 @@ _NOT_RISING_BEFORE = re.compile(
     r"|(?:ohne|without|no|keine?[nmrs]?)(?:\s+(?:extra|additional|zusätzliche?[nmrs]?|weitere?[nmrs]?))?)\s+$",
     re.IGNORECASE,
 )
+CLAUSE_END = _CLAUSE_END  # ... also read by kind_clause.py
 # A negation next to the wording turns the rise round ("steigen im Juli nicht", "will not be raised").
 _NEGATION = re.compile(r"\b(?:nicht|keine?[nmrs]?|nie|niemals|not|no|never|\w*n['’]t)\b", re.IGNORECASE)
+NEGATION = _NEGATION  # ... also read by kind_clause.py over a codename's clause
 _NEGATION_WORDS = 3  # words either side of the wording searched for a negation
 _WORD = re.compile(r"[\w'’]+")
 # A habit is no plan: "Im Juli steigen die Preise für Flüge traditionell", "prices usually go up in July".
@@ -181,6 +192,14 @@ def _word_start(text: str, stem: int) -> int | None:
                 return at
         return part
     return at
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end] (one search, for a single wording; Clauses for many)."""
+    low = max(0, start - _REACH)
+    before = [m.end() for m in _CLAUSE_END.finditer(text, low, start)]
+    after = _CLAUSE_END.search(text, end, min(len(text), end + _REACH))
+    return (before[-1] if before else low, after.start() if after else min(len(text), end + _REACH))
 
 
 def _is_word(char: str) -> bool:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from safe_reply.validators.trade_secrets.kind_clause import announced, coordinated, ordinary_product_clause
 from safe_reply.validators.trade_secrets.name_grammar import (
     DETERMINER,
     attributive,
@@ -319,15 +320,21 @@ class NameRule:
             if kind is None:
                 return False
             whole = _fold(text[start:word_end])
-            return _fold(text[start:end]) + kind not in self.ordinary_compounds and whole not in self.ordinary_compounds
+            if _fold(text[start:end]) + kind in self.ordinary_compounds or whole in self.ordinary_compounds:
+                return False
+            # "Die Zedercreme von Weleda führen wir nicht": a denied, another maker's or a catalogue product.
+            return not ordinary_product_clause(text, start, word_end)
         following = _NEXT_NOUN.match(text, word_end, min(len(text), word_end + 40))
         if following is None or not _is_cue(self.products, _fold(following.group(1))):
             return False
+        if coordinated(text, following.end()) or ordinary_product_clause(text, start, following.end()):
+            return False  # "Garten Stuhl und Tisch sind im Set", "Ein Nova Sofa führen wir nicht"
         # At a sentence start, two German nouns side by side without a hyphen are a name and its kind, where
-        # they begin a clause that goes on ("Falke Kamera kommt 2027"), not a fragment echoing the customer
-        # ("Kiesel Katzenstreu? Nein, ..."); English joins nouns anyway ("Trail cameras work best ...").
+        # they begin a clause that announces something ("Falke Kamera kommt 2027"), not a fragment echoing
+        # the customer ("Kiesel Katzenstreu? Nein, ...", "Kiesel Streu aus dem Baumarkt ist ungeeignet");
+        # English joins nouns anyway ("Trail cameras work best ...").
         if text[max(0, start - _SENTENCE_LOOKBACK) : start].rstrip()[-1:] in _SENTENCE_START_MARKS:
-            return following.group(1)[0].isupper() and _CLAUSE_GOES_ON.match(text, following.end()) is not None
+            return following.group(1)[0].isupper() and announced(text, start, following.end())
         return True
 
     def _compound(self, head: str, tail: str) -> bool:
@@ -347,7 +354,6 @@ _SENTENCE_START_MARKS = frozenset({"", ".", "!", "?", ":", ";", "(", "–", "—
 _SENTENCE_LOOKBACK = 8
 _NEXT_NOUN = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 _GLOSS_REACH = 100  # characters after a hit read for a gloss that names it (naming.NAMED_AFTER)
-_CLAUSE_GOES_ON = re.compile(r"[ \t\u00a0]+[^\W_]")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 

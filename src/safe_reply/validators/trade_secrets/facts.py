@@ -43,8 +43,9 @@ from safe_reply.validators.trade_secrets.concepts import (
 )
 from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, is_clipped
 from safe_reply.validators.trade_secrets.fastpath import FastView
-from safe_reply.validators.trade_secrets.frames import frame_concepts, sentences, trimmed
+from safe_reply.validators.trade_secrets.frames import frame_concepts, granted_limit, sentences, trimmed
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
+from safe_reply.validators.trade_secrets.paid import paid, paid_in_words, refunded
 from safe_reply.validators.trade_secrets.wordplace import beside_concept, compound_head, has_currency, word_start
 
 __all__ = ["PURCHASE_KIND", "FactScanner", "Match"]
@@ -223,6 +224,8 @@ class FactScanner:
                     for q in found
                     if any(q.same(v) for v in rule.values)
                     and (not q.spread or beside_concept(lower, q, rule.concepts))
+                    # "Die Creme kostet elf Euro achtzig": said in words, a shop price unless a purchase is.
+                    and paid_in_words(text, q)
                 ]
         if self._automaton is None:
             return matches
@@ -348,6 +351,8 @@ class FactScanner:
                     said = concepts
                     if frame:
                         said = [*concepts, *(k for k in rule.concepts if k in frame and k not in concepts)]
+                    # A lid in generic words is ours only where the agent grants it (frames.own_limit).
+                    said = granted_limit(text, said, cues, quantity.start, quantity.end)
                     # A dated plan's object a sentence before counts with a plain word of the plan ("wird
                     # eingestellt"), not with "läuft" ("Ihre Garantie läuft im Juni 2027 aus").
                     elsewhere = (
@@ -386,8 +391,9 @@ class FactScanner:
             # A price spoken without its currency ("we buy them in at thirty-one eighty") is one where the
             # sentence says what the company pays: an amount of the purchase entries and of any fixed amount.
             for quantity in found:
-                spoken = quantity.spoken and _paid(text, start, quantity, found)
-                if quantity.unit in CURRENCIES or spoken:
+                spoken = quantity.spoken and paid(text, start, quantity, found)
+                # "Wir zahlen Ihnen 5 € zurück" pays the customer back: no purchase price.
+                if (quantity.unit in CURRENCIES and not refunded(text, quantity.start, quantity.end)) or spoken:
                     matches += [Match(quantity.start, quantity.end, entry) for entry in self.purchase]
                 if spoken:
                     matches += [
@@ -396,23 +402,6 @@ class FactScanner:
                         if any(v.unit in CURRENCIES and not v.per and v.value == quantity.value for v in rule.values)
                     ]
         return matches
-
-
-_PAID_REACH = 60  # characters between a purchase cue and the price spoken without a currency after it
-_CLAUSE_MARK = re.compile(r"[,;:()–—]|\s-\s")
-
-
-def _paid(text: str, start: int, spoken: Quantity, found: list[Quantity]) -> bool:
-    """Is a price spoken without its currency what a purchase cue before it pays ("we buy them in at
-    thirty-one eighty")? The cue stands within _PAID_REACH characters before it, and no amount between them
-    is the paid one ("Wir zahlen 2 € Porto und Sie sparen sechs neunzig"), in one clause ("Wir zahlen die
-    Rücksendung, Sie sparen sechs neunzig")."""
-    low = max(start, spoken.start - _PAID_REACH)
-    window = text[low : spoken.start].lower()
-    cue = max((window.rfind(c) for c in PURCHASE_CUES), default=-1)
-    if cue < 0 or _CLAUSE_MARK.search(window, cue):
-        return False
-    return not any(low + cue < q.start < spoken.start and q.unit in CURRENCIES for q in found)
 
 
 def _rounded(value: Quantity) -> Decimal | None:

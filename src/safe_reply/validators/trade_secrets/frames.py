@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from safe_reply.validators.trade_secrets.clauses import clause_bounds
 from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "SENTENCE_END",
     "amount_values",
     "frame_concepts",
+    "granted_limit",
     "pattern_fact_texts",
     "sentences",
     "trimmed",
@@ -57,6 +59,46 @@ def frame_concepts(text: str, value_start: int, lower_bound: int = 0) -> frozens
     if _MINIMUM_BEFORE.search(before):
         return MINIMUM_CONCEPTS
     return frozenset()
+
+
+# A limit said only by its generic words ("bis zu 95 €", "up to €95", "the cap") is the company's internal
+# one (a "Reparaturdeckel") where the agent grants it ("kann ich", "I can", "ohne Rückfrage") or calls it
+# goodwill, not where an insurer, a tariff or a warranty publishes it ("Ihre Versicherung übernimmt bis
+# 95 €", "the repair cap in your tariff", "Selbstbeteiligung von höchstens 95 €").
+# Only the lid ("Reparaturdeckel", "Kostendeckel"): a limit whose entry names no goodwill, so its object and
+# a generic limit word were enough; the other limits keep their round-7 reading ("Mehr als 22 Prozent geben
+# wir dem Fachhandel nicht" states a "Händlerrabatt-Grenze" without any authority word).
+_GRANTED_LIMIT_CONCEPTS = frozenset({"deckel"})
+_GOODWILL = re.compile(r"\b(?:\w*kulan\w*|goodwill|courtesy|entgegenkommen\w*)\b", re.IGNORECASE)
+_PUBLISHED_LIMIT = re.compile(
+    r"\b\w*(?:versicher|police|polic(?:y|ies)|tarif|selbstbeteiligung|selbstbehalt|deductible|insur|garantie"
+    r"|warrant|guarantee|gewährleistung)\w*",
+    re.IGNORECASE,
+)
+_OWN_AUTHORITY = re.compile(
+    r"\b(?:[Ii]ch|I|(?:[Ww]ir|[Ww]e)\s+(?:können|dürfen|can|could|may|are\s+allowed)|(?:können|dürfen)\s+wir"
+    r"|[Oo]hne\s+Rückfrage|without\s+(?:approval|checking|asking))\b"
+)
+
+
+def granted_limit(text: str, said: list[str], cues: set[str], start: int, end: int) -> list[str]:
+    """The concepts `said` of the value at text[start:end], without a lid the clause does not grant as the
+    company's own (_own_limit); `cues` are the concept wordings the sentence holds."""
+    if not said or not _GRANTED_LIMIT_CONCEPTS.issuperset(said):
+        return said
+    named = any(key in cues for key in said)
+    return said if _own_limit(text, *clause_bounds(text, start, end), named=named) else []
+
+
+def _own_limit(text: str, low: int, high: int, *, named: bool) -> bool:
+    """Does the clause text[low:high] of a limit's value state the company's own limit: goodwill said, or no
+    insurer, tariff or warranty whose published limit it would be and either the limit's own word (`named`:
+    "der Deckel") or the agent's authority ("kann ich")?"""
+    if _GOODWILL.search(text, low, high):
+        return True
+    if _PUBLISHED_LIMIT.search(text, low, high):
+        return False
+    return named or _OWN_AUTHORITY.search(text, low, high) is not None
 
 
 # Abbreviations whose dot ends no sentence, in German and English replies (lower-case; matched in any case).

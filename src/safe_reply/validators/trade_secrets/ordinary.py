@@ -69,6 +69,7 @@ class Frequencies:
         # ordinary_words): 100,000 terms would keep 200,000 strings for nothing.
         self._wanted = later
         self._common: frozenset[str] | None = None
+        self._known: set[str] | None = None  # forms of `_wanted` in the German list at any frequency
 
     def _zipf(self, form: str) -> tuple[float, float]:
         if form not in self._wanted:  # not asked for in advance: one more (cached) lookup
@@ -81,6 +82,19 @@ class Frequencies:
         return any(
             (z[1] if english else max(z)) >= ORDINARY_ZIPF for z in (self._zipf(f) for f in word_forms(word))
         )
+
+    def known(self, word: str) -> bool:
+        """Is `word` (or a plural) in the German list at all, however rare? A closed compound the list
+        knows is an ordinary word ("Federkissen" 1.5, "Fußcreme" 1.2, below ORDINARY_ZIPF); a coined one
+        ("Kieselstreu", "Novasofa") is in no list. The compounds passed to the constructor are looked up
+        together, on the first call."""
+        forms = word_forms(word)
+        if self._known is None:
+            self._known = set(_known_words(frozenset(self._wanted)))
+        missing = frozenset(f for f in forms if f not in self._wanted)
+        if missing:  # not asked for in advance: one more (cached) pass
+            self._known.update(_known_words(missing))
+        return self.ordinary(word) or not self._known.isdisjoint(forms)
 
     def german_word(self, word: str) -> bool:
         """Is `word` far more frequent in German than in English (by GERMAN_EXCESS)? Then it is a word of
@@ -189,6 +203,16 @@ def _stream(wanted: set[str], language: str) -> dict[str, float]:
         for word in wanted.intersection(bin_words):
             found.setdefault(word, 9 - centibels / 100)
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _known_words(wanted: frozenset[str]) -> frozenset[str]:
+    """The wanted words that the German list holds at any frequency: the whole list is streamed (about
+    0.5 s, at policy load and only for codenames whose note names a product kind), cached per request."""
+    found: set[str] = set()
+    for _, bin_words in _bins("de", 0.0):
+        found.update(wanted.intersection(bin_words))
+    return frozenset(found)
 
 
 def _data_file(language: str) -> Path | None:
