@@ -76,6 +76,8 @@ class ProductIndex:
             if prefixes
             else None
         )
+        # The word tails of every name: "UVB 10.0" is how a bot shortens "SunTerra UVB 10.0", a product on sale.
+        self._tails = {" ".join(alias.split()[i:]) for alias in self._owner for i in range(len(alias.split()))}
         nouns = sorted({noun for product in self.products for noun in product.nouns}, key=len, reverse=True)
         self._nouns = tuple(nouns)
         # A noun in a reply refers to a product when it ends one of the product's nouns ("Jacke" ->
@@ -139,7 +141,7 @@ class ProductIndex:
         "Storm 4L" next to "Storm 3L"): another, unreleased product, not a claim about these."""
         if self._families is None:
             return False
-        return any(_squash(match.group()) not in self._owner for match in self._families.finditer(text))
+        return any(_squash(match.group()) not in self._tails for match in self._families.finditer(text))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every product name in `text`."""

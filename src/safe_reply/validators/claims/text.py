@@ -70,13 +70,17 @@ class ReplyView:
 
     def unreleased(self, sentence: Span) -> bool:
         if sentence not in self._unreleased:
-            text = sentence.of(self.text)
+            # A word inside a host name or address is no cue: "plm.brandl-grp.internal" names a system
+            # (the secrets check's finding), it does not make the rest of the sentence internal.
+            text = _DOTTED_NAME.sub(" ", sentence.of(self.text))
             products = self.base.products
             self._unreleased[sentence] = (
                 self.lexicon.has("unreleased", text) or products.unreleased_named(text) or products.unknown_model(text)
             )
         return self._unreleased[sentence]
 
+
+_DOTTED_NAME = re.compile(r"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w.])")
 
 # Opening quotation marks and what closes each: the German „…“ closes with the character that opens an
 # English quotation, so the pairs are tracked in order, not counted.
