@@ -14,7 +14,10 @@ __all__ = ["INTERNALLY_NAMED_BEFORE", "NAMED_AFTER", "NAMING_MARKERS", "unlisted
 # English phrases that introduce a project's name ("Project Breeze", "codenamed Swallow", "it goes by
 # Beaver"): what follows is a codename even when it is on no list (translated, or new). Their skeleton
 # forms are marker keys of the term automaton, so only replies that contain one pay for the regex.
-NAMING_MARKERS = ("project", "codename", "workingtitle", "goesby", "intern", "inhouse")
+NAMING_MARKERS = (
+    "project", "codename", "workingtitle", "goesby", "intern", "inhouse", "unterdemnamen", "underthename",
+    "arbeitsnamen", "projektnamen", "workingname",
+)
 _NAMING = re.compile(
     r"\b(?:[Pp]roject|[Cc]ode[ -]?name[ds]?|[Ww]orking title|goes by|went by)\s+[\"'“‘„«]?([A-Z][a-z]{2,})\b"
 )
@@ -30,6 +33,12 @@ _INTERNAL_NAMED = (
     r"|hei(?:ß|ss)t (?:es|das|er|sie)|nennen (?:wir )?(?:es|das|ihn|sie))\s+[\"'“‘„«]?"
     # The verb first: "Der Nachfolger heißt intern 'Funke'", "it's known internally as Spark".
     r"|\b(?:hei(?:ß|ss)t|hie(?:ß|ss)|known)\s+(?:bei uns\s+)?(?:intern|internally|in-house)(?:\s+as)?\s+[\"'“‘„«]?"
+    # A working name is internal by what it is ("unter dem Arbeitsnamen Seerose", "under the code name Wren"),
+    # and so is the name of what the company is working on ("daran arbeiten wir unter dem Namen Seerose",
+    # "we're developing it under the name Wren"): not yet a product's public name.
+    r"|\b(?:unter dem (?:Arbeits|Code|Projekt)namen|under the (?:working|code|project) name)\s+[\"'“‘„«]?"
+    r"|\b(?:arbeiten|entwickeln|testen)\s+wir\b[^.!?;:\n]{0,60}?\bunter dem Namen\s+[\"'“‘„«]?"
+    r"|\b[Ww]e(?:'re|’re|\s+are)\s+(?:working on|developing|testing)\b[^.!?;:\n]{0,60}?\bunder the name\s+[\"'“‘„«]?"
 )
 _INTERNAL_NAMING = re.compile(r"(?:" + _INTERNAL_NAMED + r")([A-Z][a-z]{2,})\b")
 # The same construction right before a listed term: its ordinary-word rule sees a name.

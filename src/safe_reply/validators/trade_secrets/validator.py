@@ -141,6 +141,11 @@ class TradeSecretValidator:
         if decoded is not None:
             inner, markers, _ = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
             leaks = [_remap(leak, text, decoded) for leak in inner]
+            # The reply as written too: a decoder may take an ordinary word for a disguise ("die Kette Vet
+            # Punkt hat" is no "vet.hat"), and the term it hid is still there to find.
+            plain, plain_markers, _ = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+            leaks += _not_overlapping(plain, leaks)
+            markers |= plain_markers
         else:
             leaks, markers, fast = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
         if decode_base64:  # the first, outer scan: also the spelling decoders
