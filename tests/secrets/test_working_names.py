@@ -23,6 +23,9 @@ NAMED = [
     ("Die Steuerung läuft unter dem Arbeitsnamen Seerose.", [(43, 50, "Seerose")]),
     ("We're working on a smart kettle under the name Wren.", [(47, 51, "Wren")]),
     ("The kettle is listed under the code name Wren.", [(41, 45, "Wren")]),
+    # the name first, then what the company does with it
+    ("Unter dem Namen Seerose entwickeln wir eine App-Steuerung.", [(16, 23, "Seerose")]),
+    ("Wren, which we develop now, is a kettle with an app.", [(0, 4, "Wren")]),
 ]
 UNLISTED = [
     ("Ein neues Filtermodell testen wir unter dem Namen Bachlauf.", [(50, 58, "Bachlauf")]),
@@ -32,6 +35,7 @@ QUIET = [
     "Die Seerose blüht im Teich, sie mag kein kaltes Wasser.",
     "Wir verkaufen die Pflanze unter dem Namen Seerose.",
     "A wren is a small brown bird.",
+    "Die Seerose blüht ab Juli, wir entwickeln gerade ein Pflegeset dafür.",
     "We sell the plant under the name water lily.",
 ]
 

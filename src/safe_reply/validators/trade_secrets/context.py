@@ -70,12 +70,12 @@ __all__ = [
 DEFAULT_NAME_CUES_DE: tuple[str, ...] = (
     "Projekt", "Codename", "Deckname", "Arbeitstitel", "namens", "genannt", "Bezeichnung", "Plattform",
     "Generation", "Nachfolger", "Nachfolgemodell", "Baureihe", "Serie", "Linie", "Prototyp", "intern",
-    "Entwicklung", "entwickelt", "Launch", "Marktstart", "Markteinführung", "Vorstellung", "vorgestellt",
+    "Entwicklung", "entwickelt", "entwickeln", "Launch", "Marktstart", "Markteinführung", "Vorstellung", "vorgestellt",
     "Release", "erscheint", "angekündigt", "unveröffentlicht",
 )  # fmt: skip
 DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
     "project", "codename", "codenamed", "named", "called", "dubbed", "platform", "generation", "successor",
-    "series", "line", "prototype", "internal", "internally", "development", "developed", "launch", "release",
+    "series", "line", "prototype", "internal", "internally", "development", "develop", "launch", "release",
     "unveil", "roadmap", "announced", "unreleased", "upcoming",
 )  # fmt: skip
 # Words that put a name in a company's role (who makes or supplies something): the context in which a
