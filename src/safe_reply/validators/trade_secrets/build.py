@@ -412,7 +412,8 @@ class _Compiler:
             if fact is None and not term.isalnum()
             else ()
         )
-        names = name_mentions(term, self.public[0], self.frequencies) if fact is None and not term.isalnum() else ()
+        plain = fact is None and not term.isalnum()
+        names = name_mentions(term, self.partial_public, self.frequencies) if plain else ()
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
         forms = organisation_forms(term, inflect=names_organisation(entry.kind)) if fact is None and " " in term else ()
         english = term.lower() in self.english

@@ -331,7 +331,22 @@ def number_word_forms(term: str) -> list[str]:
 
 def published_texts(line: ProductLine) -> list[str]:
     """What a product line publishes about itself besides its claims: its facts (labels, values,
-    qualifiers), certifications and guarantee."""
+    qualifiers), certifications and guarantee, its name, and what the bot itself shows every customer (the
+    AI notice and the fallback message). A word of those is public: the company's name in "KI-Assistent von
+    Sonnrain" is no partial mention of "Sonnrain HS 15 Natrium"."""
     parts = (part for fact in line.facts for part in (fact.label_de, fact.label_en, fact.value, fact.qualifier))
     texts = [str(part) for part in parts if part]
-    return [*texts, *line.certifications, *((line.guarantee,) if line.guarantee else ())]
+    shown = [line.name] if line.name else []
+    if line.fallback is not None:
+        shown += [line.fallback.de, line.fallback.en]
+    shown += _strings(line.validators.get("disclosure", {}).get("text"))
+    return [*texts, *line.certifications, *((line.guarantee,) if line.guarantee else ()), *shown]
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of a raw config value (a notice text is one string or one per language)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    return []
