@@ -407,15 +407,12 @@ class _Compiler:
                 ordinary = [c for c in product_compounds(term, products) if self.frequencies.known(c)]
                 rule = rule.with_products(products, ordinary)
         # A multi-word term's distinctive parts (one word of letters and digits has none).
-        partials = (
-            partial_mentions(term, self.partial_public, self.public[1], self.frequencies)
-            if fact is None and not term.isalnum()
-            else ()
-        )
-        plain = fact is None and not term.isalnum()
-        names = name_mentions(term, self.partial_public, self.frequencies) if plain else ()
+        plain, firm = fact is None and not term.isalnum(), names_organisation(entry.kind)
+        public, frequencies = self.partial_public, self.frequencies
+        partials = partial_mentions(term, public, self.public[1], frequencies, organisation=firm) if plain else ()
+        names = name_mentions(term, public, frequencies) if plain else ()
         codes = designation_mentions(term, self.public[0], self.frequencies) if fact is None and " " in term else ()
-        forms = organisation_forms(term, inflect=names_organisation(entry.kind)) if fact is None and " " in term else ()
+        forms = organisation_forms(term, inflect=firm) if fact is None and " " in term else ()
         english = term.lower() in self.english
         # An organisation's name without its legal form, where that word is ordinary ("Google" of "Google
         # Inc"; partial_mentions takes it strictly otherwise): a firm's name where grammar shows one.

@@ -78,9 +78,16 @@ def compound_candidates(terms: list[str]) -> list[str]:
 
 
 def partial_mentions(
-    term: str, public: frozenset[str], public_pairs: frozenset[tuple[str, str]], frequencies: Frequencies
+    term: str,
+    public: frozenset[str],
+    public_pairs: frozenset[tuple[str, str]],
+    frequencies: Frequencies,
+    *,
+    organisation: bool = False,
 ) -> list[str]:
-    """The distinctive parts of a multi-word term (see the module docstring); [] for one word."""
+    """The distinctive parts of a multi-word term (see the module docstring); [] for one word. Of an
+    organisation's name, a word that says what kind of business it is ("Zoofachmarkt", "Praxiskette",
+    "Elektrohandel") is none: "in jedem Zoofachmarkt" names no customer of "Zoofachmarkt Kettenberg"."""
     tokens = _DESIGNATION_TOKEN.findall(term)
     if len(tokens) < 2:
         return []
@@ -104,12 +111,21 @@ def partial_mentions(
         elif (
             len(token) >= MIN_PARTIAL_WORD
             and token.isalpha()
+            and not (organisation and low.endswith(_BUSINESS_KINDS))
             and low not in public
             and not frequencies.ordinary(low)
             and not frequencies.compound_of_common(low)
         ):
             parts.append(token)
     return list(dict.fromkeys(parts))
+
+
+# The heads of the words that name a kind of business, alone or compounded ("Fachmarkt", "Zoofachmarkt").
+_BUSINESS_KINDS = (
+    "markt", "märkte", "kette", "handel", "händler", "haus", "häuser", "dienst", "apotheke", "praxis", "klinik",
+    "verlag", "spedition", "bäckerei", "brauerei", "genossenschaft", "verwaltung", "gruppe", "konzern", "werkstatt",
+    "shop", "store", "stores", "center", "centre", "zentrum", "market", "chain", "pharmacy", "dealer", "dealership",
+)  # fmt: skip
 
 
 # A model designation: letters and digits in one token ("KV9", "P600", "R2000", "T4"), nothing else.
