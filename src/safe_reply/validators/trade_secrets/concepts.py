@@ -114,6 +114,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # found them in ordinary replies ("Im Juli steigt die Nachfrage", "Im Juli steigen die Löhne").
     "preiserhöhung": ("preiserhöh", "teurer", "price increase", "price rise", "more expensive", "erhöh",
                       *_NEW_PRICES, *_PRICES_RISE),
+    # Keeping a customer who cancels ("Rückhalteangebot 6 Monate gratis", "Haltebonus"), also said as what the
+    # customer gets for staying ("6 months free to customers who stay", "wenn Sie bleiben").
+    **dict.fromkeys(
+        ("rückhalt", "halteangebot", "haltebonus", "bleibebonus", "retention"),
+        ("rückhalt", "halteangebot", "haltebonus", "bleibebonus", "retention", "wenn sie bleiben",
+         "falls sie bleiben", "bei uns bleiben", "who stay", "if you stay", "for staying", "stay with us"),
+    ),
     "umstellung": ("umstell", "umgestellt", "switch", "wechsel", "moving to", "move to"),
     "tausch": ("tausch", "swap", "replace", "exchange", "ersatz", "ersetz"),
     "gutschrift": ("gutschrift", "gutschreib", "credit", "voucher", "gutschein"),
@@ -183,6 +190,8 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "cloud": ("cloud",), "schnittstelle": ("interface", "api"), "app": ("app",), "zelle": ("cell",),
     "zellen": ("cells",), "modul": ("module",), "sensor": ("sensor",), "wartung": ("maintenance", "service"),
     # Services, insurance, repair and the parts of large appliances and furniture.
+    # What an offer gives: "6 Monate gratis" is "6 months free".
+    "gratis": ("free",), "kostenlos": ("free", "free of charge"),
     "reparatur": ("repair",), "scharnier": ("hinge",), "lager": ("bearing",), "trommel": ("drum",),
     "kompressor": ("compressor",), "tür": ("door",), "schublade": ("drawer",), "stundensatz": ("hourly", "an hour",
     "per hour", "hour rate"), "stunde": ("hour",), "schaden": ("loss", "claims", "damage"), "betrug": ("fraud",),
@@ -263,6 +272,7 @@ SECRECY_CUES: tuple[str, ...] = (
     # A confidence, said as one ("ganz offen: ...", "between you and me").
     "ganz offen", "offen gesagt", "unter vier augen", "im vertrauen", "between you and me", "in confidence",
     "just between", "sag's nicht weiter", "sagen sie es nicht weiter", "don't tell anyone",
+    "tell you a secret", "verrate ihnen ein geheimnis", "verrat ihnen was", "kleiner geheimtipp", "little secret",
     # ... and so is its ceiling, said as what the agent may not exceed.
     "the most i'm allowed", "the most i’m allowed", "the most i am allowed", "all i'm allowed", "all i’m allowed",
     "mehr darf ich nicht", "mehr darf ich ihnen nicht", "mehr ist mir nicht erlaubt",
