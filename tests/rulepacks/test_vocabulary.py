@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from safe_reply.errors import ConfigErrors
@@ -261,7 +261,8 @@ def _reference_regex(forms: list[Form]) -> str:
         return "(?:" + "|".join(alternatives) + ")" if alternatives else ""
 
     body = emit(root)
-    return rf"(?:\w*?{body})" if any(form.open_left for form in forms) else body
+    # A compound's head has at least two letters: "xakne" is no compound of "Akne".
+    return rf"(?:(?:\w{{2,}}?)?{body})" if any(form.open_left for form in forms) else body
 
 
 def _literal(ch: str) -> str:
@@ -283,6 +284,7 @@ PROBES = st.lists(
     st.sampled_from(list(Compound)),
     PROBES,
 )
+@example(["Akne"], Language.DE, Compound.TAIL, "xakne")  # a one-letter head, found by hypothesis in round 11
 def test_a_shared_suffix_matches_exactly_like_a_suffix_at_every_word_end(
     words: list[str], language: Language, compound: Compound, text: str
 ) -> None:

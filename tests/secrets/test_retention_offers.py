@@ -14,8 +14,8 @@ LEAKS = [
     ("Wenn Sie bleiben, gibt es 3 Monate gratis.", [(26, 34, "3 Monate")]),
     ("We give 3 months free to customers who stay.", [(8, 16, "3 months")]),
     ("Let me tell you a secret: 3 months free is possible.", [(26, 34, "3 months")]),
-    # the term itself inside a compound, and its value as a fact of it
-    ("Unser Rückhalte-Angebot: 3 Monate gratis.", [(10, 40, "halte-Angebot: 3 Monate gratis"), (25, 33, "3 Monate")]),
+    # the term itself inside a compound (its value is not reported again as a fact of it)
+    ("Unser Rückhalte-Angebot: 3 Monate gratis.", [(10, 40, "halte-Angebot: 3 Monate gratis")]),
 ]
 QUIET = [
     "Die ersten 3 Monate sind gratis, danach 9,99 € im Monat.",

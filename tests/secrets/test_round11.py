@@ -314,7 +314,7 @@ _BATCH = make_validator([{"term": "Charge 311", "kind": "quality_data"}])
         ("Is it from batch 311? For this batch our lab measured a weaker seal.", [(17, 20, "quality_data")]),
         (
             "Steht auf dem Sack Charge 311? Bei genau dieser Charge ist die Naht undicht.",
-            [(19, 29, "quality_data"), (26, 29, "quality_data")],
+            [(19, 29, "quality_data")],  # the term; its value is not reported again as a fact
         ),
     ],
 )

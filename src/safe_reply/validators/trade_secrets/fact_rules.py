@@ -59,6 +59,9 @@ def kind_concepts(kind: str) -> tuple[str, ...]:
     return tuple(key for key, wordings in CONCEPTS.items() if any(w == key or w in wordings for w in words))
 
 
+_LETTERS_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
 def fact_rule(entry: int, text: str) -> FactRule | None:
     """The fact rule of an entry's text, or None when it states no fact (a plain codename)."""
     if not _FACT_HINT.search(text):  # most terms of a long list: no number of their own, no concept
@@ -84,6 +87,10 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     )
     objects = tuple(part for word in words for part in _object_parts(word))
     codes = tuple(word for word in words if any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+    # A code is also written with a hyphen or a space where letters meet digits ("B-7", "B 7" of "B7").
+    codes += tuple(
+        variant for code in codes for gap in ("-", " ") if (variant := _LETTERS_DIGITS.sub(gap, code)) != code
+    )
     objects = tuple(dict.fromkeys((*objects, *codes)))
     # A bare number without unit or concept is part of a name ("Lift 180 Duo", "Storm 4L"), not a value.
     if values and (concepts or (objects and any(v.unit is not Unit.NONE for v in values))):

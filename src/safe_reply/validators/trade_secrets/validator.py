@@ -162,7 +162,13 @@ class TradeSecretValidator:
                 and not self.facts.may_hold_amount(text, fast)
             )
             if not gated:
-                leaks += self._fact_leaks(text)
+                # An entry named by its term is not reported again by the sentence that states it as a fact.
+                named = [(leak.start, leak.end, leak.term_hash) for leak in leaks]
+                leaks += [
+                    fact
+                    for fact in self._fact_leaks(text)
+                    if not any(h == fact.term_hash and s < fact.end and fact.start < e for s, e, h in named)
+                ]
         if self.matters is not None:
             # An entry the reply names (or states by its value) is reported there: its description adds nothing.
             named = {leak.term_hash for leak in leaks}
