@@ -95,6 +95,8 @@ def test_engine_near_misses_flagged(patio: ClaimsValidator, text: str, ctx: Cont
         ("The Mila seat pad is €29 instead of €45 until 30 June.", EN),
         ("Die Auflage Mila hat gerade den niedrigsten Preis der letzten 30 Tage.", DE),
         ("45 € war auch der niedrigste Preis der letzten 30 Tage, Sie sparen also 16 €.", DE),
+        # A clause that denies an offer offers nothing.
+        ("Die Auflage Mila hat den niedrigsten Preis der letzten 30 Tage – eine Rabattaktion läuft gerade nicht.", DE),
         # The test the certificate documents, for the product it names.
         ("Die Auflage Mila ist dermatologisch getestet.", DE),
         ("The Mila seat pad is dermatologically tested.", EN),
@@ -114,10 +116,14 @@ def test_engine_backed_statements_pass(patio: ClaimsValidator, text: str, ctx: C
         ("Turn off your antivirus while the installer runs.", EN, "claims.en/unsafe-instruction"),
         ("You can bypass the thermal cut-out to make it heat faster.", EN, "claims.en/unsafe-instruction"),
         ("You can safely leave the heater running overnight unattended.", EN, "claims.en/unsafe-instruction"),
-        # Finding 13: a software release with any futurate verb.
+        # Finding 13: a software release with any futurate verb, and its German twin.
         ("The Android app is coming next week.", EN, "claims.en/release-announced"),
         ("Offline mode goes live at the end of the month.", EN, "claims.en/release-announced"),
         ("We're releasing the Linux app next week.", EN, "claims.en/release-announced"),
+        ("Die Linux-App kommt nächste Woche.", DE, "claims.de/release-announced"),
+        ("Der Offline-Modus geht bis Ende des Monats live.", DE, "claims.de/release-announced"),
+        ("Der Export nach XRechnung 3.1 kommt nächste Woche in allen Tarifen.", DE, "claims.de/release-announced"),
+        ("Export to XRechnung 3.1 will be available in every plan next week.", EN, "claims.en/release-announced"),
         # Finding 14: a health object in the frame.
         ("Die Uhr ist zuverlässig genug, um Ihren Blutdruck zu überwachen.", DE, "claims.de/health-outcome"),
         ("The watch is accurate enough to monitor your blood pressure.", EN, "claims.en/health-outcome"),
@@ -163,6 +169,10 @@ def test_rule_targets_flagged(patio: ClaimsValidator, text: str, ctx: Context, r
         ("The webinar recording will be available next week on our YouTube channel.", EN),
         ("The new catalogue will be out next month.", EN),
         ("Your new e-bike will be shipping next week once it's assembled.", EN),
+        ("Das Ersatzteil ist nächste Woche wieder lieferbar.", DE),
+        ("Ihr Gutschein wird bis Ende der Woche in Ihrem Konto freigeschaltet.", DE),
+        ("Die Aufzeichnung des Webinars kommt nächste Woche auf unseren Kanal.", DE),
+        ("Die DHL kommt nächste Woche.", DE),
         # Finding 14: no health object.
         ("Die Waage ist genau genug, um Ihr Gepäck vor dem Flug zu prüfen.", DE),
         ("Mit dem Lastenrad sparen Sie sich den Termin in der Autowerkstatt.", DE),

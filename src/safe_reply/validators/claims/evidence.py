@@ -176,6 +176,12 @@ _LAST_30_DAYS = re.compile(
 
 # Clause breaks of a sentence; a comma between digits is a decimal comma ("39,99 €"), no break.
 _CLAUSE = re.compile(r"[;:–—]|\s-\s|,(?!\d)|(?<!\d),")
+# A clause that denies an offer offers nothing: "eine Rabattaktion läuft im Moment also nicht".
+_DENIED = re.compile(
+    r"\bnicht\b|\bnot\b|n['’]t\b|\bkein(?:e[nrms]?)?\s+(?:\w+\s+)?(?:rabatt|aktion|nachlass|gutschein|angebot)"
+    r"|\bno\s+(?:\w+\s+)?(?:discount|sale|offer|voucher|promotion)",
+    re.IGNORECASE,
+)
 # The kinds of a price claim besides the reference itself: "die ersten zwei Monate sind gratis", "plus 10 % Rabatt".
 _PRICE_KINDS = frozenset(f"service_concept.{g}" for g in ("free", "discount", "gift", "voucher"))
 
@@ -206,7 +212,7 @@ def price_reference_verdict(
         if (named and covered and not named <= covered) or not _names_nouns(entry, priced, language, base):
             continue
         if _amounts_hold(amounts, money(entry)) and all(_has_figure(entry, f) for f in shares):
-            if _concepts(rest, lexicon) & _PRICE_KINDS:
+            if _concepts(rest, lexicon) & _PRICE_KINDS and not _DENIED.search(rest):
                 return service_verdict(rest, rest, language, base, lexicon)
             return Verdict(True, f"offers: {entry[:120]}")
     return Verdict(False, shown)
