@@ -46,7 +46,9 @@ def home() -> ClaimsValidator:
         ("Die Montage ist natürlich auch in der Schweiz kostenlos.", DE, "claims.de/free-offer"),
         ("Zum Sofa gibt es die Kissen gratis dazu.", DE, "claims.de/free-offer"),
         ("Die ersten zwei Monate sind gratis.", DE, "claims.de/free-offer"),
-        ("Die Brille ist deutlich günstiger als beim Optiker.", DE, "claims.de/comparative"),
+        # Only the new rule catches this one: the older comparative rule shadows "günstiger als beim Optiker", so a
+        # test on that sentence could not fail when the new rule breaks.
+        ("Das Öl kostet 30 % weniger als in der Apotheke.", DE, "claims.de/price-comparison-others"),
         (
             "Den neuen Drucker können Sie komplett im ersten Jahr abschreiben, das passt so.",
             DE,
@@ -73,7 +75,7 @@ def home() -> ClaimsValidator:
         ("The installer will be at your place tomorrow between 8 and 10.", EN, "claims.en/service-visit-promise"),
         ("Setup is completely free with us.", EN, "claims.en/free-offer"),
         ("The first two months are free.", EN, "claims.en/free-offer"),
-        ("Our glasses are much cheaper than at the optician.", EN, "claims.en/comparative"),
+        ("The oil costs 30% less than at the pharmacy.", EN, "claims.en/price-comparison-others"),
         ("Cancelling by text message is legally valid in Germany.", EN, "claims.en/legal-conclusion"),
         ("You're definitely entitled to €400 for that cancellation!", EN, "claims.en/legal-conclusion"),
         ("You have a 30-day right of withdrawal with us.", EN, "claims.en/withdrawal-period"),

@@ -57,8 +57,8 @@ def certification_verdict(
     if not marks:
         return Verdict(False, f"certifications: {held}")
     for names in marks:
-        entry = next((c for c in base.certifications if any(n in _fold(c) for n in names)), None)
-        if entry is None and any(n in _fold(base.all_text) for n in names):
+        entry = next((c for c in base.certifications if any(_folded_in(n, c) for n in names)), None)
+        if entry is None and any(_folded_in(n, base.all_text) for n in names):
             continue  # a standard the facts themselves name ("Labor nach DIN EN ISO/IEC 17025 akkreditiert")
         if entry is None or not _in_scope(entry, base, products) or not _part_in_scope(entry, sentence or claim, base):
             return Verdict(False, f"certifications: {held}")
@@ -73,6 +73,11 @@ def _marks(claim: str, lexicon: Lexicon) -> list[tuple[str, ...]]:
     kinds: list[tuple[str, ...]] = []
     for group in groups:
         words = lexicon.words(group)
+        # One way only: a seal ("Dermatest") backs the test it stands for ("dermatologisch getestet"), the test
+        # never the seal (UWG Anhang Nr. 2). A claim that names a seal of the group is compared with its seals.
+        seals = tuple(w for w in words if lexicon.has("mark", w))
+        if any(lexicon.has("mark", t) for t in lexicon.terms(group, claim)):
+            words = seals
         # The marks inside its names count as its names too: "GS" of "GS-Zeichen" finds the entry "GS (TÜV ...)".
         inner = lexicon.terms("mark", " ; ".join(words))
         kinds.append(tuple(dict.fromkeys(_fold(w) for w in (*words, *inner))))
@@ -104,6 +109,11 @@ def held_label_verdict(sentence: str, base: FactBase, products: set[int], lexico
         if any(f" {_fold(c)} " in folded for c in codes) and _in_scope(entry, base, products):
             return Verdict(True, f"certifications: {entry}")
     return Verdict(False, f"certifications: {'; '.join(base.certifications) or 'no certifications'}")
+
+
+def _folded_in(name: str, text: str) -> bool:
+    """Whether a folded mark name occurs in `text` as whole words: "GS" is not in "Prüfungsbericht"."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", _fold(text)) is not None
 
 
 def _fold(text: str) -> str:

@@ -14,8 +14,8 @@ import re
 
 from safe_reply.quantities import Dimension, Quantity, quantities
 from safe_reply.types import Language
+from safe_reply.validators.claims.conditions import IF_CLAUSE
 from safe_reply.validators.claims.facts import FactBase
-from safe_reply.validators.claims.figures import IF_CLAUSE
 from safe_reply.validators.claims.not_a_spec import not_a_spec
 
 # Before the figure (a verb or preposition between: "easily lasts", "locker auf"): the words that sell it.

@@ -11,6 +11,8 @@ sentence makes; these checks say whether the product line's own data carry it:
   production methods) is named by the facts in any of its words ("handgefertigt" backs "in Handarbeit");
 - `service_verdict`: a promised benefit (refund, discount, free replacement ...) is one the service
   terms describe, with the same figures (days, euro, percent);
+- `price_reference_verdict`: a price against an earlier one or the 30-day lowest price is one an offer fact
+  states, for the product named (PAngV §11);
 - `price_verdict`: every amount is a documented price;
 - `test_verdict`: a documented test result, and the reply names its source (publisher and issue);
 - `competitor_verdict`: the compared product is the company's own;
@@ -22,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 
+from safe_reply.lang import detect_language
 from safe_reply.quantities import Dimension, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
@@ -117,19 +120,6 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     shown = "service terms: " + ("; ".join(e[:80] for e in base.service) if base.service else "none documented")
     concepts = _concepts(sentence, lexicon)
     amounts = money(sentence)
-    # A price reference as PAngV §11 wants it ("799 € statt 1.190 €", "der niedrigste Preis der letzten 30
-    # Tage"): backed by a term that states those amounts, and for the 30-day price that it is one.
-    lowest = _LOWEST_PRICE.search(claim) is not None and _LAST_30_DAYS.search(sentence) is not None
-    if lowest or (len(amounts) >= 2 and _REFERENCE.search(sentence) is not None):
-        # The term documents the reduction itself ("799 € (vorher 1.190 €)"), with any share the sentence names.
-        shares = [f for f in _figures(sentence, language) if f[0] is Dimension.PERCENT]
-        for entry in entries:
-            if (
-                (_LAST_30_DAYS.search(entry) if lowest else _REFERENCE.search(entry))
-                and _amounts_hold(amounts, money(entry))
-                and all(_has_figure(entry, f) for f in shares)
-            ):
-                return Verdict(True, f"service terms: {entry[:120]}")
     if not concepts:
         return Verdict(False, shown)
     # Days, shares and counts ("für alle fünf Packungen" against "eine Packung je Produkt") must match.
@@ -145,8 +135,13 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         for plan in (_PLAN.findall(sentence.lower()) if plan_term else [])
     ]
     negated = plan_term and _NEGATED.search(sentence) is not None
+    # What the sentence makes free: a documented freebie ("Rücksendung kostenlos", "Schonbezug ... gratis")
+    # backs that freebie, not free assembly or free cushions.
+    freebies = _free_objects(sentence, language, base, lexicon) if _FREE in concepts else set()
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
+            continue
+        if freebies and not _names_any(entry, freebies, lexicon):
             continue
         # A plan term belongs to its plan ("keine Selbstbeteiligung" of the theft cover is not the service
         # plan's), and "keine Wartezeit" is not backed by "Wartezeit: 3 Monate".
@@ -166,12 +161,61 @@ _PLAN_TERMS = frozenset(f"service_concept.{g}" for g in ("waiting_period", "exce
 _PLAN = re.compile(r"\b[\w-]*(?:abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)\b")
 _PLAN_KIND = re.compile(r"^[\w-]*?(abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)$")
 _LOWEST_PRICE = re.compile(r"\b(?:niedrigste[nrs]?|günstigste[nrs]?)\s+preis|\blowest\s+price", re.IGNORECASE)
-# A price given against an earlier one: "799 € statt 1.190 €", "€39 instead of €59", "vorher 59 €".
-_REFERENCE = re.compile(r"\b(?:statt|anstatt|vorher|bisher|instead\s+of|previously|reduced\s+from|was)\b", re.I)
+# A price given against an earlier one: "799 € statt 1.190 €", "€39 instead of €59", "vorher 59 €". English "was"
+# only right before an amount ("was €59"): as a plain past tense it joins any two amounts.
+_REFERENCE = re.compile(
+    r"\b(?:statt|anstatt|vorher|bisher|ursprünglich|instead\s+of|previously|reduced\s+from|originally)\b"
+    r"|\bwas\s+(?:€\s?\d|\d+(?:[.,]\d+)*\s?(?:€|eur|euros?)\b)",
+    re.IGNORECASE,
+)
 _LAST_30_DAYS = re.compile(
     r"\b(?:letzten|vergangenen|vorherigen)\s+(?:30|dreißig)\s+tage|\b(?:last|past|previous)\s+(?:30|thirty)\s+days",
     re.IGNORECASE,
 )
+
+
+# Clause breaks of a sentence; a comma between digits is a decimal comma ("39,99 €"), no break.
+_CLAUSE = re.compile(r"[;:–—]|\s-\s|,(?!\d)|(?<!\d),")
+# A clause that denies an offer offers nothing: "eine Rabattaktion läuft im Moment also nicht".
+_DENIED = re.compile(
+    r"\bnicht\b|\bnot\b|n['’]t\b|\bkein(?:e[nrms]?)?\s+(?:\w+\s+)?(?:rabatt|aktion|nachlass|gutschein|angebot)"
+    r"|\bno\s+(?:\w+\s+)?(?:discount|sale|offer|voucher|promotion)",
+    re.IGNORECASE,
+)
+# The kinds of a price claim besides the reference itself: "die ersten zwei Monate sind gratis", "plus 10 % Rabatt".
+_PRICE_KINDS = frozenset(f"service_concept.{g}" for g in ("free", "discount", "gift", "voucher"))
+
+
+def price_reference_verdict(
+    claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon
+) -> Verdict:
+    """A price reference as PAngV §11 wants it ("799 € statt 1.190 €", "der niedrigste Preis der letzten 30 Tage")
+    is backed by an offer fact that states those amounts (the 30-day price as one), with any share the sentence
+    names, for the product the reference names. Only the clauses with the amounts are the reference: a free
+    month or an extra discount in another clause is a price claim of its own, judged by the service terms;
+    without a reference the whole sentence is."""
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    lowest = _LOWEST_PRICE.search(claim) is not None and _LAST_30_DAYS.search(sentence) is not None
+    amounts = money(sentence)
+    if not lowest and not (len(amounts) >= 2 and _REFERENCE.search(sentence)):
+        return service_verdict(claim, sentence, language, base, lexicon)
+    priced = [c for c in clauses if money(c) or _LOWEST_PRICE.search(c) or _REFERENCE.search(c)]
+    rest = " ".join(c for c in clauses if c not in priced)
+    named = base.products.named(" ".join(priced))
+    shares = [f for f in _figures(sentence, language) if f[0] is Dimension.PERCENT]
+    shown = "offers: " + ("; ".join(o[:80] for o in base.offers) if base.offers else "none documented")
+    for entry in base.offers:
+        if not (_LAST_30_DAYS.search(entry) if lowest else _REFERENCE.search(entry)):
+            continue
+        # The offer of one product is no reference for another ("Kissen für 39 € (vorher 59 €)" and the sofa).
+        covered = base.products.named(entry)
+        if (named and covered and not named <= covered) or not _names_nouns(entry, priced, language, base):
+            continue
+        if _amounts_hold(amounts, money(entry)) and all(_has_figure(entry, f) for f in shares):
+            if _concepts(rest, lexicon) & _PRICE_KINDS and not _DENIED.search(rest):
+                return service_verdict(rest, rest, language, base, lexicon)
+            return Verdict(True, f"offers: {entry[:120]}")
+    return Verdict(False, shown)
 
 
 def _amounts_hold(amounts: list[float], documented: list[float]) -> bool:
@@ -191,6 +235,60 @@ _THRESHOLD = re.compile(
     r"\b(?:ab|über|from|over|above)\s+(?:€\s?)?\d+(?:[.,]\d+)?\s?(?:€|eur|euro)?|\bmindest\w*|\bminimum\s+order",
     re.IGNORECASE,
 )
+
+
+_FREE = "service_concept.free"
+# Words of a free clause that say nothing about what is free: pronouns, articles, particles, verbs of giving.
+_NOT_OBJECTS = frozenset(
+    """
+    sie ihnen ihr ihre ihren ihrem ihrer wir uns unser unsere unseren unserem unserer ich mich mir der die das den
+    dem des ein eine einen einem einer zum zur beim vom mit bei für auf nach dazu dabei auch natürlich
+    selbstverständlich einfach immer gerne gern komplett ganz völlig bekommen bekommt gibt geben erhalten erhält
+    dann jetzt heute also
+    this that these those with your yours ours their them they will would also just always course completely entirely
+    totally fully naturally simply absolutely included includes include every each here there then when which what
+    kosten costs cost charge
+    have been being from into onto about well very really still even only come comes gets give gives getting
+    """.split()
+)
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+")
+
+
+def _names_nouns(entry: str, clauses: list[str], language: Language, base: FactBase) -> bool:
+    """Whether the offer names the products' generic nouns the reference uses: "Das Sofa kostet 39 € statt 59 €" is
+    not the offer "Kissen Lund für 39 € (vorher 59 €)", though "Lund" is the sofa's name too. Only in the offer's own
+    language: "the seat pad" is the "Auflage" of a German offer."""
+    if detect_language(entry, Language.DE) is not language:
+        return True
+    nouns = {w for p in base.products.products for noun in p.nouns for w in tokens(noun) if len(w) >= 4}
+    said = {w for c in clauses for w in tokens(c) if w in nouns}
+    return all(w[:5] in entry.lower() for w in said)
+
+
+def _free_objects(sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> set[str]:
+    """The words of the clauses that make something free that may name what is free (in German its nouns), less
+    the words of "free" and the product's own names ("Zum Sofa gibt es die Kissen gratis dazu": the cushions)."""
+    names = {w for p in base.products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text)}
+    found: set[str] = set()
+    for clause in _CLAUSE.split(sentence):
+        if not lexicon.has(_FREE, clause):
+            continue
+        words = tokens(" ".join(_CAPITALISED.findall(clause)) if language is Language.DE else clause)
+        found |= {
+            w for w in words if len(w) >= 4 and w.isalpha() and w not in _NOT_OBJECTS and not lexicon.has(_FREE, w)
+        }
+    # The product is what the freebie comes with ("zum Sofa"), unless nothing else is named: then it is what is free.
+    return found - names or found
+
+
+def _names_any(entry: str, words: set[str], lexicon: Lexicon) -> bool:
+    """Whether the term names something the sentence makes free: one of its words (by its first five letters), or
+    a service word of a kind the term names too ("returns" for "Rücksendung")."""
+    folded = entry.lower()
+    if any(w[:5] in folded for w in words):
+        return True
+    kinds = _concepts(entry, lexicon) - {_FREE}
+    return any(lexicon.has(kind, w) for kind in kinds for w in words)
 
 
 def _concepts(text: str, lexicon: Lexicon) -> set[str]:

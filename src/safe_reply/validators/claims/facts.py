@@ -66,6 +66,9 @@ class FactBase:
     # Figures of the products' own descriptions in the range fact ("Edelbitter 72 % (Bio-Zartbitter, 100 g)",
     # "Stehpult (160 x 80 cm)"): a reply that repeats one names the product, it claims no spec.
     described: tuple[tuple[Dimension, float], ...] = ()
+    # The terms a price reference may rest on (PAngV §11): the service terms and every fact that states a price in
+    # euro (an offer "Winterkompletträder ... für 799 € (vorher 1.190 €)" under the key `winter_wheels`).
+    offers: tuple[str, ...] = ()
 
     @classmethod
     def from_product_line(
@@ -86,6 +89,7 @@ class FactBase:
         origin = next((str(f.value) for f in line.facts if f.key == "origin"), None)
         approved = tuple(_approved(text, line) for text in line.approved_claims)
         service = [*(line.service.entries() if line.service else ()), *_service_facts(line, lexicon)]
+        priced = [describe(f) for f in line.facts if not f.unit and money(str(f.value))]
         tests = tuple(describe(f) for f in line.facts if _is_test(f, lexicon))
         everything = [describe(f) for f in line.facts] + list(line.certifications) + [line.guarantee or ""]
         everything += list(line.approved_claims) + service
@@ -111,6 +115,7 @@ class FactBase:
                 for q in quantities(" ".join(_BRACKET.findall(str(f.value))), Language.DE)
                 if q.dimension in _SIZES
             ),
+            tuple(dict.fromkeys([*service, *(a.text for a in approved), *priced])),
         )
 
     def products_in(self, text: str) -> set[int]:
@@ -142,13 +147,14 @@ def money(text: str) -> list[float]:
 
 
 def _service_facts(line: ProductLine, lexicon: Lexicon) -> list[str]:
-    """Facts about service terms by their key or label, and every fact whose value states a price in euro (an
-    offer "Winterkompletträder ... für 799 € (vorher 1.190 €)" under the key `winter_wheels` is a price term too)."""
+    """Facts about service terms by their key or label, and a priced fact that names a service of its own ("Schonbezug
+    49 €, zu jedem Sofa gratis"). A plain price ("Kissen für 39 € (vorher 59 €)") is an offer for price references
+    (`FactBase.offers`), no service term: it backs no free assembly or extended return."""
     return [
         describe(f)
         for f in line.facts
         if lexicon.has("service_topic", f"{f.key.replace('_', ' ')} {f.label_de or ''} {f.label_en or ''}")
-        or (not f.unit and money(str(f.value)))
+        or (not f.unit and money(str(f.value)) and lexicon.has("service_concept", str(f.value)))
     ]
 
 

@@ -16,18 +16,28 @@ import math
 import re
 from dataclasses import dataclass
 
-from safe_reply.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
+from safe_reply.quantities import Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import (
     Direction,
     NumericFact,
-    modes_in,
     negated_words,
-    tokens,
     unit_tail,
 )
+from safe_reply.validators.claims.conditions import (
+    BARE_LOW,
+    LOWER_BOUND,
+    QUALIFIED_EN,
+    contradicts_conditions,
+    has_upper_bound,
+    named_condition,
+    names_condition,
+    names_figures,
+    split_words,
+    universal,
+)
 from safe_reply.validators.claims.facts import FactBase
-from safe_reply.validators.claims.not_a_spec import cue_in, not_a_spec, stem
+from safe_reply.validators.claims.not_a_spec import cue_in, not_a_spec
 from safe_reply.validators.claims.servings import scale, serving_in
 from safe_reply.validators.claims.taxonomy import Verdict
 
@@ -72,7 +82,7 @@ def check_numbers(
     # Attribute words are the words around a figure, not its unit ("kWh" is in no group's favour).
     plain = _blank(sentence, found)
     lower = plain.lower()
-    words = _words(plain)
+    words = split_words(plain)
     # A figure inside a product name ("Storm 3L", "Kuppel 2") is a name, not a spec.
     names = [*base.products.spans(sentence), *(m.span() for m in _MODEL_NAME.finditer(sentence))]
     # The line before counts for a list item or a short sentence ("The micro-inverter has 10 years.").
@@ -120,7 +130,7 @@ def check_numbers(
         mentioned = near or named or (by_noun if single else set()) or hint
         kind = _duration_kind(quantity, sentence)
         facts = _candidates(
-            quantity, base, mentioned, window.lower(), _words(window), window, True, kind
+            quantity, base, mentioned, window.lower(), split_words(window), window, True, kind
         ) or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
         # A range the words do not tie to a documented range is compared with the range it states end to end.
         if all(f.low is None for f in facts):
@@ -134,7 +144,7 @@ def check_numbers(
             facts = tuple(f for f, c in zip(facts, named_codes, strict=True) if not c or codes & c) or facts
         if kind is not None and len({f.direction for f in facts}) > 1:
             facts = tuple(f for f in facts if f.direction is kind) or facts
-        context = words + _words(before) + _words(after)
+        context = words + split_words(before) + split_words(after)
         verdicts = [_compare(quantity, fact, sentence, words, context, language, base.all_text) for fact in facts]
         backed = any(ok for ok, _ in verdicts)
         dropped = not backed and any(drop for _, drop in verdicts)
@@ -144,8 +154,6 @@ def check_numbers(
 
 _HARD_BREAK = re.compile(r";|\s[–—]\s")
 _MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{1,4}(?!\w)")  # "H3", "B2" of "B2-Akkus"
-# The lower end of a range written without its unit: "62 to 127 cm", "von 42 bis 53 cm", "62–127 cm".
-_BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
 
 
 def _same_range(
@@ -153,7 +161,7 @@ def _same_range(
 ) -> tuple[NumericFact, ...]:
     """The facts whose range the sentence states end to end ("goes from 62 to 127 cm" for "Höhenbereich 62–127
     cm"): a range the facts give in those very figures is about that attribute, whatever words name it."""
-    low = _BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
+    low = BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
     if low is None:
         return ()
     high = re.match(r"\d+(?:[.,]\d+)?", sentence[quantity.start : quantity.end])
@@ -206,12 +214,6 @@ def _blank(text: str, found: list[Quantity]) -> str:
         end = quantity.end + unit_tail(text[quantity.end :])
         text = text[: quantity.start] + " " * (end - quantity.start) + text[end:]
     return text
-
-
-def _words(text: str) -> list[str]:
-    """Lower-case words, hyphenated ones also in their parts ("micro-inverter" -> "inverter")."""
-    found = tokens(text)
-    return found + [part for word in found if "-" in word for part in word.split("-") if len(part) >= 3]
 
 
 def _joined(sentence: str, first: Quantity, second: Quantity) -> bool:
@@ -297,15 +299,15 @@ def _compare(
     condition named just before ("Im Nachtmodus ... Laut Datenblatt sind es 24 dB(A)") still holds."""
     # A figure for another serving ("Jeder Tropfen enthält ...") is stated for the fact's serving first.
     claimed, spec = quantity.value * scale(serving_in(sentence, quantity.start), fact.serving), fact.value
-    if _contradicts_conditions(fact, sentence, language, documented) or _universal(fact, quantity, sentence):
+    if contradicts_conditions(fact, sentence, language, documented) or universal(fact, quantity, sentence):
         return False, True
     tolerance = max(quantity.step, 1e-9 * max(abs(spec), 1.0))
     bound = has_upper_bound(sentence) or (
-        fact.direction is Direction.AT_LEAST and _LOWER_BOUND.search(sentence[: quantity.start]) is not None
+        fact.direction is Direction.AT_LEAST and LOWER_BOUND.search(sentence[: quantity.start]) is not None
     )
     # A German fact's condition words cannot be named in an English reply: there any stated condition counts.
-    general = language is Language.EN and _QUALIFIED_EN.search(sentence) is not None
-    qualified = bound or general or _names_condition(fact, sentence, context)
+    general = language is Language.EN and QUALIFIED_EN.search(sentence) is not None
+    qualified = bound or general or names_condition(fact, sentence, context)
     if fact.low is not None:  # a range: the claim must lie inside it
         if not fact.low - tolerance <= claimed <= spec + tolerance:
             return False, False
@@ -313,7 +315,7 @@ def _compare(
         end = 0 if fact.direction is Direction.AT_LEAST else 1
         condition = fact.end_conditions[end]
         edge = fact.low if end == 0 else spec
-        if condition and abs(claimed - edge) <= tolerance and not (general or _named(condition, context)):
+        if condition and abs(claimed - edge) <= tolerance and not (general or named_condition(condition, context)):
             return False, True
         return True, False
     if fact.dimension is Dimension.IP:
@@ -337,7 +339,7 @@ def _compare(
         and not (
             has_upper_bound(sentence)
             or general
-            or _names_figures(fact.condition_figures, sentence)
+            or names_figures(fact.condition_figures, sentence)
             # The favourable value with the condition that sets it apart ("4.000 l/h bei freiem Auslauf")
             # says when it holds as well as "bis zu" does.
             or ((fact.alternative or fact.needs_condition) and qualified)
@@ -345,143 +347,6 @@ def _compare(
     ):
         return False, True
     return True, False
-
-
-def _names_condition(fact: NumericFact, sentence: str, words: list[str]) -> bool:
-    """Whether the sentence states the alternative's condition: its words or all its condition figures."""
-    if fact.needs_condition and (fact.own_conditions or fact.own_figures):
-        # Only what sets it apart from the alternatives it beats: "in 1 m Abstand" holds for every level.
-        return _named(fact.own_conditions, words) or _names_figures(fact.own_figures, sentence)
-    return _named(fact.conditions, words) or _names_figures(fact.condition_figures, sentence)
-
-
-def _names_figures(figures: tuple[tuple[Dimension, float], ...], sentence: str) -> bool:
-    if not figures:
-        return False
-    said = {(q.dimension, round(q.value, 6)) for q in quantities(sentence, Language.DE)}
-    return all((d, round(v, 6)) in said for d, v in figures)
-
-
-_LOWER_BOUND = re.compile(r"\b(?:mindestens|wenigstens|ab|at\s+least|from|minimum|min\.)\s*$", re.IGNORECASE)
-# An English reply that states some condition: a mode, a setting, a bracket, "without", "measured".
-_QUALIFIED_EN = re.compile(
-    r"\(|\b(?:mode|setting|level|stage|measured|conditions?|without|excluding|including|according\s+to|"
-    r"under|at\s+\d|standard)\b",
-    re.IGNORECASE,
-)
-
-
-def _named(conditions: frozenset[str], words: list[str]) -> bool:
-    """A condition word in the sentence, inflected or as a compound part ("B2-Akkus" for
-    "Erweiterungsakkus", "Nachtmodus" for "Nachtmodus")."""
-    stems = {stem(w) for w in words if len(w) >= 4}
-    for condition in conditions:
-        root = stem(condition)
-        # A compound's head ("Leistung" of "Spitzenleistung") or its modifier ("Spitze") names it too.
-        if root in stems or any(
-            len(s) >= 5 and (root.endswith(s) or s.endswith(root) or (root.startswith(s) and len(root) >= len(s) + 4))
-            for s in stems
-        ):
-            return True
-    return False
-
-
-def _contradicts_conditions(fact: NumericFact, sentence: str, language: Language, documented: str = "") -> bool:
-    """The sentence states the figure under another condition than the fact's (closer, another mode)."""
-    if fact.distance_m is not None:
-        claimed = distance_in(sentence)
-        if claimed is not None and claimed < fact.distance_m:
-            return True
-    if fact.mode is not None:
-        modes = modes_in(sentence)
-        # Another documented mode, or in a German reply any other mode (an English one may translate it, but
-        # a mode the facts name by that very name, "White" of "Clean, Sensitive, White", is that mode).
-        if (
-            modes
-            and fact.mode not in modes
-            and (modes & fact.rival_modes or language is Language.DE or any(_names_word(documented, m) for m in modes))
-        ):
-            return True
-    return False
-
-
-# Wording that says a figure holds whatever the conditions: "egal welches Programm", "auch bei voller Leistung",
-# "unabhängig von der Stufe", "den ganzen Tag", "even with dual-band", "no matter which setting", "permanently".
-# A spec figure measured under conditions (a mode, a distance, a test standard, "bis zu") does not.
-_UNIVERSAL = re.compile(
-    r"\begal\s+(?:ob|wie|wo|wann|was|welch\w*|in\s+welch\w*|bei\s+welch\w*|mit\s+welch\w*|auf\s+welch\w*)\b"
-    r"|\bunabhängig\s+(?:von|vom|davon)\b|\b(?:auch|selbst|sogar)\s+(?:bei|beim|mit|im|auf|unter|wenn|ohne|durch)\b(?!\s+(?:mir|mich|uns|dir|euch|ihm)\b)"
-    r"|\bin\s+(?:jede[mnr]?|alle[nm]?)\s+(?:[\w-]+\s+)?(?:[\w-]*modus|modi|[\w-]*stufen?|[\w-]*programme?n?|einstellung\w*"
-    r"|situation\w*|bedingung\w*|lage\w*|wetter)\b|\bdauerhaft\b|\bununterbrochen\b|\bam\s+stück\b|\brund\s+um\s+die\s+uhr\b"
-    r"|\bden\s+ganzen\s+tag\b|\bno\s+matter\s+(?:what|which|how|where|when)\b|\bregardless\s+of\b"
-    r"|\b(?:even|also)\s+(?:in|at|on|with|without|through|under|when|if|during|below|above)\b"
-    r"|\b(?:in|on|at)\s+(?:any|every|all)\s+(?:[\w-]+\s+)?(?:modes?|settings?|levels?|programmes?|programs?|conditions?|weather)\b"
-    r"|\bpermanently\b|\bcontinuously\b|\bnon-?stop\b|\ball\s+day(?:\s+long)?\b|\baround\s+the\s+clock\b",
-    re.IGNORECASE,
-)
-_UNIVERSAL_REACH = 80  # characters between the figure and the wording: the figure's own clause, roughly
-
-
-def _universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
-    """The sentence says the figure holds whatever the conditions, and the fact holds under some only. Where the
-    words after the universal wording name the fact's own condition ("auch im Eco-Modus") it is that condition;
-    where the clause says the figure drops ("auch bei Kälte deutlich weniger") it is a caveat."""
-    if not (
-        fact.upper_bound
-        or fact.conditions
-        or fact.mode
-        or fact.distance_m is not None
-        or fact.condition_figures
-        or fact.needs_condition
-    ):
-        return False
-    # The figure's clause: a ";" ends it ("bis zu 40 Minuten; im Turbo-Modus 8 Minuten, auch mit ...").
-    # A range's clause starts before its lower end ("Auch wenn Sie ..., kommen Sie auf etwa 700 bis 850 kWh").
-    bare = _BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
-    anchor = bare.start() if bare else quantity.start
-    low = max(0, anchor - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
-    while bare and low and sentence[low - 1].isalnum():
-        low -= 1  # not inside a word: "Auch wenn" cut to "ch wenn" says nothing
-    semicolon = sentence.find(";", quantity.end)
-    high = min(len(sentence), quantity.end + _UNIVERSAL_REACH, semicolon if semicolon >= 0 else len(sentence))
-    if _CAVEAT.search(sentence, low, high):
-        return False
-    own = fact.conditions - fact.excluded
-    for match in _UNIVERSAL.finditer(sentence, low, high):
-        if match.start() < quantity.end and quantity.start < match.end():
-            continue  # the figure itself ("den ganzen Tag")
-        # In a condition of the customer's ("Wenn Sie ihn auch im Wohnzimmer nutzen", "wenn das Display dauerhaft
-        # an ist, etwa 6 Stunden") the wording states when, not that it always holds.
-        clause = max([low] + [sentence.rfind(c, low, match.start()) + 1 for c in ",;:(–"])
-        if IF_CLAUSE.search(sentence, clause, match.start()):
-            continue
-        # "egal welches Programm", "regardless of the setting" universalise over the very condition they name;
-        # "auch im Eco-Modus", "even in Eco mode", "mit dauerhaft eingeschaltetem Display" may name the fact's own.
-        if _WHATEVER.match(match.group()):
-            return True
-        following = _words(sentence[match.start() : match.end() + 40])[:6]
-        if not (own and _named(own, following)) and not (
-            match.group().lower().startswith(("even", "also")) and _EN_CONDITION.search(" ".join(following))
-        ):
-            return True
-    return False
-
-
-# A clause that says the figure drops under the condition it names is a caveat, not a universal claim.
-_CAVEAT = re.compile(
-    r"\b(?:weniger|darunter|geringer|kürzer|niedriger|sinkt|sinken|nachlassen|lässt\s+nach|less|lower|shorter|fewer"
-    r"|drops?|falls?|reduced|decreases?)\b",
-    re.IGNORECASE,
-)
-_WHATEVER = re.compile(r"(?:egal|unabhängig|no\s+matter|regardless|in|on|at)\s", re.IGNORECASE)
-# A condition clause ("wenn Sie ...", "if you ..."): what follows states when, not that something holds.
-IF_CLAUSE = re.compile(r"\b(?:wenn|falls|sofern|if|when|whenever|unless)\b", re.IGNORECASE)
-# An English reply cannot name a German fact's condition words: "even in Eco mode" names some condition.
-_EN_CONDITION = re.compile(r"\b(?:mode|setting|level|programme|program|stage)\b", re.IGNORECASE)
-
-
-def _names_word(text: str, word: str) -> bool:
-    return len(word) >= 3 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
@@ -492,24 +357,3 @@ def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
     return Verdict(bool(checks) and not failing, shown or "no spec-sheet figure for this attribute", key)
 
 
-def has_upper_bound(sentence: str) -> bool:
-    return UPPER_BOUND.search(sentence) is not None
-
-
-def distance_in(sentence: str) -> float | None:
-    """The measuring distance a sentence claims: "in 1 m Abstand" -> 1.0; "right next to it" -> 0."""
-    if _NEAR.search(sentence):
-        return 0.0
-    match = re.search(
-        r"(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\s+(?:abstand|entfernung|away|distance|from)",
-        sentence,
-        re.I,
-    )
-    return parse_number(match.group(1), Language.DE) if match else None
-
-
-_NEAR = re.compile(
-    r"\b(?:direkt|unmittelbar|gleich)\s+(?:neben|am|an|vor|daneben)\b|\bdirekt\s+daneben\b|\bright\s+next\s+to\b"
-    r"|\bdirectly\s+(?:next\s+to|beside|in\s+front\s+of)\b|\bup\s+close\b|\bnext\s+to\s+the\s+unit\b",
-    re.I,
-)

@@ -14,7 +14,7 @@ import re
 
 from safe_reply.rulepacks import RuleMatch
 from safe_reply.types import Span
-from safe_reply.validators.claims.taxonomy import Backing, ClaimCategory
+from safe_reply.validators.claims.taxonomy import COMMITMENTS, Backing, ClaimCategory
 from safe_reply.validators.claims.text import ReplyView
 
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
@@ -37,7 +37,7 @@ _PERFORMATIVE = re.compile(
 
 def offered(text: str, match: Span, sentence: Span, backing: Backing) -> bool:
     """Whether a service commitment is an offer the bot itself makes in the clause of the match."""
-    return backing is Backing.SERVICE and _PERFORMATIVE.search(clause_of(text, match, sentence).of(text)) is not None
+    return backing in COMMITMENTS and _PERFORMATIVE.search(clause_of(text, match, sentence).of(text)) is not None
 
 
 # A yes/no question asks, it does not assert: "Is the GS mark there?", "Ist der Akku wechselbar?". A question

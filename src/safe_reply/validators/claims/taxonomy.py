@@ -45,6 +45,9 @@ class Backing(StrEnum):
     ORIGIN = "origin"  # the origin fact says the same
     TERMS = "terms"  # the facts name the claim's key terms and figures, not more narrowly than claimed
     SERVICE = "service"  # a service term of the same kind with the same figures
+    # A price reference ("39 € statt 59 €", "niedrigster Preis der letzten 30 Tage", PAngV §11): an offer fact
+    # for the product named states those amounts; what else the sentence offers is judged as SERVICE.
+    PRICE_REFERENCE = "price_reference"
     PRICE = "price"  # every amount is a documented price
     TEST = "test"  # a documented test result, with its source named in the reply
     COMPETITOR = "competitor"  # what it is compared with is the company's own product
@@ -84,3 +87,8 @@ class Verdict:
     backed: bool
     compared_with: str  # the fact(s), as shown to the reviewer; "" when nothing was comparable
     fact_key: str | None = None  # the attribute, for replacing the sentence by its approved claim
+
+
+# Backings of a commitment the bot makes: an offer binds even when made as a question ("Kann ich Ihnen 20 €
+# gutschreiben?").
+COMMITMENTS = frozenset({Backing.SERVICE, Backing.PRICE_REFERENCE})

@@ -40,6 +40,7 @@ from safe_reply.validators.claims.evidence import (
     documented_verdict,
     energy_class_verdict,
     guarantee_conditions_verdict,
+    price_reference_verdict,
     price_verdict,
     service_verdict,
     terms_verdict,
@@ -55,7 +56,7 @@ from safe_reply.validators.claims.restrictions import restrictions_verdict
 from safe_reply.validators.claims.rewrites import approved_for, removal_or_replacement, something_left
 from safe_reply.validators.claims.second_opinion import model_flags
 from safe_reply.validators.claims.speech import about_product_on_sale, clause_of, not_asserted, offered
-from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, Backing, ClaimCategory
+from safe_reply.validators.claims.taxonomy import COMMITMENTS, LEGAL_BASIS, Backing, ClaimCategory
 from safe_reply.validators.claims.text import ReplyView, condition_of_previous, mentioned, quoted, unquoted
 
 FAMILY = "claims"
@@ -87,7 +88,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "guarantee_conditions": (ClaimCategory.GUARANTEE, Backing.GUARANTEE_CONDITIONS),
     "price_figure": (ClaimCategory.PRICE, Backing.PRICE),
     "plan_contents": (ClaimCategory.OTHER, Backing.SERVICE),
-    "price": (ClaimCategory.PRICE, Backing.SERVICE),
+    "price": (ClaimCategory.PRICE, Backing.PRICE_REFERENCE),
     "savings_promise": (ClaimCategory.OTHER, Backing.SERVICE),
     "reviews": (ClaimCategory.OTHER, Backing.DOCUMENTED),
     "restriction_contradicted": (ClaimCategory.SPEC_EXCEEDED, Backing.RESTRICTIONS),
@@ -223,7 +224,7 @@ class ClaimsValidator:
         ):
             return None
         # An offer is made as a question as often as not ("Kann ich Ihnen 20 € gutschreiben?"): it still binds.
-        if backing is not Backing.SERVICE and not_asserted(text, match.span, match.sentence_span, category):
+        if backing not in COMMITMENTS and not_asserted(text, match.span, match.sentence_span, category):
             return None
         claim = match.span.of(text)
         approved = approved_backing(sentence, claim, self.base)
@@ -278,6 +279,8 @@ class ClaimsValidator:
             return terms_verdict(claim, sentence, language, self.base, self.lexicon, term_class)
         if backing is Backing.SERVICE:
             return service_verdict(claim, sentence, language, self.base, self.lexicon)
+        if backing is Backing.PRICE_REFERENCE:
+            return price_reference_verdict(claim, sentence, language, self.base, self.lexicon)
         if backing is Backing.PRICE:
             return price_verdict(sentence, self.base)
         if backing is Backing.TEST:
