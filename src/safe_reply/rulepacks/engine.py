@@ -142,7 +142,9 @@ class CompiledRule:
         for pattern in self.patterns:
             found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
         if found and self.requires_clause:
-            found = [span for span in found if any(p.search(_clause(sentence, *span)) for p in self.requires_clause)]
+            found = [
+                span for span in found if any(p.search(_bound_clause(sentence, *span)) for p in self.requires_clause)
+            ]
         if not found:
             return found
         if any(p.search(sentence) for p in self.unless_sentence):
@@ -443,11 +445,31 @@ _CONTEXTS = ((False, False), (False, True), (True, False), (True, True))  # inde
 
 def _clause(sentence: str, start: int, end: int) -> str:
     """The clause(s) of `sentence` that the match start..end touches."""
+    left, right = _clause_bounds(sentence, start, end)
+    return sentence[left:right]
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for brk in _CLAUSE_BREAK.finditer(sentence, 0, start):
         left = brk.end()
     right_break = _CLAUSE_BREAK.search(sentence, end)
-    return sentence[left : right_break.start() if right_break else len(sentence)]
+    return left, right_break.start() if right_break else len(sentence)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _bound_clause(sentence: str, start: int, end: int) -> str:
+    """The clause of the match for `requires_clause`; a clause that is little more than the match itself is an
+    appended fragment of its neighbours ("ein Techniker ist bei Ihnen – rund um die Uhr, auch am Wochenende"),
+    so it is read together with the clauses on either side."""
+    left, right = _clause_bounds(sentence, start, end)
+    if len(_WORD.findall(sentence[left:start] + " " + sentence[end:right])) > 2:
+        return sentence[left:right]
+    before = _clause_bounds(sentence, left - 1, left - 1)[0] if left else left
+    after = _clause_bounds(sentence, right + 1, right + 1)[1] if right < len(sentence) else right
+    return sentence[before:after]
 
 
 def _compile_all(
