@@ -181,7 +181,7 @@ def test_documented_return_period_backs_the_new_frame(text: str, ctx: Context, e
         ("Sie schreiben von 30 Tagen Widerrufsrecht – gesetzlich sind es 14 Tage ab Erhalt der Ware.", DE),
         ("Die Kündigung wäre unwirksam? Das kann ich leider nicht beurteilen.", DE),
         ("Das Grillen ist im Hof grundsätzlich verboten? Das hängt von Ihrer Hausordnung ab.", DE),
-        ("Der Betrag wurde heute abgebucht und ist morgen wieder auf Ihrem Konto? Dann prüfen wir das gern.", DE),
+        ("Das Geld ist morgen wieder auf Ihrem Konto? Das kann ich leider nicht zusagen.", DE),
         ("The cooling-off period is 30 days? No, it's 14 days from receipt.", EN),
         ("The lock has never been cracked in tests? I can't confirm that, please see the test report.", EN),
         ("No questions asked? Let me check the returns policy for you.", EN),
@@ -200,6 +200,12 @@ def test_echo_then_correction_passes(sofa: ClaimsValidator, text: str, ctx: Cont
             DE,
             [("claims.de/withdrawal-period", "Das Widerrufsrecht beträgt 30 Tage.")],
         ),
+        # a conditional answer takes the belief as its premise
+        (
+            "Sie können es auch nach drei Monaten noch zurückgeben? Dann schicken Sie es einfach an uns.",
+            DE,
+            [("claims.de/commitment-extended", "Sie können es auch nach drei Monaten noch zurückgeben?")],
+        ),
         # the question is answered with a yes: the bot confirms it
         (
             "Das Widerrufsrecht beträgt 30 Tage? Ja, bei uns schon.",
@@ -212,9 +218,9 @@ def test_echo_then_correction_passes(sofa: ClaimsValidator, text: str, ctx: Cont
             EN,
             [("claims.en/withdrawal-period", "No, the withdrawal period is 30 days.")],
         ),
-        # an offer made as a question binds even when a conditional follows
+        # an offer made as a question binds even when a referral follows
         (
-            "Kann ich Ihnen 20 € gutschreiben? Dann erledige ich das sofort.",
+            "Kann ich Ihnen 20 € gutschreiben? Bitte prüfen Sie dazu Ihre IBAN im Kundenkonto.",
             DE,
             [("claims.de/service-commitment", "Kann ich Ihnen 20 € gutschreiben?")],
         ),

@@ -125,19 +125,19 @@ def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> boo
 
 # The bot repeats the customer's belief as a question in order to answer it ("Das Widerrufsrecht beträgt 30 Tage?
 # Nein, gesetzlich sind es 14 Tage.", "The cooling-off period is 30 days? No, it's 14 days."): a sentence that ends
-# in "?" is an echo when the next one opens with a denial, a correction, a doubt, a referral or a conditional
-# answer. What the bot then says is its own claim and is judged on its own.
+# in "?" is an echo when the next one opens with a denial, a correction, a doubt or a referral. A conditional answer
+# ("..? Dann schicken Sie es zurück") takes the belief as its premise and is no such answer. What the bot then says
+# is its own claim and is judged on its own.
 _ECHO_ANSWER = re.compile(
     r"^\W*(?:nein|no(?!\s+(?:questions|problem))\b|nope|leider\s+nicht|so\s+einfach\s+ist\s+es\s+nicht|"
-    r"(?:das|dies)\s+(?:stimmt|ist)\s+(?:so\s+|leider\s+|aber\s+)*(?:nicht|falsch)|"
+    r"(?:das|dies)\s+(?:stimmt|ist)\s+(?:so\s+|leider\s+|aber\s+)*(?:nicht(?!\s+alles)|falsch)|"
     r"(?:das|dies)\s+(?:kann|darf|können)\s+ich\s+(?:\w+\s+){0,3}?(?:nicht|leider)|"
-    r"(?:das|dies)\s+hängt\s+(?:\w+\s+){0,3}?ab|(?:das|dies)\s+(?:klärt|prüft|beantwortet|sagt)|"
-    r"dann\b|in\s+dem\s+fall\b|falls\s+ja\b|"
+    r"(?:das|dies)\s+hängt\s+(?:\w+\s+){0,3}?ab|(?:das|dies)\s+(?:klärt|prüft|beantwortet)\b|"
     r"(?:bitte\s+)?(?:fragen|wenden)\s+sie\s+(?:sich\s+)?|bitte\s+(?:fragen|prüfen|wenden|klären|lesen)\b|"
-    r"that(?:[\'’]s|\s+is)\s+(?:not|incorrect|wrong)|(?:that|this)\s+(?:isn[\'’]t|is\s+not)\b|not\s+quite\b|"
+    r"that(?:[\'’]s|\s+is)\s+(?:not(?!\s+all\b)|incorrect|wrong)|(?:that|this)\s+(?:isn[\'’]t|is\s+not)\b(?!\s+all\b)|not\s+quite\b|"
     r"i\s+(?:can[\'’]t|cannot|am\s+not\s+able\s+to)\s+(?:confirm|say|advise|tell)|"
     r"(?:that|it)\s+depends\b|please\s+(?:ask|check|consult|see|contact|refer)\b|let\s+me\s+check\b|"
-    r"(?:then|in\s+that\s+case|if\s+so)\b|unfortunately\s+not\b|actually\b|tats[äa]chlich\b)",
+    r"unfortunately\s+not\b)",
     re.IGNORECASE,
 )
 # A sentence that opens by reporting what the customer wrote or what a document says ("Sie schreiben von 30 Tagen
@@ -159,8 +159,8 @@ _WH_QUESTION = re.compile(
 
 def echoed(text: str, match: Span, sentence: Span, following: str) -> bool:
     """Whether the match repeats the customer's belief rather than asserting it: a question the next sentence
-    (`following`) answers with a denial, correction, doubt, referral or a conditional ("Dann ..."), or the first
-    part of a sentence that reports what the customer or a document said."""
+    (`following`) answers with a denial, correction, doubt or referral, or the first part of a sentence that reports
+    what the customer or a document said."""
     said = sentence.of(text)
     if said.rstrip().endswith("?") and not _WH_QUESTION.search(said) and _ECHO_ANSWER.search(following):
         return True
