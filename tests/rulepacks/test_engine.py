@@ -83,7 +83,7 @@ def test_missing_and_unknown_keys(tmp_path: Path) -> None:
             "rules[0].legal_bases",
             "unknown key 'legal_bases' (did you mean 'legal_basis'?)",
             "use one of: id, category, legal_basis, message, severity, anchors, patterns, unless, unless_scope, "
-            "unless_sentence, requires, case_sensitive, prefilter, flag, pass",
+            "unless_sentence, requires, requires_clause, case_sensitive, prefilter, flag, pass",
         ),
     ]
 

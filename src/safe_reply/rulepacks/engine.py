@@ -21,6 +21,7 @@ A pack is one YAML file per family and language, e.g. ``validators/disclosure/de
         unless_scope: sentence       # optional: `clause` = only a hit in the clause around the match cancels it
         unless_sentence: []          # optional: hits that cancel the rule in the whole sentence, whatever the scope
         requires: [ich, mein*]       # optional: words of which one must ALSO be in the sentence
+        requires_clause: ['\\bich\\b']  # optional: regexes of which one must hit in the clause around the match
         case_sensitive: false        # optional
         prefilter: true              # optional: false = no RE2 prefilter (see below)
         flag: ["Ich bin ein KI-Assistent."]   # each must produce a match of THIS rule
@@ -124,6 +125,7 @@ class CompiledRule:
     unless_sentence: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
     requires: Needles | None = field(default=None, repr=False)  # one must also be in the sentence
     prefilter: Prefilter | None = field(default=None, repr=False)  # widened patterns in RE2 (prefilter.py)
+    requires_clause: tuple[re.Pattern[str], ...] = field(default=(), repr=False)  # one must hit in the clause
 
     def may_fire(self, encoded: bytes) -> bool:
         """False when none of the patterns can match the sentence (given in UTF-8): one linear pass."""
@@ -139,6 +141,10 @@ class CompiledRule:
         found: list[tuple[int, int]] = []
         for pattern in self.patterns:
             found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
+        if found and self.requires_clause:
+            found = [
+                span for span in found if any(p.search(_bound_clause(sentence, *span)) for p in self.requires_clause)
+            ]
         if not found:
             return found
         if any(p.search(sentence) for p in self.unless_sentence):
@@ -252,6 +258,9 @@ class CompiledPacks:
                 unless_sentence = _compile_all(
                     rule.unless_sentence, flags, pack.path, f"{key}.unless_sentence", errors, expander
                 )
+                requires_clause = _compile_all(
+                    rule.requires_clause, flags, pack.path, f"{key}.requires_clause", errors, expander
+                )
                 anchors = anchors_of(rule.anchors, expander, pack.path, f"{key}.anchors", errors)
                 needed = anchors_of(rule.requires, expander, pack.path, f"{key}.requires", errors)
                 requires = needles_of(needed) if needed else None
@@ -272,6 +281,7 @@ class CompiledPacks:
                         anchors=anchors,
                         unless_sentence=unless_sentence,
                         requires=requires,
+                        requires_clause=requires_clause,
                         prefilter=compile_prefilter(patterns) if rule.prefilter else None,
                     )
                 )
@@ -435,11 +445,31 @@ _CONTEXTS = ((False, False), (False, True), (True, False), (True, True))  # inde
 
 def _clause(sentence: str, start: int, end: int) -> str:
     """The clause(s) of `sentence` that the match start..end touches."""
+    left, right = _clause_bounds(sentence, start, end)
+    return sentence[left:right]
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for brk in _CLAUSE_BREAK.finditer(sentence, 0, start):
         left = brk.end()
     right_break = _CLAUSE_BREAK.search(sentence, end)
-    return sentence[left : right_break.start() if right_break else len(sentence)]
+    return left, right_break.start() if right_break else len(sentence)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _bound_clause(sentence: str, start: int, end: int) -> str:
+    """The clause of the match for `requires_clause`; a clause that is little more than the match itself is an
+    appended fragment of its neighbours ("ein Techniker ist bei Ihnen – rund um die Uhr, auch am Wochenende"),
+    so it is read together with the clauses on either side."""
+    left, right = _clause_bounds(sentence, start, end)
+    if len(_WORD.findall(sentence[left:start] + " " + sentence[end:right])) > 2:
+        return sentence[left:right]
+    before = _clause_bounds(sentence, left - 1, left - 1)[0] if left else left
+    after = _clause_bounds(sentence, right + 1, right + 1)[1] if right < len(sentence) else right
+    return sentence[before:after]
 
 
 def _compile_all(

@@ -47,6 +47,10 @@ class RuleModel(Strict):
     # bitte Ihre Ärztin" refers the whole sentence to a doctor).
     unless_sentence: list[str] = Field(default_factory=list)
     requires: list[str] = Field(default_factory=list)
+    # Regexes of which one must hit in the clause around a match (not just somewhere in the sentence): binds the
+    # claim words to their subject ("rund um die Uhr" counts for "die Hotline ist rund um die Uhr erreichbar", not
+    # for "der Kühlschrank läuft rund um die Uhr, der Service ...").
+    requires_clause: list[str] = Field(default_factory=list)
     case_sensitive: bool = False
     prefilter: bool = True
     flag: list[str] = Field(min_length=1)

@@ -123,6 +123,54 @@ def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> boo
     return verb is not None and start + verb.start() > match.start
 
 
+# The bot repeats the customer's belief as a question in order to answer it ("Das Widerrufsrecht beträgt 30 Tage?
+# Nein, gesetzlich sind es 14 Tage.", "The cooling-off period is 30 days? No, it's 14 days."): a sentence that ends
+# in "?" is an echo when the next one opens with a denial, a correction, a doubt or a referral. A conditional answer
+# ("..? Dann schicken Sie es zurück") takes the belief as its premise and is no such answer. What the bot then says
+# is its own claim and is judged on its own.
+_ECHO_ANSWER = re.compile(
+    r"^\W*(?:nein|no(?!\s+(?:questions|problem))\b|nope|leider\s+nicht|so\s+einfach\s+ist\s+es\s+nicht|"
+    r"(?:das|dies)\s+(?:stimmt|ist)\s+(?:so\s+|leider\s+|aber\s+)*(?:nicht(?!\s+alles)|falsch)|"
+    r"(?:das|dies)\s+(?:kann|darf|können)\s+ich\s+(?:\w+\s+){0,3}?(?:nicht|leider)|"
+    r"(?:das|dies)\s+hängt\s+(?:\w+\s+){0,3}?ab|(?:das|dies)\s+(?:klärt|prüft|beantwortet)\b|"
+    r"(?:bitte\s+)?(?:fragen|wenden)\s+sie\s+(?:sich\s+)?|bitte\s+(?:fragen|prüfen|wenden|klären|lesen)\b|"
+    r"that(?:[\'’]s|\s+is)\s+(?:not(?!\s+all\b)|incorrect|wrong)|(?:that|this)\s+(?:isn[\'’]t|is\s+not)\b(?!\s+all\b)|not\s+quite\b|"
+    r"i\s+(?:can[\'’]t|cannot|am\s+not\s+able\s+to)\s+(?:confirm|say|advise|tell)|"
+    r"(?:that|it)\s+depends\b|please\s+(?:ask|check|consult|see|contact|refer)\b|let\s+me\s+check\b|"
+    r"unfortunately\s+not\b)",
+    re.IGNORECASE,
+)
+# A sentence that opens by reporting what the customer wrote or what a document says ("Sie schreiben von 30 Tagen
+# Widerrufsrecht – ...", "You said the courier will pick it up tomorrow; ...") reports that belief: its first
+# part is not the bot's claim. A confirming frame ("Wie Sie richtig schreiben") is the bot's own.
+_REPORTED = re.compile(
+    r"^\W*(?:sie\s+(?:schreiben|schrieben|fragen|fragten|meinen|meinten|sagen|sagten|erwähnen|erwähnten|"
+    r"haben\s+(?:\w+\s+)?(?:geschrieben|gefragt|gelesen|gehört))|ihre[rm]?\s+(?:nachricht|e-mail|mail)\s+nach|"
+    r"you\s+(?:said|wrote|say|mention(?:ed)?|asked|ask|write|read|heard)|"
+    r"(?:your|the)\s+(?:\w+\s+)?(?:message|e-?mail|confirmation|booking|letter)\s+(?:says|said|states|shows))\b"
+    r"(?!\s+(?:zu\s+recht|richtig|correctly|rightly))",
+    re.IGNORECASE,
+)
+_REPORT_END = re.compile(r"[;:–—]|\s-\s|\b(?:aber|doch|jedoch|but|however)\b", re.IGNORECASE)
+_WH_QUESTION = re.compile(
+    r"^\W*(?:wer|was|wann|wo|wie|warum|weshalb|welche\w*|who|what|when|where|how|why|which)\b", re.IGNORECASE
+)
+
+
+def echoed(text: str, match: Span, sentence: Span, following: str) -> bool:
+    """Whether the match repeats the customer's belief rather than asserting it: a question the next sentence
+    (`following`) answers with a denial, correction, doubt or referral, or the first part of a sentence that reports
+    what the customer or a document said."""
+    said = sentence.of(text)
+    if said.rstrip().endswith("?") and not _WH_QUESTION.search(said) and _ECHO_ANSWER.search(following):
+        return True
+    opening = _REPORTED.search(said)
+    if opening is None:
+        return False
+    end = _REPORT_END.search(text, sentence.start + opening.end(), sentence.end)
+    return match.end <= (end.start() if end else sentence.end)
+
+
 def about_product_on_sale(view: ReplyView, match: RuleMatch) -> bool:
     """Whether the part of the sentence holding the match (after its last contrast) names a product on sale and no
     unreleased one."""
