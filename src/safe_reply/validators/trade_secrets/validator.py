@@ -163,11 +163,11 @@ class TradeSecretValidator:
             )
             if not gated:
                 # An entry named by its term is not reported again by the sentence that states it as a fact.
-                named = [(leak.start, leak.end, leak.term_hash) for leak in leaks]
+                spans = [(leak.start, leak.end, leak.term_hash) for leak in leaks]
                 leaks += [
                     fact
                     for fact in self._fact_leaks(text)
-                    if not any(h == fact.term_hash and s < fact.end and fact.start < e for s, e, h in named)
+                    if not any(h == fact.term_hash and s < fact.end and fact.start < e for s, e, h in spans)
                 ]
         if self.matters is not None:
             # An entry the reply names (or states by its value) is reported there: its description adds nothing.
