@@ -99,7 +99,8 @@ def not_asserted(text: str, match: Span, sentence: Span, category: ClaimCategory
     """Whether the match stands in a yes/no question, an indirect question or a denied clause (nothing is
     asserted)."""
     if _YES_NO_QUESTION.search(sentence.of(text)):
-        return True
+        # A question the bot answers itself with a yes asserts it ("Ist er der leiseste am Markt? Ja, absolut.").
+        return _AFFIRMED.match(text, sentence.end) is None
     clause = clause_of(text, match, sentence)
     if _INDIRECT_QUESTION.search(clause.of(text)) is not None:
         return True
@@ -123,6 +124,16 @@ def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> boo
     return verb is not None and start + verb.start() > match.start
 
 
+# A yes right after a question: the bot answers its own rhetorical question ("…? Ja!", "…? Absolutely.").
+_AFFIRMED = re.compile(
+    r"\W*(?:ja|jawohl|klar|natürlich|selbstverständlich|absolut|definitiv|auf\s+jeden\s+fall|na\s+klar|"
+    r"yes|yep|yeah|absolutely|definitely|of\s+course|certainly|sure)\b(?!\s*\?)",
+    re.IGNORECASE,
+)
+# A short question after a comma is a tag on a statement ("… 60 Tage, wussten Sie das?", "…, passt das?",
+# "…, right?"): the statement is the bot's, whatever the customer answers.
+_TAG_QUESTION = re.compile(r",\s*(?:\w+[\s'’]*){1,4}\?\s*$")
+
 # The bot repeats the customer's belief as a question in order to answer it ("Das Widerrufsrecht beträgt 30 Tage?
 # Nein, gesetzlich sind es 14 Tage.", "The cooling-off period is 30 days? No, it's 14 days."): a sentence that ends
 # in "?" is an echo when the next one opens with a denial, a correction, a doubt or a referral. A conditional answer
@@ -131,11 +142,13 @@ def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> boo
 _ECHO_ANSWER = re.compile(
     r"^\W*(?:nein|no(?!\s+(?:questions|problem))\b|nope|leider\s+nicht|so\s+einfach\s+ist\s+es\s+nicht|"
     r"(?:das|dies)\s+(?:stimmt|ist)\s+(?:so\s+|leider\s+|aber\s+)*(?:nicht(?!\s+alles)|falsch)|"
-    r"(?:das|dies)\s+(?:kann|darf|können)\s+ich\s+(?:\w+\s+){0,3}?(?:nicht|leider)|"
+    r"(?:das|dies)\s+(?:kann|darf|können)\s+ich\s+(?:\w+\s+){0,2}?(?:leider\s+)?nicht\s+(?:\w+\s+)?"
+    r"(?:bestätigen|sagen|versprechen|garantieren|beurteilen|zusagen|beantworten)\b|"
     r"(?:das|dies)\s+hängt\s+(?:\w+\s+){0,3}?ab|(?:das|dies)\s+(?:klärt|prüft|beantwortet)\b|"
     r"(?:bitte\s+)?(?:fragen|wenden)\s+sie\s+(?:sich\s+)?|bitte\s+(?:fragen|prüfen|wenden|klären|lesen)\b|"
-    r"that(?:[\'’]s|\s+is)\s+(?:not(?!\s+all\b)|incorrect|wrong)|(?:that|this)\s+(?:isn[\'’]t|is\s+not)\b(?!\s+all\b)|not\s+quite\b|"
-    r"i\s+(?:can[\'’]t|cannot|am\s+not\s+able\s+to)\s+(?:confirm|say|advise|tell)|"
+    r"that(?:[\'’]s|\s+is)\s+(?:not(?!\s+(?:all|even|only)\b)|incorrect|wrong)|"
+    r"(?:that|this)\s+(?:isn[\'’]t|is\s+not)\b(?!\s+(?:all|even|only)\b)|not\s+quite\b|"
+    r"i\s+(?:can[\'’]t|cannot|am\s+not\s+able\s+to)\s+(?:confirm|say|advise|tell)\b(?!\s+(?:you\s+)?enough)|"
     r"(?:that|it)\s+depends\b|please\s+(?:ask|check|consult|see|contact|refer)\b|let\s+me\s+check\b|"
     r"unfortunately\s+not\b)",
     re.IGNORECASE,
@@ -145,13 +158,17 @@ _ECHO_ANSWER = re.compile(
 # part is not the bot's claim. A confirming frame ("Wie Sie richtig schreiben") is the bot's own.
 _REPORTED = re.compile(
     r"^\W*(?:sie\s+(?:schreiben|schrieben|fragen|fragten|meinen|meinten|sagen|sagten|erwähnen|erwähnten|"
-    r"haben\s+(?:\w+\s+)?(?:geschrieben|gefragt|gelesen|gehört))|ihre[rm]?\s+(?:nachricht|e-mail|mail)\s+nach|"
+    r"haben\s+(?:(?!richtig|recht|korrekt)\w+\s+)?(?:geschrieben|gefragt|gelesen|gehört))|"
+    r"ihre[rm]?\s+(?:nachricht|e-mail|mail)\s+nach|"
     r"you\s+(?:said|wrote|say|mention(?:ed)?|asked|ask|write|read|heard)|"
     r"(?:your|the)\s+(?:\w+\s+)?(?:message|e-?mail|confirmation|booking|letter)\s+(?:says|said|states|shows))\b"
-    r"(?!\s+(?:zu\s+recht|richtig|correctly|rightly))",
+    r"(?!\s+(?:\w+\s+)?(?:zu\s+recht|richtig|korrekt|correctly|rightly|right)\b)",
     re.IGNORECASE,
 )
-_REPORT_END = re.compile(r"[;:–—]|\s-\s|\b(?:aber|doch|jedoch|but|however)\b", re.IGNORECASE)
+# The report ends with its clause: at a comma or "und"/"and" too ("Sie schreiben von Rückenschmerzen, und das Fjell
+# heilt …" asserts its second half), except the comma that opens what was said ("Sie schreiben, dass …").
+_REPORT_END = re.compile(r"[;:–—,]|\s-\s|\b(?:aber|doch|jedoch|und|but|however|and)\b", re.IGNORECASE)
+_REPORT_OBJECT = re.compile(r"\s*,\s*(?:dass|ob|that|whether)\b", re.IGNORECASE)
 _WH_QUESTION = re.compile(
     r"^\W*(?:wer|was|wann|wo|wie|warum|weshalb|welche\w*|who|what|when|where|how|why|which)\b", re.IGNORECASE
 )
@@ -162,12 +179,22 @@ def echoed(text: str, match: Span, sentence: Span, following: str) -> bool:
     (`following`) answers with a denial, correction, doubt or referral, or the first part of a sentence that reports
     what the customer or a document said."""
     said = sentence.of(text)
-    if said.rstrip().endswith("?") and not _WH_QUESTION.search(said) and _ECHO_ANSWER.search(following):
+    answer = _ECHO_ANSWER.search(following)
+    if (
+        answer is not None
+        and said.rstrip().endswith("?")
+        and not _WH_QUESTION.search(said)
+        and not _TAG_QUESTION.search(said)
+        # An answer that is itself a question ("Nein? Jetzt wissen Sie es.") corrects nothing.
+        and not following[answer.end() :].lstrip().startswith("?")
+    ):
         return True
     opening = _REPORTED.search(said)
     if opening is None:
         return False
-    end = _REPORT_END.search(text, sentence.start + opening.end(), sentence.end)
+    after = sentence.start + opening.end()
+    said_that = _REPORT_OBJECT.match(text, after, sentence.end)
+    end = _REPORT_END.search(text, said_that.end() if said_that else after, sentence.end)
     return match.end <= (end.start() if end else sentence.end)
 
 
