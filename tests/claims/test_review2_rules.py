@@ -99,6 +99,7 @@ PASSES = [
     ("Ihr eigener Techniker ist morgen da, dann kann er die Leitung prüfen.", DE),
     ("Der Monteur war gestern um 9 Uhr da.", DE),
     ("Eine Kollegin ist morgen wieder da.", DE),
+    ("Ein Kollege ist morgen ab 9 Uhr da und ruft Sie an.", DE),
     ("Unser Serviceteam ist morgen ab 8 Uhr wieder für Sie da.", DE),
     ("Your electrician will come tomorrow at 9 to connect the cooker.", EN),
     ("The technician arrived yesterday at 9.", EN),
@@ -134,6 +135,8 @@ PASSES = [
     # round-the-clock: a device around the clock, the number in another clause
     ("Der Kühlschrank läuft rund um die Uhr; Fragen beantworten wir werktags unter 0800 123 456.", DE),
     ("The freezer runs around the clock, so our service team has nothing to adjust.", EN),
+    ("Please call us if the fridge runs around the clock without stopping.", EN),
+    ("Rufen Sie uns an wenn der Kühlschrank rund um die Uhr läuft.", DE),
 ]
 
 
