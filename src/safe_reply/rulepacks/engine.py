@@ -68,6 +68,7 @@ import ahocorasick_rs
 
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.rulepacks.anchors import FRAGMENT_FIX, Anchor, Needles, SentenceWords, anchors_of, needles_of
+from safe_reply.rulepacks.clauses import bound_clause, clause
 from safe_reply.rulepacks.normalised import SPACED_TRIGGERS, TRIGGERS, NormalisedView, has_markdown_in_word
 from safe_reply.rulepacks.prefilter import ANCHOR_START, Prefilter, compile_prefilter
 from safe_reply.rulepacks.schema import Messages, PackFile, RuleModel, UnlessScope
@@ -82,14 +83,6 @@ __all__ = [
     "LoadedVocabulary",
     "RuleMatch",
 ]
-
-# Clause boundaries for `unless_scope: clause`: punctuation inside a sentence and the conjunctions that
-# start a new statement. A match that itself spans a boundary keeps the clauses it touches.
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]–—]|\s-\s|\b(?:aber|jedoch|sondern|denn|weil|während|doch|but|however|because|while|whereas)\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True)
 class LoadedPack:
@@ -143,7 +136,7 @@ class CompiledRule:
             found.extend(m.span() for m in pattern.finditer(sentence) if m.end() > m.start())
         if found and self.requires_clause:
             found = [
-                span for span in found if any(p.search(_bound_clause(sentence, *span)) for p in self.requires_clause)
+                span for span in found if any(p.search(bound_clause(sentence, *span)) for p in self.requires_clause)
             ]
         if not found:
             return found
@@ -151,7 +144,7 @@ class CompiledRule:
             return []
         if self.model.unless_scope is UnlessScope.CLAUSE:
             if self.unless:
-                found = [span for span in found if not any(p.search(_clause(sentence, *span)) for p in self.unless)]
+                found = [span for span in found if not any(p.search(clause(sentence, *span)) for p in self.unless)]
             return found
         if any(p.search(sentence) for p in self.unless):
             return []
@@ -441,35 +434,6 @@ _SPACED_TRIGGER = re.compile(
 
 
 _CONTEXTS = ((False, False), (False, True), (True, False), (True, True))  # index: 2 * left + right
-
-
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause(s) of `sentence` that the match start..end touches."""
-    left, right = _clause_bounds(sentence, start, end)
-    return sentence[left:right]
-
-
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for brk in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        left = brk.end()
-    right_break = _CLAUSE_BREAK.search(sentence, end)
-    return left, right_break.start() if right_break else len(sentence)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _bound_clause(sentence: str, start: int, end: int) -> str:
-    """The clause of the match for `requires_clause`; a clause that is little more than the match itself is an
-    appended fragment of its neighbours ("ein Techniker ist bei Ihnen – rund um die Uhr, auch am Wochenende"),
-    so it is read together with the clauses on either side."""
-    left, right = _clause_bounds(sentence, start, end)
-    if len(_WORD.findall(sentence[left:start] + " " + sentence[end:right])) > 2:
-        return sentence[left:right]
-    before = _clause_bounds(sentence, left - 1, left - 1)[0] if left else left
-    after = _clause_bounds(sentence, right + 1, right + 1)[1] if right < len(sentence) else right
-    return sentence[before:after]
 
 
 def _compile_all(
