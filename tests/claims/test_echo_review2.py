@@ -80,6 +80,8 @@ ASSERTED = [
     ),
 ]
 ECHOED = [
+    # a yes that states what holds is its own statement (backed or not on its own), not the question's
+    ("Is it the widest one on the market? Yes – the Fjell is 230 cm wide.", EN),
     ("Das Widerrufsrecht beträgt 30 Tage? Nein, gesetzlich sind es 14 Tage.", DE),
     ("The sofa is the best on the market? I can't confirm that, please read the reviews.", EN),
     ("Sie schreiben, dass das Fjell das beste Sofa auf dem Markt ist – das kann ich nicht bestätigen.", DE),

@@ -124,10 +124,12 @@ def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> boo
     return verb is not None and start + verb.start() > match.start
 
 
-# A yes right after a question: the bot answers its own rhetorical question ("…? Ja!", "…? Absolutely.").
+# A bare yes right after a question: the bot answers its own rhetorical question ("…? Ja!", "…? Absolutely.",
+# "…? Yes, it is."). A yes that goes on to say what holds ("Is the GS mark there? Yes – the KV7 Plus carries it")
+# makes its own statement, which is judged on its own.
 _AFFIRMED = re.compile(
     r"\W*(?:ja|jawohl|klar|natürlich|selbstverständlich|absolut|definitiv|auf\s+jeden\s+fall|na\s+klar|"
-    r"yes|yep|yeah|absolutely|definitely|of\s+course|certainly|sure)\b(?!\s*\?)",
+    r"yes|yep|yeah|absolutely|definitely|of\s+course|certainly|sure)\b(?:[\s,–-]+[\w']+){0,2}\s*[.!]+(?=\s|$)",
     re.IGNORECASE,
 )
 # A short question after a comma is a tag on a statement ("… 60 Tage, wussten Sie das?", "…, passt das?",
