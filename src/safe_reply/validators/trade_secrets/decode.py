@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "decode", "spells_dots"]
 
 _GAP = "\u200b"
 _TAG = re.compile(r"<!--.{0,2000}?-->|</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,300})?/?>", re.DOTALL)
@@ -84,6 +84,12 @@ def _regions(text: str, hosts: bool) -> list[tuple[int, int, str]]:
         if not disjoint or region[0] >= disjoint[-1][1]:
             disjoint.append(region)
     return disjoint
+
+
+def spells_dots(text: str) -> bool:
+    """Whether the reply holds a dot spelled out between spaces (" Punkt ", " dot "): a word the defanged-dot
+    decoder may take for a disguise ("die Kette Vet Punkt hat"), so the reply is also read as written."""
+    return _WORD_DOT.search(text) is not None
 
 
 def decode(text: str, *, hosts: bool = True) -> Decoded | None:

@@ -30,7 +30,7 @@ from safe_reply.validators.trade_secrets.automaton import Automaton, Hit, Slots,
 from safe_reply.validators.trade_secrets.config import Kind, kind_labels
 from safe_reply.validators.trade_secrets.context import NameRule
 from safe_reply.validators.trade_secrets.credentials import may_hold_credential
-from safe_reply.validators.trade_secrets.decode import Decoded, decode
+from safe_reply.validators.trade_secrets.decode import Decoded, decode, spells_dots
 from safe_reply.validators.trade_secrets.facts import FactScanner
 from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view, hit_windows, text_windows
 from safe_reply.validators.trade_secrets.matters import MatterScanner
@@ -141,11 +141,12 @@ class TradeSecretValidator:
         if decoded is not None:
             inner, markers, _ = self._scan_plain(decoded.text, decode_base64=decode_base64, name_rule=name_rule)
             leaks = [_remap(leak, text, decoded) for leak in inner]
-            # The reply as written too: a decoder may take an ordinary word for a disguise ("die Kette Vet
-            # Punkt hat" is no "vet.hat"), and the term it hid is still there to find.
-            plain, plain_markers, _ = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
-            leaks += _not_overlapping(plain, leaks)
-            markers |= plain_markers
+            # A spelled-out dot is also a word ("die Kette Vet Punkt hat" is no "vet.hat"): such a reply is read
+            # as written too, and a term the decoding hid is still found. Tags and escapes hide no word.
+            if spells_dots(text):
+                plain, plain_markers, _ = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
+                leaks += _not_overlapping(plain, leaks)
+                markers |= plain_markers
         else:
             leaks, markers, fast = self._scan_plain(text, decode_base64=decode_base64, name_rule=name_rule)
         if decode_base64:  # the first, outer scan: also the spelling decoders
