@@ -156,6 +156,9 @@ _HARD_BREAK = re.compile(r";|\s[–—]\s")
 _MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{1,4}(?!\w)")  # "H3", "B2" of "B2-Akkus"
 
 
+_LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
 def _same_range(
     quantity: Quantity, sentence: str, language: Language, base: FactBase, mentioned: set[int]
 ) -> tuple[NumericFact, ...]:
@@ -164,7 +167,7 @@ def _same_range(
     low = BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
     if low is None:
         return ()
-    high = re.match(r"\d+(?:[.,]\d+)?", sentence[quantity.start : quantity.end])
+    high = _LEADING_NUMBER.match(sentence, quantity.start, quantity.end)
     if high is None:
         return ()
     written_low, written_high = parse_number(low.group(1), language), parse_number(high.group(), language)

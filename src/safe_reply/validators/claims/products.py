@@ -77,7 +77,7 @@ class ProductIndex:
             else None
         )
         # The word tails of every name: "UVB 10.0" is how a bot shortens "SunTerra UVB 10.0", a product on sale.
-        self._tails = {" ".join(alias.split()[i:]) for alias in self._owner for i in range(len(alias.split()))}
+        self._tails = {" ".join(words[i:]) for words in map(str.split, self._owner) for i in range(len(words))}
         nouns = sorted({noun for product in self.products for noun in product.nouns}, key=len, reverse=True)
         self._nouns = tuple(nouns)
         # A noun in a reply refers to a product when it ends one of the product's nouns ("Jacke" ->

@@ -120,7 +120,9 @@ def partial_mentions(
     return list(dict.fromkeys(parts))
 
 
-# The heads of the words that name a kind of business, alone or compounded ("Fachmarkt", "Zoofachmarkt").
+# The heads of the words that name a kind of business, alone or compounded ("Fachmarkt", "Zoofachmarkt"): the tail
+# of a name's own word. context.RELATION_CUES names such kinds too, as cue words around a name, with the relation
+# words ("beliefert", "Rahmenvertrag") that make a name a partner; the two lists answer different questions.
 _BUSINESS_KINDS = (
     "markt", "märkte", "kette", "handel", "händler", "haus", "häuser", "dienst", "apotheke", "praxis", "klinik",
     "verlag", "spedition", "bäckerei", "brauerei", "genossenschaft", "verwaltung", "gruppe", "konzern", "werkstatt",
