@@ -18,9 +18,9 @@ import re
 __all__ = ["bound_clause", "clause"]
 
 # Punctuation inside a sentence and the conjunctions that start a new statement. A match that itself spans a
-# boundary keeps the clauses it touches.
+# boundary keeps the clauses it touches. A comma between digits is a decimal comma ("2,5 kg"), no break.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]–—]|\s-\s|\b(?:aber|jedoch|sondern|denn|weil|während|doch|but|however|because|while|whereas)\b",
+    r"(?<!\d),|,(?!\d)|[;:()\[\]–—]|\s-\s|\b(?:aber|jedoch|sondern|denn|weil|während|doch|but|however|because|while|whereas)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
