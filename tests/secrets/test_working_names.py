@@ -26,6 +26,11 @@ NAMED = [
     # the name first, then what the company does with it
     ("Unter dem Namen Seerose entwickeln wir eine App-Steuerung.", [(16, 23, "Seerose")]),
     ("Wren, which we develop now, is a kettle with an app.", [(0, 4, "Wren")]),
+    # the company develops it; its developers test it
+    ("Die Seerose wird gerade entwickelt.", [(4, 11, "Seerose")]),
+    ("Seerose entwickeln wir seit Mai.", [(0, 7, "Seerose")]),
+    ("Unsere Entwickler testen Seerose schon.", [(25, 32, "Seerose")]),
+    ("Our developers are testing Wren already.", [(27, 31, "Wren")]),
 ]
 UNLISTED = [
     ("Ein neues Filtermodell testen wir unter dem Namen Bachlauf.", [(50, 58, "Bachlauf")]),
@@ -37,6 +42,10 @@ QUIET = [
     "A wren is a small brown bird.",
     "Die Seerose blüht ab Juli, wir entwickeln gerade ein Pflegeset dafür.",
     "We sell the plant under the name water lily.",
+    # the word is what develops by itself
+    "Die Seerose entwickelt im Juli ihre Blüten.",
+    "Eine Seerose entwickelt sich am besten in ruhigem Wasser.",
+    "A wren develops its song in the first spring.",
 ]
 
 

@@ -70,12 +70,12 @@ __all__ = [
 DEFAULT_NAME_CUES_DE: tuple[str, ...] = (
     "Projekt", "Codename", "Deckname", "Arbeitstitel", "namens", "genannt", "Bezeichnung", "Plattform",
     "Generation", "Nachfolger", "Nachfolgemodell", "Baureihe", "Serie", "Linie", "Prototyp", "intern",
-    "Entwicklung", "entwickelt", "entwickeln", "Launch", "Marktstart", "Markteinführung", "Vorstellung", "vorgestellt",
+    "Entwicklung", "entwickelt", "entwickeln", "Entwickler", "Launch", "Marktstart", "Markteinführung", "Vorstellung", "vorgestellt",
     "Release", "erscheint", "angekündigt", "unveröffentlicht",
 )  # fmt: skip
 DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
     "project", "codename", "codenamed", "named", "called", "dubbed", "platform", "generation", "successor",
-    "series", "line", "prototype", "internal", "internally", "development", "develop", "launch", "release",
+    "series", "line", "prototype", "internal", "internally", "development", "develop", "developer", "launch", "release",
     "unveil", "roadmap", "announced", "unreleased", "upcoming",
 )  # fmt: skip
 # Words that put a name in a company's role (who makes or supplies something): the context in which a
@@ -271,10 +271,15 @@ class NameRule:
             return None  # a person: "his name is Chase", "I'm Chase", "Herr Brandl, der Subunternehmer ..."
         # The hit's own words count too: an alias such as "Project Crane" names itself. The words next
         # to the hit are found from the hit outwards, lazily (not every word of the sentence).
+        after_words = [w.group() for w in itertools.islice(_WORD.finditer(after), self.window)]
+        if after_words and _GROWS.match(after):
+            # The word is the subject that develops by itself ("Die Seerose entwickelt im Juli ihre Blüten"):
+            # a project is developed by someone ("wir entwickeln …", "… wird entwickelt"), it does not develop.
+            after_words = after_words[1:]
         words = [
             *(w.group()[::-1] for w in itertools.islice(_WORD.finditer(before[::-1]), self.window)),
             *_WORD.findall(text[start:end]),
-            *(w.group() for w in itertools.islice(_WORD.finditer(after), self.window)),
+            *after_words,
         ]
         if any(_is_cue(self.cues, _fold(w)) for w in words) or INTERNALLY_NAMED_BEFORE.search(before[-80:]):
             return Evidence.CONTEXT
@@ -408,6 +413,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     limit = min(len(text), end + MAX_REACH)
     following = _SENTENCE_END.search(text, end, limit)
     return sentence_start, following.start() if following else limit
+
+
+# A development verb right after the word, with the word as its subject: the word is what develops
+# ("Die Seerose entwickelt im Juli ihre Blüten"); "Seerose entwickeln wir seit Mai" names the object.
+_GROWS = re.compile(r"\s+(?:entwickel|entwickl|develop)\w*\b(?!\s+wir\b)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)
