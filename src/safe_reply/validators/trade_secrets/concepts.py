@@ -82,6 +82,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         ("rücksend", "rücklauf", "retoure"),
         ("rücksend", "rücklauf", "retoure", "zurück", "return", "sent back", "come back", "comes back"),
     ),
+    # Appointments booked and then missed without a word ("No-Show-Quote", "No-Show-Rate"): a service
+    # business's KPI, said by what happens ("verfällt ohne Absage", "people who don't show up").
+    "no-show": ("no-show", "noshow", "no show", "ohne absage", "nicht erschien", "nicht erscheinen", "nicht erscheint",
+                "nicht wahrgenommen", "versäumt", "verfällt", "verfallen", "missed appointment", "missed booking",
+                "without cancelling", "without canceling", "don't show up", "didn't show up", "do not show up",
+                "not turn up", "don't turn up", "didn't turn up", "is missed", "are missed", "get missed",
+                "without notice", "ohne abzusagen"),
     "abbruch": ("abbruch", "abbrech", "bricht", "abgebrochen", "drop", "disconnect"),
     "befund": ("befund", "finding", "grenzwert", "auffällig"),
     # "zurückgerufen" is the verb of a recall ("ob die Regler zurückgerufen werden müssen").
@@ -129,7 +136,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A negotiated figure is a target too ("we're negotiating €195 per frame", "wir verhandeln 195 €").
     # Pushing a supplier's price down is aiming at a target ("we're trying to get the cartridge down to
     # €1.20", "den Preis auf 1,20 € drücken").
-    "ziel": ("ziel", "target", "aiming", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
+    # A sales target is also what staff are told to reach ("we're supposed to sell it with 35 % of all
+    # glasses", "wir sollen bei 35 % … verkaufen", "Vorgabe", "quota").
+    "ziel": ("ziel", "target", "aiming", "supposed to", "expected to sell", "quota", "wir sollen", "sollen wir",
+             "vorgabe", "vorgegeben", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
              "negotiat", "verhandl", "verhandeln", "verhandelt", "trying to get", "try to get", "hoping to get",
              "hope to get", "want to get", "push the price", "pushing them down", "pushing it down",
              "push them down", "push it down", "pushing the price", "runterhandeln", "herunterhandeln",

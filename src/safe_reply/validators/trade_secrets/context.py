@@ -70,7 +70,8 @@ __all__ = [
 DEFAULT_NAME_CUES_DE: tuple[str, ...] = (
     "Projekt", "Codename", "Deckname", "Arbeitstitel", "namens", "genannt", "Bezeichnung", "Plattform",
     "Generation", "Nachfolger", "Nachfolgemodell", "Baureihe", "Serie", "Linie", "Prototyp", "intern",
-    "Entwicklung", "entwickelt", "entwickeln", "Entwickler", "Launch", "Marktstart", "Markteinführung", "Vorstellung", "vorgestellt",
+    "Entwicklung", "entwickelt", "entwickeln", "Entwickler", "Launch", "Marktstart", "Markteinführung", "Vorstellung",
+    "vorgestellt",
     "Release", "erscheint", "angekündigt", "unveröffentlicht",
 )  # fmt: skip
 DEFAULT_NAME_CUES_EN: tuple[str, ...] = (

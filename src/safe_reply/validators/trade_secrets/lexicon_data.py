@@ -66,7 +66,7 @@ komet: comet; nordlicht: northern lights, aurora; polarlicht: aurora, polar ligh
 dämmerung: dusk, twilight; morgenröte: dawn; morgenrot: dawn; abendrot: afterglow, sunset
 sonnenaufgang: sunrise; sonnenuntergang: sunset; mitternacht: midnight; himmel: sky; horizont: horizon
 glut: ember, glow; funke: spark; flamme: flame; feuer: fire; asche: ash; rauch: smoke; licht: light
-schatten: shadow; strahl: ray, beam; welle: wave; flut: flood, tide; ebbe: ebb; brandung: surf
+schatten: shadow; strahl: ray, beam; welle: wave; flut: flood, tide, high tide; ebbe: low tide, ebb; brandung: surf
 strömung: current; gischt: spray, spume; monsun: monsoon; passat: trade wind; nordwind: north wind
 ostwind: east wind; westwind: west wind; südwind: south wind; hitzewelle: heatwave; lawine: avalanche
 gletscher: glacier; eisberg: iceberg; vulkan: volcano; erdbeben: earthquake; stein: stone; fels: rock

@@ -71,7 +71,17 @@ _PLAN = (
     r"|generation|season|spring|summer|autumn|fall|winter)|successor|not (?:yet )?(?:announced|public|official"
     r"|released|available)|roadmap|prototype|\blaunch|\bopening\b|(?:in|by|from|early|late|mid)[ -](?:q[1-4]\b"
     r"|20[2-3]\d)|by the end of|pipeline|\bexpand|expansion|expandier|neue[nr]? (?:standort|filiale|laden|werk|lager)"
-    r"|\bumzug|umziehen|relocat|new (?:site|store|location|branch|warehouse|plant))"
+    r"|\bumzug|umziehen|relocat|new (?:site|store|location|branch|warehouse|plant)"
+    # An end is a plan too: a product running out of the range, a site closing ("läuft nächstes Jahr aus",
+    # "wird nicht mehr nachproduziert", "danach wird sie geschlossen", "gibt es nur noch bis Ende März",
+    # "is being discontinued", "will close in March"). "geschlossen" alone is opening hours ("sonntags
+    # geschlossen"): only as what will happen to it.
+    r"|\bläuft (?:\w+ ){0,4}?aus\b|\bauslauf|ausgelistet|aus dem sortiment|nicht mehr (?:\w+ ){0,2}?(?:nach)?"
+    r"(?:produziert|hergestellt|geführt|angeboten|verkauft)|(?:wird|werden) (?:\w+ ){0,4}?(?:geschlossen|eingestellt"
+    r"|aufgegeben|abgewickelt)|\bschließung|\bschliessung|schließt (?:\w+ ){0,3}?(?:zum|ende|im|am|endgültig)"
+    r"|(?:gibt es|gibt's) (?:\w+ ){0,2}?nur noch bis|discontinu|phas(?:ed|ing|e) out|end of life|delist"
+    r"|(?:will|to|going to) (?:\w+ ){0,2}?(?:close|be closed|be closing|shut)|closing down|\bclosure"
+    r"|no longer (?:be )?(?:made|produced|sold|stocked|offered|carried))"
 )
 _ISSUE = (
     # The problem itself and that it is being looked into, both needed ("Bei Bluetooth-Problemen mit
@@ -179,6 +189,10 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "lebensmittel": ("food",), "kaffee": ("coffee",), "tee": ("tea",), "bohne": ("bean",), "röstung": ("roast",),
     "standort": ("location", "site"), "filiale": ("branch", "store"), "laden": ("shop", "store"),
     "lager": ("warehouse",),
+    # The end of a product or a site, by its noun, its verb and its English words ("Schließung Filiale X":
+    # "danach wird sie geschlossen", "the store will close"; "Auslauf Modell X": "läuft nächstes Jahr aus").
+    "schließung": ("closure", "closing", "close", "geschlossen", "schließt", "schließen"),
+    "auslauf": ("discontinued", "discontinuation", "phase-out", "läuft", "ausläuft", "auslaufen"),
     "werk": ("plant", "factory"), "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),
     "region": ("region",), "norden": ("north",), "süden": ("south",), "osten": ("east",), "westen": ("west",),
     # Places whose names differ between the languages (an expansion or a partner's site).

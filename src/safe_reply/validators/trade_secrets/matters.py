@@ -73,6 +73,8 @@ _SECRECY = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in SECRECY
 
 def _translations() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     de_en: dict[str, tuple[str, ...]] = {**OBJECT_WORDS_EN, **MATTER_WORDS_DE_EN}
+    # An entry's words may come transliterated ("Schliessung", as Swiss German and ASCII keyboards write it).
+    de_en.update({german.replace("ß", "ss"): words for german, words in de_en.items() if "ß" in german})
     en_de: dict[str, list[str]] = {}
     for german, words in de_en.items():
         for word in words:

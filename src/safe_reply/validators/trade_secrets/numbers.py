@@ -311,7 +311,10 @@ def quantities(text: str) -> list[Quantity]:
         every = _ORDINALS[word.lower()] if word else int(match.group("digits") or match.group("base"))
         if every >= 2 and not any(s <= match.start() < e for s, e in taken):
             percent = (Decimal(100) / every).to_integral_value()
-            found.append(Quantity(percent, Unit.PERCENT, match.start(), _padded_end(view, match.end()), approx=True))
+            # As vague as a fraction ("knapp jeder fünfte" is 18 %, "every fifth" 19 or 22 %): the same spread.
+            spread = percent * _FRACTION_SPREAD
+            end = _padded_end(view, match.end())
+            found.append(Quantity(percent, Unit.PERCENT, match.start(), end, approx=True, spread=spread))
             taken.append((match.start(), match.end()))
     for match in _FRACTION.finditer(view):
         if not any(s <= match.start() < e for s, e in taken):

@@ -57,6 +57,24 @@ _DIGIT_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+")
 _CAPITAL_CODE_WORD = re.compile(r"[A-Z](?<![^\W_][A-Z])[A-Z]+[0-9][A-Z0-9]*(?![^\W_])")
 
 
+# A count noun right after a number: the number is a quantity, not part of a name ("2 Stück", "2 x", "2 pairs").
+_COUNT_AFTER = re.compile(
+    r"\s*(?:[x×](?!\w)|(?:Stück|Stk|Paar|Packung(?:en)?|Packs?|Boxen|Box|Schachteln?|Dosen|Flaschen|Blister|mal"
+    r"|pcs|pieces?|pairs?|packs?|boxes|box|bottles?|units?|times)\b)",
+    re.IGNORECASE,
+)
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """A hit that ends in a stand-alone number followed by a count noun: the number is how many."""
+    if not text[end - 1 : end].isdigit():
+        return False
+    first = end - 1
+    while first > start and text[first - 1].isdigit():
+        first -= 1
+    return first > start and text[first - 1].isspace() and _COUNT_AFTER.match(text, end) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class ProtectedTerm:
     """A term or alias as the validator keeps it: kind, keyed hash, and what trick labels need."""
@@ -336,6 +354,8 @@ class TradeSecretValidator:
     def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool, memo: _ReplyMemo) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
         term = self.terms[hit.term]
+        if _counted(skeleton.original, hit.start, hit.end):
+            return None  # "Gläser LO Vario Pro 2 Stück": the number counts the public product, no "Pro 2"
         trick = describe_tricks(
             skeleton, hit, term.key, upper_term=term.upper, term_hyphen=term.hyphen, alias=term.alias
         )

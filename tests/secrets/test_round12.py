@@ -1,0 +1,79 @@
+"""Round 12: leak classes of the r22 misses, probed with wordings of other product kinds (bicycles, coffee
+grinders, a workshop, a warehouse), and their benign near misses.
+
+- a number that ends a term and is followed by a count noun counts the public product ("2 Stück");
+- a codename said in its common English translation ("Low Tide" for "Ebbe");
+- the end of a product or a site is a plan: "läuft nächstes Jahr aus", "wird geschlossen", "will close";
+- a share said as "every n-th" is as vague as a fraction; a no-show rate and a sales target by their wordings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import found, make_validator
+
+_VALIDATOR = make_validator(
+    [
+        {"term": "Velo Trail 3", "kind": "unreleased_product"},
+        {"term": "Ebbe", "kind": "codename"},
+        {
+            "term": "Auslauf Mühle Classic Messing 2027",
+            "kind": "internal_plan",
+            "note": "die Mühle Classic in Messing wird 2027 aus dem Sortiment genommen",
+        },
+        {
+            "term": "Schließung Lager Bremen",
+            "kind": "internal_plan",
+            "note": "geplante Schließung des Lagers Bremen zum 30.06.2027",
+        },
+        {"term": "No-Show-Quote Werkstatt 12 %", "kind": "kennzahl"},
+        {"term": "Abschlussziel Schutzbrief 40 %", "kind": "kennzahl"},
+    ],
+    allowed_terms=["Velo Trail", "Mühle Classic"],
+)
+
+LEAKS = [
+    # the number is the name's
+    ("Das Velo Trail 3 kommt im Frühjahr.", "Velo Trail 3"),
+    ("Vom Velo Trail 3 sind 2 Stück reserviert.", "Velo Trail 3"),
+    # a codename in its common English translation
+    ("Das Projekt „Low Tide“ ist noch in der Testphase.", "Low Tide"),
+    ("The lens from project Low Tide is still in trials.", "Low Tide"),
+    # a discontinuation or a closure, said by what will happen
+    ("Die Mühle Classic in Messing läuft nächstes Jahr aus.", "Die Mühle Classic in Messing läuft nächstes Jahr aus"),
+    ("The Mühle Classic in Messing is being discontinued next year.",
+     "The Mühle Classic in Messing is being discontinued next year"),
+    ("Das Lager in Bremen gibt es nur noch bis Juni, danach wird es geschlossen.",
+     "Das Lager in Bremen gibt es nur noch bis Juni, danach wird es geschlossen"),
+    ("Our Bremen warehouse will close in June.", "Our Bremen warehouse will close in June"),
+    ("Das Lager Bremen wird zum Sommer aufgegeben.", "Das Lager Bremen wird zum Sommer aufgegeben"),
+    # a share as "every n-th", a no-show rate and a sales target by their wordings
+    ("Knapp jeder achte Werkstatttermin verfällt ohne Absage.", "jeder achte"),
+    ("About one in eight workshop bookings are no-shows.", "one in eight"),
+    ("We're supposed to sell the Schutzbrief with 40% of all bikes.", "40%"),
+    ("Wir sollen den Schutzbrief bei 40 % aller Räder verkaufen.", "40 %"),
+]  # fmt: skip
+QUIET = [
+    "Gläser Velo Trail 3 Stück, Rahmen in Größe M.",
+    "Bitte Velo Trail 3 x in den Warenkorb legen.",
+    "Please add Velo Trail 3 pieces to the basket.",
+    "Bei Ebbe und Flut ändert sich der Wasserstand.",
+    "At low tide the beach is wide.",
+    "Die Mühle Classic in Messing läuft sehr leise.",
+    "Die Mühle Classic in Messing ist leider ausverkauft, sie kommt im Mai wieder.",
+    "Das Lager in Bremen ist sonntags geschlossen.",
+    "The Bremen warehouse is closed on Sundays.",
+    "Jeder achte Kunde bucht online.",
+    "You're supposed to clean the grinder every month.",
+]
+
+
+@pytest.mark.parametrize(("text", "leaked"), LEAKS)
+def test_round12_leaks(text: str, leaked: str) -> None:
+    assert [spelling for _, _, spelling in found(_VALIDATOR, text)] == [leaked]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_round12_near_misses_stay_quiet(text: str) -> None:
+    assert found(_VALIDATOR, text) == []
