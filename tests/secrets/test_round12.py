@@ -64,6 +64,11 @@ QUIET = [
     "Die Mühle Classic in Messing ist leider ausverkauft, sie kommt im Mai wieder.",
     "Das Lager in Bremen ist sonntags geschlossen.",
     "The Bremen warehouse is closed on Sundays.",
+    "Das Lager Bremen wird um 18 Uhr geschlossen.",
+    "Das Lager Bremen schließt am Samstag um 14 Uhr.",
+    "The Bremen warehouse will close at 6 pm today.",
+    "Please make sure to close the lid of the Mühle Classic in Messing.",
+    "Die Mühle Classic in Messing wird auf Stufe 3 eingestellt.",
     "Jeder achte Kunde bucht online.",
     "You're supposed to clean the grinder every month.",
 ]

@@ -74,14 +74,20 @@ _PLAN = (
     r"|\bumzug|umziehen|relocat|new (?:site|store|location|branch|warehouse|plant)"
     # An end is a plan too: a product running out of the range, a site closing ("läuft nächstes Jahr aus",
     # "wird nicht mehr nachproduziert", "danach wird sie geschlossen", "gibt es nur noch bis Ende März",
-    # "is being discontinued", "will close in March"). "geschlossen" alone is opening hours ("sonntags
-    # geschlossen"): only as what will happen to it.
+    # "is being discontinued", "will close in March"). Not opening hours ("sonntags geschlossen", "wird um
+    # 18 Uhr geschlossen", "schließt am Samstag um 14 Uhr"), a lid ("make sure to close the lid"), or a
+    # setting ("wird auf Stufe 3 eingestellt": "eingestellt" is no end here).
     r"|\bläuft (?:\w+ ){0,4}?aus\b|\bauslauf|ausgelistet|aus dem sortiment|nicht mehr (?:\w+ ){0,2}?(?:nach)?"
-    r"(?:produziert|hergestellt|geführt|angeboten|verkauft)|(?:wird|werden) (?:\w+ ){0,4}?(?:geschlossen|eingestellt"
-    r"|aufgegeben|abgewickelt)|\bschließung|\bschliessung|schließt (?:\w+ ){0,3}?(?:zum|ende|im|am|endgültig)"
+    r"(?:produziert|hergestellt|geführt|angeboten|verkauft)|(?:wird|werden) (?!(?:\w+ ){0,4}?um \d)(?:\w+ ){0,4}?"
+    r"(?:geschlossen|aufgegeben|abgewickelt)\b|\bschließung|\bschliessung|schließt (?:\w+ ){0,3}?(?:endgültig"
+    r"|für immer|dauerhaft)|schließt (?:zum|ende|anfang|mitte) (?:\d|jahr|des|nächst|januar|februar|märz|april|mai"
+    r"|juni|juli|august|september|oktober|november|dezember|frühjahr|sommer|herbst|winter)"
     r"|(?:gibt es|gibt's) (?:\w+ ){0,2}?nur noch bis|discontinu|phas(?:ed|ing|e) out|end of life|delist"
-    r"|(?:will|to|going to) (?:\w+ ){0,2}?(?:close|be closed|be closing|shut)|closing down|\bclosure"
-    r"|no longer (?:be )?(?:made|produced|sold|stocked|offered|carried))"
+    r"|(?:will|is going to|are going to|is set to|are set to) (?:be )?clos(?:e|ed|ing)\b"
+    r"(?! (?:the|your|it|its|this|that|on|by|for lunch|at \d|at noon|at midnight|at lunch)\b)"
+    r"|(?:is|are) closing (?:down|for good|permanently|in"
+    r"|at the end)|closing down|\bclosure"
+    r"|shut(?:ting)? down|no longer (?:be )?(?:made|produced|sold|stocked|offered|carried))"
 )
 _ISSUE = (
     # The problem itself and that it is being looked into, both needed ("Bei Bluetooth-Problemen mit
