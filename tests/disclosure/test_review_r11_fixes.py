@@ -193,12 +193,12 @@ def test_known_gap_a_follow_up_promise_is_blocked() -> None:
     assert found("Ich melde mich morgen wieder, sobald das Lager geantwortet hat.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="'personally' after 'no worries' is read as a human promise")
-def test_known_gap_personally_after_no_worries_is_blocked() -> None:
+# Fixed in round 12: seeing to a case personally is what an assistant does.
+def test_personally_making_sure_passes() -> None:
     assert found("No worries, I'll personally make sure your refund goes through today.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="the shift-end rule does not cover the object first ('Feierabend habe ich')")
-def test_known_gap_shift_end_with_the_object_first_passes() -> None:
+# Fixed in round 12: the end of a shift with the break first.
+def test_shift_end_with_the_object_first_is_flagged() -> None:
     text = "Ich bin KI-Assistent – Feierabend habe ich um 17 Uhr, danach übernimmt mein Kollege."
-    assert found(text, FIRST) != []
+    assert found(text, FIRST) == [("disclosure.de/false-human-life", text)]
