@@ -29,6 +29,7 @@ _VALIDATOR = make_validator(
         },
         {"term": "No-Show-Quote Werkstatt 12 %", "kind": "kennzahl"},
         {"term": "Abschlussziel Schutzbrief 40 %", "kind": "kennzahl"},
+        {"term": "KM-7-Auslauf", "kind": "internal_plan"},
     ],
     allowed_terms=["Velo Trail", "Mühle Classic"],
 )
@@ -48,6 +49,10 @@ LEAKS = [
      "Das Lager in Bremen gibt es nur noch bis Juni, danach wird es geschlossen"),
     ("Our Bremen warehouse will close in June.", "Our Bremen warehouse will close in June"),
     ("Das Lager Bremen wird zum Sommer aufgegeben.", "Das Lager Bremen wird zum Sommer aufgegeben"),
+    # a code joined to its concept is the code; a separable verb with its particle
+    ("Nehmen Sie lieber die KM 9, die KM 7 wird Ende 2026 aus dem Programm genommen.",
+     "Nehmen Sie lieber die KM 9, die KM 7 wird Ende 2026 aus dem Programm genommen"),
+    ("Die KM-7 läuft Ende 2026 aus.", "Die KM-7 läuft Ende 2026 aus"),
     # a share as "every n-th", a no-show rate and a sales target by their wordings
     ("Knapp jeder achte Werkstatttermin verfällt ohne Absage.", "jeder achte"),
     ("About one in eight workshop bookings are no-shows.", "one in eight"),
@@ -55,6 +60,8 @@ LEAKS = [
     ("Wir sollen den Schutzbrief bei 40 % aller Räder verkaufen.", "40 %"),
 ]  # fmt: skip
 QUIET = [
+    "Die KM 7 läuft seit Jahren zuverlässig.",
+    "Die KM7 gibt es in Weiß und Grau.",
     "Gläser Velo Trail 3 Stück, Rahmen in Größe M.",
     "Bitte Velo Trail 3 x in den Warenkorb legen.",
     "Please add Velo Trail 3 pieces to the basket.",

@@ -16,6 +16,7 @@ __all__ = [
     "PURCHASE_CUES",
     "RISE_WORDINGS",
     "SECRECY_CUES",
+    "SEPARABLE",
     "VALUE_ONLY_CONCEPTS",
     "note_products",
     "product_compounds",
@@ -101,8 +102,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A corridor is a discount's range with its ceiling ("Rabattkorridor 18 %": "mehr als 18 Prozent gehen
     # nicht, das ist die Obergrenze").
     "korridor": ("korridor", "corridor", "spanne", "obergrenze", "ceiling", "höchstens", "maximal", "at most"),
+    # ... and by the range it leaves ("wird 2027 aus dem Sortiment genommen", "aus dem Programm").
     "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
-                "ausphas", "end of life", "nicht mehr produziert"),
+                "ausphas", "end of life", "nicht mehr produziert", "nicht mehr hergestellt",
+                "nicht mehr nachproduziert", "aus dem sortiment", "aus dem programm", "ausgelistet", "delist",
+                "dropped from the range"),
     "ausphasung": ("ausphas", "auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out",
                    "phased out", "aus dem sortiment", "nicht mehr"),
     # Delisting is the retail word for a discontinuation ("Auslistung", "wird ausgelistet", "delisted").
@@ -153,6 +157,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     **dict.fromkeys(("drogerie", "drugstore"), ("drogerie", "drugstore", "chemist")),
 }  # fmt: skip
+# Wordings that are the stem of a German separable verb: they count only with their particle later in the
+# clause ("läuft nächstes Jahr aus" is a discontinuation; "läuft seit Jahren zuverlässig" is not).
+SEPARABLE: dict[str, str] = {"läuft": "aus"}
 # Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
 # only for an entry with a value, which pins the fact down.
 VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(

@@ -87,6 +87,18 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     )
     objects = tuple(part for word in words for part in _object_parts(word))
     codes = tuple(word for word in words if any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+    # A code joined to its concept ("HS-5-Auslauf", "X2-Preiserhöhung") is the code without it: the reply says
+    # "der HS 5 wird … aus dem Programm genommen", never the entry's compound.
+    codes += tuple(
+        core.replace("-", gap)
+        for code in codes
+        for key in concepts
+        if key in code
+        and (core := code.replace(key, "").strip("-/ ")) != code
+        and any(c.isdigit() for c in core)
+        and any(c.isalpha() for c in core)
+        for gap in ("-", " ", "")
+    )
     # A code is also written with a hyphen or a space where letters meet digits ("B-7", "B 7" of "B7").
     codes += tuple(
         variant for code in codes for gap in ("-", " ") if (variant := _LETTERS_DIGITS.sub(gap, code)) != code

@@ -40,6 +40,7 @@ from safe_reply.validators.trade_secrets.concepts import (
     PURCHASE_CUES,
     RISE_WORDINGS,
     SECRECY_CUES,
+    SEPARABLE,
 )
 from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, is_clipped
 from safe_reply.validators.trade_secrets.fastpath import FastView
@@ -111,6 +112,11 @@ class Match:
     entry: int
 
 
+def _particle(particle: str) -> re.Pattern[str]:
+    """The particle of a separable verb later in its clause ("läuft" … "aus")."""
+    return re.compile(r"[^.,;:!?\n]{0,60}?\b" + re.escape(particle) + r"\b")
+
+
 class FactScanner:
     """Every fact, amount and purchase-price rule of one validator, with one cue automaton."""
 
@@ -162,6 +168,7 @@ class FactScanner:
         # not yet in force.
         self._rise = frozenset(i for i, cue in enumerate(self._cues) if cue in RISE_WORDINGS)
         self._new_prices = frozenset(i for i, cue in enumerate(self._cues) if cue in NEW_PRICE_WORDINGS)
+        self._separable = {i: _particle(SEPARABLE[cue]) for i, cue in enumerate(self._cues) if cue in SEPARABLE}
         # Cues that begin with a sign ("% off") follow a number directly: no word start to look for.
         self._signed = frozenset(i for i, cue in enumerate(self._cues) if not cue[0].isalnum())
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
@@ -242,6 +249,12 @@ class FactScanner:
             or word_start(lower, s)
             or (i in self._tail and compound_head(lower, s, e))
         )
+        if self._separable:
+            at_word = [
+                (s, i)
+                for s, i in at_word
+                if i not in self._separable or self._separable[i].match(lower, s + len(self._cues[i])) is not None
+            ]
         if self._rise or self._new_prices:
             clauses = Clauses(text)  # the reply's clause marks, read once for all its wordings
             at_word = [(s, i) for s, i in at_word if self._clause_says(clauses, s, s + len(self._cues[i]), i)]
