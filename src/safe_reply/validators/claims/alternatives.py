@@ -87,6 +87,11 @@ _LOWER_LIMIT = re.compile(
 )
 
 _CONDITION_LEAD = re.compile(r"\b(?:bei|at|nach|gemessen|measured|under|mit|with)\s+(?:[^\s:]+\s+){0,2}$", re.I)
+# "nach" with an event noun and no figure of its own states from when a period runs, and the figure after it is
+# the value: "nach Anbruch 90 Tage verwendbar", "nach dem Öffnen 6 Monate haltbar" (not "nach 500 Zyklen 80 %").
+_PERIOD_AFTER_EVENT = re.compile(
+    r"\b(?i:nach|after)\s+(?:(?i:dem|der|the)\s+)?[A-ZÄÖÜ][a-zäöüß]+\s+$|\b(?i:after\s+opening)\s+$"
+)
 
 _AND = re.compile(r"\s*(?:,|und|and|&)\s*", re.IGNORECASE)
 
@@ -308,7 +313,10 @@ def _clause_figures(
     values: list[Quantity] = []
     for position, quantity in enumerate(figures):
         lead = outer[figures[position - 1].end if position else 0 : quantity.start]
-        if _CONDITION_LEAD.search(lead.rsplit(":", 1)[-1]) or (
+        if (
+            _CONDITION_LEAD.search(lead.rsplit(":", 1)[-1])
+            and not (quantity.dimension is Dimension.DURATION and _PERIOD_AFTER_EVENT.search(lead))
+        ) or (
             conditions and conditions[-1] is figures[position - 1] and _AND.fullmatch(lead)
         ):
             conditions.append(quantity)

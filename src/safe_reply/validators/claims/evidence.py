@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from enum import StrEnum
 
 from safe_reply.lang import detect_language
 from safe_reply.quantities import Dimension, parse_number, quantities
@@ -395,8 +396,61 @@ def guarantee_conditions_verdict(sentence: str, base: FactBase) -> Verdict:
     shown = f"guarantee: {base.guarantee}"
     if _CONDITIONS.search(base.guarantee) is None:
         return Verdict(True, shown)
+    # A condition named as not needed ("eine Registrierung ist nicht nötig", "no receipt needed") that the
+    # guarantee does not require waives nothing; one it requires is waived whatever the wording.
+    denied = {
+        kind
+        for kind, words in _CONDITION_KINDS.items()
+        if any(_negated(sentence, m.start(), m.end()) for m in words.finditer(sentence))
+    }
+    if denied and not denied & _required(base.guarantee):
+        return Verdict(True, shown)
     said = _waived(sentence)
     return Verdict(bool(said) and said <= _waived(base.guarantee), shown)
+
+
+class _ConditionKind(StrEnum):
+    REGISTRATION = "registration"
+    RECEIPT = "receipt"
+    MAINTENANCE = "maintenance"
+
+
+_CONDITION_KINDS: dict[_ConditionKind, re.Pattern[str]] = {
+    _ConditionKind.REGISTRATION: re.compile(r"\b(?:registrier\w*|anmeld\w*|regist(?:er|ration)\w*|sign-?up)\b", re.I),
+    _ConditionKind.RECEIPT: re.compile(
+        r"\b(?:kaufbeleg|kassenbon|kassenzettel|quittung|rechnung|receipt|proof\s+of\s+purchase|invoice)\w*", re.I
+    ),
+    _ConditionKind.MAINTENANCE: re.compile(r"\b(?:wartung|inspektion|maintenance|servicing)\w*", re.I),
+}
+# A condition the guarantee itself waives ("auch ohne Kassenbon", "no registration needed") is not required.
+_NOT_REQUIRED = re.compile(r"\b(?:ohne|kein\w*|without|no)\s+(?:\w+\s+)?$", re.I)
+
+
+_DENIED_BEFORE = re.compile(
+    r"\b(?:ohne|kein\w*|nichts|nicht|without|no|not|(?:don['’]t|do\s+not|won['’]t)\s+(?:even\s+)?(?:need|have)\s+to)"
+    r"\s+(?:\w+\s+){0,2}?$",
+    re.I,
+)
+_DENIED_AFTER = re.compile(
+    r"^\w*\s+(?:\w+\s+){0,3}?(?:nicht|not|kein\w*)\s+(?:mehr\s+)?(?:nötig|notwendig|erforderlich|needed|required|"
+    r"necessary)\b",
+    re.I,
+)
+
+
+def _negated(sentence: str, start: int, end: int) -> bool:
+    """Whether the condition word at start:end is said not to be needed ("ohne Kassenbon", "eine Registrierung ist
+    nicht nötig", "no registration needed"), not merely named ("einfach den Kaufbeleg aufbewahren")."""
+    return bool(_DENIED_BEFORE.search(sentence, max(0, start - 40), start) or _DENIED_AFTER.match(sentence[end:]))
+
+
+def _required(guarantee: str) -> set[_ConditionKind]:
+    """The kinds of condition the guarantee requires."""
+    return {
+        kind
+        for kind, words in _CONDITION_KINDS.items()
+        if any(not _NOT_REQUIRED.search(guarantee, 0, m.start()) for m in words.finditer(guarantee))
+    }
 
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")

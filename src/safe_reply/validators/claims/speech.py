@@ -64,7 +64,34 @@ _DENYING_FRAME = re.compile(
     r"\b(?:heißt|heisst|bedeutet|besagt|garantiert)\s+(?:\w+\s+){0,2}?(?:nicht|keineswegs|noch\s+lange\s+nicht)"
     r"(?:\s+(?:automatisch|unbedingt|zwangsläufig|gleich|auch|schon))?\s*,?\s*dass\b"
     r"|\b(?:does\s*n['’]?t|does\s+not|do\s*n['’]?t|do\s+not|did\s*n['’]?t|won['’]t|will\s+not|would\s*n['’]?t)\s+"
-    r"(?:\w+\s+)?(?:mean|make|imply)\b|\bthat['’]s\s+not\s+to\s+say\b|\bis\s+no\s+proof\s+that\b",
+    r"(?:\w+\s+)?(?:mean|make|imply)\b|\bthat['’]s\s+not\s+to\s+say\b|\bis\s+no\s+proof\s+that\b"
+    # A promise the bot declines to make ("Ich kann Ihnen leider nicht versprechen, dass die Absage kostenlos ist",
+    # "I can't promise that a late cancellation will be free"): what follows is the very thing it does not commit
+    # to. The bot's own ability ("Ich kann Ihnen nicht mehr als 20 € erstatten") has no verb of promising.
+    r"|\b(?:(?:ich|wir)\s+(?:kann|können|darf|dürfen|möchte|möchten)|(?:kann|können|darf|dürfen)\s+(?:ich|wir))\s+"
+    r"(?:ihnen\s+)?(?:\w+\s+){0,2}?(?:nicht|nichts|keineswegs)\s+(?:\w+\s+)?"
+    r"(?:versprechen|zusagen|zusichern|garantieren|fest\s+zusagen)\s*,?\s*(?:dass|ob)\b"
+    r"|\b(?:es\s+gibt|there\s+is|there['’]s)\s+(?:keine|no)\s+(?:garantie|gewähr|guarantee)\s*,?\s*(?:dass|that)\b"
+    r"|\b(?:i|we)\s+(?:can\s*n?o?['’]?t|cannot|can\s+not|am\s+not\s+able\s+to|are\s+not\s+able\s+to|"
+    r"won['’]t|will\s+not|could\s*n['’]t|could\s+not)\s+(?:\w+\s+)?(?:promise|guarantee|assure\s+you)"
+    r"(?:\s+you)?(?:\s+that)?\b",
+    re.IGNORECASE,
+)
+# A negated universal subject rejects an absolute: "No sunglasses block 100% of glare", "Keine Sonnenbrille hält
+# 100 % der Blendung ab", "Kein Heizlüfter heizt einen Raum völlig gleichmäßig". Said of every product, it claims
+# nothing for ours. "No other", "kein anderes" is a sole-position claim instead, and "Kein Wunder", "No problem"
+# open a clause of their own; the clause must hold an absolute (100 %, completely, forever) for the denial to be
+# about it ("Kein Modell wiegt mehr als 9 kg" asserts a limit of ours).
+_NEGATED_UNIVERSAL = re.compile(
+    r"^\W*(?:no|none\s+of\s+the|kein|keine|keiner|keines)\s+"
+    r"(?!(?:other|others|andere\w*|weitere\w*|vergleichbare\w*|wunder|problem\w*|sorge\w*|angst|frage|"
+    r"zweifel|worries|wonder|doubt|problem|question|matter|need|idea|ahnung)\b)(?!unser\w*\b|our\b)"
+    r"[^\W\d]",
+    re.IGNORECASE,
+)
+_ABSOLUTE = re.compile(
+    r"\b100\s?(?:%|prozent|percent)|\b(?:vollständig|völlig|komplett|restlos|gänzlich|hundertprozentig|ewig|"
+    r"für\s+immer|jede[ns]?|alle[ns]?|completely|fully|totally|entirely|forever|every|all)\b",
     re.IGNORECASE,
 )
 # Inside its own clause, the rule may not match past another claim frame: "Das Kissen lindert Schmerzen – das heißt
@@ -112,6 +139,9 @@ def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> boo
     ...") or a modal verb with a final "nicht" after it in its clause ("... behandeln kann X nicht")."""
     frames = list(_DENYING_FRAME.finditer(text, sentence.start, match.start))
     if frames and not _AFTER_FRAME_BREAK.search(text, frames[-1].end(), match.start):
+        return True
+    whole = clause_of(text, match, sentence)
+    if _NEGATED_UNIVERSAL.search(whole.of(text)) and _ABSOLUTE.search(whole.of(text)):
         return True
     if not modal:
         return False
@@ -176,6 +206,50 @@ _WH_QUESTION = re.compile(
 )
 
 
+# What a third party said or heard, told by the bot in order to answer it ("Eine Freundin hat gehört, ...", "Man
+# liest oft, ...", "A friend of yours heard that ...", "Some people say ..."): a belief reported, not the bot's own
+# claim, but only when the next sentence corrects it; otherwise it may be a testimonial ("Viele Kunden sagen, ...").
+_THIRD_PARTY_REPORT = re.compile(
+    r"^\W*(?:(?:(?:eine?|ihre?|ihr)\s+(?:\w+\s+){0,2}?(?:freundin|freund|bekannte[rn]?|nachbar(?:in)?|kollegin|"
+    r"kollege|mutter|vater|schwester|bruder|tochter|sohn|arzt|ärztin|verkäufer(?:in)?)|man|viele|manche|einige)\s+"
+    r"(?:(?:hat|habe|haben|hätte|hätten)\s+(?:\w+\s+){0,3}?)?(?:gehört|gelesen|gesagt|erzählt|behauptet|gemeint|"
+    r"sagt|sagen|meint|meinen|glaubt|glauben|behaupten|liest|hört|schreibt|schreiben)"
+    r"|(?:(?:a|your)\s+(?:\w+\s+){0,2}?(?:friend|neighbou?r|colleague|mother|father|sister|brother|doctor|"
+    r"relative)(?:\s+of\s+yours)?|some\s+people|many\s+people|people|others)\s+(?:have\s+|has\s+)?"
+    r"(?:heard|read|said|says|say|told\s+you|tells\s+you|claims?|claimed|believes?|thinks?|wrote|writes))\b"
+    r"|^\W*you(?:['’]ve|\s+have|\s+may\s+have|\s+might\s+have)\s+(?:\w+\s+)?(?:heard|read)\b",
+    re.IGNORECASE,
+)
+# German reports speech in the subjunctive without "dass": "Sie schreiben, eine Freundin habe gehört,
+# Blaulichtfilter würden Kopfschmerzen heilen." Each clause with a verb of the subjunctive goes on reporting;
+# the first clause in the indicative is the bot's own again ("..., die Brille hilft aber").
+_SUBJUNCTIVE = re.compile(
+    r"\b(?:habe|hätte|hätten|sei|seien|wäre|wären|würde|würden|könne|solle|müsse|dürfe|werde|gebe|helfe|heile|"
+    r"wirke|schütze|lindere|verhindere|halte|mache|biete|koste|spare)\b",
+    re.IGNORECASE,
+)
+
+
+_SAID_CLAUSE = re.compile(r"\s*,\s*")
+
+
+def _report_end(text: str, sentence: Span, after: int, *, corrected: bool) -> int:
+    """Where a report that opens a sentence ends: its clause, with what was said ("..., dass ...") and the
+    clauses in the subjunctive that go on reporting. When the bot corrects the report next, what was said may
+    follow the verb as a clause of its own ("Eine Freundin hat gehört, Blaulichtfilter heilen Kopfschmerzen.")."""
+    said_that = _REPORT_OBJECT.match(text, after, sentence.end) or (
+        _SAID_CLAUSE.match(text, after, sentence.end) if corrected else None
+    )
+    end = _REPORT_END.search(text, said_that.end() if said_that else after, sentence.end)
+    while end is not None and end.group() == ",":
+        following = _REPORT_END.search(text, end.end(), sentence.end)
+        stop = following.start() if following else sentence.end
+        if not _SUBJUNCTIVE.search(text, end.end(), stop):
+            break
+        end = following
+    return end.start() if end else sentence.end
+
+
 def echoed(text: str, match: Span, sentence: Span, following: str) -> bool:
     """Whether the match repeats the customer's belief rather than asserting it: a question the next sentence
     (`following`) answers with a denial, correction, doubt or referral, or the first part of a sentence that reports
@@ -193,11 +267,11 @@ def echoed(text: str, match: Span, sentence: Span, following: str) -> bool:
         return True
     opening = _REPORTED.search(said)
     if opening is None:
-        return False
-    after = sentence.start + opening.end()
-    said_that = _REPORT_OBJECT.match(text, after, sentence.end)
-    end = _REPORT_END.search(text, said_that.end() if said_that else after, sentence.end)
-    return match.end <= (end.start() if end else sentence.end)
+        opening = _THIRD_PARTY_REPORT.search(said)
+        # Without the customer as its source, a report is an echo only when the bot corrects it next.
+        if opening is None or answer is None:
+            return False
+    return match.end <= _report_end(text, sentence, sentence.start + opening.end(), corrected=answer is not None)
 
 
 def about_product_on_sale(view: ReplyView, match: RuleMatch) -> bool:

@@ -55,7 +55,14 @@ from safe_reply.validators.claims.model import ClaimsModel, shipped_claims_model
 from safe_reply.validators.claims.restrictions import restrictions_verdict
 from safe_reply.validators.claims.rewrites import approved_for, removal_or_replacement, something_left
 from safe_reply.validators.claims.second_opinion import model_flags
-from safe_reply.validators.claims.speech import about_product_on_sale, clause_of, echoed, not_asserted, offered
+from safe_reply.validators.claims.speech import (
+    about_product_on_sale,
+    clause_of,
+    denied,
+    echoed,
+    not_asserted,
+    offered,
+)
 from safe_reply.validators.claims.taxonomy import COMMITMENTS, LEGAL_BASIS, Backing, ClaimCategory
 from safe_reply.validators.claims.text import ReplyView, condition_of_previous, mentioned, quoted, unquoted
 
@@ -225,6 +232,9 @@ class ClaimsValidator:
             return None
         # An offer is made as a question as often as not ("Kann ich Ihnen 20 € gutschreiben?"): it still binds.
         if backing not in COMMITMENTS and not_asserted(text, match.span, match.sentence_span, category):
+            return None
+        # A commitment the bot declines to make ("I can't promise that it will be free") commits to nothing.
+        if backing in COMMITMENTS and denied(text, match.span, match.sentence_span, modal=False):
             return None
         # The customer's belief, repeated in order to correct it, is no claim of the bot's; an offer the bot makes
         # in so many words binds even then.
