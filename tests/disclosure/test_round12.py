@@ -47,6 +47,12 @@ def test_round12_false_human(text: str, expected: list[tuple[str, str | None]]) 
         "Unsere Optikerin besucht Sie am Donnerstag zu Hause.",
         "Ich schicke Ihnen eine Kollegin nach Hause, die misst nach.",
         "Ich sende Ihnen die Ersatzbrille nach Hause.",
+        "Ich kann Ihnen das Ersatzteil gern direkt nach Hause schicken.",
+        "Ich kümmere mich persönlich darum, dass Ihre Erstattung heute rausgeht.",
+        "Hier ist Abholung im Laden kostenlos.",
+        "This is Premium, available in our online shop for 4.99 a month.",
+        "Urlaub habe ich für Sie im Kundenkonto eingetragen.",
+        "Ich besuche Sie gern wieder im Chat, wenn die Lieferung da ist.",
     ],
 )
 def test_round12_near_misses_pass(text: str) -> None:

@@ -30,6 +30,7 @@ _VALIDATOR = make_validator(
         {"term": "No-Show-Quote Werkstatt 12 %", "kind": "kennzahl"},
         {"term": "Abschlussziel Schutzbrief 40 %", "kind": "kennzahl"},
         {"term": "KM-7-Auslauf", "kind": "internal_plan"},
+        {"term": "Cruiser 5", "kind": "unreleased_product"},
     ],
     allowed_terms=["Velo Trail", "Mühle Classic"],
 )
@@ -49,6 +50,15 @@ LEAKS = [
      "Das Lager in Bremen gibt es nur noch bis Juni, danach wird es geschlossen"),
     ("Our Bremen warehouse will close in June.", "Our Bremen warehouse will close in June"),
     ("Das Lager Bremen wird zum Sommer aufgegeben.", "Das Lager Bremen wird zum Sommer aufgegeben"),
+    # a count noun ends no name where the rest is no public name, and "mal" is no count noun
+    ("Vom Cruiser 5 Stück sind schon reserviert.", "Cruiser 5"),
+    ("Schauen Sie sich den Velo Trail 3 mal im Herbst an.", "Velo Trail 3"),
+    # closing for good, stopping sales
+    ("We're closing our Bremen warehouse next year.", "We're closing our Bremen warehouse next year"),
+    ("Das Lager Bremen schliesst Ende Juni endgültig.", "Das Lager Bremen schliesst Ende Juni endgültig"),
+    ("We'll stop selling the Mühle Classic in Messing next year.",
+     "We'll stop selling the Mühle Classic in Messing next year"),
+    ("Die KM 7 wird eingestellt.", "Die KM 7 wird eingestellt"),
     # a code joined to its concept is the code; a separable verb with its particle
     ("Nehmen Sie lieber die KM 9, die KM 7 wird Ende 2026 aus dem Programm genommen.",
      "Nehmen Sie lieber die KM 9, die KM 7 wird Ende 2026 aus dem Programm genommen"),
@@ -62,6 +72,13 @@ LEAKS = [
 QUIET = [
     "Die KM 7 läuft seit Jahren zuverlässig.",
     "Die KM7 gibt es in Weiß und Grau.",
+    "Die Garantie Ihrer KM 7 läuft im März 2027 aus.",
+    "Bei der KM 7 läuft etwas Fett aus dem Gehäuse, das ist normal.",
+    "Die KM 7 wird über die App eingestellt.",
+    "Das Lager Bremen wird über Weihnachten geschlossen.",
+    "The Bremen warehouse will close early on Christmas Eve.",
+    "The Bremen warehouse is closing in 20 minutes.",
+    "Laut Vorgabe des Herstellers gilt der Schutzbrief nur bis 40 % Restkapazität.",
     "Gläser Velo Trail 3 Stück, Rahmen in Größe M.",
     "Bitte Velo Trail 3 x in den Warenkorb legen.",
     "Please add Velo Trail 3 pieces to the basket.",

@@ -31,6 +31,9 @@ NAMED = [
     ("Seerose entwickeln wir seit Mai.", [(0, 7, "Seerose")]),
     ("Unsere Entwickler testen Seerose schon.", [(25, 32, "Seerose")]),
     ("Our developers are testing Wren already.", [(27, 31, "Wren")]),
+    ("Die Seerose entwickeln unsere Ingenieure seit Mai.", [(4, 11, "Seerose")]),
+    ("Die Seerose entwickelt unser Team seit Mai.", [(4, 11, "Seerose")]),
+    ("Die Seerose Entwickler sind begeistert.", [(4, 11, "Seerose")]),
 ]
 UNLISTED = [
     ("Ein neues Filtermodell testen wir unter dem Namen Bachlauf.", [(50, 58, "Bachlauf")]),

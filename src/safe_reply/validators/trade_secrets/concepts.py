@@ -17,6 +17,7 @@ __all__ = [
     "RISE_WORDINGS",
     "SECRECY_CUES",
     "SEPARABLE",
+    "SETTING_WORDINGS",
     "VALUE_ONLY_CONCEPTS",
     "note_products",
     "product_compounds",
@@ -103,7 +104,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # nicht, das ist die Obergrenze").
     "korridor": ("korridor", "corridor", "spanne", "obergrenze", "ceiling", "höchstens", "maximal", "at most"),
     # ... and by the range it leaves ("wird 2027 aus dem Sortiment genommen", "aus dem Programm").
-    "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "phase out", "phased out",
+    # "eingestellt" is also a setting ("in der App eingestellt"): SETTING_WORDINGS.
+    "auslauf": ("auslauf", "läuft", "discontinu", "eingestellt", "einstell", "stop selling", "stop making",
+                "stop producing", "being retired", "phase out", "phased out",
                 "ausphas", "end of life", "nicht mehr produziert", "nicht mehr hergestellt",
                 "nicht mehr nachproduziert", "aus dem sortiment", "aus dem programm", "ausgelistet", "delist",
                 "dropped from the range"),
@@ -141,9 +144,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Pushing a supplier's price down is aiming at a target ("we're trying to get the cartridge down to
     # €1.20", "den Preis auf 1,20 € drücken").
     # A sales target is also what staff are told to reach ("we're supposed to sell it with 35 % of all
-    # glasses", "wir sollen bei 35 % … verkaufen", "Vorgabe", "quota").
+    # glasses", "wir sollen bei 35 % … verkaufen", "quota"). "Vorgabe" is absent: "laut Vorgabe des Herstellers".
     "ziel": ("ziel", "target", "aiming", "supposed to", "expected to sell", "quota", "wir sollen", "sollen wir",
-             "vorgabe", "vorgegeben", "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
+             "aim for", "our aim", "angestrebt", "anvisiert", "angepeilt", "peilen",
              "negotiat", "verhandl", "verhandeln", "verhandelt", "trying to get", "try to get", "hoping to get",
              "hope to get", "want to get", "push the price", "pushing them down", "pushing it down",
              "push them down", "push it down", "pushing the price", "runterhandeln", "herunterhandeln",
@@ -158,8 +161,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("drogerie", "drugstore"), ("drogerie", "drugstore", "chemist")),
 }  # fmt: skip
 # Wordings that are the stem of a German separable verb: they count only with their particle later in the
-# clause ("läuft nächstes Jahr aus" is a discontinuation; "läuft seit Jahren zuverlässig" is not).
+# clause ("läuft nächstes Jahr aus" is a discontinuation; "läuft seit Jahren zuverlässig" is not, nor "läuft
+# Fett aus dem Gehäuse", where "aus" is a preposition), and not where the customer's own term runs out ("Die
+# Garantie Ihres Barista 7 läuft im März aus": facts.py).
 SEPARABLE: dict[str, str] = {"läuft": "aus"}
+# Wordings of an end that are also a setting: they count unless a setting's words stand before them in the clause
+# ("Den HS 5 können Sie in der App einstellen", "wird über die App eingestellt", "auf Stufe 3 eingestellt").
+SETTING_WORDINGS: frozenset[str] = frozenset({"eingestellt", "einstell"})
 # Concepts too common to make a fact of a codename on their own ("Zielwasser", "Handelsstern"): they count
 # only for an entry with a value, which pins the fact down.
 VALUE_ONLY_CONCEPTS: frozenset[str] = frozenset(

@@ -417,8 +417,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A development verb right after the word, with the word as its subject: the word is what develops
-# ("Die Seerose entwickelt im Juli ihre Blüten"); "Seerose entwickeln wir seit Mai" names the object.
-_GROWS = re.compile(r"\s+(?:entwickel|entwickl|develop)\w*\b(?!\s+wir\b)", re.IGNORECASE)
+# ("Die Seerose entwickelt im Juli ihre Blüten"). A verb in lower case only ("Die Libelle Entwickler" is a
+# noun), and not with the company after it as the subject ("Seerose entwickeln wir seit Mai", "Die Libelle
+# entwickelt unser Team", "… entwickeln unsere Ingenieure").
+_GROWS = re.compile(
+    r"\s+(?:entwickel|entwickl|develop)\w*\b(?!\s+(?:wir|unser\w*|das\s+team|die\s+(?:ingenieur|entwickl|techni)\w*"
+    r"|der\s+hersteller|die\s+firma|die\s+abteilung|we|our)\b)"
+)
 
 
 @functools.lru_cache(maxsize=8192)

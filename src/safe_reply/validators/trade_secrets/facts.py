@@ -41,6 +41,7 @@ from safe_reply.validators.trade_secrets.concepts import (
     RISE_WORDINGS,
     SECRECY_CUES,
     SEPARABLE,
+    SETTING_WORDINGS,
 )
 from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, is_clipped
 from safe_reply.validators.trade_secrets.fastpath import FastView
@@ -113,8 +114,29 @@ class Match:
 
 
 def _particle(particle: str) -> re.Pattern[str]:
-    """The particle of a separable verb later in its clause ("läuft" … "aus")."""
-    return re.compile(r"[^.,;:!?\n]{0,60}?\b" + re.escape(particle) + r"\b")
+    """The particle of a separable verb later in its clause ("läuft" … "aus"), not a preposition ("aus dem")."""
+    return re.compile(
+        r"[^.,;:!?\n]{0,60}?\b" + re.escape(particle) + r"\b(?!\s+(?:dem|der|den|des|einem|einer|ihrem|ihrer"
+        r"|unserem|unserer|meinem|meiner)\b)"
+    )
+
+
+# What runs out for the customer (a guarantee, a contract, an offer): "Ihre Garantie läuft im März aus".
+_OWN_TERM = re.compile(
+    r"(?:garantie|gewährleistung|vertrag|abo\b|abonnement|frist|angebot|aktion|rabatt|gutschein|mitgliedschaft"
+    r"|leasing|miete|kündigung)[^.,;:!?\n]{0,60}$"
+)
+
+
+# A setting's words before "eingestellt"/"einstellen" in its clause: the product is adjusted, not ended.
+_SETTING_BEFORE = re.compile(
+    r"\b(?:auf|über|per|mit|manuell|automatisch|individuell|werkseitig|richtig|korrekt|optimal|app|menü|gerät)\b"
+    r"[^.,;:!?\n]{0,40}$"
+)
+
+
+def _separable_said(lower: str, start: int, end: int, particle: re.Pattern[str]) -> bool:
+    return particle.match(lower, end) is not None and _OWN_TERM.search(lower, max(0, start - 80), start) is None
 
 
 class FactScanner:
@@ -169,6 +191,7 @@ class FactScanner:
         self._rise = frozenset(i for i, cue in enumerate(self._cues) if cue in RISE_WORDINGS)
         self._new_prices = frozenset(i for i, cue in enumerate(self._cues) if cue in NEW_PRICE_WORDINGS)
         self._separable = {i: _particle(SEPARABLE[cue]) for i, cue in enumerate(self._cues) if cue in SEPARABLE}
+        self._setting = frozenset(i for i, cue in enumerate(self._cues) if cue in SETTING_WORDINGS)
         # Cues that begin with a sign ("% off") follow a number directly: no word start to look for.
         self._signed = frozenset(i for i, cue in enumerate(self._cues) if not cue[0].isalnum())
         self._automaton = ahocorasick_rs.AhoCorasick(self._cues) if self._cues else None
@@ -249,11 +272,12 @@ class FactScanner:
             or word_start(lower, s)
             or (i in self._tail and compound_head(lower, s, e))
         )
-        if self._separable:
+        if self._separable or self._setting:
             at_word = [
                 (s, i)
                 for s, i in at_word
-                if i not in self._separable or self._separable[i].match(lower, s + len(self._cues[i])) is not None
+                if (i not in self._separable or _separable_said(lower, s, s + len(self._cues[i]), self._separable[i]))
+                and (i not in self._setting or _SETTING_BEFORE.search(lower, max(0, s - 50), s) is None)
             ]
         if self._rise or self._new_prices:
             clauses = Clauses(text)  # the reply's clause marks, read once for all its wordings

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 __all__ = [
     "CLASS_WORDS",
+    "END_WORDS",
     "FRAMES",
     "GENERIC_WORDS",
     "MATTER_WORDS_DE_EN",
@@ -74,20 +75,25 @@ _PLAN = (
     r"|\bumzug|umziehen|relocat|new (?:site|store|location|branch|warehouse|plant)"
     # An end is a plan too: a product running out of the range, a site closing ("läuft nächstes Jahr aus",
     # "wird nicht mehr nachproduziert", "danach wird sie geschlossen", "gibt es nur noch bis Ende März",
-    # "is being discontinued", "will close in March"). Not opening hours ("sonntags geschlossen", "wird um
-    # 18 Uhr geschlossen", "schließt am Samstag um 14 Uhr"), a lid ("make sure to close the lid"), or a
-    # setting ("wird auf Stufe 3 eingestellt": "eingestellt" is no end here).
-    r"|\bläuft (?:\w+ ){0,4}?aus\b|\bauslauf|ausgelistet|aus dem sortiment|nicht mehr (?:\w+ ){0,2}?(?:nach)?"
-    r"(?:produziert|hergestellt|geführt|angeboten|verkauft)|(?:wird|werden) (?!(?:\w+ ){0,4}?um \d)(?:\w+ ){0,4}?"
-    r"(?:geschlossen|aufgegeben|abgewickelt)\b|\bschließung|\bschliessung|schließt (?:\w+ ){0,3}?(?:endgültig"
-    r"|für immer|dauerhaft)|schließt (?:zum|ende|anfang|mitte) (?:\d|jahr|des|nächst|januar|februar|märz|april|mai"
-    r"|juni|juli|august|september|oktober|november|dezember|frühjahr|sommer|herbst|winter)"
+    # "is being discontinued", "will close in March", "we'll stop selling it"). Not opening hours or a closure
+    # for some days ("sonntags geschlossen", "wird um 18 Uhr / über Weihnachten geschlossen", "schließt am
+    # Samstag um 14 Uhr", "is closing in 20 minutes", "will close early on Christmas Eve"), a lid ("make sure
+    # to close the lid"), or a setting ("wird auf Stufe 3 eingestellt": "eingestellt" is no end here).
+    r"|\bläuft (?:\w+ ){0,4}?aus\b(?! (?:dem|der|den|des|einem|einer|ihrem|ihrer|unserem|unserer)\b)|\bauslauf"
+    r"|ausgelistet|aus dem sortiment|nicht mehr (?:\w+ ){0,2}?(?:nach)?(?:produziert|hergestellt|geführt|angeboten"
+    r"|verkauft)|(?:wird|werden) (?!(?:\w+ ){0,4}?(?:um \d|über|für|heute|morgen|vorübergehend|kurz|wegen|zwischen"
+    r"|am|an|ab \d))(?:\w+ ){0,4}?(?:geschlossen|aufgegeben|abgewickelt|aufgelöst)\b|\bschließung|\bschliessung"
+    r"|schlie(?:ß|ss)t (?:\w+ ){0,3}?(?:endgültig|für immer|dauerhaft)|schlie(?:ß|ss)t (?:zum|ende|anfang|mitte) (?:\d"
+    r"|jahresende|des|nächst|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    r"|frühjahr|sommer|herbst|winter)(?!(?:\w+ ){0,4}?für (?:\w+ )?(?:tag|woche|stunde))"
     r"|(?:gibt es|gibt's) (?:\w+ ){0,2}?nur noch bis|discontinu|phas(?:ed|ing|e) out|end of life|delist"
     r"|(?:will|is going to|are going to|is set to|are set to) (?:be )?clos(?:e|ed|ing)\b"
-    r"(?! (?:the|your|it|its|this|that|on|by|for lunch|at \d|at noon|at midnight|at lunch)\b)"
-    r"|(?:is|are) closing (?:down|for good|permanently|in"
-    r"|at the end)|closing down|\bclosure"
-    r"|shut(?:ting)? down|no longer (?:be )?(?:made|produced|sold|stocked|offered|carried))"
+    r"(?! (?:the|your|it|its|this|that|on|by|for|early|today|tonight|at \d|at half|at noon|at midnight|at lunch"
+    r"|over|in \d+ minutes)\b)|(?:is|are) closing (?:down|for good|permanently|in (?:january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|20[2-3]\d|the new year)"
+    r"|at the end)|closing down|closes for good|closing (?:our|its|the) (?:\w+ )?(?:branch|store|shop|site|plant"
+    r"|warehouse|location)|shutting (?:its|our|the) doors|\bclosure|shut(?:ting)? down|no longer (?:be )?(?:made"
+    r"|produced|sold|stocked|offered|carried)|stop (?:selling|making|producing|offering|stocking)|being retired)"
 )
 _ISSUE = (
     # The problem itself and that it is being looked into, both needed ("Bei Bluetooth-Problemen mit
@@ -197,8 +203,9 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "lager": ("warehouse",),
     # The end of a product or a site, by its noun, its verb and its English words ("Schließung Filiale X":
     # "danach wird sie geschlossen", "the store will close"; "Auslauf Modell X": "läuft nächstes Jahr aus").
-    "schließung": ("closure", "closing", "close", "geschlossen", "schließt", "schließen"),
-    "auslauf": ("discontinued", "discontinuation", "phase-out", "läuft", "ausläuft", "auslaufen"),
+    "schließung": ("closure", "closing", "close", "geschlossen", "schließt", "schließen", "aufgelöst"),
+    "auslauf": ("discontinued", "discontinuation", "phase-out", "läuft", "ausläuft", "auslaufen", "stop selling",
+                "stop making", "being retired"),
     "werk": ("plant", "factory"), "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),
     "region": ("region",), "norden": ("north",), "süden": ("south",), "osten": ("east",), "westen": ("west",),
     # Places whose names differ between the languages (an expansion or a partner's site).
@@ -253,3 +260,5 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "vegan": ("vegan",), "bio": ("organic",), "gluten": ("gluten",), "allergen": ("allergen",),
     "taurin": ("taurine",), "vitamin": ("vitamin",), "eiweiß": ("protein",), "protein": ("protein",),
 }  # fmt: skip
+# The words of an entry that say what kind of end it is: units of it, but never the one that tells the entry.
+END_WORDS: frozenset[str] = frozenset({"auslauf", "schließung", "schliessung"})

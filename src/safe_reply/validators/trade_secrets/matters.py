@@ -39,6 +39,7 @@ from safe_reply.validators.trade_secrets.concepts import OBJECT_WORDS_EN, SECREC
 from safe_reply.validators.trade_secrets.frames import sentences, trimmed
 from safe_reply.validators.trade_secrets.matter_words import (
     CLASS_WORDS,
+    END_WORDS,
     FRAMES,
     GENERIC_WORDS,
     MATTER_WORDS_DE_EN,
@@ -74,7 +75,9 @@ _SECRECY = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in SECRECY
 def _translations() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     de_en: dict[str, tuple[str, ...]] = {**OBJECT_WORDS_EN, **MATTER_WORDS_DE_EN}
     # An entry's words may come transliterated ("Schliessung", as Swiss German and ASCII keyboards write it).
-    de_en.update({german.replace("ß", "ss"): words for german, words in de_en.items() if "ß" in german})
+    for german, words in list(de_en.items()):
+        if "ß" in german or any("ß" in word for word in words):
+            de_en[german.replace("ß", "ss")] = tuple(dict.fromkeys((*words, *(w.replace("ß", "ss") for w in words))))
     en_de: dict[str, list[str]] = {}
     for german, words in de_en.items():
         for word in words:
@@ -211,10 +214,14 @@ def matter_rule(
     # What tells this entry from any talk of the same things: a word of its term, a word of its note that
     # is no general word of the table ("delivery", "bike", "store") and no year, or a two-word notion of
     # the table ("hearing test", "heat pump"): narrower than any one word.
+    # The word that says what kind of end it is ("Auslauf", "Schließung") tells no entry: "läuft 2027 aus" is
+    # said of anything.
     telling = frozenset(
         i
         for i, (keys, forms) in enumerate(groups)
-        if i not in years and any(k in named or " " in k or not _in_table(k) for k in keys)
+        if i not in years
+        and not any(k in END_WORDS for k in keys)
+        and any(k in named or " " in k or not _in_table(k) for k in keys)
     )
     unit_forms = [forms for _, forms in groups]
     for i in own if MatterClass.PARTNER in classes else ():  # a partner is kept discreet by its initial
