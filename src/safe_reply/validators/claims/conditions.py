@@ -73,6 +73,8 @@ def contradicts_conditions(fact: NumericFact, sentence: str, language: Language,
         claimed = distance_in(sentence)
         if claimed is not None and claimed < fact.distance_m:
             return True
+    if any(_names_unnegated(p, sentence) for p in fact.excluded_conditions):
+        return True  # "overnight" for a wear period of "nur Tagestragen (nicht über Nacht)"
     if fact.mode is not None:
         modes = modes_in(sentence)
         # Another documented mode, or in a German reply any other mode (an English one may translate it, but
@@ -86,6 +88,39 @@ def contradicts_conditions(fact: NumericFact, sentence: str, language: Language,
     return False
 
 
+# The nouns of a measuring condition whose every value "jeder"/"any" claims: temperature, power (of a lens),
+# size, load, speed, weather, light, altitude, humidity, terrain, season, variant.
+_CONDITION_DE = (
+    r"(?:[\w-]*temperatur\w*|stärke[n]?|sehstärke\w*|dioptrie\w*|größe[n]?|baugröße\w*|last|belastung\w*"
+    r"|beladung\w*|geschwindigkeit\w*|tempo|witterung\w*|wetterlage\w*|jahreszeit\w*|klima\w*|licht\w*"
+    r"|helligkeit\w*|höhe[n]?|tiefe[n]?|feuchtigkeit\w*|luftfeuchte\w*|untergr[uü]nd\w*|gelände\w*|steigung\w*"
+    r"|umgebung\w*|ausführung\w*|variante[n]?|konfiguration\w*|tageszeit\w*|umstände[n]?|verhältnisse[n]?)"
+)
+_CONDITION_EN = (
+    r"(?:temperatures?|powers?|prescriptions?|strengths?|diopt(?:er|re)s?|sizes?|loads?|speeds?|weather"
+    r"|climates?|seasons?|light(?:ing)?|brightness|altitudes?|depths?|humidity|terrains?|surfaces?|variants?"
+    r"|configurations?|versions?|circumstances?|environments?|times?\s+of\s+day)"
+)
+
+# A negation before a condition in its clause repeats the exclusion ("bitte nicht über Nacht", "never overnight").
+_NEGATION = re.compile(
+    r"\b(?:nicht|nie|niemals|kein\w*|ohne|außer|not|never|no|without|except|avoid\w*|vermeiden|don['’]t"
+    # taking the product off for the condition: "take them out at night", "nachts herausnehmen"
+    r"|take\s+(?:\w+\s+)?(?:out|off)|remov\w+|heraus\w*|raus\w*|abnehm\w*|absetz\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_unnegated(condition: re.Pattern[str], sentence: str) -> bool:
+    for match in condition.finditer(sentence):
+        start = max(sentence.rfind(c, 0, match.start()) + 1 for c in ",;:(–")
+        ends = [i for i in (sentence.find(c, match.end()) for c in ",;:)–") if i >= 0]
+        # The whole clause: German puts the verb last ("die Linsen nachts herausnehmen").
+        if not _NEGATION.search(sentence, start, min(ends, default=len(sentence))):
+            return True
+    return False
+
+
 # Wording that says a figure holds whatever the conditions: "egal welches Programm", "auch bei voller Leistung",
 # "unabhängig von der Stufe", "den ganzen Tag", "even with dual-band", "no matter which setting", "permanently".
 # A spec figure measured under conditions (a mode, a distance, a test standard, "bis zu") does not.
@@ -93,7 +128,12 @@ _UNIVERSAL = re.compile(
     r"\begal\s+(?:ob|wie|wo|wann|was|welch\w*|in\s+welch\w*|bei\s+welch\w*|mit\s+welch\w*|auf\s+welch\w*)\b"
     r"|\bunabhängig\s+(?:von|vom|davon)\b|\b(?:auch|selbst|sogar)\s+(?:bei|beim|mit|im|auf|unter|wenn|ohne|durch)\b(?!\s+(?:mir|mich|uns|dir|euch|ihm)\b)"
     r"|\bin\s+(?:jede[mnr]?|alle[nm]?)\s+(?:[\w-]+\s+)?(?:[\w-]*modus|modi|[\w-]*stufen?|[\w-]*programme?n?|einstellung\w*"
-    r"|situation\w*|bedingung\w*|lage\w*|wetter)\b|\bdauerhaft\b|\bununterbrochen\b|\bam\s+stück\b|\brund\s+um\s+die\s+uhr\b"
+    r"|situation\w*|bedingung\w*|lage\w*|wetter)\b"
+    # "bei jeder Temperatur", "in jeder Stärke", "unter allen Bedingungen", "für alle Größen": a measuring
+    # condition (temperature, power, size, load, weather) named as holding for all its values.
+    rf"|\b(?:in|bei|unter|für|auf)\s+(?:jede[mnrs]?|alle[nm]?|beliebige[mnr]?)\s+(?:[\w-]+\s+)?{_CONDITION_DE}\b"
+    rf"|\b(?:in|at|under|for|on|with)\s+(?:any|every|all)\s+(?:[\w-]+\s+)?{_CONDITION_EN}\b"
+    r"|\bdauerhaft\b|\bununterbrochen\b|\bam\s+stück\b|\brund\s+um\s+die\s+uhr\b"
     r"|\bden\s+ganzen\s+tag\b|\bno\s+matter\s+(?:what|which|how|where|when)\b|\bregardless\s+of\b"
     r"|\b(?:even|also)\s+(?:in|at|on|with|without|through|under|when|if|during|below|above)\b"
     r"|\b(?:in|on|at)\s+(?:any|every|all)\s+(?:[\w-]+\s+)?(?:modes?|settings?|levels?|programmes?|programs?|conditions?|weather)\b"

@@ -28,6 +28,7 @@ from safe_reply.lang import detect_language
 from safe_reply.quantities import Dimension, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
+from safe_reply.validators.claims.coverage import excluded_case, waives_stated_term
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
 
@@ -138,6 +139,14 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # What the sentence makes free: a documented freebie ("Rücksendung kostenlos", "Schonbezug ... gratis")
     # backs that freebie, not free assembly or free cushions.
     freebies = _free_objects(sentence, language, base, lexicon) if _FREE in concepts else set()
+    # A case a term of the plan excludes, or a term it states waived, is not backed by any other wording of the
+    # plan (an approved claim that leaves the exclusions out says nothing about them).
+    if plan_term and any(
+        excluded_case(e, sentence, lexicon) or waives_stated_term(e, sentence, lexicon, _PLAN_TERMS)
+        for e in base.service
+        if not plans or any(plan in e.lower() for plan in plans)
+    ):
+        return Verdict(False, shown)
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
             continue
