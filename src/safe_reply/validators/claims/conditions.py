@@ -11,11 +11,16 @@ it is about.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from safe_reply.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import NumericFact, modes_in, tokens
 from safe_reply.validators.claims.not_a_spec import stem
+from safe_reply.validators.claims.taxonomy import Verdict
+
+if TYPE_CHECKING:
+    from safe_reply.validators.claims.facts import FactBase
 
 # The lower end of a range written without its unit: "62 to 127 cm", "von 42 bis 53 cm", "62–127 cm".
 BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
@@ -226,3 +231,22 @@ _NEAR = re.compile(
     r"|\bdirectly\s+(?:next\s+to|beside|in\s+front\s+of)\b|\bup\s+close\b|\bnext\s+to\s+the\s+unit\b",
     re.I,
 )
+
+
+# A text value's measuring condition: "138 Dk/t (LQ Monthly Air bei −3,00 dpt)", "at 23 °C", "gemessen bei ...".
+_MEASURED_AT = re.compile(r"\b(?:bei|at|gemessen\s+bei|measured\s+at)\s+[−–+-]?\d", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?")
+
+
+def conditioned_verdict(sentence: str, base: FactBase) -> Verdict:
+    """A sentence that says its figure holds under every value of a condition ("in jeder Stärke") is not backed
+    when the figure is one a text fact states under a condition of its own clause ("138 Dk/t ... bei −3,00 dpt").
+    Figures the spec sheet parses are the spec-figure check's (`universal`); a sentence without such a figure
+    claims nothing here."""
+    figures = {n.replace(",", ".") for n in _NUMBER.findall(sentence) if len(n.strip("0.,")) >= 2}
+    for key, shown in base.text_facts.items():
+        for clause in shown.split(";"):
+            numbers = {n.replace(",", ".") for n in _NUMBER.findall(clause)}
+            if figures & numbers and _MEASURED_AT.search(clause):
+                return Verdict(False, shown, key)
+    return Verdict(True, "")

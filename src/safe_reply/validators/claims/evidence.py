@@ -167,7 +167,11 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
 # The service_concept groups that are terms of a plan (claims.*/plan-terms), the plans they belong to, and a term
 # waived ("keine Wartezeit", "no excess", "ohne Selbstbeteiligung").
 _PLAN_TERMS = frozenset(f"service_concept.{g}" for g in ("waiting_period", "excess", "minimum_term", "insured"))
-_PLAN = re.compile(r"\b[\w-]*(?:abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)\b")
+# German "Police" is the policy; English "police report" is no plan ("Theft is only covered with a police report").
+_PLAN = re.compile(
+    r"\b[\w-]*(?:abo|versicherung|schutzbrief|tarif|police(?!\s+(?:report|station|officers?|record))|subscription"
+    r"|insurance|policy)\b"
+)
 _PLAN_KIND = re.compile(r"^[\w-]*?(abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)$")
 _LOWEST_PRICE = re.compile(r"\b(?:niedrigste[nrs]?|günstigste[nrs]?)\s+preis|\blowest\s+price", re.IGNORECASE)
 # A price given against an earlier one: "799 € statt 1.190 €", "€39 instead of €59", "vorher 59 €". English "was"
