@@ -199,7 +199,12 @@ _CAVEAT = re.compile(
     r"|drops?|falls?|reduced|decreases?)\b",
     re.IGNORECASE,
 )
-_WHATEVER = re.compile(r"(?:egal|unabhängig|no\s+matter|regardless|in|on|at)\s", re.IGNORECASE)
+# "bei jeder Temperatur" universalises over temperature even where the fact names one ("bei 20 °C Ausgangstemperatur").
+_WHATEVER = re.compile(
+    r"(?:egal|unabhängig|no\s+matter|regardless|in|on|at)\s"
+    r"|(?:bei|unter|für|auf|under|for|with)\s+(?:jede|alle|beliebig|any|every|all)",
+    re.IGNORECASE,
+)
 # A condition clause ("wenn Sie ...", "if you ..."): what follows states when, not that something holds.
 IF_CLAUSE = re.compile(r"\b(?:wenn|falls|sofern|if|when|whenever|unless)\b", re.IGNORECASE)
 # An English reply cannot name a German fact's condition words: "even in Eco mode" names some condition.
