@@ -4,7 +4,7 @@ product). Each class is flagged on its exact sentence, German and English, and h
 
 - a figure widened to every value of its measuring condition ("bei jeder Temperatur", "in every environment"),
   also for a value the spec sheet keeps as text ("160 lm/W, gemessen bei 25 °C");
-- a figure claimed under a condition the fact excludes ("nicht im Freien" -> "outdoors");
+- a figure, or the product itself, claimed under a condition the fact excludes ("nicht im Freien" -> "outdoors");
 - a town as the place of manufacture that the origin fact gives only for the design;
 - a standard claimed for a product of the line that holds it for another one (sub-brand names "KX Mini");
 - an illness whose course a product is said to slow ("verlangsamt Arthrose", "slows down arthritis");
@@ -84,6 +84,9 @@ def werkhaus() -> ClaimsValidator:
         # a condition the fact excludes ("nicht im Freien"), also across languages
         ("Die Lumo hält im Freien bis zu 12 Stunden durch.", DE, "claims.de/spec-figure"),
         ("The Lumo lamp runs for up to 12 hours outdoors.", EN, "claims.en/spec-figure"),
+        # ... and the product said to work under it, without a figure
+        ("Die Lumo funktioniert auch im Freien.", DE, "claims.de/excluded-condition"),
+        ("The Lumo also works outdoors.", EN, "claims.en/excluded-condition"),
         # a town the origin fact names for the design only
         ("Die Stühle Bo und Ida werden in Bremen gefertigt.", DE, "claims.de/origin-town"),
         ("The chairs Bo and Ida are manufactured in Bremen.", EN, "claims.en/origin-town"),
@@ -115,6 +118,8 @@ def test_flagged_on_its_sentence(werkhaus: ClaimsValidator, text: str, ctx: Cont
         # the exclusion repeated
         ("Die Leuchtdauer der Lumo beträgt bis zu 12 Stunden im Innenbereich; im Freien bitte nicht verwenden.", DE),
         ("The Lumo lamp runs for up to 12 hours indoors; please do not use it outdoors.", EN),
+        ("Die Lumo bitte nicht im Freien verwenden.", DE),
+        ("The Lumo works in any room of your home.", EN),
         # design and manufacture as documented; a material is no place
         ("Die Stühle Bo und Ida werden in Bremen entworfen und in Polen gefertigt.", DE),
         ("The Bo and Ida chairs are designed in Bremen and manufactured in Poland.", EN),

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 from safe_reply.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import NumericFact, modes_in, tokens
+from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.not_a_spec import stem
 from safe_reply.validators.claims.taxonomy import Verdict
+from safe_reply.validators.claims.wording import excluded_text
 
 if TYPE_CHECKING:
     from safe_reply.validators.claims.facts import FactBase
@@ -243,11 +245,21 @@ _MEASURED_AT = re.compile(r"\b(?:bei|at|gemessen\s+bei|measured\s+at)\s+[−–+
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?")
 
 
-def conditioned_verdict(sentence: str, base: FactBase) -> Verdict:
+def conditioned_verdict(sentence: str, base: FactBase, lexicon: Lexicon) -> Verdict:
     """A sentence that says its figure holds under every value of a condition ("in jeder Stärke") is not backed
     when the figure is one a text fact states under a condition of its own clause ("138 Dk/t ... bei −3,00 dpt").
     Figures the spec sheet parses are the spec-figure check's (`universal`); a sentence without such a figure
-    claims nothing here."""
+    claims nothing here. Nor is a sentence backed that says the product works under a condition a fact excludes
+    ("funktioniert auch hinter der Windschutzscheibe" against "hinter Windschutzscheiben kaum Wirkung")."""
+    for fact in base.numeric:
+        if any(_names_unnegated(p, sentence) for p in fact.excluded_conditions):
+            return Verdict(False, fact.shown, fact.family)
+    for key, shown in base.text_facts.items():
+        excluded = excluded_text(shown)
+        for group in lexicon.groups("condition") if excluded else ():
+            pattern = lexicon.pattern(group)
+            if pattern is not None and pattern.search(excluded) and _names_unnegated(pattern, sentence):
+                return Verdict(False, shown, key)
     figures = {n.replace(",", ".") for n in _NUMBER.findall(sentence) if len(n.strip("0.,")) >= 2}
     for key, shown in base.text_facts.items():
         for clause in shown.split(";"):
