@@ -54,6 +54,7 @@ from safe_reply.validators.claims.wording import (
     blank_figures,
     content_words,
     describe,
+    excluded_text,
     mode_of,
     modes_in,
     negated_words,
@@ -131,6 +132,9 @@ class NumericFact:
     foreign: bool = False
     clause_words: tuple[str, ...] = ()  # the words of its own clause of a text value ("Einkaufskorb")
     excluded: frozenset[str] = frozenset()  # condition words it excludes ("ohne Babywanne"): no cue for it
+    # The vocabulary's condition groups its qualifier excludes ("nicht über Nacht", "hinter Windschutzscheiben kaum
+    # Wirkung"): a claim under one of them contradicts the fact, in either language ("overnight").
+    excluded_conditions: tuple[re.Pattern[str], ...] = ()
     end_conditions: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # of a range's ends
     step: float = 0.0  # half a unit of the spec's last digit (its precision)
     serving: Serving | None = None  # the reference amount it is stated for: (2, "drop") of "2 Tropfen = ..."
@@ -221,7 +225,23 @@ def numeric_facts(
                     shown=f"{describe(fact)} [{name}: {raw}]",
                 )
             )
+    excluded = _excluded_conditions(f"{fact.value if isinstance(fact.value, str) else ''} {qualifier}", lexicon)
+    if excluded:
+        found = [dataclasses.replace(f, excluded_conditions=excluded) for f in found]
     return _mark_favourable(found)
+
+
+def _excluded_conditions(text: str, lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The condition groups (both languages) of what the fact's text excludes."""
+    excluded = excluded_text(text)
+    if not excluded:
+        return ()
+    found = []
+    for group in lexicon.groups("condition"):
+        pattern = lexicon.pattern(group)
+        if pattern is not None and pattern.search(excluded):
+            found.append(pattern)
+    return tuple(found)
 
 
 def _make(

@@ -81,7 +81,11 @@ def _marks(claim: str, lexicon: Lexicon) -> list[tuple[str, ...]]:
         # The marks inside its names count as its names too: "GS" of "GS-Zeichen" finds the entry "GS (TÜV ...)".
         inner = lexicon.terms("mark", " ; ".join(words))
         kinds.append(tuple(dict.fromkeys(_fold(w) for w in (*words, *inner))))
-    plain = [*lexicon.terms("mark", claim), *_NUMBERED.findall(claim)]
+    # "ISO" of "EN ISO 18527-1" is part of the standard's number, no mark of its own (else the first entry that
+    # names any ISO standard would be compared, for another product).
+    numbered = _NUMBERED.findall(claim)
+    parts = {w for n in numbered for w in _fold(n).split()}
+    plain = [*(m for m in lexicon.terms("mark", claim) if _fold(m) not in parts), *numbered]
     # A mark of a kind, in any inflection ("den Blauen Engel"), is that kind's.
     named = list(zip(groups, kinds, strict=True))
     own = [m for m in plain if not any(_fold(m) in names or lexicon.has(g, m) for g, names in named)]

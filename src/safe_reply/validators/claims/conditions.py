@@ -11,11 +11,18 @@ it is about.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from safe_reply.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import NumericFact, modes_in, tokens
+from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.not_a_spec import stem
+from safe_reply.validators.claims.taxonomy import Verdict
+from safe_reply.validators.claims.wording import excluded_text
+
+if TYPE_CHECKING:
+    from safe_reply.validators.claims.facts import FactBase
 
 # The lower end of a range written without its unit: "62 to 127 cm", "von 42 bis 53 cm", "62–127 cm".
 BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
@@ -73,6 +80,8 @@ def contradicts_conditions(fact: NumericFact, sentence: str, language: Language,
         claimed = distance_in(sentence)
         if claimed is not None and claimed < fact.distance_m:
             return True
+    if any(_names_unnegated(p, sentence) for p in fact.excluded_conditions):
+        return True  # "overnight" for a wear period of "nur Tagestragen (nicht über Nacht)"
     if fact.mode is not None:
         modes = modes_in(sentence)
         # Another documented mode, or in a German reply any other mode (an English one may translate it, but
@@ -86,6 +95,39 @@ def contradicts_conditions(fact: NumericFact, sentence: str, language: Language,
     return False
 
 
+# The nouns of a measuring condition whose every value "jeder"/"any" claims: temperature, power (of a lens),
+# size, load, speed, weather, light, altitude, humidity, terrain, season, variant.
+_CONDITION_DE = (
+    r"(?:[\w-]*temperatur\w*|stärke[n]?|sehstärke\w*|dioptrie\w*|größe[n]?|baugröße\w*|last|belastung\w*"
+    r"|beladung\w*|geschwindigkeit\w*|tempo|witterung\w*|wetterlage\w*|jahreszeit\w*|klima\w*|licht\w*"
+    r"|helligkeit\w*|höhe[n]?|tiefe[n]?|feuchtigkeit\w*|luftfeuchte\w*|untergr[uü]nd\w*|gelände\w*|steigung\w*"
+    r"|umgebung\w*|ausführung\w*|variante[n]?|konfiguration\w*|tageszeit\w*|umstände[n]?|verhältnisse[n]?)"
+)
+_CONDITION_EN = (
+    r"(?:temperatures?|powers?|prescriptions?|strengths?|diopt(?:er|re)s?|sizes?|loads?|speeds?|weather"
+    r"|climates?|seasons?|light(?:ing)?|brightness|altitudes?|depths?|humidity|terrains?|surfaces?|variants?"
+    r"|configurations?|versions?|circumstances?|environments?|times?\s+of\s+day)"
+)
+
+# A negation before a condition in its clause repeats the exclusion ("bitte nicht über Nacht", "never overnight").
+_NEGATION = re.compile(
+    r"\b(?:nicht|nie|niemals|kein\w*|ohne|außer|not|never|no|without|except|avoid\w*|vermeiden|don['’]t"
+    # taking the product off for the condition: "take them out at night", "nachts herausnehmen"
+    r"|take\s+(?:\w+\s+)?(?:out|off)|remov\w+|heraus\w*|raus\w*|abnehm\w*|absetz\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_unnegated(condition: re.Pattern[str], sentence: str) -> bool:
+    for match in condition.finditer(sentence):
+        start = max(sentence.rfind(c, 0, match.start()) + 1 for c in ",;:(–")
+        ends = [i for i in (sentence.find(c, match.end()) for c in ",;:)–") if i >= 0]
+        # The whole clause: German puts the verb last ("die Linsen nachts herausnehmen").
+        if not _NEGATION.search(sentence, start, min(ends, default=len(sentence))):
+            return True
+    return False
+
+
 # Wording that says a figure holds whatever the conditions: "egal welches Programm", "auch bei voller Leistung",
 # "unabhängig von der Stufe", "den ganzen Tag", "even with dual-band", "no matter which setting", "permanently".
 # A spec figure measured under conditions (a mode, a distance, a test standard, "bis zu") does not.
@@ -93,7 +135,12 @@ _UNIVERSAL = re.compile(
     r"\begal\s+(?:ob|wie|wo|wann|was|welch\w*|in\s+welch\w*|bei\s+welch\w*|mit\s+welch\w*|auf\s+welch\w*)\b"
     r"|\bunabhängig\s+(?:von|vom|davon)\b|\b(?:auch|selbst|sogar)\s+(?:bei|beim|mit|im|auf|unter|wenn|ohne|durch)\b(?!\s+(?:mir|mich|uns|dir|euch|ihm)\b)"
     r"|\bin\s+(?:jede[mnr]?|alle[nm]?)\s+(?:[\w-]+\s+)?(?:[\w-]*modus|modi|[\w-]*stufen?|[\w-]*programme?n?|einstellung\w*"
-    r"|situation\w*|bedingung\w*|lage\w*|wetter)\b|\bdauerhaft\b|\bununterbrochen\b|\bam\s+stück\b|\brund\s+um\s+die\s+uhr\b"
+    r"|situation\w*|bedingung\w*|lage\w*|wetter)\b"
+    # "bei jeder Temperatur", "in jeder Stärke", "unter allen Bedingungen", "für alle Größen": a measuring
+    # condition (temperature, power, size, load, weather) named as holding for all its values.
+    rf"|\b(?:in|bei|unter|für|auf)\s+(?:jede[mnrs]?|alle[nm]?|beliebige[mnr]?)\s+(?:[\w-]+\s+)?{_CONDITION_DE}\b"
+    rf"|\b(?:in|at|under|for|on|with)\s+(?:any|every|all)\s+(?:[\w-]+\s+)?{_CONDITION_EN}\b"
+    r"|\bdauerhaft\b|\bununterbrochen\b|\bam\s+stück\b|\brund\s+um\s+die\s+uhr\b"
     r"|\bden\s+ganzen\s+tag\b|\bno\s+matter\s+(?:what|which|how|where|when)\b|\bregardless\s+of\b"
     r"|\b(?:even|also)\s+(?:in|at|on|with|without|through|under|when|if|during|below|above)\b"
     r"|\b(?:in|on|at)\s+(?:any|every|all)\s+(?:[\w-]+\s+)?(?:modes?|settings?|levels?|programmes?|programs?|conditions?|weather)\b"
@@ -154,7 +201,12 @@ _CAVEAT = re.compile(
     r"|drops?|falls?|reduced|decreases?)\b",
     re.IGNORECASE,
 )
-_WHATEVER = re.compile(r"(?:egal|unabhängig|no\s+matter|regardless|in|on|at)\s", re.IGNORECASE)
+# "bei jeder Temperatur" universalises over temperature even where the fact names one ("bei 20 °C Ausgangstemperatur").
+_WHATEVER = re.compile(
+    r"(?:egal|unabhängig|no\s+matter|regardless|in|on|at)\s"
+    r"|(?:bei|unter|für|auf|under|for|with)\s+(?:jede|alle|beliebig|any|every|all)",
+    re.IGNORECASE,
+)
 # A condition clause ("wenn Sie ...", "if you ..."): what follows states when, not that something holds.
 IF_CLAUSE = re.compile(r"\b(?:wenn|falls|sofern|if|when|whenever|unless)\b", re.IGNORECASE)
 # An English reply cannot name a German fact's condition words: "even in Eco mode" names some condition.
@@ -186,3 +238,32 @@ _NEAR = re.compile(
     r"|\bdirectly\s+(?:next\s+to|beside|in\s+front\s+of)\b|\bup\s+close\b|\bnext\s+to\s+the\s+unit\b",
     re.I,
 )
+
+
+# A text value's measuring condition: "138 Dk/t (LQ Monthly Air bei −3,00 dpt)", "at 23 °C", "gemessen bei ...".
+_MEASURED_AT = re.compile(r"\b(?:bei|at|gemessen\s+bei|measured\s+at)\s+[−–+-]?\d", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?")
+
+
+def conditioned_verdict(sentence: str, base: FactBase, lexicon: Lexicon) -> Verdict:
+    """A sentence that says its figure holds under every value of a condition ("in jeder Stärke") is not backed
+    when the figure is one a text fact states under a condition of its own clause ("138 Dk/t ... bei −3,00 dpt").
+    Figures the spec sheet parses are the spec-figure check's (`universal`); a sentence without such a figure
+    claims nothing here. Nor is a sentence backed that says the product works under a condition a fact excludes
+    ("funktioniert auch hinter der Windschutzscheibe" against "hinter Windschutzscheiben kaum Wirkung")."""
+    for fact in base.numeric:
+        if any(_names_unnegated(p, sentence) for p in fact.excluded_conditions):
+            return Verdict(False, fact.shown, fact.family)
+    for key, shown in base.text_facts.items():
+        excluded = excluded_text(shown)
+        for group in lexicon.groups("condition") if excluded else ():
+            pattern = lexicon.pattern(group)
+            if pattern is not None and pattern.search(excluded) and _names_unnegated(pattern, sentence):
+                return Verdict(False, shown, key)
+    figures = {n.replace(",", ".") for n in _NUMBER.findall(sentence) if len(n.strip("0.,")) >= 2}
+    for key, shown in base.text_facts.items():
+        for clause in shown.split(";"):
+            numbers = {n.replace(",", ".") for n in _NUMBER.findall(clause)}
+            if figures & numbers and _MEASURED_AT.search(clause):
+                return Verdict(False, shown, key)
+    return Verdict(True, "")

@@ -29,6 +29,7 @@ from safe_reply.lang import detect_language
 from safe_reply.quantities import Dimension, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
+from safe_reply.validators.claims.coverage import excluded_case, waives_stated_term
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.lexicon import Lexicon
 
@@ -139,6 +140,14 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # What the sentence makes free: a documented freebie ("Rücksendung kostenlos", "Schonbezug ... gratis")
     # backs that freebie, not free assembly or free cushions.
     freebies = _free_objects(sentence, language, base, lexicon) if _FREE in concepts else set()
+    # A case a term of the plan excludes, or a term it states waived, is not backed by any other wording of the
+    # plan (an approved claim that leaves the exclusions out says nothing about them).
+    if plan_term and any(
+        excluded_case(e, sentence, lexicon) or waives_stated_term(e, sentence, lexicon, _PLAN_TERMS)
+        for e in base.service
+        if not plans or any(plan in e.lower() for plan in plans)
+    ):
+        return Verdict(False, shown)
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
             continue
@@ -159,7 +168,11 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
 # The service_concept groups that are terms of a plan (claims.*/plan-terms), the plans they belong to, and a term
 # waived ("keine Wartezeit", "no excess", "ohne Selbstbeteiligung").
 _PLAN_TERMS = frozenset(f"service_concept.{g}" for g in ("waiting_period", "excess", "minimum_term", "insured"))
-_PLAN = re.compile(r"\b[\w-]*(?:abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)\b")
+# German "Police" is the policy; English "police report" is no plan ("Theft is only covered with a police report").
+_PLAN = re.compile(
+    r"\b[\w-]*(?:abo|versicherung|schutzbrief|tarif|police(?!\s+(?:report|station|officers?|record))|subscription"
+    r"|insurance|policy)\b"
+)
 _PLAN_KIND = re.compile(r"^[\w-]*?(abo|versicherung|schutzbrief|tarif|police|subscription|insurance|policy)$")
 _LOWEST_PRICE = re.compile(r"\b(?:niedrigste[nrs]?|günstigste[nrs]?)\s+preis|\blowest\s+price", re.IGNORECASE)
 # A price given against an earlier one: "799 € statt 1.190 €", "€39 instead of €59", "vorher 59 €". English "was"

@@ -21,7 +21,7 @@ from safe_reply.validators.claims.wording import tokens
 
 # Steps that are not manufacturing: a place that only holds these does not back "hergestellt in".
 _ASSEMBLY = re.compile(
-    r"montage|montiert|assembl|entwickelt|entwicklung|developed|design|engineer|ingenieur|konzeption|geprüft|prüfung|"
+    r"montage|montiert|assembl|entwickelt|entwicklung|entworfen|entwurf|gestaltet|developed|design|engineer|ingenieur|konzeption|geprüft|prüfung|"
     r"tested|testing|abgefüllt|abfüllung|bottled|verpackt|packaged|packed|konfektion",
     re.IGNORECASE,
 )

@@ -31,6 +31,7 @@ _PAREN = re.compile(r"\(([^)]*)\)")
 # inside a value or qualifier ("(Thermowell L12: 4,9)", "Tavi Duo: Babywanne ...").
 _NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*([^,;)]+)")
 _MIN_NOUN = 4
+_SUB_BRAND = re.compile(r"[A-ZÄÖÜ]{2,4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,12 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
     for name, description, english in groups:
         words = name.split()
         brand_at = next((i for i, w in enumerate(words) if w.lower() in brand), None)
+        if brand_at is None:
+            # A sub-brand's letters before a name ("Radbrille LQ Velo", "Schutzbrille LQ Werk"): a product, the
+            # words before it its nouns, not a phrase that describes every model.
+            brand_at = next(
+                (i for i, w in enumerate(words[:-1]) if _SUB_BRAND.fullmatch(w) and words[i + 1][:1].isupper()), None
+            )
         if brand and brand_at is None and not any(ch.isdigit() for ch in name) and not english:
             shared.append(name)  # "Luft/Wasser-Monoblock-Wärmepumpen": describes every model
             continue

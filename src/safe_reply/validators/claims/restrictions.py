@@ -87,8 +87,17 @@ def restriction_clauses(facts: Iterable[Fact], products: ProductIndex, nouns: It
         # bei Netzausfall schalten Wechselrichter und Einspeisung ab" is one restriction.
         for text in (str(fact.value), fact.qualifier or ""):
             if _RESTRICTING.search(text):
-                topics = _topics(text, excluded)
-                clauses = [_topics(c, excluded) for c in re.split(r";|(?<=[.!?])\s", text) if _RESTRICTING.search(c)]
+                # A product the restriction itself names is what it is about ("LQ Piste Kategorie 2 oder 4;
+                # Kategorie 4 nicht für den Straßenverkehr"): its name words stay topics.
+                own = frozenset(
+                    w
+                    for i in products.named(text)
+                    for name in (products.products[i].name, *products.products[i].aliases)
+                    for w in tokens(name.replace("-", " "))
+                )
+                kept = excluded - own
+                topics = _topics(text, kept)
+                clauses = [_topics(c, kept) for c in re.split(r";|(?<=[.!?])\s", text) if _RESTRICTING.search(c)]
                 core = frozenset().union(*clauses)
                 narrow = frozenset().union(*(c for c in clauses if len(c) <= 2))
                 if len(topics) >= 2 and core:

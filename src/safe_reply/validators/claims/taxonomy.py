@@ -59,6 +59,9 @@ class Backing(StrEnum):
     # ("emissionsarm nach EMICODE EC1 PLUS"; UWG Anhang Nr. 4a: recognised excellent environmental performance).
     HELD_LABEL = "held_label"
     ENERGY_CLASS = "energy_class"  # every energy efficiency class it names is one the facts name
+    # "und zwar in jeder Stärke", "at any temperature": no figure it names is one the facts state under a
+    # condition (a text value such as "138 Dk/t (bei −3,00 dpt)" the spec-figure check cannot parse).
+    CONDITIONED = "conditioned"
 
 
 # The default legal basis per category; a rule may name a more specific one.

@@ -34,6 +34,7 @@ from safe_reply.validators.claims.backing import (
     origin_verdict,
 )
 from safe_reply.validators.claims.boasted import boasted
+from safe_reply.validators.claims.conditions import conditioned_verdict
 from safe_reply.validators.claims.evidence import (
     competitor_verdict,
     concept_verdict,
@@ -101,6 +102,7 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "restriction_contradicted": (ClaimCategory.SPEC_EXCEEDED, Backing.RESTRICTIONS),
     "production_method": (ClaimCategory.OTHER, Backing.CONCEPT),
     "environmental_generic": (ClaimCategory.ENVIRONMENTAL, Backing.HELD_LABEL),
+    "spec_universal": (ClaimCategory.SPEC_EXCEEDED, Backing.CONDITIONED),
 }
 # The vocabulary class whose words are a TERMS claim's key terms.
 TERM_CLASSES = {
@@ -316,6 +318,8 @@ class ClaimsValidator:
             return restrictions_verdict(sentence, self.base.restrictions)
         if backing is Backing.ENERGY_CLASS:
             return energy_class_verdict(sentence, self.base)
+        if backing is Backing.CONDITIONED:
+            return conditioned_verdict(sentence, self.base, self.lexicon)
         if backing is Backing.CONCEPT:
             return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")

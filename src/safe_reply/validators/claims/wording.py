@@ -81,6 +81,25 @@ _WITHOUT = re.compile(
 )
 
 
+# A condition under which the fact says the product hardly works: "hinter Windschutzscheiben kaum Wirkung",
+# "bei Nässe wirkungslos", "no effect behind windscreens".
+_NO_EFFECT = re.compile(
+    r"([\w\s-]{3,60}?)\s+(?:kaum|keine|wenig|geringe|ohne)\s+(?:wirkung|funktion|effekt)\w*"
+    r"|([\w\s-]{3,60}?)\s+(?:wirkungslos|unwirksam|nicht\s+wirksam)"
+    r"|\b(?:hardly|little|no)\s+(?:any\s+)?(?:effect|function)\s+([\w\s-]{3,60})",
+    re.IGNORECASE,
+)
+
+
+def excluded_text(text: str) -> str:
+    """What a fact's qualifier excludes, as text: its "nicht ..."/"ohne ..." words and the conditions it says
+    the product hardly works under ("hinter Windschutzscheiben kaum Wirkung" -> "hinter Windschutzscheiben")."""
+    parts = [match.group(1) for match in _WITHOUT.finditer(text)]
+    for clause in re.split(r"[;,()]", text):
+        parts.extend(g for m in _NO_EFFECT.finditer(clause) for g in m.groups() if g)
+    return " ".join(parts)
+
+
 def negated_words(text: str) -> frozenset[str]:
     """The words a clause excludes ("ohne Babywanne", "without pegs"): they name what the figure is not."""
     return frozenset(w for match in _WITHOUT.finditer(text) for w in tokens(match.group(1)))
