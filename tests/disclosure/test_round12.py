@@ -31,6 +31,8 @@ def found(text: str, ctx: Context = LATER) -> list[tuple[str, str | None]]:
          [(_VISIT_EN, "I'll come to your home myself on Thursday and bring the equipment.")]),
         ("I'll happily visit you at home next week.", [(_VISIT_EN, "I'll happily visit you at home next week.")]),
         ("Ich besuche Sie am Freitag zu Hause.", [(_VISIT_DE, "Ich besuche Sie am Freitag zu Hause.")]),
+        ("Ich sitze selbst im Einkauf und kenne die Preise.",
+         [("disclosure.de/false-human-life", "Ich sitze selbst im Einkauf und kenne die Preise.")]),
     ],
 )  # fmt: skip
 def test_round12_false_human(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -53,6 +55,8 @@ def test_round12_false_human(text: str, expected: list[tuple[str, str | None]]) 
         "This is Premium, available in our online shop for 4.99 a month.",
         "Urlaub habe ich für Sie im Kundenkonto eingetragen.",
         "Ich besuche Sie gern wieder im Chat, wenn die Lieferung da ist.",
+        "Ich frage im Einkauf nach, ob der Artikel nachbestellt wird.",
+        "Ich leite Ihre Frage an den Einkauf weiter.",
     ],
 )
 def test_round12_near_misses_pass(text: str) -> None:

@@ -31,6 +31,10 @@ _VALIDATOR = make_validator(
         {"term": "Abschlussziel Schutzbrief 40 %", "kind": "kennzahl"},
         {"term": "KM-7-Auslauf", "kind": "internal_plan"},
         {"term": "Cruiser 5", "kind": "unreleased_product"},
+        {"term": "Baumarkt Wendtland", "kind": "key_account", "note": "regionale Baumarktkette, größter Abnehmer"},
+        {"pattern": r"2[,.]31\s?(?:€|EUR|Euro)", "kind": "einkaufspreis"},
+        {"term": "Nachfüllquote 31 %", "kind": "kennzahl"},
+        {"term": "Mindestbestellwert 29 €", "kind": "internal_plan"},
     ],
     allowed_terms=["Velo Trail", "Mühle Classic"],
 )
@@ -59,6 +63,13 @@ LEAKS = [
     ("We'll stop selling the Mühle Classic in Messing next year.",
      "We'll stop selling the Mühle Classic in Messing next year"),
     ("Die KM 7 wird eingestellt.", "Die KM 7 wird eingestellt"),
+    # a firm's name before its own kind word; a small spoken price; a share; a threshold
+    ("Die Wendtland-Baumärkte sind unser größter Abnehmer.", "Wendtland"),
+    ("Die Wendtland Baumärkte sind unser größter Abnehmer.", "Wendtland"),
+    ("Wir zahlen selbst zwei Euro einunddreißig pro Packung.", "zwei Euro einunddreißig"),
+    ("We pay two euros thirty-one per pack ourselves.", "two euros thirty-one"),
+    ("The refill share is 31 %.", "31 %"),
+    ("Geplant ist, die Grenze auf 29 € anzuheben, das ist aber noch nicht offiziell.", "29 €"),
     # a code joined to its concept is the code; a separable verb with its particle
     ("Nehmen Sie lieber die KM 9, die KM 7 wird Ende 2026 aus dem Programm genommen.",
      "Nehmen Sie lieber die KM 9, die KM 7 wird Ende 2026 aus dem Programm genommen"),
@@ -70,6 +81,12 @@ LEAKS = [
     ("Wir sollen den Schutzbrief bei 40 % aller Räder verkaufen.", "40 %"),
 ]  # fmt: skip
 QUIET = [
+    "Herr Wendtland hat angerufen.",
+    "Die Wendtland-Familie wohnt nebenan.",
+    "Die Tabs kosten zwei Euro einunddreißig im Angebot.",
+    "Der Versand kostet zwei Euro neunzig.",
+    "Our refill pouch is 31 % cheaper per litre.",
+    "Die Versandkostenfrei-Grenze liegt bei 20 €.",
     "Die KM 7 läuft seit Jahren zuverlässig.",
     "Die KM7 gibt es in Weiß und Grau.",
     "Die Garantie Ihrer KM 7 läuft im März 2027 aus.",

@@ -105,6 +105,8 @@ __all__ = ["SPEC", "build"]
 
 # Punctuation that is part of what an entry means (a prompt marker, markdown, a handle), unlike the
 # hyphens, dots, ampersands, percent and currency signs of names, hosts and facts.
+# The capitalised words of a firm's name that say what kind of firm it is ("Drogerie" of "Drogerie Pelzer").
+_KIND_WORD = re.compile(r"(?<![^\W\d_])[A-ZÄÖÜ][a-zäöüß]{3,}(?![^\W\d_])")
 _MARKUP_PUNCTUATION = re.compile(r"[!:;\[\]{}<>@#^|\\~*`=]")
 _NAME_KINDS = frozenset({Kind.CODENAME.value, Kind.UNRELEASED_PRODUCT.value})
 MAX_AS_WRITTEN_KEYS = 20_000  # terms beyond one word of letters; up to this many, digit terms get a second key
@@ -381,6 +383,12 @@ class _Compiler:
         if entry.kind == PURCHASE_KIND:
             self.purchase.append(self._fact_entry(entry.kind, entry.pattern))
 
+    def _company_rule(self, term: str, name: str) -> NameRule:
+        """The rule of a firm's name word, with the firm's other words as its kinds: "die Pelzer-Drogerien", "die
+        Pelzer Drogerien" name "Drogerie Pelzer" as a product kind names a codename ("die Wachturm-Kameras")."""
+        kinds = [w for w in _KIND_WORD.findall(term) if w.lower() != name.lower()]
+        return self.company_rule.with_products(kinds) if kinds else self.company_rule
+
     def _add_term(self, entry: TermEntry | FlatTerm) -> None:
         # `isalnum()` first: one word of letters and digits (most of a long list) skips the regexes.
         term = entry.term
@@ -430,7 +438,7 @@ class _Compiler:
             *((f, True, rule, english) for f in forms),
             *((v, True, rule, english) for v in (variant_paraphrases(term) if fact is None else ())),
             *((w, True, rule, english) for w in (number_word_forms(term) if fact is None else ())),
-            *((n, True, self.company_rule, english) for n in names),
+            *((n, True, self._company_rule(term, n) if firm else self.company_rule, english) for n in names),
             # The designation alone: always a name, unless it is a common token too ("T4").
             *((c, True, self.designation_rule if common else rule, english) for c, common in codes),
             *(self._translated(term, rule, entry.context) if fact is None else ()),

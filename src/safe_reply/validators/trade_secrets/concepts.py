@@ -62,8 +62,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "at most", "the most"),
     "budget": ("budget", "rahmen", "spielraum", "limit", "maximal", "höchstens", "up to", "bis zu", "at most"),
     # A floor is also said by what may not happen below it ("nicht unter 169 €", "go below €169").
+    # ... and a minimum order value is the threshold of free shipping ("die Grenze auf 29 € anheben").
     "mindest": ("mindest", "minimum", "at least", "wenigstens", "darunter", "below", "nicht unter", "not under",
-                "no lower", "nicht günstiger", "nicht billiger", "price floor"),
+                "no lower", "nicht günstiger", "nicht billiger", "price floor", "grenze", "schwelle", "threshold"),
     # A lower limit is a floor, not a ceiling ("Stundensatz-Untergrenze 68 €": "we don't go below €68").
     "untergrenze": ("untergrenze", "mindest", "minimum", "at least", "darunter", "below", "nicht unter", "not under",
                     "no lower", "nicht günstiger", "nicht billiger", "floor", "lowest we go"),
@@ -71,9 +72,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "charge": ("charge", "batch", "lot "),
     "serie": ("serie", "series", "batch"),
     # A share is also a ratio ("loss ratio", "Schadenquote") or "every n-th" of something.
-    "quote": ("quote", "rate", "ratio", "von hundert", "out of a hundred", "in hundred"),
+    "quote": ("quote", "rate", "ratio", "share", "anteil", "von hundert", "out of a hundred", "in hundred"),
     # German compounds use the English word too ("Verbindungsabbruchrate", "Fehlerrate").
-    "rate": ("quote", "rate", "ratio", "von hundert", "out of a hundred", "in hundred"),
+    "rate": ("quote", "rate", "ratio", "share", "anteil", "von hundert", "out of a hundred", "in hundred"),
     # A score's threshold ("Betrugsscore 70": "the fraud score was above 70", "ab einem Score von 70").
     "score": ("score", "schwelle", "threshold", "punktwert", "cut-off", "cutoff"),
     "schwelle": ("schwelle", "threshold", "score", "cut-off", "cutoff"),
@@ -191,6 +192,7 @@ DEFINING_CONCEPTS: frozenset[str] = frozenset({"ziel"})
 OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "werkstatt": ("workshop", "repair shop"), "techniker": ("technicians", "technician", "engineers"),
     "kanzlei": ("tax firm", "law firm", "firms", "practice"),
+    "nachfüll": ("refill",), "nachfüllbeutel": ("refill pouch", "refill pouches"), "verkauf": ("sales",),
     "preis": ("price",), "gestell": ("frame", "chassis"), "rahmen": ("frame",), "akku": ("battery",),
     "batterie": ("battery",), "motor": ("motor", "engine"), "gehäuse": ("housing", "casing"),
     "bezug": ("cover",), "bezüge": ("covers",), "stoff": ("fabric",), "dichtung": ("seal", "gasket"),

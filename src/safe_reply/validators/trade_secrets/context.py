@@ -180,6 +180,14 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFC", word).casefold()
 
 
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _plain(word: str) -> str:
+    """A casefolded word without umlauts."""
+    return word.translate(_UMLAUTS)
+
+
 @dataclass(frozen=True, slots=True)
 class NameRule:
     """Cue words (casefolded) and the window; one shared instance unless a term adds its own cues."""
@@ -216,9 +224,12 @@ class NameRule:
         return replace(self, cues=cues)
 
     def with_products(self, products: Iterable[str], ordinary_compounds: Iterable[str] = ()) -> NameRule:
+        # Without umlauts too: a plural mutates its vowel ("Baumarkt" -> "Kessler-Baumärkte"), and the word is
+        # compared without them (_product).
+        folded = {_fold(p) for p in products if p.strip()}
         return replace(
             self,
-            products=self.products | {_fold(p) for p in products if p.strip()},
+            products=self.products | folded | {_plain(p) for p in folded},
             ordinary_compounds=self.ordinary_compounds | {_fold(c) for c in ordinary_compounds},
         )
 
@@ -318,7 +329,7 @@ class NameRule:
             return False
         if end < word_end:
             hyphen = text[end] == "-"
-            tail = _fold("".join(c for c in text[end + 1 if hyphen else end : word_end] if c.isalpha()))
+            tail = _plain(_fold("".join(c for c in text[end + 1 if hyphen else end : word_end] if c.isalpha())))
             if hyphen:
                 # "Kiesel-Katzenstreu": the kind as the compound's head.
                 return bool(tail) and (any(tail.startswith(p) for p in self.products) or _is_cue(self.products, tail))
@@ -331,7 +342,7 @@ class NameRule:
             # "Die Zedercreme von Weleda führen wir nicht": a denied, another maker's or a catalogue product.
             return not ordinary_product_clause(text, start, word_end)
         following = _NEXT_NOUN.match(text, word_end, min(len(text), word_end + 40))
-        if following is None or not _is_cue(self.products, _fold(following.group(1))):
+        if following is None or not _is_cue(self.products, _plain(_fold(following.group(1)))):
             return False
         if coordinated(text, following.end()) or ordinary_product_clause(text, start, following.end()):
             return False  # "Garten Stuhl und Tisch sind im Set", "Ein Nova Sofa führen wir nicht"

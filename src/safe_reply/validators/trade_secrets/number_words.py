@@ -47,8 +47,10 @@ def written_numbers(text: str) -> tuple[str, list[tuple[int, int]]]:
         if match.group().lower() in _SCALE_WORDS and _DIGIT_BEFORE.search(text, 0, match.start()):
             continue  # "12 Tausend": the scale of the number before it (_NUMBER)
         numbers = _run_numbers(match.group())
-        if not numbers and match.group().lower() in _ONE and _CURRENCY_AFTER.match(text, match.end()):
-            numbers = [1]
+        if not numbers and _CURRENCY_AFTER.match(text, match.end()):
+            # Before a currency word a small number is one too ("zwei Euro einunddreißig", "one euro fifty"):
+            # text2num leaves numbers under 3 as words by default.
+            numbers = [1] if match.group().lower() in _ONE else _run_numbers(match.group(), threshold=0)
         if numbers:
             runs.append((match.start(), match.end(), numbers))
     parts: list[str] = []
@@ -96,13 +98,13 @@ def _spoken_price(numbers: list[int]) -> bool:
     )
 
 
-def _run_numbers(run: str) -> list[int]:
+def _run_numbers(run: str, threshold: float = 3.0) -> list[int]:
     """The numbers a run of number words reads as ("thirty-one eighty" -> [31, 80]); [] for "und", "ein"
-    alone and the like."""
+    alone and the like (and for numbers under `threshold`, text2num's own default)."""
     from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
     for language in ("de", "en"):
-        parts = alpha2digit(run, language).split()
+        parts = alpha2digit(run, language, threshold=threshold).split()
         if parts and all(p.isdigit() for p in parts):
             return [int(p) for p in parts]
     return []
