@@ -258,8 +258,8 @@ _GENERIC_SUBJECT = frozenset(
 
 def _always_for(entry: str, sentence: str) -> bool:
     """A term with a threshold that also holds always for someone ("ab 20 €; Spar-Abo-Lieferungen immer
-    versandkostenfrei") backs "immer kostenlos" only for a sentence that names that someone: "Versand ist immer
-    kostenlos" waives the threshold, "Spar-Abo-Lieferungen sind immer versandkostenfrei" repeats the term."""
+    versandkostenfrei") backs "immer kostenlos" only for a sentence that names that someone ("Abo-Lieferungen sind
+    immer versandkostenfrei" repeats the term); "Versand ist immer kostenlos" waives the threshold."""
     said = set(re.findall(r"\w+", sentence.lower()))
     for clause in _TERM_CLAUSE.split(entry):
         always = _ALWAYS.search(clause)
@@ -267,7 +267,7 @@ def _always_for(entry: str, sentence: str) -> bool:
             continue
         subject = {w for w in re.findall(r"\w+", clause[: always.start()].lower()) if len(w) >= 3}
         subject -= _GENERIC_SUBJECT
-        if subject and subject <= said:
+        if subject & said:
             return True
     return False
 # Words of a free clause that say nothing about what is free: pronouns, articles, particles, verbs of giving.
