@@ -137,6 +137,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         for plan in (_PLAN.findall(sentence.lower()) if plan_term else [])
     ]
     negated = plan_term and _NEGATED.search(sentence) is not None
+    endless = _EXPIRY in concepts and _ENDLESS.search(sentence) is not None
     # What the sentence makes free: a documented freebie ("Rücksendung kostenlos", "Schonbezug ... gratis")
     # backs that freebie, not free assembly or free cushions.
     freebies = _free_objects(sentence, language, base, lexicon) if _FREE in concepts else set()
@@ -157,8 +158,11 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         # plan's), and "keine Wartezeit" is not backed by "Wartezeit: 3 Monate".
         if (plans and not any(plan in entry.lower() for plan in plans)) or (negated and not _NEGATED.search(entry)):
             continue
+        # "Punkte verfallen nie" is not backed by "Punkte verfallen am Ende des zweiten Kalenderjahres".
+        if endless and not _ENDLESS.search(entry):
+            continue
         # "regardless of order value" waives the term's threshold ("versandkostenfrei ab 50 €").
-        if waived and _THRESHOLD.search(entry):
+        if waived and _THRESHOLD.search(entry) and not _always_for(entry, sentence):
             continue
         if all(_has_figure(entry, f) for f in figures) and all(a in money(entry) for a in amounts):
             return Verdict(True, f"service terms: {entry[:120]}")
@@ -167,6 +171,11 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
 
 # The service_concept groups that are terms of a plan (claims.*/plan-terms), the plans they belong to, and a term
 # waived ("keine Wartezeit", "no excess", "ohne Selbstbeteiligung").
+_EXPIRY = "service_concept.expiry"
+_ENDLESS = re.compile(
+    r"\b(?:nie|niemals|nicht|never|not|unbegrenzt|unbefristet|forever|indefinitely|no\s+expiry|kein\w*\s+verfall\w*)\b",
+    re.IGNORECASE,
+)
 _PLAN_TERMS = frozenset(f"service_concept.{g}" for g in ("waiting_period", "excess", "minimum_term", "insured"))
 # German "Police" is the policy; English "police report" is no plan ("Theft is only covered with a police report").
 _PLAN = re.compile(
@@ -240,8 +249,8 @@ def _amounts_hold(amounts: list[float], documented: list[float]) -> bool:
 
 _NEGATED = re.compile(r"\b(?:kein\w*|ohne|entfällt|entfallen|no|without|zero)\b", re.IGNORECASE)
 _WAIVER = re.compile(
-    r"\b(?:regardless\s+of|no\s+matter|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|"
-    r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|auf\s+jede\s+bestellung)",
+    r"\b(?:regardless\s+of|no\s+matter|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|no\s+minimum\s+(?:order|purchase|spend)|"
+    r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|kein(?:en)?\s+mindest(?:bestell|einkauf|umsatz)\w*|auf\s+jede\s+bestellung)",
     re.IGNORECASE,
 )
 _ALWAYS = re.compile(r"\b(?:immer|stets|grundsätzlich|generell|always|in\s+any\s+case)\b", re.IGNORECASE)
@@ -252,6 +261,28 @@ _THRESHOLD = re.compile(
 
 
 _FREE = "service_concept.free"
+# The part of a term before its "immer" ("Spar-Abo-Lieferungen immer versandkostenfrei") is whom it holds for always.
+_TERM_CLAUSE = re.compile(r"[;,()]")
+_GENERIC_SUBJECT = frozenset(
+    {"lieferung", "lieferungen", "versand", "bestellung", "bestellungen", "sendung", "sendungen", "delivery",
+     "deliveries", "shipping", "order", "orders", "parcel", "parcels", "der", "die", "das", "alle", "all", "the"}
+)
+
+
+def _always_for(entry: str, sentence: str) -> bool:
+    """A term with a threshold that also holds always for someone ("ab 20 €; Spar-Abo-Lieferungen immer
+    versandkostenfrei") backs "immer kostenlos" only for a sentence that names that someone ("Abo-Lieferungen sind
+    immer versandkostenfrei" repeats the term); "Versand ist immer kostenlos" waives the threshold."""
+    said = set(re.findall(r"\w+", sentence.lower()))
+    for clause in _TERM_CLAUSE.split(entry):
+        always = _ALWAYS.search(clause)
+        if always is None or _THRESHOLD.search(clause):
+            continue
+        subject = {w for w in re.findall(r"\w+", clause[: always.start()].lower()) if len(w) >= 3}
+        subject -= _GENERIC_SUBJECT
+        if subject & said:
+            return True
+    return False
 # Words of a free clause that say nothing about what is free: pronouns, articles, particles, verbs of giving.
 _NOT_OBJECTS = frozenset(
     """
@@ -305,8 +336,19 @@ def _names_any(entry: str, words: set[str], lexicon: Lexicon) -> bool:
     return any(lexicon.has(kind, w) for kind in kinds for w in words)
 
 
+# A separable verb split around its objects ("nehmen wir ungeöffnete Packungen ... zurück", "we take opened packs
+# back") names the same service as its joined form; the vocabulary holds the joined one.
+_SPLIT_VERB = re.compile(
+    r"\b(?:(nehm|geb|schick|send)\w*|(nimm|gib)t)\b[^.!?,;]{0,60}?\bzurück\b|\b(tak)(?:e|es|ing)\b[^.!?,;]{0,40}?\bback\b",
+    re.IGNORECASE,
+)
+
+
 def _concepts(text: str, lexicon: Lexicon) -> set[str]:
-    return {group for group in lexicon.groups("service_concept") if lexicon.has(group, text)}
+    joined = [f"zurück{m.group(1) or m.group(2)}en" if m.group(1) or m.group(2) else "take back"
+              for m in _SPLIT_VERB.finditer(text)]
+    full = " ".join([text, *joined])
+    return {group for group in lexicon.groups("service_concept") if lexicon.has(group, full)}
 
 
 _CORRECTED = re.compile(r"\b(?:nicht|not|statt|anstatt|instead\s+of|rather\s+than)\s*$", re.I)

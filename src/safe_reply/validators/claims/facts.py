@@ -151,11 +151,27 @@ def _service_facts(line: ProductLine, lexicon: Lexicon) -> list[str]:
     49 €, zu jedem Sofa gratis"). A plain price ("Kissen für 39 € (vorher 59 €)") is an offer for price references
     (`FactBase.offers`), no service term: it backs no free assembly or extended return."""
     return [
-        describe(f)
+        _service_term(f)
         for f in line.facts
         if lexicon.has("service_topic", f"{f.key.replace('_', ' ')} {f.label_de or ''} {f.label_en or ''}")
         or (not f.unit and money(str(f.value)) and lexicon.has("service_concept", str(f.value)))
     ]
+
+
+# A label that ends in a threshold word ("versandkostenfrei ab", "free shipping from") makes its value a threshold:
+# "ab 20 €". describe() shows the key, not the label, so without this the term reads as a bare "20 €" and "Versand
+# ist immer kostenlos" would find no threshold it waives.
+_LABEL_THRESHOLD = re.compile(r"\b(ab|über|from|over|above)\s*$", re.IGNORECASE)
+
+
+def _service_term(fact: Fact) -> str:
+    for label in (fact.label_de, fact.label_en):
+        found = _LABEL_THRESHOLD.search(label or "")
+        if found:
+            unit = f" {fact.unit}" if fact.unit else ""
+            qualifier = f" ({fact.qualifier})" if fact.qualifier else ""
+            return f"{fact.key} = {found.group(1)} {fact.value}{unit}{qualifier}"
+    return describe(fact)
 
 
 def _is_test(fact: Fact, lexicon: Lexicon) -> bool:
