@@ -66,3 +66,15 @@ def test_round12_near_misses_pass(text: str) -> None:
 def test_persona_with_a_notice_is_no_false_human() -> None:
     text = "Hi, I'm Frida from our Kiel store – the AI assistant of the shop."
     assert found(text, FIRST) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The whey is tested for doping substances.\n\n— Your Brinkhoff vital assistant (AI)",
+        "Das Protein ist geprüft.\n\n– Ihr Brinkhoff vital Assistent (KI)",
+    ],
+)
+def test_a_signature_with_a_line_word_is_a_notice(text: str) -> None:
+    # A first reply on a line that requires the notice: the signature is the notice, nothing is missing.
+    assert found(text, FIRST) == []
