@@ -99,6 +99,18 @@ _AND = re.compile(r"\s*(?:,|und|and|&)\s*", re.IGNORECASE)
 _UPPER_BEFORE = re.compile(r"\b(?:bis(?:\s+zu)?|maximal|max\.|höchstens|up\s+to|at\s+most)\s*$", re.I)
 
 
+# A list whose first item names its kind and the rest only their number: "Größe 1: 2–5 kg, 2: 3–6 kg, 4: 9–14 kg",
+# "Stufe 1: 300 W, 2: 800 W". The head word goes with every item ("Größe 4: 9–14 kg"), so that a reply naming it
+# ("Größe 4 ist für 9–14 kg") is about every item, not only the first.
+_LIST_HEAD = re.compile(r"^\s*([^\W\d_]{3,}(?:\s+[^\W\d_]{3,})?)\s+\d+[a-z]?\s*:")
+_LIST_ITEM = re.compile(r"([,;]\s*)(\d+[a-z]?\s*:)")
+
+
+def _carry_head(value: str) -> str:
+    head = _LIST_HEAD.match(value)
+    return _LIST_ITEM.sub(lambda m: f"{m.group(1)}{head.group(1)} {m.group(2)}", value) if head else value
+
+
 @dataclass(frozen=True, slots=True)
 class NumericFact:
     key: str
@@ -208,7 +220,7 @@ def numeric_facts(
             # service checks judge them.
             return []
         dimension = None
-        rest = [str(fact.value), *clauses]
+        rest = [_carry_head(str(fact.value)), *clauses]
     for clause in clauses_of(rest, products, scope, main is None):
         found.extend(_clause_figures(clause, fact, template, products, lexicon, label_words, dimension))
     if main is None:

@@ -169,6 +169,34 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     return Verdict(False, shown)
 
 
+# Where a sentence joins two terms: "10 % off every subscription delivery and 1 point per euro (100 points = 1 €
+# credit)". A comma between digits is a decimal comma.
+_TERM_BREAK = re.compile(r"[;:–—]|\s-\s|,(?!\d)|(?<!\d),|\b(?:und|and|plus|außerdem|also)\b", re.IGNORECASE)
+
+
+def _joined_terms_verdict(claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict:
+    """A price claim that joins several price terms, each documented in its own entry (the subscription discount
+    and the loyalty points' credit): backed when every clause with a term is backed on its own, every term is a
+    price term (a warranty or coverage clause keeps its context: "2-year warranty ..., and the battery is covered
+    as well"), and no figure or amount stands in a clause without a term (a condition the split left behind)."""
+    whole = service_verdict(claim, sentence, language, base, lexicon)
+    concepts = _concepts(sentence, lexicon)
+    # A waiver ("on all orders") is judged against the whole sentence only: a clause alone drops its context.
+    if whole.backed or len(concepts) < 2 or not concepts <= _JOINABLE or _WAIVER.search(sentence):
+        return whole
+    parts = [c for c in _TERM_BREAK.split(sentence) if c and c.strip()]
+    judged = False
+    for part in parts:
+        if not _concepts(part, lexicon):
+            if money(part) or any(f[0] in _COMMITTED for f in _figures(part, language)):
+                return whole
+            continue
+        judged = True
+        if not service_verdict(part, part, language, base, lexicon).backed:
+            return whole
+    return whole if not judged or len(parts) < 2 else Verdict(True, whole.compared_with)
+
+
 # The service_concept groups that are terms of a plan (claims.*/plan-terms), the plans they belong to, and a term
 # waived ("keine Wartezeit", "no excess", "ohne Selbstbeteiligung").
 _EXPIRY = "service_concept.expiry"
@@ -207,6 +235,8 @@ _DENIED = re.compile(
 )
 # The kinds of a price claim besides the reference itself: "die ersten zwei Monate sind gratis", "plus 10 % Rabatt".
 _PRICE_KINDS = frozenset(f"service_concept.{g}" for g in ("free", "discount", "gift", "voucher"))
+# Terms a price sentence may join, each judged on its own: the price kinds and delivery ("every subscription delivery").
+_JOINABLE = _PRICE_KINDS | {"service_concept.delivery"}
 
 
 def price_reference_verdict(
@@ -221,7 +251,7 @@ def price_reference_verdict(
     lowest = _LOWEST_PRICE.search(claim) is not None and _LAST_30_DAYS.search(sentence) is not None
     amounts = money(sentence)
     if not lowest and not (len(amounts) >= 2 and _REFERENCE.search(sentence)):
-        return service_verdict(claim, sentence, language, base, lexicon)
+        return _joined_terms_verdict(claim, sentence, language, base, lexicon)
     priced = [c for c in clauses if money(c) or _LOWEST_PRICE.search(c) or _REFERENCE.search(c)]
     rest = " ".join(c for c in clauses if c not in priced)
     named = base.products.named(" ".join(priced))

@@ -25,8 +25,11 @@ _ASSEMBLY = re.compile(
     r"tested|testing|abgefüllt|abfüllung|bottled|verpackt|packaged|packed|konfektion",
     re.IGNORECASE,
 )
+# Not inside a hyphenated word: "All-in-1 Tabs" and "all-purpose cleaner" name a product, they claim nothing
+# about all products.
 _TOTAL = re.compile(
-    r"\b(?:komplett|vollständig|ganz|entirely|completely|fully|everything|alles|alle|beide|all|both)\b|\b100\s?%",
+    r"(?<![\w-])(?:komplett|vollständig|ganz|entirely|completely|fully|everything|alles|alle|beide|all|both)(?![\w-])"
+    r"|\b100\s?%",
     re.IGNORECASE,
 )
 _MANUFACTURE = re.compile(
@@ -84,6 +87,12 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
         holding = [c for c in clauses if place in places.of(c)]
         if not holding:
             return Verdict(False, shown, "origin")
+        # A product the origin fact names in words of its own ("All-in-1 Tabs gefertigt in Belgien") that the
+        # product index does not know: a claim naming it at another clause's place is about the wrong product.
+        # Only the clause that names the place: "the tabs in Belgium, the detergent in Germany" names each apart.
+        own = " ".join(c for c in _CLAUSE.split(sentence) if place in places.of(c))
+        if _names_other_subject(own, holding, [c for c in clauses if c not in holding], places):
+            return Verdict(False, shown, "origin")
         # An origin clause about one product ("Taschenfeder Plus: gefertigt in Polen") holds for it only.
         scoped = set().union(*(base.products.named(c) for c in holding))
         if scoped and ((named and not named <= scoped) or (everyone and not everyone <= scoped)):
@@ -116,6 +125,38 @@ def _origin_clauses(origin: str, places: _Places) -> list[str]:
         prefix = head.group() if head else ""
         found.extend(piece if piece.startswith(prefix) else f"{prefix} {piece}" for piece in pieces)
     return found
+
+
+def _subject_words(clause: str, places: _Places) -> set[str]:
+    """The words an origin clause names its product with: those before its first step or place
+    ("All-in-1 Tabs" of "All-in-1 Tabs gefertigt in Belgien"; none for "Entwicklung in Bamberg")."""
+    words = set()
+    for match in re.finditer(r"[^\W_]+(?:[-.][^\W_]+)*", clause):
+        word = match.group()
+        if _MANUFACTURE.search(word) or _ASSEMBLY.search(word) or places.of(word):
+            break
+        if len(word) >= 4 and not word.isdigit():
+            words.add(word.lower())
+    return words
+
+
+def _refers(word: str, subjects: set[str]) -> bool:
+    # "Waschmittel" refers to "Vollwaschmittel": the end of a compound of at least five letters.
+    return any(word == s or (len(word) >= 5 and s.endswith(word)) for s in subjects)
+
+
+def _names_other_subject(claim: str, holding: list[str], others: list[str], places: _Places) -> bool:
+    """Whether the claim names only a product that the origin fact places elsewhere: one of its words is the
+    subject of a clause that does not hold the place, and none is the subject of one that does. Words both
+    share ("Omega-3 Kapseln: Fischöl aus Peru, verkapselt in Deutschland") decide nothing."""
+    held_by = [_subject_words(c, places) for c in holding]
+    # A clause that names no product ("entwickelt in Freiburg", "..., gefertigt in China") may be any product's.
+    if not all(held_by):
+        return False
+    held = set().union(*held_by)
+    elsewhere = set().union(*(_subject_words(c, places) for c in others)) - held
+    words = tokens(claim)
+    return any(_refers(w, elsewhere) for w in words) and not any(_refers(w, held) for w in words)
 
 
 def _step_of(clause: str, place: str, places: _Places) -> str:
