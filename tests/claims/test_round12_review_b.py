@@ -7,6 +7,8 @@ the flags that must survive the fixes.
   a waived term;
 - a verb that slows something else ("die Lieferung verzögert sich", "slow the bike down") or an illness named in
   another clause or a subordinate clause ("auch wenn Sie mit einer Erkältung ...") is no disease progression;
+- a condition a fact excludes for one use ("Laden ... nicht bei Frost") is not excluded for another in a German
+  reply ("fährt auch bei Kälte");
 - advice on which standard another item should meet ("prüfen Sie, ob Ihre Steckdose nach EN 60884 geprüft ist")
   claims nothing for our product.
 """
@@ -28,6 +30,12 @@ LINE = ProductLine(
             key="models",
             value="E-Bikes Velora C5 (City) und Velora Kids 20 (Kinder); Fahrradversicherung Sicherwerk Rad; "
             "Handyversicherung Sicherwerk Mobil",
+        ),
+        Fact(
+            key="battery",
+            label_de="Akku",
+            label_en="battery",
+            value="625 Wh; Laden nur bei 0 bis 40 °C, nicht bei Frost",
         ),
         Fact(
             key="bike_insurance",
@@ -75,6 +83,10 @@ def radhaus() -> ClaimsValidator:
         ),
         ("Mit den Tropfen lässt sich Augentrockenheit verlangsamen.", DE, "claims.de/health-progression"),
         ("These drops slow down myopia progression in children.", EN, "claims.en/health-progression"),
+        # charging in frost, which the battery fact excludes
+        ("Bei Frost funktioniert das Laden des Akkus genauso wie im Sommer.", DE, "claims.de/excluded-condition"),
+        ("Auch bei Frost können Sie den Akku laden und nutzen.", DE, "claims.de/excluded-condition"),
+        ("The battery also works fine in frost, you can charge it outside.", EN, "claims.en/excluded-condition"),
         # a standard for the product that does not hold it, also in a recommendation of our own product
         ("Der Velora Kids 20 ist nach EN 15194 zertifiziert.", DE, "claims.de/certification-standard"),
         ("We recommend the Velora Kids 20; it is certified to EN 15194.", EN, "claims.en/certification-standard"),
@@ -108,6 +120,10 @@ def test_flagged_on_its_sentence(radhaus: ClaimsValidator, text: str, ctx: Conte
         ),
         ("Delivery of your eye drops for dry eyes is delayed by one day because of the holiday.", EN),
         ("Der Motor bremst sanft ab, wenn Sie bei Kniebeschwerden langsamer treten.", DE),
+        # frost is excluded for charging, not for riding
+        ("Das Velora C5 hält bei Kälte die Unterstützung stabil.", DE),
+        ("Das Velora C5 funktioniert auch bei Frost zuverlässig.", DE),
+        ("Das C5 fahren Sie auch bei Frost; laden Sie den Akku aber bitte drinnen.", DE),
         # advice on another item's standard
         ("Für den Helm empfehlen wir ein Modell, das nach EN 1078 geprüft ist – achten Sie auf das Etikett.", DE),
         ("Please check that your socket is tested to EN 60884 before connecting the charger.", EN),
