@@ -55,6 +55,7 @@ from safe_reply.validators.claims.wording import (
     content_words,
     describe,
     excluded_text,
+    exclusion_topics,
     mode_of,
     modes_in,
     negated_words,
@@ -112,6 +113,16 @@ def _carry_head(value: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ExcludedCondition:
+    """A condition a fact excludes ("nicht bei Frost") and what its clause says it excludes it for ("Laden"): a
+    German reply about something else under that condition ("hält bei Kälte die Unterstützung") contradicts nothing.
+    No other words ("hinter Windschutzscheiben kaum Wirkung"): it holds for the whole product."""
+
+    pattern: re.Pattern[str]
+    topics: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class NumericFact:
     key: str
     label: str
@@ -146,7 +157,7 @@ class NumericFact:
     excluded: frozenset[str] = frozenset()  # condition words it excludes ("ohne Babywanne"): no cue for it
     # The vocabulary's condition groups its qualifier excludes ("nicht über Nacht", "hinter Windschutzscheiben kaum
     # Wirkung"): a claim under one of them contradicts the fact, in either language ("overnight").
-    excluded_conditions: tuple[re.Pattern[str], ...] = ()
+    excluded_conditions: tuple[ExcludedCondition, ...] = ()
     end_conditions: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # of a range's ends
     step: float = 0.0  # half a unit of the spec's last digit (its precision)
     serving: Serving | None = None  # the reference amount it is stated for: (2, "drop") of "2 Tropfen = ..."
@@ -237,22 +248,30 @@ def numeric_facts(
                     shown=f"{describe(fact)} [{name}: {raw}]",
                 )
             )
-    excluded = _excluded_conditions(f"{fact.value if isinstance(fact.value, str) else ''} {qualifier}", lexicon)
+    # A qualifier qualifies the whole figure ("bis zu, nur im Innenbereich, nicht im Freien"): its exclusions hold
+    # for every use; a statement of its own in a text value ("625 Wh; Laden ..., nicht bei Frost") only for its own.
+    excluded = (
+        *excluded_conditions(fact.value if isinstance(fact.value, str) else "", lexicon),
+        *excluded_conditions(qualifier, lexicon, whole=True),
+    )
     if excluded:
         found = [dataclasses.replace(f, excluded_conditions=excluded) for f in found]
     return _mark_favourable(found)
 
 
-def _excluded_conditions(text: str, lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """The condition groups (both languages) of what the fact's text excludes."""
-    excluded = excluded_text(text)
-    if not excluded:
-        return ()
+def excluded_conditions(text: str, lexicon: Lexicon, whole: bool = False) -> tuple[ExcludedCondition, ...]:
+    """The condition groups (both languages) of what the fact's text excludes, each with the other words of its
+    clause when the text states several things: "625 Wh; Laden nur bei 0 bis 40 °C, nicht bei Frost" excludes frost
+    for charging. For the `whole` fact (its qualifier, or a text of one statement) the exclusion holds for every use."""
     found = []
-    for group in lexicon.groups("condition"):
-        pattern = lexicon.pattern(group)
-        if pattern is not None and pattern.search(excluded):
-            found.append(pattern)
+    clauses = text.split(";")
+    for clause in clauses:
+        excluded = excluded_text(clause)
+        topics = frozenset() if whole or len(clauses) < 2 else exclusion_topics(clause, excluded)
+        for group in lexicon.groups("condition") if excluded else ():
+            pattern = lexicon.pattern(group)
+            if pattern is not None and pattern.search(excluded):
+                found.append(ExcludedCondition(pattern, topics))
     return tuple(found)
 
 

@@ -15,11 +15,16 @@ from typing import TYPE_CHECKING
 
 from safe_reply.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
-from safe_reply.validators.claims.alternatives import NumericFact, modes_in, tokens
+from safe_reply.validators.claims.alternatives import (
+    ExcludedCondition,
+    NumericFact,
+    excluded_conditions,
+    modes_in,
+    tokens,
+)
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.not_a_spec import stem
 from safe_reply.validators.claims.taxonomy import Verdict
-from safe_reply.validators.claims.wording import excluded_text
 
 if TYPE_CHECKING:
     from safe_reply.validators.claims.facts import FactBase
@@ -80,7 +85,7 @@ def contradicts_conditions(fact: NumericFact, sentence: str, language: Language,
         claimed = distance_in(sentence)
         if claimed is not None and claimed < fact.distance_m:
             return True
-    if any(_names_unnegated(p, sentence) for p in fact.excluded_conditions):
+    if any(_excluded_named(c, sentence, language) for c in fact.excluded_conditions):
         return True  # "overnight" for a wear period of "nur Tagestragen (nicht über Nacht)"
     if fact.mode is not None:
         modes = modes_in(sentence)
@@ -116,6 +121,14 @@ _NEGATION = re.compile(
     r"|take\s+(?:\w+\s+)?(?:out|off)|remov\w+|heraus\w*|raus\w*|abnehm\w*|absetz\w*)\b",
     re.IGNORECASE,
 )
+
+
+def _excluded_named(excluded: ExcludedCondition, sentence: str, language: Language) -> bool:
+    """The sentence names the excluded condition, not denied, and (in German, the facts' language) what the fact
+    excludes it for: "Laden ... nicht bei Frost" is not contradicted by "fährt auch bei Kälte"."""
+    if not _names_unnegated(excluded.pattern, sentence):
+        return False
+    return language != Language.DE or not excluded.topics or named_condition(excluded.topics, tokens(sentence))
 
 
 def _names_unnegated(condition: re.Pattern[str], sentence: str) -> bool:
@@ -245,21 +258,18 @@ _MEASURED_AT = re.compile(r"\b(?:bei|at|gemessen\s+bei|measured\s+at)\s+[−–+
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?")
 
 
-def conditioned_verdict(sentence: str, base: FactBase, lexicon: Lexicon) -> Verdict:
+def conditioned_verdict(sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict:
     """A sentence that says its figure holds under every value of a condition ("in jeder Stärke") is not backed
     when the figure is one a text fact states under a condition of its own clause ("138 Dk/t ... bei −3,00 dpt").
     Figures the spec sheet parses are the spec-figure check's (`universal`); a sentence without such a figure
     claims nothing here. Nor is a sentence backed that says the product works under a condition a fact excludes
     ("funktioniert auch hinter der Windschutzscheibe" against "hinter Windschutzscheiben kaum Wirkung")."""
     for fact in base.numeric:
-        if any(_names_unnegated(p, sentence) for p in fact.excluded_conditions):
+        if any(_excluded_named(c, sentence, language) for c in fact.excluded_conditions):
             return Verdict(False, fact.shown, fact.family)
     for key, shown in base.text_facts.items():
-        excluded = excluded_text(shown)
-        for group in lexicon.groups("condition") if excluded else ():
-            pattern = lexicon.pattern(group)
-            if pattern is not None and pattern.search(excluded) and _names_unnegated(pattern, sentence):
-                return Verdict(False, shown, key)
+        if any(_excluded_named(c, sentence, language) for c in excluded_conditions(shown, lexicon)):
+            return Verdict(False, shown, key)
     figures = {n.replace(",", ".") for n in _NUMBER.findall(sentence) if len(n.strip("0.,")) >= 2}
     for key, shown in base.text_facts.items():
         for clause in shown.split(";"):

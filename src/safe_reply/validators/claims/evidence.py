@@ -133,7 +133,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     plan_term = bool(concepts & _PLAN_TERMS)
     # A plan no term names by its own name ("Naschabo") is the one the terms call by its kind ("Abo").
     plans = [
-        plan if any(plan in e.lower() for e in entries) else _PLAN_KIND.sub(r"\1", plan)
+        plan if any(plan in _about(e, base) for e in entries) else _PLAN_KIND.sub(r"\1", plan)
         for plan in (_PLAN.findall(sentence.lower()) if plan_term else [])
     ]
     negated = plan_term and _NEGATED.search(sentence) is not None
@@ -145,8 +145,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # plan (an approved claim that leaves the exclusions out says nothing about them).
     if plan_term and any(
         excluded_case(e, sentence, lexicon) or waives_stated_term(e, sentence, lexicon, _PLAN_TERMS)
-        for e in base.service
-        if not plans or any(plan in e.lower() for plan in plans)
+        for e in _plan_entries(sentence, plans, base)
     ):
         return Verdict(False, shown)
     for entry in entries:
@@ -156,7 +155,9 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
             continue
         # A plan term belongs to its plan ("keine Selbstbeteiligung" of the theft cover is not the service
         # plan's), and "keine Wartezeit" is not backed by "Wartezeit: 3 Monate".
-        if (plans and not any(plan in entry.lower() for plan in plans)) or (negated and not _NEGATED.search(entry)):
+        if (plans and not any(plan in _about(entry, base) for plan in plans)) or (
+            negated and not _NEGATED.search(entry)
+        ):
             continue
         # "Punkte verfallen nie" is not backed by "Punkte verfallen am Ende des zweiten Kalenderjahres".
         if endless and not _ENDLESS.search(entry):
@@ -195,6 +196,22 @@ def _joined_terms_verdict(claim: str, sentence: str, language: Language, base: F
         if not service_verdict(part, part, language, base, lexicon).backed:
             return whole
     return whole if not judged or len(parts) < 2 else Verdict(True, whole.compared_with)
+
+
+def _about(entry: str, base: FactBase) -> str:
+    """A service entry with the labels of its fact: what the plan is called ("Fahrradversicherung Sicherwerk Rad")."""
+    return f"{entry} {base.service_titles.get(entry, '')}".lower()
+
+
+def _plan_entries(sentence: str, plans: list[str], base: FactBase) -> list[str]:
+    """The service entries of the plan a sentence is about: of those of the plan kind it names ("insurance"), the
+    ones whose name shares most words with it ("bike insurance", "Sicherwerk Rad" against "Sicherwerk Mobil"). The
+    excess of one plan says nothing about another plan that has none ("Sicherwerk Rad ... with no excess")."""
+    found = [e for e in base.service if not plans or any(plan in _about(e, base) for plan in plans)]
+    words = {w for w in tokens(sentence) if len(w) >= 3}
+    shared = {e: len(words & set(tokens(base.service_titles.get(e, "")))) for e in found}
+    best = max(shared.values(), default=0)
+    return [e for e in found if shared[e] == best] if best else found
 
 
 # The service_concept groups that are terms of a plan (claims.*/plan-terms), the plans they belong to, and a term

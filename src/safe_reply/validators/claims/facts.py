@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from safe_reply.config_models import Fact, ProductLine
 from safe_reply.lang import detect_language
@@ -69,6 +69,9 @@ class FactBase:
     # The terms a price reference may rest on (PAngV §11): the service terms and every fact that states a price in
     # euro (an offer "Winterkompletträder ... für 799 € (vorher 1.190 €)" under the key `winter_wheels`).
     offers: tuple[str, ...] = ()
+    # A service fact's labels ("Fahrradversicherung Sicherwerk Rad"), by its entry in `service`: the plan a term
+    # belongs to is often named only there, not in the value ("9,90 € im Monat; keine Selbstbeteiligung").
+    service_titles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_product_line(
@@ -116,6 +119,11 @@ class FactBase:
                 if q.dimension in _SIZES
             ),
             tuple(dict.fromkeys([*service, *(a.text for a in approved), *priced])),
+            {
+                describe(f): f"{f.label_de or ''} {f.label_en or ''}"
+                for f in line.facts
+                if describe(f) in service and (f.label_de or f.label_en)
+            },
         )
 
     def products_in(self, text: str) -> set[int]:

@@ -319,7 +319,7 @@ class ClaimsValidator:
         if backing is Backing.ENERGY_CLASS:
             return energy_class_verdict(sentence, self.base)
         if backing is Backing.CONDITIONED:
-            return conditioned_verdict(sentence, self.base, self.lexicon)
+            return conditioned_verdict(sentence, language, self.base, self.lexicon)
         if backing is Backing.CONCEPT:
             return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")

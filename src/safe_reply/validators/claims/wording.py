@@ -100,6 +100,24 @@ def excluded_text(text: str) -> str:
     return " ".join(parts)
 
 
+# The words that say a condition is excluded, not what for: "kaum Wirkung", "hardly any effect", "verwenden".
+_EFFECT_WORDS = frozenset(
+    "wirkung wirkungen funktion funktioniert effekt wirkungslos unwirksam wirksam kaum wenig geringe keine effect "
+    "function hardly little verwenden nutzen benutzen einsetzen betreiben verwendet genutzt used".split()
+)
+
+
+def exclusion_topics(clause: str, excluded: str) -> frozenset[str]:
+    """The words of a fact's clause besides the condition it excludes: what it is excluded for ("laden" of
+    "Laden nur bei 0 bis 40 °C, nicht bei Frost"), none for "hinter Windschutzscheiben kaum Wirkung"."""
+    gone = set(tokens(excluded))
+    return frozenset(
+        w
+        for w in tokens(clause)
+        if len(w) >= 4 and w not in STOP_WORDS and w not in gone and w not in _EFFECT_WORDS and not w[0].isdigit()
+    )
+
+
 def negated_words(text: str) -> frozenset[str]:
     """The words a clause excludes ("ohne Babywanne", "without pegs"): they name what the figure is not."""
     return frozenset(w for match in _WITHOUT.finditer(text) for w in tokens(match.group(1)))
