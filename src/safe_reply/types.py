@@ -139,6 +139,18 @@ class Context:
     # knows them from the authenticated session). Compared in each validator's normalised form.
     allowed: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        # A caller may pass the language as a plain string ("de"): the checks compare with the enum, so a string
+        # would make a German reply English to them. Coerced once here; anything else is a caller's error.
+        language: object = self.language
+        if language is not None and not isinstance(language, Language):
+            try:
+                object.__setattr__(self, "language", Language(str(language).strip().lower()))
+            except ValueError:
+                raise ValueError(
+                    f"Context.language {language!r} is not supported. Fix: pass 'de', 'en' or None (detect)"
+                ) from None
+
 
 @dataclass(frozen=True, slots=True)
 class PolicyRef:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safe_reply.lang import _ABBREVIATION_LETTER, _ENGLISH, _GERMAN, _WORD, _counts, detect_language, reply_language
-from safe_reply.types import Language
+from safe_reply.types import Context, Language
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,14 @@ def test_the_full_stop_gate_changes_no_count(text: str) -> None:
     ungated = _ABBREVIATION_LETTER.sub(" ", text)
     words = frozenset(_WORD.findall(ungated.lower()))
     assert _counts(text) == (len(words & _GERMAN), len(words & _ENGLISH))
+
+
+def test_context_takes_the_language_as_a_string_too() -> None:
+    assert Context(language="de").language is Language.DE  # type: ignore[arg-type]
+    assert Context(language=" EN ").language is Language.EN  # type: ignore[arg-type]
+    assert Context().language is None
+
+
+def test_context_rejects_an_unsupported_language() -> None:
+    with pytest.raises(ValueError, match="Fix: pass 'de', 'en' or None"):
+        Context(language="fr")  # type: ignore[arg-type]
