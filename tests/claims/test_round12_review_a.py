@@ -121,10 +121,35 @@ def test_quiet(haus: ClaimsValidator, text: str, ctx: Context) -> None:
             ["claims.en/advice-permission"],
         ),
         ("No planning permission is needed for the garden shed.", EN, ["claims.en/advice-permission"]),
+        # word orders of permission advice (reviewer G35, G28, G39, G36, G30, G32)
+        (
+            "Mit diesen Tropfen dürfen Sie direkt nach der Anwendung wieder Auto fahren.",
+            DE,
+            ["claims.de/advice-permission"],
+        ),
+        (
+            "Eine Baugenehmigung brauchen Sie für das Gartenhaus nicht.",
+            DE,
+            ["claims.de/advice-permission"],
+        ),
+        (
+            "Die Abnahme durch den Schornsteinfeger ist beim Kaminofen nicht erforderlich.",
+            DE,
+            ["claims.de/advice-permission"],
+        ),
+        ("You may continue to drive while using the eye drops.", EN, ["claims.en/advice-permission"]),
+        ("You can keep driving with these drops in your eyes, no problem.", EN, ["claims.en/advice-permission"]),
+        ("You won't need planning permission for the garden sauna.", EN, ["claims.en/advice-permission"]),
         # the condition denied: 'automatisch' after a phrase, an exclusion that is no negated validity
         ("Die 2 Jahre Rahmengarantie gelten ab Kauf automatisch.", DE, ["claims.de/guarantee-condition-denied"]),
         (
             "Die Rahmengarantie gilt automatisch, aber nicht für den Akku; eine Registrierung ist nicht nötig.",
+            DE,
+            ["claims.de/guarantee-condition-denied"],
+        ),
+        # the guarantee between the condition and its denial (reviewer E33)
+        (
+            "Eine Registrierung ist für die Rahmengarantie nicht nötig.",
             DE,
             ["claims.de/guarantee-condition-denied"],
         ),
@@ -136,6 +161,11 @@ def test_quiet(haus: ClaimsValidator, text: str, ctx: Context) -> None:
             ["claims.de/service-promise-guaranteed"],
         ),
         ("I promise you the kettle will be delivered by Friday.", EN, ["claims.en/service-promise-guaranteed"]),
+        (
+            "Your insurance claim will be paid out within 3 days, I promise you that.",
+            EN,
+            ["claims.en/service-promise-guaranteed"],
+        ),
         # the bot's own claim after a declined promise (reviewer quick2, B19, B30, B25, B20, B29, B24, B31)
         (
             "Ich kann Ihnen nicht versprechen, dass es morgen klappt, aber wir reparieren das Rad kostenlos.",
@@ -202,3 +232,11 @@ def test_quiet(haus: ClaimsValidator, text: str, ctx: Context) -> None:
 def test_flagged(haus: ClaimsValidator, text: str, ctx: Context, expected: list[str]) -> None:
     # Each finding covers the whole sentence of the claim, nothing else.
     assert flagged(haus, text, ctx) == [(rule, text) for rule in expected]
+
+
+def test_registration_denied_where_the_guarantee_needs_none() -> None:
+    """The same order ("Registrierung ist für die … Garantie nicht nötig") on a guarantee that asks for a receipt only
+    waives nothing and stays quiet."""
+    line = ProductLine(id="haus", facts=LINE.facts, guarantee="2 Jahre Garantie auf den Rahmen, nur mit Kaufbeleg")
+    receipt = make(line)
+    assert flagged(receipt, "Eine Registrierung ist für die Rahmengarantie nicht nötig.", DE) == []

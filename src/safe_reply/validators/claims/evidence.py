@@ -445,7 +445,7 @@ _DENIED_BEFORE = re.compile(
     re.I,
 )
 _DENIED_AFTER = re.compile(
-    r"^\w*\s+(?:\w+\s+){0,3}?(?:nicht|not|kein\w*)\s+(?:mehr\s+)?(?:nötig|notwendig|erforderlich|needed|required|"
+    r"^\w*\s+(?:\w+\s+){0,4}?(?:nicht|not|kein\w*)\s+(?:mehr\s+)?(?:nötig|notwendig|erforderlich|needed|required|"
     r"necessary)\b"
     # The object first and the modal verb after it: "eine Anmeldung brauchen Sie nicht", "den Kassenbon müssen Sie
     # auch nicht vorlegen".
