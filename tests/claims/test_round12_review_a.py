@@ -240,3 +240,12 @@ def test_registration_denied_where_the_guarantee_needs_none() -> None:
     line = ProductLine(id="haus", facts=LINE.facts, guarantee="2 Jahre Garantie auf den Rahmen, nur mit Kaufbeleg")
     receipt = make(line)
     assert flagged(receipt, "Eine Registrierung ist für die Rahmengarantie nicht nötig.", DE) == []
+
+
+def test_guarantee_as_a_verb_is_no_guarantee_condition(haus: ClaimsValidator) -> None:
+    """"I guarantee you don't need to register to order" vouches for the checkout, not for a guarantee's terms
+    (reviewer E13; the older advice-rights rule may still read it as advice)."""
+    text = "I guarantee you don't need to register to place an order – guest checkout works fine."
+    assert "claims.en/guarantee-condition-denied" not in {rule for rule, _ in flagged(haus, text, EN)}
+    loud = "I can confirm the frame guarantee applies automatically, no registration needed."
+    assert ("claims.en/guarantee-condition-denied", loud) in flagged(haus, loud, EN)
