@@ -160,7 +160,8 @@ def test_quiet(home: ClaimsValidator, text: str, ctx: Context) -> None:
             EN,
             "claims.en/advice-permission",
         ),
-        ("You don't need a medical certificate for that.", EN, "claims.en/advice-permission"),
+        # (a regulated context is needed: a certificate "for that" may be a shop's own rule, round-12 review a)
+        ("You don't need a medical certificate to keep driving the bus.", EN, "claims.en/advice-permission"),
     ],
 )
 def test_flagged(home: ClaimsValidator, text: str, ctx: Context, rule: str) -> None:

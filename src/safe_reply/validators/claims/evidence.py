@@ -534,8 +534,11 @@ _DENIED_BEFORE = re.compile(
     re.I,
 )
 _DENIED_AFTER = re.compile(
-    r"^\w*\s+(?:\w+\s+){0,3}?(?:nicht|not|kein\w*)\s+(?:mehr\s+)?(?:nötig|notwendig|erforderlich|needed|required|"
-    r"necessary)\b",
+    r"^\w*\s+(?:\w+\s+){0,4}?(?:nicht|not|kein\w*)\s+(?:mehr\s+)?(?:nötig|notwendig|erforderlich|needed|required|"
+    r"necessary)\b"
+    # The object first and the modal verb after it: "eine Anmeldung brauchen Sie nicht", "den Kassenbon müssen Sie
+    # auch nicht vorlegen".
+    r"|^\w*\s+(?:brauchen|benötigen|müssen)\s+sie\s+(?:\w+\s+){0,3}?(?:nicht|keine?n?)\b",
     re.I,
 )
 

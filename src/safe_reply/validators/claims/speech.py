@@ -94,9 +94,56 @@ _ABSOLUTE = re.compile(
     r"für\s+immer|jede[ns]?|alle[ns]?|completely|fully|totally|entirely|forever|every|all)\b",
     re.IGNORECASE,
 )
-# Inside its own clause, the rule may not match past another claim frame: "Das Kissen lindert Schmerzen – das heißt
-# nicht, dass ..." keeps the first claim (the frame stands after the match).
-_AFTER_FRAME_BREAK = re.compile(r"[;:–—]|\s-\s|\b(?:sondern|but|aber\s+(?:es|er|sie|das))\b", re.IGNORECASE)
+# What a frame denies ends where a new statement begins: punctuation, a contrast ("aber wir reparieren das Rad
+# kostenlos", ", doch die Montage ist gratis", "however", "yet"), or a new clause with its own subject and verb after
+# a comma or "und"/"and" ("I can't guarantee the day, the repair will be free", "…, and shipping is free", "…, sie
+# ist aber die zuverlässigste"). A conjunction inside the denied clause ("dass es schnell und kostenlos geht", "dass
+# die Lieferung pünktlich und die Montage kostenlos ist": the verb stands last) does not end it.
+_FINITE = (
+    r"(?:ist|sind|wird|werden|bleibt|bleiben|kostet|kosten|gibt|geht|kommt|hat|haben|kann|können|übernehmen|"
+    r"übernimmt|erstatten|erstattet|reparieren|repariert|liefern|liefert|bieten|bietet|is|are|will|would|can|"
+    r"stays|costs|comes|has|have|ships|gets|['’]s|['’]ll|['’]re)"
+)
+_NEW_SUBJECT = (
+    r"(?:(?:wir|ich|er|es|sie|we|i|it|they|you|this|that|there)\b\s*"
+    r"|(?:der|die|das|den|dem|ein\w*|ihr\w*|unser\w*|the|a|an|your|our|its)\s+(?:[\w-]+\s+){1,2}?)"
+)
+# English puts the verb right after a bare subject too ("and shipping is free"); German does so only in a main
+# clause with an article or pronoun, so a bare word before the verb is no subject there ("schnell und kostenlos ist").
+_BARE_SUBJECT_EN = r"[\w-]+\s+(?:is|are|will|stays|costs|comes|ships)"
+_AFTER_FRAME_BREAK = re.compile(
+    r"[;:–—]|\s-\s|\b(?:sondern|but|aber|jedoch|however|yet)\b|,\s*doch\b"
+    rf"|(?:,\s*(?:and\s+|und\s+)?|\s(?:and|und)\s+)(?:{_NEW_SUBJECT}{_FINITE}|{_BARE_SUBJECT_EN})\b",
+    re.IGNORECASE,
+)
+# "Kein E-Bike fährt weiter als das T7", "No heater heats up faster than the H2", "Kein Mixer ist so leise wie der
+# Mix 2": a negated universal compared with ours is a sole-position claim (like "kein anderes"), whatever absolute
+# follows. And the denial covers its own statement only: after "und"/"and" a new one begins ("… und lässt alle
+# Konkurrenten hinter sich", "… and it's fully up to temperature in 2 minutes").
+_COMPARED = re.compile(
+    r"\b(?:als|than)\b|\bso\s+(?:[\w-]+\s+){1,2}?wie\b|\bas\s+(?:[\w-]+\s+){1,2}?as\b", re.IGNORECASE
+)
+
+
+# "und"/"and" starts a new statement before a subject with its verb or, in German, a verb of its own (lower case,
+# "und lässt alle Konkurrenten hinter sich"), not before a noun that continues the object ("UV und Blendung").
+_STATEMENT_END = re.compile(
+    rf"\s(?:und|and)\s+(?:(?:{_NEW_SUBJECT}{_FINITE}|{_BARE_SUBJECT_EN})\b|(?-i:(?!nicht\b)[a-zäöüß]+(?:t|en)\b))",
+    re.IGNORECASE,
+)
+
+
+def _universal_denied(text: str, match: Span, whole: Span) -> bool:
+    """Whether a negated universal subject opening the clause rejects an absolute, with the match in that statement."""
+    if not _NEGATED_UNIVERSAL.search(whole.of(text)):
+        return False
+    end = _STATEMENT_END.search(text, whole.start, whole.end)
+    statement = text[whole.start : end.start() if end else whole.end]
+    if match.start >= whole.start + len(statement):
+        return False
+    return _ABSOLUTE.search(statement) is not None and _COMPARED.search(statement) is None
+
+
 # German puts what a modal verb denies first and "nicht" last: "Eine Allergie behandeln kann eine Waschmaschine
 # natürlich nicht", "Klimaneutral nennen dürfen wir das nicht". Only a modal verb of ability or permission: with
 # a copula or "müssen" the negation may itself be the claim ("Krank werden Sie damit nicht", "Sorgen machen
@@ -138,10 +185,13 @@ def denied(text: str, match: Span, sentence: Span, *, modal: bool = True) -> boo
     """Whether the sentence says the match does not hold: a denying frame before it ("Das heißt nicht, dass
     ...") or a modal verb with a final "nicht" after it in its clause ("... behandeln kann X nicht")."""
     frames = list(_DENYING_FRAME.finditer(text, sentence.start, match.start))
-    if frames and not _AFTER_FRAME_BREAK.search(text, frames[-1].end(), match.start):
-        return True
-    whole = clause_of(text, match, sentence)
-    if _NEGATED_UNIVERSAL.search(whole.of(text)) and _ABSOLUTE.search(whole.of(text)):
+    if frames:
+        # The break may run into the match: the new clause's subject is often the claim's first word ("…, die
+        # Reparatur ist jedoch kostenlos").
+        brk = _AFTER_FRAME_BREAK.search(text, frames[-1].end(), sentence.end)
+        if brk is None or brk.start() >= match.start:
+            return True
+    if _universal_denied(text, match, clause_of(text, match, sentence)):
         return True
     if not modal:
         return False
@@ -231,6 +281,11 @@ _SUBJUNCTIVE = re.compile(
 
 
 _SAID_CLAUSE = re.compile(r"\s*,\s*")
+# Konjunktiv II is also how the bot recommends in its own voice ("…, unser H2 wäre die leiseste Lösung", "…, wir
+# würden das Rad abholen"): a clause with the bot or its company as speaker ("wir", "ich", "unser") is the bot's own,
+# whatever its mood, and so is one in Konjunktiv II that names the customer as the one who would have ("mit dem T7
+# hätten Sie …"). Only the report's own subjunctive (habe, sei, würden heilen of the third party) goes on reporting.
+_OWN_VOICE = re.compile(r"\b(?:wir|ich|uns|unser\w*|mein\w*)\b", re.IGNORECASE)
 
 
 def _report_end(text: str, sentence: Span, after: int, *, corrected: bool) -> int:
@@ -244,7 +299,7 @@ def _report_end(text: str, sentence: Span, after: int, *, corrected: bool) -> in
     while end is not None and end.group() == ",":
         following = _REPORT_END.search(text, end.end(), sentence.end)
         stop = following.start() if following else sentence.end
-        if not _SUBJUNCTIVE.search(text, end.end(), stop):
+        if not _SUBJUNCTIVE.search(text, end.end(), stop) or _OWN_VOICE.search(text, end.end(), stop):
             break
         end = following
     return end.start() if end else sentence.end
