@@ -81,11 +81,13 @@ _DENYING_FRAME = re.compile(
 # 100 % der Blendung ab", "Kein Heizlüfter heizt einen Raum völlig gleichmäßig". Said of every product, it claims
 # nothing for ours. "No other", "kein anderes" is a sole-position claim instead, and "Kein Wunder", "No problem"
 # open a clause of their own; the clause must hold an absolute (100 %, completely, forever) for the denial to be
-# about it ("Kein Modell wiegt mehr als 9 kg" asserts a limit of ours).
+# about it ("Kein Modell wiegt mehr als 9 kg" asserts a limit of ours). "No risk at all!", "Keinerlei Gefahr"
+# deny a danger of ours: an absolute-safety claim, not a denial of one.
 _NEGATED_UNIVERSAL = re.compile(
     r"^\W*(?:no|none\s+of\s+the|kein|keine|keiner|keines)\s+"
     r"(?!(?:other|others|andere\w*|weitere\w*|vergleichbare\w*|wunder|problem\w*|sorge\w*|angst|frage|"
-    r"zweifel|worries|wonder|doubt|problem|question|matter|need|idea|ahnung)\b)(?!unser\w*\b|our\b)"
+    r"zweifel|worries|wonder|doubt|problem|question|matter|need|idea|ahnung|risk\w*|risiko|risiken|danger\w*|"
+    r"gefahr\w*|harm\w*|side\s+effects?|nebenwirkung\w*|schad\w*)\b)(?!unser\w*\b|our\b)"
     r"[^\W\d]",
     re.IGNORECASE,
 )

@@ -55,6 +55,7 @@ class Backing(StrEnum):
     DOCUMENTED = "documented"  # every figure it names (ratings, customer numbers) is in one fact entry
     RESTRICTIONS = "restrictions"  # no documented restriction on the same topic is contradicted
     CONCEPT = "concept"  # the facts name every kind the claim names ("handgefertigt" for "in Handarbeit")
+    PERMISSION = "permission"  # a fact names each official document the claim names, negated as the claim is
     # A label the product holds, named in the same sentence, explains a generic environmental word
     # ("emissionsarm nach EMICODE EC1 PLUS"; UWG Anhang Nr. 4a: recognised excellent environmental performance).
     HELD_LABEL = "held_label"

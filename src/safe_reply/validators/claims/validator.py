@@ -53,6 +53,7 @@ from safe_reply.validators.claims.judge import Judge, judge_model, registered_ju
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.model import RULE_ID as MODEL_RULE_ID
 from safe_reply.validators.claims.model import ClaimsModel, shipped_claims_model
+from safe_reply.validators.claims.permission import permission_verdict
 from safe_reply.validators.claims.restrictions import restrictions_verdict
 from safe_reply.validators.claims.rewrites import approved_for, removal_or_replacement, something_left
 from safe_reply.validators.claims.second_opinion import model_flags
@@ -101,6 +102,9 @@ SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
     "reviews": (ClaimCategory.OTHER, Backing.DOCUMENTED),
     "restriction_contradicted": (ClaimCategory.SPEC_EXCEEDED, Backing.RESTRICTIONS),
     "production_method": (ClaimCategory.OTHER, Backing.CONCEPT),
+    # Whether a customer may drive or needs a certificate: general product information where the facts say the
+    # same, with the same negation ("S2: keine Fahrerlaubnis" backs "you don't need a driving licence").
+    "legal_permission": (ClaimCategory.LEGAL_ADVICE, Backing.PERMISSION),
     "environmental_generic": (ClaimCategory.ENVIRONMENTAL, Backing.HELD_LABEL),
     "spec_universal": (ClaimCategory.SPEC_EXCEEDED, Backing.CONDITIONED),
 }
@@ -320,6 +324,8 @@ class ClaimsValidator:
             return energy_class_verdict(sentence, self.base)
         if backing is Backing.CONDITIONED:
             return conditioned_verdict(sentence, language, self.base, self.lexicon)
+        if backing is Backing.PERMISSION:
+            return permission_verdict(claim, sentence, self.base, self.lexicon)
         if backing is Backing.CONCEPT:
             return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
