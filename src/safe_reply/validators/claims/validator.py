@@ -40,7 +40,6 @@ from safe_reply.validators.claims.evidence import (
     concept_verdict,
     documented_verdict,
     energy_class_verdict,
-    guarantee_conditions_verdict,
     price_reference_verdict,
     price_verdict,
     service_verdict,
@@ -49,6 +48,7 @@ from safe_reply.validators.claims.evidence import (
 )
 from safe_reply.validators.claims.facts import Direction, FactBase
 from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
+from safe_reply.validators.claims.guarantee_conditions import guarantee_conditions_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
 from safe_reply.validators.claims.model import RULE_ID as MODEL_RULE_ID
