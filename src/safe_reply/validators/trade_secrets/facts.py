@@ -43,6 +43,7 @@ from safe_reply.validators.trade_secrets.concepts import (
     SEPARABLE,
     SETTING_WORDINGS,
 )
+from safe_reply.validators.trade_secrets.fact_clauses import SETTING_BEFORE, particle, separable_said
 from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, is_clipped
 from safe_reply.validators.trade_secrets.fastpath import FastView
 from safe_reply.validators.trade_secrets.frames import frame_concepts, granted_limit, sentences, trimmed
@@ -113,32 +114,6 @@ class Match:
     entry: int
 
 
-def _particle(particle: str) -> re.Pattern[str]:
-    """The particle of a separable verb later in its clause ("läuft" … "aus"), not a preposition ("aus dem")."""
-    return re.compile(
-        r"[^.,;:!?\n]{0,60}?\b" + re.escape(particle) + r"\b(?!\s+(?:dem|der|den|des|einem|einer|ihrem|ihrer"
-        r"|unserem|unserer|meinem|meiner)\b)"
-    )
-
-
-# What runs out for the customer (a guarantee, a contract, an offer): "Ihre Garantie läuft im März aus".
-_OWN_TERM = re.compile(
-    r"(?:garantie|gewährleistung|vertrag|abo\b|abonnement|frist|angebot|aktion|rabatt|gutschein|mitgliedschaft"
-    r"|leasing|miete|kündigung)[^.,;:!?\n]{0,60}$"
-)
-
-
-# A setting's words before "eingestellt"/"einstellen" in its clause: the product is adjusted, not ended.
-_SETTING_BEFORE = re.compile(
-    r"\b(?:auf|über|per|mit|manuell|automatisch|individuell|werkseitig|richtig|korrekt|optimal|app|menü|gerät)\b"
-    r"[^.,;:!?\n]{0,40}$"
-)
-
-
-def _separable_said(lower: str, start: int, end: int, particle: re.Pattern[str]) -> bool:
-    return particle.match(lower, end) is not None and _OWN_TERM.search(lower, max(0, start - 80), start) is None
-
-
 class FactScanner:
     """Every fact, amount and purchase-price rule of one validator, with one cue automaton."""
 
@@ -190,7 +165,7 @@ class FactScanner:
         # not yet in force.
         self._rise = frozenset(i for i, cue in enumerate(self._cues) if cue in RISE_WORDINGS)
         self._new_prices = frozenset(i for i, cue in enumerate(self._cues) if cue in NEW_PRICE_WORDINGS)
-        self._separable = {i: _particle(SEPARABLE[cue]) for i, cue in enumerate(self._cues) if cue in SEPARABLE}
+        self._separable = {i: particle(SEPARABLE[cue]) for i, cue in enumerate(self._cues) if cue in SEPARABLE}
         self._setting = frozenset(i for i, cue in enumerate(self._cues) if cue in SETTING_WORDINGS)
         # Cues that begin with a sign ("% off") follow a number directly: no word start to look for.
         self._signed = frozenset(i for i, cue in enumerate(self._cues) if not cue[0].isalnum())
@@ -276,8 +251,8 @@ class FactScanner:
             at_word = [
                 (s, i)
                 for s, i in at_word
-                if (i not in self._separable or _separable_said(lower, s, s + len(self._cues[i]), self._separable[i]))
-                and (i not in self._setting or _SETTING_BEFORE.search(lower, max(0, s - 50), s) is None)
+                if (i not in self._separable or separable_said(lower, s, s + len(self._cues[i]), self._separable[i]))
+                and (i not in self._setting or SETTING_BEFORE.search(lower, max(0, s - 50), s) is None)
             ]
         if self._rise or self._new_prices:
             clauses = Clauses(text)  # the reply's clause marks, read once for all its wordings

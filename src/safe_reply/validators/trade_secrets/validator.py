@@ -34,6 +34,7 @@ from safe_reply.validators.trade_secrets.decode import Decoded, decode, spells_d
 from safe_reply.validators.trade_secrets.facts import FactScanner
 from safe_reply.validators.trade_secrets.fastpath import FastView, fast_view, hit_windows, text_windows
 from safe_reply.validators.trade_secrets.matters import MatterScanner
+from safe_reply.validators.trade_secrets.name_ends import LETTERS, as_preposition, counted
 from safe_reply.validators.trade_secrets.naming import unlisted_names
 from safe_reply.validators.trade_secrets.normalise import Skeleton, full_skeleton
 from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
@@ -55,44 +56,6 @@ _BASE64_HINT = re.compile(r"[0-9+/=]|[a-z][A-Z]")
 # A word of letters and digits ("LW14HT", "14HT", "X2Pro"): leetspeak to the full skeleton.
 _DIGIT_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+")
 _CAPITAL_CODE_WORD = re.compile(r"[A-Z](?<![^\W_][A-Z])[A-Z]+[0-9][A-Z0-9]*(?![^\W_])")
-
-
-# A count noun right after a number: the number is a quantity, not part of a name ("2 Stück", "2 x", "2 pairs").
-# "mal", "times", "box", "units" are absent: "den Cruiser 5 mal ansehen", "the Cruiser 5 box" name the product.
-_COUNT_AFTER = re.compile(
-    r"\s*(?:[x×](?=\s+\D)|(?:Stück|Stk|Paar|Packungen|Schachteln|Dosen|Flaschen|Blister|pcs|pieces|pairs|bottles)\b)",
-    re.IGNORECASE,
-)
-
-
-def _counted(text: str, start: int, end: int) -> bool:
-    """A hit that ends in a stand-alone number followed by a count noun: the number is how many."""
-    if not text[end - 1 : end].isdigit():
-        return False
-    first = end - 1
-    while first > start and text[first - 1].isdigit():
-        first -= 1
-    return first > start and text[first - 1].isspace() and _COUNT_AFTER.match(text, end) is not None
-
-
-# A name's last word that is also a preposition or conjunction ("Pro", "Plus"), written in lower case and
-# followed by a word: "ein Tab pro Spülgang", "the Spar-Abo plus your card".
-_PREPOSITION_ENDS = frozenset({"pro", "plus", "per"})
-_NEXT_WORD = re.compile(r"[ \t]+[^\W_]")
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _as_preposition(text: str, start: int, end: int, entry: str) -> bool:
-    """The hit ends in such a word, lower case in the reply though capitalised in the entry, and a word follows."""
-    words = _LETTERS.findall(text, start, end)
-    last = words[-1] if words else ""
-    written = entry.rsplit(maxsplit=1)[-1]
-    return (
-        last in _PREPOSITION_ENDS
-        and written[:1].isupper()
-        and written.lower() == last
-        and _NEXT_WORD.match(text, end) is not None
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,9 +337,9 @@ class TradeSecretValidator:
     def _leak(self, hit: Hit, skeleton: Skeleton, name_rule: bool, memo: _ReplyMemo) -> Leak | None:
         """The leak of one hit, or None for an ordinary-word term used in its ordinary sense."""
         term = self.terms[hit.term]
-        if _counted(skeleton.original, hit.start, hit.end) and self._public_without_number(term.entry):
+        if counted(skeleton.original, hit.start, hit.end) and self._public_without_number(term.entry):
             return None  # "Gläser LO Vario Pro 2 Stück": the number counts the public product, no "Pro 2"
-        if _as_preposition(skeleton.original, hit.start, hit.end, term.entry):
+        if as_preposition(skeleton.original, hit.start, hit.end, term.entry):
             return None  # "einen Glanzwerk All-in-1 pro Spülgang": "pro" is "per", no "All-in-1 Pro"
         trick = describe_tricks(
             skeleton, hit, term.key, upper_term=term.upper, term_hyphen=term.hyphen, alias=term.alias
@@ -400,7 +363,7 @@ class TradeSecretValidator:
     def _public_without_number(self, entry: str) -> bool:
         """The entry without its last number is a public name, or made of public words only ("LO Vario Pro")."""
         head = entry.rstrip("0123456789").rstrip(" -").lower()
-        words = _LETTERS.findall(head)
+        words = LETTERS.findall(head)
         return bool(words) and (head in self.public or all(word in self.public for word in words))
 
     def _pattern_leaks(
