@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from safe_reply.config_models import ConditionKind, Fact
+from safe_reply.negation import negation_regex
 from safe_reply.quantities import Dimension, Quantity, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.fact_clauses import Clause, bracket_after, clauses_of, ranged, split_clauses, usage
@@ -79,7 +80,7 @@ __all__ = [
 _MODELS_KEY = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|products?)$", re.IGNORECASE)
 
 # A clause that states what the product does not do, and a figure relative to another one.
-_DENIAL = re.compile(r"\b(?:nicht|kein\w*|niemals|nie|not|no|never|without)\b", re.IGNORECASE)
+_DENIAL = negation_regex("without")
 
 # A fact figure after these words is a lower limit ("frühestens ab 15 Monaten", "mindestens 99,95 %").
 # A usage threshold ("ab 8 Jahren", "from 15 kg"); "mindestens 99,95 %" is a performance floor instead.

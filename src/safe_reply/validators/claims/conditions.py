@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from safe_reply.negation import negation_regex
 from safe_reply.quantities import UPPER_BOUND, Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import (
@@ -115,11 +116,10 @@ _CONDITION_EN = (
 )
 
 # A negation before a condition in its clause repeats the exclusion ("bitte nicht über Nacht", "never overnight").
-_NEGATION = re.compile(
-    r"\b(?:nicht|nie|niemals|kein\w*|ohne|außer|not|never|no|without|except|avoid\w*|vermeiden|don['’]t"
+_NEGATION = negation_regex(
+    r"ohne|außer|without|except|avoid\w*|vermeiden",
     # taking the product off for the condition: "take them out at night", "nachts herausnehmen"
-    r"|take\s+(?:\w+\s+)?(?:out|off)|remov\w+|heraus\w*|raus\w*|abnehm\w*|absetz\w*)\b",
-    re.IGNORECASE,
+    r"take\s+(?:\w+\s+)?(?:out|off)|remov\w+|heraus\w*|raus\w*|abnehm\w*|absetz\w*",
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from safe_reply.negation import negation_regex
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.not_a_spec import stem
 from safe_reply.validators.claims.wording import tokens
@@ -25,11 +26,7 @@ _EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 # A clause of the promise that itself excludes or denies: "Verlust ist nicht versichert", "except loss".
-_DENIAL = re.compile(
-    r"\b(?:nicht|kein\w*|ohne|außer|ausgenommen|ausgeschlossen|not|no|never|without|except|excluded|excluding)\b"
-    r"|n['’]t\b",
-    re.IGNORECASE,
-)
+_DENIAL = negation_regex(r"ohne|außer|ausgenommen|ausgeschlossen|without|except|excluded|excluding")
 _CLAUSE = re.compile(r"[;:,()–—]|\s-\s|\b(?:aber|jedoch|but|however)\b", re.IGNORECASE)
 _NEGATED_TERM = re.compile(r"\b(?:kein\w*|ohne|entfällt|entfallen|no|without|zero)\b", re.IGNORECASE)
 

@@ -72,6 +72,9 @@ class FactBase:
     # A service fact's labels ("Fahrradversicherung Sicherwerk Rad"), by its entry in `service`: the plan a term
     # belongs to is often named only there, not in the value ("9,90 € im Monat; keine Selbstbeteiligung").
     service_titles: dict[str, str] = field(default_factory=dict)
+    # `all_text` in parts ("S2: keine Fahrerlaubnis; M45: Fahrerlaubnis Klasse AM" is two), each with the products
+    # it names: a statement about one product rests only on the parts about it or about none (made once at load).
+    text_parts: tuple[tuple[str, frozenset[int]], ...] = ()
 
     @classmethod
     def from_product_line(
@@ -124,6 +127,7 @@ class FactBase:
                 for f in line.facts
                 if describe(f) in service and (f.label_de or f.label_en)
             },
+            _parts("\n".join(everything).lower(), products),
         )
 
     def products_in(self, text: str) -> set[int]:
@@ -131,6 +135,14 @@ class FactBase:
 
     def approved_for(self, language: Language) -> tuple[ApprovedClaim, ...]:
         return tuple(a for a in self.approved if a.language is language)
+
+
+_PART = re.compile(r";\s*|\n")
+
+
+def _parts(text: str, products: ProductIndex) -> tuple[tuple[str, frozenset[int]], ...]:
+    pieces = (part for part in _PART.split(text) if part.strip())
+    return tuple((part, frozenset(products.mentioned(part))) for part in pieces)
 
 
 _MONEY = re.compile(

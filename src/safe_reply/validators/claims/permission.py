@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from safe_reply.negation import NEGATION_WORDS
 from safe_reply.validators.claims.backing import Verdict
 from safe_reply.validators.claims.facts import FactBase
 from safe_reply.validators.claims.lexicon import Lexicon
@@ -20,17 +21,12 @@ __all__ = ["permission_verdict"]
 
 _CLASS = "regulated_document"
 # A negation standing before the document's word in its clause, or a "not needed" after it.
-_NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:kein|keine|keinen|keiner|ohne|nicht|no|not|without|never)\b|n[’']t\b)[^,;.:\n]{0,40}$", re.IGNORECASE
-)
+_NEGATION_BEFORE = re.compile(rf"\b(?:{NEGATION_WORDS}|ohne|without)\b[^,;.:\n]{{0,40}}$", re.IGNORECASE)
 _NOT_NEEDED_AFTER = re.compile(
     r"^[^,;.:\n]{0,40}?\b(?:nicht\s+(?:nötig|erforderlich|notwendig|vorgeschrieben)|entfällt|frei|not\s+(?:needed|"
     r"required|necessary)|isn[’']t\s+(?:needed|required|necessary))\b",
     re.IGNORECASE,
 )
-
-
-_PART = re.compile(r";\s*|\n")
 
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -43,20 +39,15 @@ def permission_verdict(claim: str, sentence: str, base: FactBase, lexicon: Lexic
         return Verdict(False, "facts: no official document named")
     # A fact line may speak of several products ("S2: keine Fahrerlaubnis; M45: Fahrerlaubnis Klasse AM"): its
     # parts, and of those only the ones about the product the sentence names (all when it names none).
-    parts = [part for line in base.all_text.splitlines() for part in _PART.split(line) if part.strip()]
     named = base.products_in(sentence)
-    if named:
-        parts = [part for part in parts if base.products_in(part) & named or not base.products_in(part)]
-    lines = parts
+    lines = [part for part, about in base.text_parts if not named or not about or about & named]
     for kind in kinds:
         pattern = lexicon.pattern(kind)
         claimed = pattern.search(claim) if pattern is not None else None
         if pattern is None or claimed is None:
             return Verdict(False, f"facts: nothing says {kind.split('.', 1)[1]}")
         negated = _negated(claim, claimed.start(), claimed.end())
-        backed = any(
-            _negated(line, m.start(), m.end()) == negated for line in lines for m in pattern.finditer(line)
-        )
+        backed = any(_negated(line, m.start(), m.end()) == negated for line in lines for m in pattern.finditer(line))
         if not backed:
             return Verdict(False, f"facts: nothing says {kind.split('.', 1)[1]} as the reply does")
     return Verdict(True, f"facts name {', '.join(k.split('.', 1)[1] for k in kinds)} alike")

@@ -23,15 +23,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from safe_reply.config_models import Fact
+from safe_reply.negation import negation_regex
 from safe_reply.validators.claims.products import ProductIndex
 from safe_reply.validators.claims.taxonomy import Verdict
 from safe_reply.validators.claims.wording import STOP_WORDS, tokens
 
 # "Not-" and "No-" in German are compound heads ("Not- und Gefahrenfunktion"), not English negations.
-_RESTRICTING = re.compile(
-    r"\b(?:nicht|kein\w*|niemals|nie|nur|ausschließlich|erst\s+ab|frühestens|muss|müssen|darf|dürfen|verboten|"
-    r"never|not|no|only|must|mustn['’]t|prohibited)\b(?!-)",
-    re.IGNORECASE,
+_RESTRICTING = negation_regex(
+    r"nur|ausschließlich|erst\s+ab|frühestens|muss|müssen|darf|dürfen|verboten|only|must|prohibited", after="(?!-)"
 )
 # Words every restriction and every reply has: they name no topic.
 _GENERIC = STOP_WORDS | frozenset(

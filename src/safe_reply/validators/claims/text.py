@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from safe_reply.negation import negation_regex
 from safe_reply.rulepacks.sentences import sentence_spans
 from safe_reply.types import Span
 from safe_reply.validators.claims.facts import FactBase
@@ -107,10 +108,8 @@ def quoted(text: str, match: Span, sentence: Span, lexicon: Lexicon) -> bool:
 
 # A sentence that rejects or declines what it quotes: "„Made in Germany“ wäre nicht korrekt", "Aussagen wie
 # „klimaneutral“ kann ich nicht machen", "we can't call it 'eco-friendly'".
-_REJECTING = re.compile(
-    r"\b(?:nicht|kein\w*|weder|nie|not|no|never|neither|nor|can['’]t|cannot|won['’]t|don['’]t|falsch|unzutreffend|"
-    r"irreführend|unzulässig|incorrect|wrong|misleading|untrue)\b",
-    re.IGNORECASE,
+_REJECTING = negation_regex(
+    r"weder|neither|nor|falsch|unzutreffend|irreführend|unzulässig|incorrect|wrong|misleading|untrue"
 )
 # A word named as an example of a kind of statement: "Aussagen wie klimaneutral", "terms such as eco".
 _MENTION_FRAME = re.compile(

@@ -248,6 +248,9 @@ class _Compiler:
         self.company_rule = NameRule.build(
             COMPANY_CUES, name_rule.window, capitalised=True, sentence_cues=RELATION_CUES
         )
+        # One rule per set of kind words, shared by every firm with that set ("Drogerie", "Baumarkt"): a list of
+        # 100,000 firms holds a few hundred rule objects, not one each.
+        self.company_rules: dict[frozenset[str], NameRule] = {}
         self.designation_rule = DesignationRule.of(DESIGNATION_CUES)
         self.public = public
         translated = (t.text for found in translations.values() for t in found if t.english and " " not in t.text)
@@ -386,8 +389,13 @@ class _Compiler:
     def _company_rule(self, term: str, name: str) -> NameRule:
         """The rule of a firm's name word, with the firm's other words as its kinds: "die Pelzer-Drogerien", "die
         Pelzer Drogerien" name "Drogerie Pelzer" as a product kind names a codename ("die Wachturm-Kameras")."""
-        kinds = [w for w in _KIND_WORD.findall(term) if w.lower() != name.lower()]
-        return self.company_rule.with_products(kinds) if kinds else self.company_rule
+        kinds = frozenset(w for w in _KIND_WORD.findall(term) if w.lower() != name.lower())
+        if not kinds:
+            return self.company_rule
+        rule = self.company_rules.get(kinds)
+        if rule is None:
+            rule = self.company_rules[kinds] = self.company_rule.with_products(kinds)
+        return rule
 
     def _add_term(self, entry: TermEntry | FlatTerm) -> None:
         # `isalnum()` first: one word of letters and digits (most of a long list) skips the regexes.

@@ -14,6 +14,8 @@ import bisect
 import enum
 import re
 
+from safe_reply.negation import negation_regex
+
 __all__ = [
     "CLAUSE_END",
     "NEGATION",
@@ -48,7 +50,7 @@ _NOT_RISING_BEFORE = re.compile(
 )
 CLAUSE_END = _CLAUSE_END  # ... also read by kind_clause.py
 # A negation next to the wording turns the rise round ("steigen im Juli nicht", "will not be raised").
-_NEGATION = re.compile(r"\b(?:nicht|keine?[nmrs]?|nie|niemals|not|no|never|\w*n['’]t)\b", re.IGNORECASE)
+_NEGATION = negation_regex()
 NEGATION = _NEGATION  # ... also read by kind_clause.py over a codename's clause
 _NEGATION_WORDS = 3  # words either side of the wording searched for a negation
 _WORD = re.compile(r"[\w'’]+")
