@@ -190,7 +190,7 @@ def test_an_allowed_word_does_not_reach_across_a_word_gap() -> None:
 
 def test_a_noted_list_asks_the_word_frequencies_a_constant_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
     """One lookup per name word streamed the frequency list each time: 10,000 noted entries took minutes."""
-    from safe_reply.validators.trade_secrets import ordinary
+    from safe_reply import word_frequencies as ordinary
 
     calls: list[int] = []
     real = ordinary._frequencies

@@ -1,4 +1,4 @@
-"""Ordinary words decided for the operator (ordinary.py): a single-word term that is a common German
+"""Ordinary words decided for the operator (safe_reply/word_frequencies.py): a single-word term that is a common German
 or English word gets the name rule without `ordinary_word` set by hand; an invented codename does not;
 the operator overrides either way."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from safe_reply.validators.trade_secrets.ordinary import is_compound_of_ordinary, ordinary_words
+from safe_reply.word_frequencies import is_compound_of_ordinary, ordinary_words
 
 from .conftest import make_validator
 

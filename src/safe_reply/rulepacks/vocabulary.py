@@ -79,6 +79,21 @@ class VocabularyClass(Strict):
         return words
 
 
+class GlossaryEntry(Strict):
+    """One meaning in both languages: the German and English words that say it ("kostenlos", "free")."""
+
+    de: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+    @field_validator("de", "en")
+    @classmethod
+    def _single_words(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not word.strip() or any(ch.isspace() for ch in word.strip()):
+                raise ValueError(f"glossary word {word!r} must be one word (no spaces)")
+        return [word.strip() for word in words]
+
+
 class VocabularyFile(Strict):
     vocabulary: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$")
     family: str = Field(pattern=_NAME)
@@ -86,6 +101,9 @@ class VocabularyFile(Strict):
     description: str = ""
     fragments: dict[str, str] = Field(default_factory=dict)
     classes: dict[str, VocabularyClass] = Field(default_factory=dict)
+    # Words with the same meaning in German and English, for comparing a reply with facts written in the other
+    # language (claims.glossary).
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
 
     @field_validator("fragments", "classes")
     @classmethod
@@ -175,10 +193,44 @@ def _german_forms(text: str, lower_case: bool, left: bool, right: bool) -> list[
         if stem.endswith(("t", "d")):
             forms.append(Form(stem + "et", "(?:en|er|es|em|e)?", left, right))
         return forms
-    return [Form(text, _DE_NOUN_ADJ, left, right)]
+    forms = [Form(text, _DE_NOUN_ADJ, left, right)]
+    plural = _umlaut_plural(text) if not lower_case and " " not in text else None
+    if plural is not None:  # "Senkfuß" -> "Senkfüße", "Krampf" -> "Krämpfe", "Schlaganfall" -> "Schlaganfälle"
+        forms.append(Form(plural, "(?:ern|en|er|e)", left, right))
+    return forms
 
 
 _UMLAUT = re.compile(r"au|a|o|u")
+# Nouns whose plural never umlauts: the suffixes of derived nouns and loan words.
+_NO_UMLAUT_PLURAL = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "ion",
+    "tät",
+    "ismus",
+    "ur",
+    "or",
+    "at",
+    "ant",
+    "ent",
+    "ist",
+    "us",
+)
+_LAST_BACK_VOWEL = re.compile(r"(au|a|o|u)(?=[^aeiouäöü]*$)")
+
+
+def _umlaut_plural(noun: str) -> str | None:
+    """The umlauted stem of a noun's plural ("fuß" -> "füß"), for nouns ending in a consonant whose last vowel
+    is a back vowel; None where German does not umlaut (derived nouns, loan words, final vowels)."""
+    if not noun.isalpha() or noun[-1] in "aeiouyäöü" or noun.endswith(_NO_UMLAUT_PLURAL):
+        return None
+    match = _LAST_BACK_VOWEL.search(noun)
+    if match is None:
+        return None
+    vowel = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}[match.group(1)]
+    return noun[: match.start()] + vowel + noun[match.end() :]
 
 
 def _umlaut(stem: str) -> str:
@@ -315,10 +367,12 @@ class Vocabulary:
 
     fragments: dict[tuple[str, Language | None], str] = field(default_factory=dict)
     classes: dict[tuple[str, Language | None], ClassWords] = field(default_factory=dict)
+    glossary: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)  # (German, English)
 
     def add(self, model: VocabularyFile) -> list[str]:
         """Merge one file; returns the problems (a fragment defined twice)."""
         problems = []
+        self.glossary.extend((tuple(e.de), tuple(e.en)) for e in model.glossary)
         for name, regex in model.fragments.items():
             key = (name, model.language)
             if key in self.fragments and self.fragments[key] != regex:

@@ -13,6 +13,7 @@ import re
 from safe_reply.quantities import Dimension, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.facts import ApprovedClaim, FactBase, tokens
+from safe_reply.validators.claims.glossary import Glossary, meaning_keys
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.origin import origin_verdict
 from safe_reply.validators.claims.taxonomy import Verdict
@@ -24,15 +25,34 @@ __all__ = ["Verdict", "approved_backing", "certification_verdict", "guarantee_ve
 # repeats most of the approved claim (a reply adds a clause or drops an article, nothing more).
 _APPROVED_COVERAGE = 0.7
 _TOLERANCE = 0.005  # relative: guarantee years and their conversions
+_MIN_MEANINGS = 3  # an approved claim the glossary reads in fewer meanings is compared word by word only
 
 
-def approved_backing(sentence: str, claim: str, base: FactBase) -> ApprovedClaim | None:
+def approved_backing(
+    sentence: str, claim: str, base: FactBase, glossary: Glossary | None = None, language: Language | None = None
+) -> ApprovedClaim | None:
     said = set(tokens(sentence))
     claim_words = tokens(claim)
     for approved in base.approved:
         if claim_words and not all(w in approved.tokens for w in claim_words):
             continue
         if len(approved.tokens & said) >= _APPROVED_COVERAGE * len(approved.tokens):
+            return approved
+    if glossary is None or not len(glossary):
+        return None
+    # In the other language (an English reply, German approved claims): the same test on meanings. Figures and
+    # codes are compared as written, so "10 years" never meets "5 Jahre".
+    said_keys = meaning_keys(said, glossary, language)
+    claim_keys = meaning_keys(claim_words, glossary, language)
+    for approved in base.approved:
+        wanted = approved.meanings
+        if approved.language is language or len(wanted) < _MIN_MEANINGS:
+            continue
+        # What the claim says beyond the approved claim must be what the facts say ("only the skin it covers" of
+        # "schützt nur die bedeckten Hautpartien").
+        if not claim_keys <= frozenset().union(*wanted) | base.meanings:
+            continue
+        if sum(1 for keys in wanted if keys & said_keys) >= _APPROVED_COVERAGE * len(wanted):
             return approved
     return None
 
@@ -43,7 +63,7 @@ _SCOPE = re.compile(r"\bnur\s+([^;)]+)", re.IGNORECASE)
 
 
 # Standards and marks written with a number ("ISO 9001", "EN 1888-1") are compared with their number.
-_NUMBERED = re.compile(r"\b(?:din\s+)?(?:en\s+)?(?:iso|en|din|iec)\s?[\d]{3,5}(?:-\d+)?", re.IGNORECASE)
+_NUMBERED = re.compile(r"\b(?:din\s+)?(?:en\s+)?(?:iso|en|din|iec)\s?\d{2,5}(?:-\d+)?\b", re.IGNORECASE)
 
 
 def certification_verdict(
@@ -221,6 +241,15 @@ def _stem5(word: str) -> str:
     return folded[:5]
 
 
+def _part_key(word: str) -> str:
+    """`_stem5`, and a long compound apart from its head: "Tischplatte" is not "der Tisch" (whose guarantee a
+    reply may well state), "Akkus" is still "Akku"."""
+    return _stem5(word) + ("+" if len(_part(word)) > _LONG_PART else "")
+
+
+_LONG_PART = 9
+
+
 def _part(word: str) -> str:
     """A part name in its German singular form, so "Akkus", "battery" and "batteries" compare equal."""
     word = _PARTS_EN.get(word, word)
@@ -300,12 +329,12 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
         return Verdict(False, shown)
     parts = [_without_names(part, base) for part in parts]
     excluded = {
-        _stem5(w)
+        _part_key(w)
         for part in parts
         for w in tokens(part.lower())
         if w not in {"und", "auf", "and", "on", "die", "der", "das", "the"}
     }
-    said = {_stem5(w) for w in tokens(sentence)}
+    said = {_part_key(w) for w in tokens(sentence)}
     whole = _WHOLE.search(sentence) or (
         _INCLUDING.search(sentence) and not _includes_as_terms(sentence, base.guarantee)
     )
@@ -315,7 +344,7 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
     # reply stretches the guarantee over them in so many words ("auf den kompletten Mäher inklusive Akku"): their
     # words also name covered parts ("blade motor" is the covered Mähmotor, "blades" are not covered).
     trailing = {
-        _stem5(w)
+        _part_key(w)
         for part in _EXCLUDED_TRAILING.findall(base.guarantee)
         for w in tokens(_without_names(part, base).lower())
         if w not in {"und", "and", "die", "der", "das", "the"}

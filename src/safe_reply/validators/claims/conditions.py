@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 BARE_LOW = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*$", re.IGNORECASE)
 
 
-
 def split_words(text: str) -> list[str]:
     """Lower-case words, hyphenated ones also in their parts ("micro-inverter" -> "inverter")."""
     found = tokens(text)
@@ -88,6 +87,8 @@ def contradicts_conditions(fact: NumericFact, sentence: str, language: Language,
             return True
     if any(_excluded_named(c, sentence, language) for c in fact.excluded_conditions):
         return True  # "overnight" for a wear period of "nur Tagestragen (nicht über Nacht)"
+    if fact.excluded and _includes_excluded(fact.excluded, sentence):
+        return True  # "1.150 g inklusive Turnbeutel" for "1.150 g (leer, ohne Turnbeutel)"
     if fact.mode is not None:
         modes = modes_in(sentence)
         # Another documented mode, or in a German reply any other mode (an English one may translate it, but
@@ -121,6 +122,23 @@ _NEGATION = negation_regex(
     # taking the product off for the condition: "take them out at night", "nachts herausnehmen"
     r"take\s+(?:\w+\s+)?(?:out|off)|remov\w+|heraus\w*|raus\w*|abnehm\w*|absetz\w*",
 )
+
+
+# What the figure is said to include: "inklusive Turnbeutel", "samt Ständer", "including the bell" ("mit" and
+# "with" say too many other things: "mit Wischmodul ist die Laufzeit kürzer").
+_INCLUDING = re.compile(
+    r"\b(?:inklusive|inkl\.|einschließlich|mitsamt|samt|including|incl\.)\s+"
+    r"(?:(?:de[rmns]|die|das|eine[mnrs]?|the|a|an|your|ihre[mnrs]?|ihr)\s+)?([^\W\d_][\w-]{3,})",
+    re.IGNORECASE,
+)
+
+
+def _includes_excluded(excluded: frozenset[str], sentence: str) -> bool:
+    """The sentence counts in what the fact's figure leaves out ("ohne Turnbeutel und Federmäppchen")."""
+    words = {w for w in excluded if len(w) >= 4}
+    if _CAVEAT.search(sentence):
+        return False  # "inklusive Wischmodul ist die Laufzeit kürzer": the figure drops, as the fact says
+    return any(any(m.group(1).lower().startswith(w[:5]) for w in words) for m in _INCLUDING.finditer(sentence))
 
 
 def _excluded_named(excluded: ExcludedCondition, sentence: str, language: Language) -> bool:
@@ -157,10 +175,12 @@ _UNIVERSAL = re.compile(
     r"|\bden\s+ganzen\s+tag\b|\bno\s+matter\s+(?:what|which|how|where|when)\b|\bregardless\s+of\b"
     r"|\b(?:even|also)\s+(?:in|at|on|with|without|through|under|when|if|during|below|above)\b"
     r"|\b(?:in|on|at)\s+(?:any|every|all)\s+(?:[\w-]+\s+)?(?:modes?|settings?|levels?|programmes?|programs?|conditions?|weather)\b"
-    r"|\bpermanently\b|\bcontinuously\b|\bnon-?stop\b|\ball\s+day(?:\s+long)?\b|\baround\s+the\s+clock\b",
+    # "adjusts continuously", "continuously variable": stepless, not non-stop.
+    r"|\bpermanently\b|(?<!adjusts\s)(?<!adjustable\s)\bcontinuously\b(?!\s+(?:adjust|variabl|dimm|height))|\bnon-?stop\b|\ball\s+day(?:\s+long)?\b|\baround\s+the\s+clock\b",
     re.IGNORECASE,
 )
 _UNIVERSAL_REACH = 80  # characters between the figure and the wording: the figure's own clause, roughly
+_JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|aber|während|wobei)\b", re.IGNORECASE)
 
 
 def universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
@@ -181,6 +201,10 @@ def universal(fact: NumericFact, quantity: Quantity, sentence: str) -> bool:
     bare = BARE_LOW.search(sentence, max(0, quantity.start - 16), quantity.start)
     anchor = bare.start() if bare else quantity.start
     low = max(0, anchor - _UNIVERSAL_REACH, sentence.rfind(";", 0, quantity.start) + 1)
+    # Another clause joined before the figure's ("adjusts continuously from 53 to 82 cm, and the top tilts up to
+    # 20°") says nothing about it.
+    joined = [m.end() for m in _JOINED_CLAUSE.finditer(sentence, low, anchor)]
+    low = max([low, *joined])
     while bare and low and sentence[low - 1].isalnum():
         low -= 1  # not inside a word: "Auch wenn" cut to "ch wenn" says nothing
     semicolon = sentence.find(";", quantity.end)

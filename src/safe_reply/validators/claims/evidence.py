@@ -29,6 +29,7 @@ from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.coverage import excluded_case, waives_stated_term
 from safe_reply.validators.claims.facts import FactBase, money, tokens
+from safe_reply.validators.claims.glossary import meaning_keys
 from safe_reply.validators.claims.lexicon import Lexicon
 
 _TOTAL = re.compile(
@@ -41,7 +42,23 @@ _TOLERANCE = 0.005
 
 
 def _figures(text: str, language: Language) -> list[tuple[Dimension, float]]:
-    return [(q.dimension, q.value) for q in quantities(text, language)]
+    found = [(q.dimension, q.value) for q in quantities(text, language)]
+    # How often: "4-mal pro Jahr", "up to 6 times a year", "zweimal", "twice" (a count the quantities do not read;
+    # "einmal" and "once" are mostly "just" and "as soon as").
+    found += [(Dimension.COUNT, float(m.group(1))) for m in _TIMES.finditer(text)]
+    found += [(Dimension.COUNT, _TIMES_WORDS[m.group().lower()]) for m in _TIMES_WORD.finditer(text)]
+    # "next-day delivery", "am nächsten Tag": one day, which "2–4 Werktage" does not carry.
+    found += [(Dimension.DURATION, _DAY) for _ in _NEXT_DAY.finditer(text)]
+    return found
+
+
+_DAY = 86_400.0  # seconds: the unit of a duration in safe_reply.quantities
+_NEXT_DAY = re.compile(r"\b(?:next|same)[\s-]day\b|\bam\s+(?:nächsten|folgenden|gleichen)\s+(?:werk)?tag\b", re.I)
+
+
+_TIMES = re.compile(r"\b(\d{1,3})\s*[-‑]?\s*(?:mal|x|times)\b", re.IGNORECASE)
+_TIMES_WORDS = {"zweimal": 2.0, "twice": 2.0, "dreimal": 3.0, "thrice": 3.0}
+_TIMES_WORD = re.compile(rf"\b(?:{'|'.join(_TIMES_WORDS)})\b", re.IGNORECASE)
 
 
 def _has_figure(text: str, figure: tuple[Dimension, float]) -> bool:
@@ -378,7 +395,11 @@ def _names_any(entry: str, words: set[str], lexicon: Lexicon) -> bool:
     if any(w[:5] in folded for w in words):
         return True
     kinds = _concepts(entry, lexicon) - {_FREE}
-    return any(lexicon.has(kind, w) for kind in kinds for w in words)
+    if any(lexicon.has(kind, w) for kind in kinds for w in words):
+        return True
+    # In the other language: "membership" for "Mitgliedschaft kostenlos" (claims.glossary).
+    said = meaning_keys(words, lexicon.glossary)
+    return any(key.startswith("#") for key in said & meaning_keys(tokens(entry), lexicon.glossary))
 
 
 # A separable verb split around its objects ("nehmen wir ungeöffnete Packungen ... zurück", "we take opened packs

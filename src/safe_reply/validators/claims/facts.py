@@ -28,6 +28,7 @@ from safe_reply.validators.claims.alternatives import (
     numeric_facts,
     tokens,
 )
+from safe_reply.validators.claims.glossary import meaning_keys, word_meanings
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
 from safe_reply.validators.claims.products import ProductIndex, is_models_fact, products_of
 from safe_reply.validators.claims.restrictions import Restriction, restriction_clauses
@@ -41,6 +42,8 @@ class ApprovedClaim:
     language: Language
     tokens: frozenset[str]
     values: tuple[Quantity, ...]
+    # Its words by meaning (claims.glossary), for a reply in the other language: "free" meets "kostenlos".
+    meanings: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ class FactBase:
     # `all_text` in parts ("S2: keine Fahrerlaubnis; M45: Fahrerlaubnis Klasse AM" is two), each with the products
     # it names: a statement about one product rests only on the parts about it or about none (made once at load).
     text_parts: tuple[tuple[str, frozenset[int]], ...] = ()
+    # What `all_text` says, by meaning (claims.glossary): the words of a reply in the other language that the facts
+    # say too.
+    meanings: frozenset[str] = frozenset()
 
     @classmethod
     def from_product_line(
@@ -93,7 +99,7 @@ class FactBase:
             if not compiled or not fact.unit:
                 text_facts[fact.key] = describe(fact)
         origin = next((str(f.value) for f in line.facts if f.key == "origin"), None)
-        approved = tuple(_approved(text, line) for text in line.approved_claims)
+        approved = tuple(_approved(text, line, lexicon) for text in line.approved_claims)
         service = [*(line.service.entries() if line.service else ()), *_service_facts(line, lexicon)]
         priced = [describe(f) for f in line.facts if not f.unit and money(str(f.value))]
         tests = tuple(describe(f) for f in line.facts if _is_test(f, lexicon))
@@ -128,6 +134,7 @@ class FactBase:
                 if describe(f) in service and (f.label_de or f.label_en)
             },
             _parts("\n".join(everything).lower(), products),
+            meaning_keys(tokens("\n".join(everything)), lexicon.glossary),
         )
 
     def products_in(self, text: str) -> set[int]:
@@ -219,6 +226,13 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 _SIZES = frozenset({Dimension.MASS, Dimension.VOLUME, Dimension.LENGTH, Dimension.AREA})
 
 
-def _approved(text: str, line: ProductLine) -> ApprovedClaim:
+def _approved(text: str, line: ProductLine, lexicon: Lexicon) -> ApprovedClaim:
     language = detect_language(text, line.default_language or Language.DE)
-    return ApprovedClaim(text, language, frozenset(tokens(text)), tuple(quantities(text, language)))
+    said = tokens(text)
+    return ApprovedClaim(
+        text,
+        language,
+        frozenset(said),
+        tuple(quantities(text, language)),
+        word_meanings(said, lexicon.glossary, language),
+    )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from safe_reply.rulepacks import CompiledPacks, compiled_packs, shipped_pack_paths
 from safe_reply.rulepacks.vocabulary import ClassWords, Vocabulary, forms_regex
 from safe_reply.types import Language
+from safe_reply.validators.claims.glossary import Glossary
 
 FAMILY = "claims"
 _LANGUAGES: tuple[Language | None, ...] = (Language.DE, Language.EN, None)
@@ -33,8 +34,10 @@ class Lexicon:
 
     vocabulary: Vocabulary
     _compiled: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    glossary: Glossary = field(init=False)
 
     def __post_init__(self) -> None:
+        self.glossary = Glossary(self.vocabulary.glossary)
         for name in sorted({name for name, _ in self.vocabulary.classes}):
             self._compiled[name] = self._compile(name)
 

@@ -42,8 +42,13 @@ _CUSTOMER = re.compile(
     # The writer's own use: "Ich putze selbst seit zwei Jahren mit ...", "I've used it for three years".
     # ("I've been sleeping on the Balance H3 myself for two years": the object may take a few words).
     r"|\b(?:ich|i)\s+(?:\w+\s+){0,3}?(?:seit|since)\s|\bi(?:['’]ve|\s+have)\s+(?:been\s+)?(?:\w+\s+){0,7}?for\s"
-    r"|\b(?:nach|seit|after|since)\s+\S+\s+\S+\s+(?:\w+\s+){0,3}?(?:nicht\s+mehr|kaputt|defekt|ausgefallen|"
-    r"no\s+longer|stopped|broke|broken|failed)\b|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
+    r"|\b(?:nach|seit|after|since)\s+\S+\s+\S+\s+(?:\w+\s+){0,3}?(?:nicht\s+mehr|kaputt\w*|defekt|ausgefallen|"
+    # what goes wrong with a part: it jams, squeaks, wobbles, leaks, rusts, cracks, tears, comes loose
+    r"hakt|haken|klemmt|klemmen|quietscht|quietschen|wackelt|wackeln|leckt|undicht|rostet|rosten|gerissen|reißt|"
+    r"gebrochen|bricht|abgebrochen|ausgeleiert|lose|locker|blättert|"
+    r"no\s+longer|stopped|broke|broken|failed|jams|jammed|squeaks|wobbles|leaks|leaking|rusts|rusted|cracked|tore|"
+    r"torn|came\s+loose|comes\s+loose|peeling)\b"
+    r"|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
     re.IGNORECASE,
 )
 # The writer's own body ("Ich bin selbst 1,92 m groß", "I'm 1.85 m tall"): no figure of the product.

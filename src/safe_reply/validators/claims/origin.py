@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from safe_reply.validators.claims.facts import FactBase
+from safe_reply.validators.claims.glossary import meaning_keys
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
 from safe_reply.validators.claims.taxonomy import Verdict
 from safe_reply.validators.claims.wording import tokens
@@ -93,18 +94,28 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
         own = " ".join(c for c in _CLAUSE.split(sentence) if place in places.of(c))
         if _names_other_subject(own, holding, [c for c in clauses if c not in holding], places):
             return Verdict(False, shown, "origin")
-        # An origin clause about one product ("Taschenfeder Plus: gefertigt in Polen") holds for it only.
-        scoped = set().union(*(base.products.named(c) for c in holding))
+        # An origin clause about one product ("Taschenfeder Plus: gefertigt in Polen") holds for it only; one
+        # that names none ("Entwicklung in Fürth") holds for every product.
+        by_clause = [base.products.named(c) for c in holding]
+        scoped = set().union(*by_clause) if all(by_clause) else set()
         if scoped and ((named and not named <= scoped) or (everyone and not everyone <= scoped)):
             return Verdict(False, shown, "origin")
         # A material word inside a product name ("Adult Lamm & Reis") says nothing about raw materials.
         materials = [c for c in holding if lexicon.has("origin_material", _without_names(c, base))]
-        only_assembly = all(_ASSEMBLY.search(_step_of(c, place, places)) for c in holding)
+        # Sites that only assemble, develop or test, with parts made there besides ("Endmontage in Weißenburg;
+        # Tischplatte aus Deutschland"), back no claim that the product is made there.
+        assembly = [c for c in holding if _ASSEMBLY.search(_step_of(c, place, places))]
+        only_assembly = bool(assembly) and all(c in assembly or _component(c, place, places, base) for c in holding)
         for clause in naming:
             # The origin of the raw materials is not the place of manufacture ("ingredients from German farms").
             if lexicon.has("origin_material", clause) and not materials:
                 return Verdict(False, shown, "origin")
-            if only_assembly and _claims_manufacture(clause, sentence):
+            # ... unless the claim is about that very part ("Die Tischplatte kommt aus Deutschland").
+            parts = [c for c in holding if _component(c, place, places, base)]
+            subjects = {w for c in parts for w in _subject_words(c, places)}
+            named_parts = meaning_keys(subjects, lexicon.glossary) & meaning_keys(tokens(clause), lexicon.glossary)
+            part = any(_refers(w, subjects) for w in tokens(clause)) or any(k.startswith("#") for k in named_parts)
+            if only_assembly and _claims_manufacture(clause, sentence) and not part:
                 return Verdict(False, shown, "origin")
     if several and any(_TOTAL.search(c) and _MANUFACTURE.search(c) for c in _CLAUSE.split(sentence)):
         return Verdict(False, shown, "origin")
@@ -157,6 +168,14 @@ def _names_other_subject(claim: str, holding: list[str], others: list[str], plac
     elsewhere = set().union(*(_subject_words(c, places) for c in others)) - held
     words = tokens(claim)
     return any(_refers(w, elsewhere) for w in words) and not any(_refers(w, held) for w in words)
+
+
+def _component(clause: str, place: str, places: _Places, base: FactBase) -> bool:
+    """An origin clause about a part, not the product: a subject that names no product ("Tischplatte aus
+    Deutschland", "Zellen aus Südkorea") and no manufacturing step."""
+    if _MANUFACTURE.search(_step_of(clause, place, places)):
+        return False
+    return bool(_subject_words(clause, places)) and not base.products.mentioned(clause)
 
 
 def _step_of(clause: str, place: str, places: _Places) -> str:

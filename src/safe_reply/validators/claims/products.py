@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from safe_reply.config_models import Fact, ProductLine
+from safe_reply.word_frequencies import german_nouns
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
 _MODELS_KEYS = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|products?|produkte?)$", re.IGNORECASE)
@@ -53,7 +54,10 @@ class ProductIndex:
                 self._owner.setdefault(alias, set()).add(index)
         alternatives = sorted(self._owner, key=len, reverse=True)
         self._aliases = (
-            re.compile(rf"(?<!\w)(?:{'|'.join(_alias_regex(a) for a in alternatives)})(?!\w)", re.IGNORECASE)
+            # A name in the plural is the same product ("die Bio-Bodys", "zwei Lindholms").
+            re.compile(
+                rf"(?<!\w)(?P<name>{'|'.join(_alias_regex(a) for a in alternatives)})(?:s|e|es)?(?!\w)", re.IGNORECASE
+            )
             if alternatives
             else None
         )
@@ -102,7 +106,7 @@ class ProductIndex:
             return set()
         found: set[int] = set()
         for match in self._matches(text):
-            found |= self._owner.get(_squash(match.group()), set())
+            found |= self._owner.get(_squash(match.group("name")), set())
         return found
 
     def _matches(self, text: str) -> list[re.Match[str]]:
@@ -112,7 +116,7 @@ class ProductIndex:
         return [
             m
             for m in self._aliases.finditer(text)
-            if not (" " not in m.group() and m.group().isalpha() and m.group()[0].islower())
+            if not (" " not in (name := m.group("name")) and name.isalpha() and name[0].islower())
         ]
 
     def mentioned(self, text: str) -> set[int]:
@@ -135,7 +139,7 @@ class ProductIndex:
 
     def positions(self, text: str) -> list[tuple[int, set[int]]]:
         """(offset, products) of every product name in `text`, in order: for resolving "er", "it"."""
-        return [(m.start(), self._owner.get(_squash(m.group()), set())) for m in self._matches(text)]
+        return [(m.start(), self._owner.get(_squash(m.group("name")), set())) for m in self._matches(text)]
 
     def unknown_model(self, text: str) -> bool:
         """Whether `text` names a model of the line's families that is not on sale ("Thermowell L16",
@@ -164,6 +168,19 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
         if named:
             return ProductIndex(_name_words(_distinctive(named), generic))
     brand = _brand(line, [name for name, _, _ in groups])
+    # German names put a generic noun before the product's own name ("Laufrad Flitzer 12", "Regenjacke Tropfen
+    # 8000"): the noun is what the product is, the rest names it ("der Flitzer 12", "die Tropfen 8000").
+    german = german_nouns(word for name, _, _ in groups if len(name.split()) > 1 for word in name.split()[:2])
+    heads = {name.split()[0] for name, _, _ in groups if len(name.split()) > 1} & german
+    used = _squash(
+        " ".join(
+            [
+                *(f"{f.label_de or ''} {f.label_en or ''} {f.value} {f.qualifier or ''}" for f in line.facts),
+                *line.certifications,
+                *line.approved_claims,
+            ]
+        )
+    )
     refs = []
     shared: list[str] = []
     for name, description, english in groups:
@@ -175,16 +192,29 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
             brand_at = next(
                 (i for i, w in enumerate(words[:-1]) if _SUB_BRAND.fullmatch(w) and words[i + 1][:1].isupper()), None
             )
-        if brand and brand_at is None and not any(ch.isdigit() for ch in name) and not english:
+        # A noun and a name ("Lerntisch Primus"), not a noun phrase ("Elektrische Zahnbürsten"): the end is no
+        # German noun, or the facts name the product by it alone.
+        named_after_noun = (
+            brand_at is None
+            and len(words) > 1
+            and (words[1][:1].isupper() or words[1][:1].isdigit())
+            and (
+                (words[0] in heads and (not brand or words[1] not in german))
+                or _stands_alone(words[1:], words[0], used)
+            )
+        )
+        if brand and brand_at is None and not named_after_noun and not any(ch.isdigit() for ch in name) and not english:
             shared.append(name)  # "Luft/Wasser-Monoblock-Wärmepumpen": describes every model
             continue
         short = " ".join(words[brand_at + 1 :]) if brand_at is not None else ""
         before = words[:brand_at] if brand_at else []
+        if named_after_noun or (brand_at is None and len(words) > 1 and words[0] in heads and words[1][:1].isdigit()):
+            short, before = " ".join(words[1:]), words[:1]
         nouns = [*before, *_description_nouns(description)]
         bare = " ".join(words[brand_at:]) if brand_at else name
         shorts = [s for s in (short, *english) if s and s != bare and any(ch.isalpha() for ch in s)]
         refs.append(_ref(bare, shorts, nouns, generic))
-    return ProductIndex(_name_words(_distinctive(refs), brand | generic))
+    return ProductIndex(_name_words(_distinctive(refs), brand | generic | {_squash(h) for h in heads}))
 
 
 def _ref(
@@ -247,6 +277,13 @@ def _named_by_line(line: ProductLine, generic: set[str]) -> list[ProductRef]:
         nouns = [w for w in words[:at] if w.lower() != maker]
         refs.append(_ref(" ".join(words[at:]), (), [*nouns, *_description_nouns(description)], generic))
     return refs
+
+
+def _stands_alone(rest: list[str], head: str, used: str) -> bool:
+    """Whether the facts name a product by the end of its name alone ("Funkfreunde ab 5 Jahren" for
+    "Walkie-Talkie-Set Funkfreunde"): then the first word is a noun, the end the name."""
+    pattern = rf"(?<!\w)(?<!{re.escape(_squash(head))} ){_alias_regex(_squash(' '.join(rest)))}(?!\w)"
+    return re.search(pattern, used) is not None
 
 
 def _used(name: str, text: str) -> bool:

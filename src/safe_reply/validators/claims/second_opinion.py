@@ -115,7 +115,7 @@ def backed(view: ReplyView, span: Span, language: Language) -> bool:
     """Whether the product line's data back the sentence, by the evidence of the kind of statement it makes."""
     text, base, lexicon = view.text, view.base, view.lexicon
     sentence = span.of(text)
-    if approved_backing(sentence, "", base) is not None:
+    if approved_backing(sentence, "", base, lexicon.glossary, language) is not None:
         return True
     hint = view.products_before(span)
     checks = check_numbers(sentence, language, base, hint, view.before(span), view.after(span))

@@ -249,7 +249,7 @@ class ClaimsValidator:
         ):
             return None
         claim = match.span.of(text)
-        approved = approved_backing(sentence, claim, self.base)
+        approved = approved_backing(sentence, claim, self.base, self.lexicon.glossary, language)
         if approved is not None:
             return None
         hint = view.products_before(match.sentence_span)
@@ -340,7 +340,7 @@ class ClaimsValidator:
             lower = sentence.lower()
             if not self.base.products_in(lower) or _NOT_A_STATEMENT.search(sentence):
                 continue
-            if approved_backing(sentence, "", self.base) is not None:
+            if approved_backing(sentence, "", self.base, self.lexicon.glossary, language) is not None:
                 continue
             asked += 1
             verdict = self.judge.ask(sentence)

@@ -76,7 +76,6 @@ from safe_reply.validators.trade_secrets.matters import MatterRule, MatterScanne
 from safe_reply.validators.trade_secrets.naming import NAMING_MARKERS
 from safe_reply.validators.trade_secrets.normalise import HYPHENS
 from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
-from safe_reply.validators.trade_secrets.ordinary import Frequencies
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
@@ -100,6 +99,7 @@ from safe_reply.validators.trade_secrets.variants import (
     code_lines,
     term_variants,
 )
+from safe_reply.word_frequencies import Frequencies
 
 __all__ = ["SPEC", "build"]
 

@@ -220,7 +220,7 @@ class TermEntry(_TermRules, BaseModel):
     aliases: list[str] = Field(default_factory=list)  # e.g. the English name of a codename
     allowed: list[str] = Field(default_factory=list)  # ordinary words containing this term
     # The term is also an ordinary word ("Kranich" the bird): a leak only where used as a name
-    # (context.py). Unset: decided at load from word frequencies (ordinary.py) for single words.
+    # (context.py). Unset: decided at load from word frequencies (safe_reply/word_frequencies.py) for single words.
     # `context` adds cue words for this term and switches the rule on as well.
     ordinary_word: bool | None = None
     context: list[str] = Field(default_factory=list)

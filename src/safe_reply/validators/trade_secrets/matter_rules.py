@@ -17,7 +17,7 @@ from safe_reply.validators.trade_secrets.fact_rules import fact_rule
 from safe_reply.validators.trade_secrets.frames import AMOUNT_UNITS
 from safe_reply.validators.trade_secrets.matters import MatterRule, matter_rule
 from safe_reply.validators.trade_secrets.numbers import Unit
-from safe_reply.validators.trade_secrets.ordinary import COMMON_ZIPF, Frequencies
+from safe_reply.word_frequencies import COMMON_ZIPF, Frequencies
 
 __all__ = ["MatterNotes"]
 

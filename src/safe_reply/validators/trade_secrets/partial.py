@@ -32,7 +32,7 @@ import re
 from collections.abc import Collection
 
 from safe_reply.config_models import ProductLine
-from safe_reply.validators.trade_secrets.ordinary import Frequencies
+from safe_reply.word_frequencies import Frequencies
 
 __all__ = [
     "MIN_PARTIAL_WORD",

@@ -1,4 +1,7 @@
-"""Which protected single words are also ordinary words, decided from word frequencies (wordfreq).
+"""Which words are ordinary words of German or English, decided from word frequencies (wordfreq).
+
+Two users: the trade-secret check (is a protected single word also an everyday word?) and the claims
+check's product references (is "Laufrad" in "Laufrad Flitzer 12" a generic noun or part of the name?).
 
 An operator should not have to know that "Nebel", "Blitz" or "Ember" are everyday words: at policy
 load each single-word term is looked up in the German and English frequency lists of wordfreq
@@ -28,6 +31,7 @@ __all__ = [
     "GERMAN_EXCESS",
     "ORDINARY_ZIPF",
     "Frequencies",
+    "german_nouns",
     "is_compound_of_ordinary",
     "ordinary_words",
     "word_forms",
@@ -160,6 +164,36 @@ def ordinary_words(words: Iterable[str], *, english: bool = False) -> frozenset[
     listed = list(words)
     table = Frequencies(listed)
     return frozenset(word.lower() for word in listed if table.ordinary(word, english=english))
+
+
+# A generic German noun: in the German list and clearly more German than English ("Laufrad" 2.8/0, "Tisch"
+# 4.8/2.3), unlike names the two languages share ("Darjeeling" 2.5/2.6, "Body" 3.8/5.4).
+_NOUN_ZIPF = 1.8
+_NOUN_EXCESS = 1.0
+_TAIL_ZIPF = COMMON_ZIPF  # the head of a compound the list does not hold ("Lern|tisch", "Holzeisen|bahn")
+_MIN_TAIL = 4  # "Bahn" of "Holzeisenbahn"; three letters ("ler", "ell") end too many names
+
+
+def german_nouns(words: Iterable[str]) -> frozenset[str]:
+    """The capitalised words of `words` that are German nouns: listed themselves ("Laufrad", "Regenjacke"), or
+    compounds whose last part is a common German word ("Holzeisenbahn", "Lerntisch", "Holz-Stapelturm"). A
+    coined name ("Thermowell", "Wärmling") is none. One pass over the lists for all the words."""
+    capitalised = [w for w in words if w[:1].isupper() and w.replace("-", "").isalpha()]
+    if not capitalised:
+        return frozenset()
+    parts = {part for w in capitalised for part in w.split("-") if part}
+    tails = {w: [w[i:] for i in range(1, len(w) - _MIN_TAIL + 1)] for w in parts}
+    table = Frequencies([*parts, *(t for found in tails.values() for t in found)])
+
+    def german(word: str, floor: float) -> bool:
+        de, en = table._zipf(word.casefold())
+        return de >= floor and de - en >= _NOUN_EXCESS
+
+    def noun(word: str) -> bool:
+        return german(word, _NOUN_ZIPF) or any(german(tail, _TAIL_ZIPF) for tail in tails[word])
+
+    # A hyphenated compound is a noun when one of its parts is ("Bausteine-Set", "Holz-Stapelturm").
+    return frozenset(w for w in capitalised if any(noun(part) for part in w.split("-") if part))
 
 
 def is_compound_of_ordinary(word: str) -> bool:
