@@ -29,6 +29,9 @@ __all__ = [
 _PRICES_RISE: tuple[str, ...] = (
     "preise steigen", "steigen die preise", "steigen unsere preise", "steigt der preis", "prices go up",
     "prices will go up", "prices rise",
+    # The price noun with its verb of rising, in the singular too ("the monthly price is going up to 34 €").
+    "preis steigt", "beitrag steigt", "price is going up", "price goes up", "price will go up", "price will rise",
+    "price is rising", "price rises", "prices are going up", "prices are rising",
 )  # fmt: skip
 RISE_WORDINGS: frozenset[str] = frozenset((*_PRICES_RISE, "erhöh"))
 # A new price list announces an increase, unless it is already in force ("Seit Juli gelten die neuen Preise").

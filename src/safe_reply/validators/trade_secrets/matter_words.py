@@ -82,7 +82,8 @@ _PLAN = (
     r"|\bläuft (?:\w+ ){0,4}?aus\b(?! (?:dem|der|den|des|einem|einer|ihrem|ihrer|unserem|unserer)\b)|\bauslauf"
     r"|ausgelistet|aus dem sortiment|nicht mehr (?:\w+ ){0,2}?(?:nach)?(?:produziert|hergestellt|geführt|angeboten"
     r"|verkauft)|(?:wird|werden) (?!(?:\w+ ){0,4}?(?:um \d|über|für|heute|morgen|vorübergehend|kurz|wegen|zwischen"
-    r"|am|an|ab \d))(?:\w+ ){0,4}?(?:geschlossen|aufgegeben|abgewickelt|aufgelöst)\b|\bschließung|\bschliessung"
+    r"|am|an|ab \d))(?:\w+ ){0,4}?(?:geschlossen|aufgegeben|abgewickelt|aufgelöst|dichtgemacht|zugemacht|stillgelegt)\b"
+    r"|\bmach(?:t|en) (?:\w+ ){0,4}?dicht\b(?! (?:ab|gegen|hält))|\bschließung|\bschliessung"
     r"|schlie(?:ß|ss)t (?:\w+ ){0,3}?(?:endgültig|für immer|dauerhaft)|schlie(?:ß|ss)t (?:zum|ende|anfang|mitte) (?:\d"
     r"|jahresende|des|nächst|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
     r"|frühjahr|sommer|herbst|winter)(?!(?:\w+ ){0,4}?für (?:\w+ )?(?:tag|woche|stunde))"
@@ -203,10 +204,13 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "lager": ("warehouse",),
     # The end of a product or a site, by its noun, its verb and its English words ("Schließung Filiale X":
     # "danach wird sie geschlossen", "the store will close"; "Auslauf Modell X": "läuft nächstes Jahr aus").
-    "schließung": ("closure", "closing", "close", "geschlossen", "schließt", "schließen", "aufgelöst"),
+    "schließung": ("closure", "closing", "close", "geschlossen", "schließt", "schließen", "aufgelöst", "dichtgemacht",
+                   "dicht", "zugemacht", "stillgelegt", "shut"),
     "auslauf": ("discontinued", "discontinuation", "phase-out", "läuft", "ausläuft", "auslaufen", "stop selling",
                 "stop making", "being retired"),
-    "werk": ("plant", "factory"), "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),
+    # A site is named by what it does there too ("die Montage in Weißenburg wird dichtgemacht").
+    "werk": ("plant", "factory", "montage", "endmontage", "fertigung", "produktion", "assembly", "production"),
+    "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),
     "region": ("region",), "norden": ("north",), "süden": ("south",), "osten": ("east",), "westen": ("west",),
     # Places whose names differ between the languages (an expansion or a partner's site).
     "wien": ("vienna",), "münchen": ("munich",), "köln": ("cologne",), "nürnberg": ("nuremberg",),

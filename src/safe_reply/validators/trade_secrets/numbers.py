@@ -161,11 +161,13 @@ _MONTH_ONLY = re.compile(
     re.IGNORECASE,
 )
 # A share written as a ratio is a percentage in other words: "6 von 100", "sechs von hundert",
-# "3 out of 1,000", "2 in 100", "six in a hundred". Only the bases a reader converts at sight; "3 von 10" is as often a
+# "3 out of 1,000", "2 in 100", "six in a hundred", "nine in every hundred". Only the bases a reader converts at
+# sight; "3 von 10" is as often a
 # page, a step or a rating, and so is a ratio after "Seite", "page", "Schritt", "step", "Platz".
 _RATIO = re.compile(
     r"(?<![\w.,])(?<!seite )(?<!page )(?<!schritt )(?<!step )(?<!platz )(?<!rang )(?<!rank )(?<!nr\. )"
-    r"(\d+(?:[.,]\d+)?)[\s\u2007]+(?:von|aus|out\s+of|in)[\s\u2007]+(?:an?[\s\u2007]+)?(100|1[.,]?000)(?![\w.,]?\d)",
+    r"(\d+(?:[.,]\d+)?)[\s\u2007]+(?:von|aus|out\s+of|in)[\s\u2007]+(?:an?[\s\u2007]+|every[\s\u2007]+|each[\s\u2007]+|jeweils[\s\u2007]+)?"
+    r"(100|1[.,]?000)(?![\w.,]?\d)",
     re.IGNORECASE,
 )
 # A share said as cents of each unit of money ("31 Cent von jedem Euro", "62 cents of every euro", "for
