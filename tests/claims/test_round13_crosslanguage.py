@@ -138,3 +138,16 @@ def test_a_guarantee_stated_with_its_registration_deadline_passes(garten: Claims
 
 def test_a_defect_after_some_months_is_no_spec(garten: ClaimsValidator) -> None:
     assert flagged(garten, "Es tut mir leid, dass die Kurbel am Halo 300 schon nach acht Monaten klemmt.", DE) == []
+
+
+def test_a_guarantee_said_to_hold_without_its_condition_is_flagged(garten: ClaimsValidator) -> None:
+    text = "Die Garantie gilt auch, wenn Sie die Bank nicht registriert haben."
+    assert flagged(garten, text, DE) == [("claims.de/guarantee-condition-denied", text)]
+    assert flagged(garten, "Die Garantie gilt nur, wenn Sie die Bank registriert haben.", DE) == []
+
+
+def test_what_the_customers_insurer_will_pay_is_individual_advice(garten: ClaimsValidator) -> None:
+    text = "Bricht die Bank, zahlt Ihre Hausratversicherung den Schaden in jedem Fall."
+    # The plan-terms rule reads an insurer's payment as a plan term too; both findings cover the sentence.
+    assert flagged(garten, text, DE) == [("claims.de/advice-individual", text), ("claims.de/plan-terms", text)]
+    assert flagged(garten, "Ob Ihre Hausratversicherung zahlt, klären Sie bitte mit ihr.", DE) == []
