@@ -151,3 +151,29 @@ def test_what_the_customers_insurer_will_pay_is_individual_advice(garten: Claims
     # The plan-terms rule reads an insurer's payment as a plan term too; both findings cover the sentence.
     assert flagged(garten, text, DE) == [("claims.de/advice-individual", text), ("claims.de/plan-terms", text)]
     assert flagged(garten, "Ob Ihre Hausratversicherung zahlt, klären Sie bitte mit ihr.", DE) == []
+
+
+def test_a_courtesy_no_is_no_denial_and_with_is_not_without() -> None:
+    """The cross-language comparison drops function words: "ohne" in an approved claim and "with" in the reply
+    must not meet, and "No problem" opens a sentence without denying anything."""
+    line = ProductLine(
+        id="pfanne",
+        facts=(
+            Fact(key="models", value="Bratpfanne Glut 28 (28 cm)"),
+            Fact(
+                key="oven",
+                label_de="Backofenfest",
+                label_en="oven-safe",
+                value=220,
+                unit="°C",
+                qualifier="ohne Silikongriff; mit Silikongriff bis 180 °C",
+            ),
+        ),
+        approved_claims=("Ohne Silikongriff ist die Bratpfanne Glut 28 bis 220 °C backofenfest.",),
+    )
+    pan = make(line)
+    ctx = Context(product_line="pfanne", language=Language.EN, turn=2)
+    text = "No problem – the Glut 28 is oven-safe up to 220 °C even with the silicone handle on."
+    assert [rule for rule, _ in flagged(pan, text, ctx)] == ["claims.en/spec-figure"]
+    index = products_of(line, shipped_lexicon().words("product_noun"))
+    assert index.products[0].aliases[:2] == ("bratpfanne glut 28", "glut 28")

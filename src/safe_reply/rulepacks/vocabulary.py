@@ -151,6 +151,11 @@ def word_forms(word: str, language: Language | None, compound: Compound) -> list
         bare = written.lstrip("*")
         if bare[:1].isupper() and any(c.islower() for c in bare[1:]) and bare.isalpha():
             forms = [dataclasses.replace(f, noun=True) for f in forms]
+            # The umlauted plural of a native noun ("Senkfuß" -> "Senkfüße", "Krampf" -> "Krämpfe"); not of an
+            # acronym or a loan word ("ADHS", "Burnout", "Melanom").
+            plural = _umlaut_plural(text) if sum(c.isupper() for c in bare) == 1 else None
+            if plural is not None:
+                forms.append(Form(plural, "(?:ern|en|er|e)", left, right, noun=True))
         return forms
     if language is Language.EN:
         return _english_forms(text, left, right)
@@ -193,31 +198,15 @@ def _german_forms(text: str, lower_case: bool, left: bool, right: bool) -> list[
         if stem.endswith(("t", "d")):
             forms.append(Form(stem + "et", "(?:en|er|es|em|e)?", left, right))
         return forms
-    forms = [Form(text, _DE_NOUN_ADJ, left, right)]
-    plural = _umlaut_plural(text) if not lower_case and " " not in text else None
-    if plural is not None:  # "Senkfuß" -> "Senkfüße", "Krampf" -> "Krämpfe", "Schlaganfall" -> "Schlaganfälle"
-        forms.append(Form(plural, "(?:ern|en|er|e)", left, right))
-    return forms
+    return [Form(text, _DE_NOUN_ADJ, left, right)]
 
 
 _UMLAUT = re.compile(r"au|a|o|u")
 # Nouns whose plural never umlauts: the suffixes of derived nouns and loan words.
 _NO_UMLAUT_PLURAL = (
-    "ung",
-    "heit",
-    "keit",
-    "schaft",
-    "ion",
-    "tät",
-    "ismus",
-    "ur",
-    "or",
-    "at",
-    "ant",
-    "ent",
-    "ist",
-    "us",
-)
+    "ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "ur", "or", "at", "ant", "ent", "ist", "us",
+    "om", "ot", "out", "ox", "ps", "ix", "ax", "on", "ik", "al", "el", "ell", "ett", "ast", "ost",
+)  # fmt: skip
 _LAST_BACK_VOWEL = re.compile(r"(au|a|o|u)(?=[^aeiouäöü]*$)")
 
 

@@ -33,6 +33,8 @@ _PAREN = re.compile(r"\(([^)]*)\)")
 _NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*([^,;)]+)")
 _MIN_NOUN = 4
 _SUB_BRAND = re.compile(r"[A-ZÄÖÜ]{2,4}")
+# A size after the noun ("Keramikpfanne 28 cm", "Topf 5 l") names no product; a model number does ("Flitzer 12").
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:cm|mm|m|l|ml|cl|kg|g|w|kw|v|zoll|liter|litre|inch|teile|stück|%)\.?", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,7 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
             brand_at is None
             and len(words) > 1
             and (words[1][:1].isupper() or words[1][:1].isdigit())
+            and not _MEASURE.fullmatch(" ".join(words[1:]))
             and (
                 (words[0] in heads and (not brand or words[1] not in german))
                 or _stands_alone(words[1:], words[0], used)
@@ -208,7 +211,7 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
             continue
         short = " ".join(words[brand_at + 1 :]) if brand_at is not None else ""
         before = words[:brand_at] if brand_at else []
-        if named_after_noun or (brand_at is None and len(words) > 1 and words[0] in heads and words[1][:1].isdigit()):
+        if named_after_noun:
             short, before = " ".join(words[1:]), words[:1]
         nouns = [*before, *_description_nouns(description)]
         bare = " ".join(words[brand_at:]) if brand_at else name
