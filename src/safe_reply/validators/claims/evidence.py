@@ -24,13 +24,15 @@ import math
 import re
 
 from safe_reply.lang import detect_language
-from safe_reply.quantities import Dimension, parse_number, quantities
+from safe_reply.quantities import Dimension, parse_number
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.coverage import excluded_case, waives_stated_term
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.glossary import meaning_keys
 from safe_reply.validators.claims.lexicon import Lexicon
+from safe_reply.validators.claims.service_figures import has_figure as _has_figure
+from safe_reply.validators.claims.service_figures import service_figures as _figures
 
 _TOTAL = re.compile(
     r"\b(?:komplett|vollständig|völlig|gänzlich|ganz|alle[nsm]?|100\s?%|zu\s+100\s?%|completely|fully|entirely|"
@@ -39,37 +41,6 @@ _TOTAL = re.compile(
 )
 _LIMITED = re.compile(r"\b(?:nur|ausschließlich|ohne|nicht|ausgenommen|außer|only|except|excluding|not)\b", re.I)
 _TOLERANCE = 0.005
-
-
-def _figures(text: str, language: Language) -> list[tuple[Dimension, float]]:
-    found = [(q.dimension, q.value) for q in quantities(text, language)]
-    # How often: "4-mal pro Jahr", "up to 6 times a year", "zweimal", "twice" (a count the quantities do not read;
-    # "einmal" and "once" are mostly "just" and "as soon as").
-    found += [(Dimension.COUNT, float(m.group(1))) for m in _TIMES.finditer(text)]
-    found += [(Dimension.COUNT, _TIMES_WORDS[m.group().lower()]) for m in _TIMES_WORD.finditer(text)]
-    # "next-day delivery", "am nächsten Tag": one day, which "2–4 Werktage" does not carry.
-    found += [(Dimension.DURATION, _DAY) for _ in _NEXT_DAY.finditer(text)]
-    return found
-
-
-_DAY = 86_400.0  # seconds: the unit of a duration in safe_reply.quantities
-_NEXT_DAY = re.compile(r"\b(?:next|same)[\s-]day\b|\bam\s+(?:nächsten|folgenden|gleichen)\s+(?:werk)?tag\b", re.I)
-
-
-_TIMES = re.compile(r"\b(\d{1,3})\s*[-‑]?\s*(?:mal|x|times)\b", re.IGNORECASE)
-_TIMES_WORDS = {"zweimal": 2.0, "twice": 2.0, "dreimal": 3.0, "thrice": 3.0}
-_TIMES_WORD = re.compile(rf"\b(?:{'|'.join(_TIMES_WORDS)})\b", re.IGNORECASE)
-
-
-def _has_figure(text: str, figure: tuple[Dimension, float]) -> bool:
-    dimension, value = figure
-    # A share is compared as written: "100 %" is not "99,9 %" (LG Düsseldorf 34 O 26/20: "tötet 100 % der Keime").
-    tolerance = 1e-6 if dimension is Dimension.PERCENT else _TOLERANCE * max(abs(value), 1e-9)
-    for language in (Language.DE, Language.EN):
-        for found_dimension, found in _figures(text, language):
-            if found_dimension is dimension and abs(found - value) <= tolerance:
-                return True
-    return False
 
 
 def _stem(term: str) -> str:

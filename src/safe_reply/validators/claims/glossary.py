@@ -33,7 +33,8 @@ def _stemmers() -> tuple[object, object]:
 
 
 class Glossary:
-    """Shared meanings of German and English words; `meanings(words)` gives comparable keys."""
+    """Shared meanings of German and English words: `meaning(word, language)` gives a word's meanings (cached per
+    word); `meaning_keys` turns a statement into keys comparable across the languages."""
 
     def __init__(self, entries: Sequence[tuple[Sequence[str], Sequence[str]]]) -> None:
         german, english = _stemmers()
