@@ -26,3 +26,16 @@ def negation_regex(*extra: str, flags: int = re.IGNORECASE, after: str = "") -> 
     as a whole word; `after` is appended behind the closing word boundary (a look-ahead, say)."""
     words = "|".join((NEGATION_WORDS, *extra))
     return re.compile(rf"\b(?:{words})\b{after}", flags)
+
+
+# A statement that denies or excludes something: a negation or "ohne"/"without". "No problem", "kein Problem" and
+# the like are a reply's courtesy, no denial.
+_DENYING = negation_regex("ohne|außer|without|except|excluding")
+_COURTESY = re.compile(
+    r"\b(?:no|kein)\s+(?:problem|problems|worries|worry|doubt|question|matter|sorge|frage)\b", re.IGNORECASE
+)
+
+
+def denies(text: str) -> bool:
+    """Whether `text` denies or excludes something ("nicht", "ohne", "without", "never"), courtesies aside."""
+    return _DENYING.search(_COURTESY.sub(" ", text)) is not None

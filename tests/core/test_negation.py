@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from safe_reply.negation import NEGATION_WORDS, negation_regex
+from safe_reply.negation import NEGATION_WORDS, denies, negation_regex
 from safe_reply.resources import packs_dir
 
 
@@ -45,3 +45,17 @@ def test_extra_words_and_a_look_ahead_join_the_core() -> None:
     regex = negation_regex("ohne|without", after="(?!-)")
     assert [m.group() for m in regex.finditer("ohne Pfand, not- und no-go, without, nie")] == ["ohne", "without", "nie"]
     assert regex.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ohne Griffabdeckung ist die Pfanne bis 220 °C backofenfest.", True),
+        ("It is oven-safe even with the cover on.", False),
+        ("No problem – it is oven-safe up to 220 °C.", False),
+        ("Kein Problem, das geht.", False),
+        ("It is not dishwasher-safe.", True),
+    ],
+)
+def test_denies_reads_negations_and_exclusions_but_not_courtesies(text: str, expected: bool) -> None:
+    assert denies(text) is expected

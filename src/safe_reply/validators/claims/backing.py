@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from safe_reply.negation import negation_regex
+from safe_reply.negation import denies
 from safe_reply.quantities import Dimension, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.facts import ApprovedClaim, FactBase, tokens
@@ -27,9 +27,6 @@ __all__ = ["Verdict", "approved_backing", "certification_verdict", "guarantee_ve
 _APPROVED_COVERAGE = 0.7
 _TOLERANCE = 0.005  # relative: guarantee years and their conversions
 _MIN_MEANINGS = 3  # an approved claim the glossary reads in fewer meanings is compared word by word only
-_DENYING = negation_regex("ohne|außer|without|except|excluding")
-# "No problem", "kein Problem": a reply's courtesy, no denial.
-_IDIOM = re.compile(r"\b(?:no|kein)\s+(?:problem|problems|worries|worry|doubt|question|matter|sorge|frage)\b", re.I)
 
 
 def approved_backing(
@@ -50,12 +47,12 @@ def approved_backing(
     claim_keys = meaning_keys(claim_words, glossary, language)
     # The function words drop out of the comparison, "ohne" and "with" among them: the sentence and the approved
     # claim must agree in denying something ("even with the cover on" is not "Ohne Griffabdeckung ...").
-    denies = _DENYING.search(_IDIOM.sub(" ", sentence)) is not None
+    denying = denies(sentence)
     for approved in base.approved:
         wanted = approved.meanings
         if approved.language is language or len(wanted) < _MIN_MEANINGS:
             continue
-        if (_DENYING.search(_IDIOM.sub(" ", approved.text)) is not None) is not denies:
+        if approved.denies is not denying:
             continue
         # What the claim says beyond the approved claim must be what the facts say ("only the skin it covers" of
         # "schützt nur die bedeckten Hautpartien").

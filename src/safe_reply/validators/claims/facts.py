@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from safe_reply.config_models import Fact, ProductLine
 from safe_reply.lang import detect_language
+from safe_reply.negation import denies
 from safe_reply.quantities import Dimension, Quantity, parse_number, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import (
@@ -44,6 +45,7 @@ class ApprovedClaim:
     values: tuple[Quantity, ...]
     # Its words by meaning (claims.glossary), for a reply in the other language: "free" meets "kostenlos".
     meanings: tuple[frozenset[str], ...] = ()
+    denies: bool = False  # it denies or excludes something ("Ohne Griffabdeckung ..."): negation.denies, at load
 
 
 @dataclass(frozen=True)
@@ -235,4 +237,5 @@ def _approved(text: str, line: ProductLine, lexicon: Lexicon) -> ApprovedClaim:
         frozenset(said),
         tuple(quantities(text, language)),
         word_meanings(said, lexicon.glossary, language),
+        denies(text),
     )
