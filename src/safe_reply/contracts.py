@@ -59,6 +59,9 @@ class BuildContext:
     # The same validator's merged sections of the OTHER product lines of the folder (id -> raw mapping),
     # for what protects all lines at once (a codename of one line must not leak through another's bot).
     peers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # The OTHER product lines of the folder as read: a shop's service terms (shipping, returns, showroom) are the
+    # company's, written once in one line, and back a service statement in a line that documents none of its own.
+    company_lines: tuple[ProductLine, ...] = ()
 
     def resolve(self, path: str) -> Path:
         """A path from the YAML, relative to the config folder unless absolute."""

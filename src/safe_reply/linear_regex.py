@@ -112,8 +112,14 @@ def re2_source(source: str, *, widen: bool = False) -> str:
                 out.append("[^")
                 index += 2
                 continue
-        elif widen and char == "(" and _LOOKAROUND.match(source, index):
+        elif widen and char == "(" and (_LOOKAROUND.match(source, index) or source.startswith("(?(", index)):
+            # A conditional only narrows too: the vocabulary's noun guard "(?(nlc1)(?!en))".
             index = _after_group(source, index)
+            continue
+        elif widen and source.startswith("(?P<", index):
+            # Named apart in each pattern, not across the patterns one prefilter joins: a plain group.
+            out.append("(?:")
+            index = source.index(">", index) + 1
             continue
         elif widen and source.startswith("(?>", index):
             out.append("(?:")

@@ -205,7 +205,10 @@ class _Folder:
                 if other.line.id != line.id
             }
             default_language = line.default_language or self.defaults.default_language
-            build_ctx = BuildContext(line, self.config_dir, where, key, self.hash_key, sources, default_language, peers)
+            company = tuple(other.line for other in self.lines if other.line.id != line.id)
+            build_ctx = BuildContext(
+                line, self.config_dir, where, key, self.hash_key, sources, default_language, peers, company
+            )
             try:
                 built.append((spec, spec.build(settings, build_ctx)))
             except ConfigError as exc:
@@ -217,6 +220,11 @@ class _Folder:
             return None
         built.sort(key=lambda pair: (pair[0].order, pair[0].name))
         digest = hashlib.sha256(self.defaults_bytes + b"\0" + item.raw_bytes)
+        # The other lines shape this one too (their protected terms, the company's service terms): a change there
+        # is a new policy here.
+        for other in sorted(self.lines, key=lambda read: read.line.id):
+            if other.line.id != line.id:
+                digest.update(b"\0" + other.raw_bytes)
         for source in sources:
             digest.update(b"\0" + source.read_bytes())
         return ProductLinePolicy(

@@ -86,6 +86,14 @@ def test_policy_hash_changes_with_content(tmp_path: Path) -> None:
     assert load_policy(tmp_path).select(None).ref.policy_hash != first
 
 
+def test_policy_hash_changes_with_another_line(tmp_path: Path) -> None:
+    # Another line's protected terms and service terms shape this line's checks: its hash changes too.
+    write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\n", "product_lines/service.yaml": "id: service\n"})
+    first = load_policy(tmp_path).select("ebike").ref.policy_hash
+    write(tmp_path, {"product_lines/service.yaml": "id: service\nname: Shop\n"})
+    assert load_policy(tmp_path).select("ebike").ref.policy_hash != first
+
+
 def test_unknown_key_did_you_mean(tmp_path: Path) -> None:
     write(tmp_path, {"product_lines/ebike.yaml": "id: ebike\nacitons: {}\n"})
     assert errors_of(tmp_path) == [

@@ -7,13 +7,20 @@ import re
 import pytest
 import yaml
 
-from safe_reply.negation import NEGATION_WORDS, denies, negation_regex
+from safe_reply.negation import NEGATION_EN, NEGATION_WORDS, denies, negation_regex
 from safe_reply.resources import packs_dir
 
 
 def test_rule_pack_fragment_spells_the_same_core() -> None:
     vocabulary = yaml.safe_load((packs_dir() / "disclosure" / "vocabulary.yaml").read_text("utf-8"))
     assert vocabulary["fragments"]["any_negation"] == f"(?:{NEGATION_WORDS})"
+
+
+def test_claims_english_fragment_is_the_core_without_no() -> None:
+    # "no" negates a noun ("no waterproofing"), not the adjective or verb a claims rule's `unless` puts after it.
+    vocabulary = yaml.safe_load((packs_dir() / "claims" / "vocabulary.en.yaml").read_text("utf-8"))
+    core = [w for w in NEGATION_EN.split("|") if w != "no"]
+    assert vocabulary["fragments"]["not"] == f"(?:{'|'.join(core)})"
 
 
 @pytest.mark.parametrize(

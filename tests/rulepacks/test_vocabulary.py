@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from safe_reply.errors import ConfigErrors
 from safe_reply.rulepacks import compiled_packs
-from safe_reply.rulepacks.vocabulary import Compound, Form, _noun_guard, forms_regex, word_forms
+from safe_reply.rulepacks.vocabulary import (
+    _NOUN_GUARD,
+    _NOUN_START,
+    Compound,
+    Form,
+    forms_regex,
+    number_marks,
+    word_forms,
+)
 from safe_reply.types import Language, Span
 
 VOCABULARY = """\
@@ -241,8 +249,13 @@ def test_english_class_words_anchor_on_closed_forms(tmp_path: Path) -> None:
     assert ("cold", False, True) not in anchors
 
 
+def _length_guard(length: int) -> str:
+    """The noun guard as it was first written: a look-behind of the noun's length at its end."""
+    return rf"(?!(?<=(?<![^\W\d_])(?-i:[a-zäöüß])\w{{{length - 1}}})(?:en|n|e)(?!\w))"
+
+
 def _reference_regex(forms: list[Form]) -> str:
-    """The trie with every word end spelling out its own guard and suffix (before suffixes were shared)."""
+    """The trie with every word end spelling out its own guard and suffix (before suffixes and guards were shared)."""
     root: dict[str, Any] = {}
     for form in forms:
         node = root
@@ -250,7 +263,7 @@ def _reference_regex(forms: list[Form]) -> str:
             node = node.setdefault(ch, {})
         suffix = form.suffix + (r"\w*" if form.open_right else "")
         if form.noun and form.literal.isalpha():  # the noun guard, at the end of every noun
-            suffix = _noun_guard(len(form.literal)) + (f"(?:{suffix})" if suffix else "")
+            suffix = _length_guard(len(form.literal)) + (f"(?:{suffix})" if suffix else "")
         node.setdefault("", set()).add(suffix)
 
     def emit(node: dict[str, Any]) -> str:
@@ -296,7 +309,20 @@ def test_a_shared_suffix_matches_exactly_like_a_suffix_at_every_word_end(
 
 def test_nouns_of_one_class_share_one_suffix() -> None:
     forms = [form for word in ("Akne", "Allergie", "Asthma") for form in word_forms(word, Language.DE, Compound.NONE)]
-    guard4, guard6, guard8 = _noun_guard(4), _noun_guard(6), _noun_guard(8)
-    assert forms_regex(forms) == f"a(?:kne{guard4}|llergie{guard8}|sthma{guard6})(?:ern|ens|en|er|es|em|ns|e|n|s)?"
+    # One marker where the word starts, one guard and one suffix after the subtree.
+    suffix = "(?:ern|ens|en|er|es|em|ns|e|n|s)?"
+    assert forms_regex(forms) == f"{_NOUN_START}a(?:kne|llergie|sthma){_NOUN_GUARD}(?:{suffix})"
     platzen = re.compile(rf"\b{forms_regex(word_forms('Platz', Language.DE, Compound.NONE))}\b", re.IGNORECASE)
     assert [m.group() for m in platzen.finditer("Die Reifen platzen nicht, der Platz reicht")] == ["Platz"]
+
+
+def test_each_class_in_a_pattern_gets_its_own_marker() -> None:
+    # Two noun classes in one pattern: their markers and guards are named apart, so the pattern compiles, and each
+    # guard asks the marker of its own class.
+    body = forms_regex(word_forms("Platz", Language.DE, Compound.NONE))
+    numbered = number_marks(rf"\b{body}\s+und\s+{body}\b")
+    assert numbered.count("(?P<nlc1>)") == numbered.count("(?P<nlc2>)") == 1
+    assert numbered.count("(?(nlc1)") == numbered.count("(?(nlc2)") == 2  # "Platz" and its plural "Plätz-e"
+    both = re.compile(numbered, re.IGNORECASE)
+    assert both.search("Der Platz und Platz") is not None
+    assert both.search("der Platz und platzen") is None

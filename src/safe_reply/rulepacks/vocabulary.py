@@ -61,6 +61,9 @@ class VocabularyClass(Strict):
     description: str = ""
     legal_basis: str | None = None
     compound: Compound = Compound.TAIL
+    # False for a class of names ("Chip", "Which?", "Red Dot"): a name is not inflected, so the magazine "Chip" is
+    # no anchor for "apple chips".
+    inflect: bool = True
     words: list[str] = Field(default_factory=list)
     groups: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -132,8 +135,9 @@ class Form:
     noun: bool = False  # a German noun (written capitalised): lower-case with a verb ending it is a verb
 
 
-def word_forms(word: str, language: Language | None, compound: Compound) -> list[Form]:
-    """The forms a class word is matched in (see the module docstring)."""
+def word_forms(word: str, language: Language | None, compound: Compound, inflect: bool = True) -> list[Form]:
+    """The forms a class word is matched in (see the module docstring); a name (`inflect` False) as written, with
+    an English genitive at most."""
     written = " ".join(word.split())
     text = written.lower()
     star = text.endswith("*")
@@ -146,6 +150,8 @@ def word_forms(word: str, language: Language | None, compound: Compound) -> list
     right = star or compound in (Compound.HEAD, Compound.BOTH)
     if star:
         return [Form(text, "", left, True)]
+    if not inflect:
+        return [Form(text, "(?:'s|’s)?", left, right)]
     if language is Language.DE:
         forms = _german_forms(text, written.lstrip("*")[0].islower(), left, right)
         bare = written.lstrip("*")
@@ -253,7 +259,8 @@ def _literal_regex(literal: str) -> str:
 @dataclass
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    # Suffix regexes of the words ending here, each with its noun guard ("" when none of them needs one).
+    # Suffix regexes of the words ending here, each with its noun guard ("" when none of them needs one); after
+    # _join_guards, guard and suffix are one key and the value is "".
     ends: dict[str, str] = field(default_factory=dict)
     below: frozenset[str] = frozenset()  # suffix regexes of every word end at or below this node
 
@@ -262,8 +269,31 @@ class _Node:
 # "drucken". Nouns are written capitalised, so a class noun that stands lower-case at the start of a word with a
 # verb ending and nothing after it ("die Reifen platzen") is the verb, not an inflected noun. (Inside a
 # compound, "Stellplatz", and as the head of a lower-case one, "milbenfrei", it is still the noun.)
-def _noun_guard(length: int) -> str:
-    return rf"(?!(?<=(?<![^\W\d_])(?-i:[a-zäöüß])\w{{{length - 1}}})(?:en|n|e)(?!\w))"
+#
+# The test needs to know where the word began, which its end does not: a marker at the start of the class sets an
+# empty group when the word starts there in lower case, and each noun's end asks for that group (a conditional,
+# "(?(name)...)"). The two branches of the marker exclude each other, so backtracking cannot flip it. Written as a
+# look-behind of the noun's length at every noun end, the guard was a third of all the packs' regex text and of their
+# compile time.
+NOUN_MARK = "nlc"
+_NOUN_GUARD = rf"(?({NOUN_MARK})(?!(?:en|n|e)(?!\w)))"
+_NOUN_START = rf"(?:(?<![^\W\d_])(?=(?-i:[a-zäöüß]))(?P<{NOUN_MARK}>)|(?!(?<![^\W\d_])(?-i:[a-zäöüß])))"
+_MARKS = re.compile(rf"\(\?P<{NOUN_MARK}>\)|\(\?\({NOUN_MARK}\)")
+
+
+def number_marks(source: str) -> str:
+    """`source` with each class's noun marker and the guards after it named apart ("nlc1", "nlc2", ...): a
+    pattern may hold several classes, and a group name may occur once in a pattern."""
+    count = 0
+
+    def rename(match: re.Match[str]) -> str:
+        nonlocal count
+        if match.group().startswith("(?P<"):
+            count += 1
+            return f"(?P<{NOUN_MARK}{count}>)"
+        return f"(?({NOUN_MARK}{count})"
+
+    return _MARKS.sub(rename, source)
 
 
 def forms_regex(forms: Iterable[Form]) -> str:
@@ -282,19 +312,27 @@ def forms_regex(forms: Iterable[Form]) -> str:
         for ch in form.literal:
             node = node.children.setdefault(ch, _Node())
         suffix = form.suffix + (r"\w*" if form.open_right else "")
-        # The guard depends on the word's length, so it stays at the word's end, and the suffix it comes
-        # with can still be shared by the whole subtree (a guard inside the suffix made every length a
-        # suffix of its own: the German health rule grew from 92,000 to 666,000 characters).
-        guard = _noun_guard(len(form.literal)) if form.noun and form.literal.isalpha() else ""
+        guard = _NOUN_GUARD if form.noun and form.literal.isalpha() else ""
         # A word of the same suffix without a guard matches wherever the guarded one does.
         node.ends[suffix] = guard if node.ends.get(suffix, guard) else ""
         open_left = open_left or form.open_left
+    # The guard is the same for every noun, so a guard and its suffix are one ending, written once after a subtree
+    # whose words all take it: "(?:a|b)GS" tries what "(?:aG|bG)S" tries, in the same order.
+    _join_guards(root)
     _collect_suffixes(root)
     body = _emit(root)
+    if _NOUN_GUARD in body:
+        body = _NOUN_START + body
     # A compound tail may be preceded by letters; the caller's \b then stands before the compound. The head of
     # a compound has two letters at least ("Öl|verbrauch"): one letter before a class word is another word that
     # merely ends in it ("W|intern" is "Wintern", not "intern"; "B|ohrer" is "Bohrer").
     return rf"(?:\w*?(?<!\b\w){body})" if open_left else body
+
+
+def _join_guards(node: _Node) -> None:
+    node.ends = {guard + (f"(?:{suffix})" if guard and suffix else suffix): "" for suffix, guard in node.ends.items()}
+    for child in node.children.values():
+        _join_guards(child)
 
 
 def _collect_suffixes(node: _Node) -> frozenset[str]:
@@ -342,9 +380,10 @@ class ClassWords:
     words: tuple[str, ...]
     compound: Compound
     legal_basis: str | None = None
+    inflect: bool = True
 
     def forms(self) -> list[Form]:
-        return [form for word in self.words for form in word_forms(word, self.language, self.compound)]
+        return [form for word in self.words for form in word_forms(word, self.language, self.compound, self.inflect)]
 
     def regex(self) -> str:
         return forms_regex(self.forms())
@@ -369,19 +408,34 @@ class Vocabulary:
                 continue
             self.fragments[key] = regex
         for name, cls in model.classes.items():
-            self._merge(name, model.language, cls.words, cls.compound, cls.legal_basis)
+            self._merge(name, model.language, cls.words, cls.compound, cls.legal_basis, cls.inflect)
             for group, words in cls.groups.items():
-                self._merge(f"{name}.{group}", model.language, words, cls.compound, cls.legal_basis)
-                self._merge(name, model.language, words, cls.compound, cls.legal_basis)
+                self._merge(f"{name}.{group}", model.language, words, cls.compound, cls.legal_basis, cls.inflect)
+                self._merge(name, model.language, words, cls.compound, cls.legal_basis, cls.inflect)
         return problems
 
     def _merge(
-        self, name: str, language: Language | None, words: list[str], compound: Compound, basis: str | None
+        self,
+        name: str,
+        language: Language | None,
+        words: list[str],
+        compound: Compound,
+        basis: str | None,
+        inflect: bool = True,
     ) -> None:
         key = (name, language)
         known = self.classes.get(key)
         merged = tuple(dict.fromkeys([*(known.words if known else ()), *words]))
-        self.classes[key] = ClassWords(name, language, merged, known.compound if known else compound, basis)
+        # The first file that defines the class decides how its words are matched (the shipped one, before a
+        # company's own additions).
+        self.classes[key] = ClassWords(
+            name,
+            language,
+            merged,
+            known.compound if known else compound,
+            basis,
+            known.inflect if known else inflect,
+        )
 
     def lookup(self, name: str, language: Language | None) -> str | ClassWords | None:
         for lang in (language, None) if language is not None else (None,):
@@ -412,7 +466,8 @@ class Expander:
         def replace(match: re.Match[str]) -> str:
             return self._resolve(match.group(1), stack)
 
-        return REFERENCE.sub(replace, source)
+        expanded = REFERENCE.sub(replace, source)
+        return number_marks(expanded) if not stack else expanded
 
     def _resolve(self, name: str, stack: tuple[str, ...]) -> str:
         if name in stack:

@@ -81,6 +81,11 @@ def certification_verdict(
     marks = _marks(claim, lexicon)
     held = "; ".join(base.certifications) or "no certifications"
     if not marks:
+        # A seal no vocabulary knows, named as the register writes it ("das Trusted-Shops-Gütesiegel" for "Trusted
+        # Shops Gütesiegel mit Käuferschutz (Shop ...)").
+        entry = next((c for c in base.certifications if _names_entry(claim, c)), None)
+        if entry is not None and _in_scope(entry, base, products):
+            return Verdict(True, f"certifications: {entry}")
         return Verdict(False, f"certifications: {held}")
     for names in marks:
         entry = next((c for c in base.certifications if any(_folded_in(n, c) for n in names)), None)
@@ -139,6 +144,21 @@ def held_label_verdict(sentence: str, base: FactBase, products: set[int], lexico
         if any(f" {_fold(c)} " in folded for c in codes) and _in_scope(entry, base, products):
             return Verdict(True, f"certifications: {entry}")
     return Verdict(False, f"certifications: {'; '.join(base.certifications) or 'no certifications'}")
+
+
+_ENTRY_HEAD = re.compile(r"\s*(?:[(,;:]|\b(?:mit|with|für|for|nach|according)\b)", re.IGNORECASE)
+
+
+def _names_entry(claim: str, entry: str) -> bool:
+    """Whether the claim names a register entry by its head, the words before its details, or by the head's first
+    two words ("Hydrolab Institut" of "Hydrolab Institut Bremen, Prüfbericht ..."), of ten letters at least (a single
+    short word such as "Siegel" names no entry)."""
+    head = _fold(_ENTRY_HEAD.split(entry, maxsplit=1)[0])
+    if len(head) < 10:
+        return False
+    words = head.split()
+    lead = " ".join(words[:2])
+    return _folded_in(head, claim) or (len(words) > 2 and len(lead) >= 10 and _folded_in(lead, claim))
 
 
 def _folded_in(name: str, text: str) -> bool:

@@ -14,17 +14,15 @@ sentence makes; these checks say whether the product line's own data carry it:
 - `price_reference_verdict`: a price against an earlier one or the 30-day lowest price is one an offer fact
   states, for the product named (PAngV §11);
 - `price_verdict`: every amount is a documented price;
-- `test_verdict`: a documented test result, and the reply names its source (publisher and issue);
-- `competitor_verdict`: the compared product is the company's own.
+Test results, comparisons, documented figures and energy classes: documented.py.
 """
 
 from __future__ import annotations
 
-import math
 import re
 
 from safe_reply.lang import detect_language
-from safe_reply.quantities import Dimension, parse_number
+from safe_reply.quantities import Dimension
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.coverage import excluded_case, waives_stated_term
@@ -127,6 +125,8 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # What the sentence makes free: a documented freebie ("Rücksendung kostenlos", "Schonbezug ... gratis")
     # backs that freebie, not free assembly or free cushions.
     freebies = _free_objects(sentence, language, base, lexicon) if _FREE in concepts else set()
+    products = _product_words(base) if freebies else set()
+    own = {w for w in freebies if not any(n != w and len(w) >= 5 and n.endswith(w) for n in products)}
     # A case a term of the plan excludes, or a term it states waived, is not backed by any other wording of the
     # plan (an approved claim that leaves the exclusions out says nothing about them).
     if plan_term and any(
@@ -137,7 +137,11 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
             continue
-        if freebies and not _names_any(entry, freebies, lexicon):
+        # Where the sentence names only the kind of product ("holen wir die Matratze kostenlos ab": the product
+        # "Tonnentaschenfederkern-Matratze"), what is free is a service around it, and any clause of the term may
+        # name it; a thing of its own (a listed service such as "Hausbesuch" too) must be the one the term makes free.
+        scope = _what_is_free(entry, base, lexicon) if own else entry
+        if freebies and not _names_any(scope, freebies, lexicon):
             continue
         # A plan term belongs to its plan ("keine Selbstbeteiligung" of the theft cover is not the service
         # plan's), and "keine Wartezeit" is not backed by "Wartezeit: 3 Monate".
@@ -346,7 +350,7 @@ def _names_nouns(entry: str, clauses: list[str], language: Language, base: FactB
 def _free_objects(sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> set[str]:
     """The words of the clauses that make something free that may name what is free (in German its nouns), less
     the words of "free" and the product's own names ("Zum Sofa gibt es die Kissen gratis dazu": the cushions)."""
-    names = {w for p in base.products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text)}
+    names = _product_words(base)
     found: set[str] = set()
     for clause in _CLAUSE.split(sentence):
         if not lexicon.has(_FREE, clause):
@@ -357,6 +361,25 @@ def _free_objects(sentence: str, language: Language, base: FactBase, lexicon: Le
         }
     # The product is what the freebie comes with ("zum Sofa"), unless nothing else is named: then it is what is free.
     return found - names or found
+
+
+def _product_words(base: FactBase) -> set[str]:
+    return {w for p in base.products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text)}
+
+
+def _what_is_free(entry: str, base: FactBase, lexicon: Lexicon) -> str:
+    """The clauses of a term that make something free ("Vermittlung kostenlos" of "Vermittlung an 300 Partnerbetriebe;
+    Vermittlung kostenlos; Vertrag mit dem Betrieb": the brokering is free, not the partners' work). A clause that is
+    only the free word ("showroom = kostenlos, ca. 60 Minuten") makes the term's own subject free: its key and labels.
+    A term without such a clause, and an approved claim (a sentence, whose subject may stand in a clause of its own:
+    "Den Sehtest bieten wir kostenlos an; er dauert etwa 20 Minuten"), is taken whole."""
+    key, _, value = entry.partition(" = ")
+    clauses = [c for c in _TERM_CLAUSE.split(value) if lexicon.has(_FREE, c)]
+    if not clauses:
+        return entry
+    bare = any(not {w for w in tokens(c) if len(w) >= 4 and not lexicon.has(_FREE, w)} for c in clauses)
+    subject = f"{key} {base.service_titles.get(entry, '')}" if bare else ""
+    return " ".join([*clauses, subject])
 
 
 def _names_any(entry: str, words: set[str], lexicon: Lexicon) -> bool:
@@ -409,98 +432,3 @@ def _money_positions(text: str) -> list[tuple[float, int]]:
 
 
 _MONEY_SPAN = re.compile(r"(?:€|eur\b|euro\b)\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*\s?(?:€|eur\b|euro\b|euros\b)", re.I)
-_ISSUE = re.compile(r"\b(?:\d{1,2}\s?/\s?\d{4}|\d{4}\s?/\s?\d{1,2})\b")
-
-
-def test_verdict(sentence: str, reply: str, base: FactBase, lexicon: Lexicon) -> Verdict:
-    """Backed when a documented test result says it and the reply names its source (BGH I ZR 134/20):
-    the publisher or magazine and the issue of the documented test."""
-    shown = "tests: " + ("; ".join(t[:120] for t in base.tests) if base.tests else "none documented")
-    for test in base.tests:
-        lower = test.lower()
-        issues = [i.replace(" ", "") for i in _ISSUE.findall(test)]
-        if issues and not any(i in reply.replace(" ", "") for i in issues):
-            continue
-        publishers = lexicon.terms("test_publisher", test) + re.findall(r"['‘’„“\"]([^'‘’„“\"]{3,40})['‘’„“\"]", test)
-        if not publishers and not issues:
-            continue  # a test without a source cannot back a test claim
-        named = [p for p in publishers if p.lower() in reply.lower()]
-        if publishers and not named:
-            continue
-        grades = re.findall(r"\b\d,\d\b|\b\d\.\d\b", sentence)
-        if all(g.replace(".", ",") in lower or g in lower for g in grades):
-            return Verdict(True, f"tests: {test[:160]}")
-    return Verdict(False, shown)
-
-
-_COMPARED = re.compile(
-    r"\b(?:im\s+gegensatz\s+zu[mr]?|anders\s+als|im\s+vergleich\s+zu[mr]?|unlike|compared\s+(?:to|with)|"
-    r"in\s+contrast\s+to|(?:\w{3,}er|mehr|besser|weniger|better|more\s+\w+|less\s+\w+)\s+(?:als|than))\s+"
-    r"(?:den|die|dem|der|das|the|a|an)?\s*([^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3})",
-    re.IGNORECASE,
-)
-# A maker named with the compared product ("der Heizlüfter von De'Longhi"): not the company's own.
-_MAKER = re.compile(r"\b(?:von|der\s+marke|aus\s+dem\s+hause|from|by)\s+(?-i:[A-ZÄÖÜ])", re.IGNORECASE)
-
-
-def competitor_verdict(claim: str, base: FactBase) -> Verdict:
-    """A comparison is not with a competitor when what it compares with is the company's own product."""
-    compared = [m.group(1) for m in _COMPARED.finditer(claim)]
-    if compared and all(base.products.named(c) and not _MAKER.search(c) for c in compared):
-        return Verdict(True, "own products")
-    return Verdict(False, "no documented comparison")
-
-
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-
-
-def _numbers(text: str, languages: tuple[Language, ...] = (Language.DE, Language.EN)) -> set[float]:
-    """Every number in `text`, read in the given number formats ("3.000" is 3000 in German, 3.0 in English)."""
-    found: set[float] = set()
-    for match in _NUMBER.finditer(text):
-        for language in languages:
-            value = parse_number(match.group(), language)
-            if not math.isnan(value):
-                found.add(round(value, 6))
-    return found
-
-
-def documented_verdict(claim: str, base: FactBase, language: Language) -> Verdict:
-    """A rating, customer number or return rate is backed only when one fact entry names all its figures
-    ("4,8 von 5 Sternen bei 3.000 Bewertungen"); one without figures only by an approved claim. The claim's
-    numbers are read in the reply's format ("50,000" in English is fifty thousand)."""
-    wanted = [_numbers(m.group(), (language,)) for m in _NUMBER.finditer(claim)]
-    shown = "facts: no documented rating, customer number or rate"
-    if not wanted:
-        return Verdict(False, shown)
-    for line in base.all_text.splitlines():
-        have = _numbers(line)
-        if all(options & have for options in wanted):
-            return Verdict(True, f"facts: {line[:120]}")
-    return Verdict(False, shown)
-
-
-# An energy efficiency class: "A+++" anywhere, a single letter only after a class word ("Effizienzklasse B").
-_ENERGY_CLASS = re.compile(
-    r"(?<![\w+])A\+{1,3}(?![\w+])|(?:klasse|class)\s*:?\s*([A-G]\+{0,3})(?![\w+])", re.IGNORECASE
-)
-
-
-_CLASS_WORD = re.compile(r"klasse|class|energielabel|energy\s+label", re.IGNORECASE)
-_CLASS_LETTER = re.compile(r"(?<![\w+])(A\+{0,3}|[B-G])(?![\w+])")
-
-
-def energy_classes(text: str) -> set[str]:
-    return {(m.group(1) or m.group(0)).upper() for m in _ENERGY_CLASS.finditer(text)}
-
-
-def energy_class_verdict(sentence: str, base: FactBase) -> Verdict:
-    """Backed when every efficiency class the sentence names is one the facts name ("A+++" where the label says
-    "A" is not: the scale changed in 2021 and "A+++" on the old one is not "A" on the new)."""
-    claimed, documented = energy_classes(sentence), energy_classes(base.all_text)
-    # A class fact names the class in its label and the letters in its value ("WM 814: A; WM 1016: A").
-    for key, shown in base.text_facts.items():
-        if _CLASS_WORD.search(key) or _CLASS_WORD.search(shown):
-            documented |= {m.upper() for m in _CLASS_LETTER.findall(shown)}
-    shown = f"facts: classes {', '.join(sorted(documented)) or 'none'}"
-    return Verdict(bool(claimed) and claimed <= documented, shown)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from safe_reply.config_models import Fact, ProductLine
@@ -90,7 +91,10 @@ class FactBase:
         line: ProductLine,
         directions: dict[str, Direction] | None = None,
         lexicon: Lexicon | None = None,
+        company: Sequence[ProductLine] = (),
     ) -> FactBase:
+        """`company`: the policy's other product lines. A line that documents no service term of its own takes
+        theirs: a shop's shipping, returns and showroom terms are the company's, written once in its service line."""
         lexicon = lexicon or shipped_lexicon()
         products = products_of(line, lexicon.words("product_noun"))
         numeric: list[NumericFact] = []
@@ -102,7 +106,11 @@ class FactBase:
                 text_facts[fact.key] = describe(fact)
         origin = next((str(f.value) for f in line.facts if f.key == "origin"), None)
         approved = tuple(_approved(text, line, lexicon) for text in line.approved_claims)
-        service = [*(line.service.entries() if line.service else ()), *_service_facts(line, lexicon)]
+        service = _service_entries(line, lexicon)
+        service_lines: tuple[ProductLine, ...] = (line,)
+        if not service:
+            service_lines = tuple(company)
+            service = list(dict.fromkeys(e for other in company for e in _service_entries(other, lexicon)))
         priced = [describe(f) for f in line.facts if not f.unit and money(str(f.value))]
         tests = tuple(describe(f) for f in line.facts if _is_test(f, lexicon))
         everything = [describe(f) for f in line.facts] + list(line.certifications) + [line.guarantee or ""]
@@ -132,7 +140,8 @@ class FactBase:
             tuple(dict.fromkeys([*service, *(a.text for a in approved), *priced])),
             {
                 describe(f): f"{f.label_de or ''} {f.label_en or ''}"
-                for f in line.facts
+                for source in service_lines
+                for f in source.facts
                 if describe(f) in service and (f.label_de or f.label_en)
             },
             _parts("\n".join(everything).lower(), products),
@@ -173,6 +182,10 @@ def money(text: str) -> list[float]:
 
 
 # ---------------------------------------------------------------- service terms and tests
+
+
+def _service_entries(line: ProductLine, lexicon: Lexicon) -> list[str]:
+    return [*(line.service.entries() if line.service else ()), *_service_facts(line, lexicon)]
 
 
 def _service_facts(line: ProductLine, lexicon: Lexicon) -> list[str]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from safe_reply.rulepacks import CompiledPacks, compiled_packs, shipped_pack_paths
-from safe_reply.rulepacks.vocabulary import ClassWords, Vocabulary, forms_regex
+from safe_reply.rulepacks.vocabulary import ClassWords, Vocabulary, forms_regex, number_marks
 from safe_reply.types import Language
 from safe_reply.validators.claims.glossary import Glossary
 
@@ -47,7 +47,7 @@ class Lexicon:
             for language in _LANGUAGES
             if (words := self.vocabulary.classes.get((name, language))) is not None and words.words
         ]
-        return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE) if parts else None
+        return re.compile(number_marks(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"), re.IGNORECASE) if parts else None
 
     def pattern(self, name: str) -> re.Pattern[str] | None:
         """One regex for every form of the class (or group, "attribute.noise") in every language."""

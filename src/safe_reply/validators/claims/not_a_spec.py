@@ -67,6 +67,19 @@ _INSTRUCTION = re.compile(
 _CLAUSE_START = re.compile(r"[,;:–—(]|\s-\s|\b(?:aber|und|but|and)\b", re.IGNORECASE)
 
 
+_AS_CONDITION = re.compile(
+    r"\b(?:bei|mit|gegenüber|verglichen|vergleich|als|at|with|than|compared|versus|vs)\b[^.,;:!?\d]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _our_value(quantity: Quantity, base: FactBase) -> bool:
+    return any(
+        f.dimension is quantity.dimension and abs(f.value - quantity.value) <= max(quantity.step, 1e-9)
+        for f in base.numeric
+    )
+
+
 def not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
     before = sentence[max(0, quantity.start - 12) : quantity.start]
     after = sentence[quantity.end : quantity.end + 30]
@@ -83,11 +96,16 @@ def not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
         _SPEAKER.search(sentence, max(0, quantity.start - 24), quantity.start) and _BODY.match(after)
     ):
         return True
-    if any(
+    restated = any(
         d is quantity.dimension and abs(v - quantity.value) <= max(quantity.step, 1e-9)
         for d, v in base.condition_figures
-    ):
-        return True  # a documented measuring condition, restated
+    )
+    as_condition = _AS_CONDITION.search(sentence, max(0, quantity.start - 40), quantity.start) is not None
+    if restated and (as_condition or not _our_value(quantity, base)):
+        # A documented measuring condition, restated. A figure that is also the value of one of our facts (the
+        # Thermo S3's 12 l/min, and "Standardbrause mit 12 l/min" in another fact's qualifier) is a condition only
+        # where a condition word leads to it: "die Kora K2 liefert 12 l/min" claims it for the Kora K2.
+        return True
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, quantity.start)), default=0)
     clause_end = _CLAUSE_START.search(sentence, quantity.end)
     clause = sentence[clause_start : clause_end.start() if clause_end else len(sentence)]

@@ -29,10 +29,12 @@ _ASSEMBLY = re.compile(
 # Not inside a hyphenated word: "All-in-1 Tabs" and "all-purpose cleaner" name a product, they claim nothing
 # about all products.
 _TOTAL = re.compile(
-    r"(?<![\w-])(?:komplett|vollständig|ganz|entirely|completely|fully|everything|alles|alle|beide|all|both)(?![\w-])"
+    r"(?<![\w-])(?:komplett|vollständig|ganz|entirely|completely|fully|everything|alles|alle|all)(?![\w-])"
     r"|\b100\s?%",
     re.IGNORECASE,
 )
+# "beide", "both" speak of two things named before, in this sentence or an earlier one: not of every product.
+_DUAL = re.compile(r"(?<![\w-])(?:beide[nrs]?|both)(?![\w-])", re.IGNORECASE)
 _MANUFACTURE = re.compile(
     r"herstell|hergestellt|produziert|produktion|gefertigt|fertigung|gebaut|made|manufactur|produced|built",
     re.IGNORECASE,
@@ -85,6 +87,9 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
         # The products of the clause that names the place ("Die Taschenfeder Plus wird in Polen gefertigt,
         # die Kaltschaum 7 in Vechta konfektioniert"); a clause without a name continues the one before.
         named = set().union(*(found for clause, found in products if place in places.of(clause)))
+        # "both" without a name in the sentence: two products of an earlier sentence, unknown here. The place holds
+        # for both only if the origin fact gives it to two products at least (or to every product).
+        dual = not named and any(_DUAL.search(c) for c in naming)
         holding = [c for c in clauses if place in places.of(c)]
         if not holding:
             return Verdict(False, shown, "origin")
@@ -99,6 +104,8 @@ def origin_verdict(sentence: str, base: FactBase, lexicon: Lexicon | None = None
         by_clause = [base.products.named(c) for c in holding]
         scoped = set().union(*by_clause) if all(by_clause) else set()
         if scoped and ((named and not named <= scoped) or (everyone and not everyone <= scoped)):
+            return Verdict(False, shown, "origin")
+        if scoped and dual and len(scoped) < 2:
             return Verdict(False, shown, "origin")
         # A material word inside a product name ("Adult Lamm & Reis") says nothing about raw materials.
         materials = [c for c in holding if lexicon.has("origin_material", _without_names(c, base))]

@@ -26,7 +26,8 @@ from safe_reply.word_frequencies import german_nouns
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
 _MODELS_KEYS = re.compile(r"^(?:models?|modelle?|sortiment|product[_ ]range|products?|produkte?)$", re.IGNORECASE)
-_ITEM_SPLIT = re.compile(r";(?![^()]*\))|,(?![^()]*\))|\s+(?:und|and|sowie|bzw\.)\s+(?![^()]*\))")
+# A comma between two digits is a decimal comma ("Kanne 2,4 l"), no list separator.
+_ITEM_SPLIT = re.compile(r";(?![^()]*\))|,(?!(?<=\d,)\d)(?![^()]*\))|\s+(?:und|and|sowie|bzw\.)\s+(?![^()]*\))")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # A product named at the start of a qualifier ("Thermowell L8, mittleres Klima") or before a colon
 # inside a value or qualifier ("(Thermowell L12: 4,9)", "Tavi Duo: Babywanne ...").

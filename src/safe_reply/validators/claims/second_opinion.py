@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from safe_reply.rulepacks import CompiledPacks
 from safe_reply.types import Language, Span
 from safe_reply.validators.claims.backing import approved_backing, guarantee_verdict, held_label_verdict
+from safe_reply.validators.claims.documented import energy_class_verdict, energy_classes
 from safe_reply.validators.claims.evidence import (
     concept_verdict,
-    energy_class_verdict,
-    energy_classes,
     price_verdict,
     service_verdict,
 )

@@ -35,16 +35,18 @@ from safe_reply.validators.claims.backing import (
 )
 from safe_reply.validators.claims.boasted import boasted
 from safe_reply.validators.claims.conditions import conditioned_verdict
-from safe_reply.validators.claims.evidence import (
+from safe_reply.validators.claims.documented import (
     competitor_verdict,
-    concept_verdict,
     documented_verdict,
     energy_class_verdict,
+    test_verdict,
+)
+from safe_reply.validators.claims.evidence import (
+    concept_verdict,
     price_reference_verdict,
     price_verdict,
     service_verdict,
     terms_verdict,
-    test_verdict,
 )
 from safe_reply.validators.claims.facts import Direction, FactBase
 from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
@@ -464,7 +466,7 @@ def build(settings: Settings, ctx: BuildContext) -> Validator:
             f"use pack ids from: {', '.join(sorted(known))}",
         )
     lexicon = lexicon_of(packs)
-    base = FactBase.from_product_line(ctx.product_line, dict(settings.directions), lexicon)
+    base = FactBase.from_product_line(ctx.product_line, dict(settings.directions), lexicon, ctx.company_lines)
     judge = None
     if settings.judge.enabled:
         model = judge_model(settings.judge.model or "")
