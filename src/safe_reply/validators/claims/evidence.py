@@ -125,8 +125,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     # What the sentence makes free: a documented freebie ("Rücksendung kostenlos", "Schonbezug ... gratis")
     # backs that freebie, not free assembly or free cushions.
     freebies = _free_objects(sentence, language, base, lexicon) if _FREE in concepts else set()
-    products = _product_words(base) if freebies else set()
-    own = {w for w in freebies if not any(n != w and len(w) >= 5 and n.endswith(w) for n in products)}
+    own = {w for w in freebies if not any(n != w and len(w) >= 5 and n.endswith(w) for n in base.product_words)}
     # A case a term of the plan excludes, or a term it states waived, is not backed by any other wording of the
     # plan (an approved claim that leaves the exclusions out says nothing about them).
     if plan_term and any(
@@ -350,7 +349,7 @@ def _names_nouns(entry: str, clauses: list[str], language: Language, base: FactB
 def _free_objects(sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> set[str]:
     """The words of the clauses that make something free that may name what is free (in German its nouns), less
     the words of "free" and the product's own names ("Zum Sofa gibt es die Kissen gratis dazu": the cushions)."""
-    names = _product_words(base)
+    names = base.product_words
     found: set[str] = set()
     for clause in _CLAUSE.split(sentence):
         if not lexicon.has(_FREE, clause):
@@ -361,10 +360,6 @@ def _free_objects(sentence: str, language: Language, base: FactBase, lexicon: Le
         }
     # The product is what the freebie comes with ("zum Sofa"), unless nothing else is named: then it is what is free.
     return found - names or found
-
-
-def _product_words(base: FactBase) -> set[str]:
-    return {w for p in base.products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text)}
 
 
 def _what_is_free(entry: str, base: FactBase, lexicon: Lexicon) -> str:

@@ -84,6 +84,8 @@ class FactBase:
     # What `all_text` says, by meaning (claims.glossary): the words of a reply in the other language that the facts
     # say too.
     meanings: frozenset[str] = frozenset()
+    # Every word of the products' names, aliases and nouns: what a free clause names when it names only the product.
+    product_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_product_line(
@@ -146,6 +148,7 @@ class FactBase:
             },
             _parts("\n".join(everything).lower(), products),
             meaning_keys(tokens("\n".join(everything)), lexicon.glossary),
+            frozenset(w for p in products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text)),
         )
 
     def products_in(self, text: str) -> set[int]:
