@@ -60,7 +60,14 @@ from safe_reply.validators.trade_secrets.entries import (
     skeleton_key,
     written,
 )
-from safe_reply.validators.trade_secrets.fact_rules import AmountRule, FactRule, fact_rule, kind_concepts, typed_fact
+from safe_reply.validators.trade_secrets.fact_rules import (
+    AmountRule,
+    FactRule,
+    fact_rule,
+    kind_concepts,
+    note_values,
+    typed_fact,
+)
 from safe_reply.validators.trade_secrets.facts import PURCHASE_KIND, FactScanner
 from safe_reply.validators.trade_secrets.frames import amount_values, pattern_fact_texts
 from safe_reply.validators.trade_secrets.lexicon import (
@@ -137,7 +144,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
             c
             for e in (*own, *shared)
             if isinstance(e, TermEntry) and e.note and e.single_word
-            for c in product_compounds(e.term, note_products(e.note))
+            for c in product_compounds(e.term, note_products(e.note, e.term))
         ],
     )
     # Company terms arrive once per product line: a peer's entry already listed here is skipped.
@@ -157,7 +164,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     table = compiler.table
     allowed_keys: set[str] = set()
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
-        allowed_keys.update(_add_allowed(word, ALLOW_ALL, table))
+        allowed_keys.update(_add_allowed(word, ALLOW_ALL, table, compiler.terms))
     credentials = (
         tuple(
             ProtectedPattern(regex, Kind.CREDENTIAL.value, compiler.hasher(secret_type))
@@ -409,6 +416,9 @@ class _Compiler:
         fact = fact_rule(len(self.fact_entries), term)
         if fact is not None:
             self.facts.append(fact)
+            noted = note_values(fact, entry.note)
+            if noted is not None:
+                self.facts.append(noted)
             self._fact_entry(entry.kind, term)
         elif entry.kind == PURCHASE_KIND:
             self.purchase.append(self._fact_entry(entry.kind, term))
@@ -418,7 +428,7 @@ class _Compiler:
             rule = self.name_rule.with_cues(entry.context) if entry.context else self._name_rule(entry.kind, term)
             # The kind of product the note says the codename stands for ("camera platform", "router project")
             # makes it a name compounded with it ("die Wachturm-Kameras", "Sandkasten-Streu").
-            products = note_products(entry.note)
+            products = note_products(entry.note, term)
             if products:
                 ordinary = [c for c in product_compounds(term, products) if self.frequencies.known(c)]
                 rule = rule.with_products(products, ordinary)
@@ -470,7 +480,7 @@ class _Compiler:
                     self.encoded_keys.append(variant.key)
                     self.encoded_terms.append(index)
             for word in entry.allowed:
-                _add_allowed(word, index, self.table)
+                _add_allowed(word, index, self.table, self.terms)
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
@@ -487,14 +497,33 @@ def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx
         )
 
 
-def _add_allowed(word: str, scope: int, table: TableBuilder) -> list[str]:
-    """Add the allowed word's keys; returns them."""
+def _add_allowed(word: str, scope: int, table: TableBuilder, terms: Sequence[ProtectedTerm] = ()) -> list[str]:
+    """Add the allowed word's keys; returns them.
+
+    A key that is a protected term's own key, written otherwise, is left out: the skeleton folds umlauts,
+    case and hyphens, so the bird "Sturmvögel" allowed beside the codename "Sturmvogel" would allow the
+    codename in every spelling. The protected term wins there; the ordinary word is told apart from the
+    name by the name rule, as without the allowed word."""
     keys = []
+    folded = word.casefold()
     for variant in term_variants(word):
         if variant.trick in (VariantTrick.PLAIN, VariantTrick.TRANSLITERATED):
+            if terms and _folded_twin(variant.key, folded, table, terms):
+                continue
             table.add(variant.key, VariantRef(-1, variant.trick, variant.breaks, scope))
             keys.append(variant.key)
     return keys
+
+
+def _folded_twin(key: str, folded: str, table: TableBuilder, terms: Sequence[ProtectedTerm]) -> bool:
+    """Is `key` the own key of a protected term that is written otherwise than the allowed word?"""
+    slot = table.slot_of(key)
+    if slot is None:
+        return False
+    return any(
+        ref.term >= 0 and not (term := terms[ref.term]).alias and term.key == key and term.entry.casefold() != folded
+        for ref in unpack(table.slots[slot])
+    )
 
 
 SPEC = ValidatorSpec(
@@ -507,4 +536,3 @@ SPEC = ValidatorSpec(
     sensitive=True,  # a finding's span IS the protected term: the log keeps only its keyed hash
     order=10,
 )
-

@@ -204,6 +204,7 @@ OBJECT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "griff": ("handle",), "ladegerät": ("charger",), "netzteil": ("power supply", "adapter"),
     "platine": ("circuit board", "pcb"), "bürstenkopf": ("brush head",), "aufsatz": ("attachment",),
     "ersatzteil": ("spare part",), "lieferant": ("supplier",), "hersteller": ("manufacturer", "maker"),
+    "listung": ("listing",), "verein": ("club",), "mitglied": ("member",), "apotheke": ("pharmacy",),
     "einkauf": ("purchasing",), "stück": ("unit", "piece"), "einheit": ("unit",), "gerät": ("device", "unit"),
     "drogerie": ("drugstore", "chemist"), "großhandel": ("wholesale",), "fachhandel": ("specialist retail",),
     "händler": ("dealer", "retailer", "reseller"), "kunde": ("customer",), "firmware": ("firmware",),
@@ -260,24 +261,44 @@ PRODUCT_WORDS_EN: dict[str, tuple[str, ...]] = {
     "werkzeug": ("tool",), "bohrmaschine": ("drill",), "mäher": ("mower",), "grill": ("grill",), "pumpe": ("pump",),
     "filter": ("filter",), "heizung": ("heater",), "versicherung": ("insurance",), "karte": ("card",),
     "abo": ("subscription",), "shampoo": ("shampoo",), "seife": ("soap",), "pflaster": ("plaster",),
+    # Kitchen, bathroom, clothing and consumables (round 15).
+    "kartusche": ("cartridge",), "armatur": ("tap", "faucet"), "brause": ("shower head",), "dusche": ("shower",),
+    "toilette": ("toilet",), "waschbecken": ("basin", "sink"), "fliese": ("tile",), "kanne": ("jug",),
+    "topf": ("pot",), "pfanne": ("pan",), "messer": ("knife",), "hose": ("trousers", "pants"),
+    "stiefel": ("boot",), "pulver": ("powder",), "tablette": ("tablet",), "riegel": ("bar",),
+    "kerze": ("candle",), "spielzeug": ("toy",), "puppe": ("doll",), "gitarre": ("guitar",),
+    "shake": ("shake",), "spray": ("spray",), "tropfen": ("drops",), "getränk": ("drink",),
 }  # fmt: skip
 # The links of a German closed compound of a name and a product kind ("Eisberg|archiv", "Falken|stuhl").
 PRODUCT_LINKS = ("", "s", "es", "n", "en")
 _NOTE_WORD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?")
 
 
-def note_products(note: str | None) -> tuple[str, ...]:
+def note_products(note: str | None, term: str | None = None) -> tuple[str, ...]:
     """The product kinds an entry's note names, in German and English: "camera" of "next-generation
     camera platform" gives ("kamera", "camera"). Only words of the tables above, so the rest of a note
-    ("the bird is not a leak", "a sandpit in the garden") adds nothing."""
+    ("the bird is not a leak", "a sandpit in the garden") adds nothing; and the word a note joins to the
+    term with a hyphen, the way the company writes it ("Kartusche" of "'Perle-Kartusche'"), whatever it is."""
     if not note:
         return ()
     words = {w.casefold() for w in _NOTE_WORD.findall(note)} | set(re.findall(r"[^\W\d_]+", note.casefold()))
     found: list[str] = []
+    # A compound of the note names its head's kind too ("Proteinshakes" a shake, "Gartenpumpe" a pump).
+    heads = {w[-k:] for w in words if w.isalpha() for k in range(_MIN_HEAD, len(w) - _MIN_MODIFIER + 1)}
     for german, english in PRODUCT_WORDS_EN.items():
-        if german in words or any(e in words or e + "s" in words for e in english):
+        named = german in words or any(e in words or e + "s" in words for e in english)
+        headed = len(german) >= _MIN_HEAD and bool({german, german + "s", german + "n"} & heads)
+        if named or headed:
             found += [german, *english]
+    if term and term.isalpha():
+        joined = re.compile(rf"(?<![^\W\d_]){re.escape(term)}-([^\W\d_]{{{_MIN_JOINED}}}[^\W\d_]*)", re.IGNORECASE)
+        found += [head.casefold() for head in joined.findall(note)]
     return tuple(dict.fromkeys(found))
+
+
+_MIN_HEAD = 5  # letters of a product word read as the head of a compound of the note ("Proteinshakes")
+_MIN_MODIFIER = 3  # letters before such a head ("Teekanne"; "Tablette" is no compound of "Lette")
+_MIN_JOINED = 4  # letters of a word a note joins to a term: "Perle-Kartusche", not "Perle-X"
 
 
 def product_compounds(term: str, products: Iterable[str]) -> list[str]:

@@ -8,6 +8,7 @@ and matches those rules per reply. What a fact rule holds and when it leaks is d
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,9 +20,19 @@ from safe_reply.validators.trade_secrets.concepts import (
     OBJECT_WORDS_EN,
     VALUE_ONLY_CONCEPTS,
 )
-from safe_reply.validators.trade_secrets.numbers import Quantity, Unit, quantities
+from safe_reply.validators.trade_secrets.matter_words import NOT_A_LEAK
+from safe_reply.validators.trade_secrets.numbers import CURRENCIES, Quantity, Unit, quantities
 
-__all__ = ["FACT_HINT", "AmountRule", "FactRule", "fact_rule", "is_clipped", "kind_concepts", "typed_fact"]
+__all__ = [
+    "FACT_HINT",
+    "AmountRule",
+    "FactRule",
+    "fact_rule",
+    "is_clipped",
+    "kind_concepts",
+    "note_values",
+    "typed_fact",
+]
 
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[-/.][^\W_]+)*")
 _MIN_OBJECT_LEN = 4
@@ -111,6 +122,29 @@ def fact_rule(entry: int, text: str) -> FactRule | None:
     if concepts and (objects or len(concepts) >= 2):
         return FactRule(entry, (), concepts, objects)
     return None
+
+
+def note_values(rule: FactRule, note: str | None) -> FactRule | None:
+    """A second rule of the entry: `rule` with the amounts and rates its note states, when its own text
+    states none (None when there are none).
+
+    Operators write the value of an internal figure where they explain the entry: "Kulanzrahmen" with
+    the note "interner Kulanzrahmen von 150 € pro Fall", "Erstlösungsquote" with "internes Ziel: 85 %".
+    A reply that paraphrases the figure never writes the term ("Bis 150 € pro Fall dürfen wir kulant
+    sein"); with the note's value the fact is found as the written "Kulanzrahmen 150 €" would be (a
+    value beside a concept or a secrecy cue, facts.py). Only amounts and rates: a year in a note dates
+    a plan ("Ende 2026"), and a bare number is anything. Clauses that say what is no leak are skipped.
+    A second rule, not a changed one: the entry stays found by its words as before ("ab dem Frühjahr
+    teurer" of a planned price rise whose note gives its 8 %), which a rule with values no longer does.
+    """
+    if rule.values or not note:
+        return None
+    said = " ; ".join(clause for clause in _NOTE_CLAUSE.split(note) if not NOT_A_LEAK.search(clause))
+    values = tuple(q for q in quantities(said) if q.unit is Unit.PERCENT or q.unit in CURRENCIES)
+    return dataclasses.replace(rule, values=values) if values else None
+
+
+_NOTE_CLAUSE = re.compile(r"[.;]\s")
 
 
 def _with_english(objects: tuple[str, ...]) -> tuple[str, ...]:

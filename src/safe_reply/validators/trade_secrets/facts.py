@@ -353,7 +353,11 @@ class FactScanner:
                     if value is None:
                         continue
                     # A fraction ("ein Drittel") is an everyday word: a share only beside the rate's word.
-                    if quantity.spread and not beside_concept(text.lower(), quantity, rule.concepts):
+                    # ... or, in a sentence that says it is internal, beside what the rate counts ("intern
+                    # sehen wir, dass jeder neunte Abonnent kündigt" of "Abo-Kündigungsquote 11 %").
+                    if quantity.spread and not beside_concept(
+                        text.lower(), quantity, rule.concepts, rule.objects if secrecy else ()
+                    ):
                         continue
                     # "bis 200 € Kulanz": the preposition states the limit concept of "Kulanzgrenze" (read
                     # once per value: a value shared by thousands of rules is framed once).
@@ -399,6 +403,7 @@ class FactScanner:
             elif len(rule.concepts) >= 2 and len(concepts) == len(rule.concepts):
                 amounts = [q for q in found if q.unit in CURRENCIES or q.unit is Unit.PERCENT]
                 matches += [Match(q.start, q.end, rule.entry) for q in amounts]
+        matches = _at_values(matches, trimmed(text, start, end))
         if any(c in cues for c in PURCHASE_CUES):
             # A price spoken without its currency ("we buy them in at thirty-one eighty") is one where the
             # sentence says what the company pays: an amount of the purchase entries and of any fixed amount.
@@ -414,6 +419,19 @@ class FactScanner:
                         if any(v.unit in CURRENCIES and not v.per and v.value == quantity.value for v in rule.values)
                     ]
         return matches
+
+
+def _at_values(matches: list[Match], sentence: tuple[int, int]) -> list[Match]:
+    """The matches without the whole sentence where the same entry is also found at a value in it: an
+    entry found by its words and by its value (the second rule of a noted value, fact_rules.note_values)
+    is the one leak at the value."""
+    if len(matches) < 2:
+        return matches
+    return [
+        m
+        for m in matches
+        if (m.start, m.end) != sentence or not any(o.entry == m.entry and (o.start, o.end) != sentence for o in matches)
+    ]
 
 
 def _rounded(value: Quantity) -> Decimal | None:

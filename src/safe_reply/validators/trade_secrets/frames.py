@@ -113,7 +113,7 @@ _ABBREVIATIONS = (
 SENTENCE_END = re.compile(
     r"(?:\.(?<!\b\d\.)(?<!\b\d\d\.)(?<!\b[^\W\d_]\.)"
     + "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
-    + r"|[!?;])(?=\s|$)|\n",
+    + r"|[!?])(?=\s|$)|\n",
     re.IGNORECASE,
 )
 

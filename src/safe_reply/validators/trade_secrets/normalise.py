@@ -430,9 +430,10 @@ _LEET_WORD_REST = re.compile(r"[^\W_]*\d[^\W_]*")
 
 
 def _leading_at(low: str, chars: list[str], gap: list[str], text: str, end: int) -> bool:
-    """An "@" that starts a leetspeak word ("@tl4s" for "Atlas"): at a word start, before a letter, and
-    the word has a leet digit too (a handle such as "@support" keeps its "@" as a mark)."""
-    if low != "@" or (chars and not gap) or not text[end : end + 1].isalpha():
+    """An "@" or "$" that starts a leetspeak word ("@tl4s" for "Atlas", "$turmv0gel"): at a word start,
+    before a letter, and the word has a leet digit too (a handle such as "@support" keeps its "@" as a
+    mark, a ticker such as "$AAPL" its "$")."""
+    if low not in _LEET_SYMBOLS or (chars and not gap) or not text[end : end + 1].isalpha():
         return False
     rest = _LEET_WORD_REST.match(text, end)
     return rest is not None and sum(c.isalpha() for c in rest.group()) >= 2

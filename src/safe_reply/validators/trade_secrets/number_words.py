@@ -14,7 +14,7 @@ __all__ = ["written_numbers"]
 
 # Runs of number words ("vierhundertzwölf", "one hundred eighty-six", "drei Komma acht").
 _DE_WORDS = (
-    r"(?:ein|eins|eine|zwei|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+    r"(?:einen|einem|ein|eins|eine|zwei|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
     r"vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und)+"
 )
 _EN_WORDS = (
@@ -27,7 +27,7 @@ _WORD_RUN = re.compile(
 _SCALE_WORDS = frozenset({"tausend", "thousand"})
 _DIGIT_BEFORE = re.compile(r"\d[\s\u2007]$")
 # "one" alone is no number to text2num (it is a pronoun too), nor is "ein": before a currency word it is one.
-_ONE = frozenset({"one", "ein", "eins", "eine", "einen"})
+_ONE = frozenset({"one", "ein", "eins", "eine", "einen", "einem"})
 _CURRENCY_AFTER = re.compile(r"[\s\u2007]+(?:euros?|dollars?|pounds?|franken)\b", re.IGNORECASE)
 # A price spoken without its currency: whole euros (up to 999) and then the cents as a number of 10 to 99,
 # one space apart ("thirty-one eighty", "elf achtzig"); text2num reads the English run as two numbers.

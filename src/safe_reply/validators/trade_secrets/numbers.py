@@ -239,7 +239,7 @@ _WEEK = re.compile(
 _CODE = re.compile(r"(?<![\w.,/-])\d{2,}(?:(?:-| ?/ ?)\d{2,})+(?![\w/-])")
 _HINT = re.compile(
     r"\d|zwölf|zehn|zig|ßig|hundert|tausend|elf|teen|ty\b|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth"
+    r"|nine|ten|eleven|twelve|zwei|drei|dritte|vier|fünf|sechs|sieben|siebte|acht|neun|third|fourth|fifth|sixth|ninth|twelfth|ieth"
     r"|hälfte|haelfte|half|quarter|drittel|viertel|fünftel|zehntel",
     re.IGNORECASE,
 )

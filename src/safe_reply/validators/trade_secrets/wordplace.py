@@ -51,9 +51,9 @@ def compound_head(lower: str, start: int, end: int) -> bool:
     )
 
 
-def beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) -> bool:
-    """Is a wording of one of the concepts right beside the value: in its clause, at most _BESIDE_WORDS
-    words off, at a word start or as a compound's head?"""
+def beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...], also: tuple[str, ...] = ()) -> bool:
+    """Is a wording of one of the concepts (or one of the words `also`) right beside the value: in its
+    clause, at most _BESIDE_WORDS words off, at a word start or as a compound's head?"""
     ((start, end),) = sentences(lower, [quantity.start])
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(lower, start, quantity.start)), default=start)
     after = _CLAUSE_END.search(lower, quantity.end, end)
@@ -63,7 +63,7 @@ def beside_concept(lower: str, quantity: Quantity, concepts: tuple[str, ...]) ->
     behind = [w for w in words if w.start() >= quantity.end][: _BESIDE_WORDS + 1]
     low = before[0].start() if before else quantity.start
     high = behind[-1].end() if behind else quantity.end
-    for wording in {w for key in concepts for w in CONCEPTS[key]}:
+    for wording in {*(w for key in concepts for w in CONCEPTS[key]), *also}:
         at = lower.find(wording, low, high)
         while at >= 0:
             if word_start(lower, at) or compound_head(lower, at, at + len(wording)):
