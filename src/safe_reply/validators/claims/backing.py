@@ -86,14 +86,62 @@ def certification_verdict(
         entry = next((c for c in base.certifications if _names_entry(claim, c)), None)
         if entry is not None and _in_scope(entry, base, products):
             return Verdict(True, f"certifications: {entry}")
+        # Said of no product (a person, a service): the facts that document it back it.
+        documented = None if base.products_in(sentence or claim) else _documented_certificate(claim, base.all_text)
+        if documented is not None:
+            return Verdict(True, f"facts: {documented}")
         return Verdict(False, f"certifications: {held}")
     for names in marks:
-        entry = next((c for c in base.certifications if any(_folded_in(n, c) for n in names)), None)
-        if entry is None and any(_folded_in(n, base.all_text) for n in names):
+        entries = [c for c in base.certifications if any(_folded_in(n, c) for n in names)]
+        if not entries and any(_folded_in(n, base.all_text) for n in names):
             continue  # a standard the facts themselves name ("Labor nach DIN EN ISO/IEC 17025 akkreditiert")
-        if entry is None or not _in_scope(entry, base, products) or not _part_in_scope(entry, sentence or claim, base):
+        if not entries or not _all_in_scope(entries, base, products):
+            return Verdict(False, f"certifications: {held}")
+        if not any(_part_in_scope(entry, sentence or claim, base) for entry in entries):
             return Verdict(False, f"certifications: {held}")
     return Verdict(True, f"certifications: {held}")
+
+
+def _all_in_scope(entries: list[str], base: FactBase, products: set[int]) -> bool:
+    """Whether the entries of one mark together cover the products: a mark licensed for some products in one
+    entry and for others in another ("V-Label (nur Pulver und Tabletten)", "V-Label (nur Protein)") is held for
+    all of them."""
+    if any(_in_scope(entry, base, products) for entry in entries):
+        return True
+    covered = {p for entry in entries for p in base.products.named(entry)}
+    return bool(products) and products <= covered
+
+
+# What a certificate is said of, beside the certifying word: "VDOE-zertifiziert", "zertifizierte Ökotrophologin",
+# "ISO-certified", "certified nutritionist".
+# Both written with a capital: a mark or a noun ("Ökotrophologin"), not "ist zertifiziert", "zertifiziert nach".
+_CERTIFIED_WORD = re.compile(
+    r"(?<![\w-])([A-ZÄÖÜ0-9][\w.]*)[-\s](?i:zertifiziert|certified)\w*"
+    r"|(?i:zertifiziert|certified)\w*\s+([A-ZÄÖÜ][\w-]{3,})"
+)
+_CERTIFYING = re.compile(r"zertifi|certifi", re.IGNORECASE)
+_DOCUMENTED_REACH = 40  # characters between the certified word and the certifying word in the facts
+
+
+def _documented_certificate(claim: str, all_text: str) -> str | None:
+    """The words of the facts that already say what the claim certifies ("mit einer zertifizierten
+    Ökotrophologin (… VDOE-zertifiziert)" backs "Eine zertifizierte Ökotrophologin, VDOE-zertifiziert"): a
+    person's or a service's certificate the facts document is no product mark the register must hold.
+    None when a word the claim certifies is not beside a certifying word in the facts."""
+    said = [w for m in _CERTIFIED_WORD.finditer(claim) for w in m.groups() if w and len(w) >= 3]
+    if not said:
+        return None
+    folded = _fold(all_text)
+    for word in said:
+        stem = _fold(word)[:_STEM]
+        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(stem)}", folded)]
+        reach = len(stem) + _DOCUMENTED_REACH
+        if not any(_CERTIFYING.search(folded, max(0, at - _DOCUMENTED_REACH), at + reach) for at in found):
+            return None
+    return ", ".join(said)
+
+
+_STEM = 8  # letters a certified word is compared by ("Ökotrophologin" / "Ökotrophologen")
 
 
 def _marks(claim: str, lexicon: Lexicon) -> list[tuple[str, ...]]:

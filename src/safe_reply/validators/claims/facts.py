@@ -32,7 +32,7 @@ from safe_reply.validators.claims.alternatives import (
 )
 from safe_reply.validators.claims.glossary import meaning_keys, word_meanings
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
-from safe_reply.validators.claims.products import ProductIndex, is_models_fact, products_of
+from safe_reply.validators.claims.products import ProductIndex, is_models_fact, products_of, sells_products
 from safe_reply.validators.claims.restrictions import Restriction, restriction_clauses
 
 __all__ = ["ApprovedClaim", "Direction", "FactBase", "NumericFact", "describe", "money", "tokens"]
@@ -98,7 +98,16 @@ class FactBase:
         """`company`: the policy's other product lines. A line that documents no service term of its own takes
         theirs: a shop's shipping, returns and showroom terms are the company's, written once in its service line."""
         lexicon = lexicon or shipped_lexicon()
-        products = products_of(line, lexicon.words("product_noun"))
+        nouns = lexicon.words("product_noun")
+        if company and not sells_products(line, lexicon.words("service_topic")):
+            # A line that sells no product of its own (the shop's service line) speaks of the company's
+            # products: their facts, marks and approved claims back what it says of them. Each line's products
+            # are read from its own facts, as there.
+            others = [other for other in company if other.id != line.id]
+            line = catalogue(line, others)
+            products = ProductIndex([ref for other in others for ref in products_of(other, nouns).products])
+        else:
+            products = products_of(line, nouns)
         numeric: list[NumericFact] = []
         text_facts: dict[str, str] = {}
         for fact in line.facts:
@@ -158,6 +167,38 @@ class FactBase:
         return tuple(a for a in self.approved if a.language is language)
 
 
+def catalogue(line: ProductLine, company: Sequence[ProductLine]) -> ProductLine:
+    """`line` with the products of the company's other lines: their facts (a key another line uses too is
+    prefixed with that line's id), certifications and approved claims; their guarantees where the line
+    gives none of its own. Built once at load, never validated again (the keys are unique by then)."""
+    others = [other for other in company if other.id != line.id]
+    keys = {fact.key for fact in line.facts}
+    facts = list(line.facts)
+    origins = [str(f.value) for other in others for f in other.facts if f.key == "origin"]
+    for other in others:
+        for fact in other.facts:
+            if fact.key == "origin":
+                continue
+            key = fact.key if fact.key not in keys else f"{other.id}.{fact.key}"
+            keys.add(key)
+            facts.append(fact if key == fact.key else fact.model_copy(update={"key": key}))
+    if origins and "origin" not in {f.key for f in line.facts}:
+        facts.append(Fact(key="origin", value="; ".join(origins)))
+    guarantee = line.guarantee
+    if not guarantee or guarantee.strip().lower() in _NO_GUARANTEE:
+        given = [o.guarantee for o in others if o.guarantee and o.guarantee.strip().lower() not in _NO_GUARANTEE]
+        guarantee = "; ".join(given) if given else line.guarantee
+    return line.model_copy(
+        update={
+            "facts": tuple(facts),
+            "certifications": (*line.certifications, *(c for o in others for c in o.certifications)),
+            "approved_claims": (*line.approved_claims, *(c for o in others for c in o.approved_claims)),
+            "guarantee": guarantee,
+        }
+    )
+
+
+_NO_GUARANTEE = frozenset({"none", "keine", "no", "nein", "-", ""})
 _PART = re.compile(r";\s*|\n")
 
 

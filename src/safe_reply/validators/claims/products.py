@@ -33,6 +33,7 @@ _PAREN = re.compile(r"\(([^)]*)\)")
 # inside a value or qualifier ("(Thermowell L12: 4,9)", "Tavi Duo: Babywanne ...").
 _NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*([^,;)]+)")
 _MIN_NOUN = 4
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")
 _SUB_BRAND = re.compile(r"[A-ZÄÖÜ]{2,4}")
 # A size after the noun ("Keramikpfanne 28 cm", "Topf 5 l") names no product; a model number does ("Flitzer 12").
 _MEASURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:cm|mm|m|l|ml|cl|kg|g|w|kw|v|zoll|liter|litre|inch|teile|stück|%)\.?", re.I)
@@ -159,6 +160,23 @@ class ProductIndex:
         return any(not self.products[i].on_sale for i in self.named(text))
 
 
+def sells_products(line: ProductLine, service_words: Iterable[str] = ()) -> bool:
+    """Whether the line lists products or its facts name any. A shop's service line names none: at most its own
+    name reads as a list of them ("Online-Shop und Service"), of words of the shop and its services alone."""
+    if line.products or _derived_names(line):
+        return True
+    services = {w.lower() for w in service_words} | _SHOP_WORDS
+    # A line whose name lists nothing at all is taken as it is (its products unknown, not absent).
+    names = [p.name for p in products_of(line).products]
+    return not names or any(
+        not all(part.lower() in services for part in re.split(r"[\s-]+", name) if part) for name in names
+    )
+
+
+# What a shop is called, beside the service words of the vocabulary (Versand, Beratung, Service, ...).
+_SHOP_WORDS = frozenset({"shop", "online", "webshop", "onlineshop", "store", "kundenservice", "filiale", "hotline"})
+
+
 def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> ProductIndex:
     """The products of a line: the explicit `products:` list, else derived from its facts."""
     generic = {n.lower() for n in generic_nouns}
@@ -184,6 +202,10 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
             ]
         )
     )
+    # Words the facts write in lower case are words, not names: "protein per bar" makes "Protein Bar" no noun
+    # "Protein" before a name "Bar" (English names put the noun last), where "Laufrad Flitzer 12" is one.
+    written = " ".join(f"{f.label_de or ''} {f.label_en or ''} {f.value} {f.qualifier or ''}" for f in line.facts)
+    lower = set(_LOWER_WORD.findall(written))
     refs = []
     shared: list[str] = []
     for name, description, english in groups:
@@ -202,6 +224,7 @@ def products_of(line: ProductLine, generic_nouns: Iterable[str] = ()) -> Product
             and len(words) > 1
             and (words[1][:1].isupper() or words[1][:1].isdigit())
             and not _MEASURE.fullmatch(" ".join(words[1:]))
+            and not (len(words) == 2 and words[1].lower() in lower)
             and (
                 (words[0] in heads and (not brand or words[1] not in german))
                 or _stands_alone(words[1:], words[0], used)

@@ -16,6 +16,7 @@ from safe_reply.contracts import BuildContext, ValidatorSpec
 from safe_reply.errors import ConfigError
 from safe_reply.keys import KeyedHasher
 from safe_reply.types import Action, Category
+from safe_reply.validators.trade_secrets.allowed import add_allowed
 from safe_reply.validators.trade_secrets.automaton import (
     ALLOW_ALL,
     Automaton,
@@ -164,7 +165,7 @@ def build(settings: Settings, ctx: BuildContext) -> TradeSecretValidator:
     table = compiler.table
     allowed_keys: set[str] = set()
     for word in dict.fromkeys((*settings.allowed_terms, *peer_allowed)):
-        allowed_keys.update(_add_allowed(word, ALLOW_ALL, table, compiler.terms))
+        allowed_keys.update(add_allowed(word, ALLOW_ALL, table, compiler.terms))
     credentials = (
         tuple(
             ProtectedPattern(regex, Kind.CREDENTIAL.value, compiler.hasher(secret_type))
@@ -480,7 +481,7 @@ class _Compiler:
                     self.encoded_keys.append(variant.key)
                     self.encoded_terms.append(index)
             for word in entry.allowed:
-                _add_allowed(word, index, self.table, self.terms)
+                add_allowed(word, index, self.table, self.terms)
 
 
 def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx: BuildContext) -> None:
@@ -495,35 +496,6 @@ def _check_placeholders(validator: TradeSecretValidator, settings: Settings, ctx
             "the placeholder itself contains a protected term, so a redacted reply would still be flagged",
             "choose a placeholder such as '[vertraulich]' or '[confidential]' that contains no protected term",
         )
-
-
-def _add_allowed(word: str, scope: int, table: TableBuilder, terms: Sequence[ProtectedTerm] = ()) -> list[str]:
-    """Add the allowed word's keys; returns them.
-
-    A key that is a protected term's own key, written otherwise, is left out: the skeleton folds umlauts,
-    case and hyphens, so the bird "Sturmvögel" allowed beside the codename "Sturmvogel" would allow the
-    codename in every spelling. The protected term wins there; the ordinary word is told apart from the
-    name by the name rule, as without the allowed word."""
-    keys = []
-    folded = word.casefold()
-    for variant in term_variants(word):
-        if variant.trick in (VariantTrick.PLAIN, VariantTrick.TRANSLITERATED):
-            if terms and _folded_twin(variant.key, folded, table, terms):
-                continue
-            table.add(variant.key, VariantRef(-1, variant.trick, variant.breaks, scope))
-            keys.append(variant.key)
-    return keys
-
-
-def _folded_twin(key: str, folded: str, table: TableBuilder, terms: Sequence[ProtectedTerm]) -> bool:
-    """Is `key` the own key of a protected term that is written otherwise than the allowed word?"""
-    slot = table.slot_of(key)
-    if slot is None:
-        return False
-    return any(
-        ref.term >= 0 and not (term := terms[ref.term]).alias and term.key == key and term.entry.casefold() != folded
-        for ref in unpack(table.slots[slot])
-    )
 
 
 SPEC = ValidatorSpec(
