@@ -26,6 +26,11 @@ KITCHEN = ProductLine(
         Fact(
             key="m3_battery", label_de="Akkulaufzeit (Wirbel M3)", value=8, unit="Tage", qualifier="bis zu, im Standby"
         ),
+        Fact(
+            key="lotus_care",
+            label_de="Pflege (Lotus)",
+            value="Handwäsche; nicht in die Spülmaschine oder die Mikrowelle",
+        ),
     ),
     certifications=(
         "Blauer Engel (nur Lotus 1,2 l, RAL-UZ 101)",
@@ -179,3 +184,9 @@ def test_new_claim_wordings_are_found(kitchen: ClaimsValidator, text: str, ctx: 
 )
 def test_near_misses_pass(kitchen: ClaimsValidator, text: str, ctx: Context) -> None:
     assert flagged(kitchen, text, ctx) == []
+
+
+def test_an_english_assurance_names_a_german_restriction_by_meaning(kitchen: ClaimsValidator) -> None:
+    text = "You can put the Lotus in the dishwasher and the microwave – no problem at all."
+    assert flagged(kitchen, text, KITCHEN_EN) == [("claims.en/restriction-assurance", text)]
+    assert flagged(kitchen, "You can keep the Lotus on the table – no problem at all.", KITCHEN_EN) == []

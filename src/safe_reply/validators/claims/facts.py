@@ -139,7 +139,7 @@ class FactBase:
             tuple(sorted({a for text in everything for a in money(text)})),
             "\n".join(everything).lower(),
             _condition_figures(line.facts, numeric),
-            restriction_clauses(line.facts, products, lexicon.words("product_noun")),
+            restriction_clauses(line.facts, products, lexicon.words("product_noun"), lexicon.glossary),
             lexicon.pattern("competitor"),
             tuple(
                 (q.dimension, q.value)

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from safe_reply.config_models import Fact
 from safe_reply.negation import negation_regex
+from safe_reply.types import Language
+from safe_reply.validators.claims.glossary import Glossary
 from safe_reply.validators.claims.products import ProductIndex
 from safe_reply.validators.claims.taxonomy import Verdict
 from safe_reply.validators.claims.wording import STOP_WORDS, tokens
@@ -57,6 +59,9 @@ class Restriction:
     # Restricting clauses of at most two topic words ("Nicht im Badezimmer oder im Freien verwenden"): each
     # word is the whole topic of the clause, so naming one of them is enough.
     narrow: frozenset[str] = frozenset()
+    # The glossary's meanings of each topic word (claims.glossary), by its stem: an English reply names the
+    # German restriction's "Tauchen" with "diving".
+    meanings: tuple[tuple[str, frozenset[int]], ...] = ()
 
 
 def _stem(word: str) -> str:
@@ -74,9 +79,11 @@ def _topics(text: str, excluded: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def restriction_clauses(facts: Iterable[Fact], products: ProductIndex, nouns: Iterable[str]) -> tuple[Restriction, ...]:
+def restriction_clauses(
+    facts: Iterable[Fact], products: ProductIndex, nouns: Iterable[str], glossary: Glossary | None = None
+) -> tuple[Restriction, ...]:
     """Every restricting clause of the facts' values and qualifiers, with its topic words (product names
-    and generic nouns such as "Gerät" are no topic)."""
+    and generic nouns such as "Gerät" are no topic) and, with a glossary, their meanings."""
     excluded = frozenset(
         w for p in products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text.replace("-", " "))
     ) | frozenset(n.lower() for n in nouns)
@@ -100,8 +107,20 @@ def restriction_clauses(facts: Iterable[Fact], products: ProductIndex, nouns: It
                 core = frozenset().union(*clauses)
                 narrow = frozenset().union(*(c for c in clauses if len(c) <= 2))
                 if len(topics) >= 2 and core:
-                    found.append(Restriction(text.strip(), topics, core, narrow))
+                    meanings = _meanings(text, topics, glossary) if glossary is not None else ()
+                    found.append(Restriction(text.strip(), topics, core, narrow, meanings))
     return tuple(found)
+
+
+def _meanings(text: str, topics: frozenset[str], glossary: Glossary) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The glossary's meanings of the topic words of `text` (facts are read as German), by stem."""
+    found: dict[str, set[int]] = {}
+    for word in tokens(text):
+        for part in (word, *word.split("-")) if "-" in word else (word,):
+            stem = _stem(part)
+            if stem in topics:
+                found.setdefault(stem, set()).update(glossary.meaning(part, Language.DE))
+    return tuple((stem, frozenset(meanings)) for stem, meanings in found.items() if meanings)
 
 
 def _names(topic: str, said: set[str]) -> bool:
@@ -113,13 +132,21 @@ def _names(topic: str, said: set[str]) -> bool:
     )
 
 
-def restrictions_verdict(sentence: str, restrictions: tuple[Restriction, ...]) -> Verdict:
+def restrictions_verdict(
+    sentence: str, restrictions: tuple[Restriction, ...], glossary: Glossary | None = None
+) -> Verdict:
     """An assurance is backed unless it names two topic words of one documented restriction, one of them
-    from the restricting clause itself, or a word of a narrow restricting clause."""
+    from the restricting clause itself, or a word of a narrow restricting clause. With a glossary, an English
+    word names a German topic word of the same meaning ("diving" names "Tauchen")."""
     parts = [part for word in tokens(sentence) for part in (word, *word.split("-"))]
-    said = {_stem(part) for part in parts if len(part) >= 4 and part.isalpha() and part not in _GENERIC}
+    kept = [part for part in parts if len(part) >= 4 and part.isalpha() and part not in _GENERIC]
+    said = {_stem(part) for part in kept}
+    meant: set[int] = set()
+    if glossary is not None and any(r.meanings for r in restrictions):
+        meant = {m for part in kept for m in glossary.meaning(part, Language.EN)}
     for restriction in restrictions:
-        named = [t for t in restriction.topics if _names(t, said)]
+        by_meaning = {stem for stem, meanings in restriction.meanings if meanings & meant}
+        named = [t for t in restriction.topics if _names(t, said) or t in by_meaning]
         if (len(named) >= 2 and restriction.core & set(named)) or restriction.narrow & set(named):
             return Verdict(False, f"restriction: {restriction.text[:160]}")
     return Verdict(True, "restrictions: none on this topic")

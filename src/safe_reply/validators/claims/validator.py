@@ -321,7 +321,7 @@ class ClaimsValidator:
         if backing is Backing.DOCUMENTED:
             return documented_verdict(claim, self.base, language)
         if backing is Backing.RESTRICTIONS:
-            return restrictions_verdict(sentence, self.base.restrictions)
+            return restrictions_verdict(sentence, self.base.restrictions, self.lexicon.glossary)
         if backing is Backing.ENERGY_CLASS:
             return energy_class_verdict(sentence, self.base)
         if backing is Backing.CONDITIONED:
