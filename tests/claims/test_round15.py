@@ -156,7 +156,7 @@ def test_an_english_name_s_first_word_is_no_noun_of_the_product() -> None:
     ("text", "ctx", "rule"),
     [
         (
-            "Der Wasserkocher meldet sich sofort bei einem unregelmäßigen Herzschlag.",
+            "Der Wasserkocher schlägt Alarm bei einem unregelmäßigen Herzschlag.",
             KITCHEN_DE,
             "claims.de/health-diagnosis",
         ),
@@ -179,6 +179,10 @@ def test_new_claim_wordings_are_found(kitchen: ClaimsValidator, text: str, ctx: 
         ("Eine Rücksendung ist innerhalb von 30 Tagen möglich.", KITCHEN_DE),
         ("Einen Termin bekommen Sie in der Regel innerhalb von 3 Wochen.", KITCHEN_DE),
         ("If you notice an irregular heartbeat, please see a doctor.", KITCHEN_EN),
+        ("The leaflet warns about using the kettle if you have high blood pressure.", KITCHEN_EN),
+        ("Der Beipackzettel warnt vor der Anwendung bei Bluthochdruck.", KITCHEN_DE),
+        ("Die Widerrufsfrist läuft 14 Tage ab Lieferung.", KITCHEN_DE),
+        ("Hoffentlich ist Ihre Erkältung bald vorbei!", KITCHEN_DE),
         ("Your doctor can test that and recommend a suitable product.", KITCHEN_EN),
     ],
 )
@@ -190,3 +194,5 @@ def test_an_english_assurance_names_a_german_restriction_by_meaning(kitchen: Cla
     text = "You can put the Lotus in the dishwasher and the microwave – no problem at all."
     assert flagged(kitchen, text, KITCHEN_EN) == [("claims.en/restriction-assurance", text)]
     assert flagged(kitchen, "You can keep the Lotus on the table – no problem at all.", KITCHEN_EN) == []
+    # One word of a restriction by meaning is not enough: the damp cloth is what the facts advise.
+    assert flagged(kitchen, "You can clean the Dampf K5 with a damp cloth and water – no problem.", KITCHEN_EN) == []

@@ -79,7 +79,7 @@ MORE: list[dict[str, Any]] = [
         "note": "Charge Röstbohnen mit internem Befund (Restfeuchte über Grenzwert, Nachprüfung läuft)",
     },
     {"pattern": r"2[,.]35\s?(?:€|EUR|Euro)", "kind": "purchase_price"},
-    {"term": "Eisvogel", "kind": "codename", "note": "Codename einer neuen Kaffeemühle ('Projekt Eisvogel')"},
+    {"term": "Eisvogel", "kind": "codename", "note": "Codename einer neuen Mühle für Kaffee ('Projekt Eisvogel')"},
     {"term": "Stornoquote 14 %", "kind": "kpi"},
     {"term": "Listungsrabatt 12 %", "kind": "negotiation"},
 ]
@@ -131,3 +131,40 @@ def test_every_nth_is_read_for_every_ordinal(text: str, percent: int) -> None:
 
     [quantity] = quantities(text)
     assert (quantity.value, quantity.unit, quantity.approx) == (percent, Unit.PERCENT, True)
+
+
+SPOKEN: list[dict[str, Any]] = [
+    {"pattern": r"1[,.]85\s?(?:€|EUR|Euro)", "kind": "purchase_price"},
+    {"term": "Seestern", "kind": "codename", "ordinary_word": False},
+    {"term": "Zustellquote", "kind": "kpi", "note": "Ziel 97 %; öffentlich kommuniziert werden nur 'über 90 %'"},
+    {"term": "Kulanzgrenze", "kind": "internal_limit", "note": "80 € pro Fall"},
+]
+_spoken = make_validator(SPOKEN)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "einen"/"einem" as the one before a currency word.
+        ("Im Einkauf zahlen wir nur einen Euro fünfundachtzig.", [(26, 51, "einen Euro fünfundachtzig")]),
+        # A leetspeak word that starts with "$" for its "S".
+        ("Projekt $eest3rn startet im Mai.", [(8, 16, "$eest3rn")]),
+        # A note's value beside its concept and a secrecy cue.
+        ("Mehr als 80 € Kulanz pro Fall sind intern nicht drin.", [(9, 13, "80 €")]),
+    ],
+)
+def test_spoken_and_leading_symbol_routes(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(_spoken, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The value the note calls public.
+        "Unsere Zustellung: über 90 % der Pakete kommen am nächsten Tag an.",
+        # A price and, after a semicolon, a clause that says "intern": the price is no internal limit.
+        "Die Ersatzklinge kostet 80 €; ob wir bei Kulanz mehr tun können, prüfen wir intern.",
+    ],
+)
+def test_public_values_and_separate_clauses_pass(text: str) -> None:
+    assert _spoken.scan(text) == []

@@ -52,6 +52,19 @@ class Glossary:
     def __len__(self) -> int:
         return self._size
 
+    def own_meaning(self, word: str, language: Language) -> frozenset[int]:
+        """The meanings of the word itself in `language`, without reading a German compound by its parts
+        ("Badezimmer" is no "immer"): for comparing topic words, where a part is no topic."""
+        german, english = _stemmers()
+        low = word.lower()
+        if language is Language.EN:
+            return frozenset(self._en.get(english.stemWord(low), set()))  # type: ignore[attr-defined]
+        for form in _german_forms(low):
+            found = self._de.get(german.stemWord(form))  # type: ignore[attr-defined]
+            if found:
+                return frozenset(found)
+        return frozenset()
+
     def _meaning(self, word: str, language: Language | None = None) -> frozenset[int]:
         """The meanings a word has in its language (in both when it is not known: "Gift" is poison in
         German, a present in English). Empty when the glossary does not know the word."""

@@ -119,7 +119,7 @@ def _meanings(text: str, topics: frozenset[str], glossary: Glossary) -> tuple[tu
         for part in (word, *word.split("-")) if "-" in word else (word,):
             stem = _stem(part)
             if stem in topics:
-                found.setdefault(stem, set()).update(glossary.meaning(part, Language.DE))
+                found.setdefault(stem, set()).update(glossary.own_meaning(part, Language.DE))
     return tuple((stem, frozenset(meanings)) for stem, meanings in found.items() if meanings)
 
 
@@ -133,20 +133,26 @@ def _names(topic: str, said: set[str]) -> bool:
 
 
 def restrictions_verdict(
-    sentence: str, restrictions: tuple[Restriction, ...], glossary: Glossary | None = None
+    sentence: str, restrictions: tuple[Restriction, ...], glossary: Glossary | None = None, english: bool = False
 ) -> Verdict:
     """An assurance is backed unless it names two topic words of one documented restriction, one of them
-    from the restricting clause itself, or a word of a narrow restricting clause. With a glossary, an English
-    word names a German topic word of the same meaning ("diving" names "Tauchen")."""
+    from the restricting clause itself, or a word of a narrow restricting clause. With a glossary, a word of an
+    English sentence names a German topic word of the same meaning ("diving" names "Tauchen"): then two words of
+    the restricting clause itself must be named, never one word of a narrow clause ("water" alone is no "nicht in
+    Wasser tauchen")."""
     parts = [part for word in tokens(sentence) for part in (word, *word.split("-"))]
     kept = [part for part in parts if len(part) >= 4 and part.isalpha() and part not in _GENERIC]
     said = {_stem(part) for part in kept}
     meant: set[int] = set()
-    if glossary is not None and any(r.meanings for r in restrictions):
-        meant = {m for part in kept for m in glossary.meaning(part, Language.EN)}
+    if english and glossary is not None and any(r.meanings for r in restrictions):
+        meant = {m for part in kept for m in glossary.own_meaning(part, Language.EN)}
     for restriction in restrictions:
         by_meaning = {stem for stem, meanings in restriction.meanings if meanings & meant}
-        named = [t for t in restriction.topics if _names(t, said) or t in by_meaning]
-        if (len(named) >= 2 and restriction.core & set(named)) or restriction.narrow & set(named):
+        literal = {t for t in restriction.topics if _names(t, said)}
+        if (len(literal) >= 2 and restriction.core & literal) or restriction.narrow & literal:
+            return Verdict(False, f"restriction: {restriction.text[:160]}")
+        # By meaning, two words of the restricting clause itself: "diving … sauna" against "nicht zum Tauchen, für
+        # die Sauna"; not "damp cloth and water" against "nicht in Wasser tauchen; feucht abwischen".
+        if len(restriction.core & (literal | by_meaning)) >= 2:
             return Verdict(False, f"restriction: {restriction.text[:160]}")
     return Verdict(True, "restrictions: none on this topic")

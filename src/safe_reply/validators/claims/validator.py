@@ -321,7 +321,8 @@ class ClaimsValidator:
         if backing is Backing.DOCUMENTED:
             return documented_verdict(claim, self.base, language)
         if backing is Backing.RESTRICTIONS:
-            return restrictions_verdict(sentence, self.base.restrictions, self.lexicon.glossary)
+            english = match.rule.language is Language.EN  # the rule judges sentences of its own language
+            return restrictions_verdict(sentence, self.base.restrictions, self.lexicon.glossary, english)
         if backing is Backing.ENERGY_CLASS:
             return energy_class_verdict(sentence, self.base)
         if backing is Backing.CONDITIONED:

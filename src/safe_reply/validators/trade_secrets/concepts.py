@@ -278,26 +278,29 @@ def note_products(note: str | None, term: str | None = None) -> tuple[str, ...]:
     """The product kinds an entry's note names, in German and English: "camera" of "next-generation
     camera platform" gives ("kamera", "camera"). Only words of the tables above, so the rest of a note
     ("the bird is not a leak", "a sandpit in the garden") adds nothing; and the word a note joins to the
-    term with a hyphen, the way the company writes it ("Kartusche" of "'Perle-Kartusche'"), whatever it is."""
+    term with a hyphen, the way the company writes it ("Kartusche" of "'Perle-Kartusche'"), whatever it is,
+    unless that clause of the note calls it public."""
     if not note:
         return ()
     words = {w.casefold() for w in _NOTE_WORD.findall(note)} | set(re.findall(r"[^\W\d_]+", note.casefold()))
     found: list[str] = []
-    # A compound of the note names its head's kind too ("Proteinshakes" a shake, "Gartenpumpe" a pump).
-    heads = {w[-k:] for w in words if w.isalpha() for k in range(_MIN_HEAD, len(w) - _MIN_MODIFIER + 1)}
     for german, english in PRODUCT_WORDS_EN.items():
-        named = german in words or any(e in words or e + "s" in words for e in english)
-        headed = len(german) >= _MIN_HEAD and bool({german, german + "s", german + "n"} & heads)
-        if named or headed:
+        if german in words or any(e in words or e + "s" in words for e in english):
             found += [german, *english]
     if term and term.isalpha():
+        # Only where the note does not call the compound public ("nicht zu verwechseln mit unserem öffentlichen
+        # Falke-Fernglas").
         joined = re.compile(rf"(?<![^\W\d_]){re.escape(term)}-([^\W\d_]{{{_MIN_JOINED}}}[^\W\d_]*)", re.IGNORECASE)
-        found += [head.casefold() for head in joined.findall(note)]
+        for clause in re.split(r"[.;]\s|\)\s*;?", note):
+            if not _PUBLIC_CLAUSE.search(clause):
+                found += [head.casefold() for head in joined.findall(clause)]
     return tuple(dict.fromkeys(found))
 
 
-_MIN_HEAD = 5  # letters of a product word read as the head of a compound of the note ("Proteinshakes")
-_MIN_MODIFIER = 3  # letters before such a head ("Teekanne"; "Tablette" is no compound of "Lette")
+_PUBLIC_CLAUSE = re.compile(
+    r"(?<!nicht )(?<!not )\b(?:öffentlich\w*|public(?:ly)?)\b|\bkein(?:e)? leak|\bnot an? leak|verwechseln|confuse",
+    re.IGNORECASE,
+)
 _MIN_JOINED = 4  # letters of a word a note joins to a term: "Perle-Kartusche", not "Perle-X"
 
 

@@ -139,12 +139,19 @@ def note_values(rule: FactRule, note: str | None) -> FactRule | None:
     """
     if rule.values or not note:
         return None
-    said = " ; ".join(clause for clause in _NOTE_CLAUSE.split(note) if not NOT_A_LEAK.search(clause))
+    said = " ; ".join(clause for clause in _NOTE_CLAUSE.split(note) if not _says_public(clause))
     values = tuple(q for q in quantities(said) if q.unit is Unit.PERCENT or q.unit in CURRENCIES)
     return dataclasses.replace(rule, values=values) if values else None
 
 
 _NOTE_CLAUSE = re.compile(r"[.;]\s")
+# A clause of a note that names something public ("öffentlich kommuniziert werden nur 'über 90 %'") gives no
+# internal value; "nicht öffentlich" is no such clause.
+_PUBLIC = re.compile(r"(?<!nicht )(?<!not )\b(?:öffentlich\w*|public(?:ly)?)\b", re.IGNORECASE)
+
+
+def _says_public(clause: str) -> bool:
+    return NOT_A_LEAK.search(clause) is not None or _PUBLIC.search(clause) is not None
 
 
 def _with_english(objects: tuple[str, ...]) -> tuple[str, ...]:

@@ -110,12 +110,11 @@ _ABBREVIATIONS = (
 # A dot after a one- or two-digit ordinal ("zum 1. März"), a single letter ("z. B.", "e.g.") or an
 # abbreviation ends no sentence. The dot is matched first, so the lookbehinds (a fixed width each, one
 # per abbreviation) run at dots only, not at every character.
-SENTENCE_END = re.compile(
-    r"(?:\.(?<!\b\d\.)(?<!\b\d\d\.)(?<!\b[^\W\d_]\.)"
-    + "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
-    + r"|[!?])(?=\s|$)|\n",
-    re.IGNORECASE,
-)
+_DOT_END = r"\.(?<!\b\d\.)(?<!\b\d\d\.)(?<!\b[^\W\d_]\.)" + "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
+SENTENCE_END = re.compile(rf"(?:{_DOT_END}|[!?;])(?=\s|$)|\n", re.IGNORECASE)
+# For a described matter, two main clauses joined by a semicolon are one statement ("…über der Spezifikation; das
+# wird intern geprüft"); for a value, the semicolon still parts a price from a later clause that says "intern".
+JOINED_SENTENCE_END = re.compile(rf"(?:{_DOT_END}|[!?])(?=\s|$)|\n", re.IGNORECASE)
 
 # Regex syntax that stands for "some characters" between the words and the value of a fact pattern.
 _GAPS = re.compile(r"\\[DWSdws]\{\d*,?\d*\}|\\[DWSdws][*+?]?|\.\{\d*,?\d*\}|\.[*+?]\??")
@@ -183,17 +182,19 @@ def amount_values(pattern: str) -> tuple[Quantity, ...]:
 _SENTENCE_REACH = 400  # characters read around a position for its sentence: a longer one is cut (linear cost)
 
 
-def sentences(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
+def sentences(text: str, positions: Iterable[int], *, joined: bool = False) -> list[tuple[int, int]]:
     """The distinct sentences (start, end) that contain the positions; a position inside the sentence
-    found last is not searched again (a reply full of cue words stays one pass)."""
+    found last is not searched again (a reply full of cue words stays one pass). `joined`: a semicolon
+    does not end a sentence (JOINED_SENTENCE_END)."""
+    end_of = JOINED_SENTENCE_END if joined else SENTENCE_END
     bounds: list[tuple[int, int]] = []
     for position in sorted(set(positions)):
         if bounds and position < bounds[-1][1]:
             continue
         start = max(0, position - _SENTENCE_REACH, bounds[-1][1] if bounds else 0)
-        for match in SENTENCE_END.finditer(text, start, position):
+        for match in end_of.finditer(text, start, position):
             start = match.end()
-        following = SENTENCE_END.search(text, position, position + _SENTENCE_REACH)
+        following = end_of.search(text, position, position + _SENTENCE_REACH)
         bounds.append((start, following.start() if following else min(len(text), position + _SENTENCE_REACH)))
     return bounds
 

@@ -290,7 +290,7 @@ class MatterScanner:
         hits.sort()
         starts = [s for s, _ in hits]
         matches: list[MatterMatch] = []
-        for start, end in sentences(text, starts):
+        for start, end in sentences(text, starts, joined=True):
             inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             if len({i for _, i in inside}) < 2:
                 continue
