@@ -8,6 +8,7 @@ Every check returns a `Verdict` whose `compared_with` names the facts, for the r
 
 from __future__ import annotations
 
+import functools
 import re
 
 from safe_reply.negation import denies
@@ -131,7 +132,7 @@ def _documented_certificate(claim: str, all_text: str) -> str | None:
     said = [w for m in _CERTIFIED_WORD.finditer(claim) for w in m.groups() if w and len(w) >= 3]
     if not said:
         return None
-    folded = _fold(all_text)
+    folded = _folded_facts(all_text)
     for word in said:
         stem = _fold(word)[:_STEM]
         found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(stem)}", folded)]
@@ -142,6 +143,12 @@ def _documented_certificate(claim: str, all_text: str) -> str | None:
 
 
 _STEM = 8  # letters a certified word is compared by ("Ökotrophologin" / "Ökotrophologen")
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_facts(all_text: str) -> str:
+    """A line's facts folded once, not per claim (a service line's catalogue holds every line's facts)."""
+    return _fold(all_text)
 
 
 def _marks(claim: str, lexicon: Lexicon) -> list[tuple[str, ...]]:
