@@ -16,7 +16,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -107,10 +107,12 @@ def browser(tmp_path: Path) -> Iterator[object]:
 
 
 def test_review_in_a_real_browser(server: tuple[str, Path, Path], browser: object, tmp_path: Path) -> None:
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -131,10 +133,23 @@ def test_review_in_a_real_browser(server: tuple[str, Path, Path], browser: objec
     def press(keys: str) -> None:
         ActionChains(driver).send_keys(keys).perform()
 
+    def gone(element: WebElement) -> Callable[[WebDriver], bool]:
+        """`ec.staleness_of`, also when Chrome reports the replaced page's node as "does not belong to the
+        document" (a WebDriverException, not a StaleElementReferenceException) while the page reloads."""
+
+        def check(_: WebDriver) -> bool:
+            try:
+                element.is_enabled()
+            except WebDriverException:  # StaleElementReferenceException is one too
+                return True
+            return False
+
+        return check
+
     def label_by_key(key: str) -> None:
         old = driver.find_element(By.CSS_SELECTOR, "tr.selected")
         press(key)
-        wait.until(ec.staleness_of(old))  # the label was posted and the queue reloaded
+        wait.until(gone(old))  # the label was posted and the queue reloaded
         wait.until(ec.presence_of_element_located((By.ID, "count")))
 
     # Sign in as a reviewer who may reveal; the queue leaves out the two mechanical AI-notice findings.
