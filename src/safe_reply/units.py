@@ -44,6 +44,9 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bJahr(?:e|en)?\b", "year"),
         (r"\bLitern?\b", "liter"),
         (r"\bZoll\b", "inch"),
+        # Down's fill power is written "750 cuin" (IDFB): cubic inches per ounce of down, no volume.
+        (r"\bcuin\b", "inch**3/ounce"),
+        (r"\bcu\.?\s?in\b", "inch**3"),
         (r"\bGrad\b", "degC"),
         (r"°C", "degC"),
         (r"\bProzent\b", "percent"),
@@ -102,7 +105,31 @@ def fact_unit(text: str) -> Unit:
         return fact_unit("%")
     if _CURRENCY.fullmatch(written):
         return Unit(Dimension.OTHER, 1.0)
-    return _pint_unit(written)
+    try:
+        return _pint_unit(written)
+    except UnknownUnit:
+        if _counted_noun(written):
+            # A count of named things ("16 Stufen", "2 Waschgänge", "12 levels") is no unit of
+            # measurement, yet it is how a spec sheet writes them: it loads, and is shown to the
+            # reviewer but never compared (as a text value would be).
+            return Unit(Dimension.OTHER, 1.0)
+        raise
+
+
+_ENGLISH_PLURAL = re.compile(r"[a-z]{3,}s")
+# What is counted is named in the plural: "16 Stufen", "2 Waschgänge", "5 Programme", "3 Fächer".
+_GERMAN_PLURAL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:e|en|n|er|s)")
+
+
+def _counted_noun(text: str) -> bool:
+    """Whether the unit is one noun of German or English that names what is counted, in the plural: a capitalised
+    German noun, listed or a compound of a common word ("Stufen", "Waschgänge"), or an ordinary English plural
+    ("levels"). Typos of units ("kmh", "Meterr") and coined words ("furlongs_per_fortnight") are none."""
+    from safe_reply.word_frequencies import german_nouns, ordinary_words
+
+    if _ENGLISH_PLURAL.fullmatch(text):
+        return bool(ordinary_words([text], english=True))
+    return _GERMAN_PLURAL.fullmatch(text) is not None and bool(ordinary_words([text]) or german_nouns([text]))
 
 
 # Alcohol by volume ("% vol", "Vol.-%", "vol%") is a percentage like any other.

@@ -12,7 +12,7 @@ from safe_reply.contracts import BuildContext
 from safe_reply.errors import ConfigErrors
 from safe_reply.eval.corpus import load_fact_base, policy_from_corpus
 from safe_reply.loader import load_policy
-from safe_reply.quantities import Dimension
+from safe_reply.quantities import Dimension, Unit
 from safe_reply.types import Context, Language
 from safe_reply.units import UnknownUnit, fact_unit
 from safe_reply.validators.claims import ClaimsValidator, Settings, build
@@ -144,6 +144,23 @@ def test_real_units_without_a_reply_parser_load_and_are_never_compared(written: 
 def test_unknown_units_are_rejected(written: str) -> None:
     with pytest.raises(UnknownUnit):
         fact_unit(written)
+
+
+@pytest.mark.parametrize("written", ["Stufen", "Waschgänge", "Programme", "levels", "settings", "cuin"])
+def test_a_count_of_named_things_loads_and_is_never_compared(written: str) -> None:
+    # "16 Stufen", "2 Waschgänge", "12 levels", fill power "750 cuin": how spec sheets write counts;
+    # no unit of measurement, so no reply figure is compared with them (as with a text value).
+    assert fact_unit(written) == Unit(Dimension.OTHER, 1.0)
+
+
+@pytest.mark.parametrize("written", ["Europa", "Meterr", "kmhs", "Zorvaks", "Waschgang", "waschgänge"])
+def test_no_count_without_a_plural_noun_of_either_language(written: str) -> None:
+    with pytest.raises(UnknownUnit):
+        fact_unit(written)
+
+
+def test_cubic_inches_are_a_volume() -> None:
+    assert fact_unit("cu in") == Unit(Dimension.VOLUME, pytest.approx(0.016387064))
 
 
 def _config(tmp_path: Path, facts: str) -> Path:
