@@ -129,6 +129,14 @@ class Frequencies:
             self._common = _common_words()
         return any(form in self._common for form in word_forms(word))
 
+    def german_headed(self, word: str) -> bool:
+        """Does `word` end in a common word of German only, after at least three letters ("Kondensat|pumpe",
+        "Schwimmer|schalter", "Gries|bach")? Then it is a German compound: a kind of that thing or a place,
+        whatever its first part, not a coined name ("Thermo|well", "Clear|flow" end in English words)."""
+        low = word.casefold()
+        german = _common_german_words()
+        return any(low[cut:] in german for cut in range(3, len(low) - _MIN_PART + 1))
+
     def compound_of_common(self, word: str) -> bool:
         """Is `word` two common words joined ("Hotelgruppe", "Kühlwerk"), with or without a linking s?"""
         low = word.casefold()
@@ -210,6 +218,21 @@ def _common_words() -> frozenset[str]:
         for _, bin_words in _bins(language, COMMON_ZIPF):
             words.update(bin_words)
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_german_words() -> frozenset[str]:
+    """The common words of German (COMMON_ZIPF) that are clearly rarer in English (_NOUN_EXCESS): "pumpe",
+    "schalter", "bach", not "flow", "master", "well". Read once per process, on first use."""
+    german: dict[str, float] = {}
+    for centibels, bin_words in _bins("de", COMMON_ZIPF):
+        for word in bin_words:
+            german.setdefault(word, 9 - centibels / 100)
+    for centibels, bin_words in _bins("en", COMMON_ZIPF - _NOUN_EXCESS):
+        for word in german.keys() & set(bin_words):
+            if german[word] - (9 - centibels / 100) < _NOUN_EXCESS:
+                german[word] = -1.0  # as common in English: no German head
+    return frozenset(word for word, zipf in german.items() if zipf >= COMMON_ZIPF)
 
 
 def _bins(language: str, down_to: float) -> Iterator[tuple[int, list[str]]]:

@@ -106,6 +106,7 @@ from safe_reply.validators.trade_secrets.variants import (
     VariantTrick,
     code_lines,
     term_variants,
+    words_undisguised,
 )
 from safe_reply.word_frequencies import Frequencies
 
@@ -376,7 +377,10 @@ class _Compiler:
                 single = t.english and " " not in t.text
                 common = single and self.frequencies.english_zipf(t.text) >= COMMON_TRANSLATION_ZIPF
                 base = self.strict_rule if common else self.translation_rule
-                found.append((t.text, True, base.with_cues(context) if context else base, t.english))
+                # Its capital counts only as the company's own thing ("our Northern Lights 2 lamp"): capitalised
+                # elsewhere a translation is as often another name ("Arrakis from Dune", "a Lighthouse report").
+                named = dataclasses.replace(base.with_cues(context) if context else base, owned_capital=True)
+                found.append((t.text, True, named, t.english))
         return found
 
     def _add_pattern(self, entry: PatternEntry) -> None:
@@ -465,6 +469,7 @@ class _Compiler:
         for spelling, alias, rule, english in spellings:
             index = len(self.terms)
             variants = term_variants(spelling, as_written=self.as_written)
+            variants = words_undisguised(variants, lambda key: self.frequencies.english_zipf(key) > 0)
             # isupper() holds whenever every letter is a capital: the exact test runs only then.
             upper = spelling.isupper() and sum(c.isalpha() for c in spelling) > 1
             upper = upper and all(c.isupper() for c in spelling if c.isalpha())

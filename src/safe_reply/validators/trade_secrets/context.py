@@ -188,6 +188,9 @@ def _plain(word: str) -> str:
     return word.translate(_UMLAUTS)
 
 
+_OWNED_BEFORE = re.compile(r"\b(?:our|the\s+new|a\s+new|new|upcoming|unser\w*|neue\w*)\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class NameRule:
     """Cue words (casefolded) and the window; one shared instance unless a term adds its own cues."""
@@ -211,6 +214,9 @@ class NameRule:
     # ... and is a word of German too ("Sonne", "Kette"): in a German reply only a sentence about the market
     # shows the firm, not its bare use ("bei Sonne", "Klar, das geht").
     german_word: bool = False
+    # A translated codename: its capital counts only as the company's own thing ("our Northern Lights 2 lamp",
+    # "the new Kingfisher sofa"); capitalised elsewhere it is as often another name ("Arrakis from Dune").
+    owned_capital: bool = False
 
     @classmethod
     def build(
@@ -307,7 +313,11 @@ class NameRule:
             and any(_is_cue(self.sentence_cues, _fold(w)) for w in _RELATION_WORD.findall(before + " " + after))
         ):
             return Evidence.CONTEXT
-        if english and capitalised_in_english(text, start, end, before, english_reply):
+        if (
+            english
+            and (not self.owned_capital or _OWNED_BEFORE.search(before[-24:]) is not None)
+            and capitalised_in_english(text, start, end, before, english_reply)
+        ):
             return Evidence.CAPITALISED
         if foreign and (not DETERMINER.search(before) or attributive(after)) and is_english(text, english_reply):
             return Evidence.FOREIGN

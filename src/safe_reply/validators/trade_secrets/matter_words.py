@@ -96,12 +96,21 @@ _PLAN = (
     r"|warehouse|location)|shutting (?:its|our|the) doors|\bclosure|shut(?:ting)? down|no longer (?:be )?(?:made"
     r"|produced|sold|stocked|offered|carried)|stop (?:selling|making|producing|offering|stocking)|being retired)"
 )
+_FAILING = (
+    r"(?:\b(?:hakt|haken|klemmt|klemmen|streikt|streiken)\b|ausfall|ausfäll|\bfäll(?:t|en) (?:\w+ ){0,5}?aus\b"
+    r"|\bfail(?:s|ed|ing|ures?)?\b|malfunction|\bjam(?:s|med|ming)?\b|\bstick(?:s|ing)?\b|\bstuck\b|breaks? down)"
+)
+_MORE_OFTEN = r"(?:häufiger|öfter|vermehrt|gehäuft|more often|more frequently|increasingly|unusually often)"
 _ISSUE = (
     # The problem itself and that it is being looked into, both needed ("Bei Bluetooth-Problemen mit
     # Firmware 2.3 hilft ein Neustart" is support, not a disclosure).
     r"(?=.*(?:schwachstelle|sicherheitslücke|lücke|problem|fehler|defekt|mangel|auffällig|zu niedrig|zu hoch"
     r"|abweich|\boffen\b|vulnerab|weakness|flaw|\bbug|exploit|issue|defect|fault|too (?:low|high)|deviat|\bopen\b"
-    r"|unpatched|contamina|verunrein|rückruf|recall))"
+    r"|unpatched|contamina|verunrein|rückruf|recall"
+    # Readings off what was expected, and a part that fails more often than it should ("hakt leider
+    # häufiger", "fällt öfter aus", "fails more often"); a failure alone is support ("Falls der Schalter klemmt").
+    r"|(?:höher|niedriger|größer|schlechter) als erwartet|(?:higher|lower|worse) than expected|störanfällig"
+    rf"|{_FAILING}.*{_MORE_OFTEN}|{_MORE_OFTEN}.*{_FAILING}))"
     r"(?=.*(?:prüfen|geprüft|untersuch|analys|investigat|looking into|\bfix|patch|in arbeit|working on|bekannt"
     r"|\bknown|intern|noch nicht|not yet|gerade|currently|checking|examin))"
 )

@@ -191,8 +191,17 @@ def matter_rule(
         pair = f"{first} {second}"
         if pair in _EN_DE or pair in _DE_EN:
             units[pair] = (pair, *_EN_DE.get(pair, ()), *_DE_EN.get(pair, ()))
+    # Of an issue, a public word of the term itself is a unit, though never the telling one: "Kühl M12" of
+    # "Kondensatpumpe Kühl M12" says which product the component's problem is about ("Bei der Kühl M12 fallen
+    # die Kondensatpumpen häufig aus"); the component's own word must still be there. Not of a plan: a brand
+    # in a successor's name ("Lorenzen Fit Row 700") is in every reply, and a plan's frame is any season.
+    shown = (
+        frozenset(t for t in named if t in public and t not in GENERIC_WORDS)
+        if set(classes) == {MatterClass.ISSUE}
+        else frozenset()
+    )
     for token in tokens:
-        if token in GENERIC_WORDS or token in public or token in units:
+        if token in GENERIC_WORDS or (token in public and token not in shown) or token in units:
             continue
         if token[0].isdigit():
             if len(token.replace(".", "")) >= 2:
@@ -220,7 +229,7 @@ def matter_rule(
         i
         for i, (keys, forms) in enumerate(groups)
         if i not in years
-        and not any(k in END_WORDS for k in keys)
+        and not any(k in END_WORDS or k in shown for k in keys)
         and any(k in named or " " in k or not _in_table(k) for k in keys)
     )
     unit_forms = [forms for _, forms in groups]

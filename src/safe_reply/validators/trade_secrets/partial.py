@@ -101,11 +101,14 @@ def partial_mentions(
             for pair in (tokens[index - 1 : index + 1] if index else [], tokens[index : index + 2]):
                 key = tuple(p.lower() for p in pair)
                 # Two numbers ("2.1.4 2") are no designation: only a word with its number is.
+                # Nor a number with a lower-case word ("ab 2027" of "KI-Modus kostenpflichtig ab 2027"):
+                # a preposition or an adjective with a year or an amount is any sentence's, no model name.
                 if (
                     len(pair) == 2
                     and len(pair) < len(tokens)
                     and key not in public_pairs
                     and not all(_is_number(p) for p in pair)
+                    and not _number_with_lower_word(pair)
                 ):
                     parts.append(" ".join(pair))
         elif (
@@ -115,6 +118,9 @@ def partial_mentions(
             and low not in public
             and not frequencies.ordinary(low)
             and not frequencies.compound_of_common(low)
+            # A German compound names a part ("Kondensatpumpe" of "Kondensatpumpe Kühl M12"), except in a
+            # firm's name, where it is mostly a surname or a place ("Haselmann", "Griesbach").
+            and (organisation or not frequencies.german_headed(low))
         ):
             parts.append(token)
     return list(dict.fromkeys(parts))
@@ -269,6 +275,11 @@ def _acronym(token: str) -> bool:
     return 3 <= len(token) <= 6 and token.isalpha() and token.isupper()
 
 
+def _number_with_lower_word(pair: list[str]) -> bool:
+    """A bare number beside a lower-case word ("ab 2027", "kostenpflichtig 2027", "version 2")."""
+    return any(_is_number(p) for p in pair) and all(p.islower() for p in pair if not _is_number(p))
+
+
 def _is_number(token: str) -> bool:
     return token.replace(".", "").replace(",", "").isdigit()
 
@@ -287,7 +298,11 @@ def name_mentions(term: str, public: frozenset[str], frequencies: Frequencies) -
         and token[0].isupper()
         and token.lower() not in public
         and not frequencies.common(token)
-        and (frequencies.ordinary(token.lower()) or frequencies.compound_of_common(token.lower()))
+        and (
+            frequencies.ordinary(token.lower())
+            or frequencies.compound_of_common(token.lower())
+            or frequencies.german_headed(token)
+        )
     ]
 
 

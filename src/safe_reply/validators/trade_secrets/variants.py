@@ -13,6 +13,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -30,6 +31,7 @@ __all__ = [
     "loosen_pattern",
     "term_key",
     "term_variants",
+    "words_undisguised",
 ]
 
 # Reversed and ROT13 forms of shorter terms collide with ordinary words ("Eos" -> "rbf", "soe").
@@ -95,6 +97,13 @@ def term_key(term: str, *, leet: bool = False) -> tuple[str, frozenset[int]]:
     skeleton = full_skeleton(term, leet=leet)
     gaps = skeleton.gaps
     return skeleton.text, frozenset(i for i in range(1, len(skeleton.text)) if gaps[i] >= GapKind.HYPHEN)
+
+
+def words_undisguised(variants: list[Variant], is_word: Callable[[str], bool]) -> list[Variant]:
+    """Without the transliterations that are words of their own: "Düne" without its umlaut is the English
+    "Dune" (the film), "Bär" the English "bar"; no disguise, and the term's translation (an alias with its
+    own name rule) finds the codename said in English ("Project Dune")."""
+    return [v for v in variants if v.trick is not VariantTrick.TRANSLITERATED or not is_word(v.key)]
 
 
 def _transliterations(term: str) -> list[str]:
