@@ -186,7 +186,7 @@ def numeric_facts(
     qualifier = fact.qualifier or ""
     clauses = split_clauses(qualifier)
     head = clauses[0] if clauses else ""
-    scope: list[int | None] = list(product_scope(fact, products, labels, PAREN.sub(" ", head))) or [None]
+    scope: list[int | None] = list(product_scope(fact, products, labels, PAREN.sub(" ", head), qualifier)) or [None]
     cues, groups = label_cues(fact, labels, lexicon)
     cues = tuple(c for c in cues if c not in all_name_words(products))
     conditions = {**conditions_of(PAREN.sub(" ", head)), **dict(fact.conditions)}
@@ -342,6 +342,9 @@ def _clause_figures(
     if _DENIAL.search(text):
         return []
     outer = PAREN.sub(lambda m: " " * len(m.group()), text)  # same offsets, bracketed figures left out
+    # A product's own number is no figure of the clause ("Aeris 40 bis 40 m²" is no range from 40 to 40).
+    for start, end in products.spans(text):
+        outer = outer[:start] + " " * (end - start) + outer[end:]
     own = groups_of(blank_figures(text), lexicon)
     # A clause that names another attribute ("Ladezeit ca. 3 h" in a run-time fact, "107 % NRV" in a
     # content fact) is that attribute's, in whatever unit it has.

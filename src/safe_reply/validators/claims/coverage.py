@@ -46,6 +46,39 @@ def excluded_case(entry: str, sentence: str, lexicon: Lexicon) -> bool:
     return False
 
 
+# What a return or service term leaves out, written after "ausgenommen"/"except" ("ausgenommen gebrauchte Filter
+# (eingesetzt ...)"): each listed case.
+_LEFT_OUT = re.compile(
+    r"\b(?:ausgenommen|außer|except(?:\s+for)?|excluding|excluded)\s*:?\s+(?!sind\b|are\b)([^;.()]+)", re.IGNORECASE
+)
+_LEFT_OUT_BEFORE = re.compile(
+    r"([^;.,:()]+?)\s+(?:sind|ist|bleiben|bleibt|are|is)\s+(?:davon\s+|hiervon\s+)?(?:ausgenommen|ausgeschlossen|excluded)\b",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r",|\b(?:und|oder|and|or)\b", re.IGNORECASE)
+
+
+def names_left_out(entry: str, sentence: str) -> bool:
+    """Whether a clause of the sentence names, without denying it, a case the term leaves out: every word of
+    five or more letters of that case ("gebrauchte Filter": the filter and its being used), not just one of
+    them (a term about filters leaves out only the used ones)."""
+    cases = [
+        words
+        for m in (*_LEFT_OUT.finditer(entry), *_LEFT_OUT_BEFORE.finditer(entry))
+        for case in _LISTED.split(m.group(1))
+        if (words := {stem(w) for w in tokens(case) if len(w) >= 5})
+    ]
+    if not cases:
+        return False
+    for clause in _CLAUSE.split(sentence):
+        if not clause.strip() or _DENIAL.search(clause):
+            continue
+        said = {stem(w) for w in tokens(clause) if len(w) >= 5}
+        if any(case <= said for case in cases):
+            return True
+    return False
+
+
 def waives_stated_term(entry: str, sentence: str, lexicon: Lexicon, terms: frozenset[str]) -> bool:
     """Whether the promise waives a plan term ("ohne Selbstbeteiligung", "no excess") that the entry states
     without waiving it in its own clause: "Selbstbeteiligung 30 €" is stated; "ohne Sonnenbrillen" of another

@@ -25,7 +25,7 @@ from safe_reply.lang import detect_language
 from safe_reply.quantities import Dimension
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
-from safe_reply.validators.claims.coverage import excluded_case, waives_stated_term
+from safe_reply.validators.claims.coverage import excluded_case, names_left_out, waives_stated_term
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.glossary import meaning_keys
 from safe_reply.validators.claims.lexicon import Lexicon
@@ -136,6 +136,9 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     for entry in entries:
         if not concepts <= _concepts(entry, lexicon):
             continue
+        # A case the term leaves out ("ausgenommen gebrauchte Filter") is not backed by the rest of it.
+        if names_left_out(entry, sentence):
+            continue
         # Where the sentence names only the kind of product ("holen wir die Matratze kostenlos ab": the product
         # "Tonnentaschenfederkern-Matratze"), what is free is a service around it, and any clause of the term may
         # name it; a thing of its own (a listed service such as "Hausbesuch" too) must be the one the term makes free.
@@ -151,10 +154,13 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         # "Punkte verfallen nie" is not backed by "Punkte verfallen am Ende des zweiten Kalenderjahres".
         if endless and not _ENDLESS.search(entry):
             continue
-        # "regardless of order value" waives the term's threshold ("versandkostenfrei ab 50 €").
+        # "regardless of order value" waives the term's threshold ("versandkostenfrei ab 50 €"); and a plan's own
+        # freebie ("Filter-Abo: ... versandkostenfrei") is no waiver for every order, where the sentence names no plan.
         if waived and _THRESHOLD.search(entry) and not _always_for(entry, sentence):
             continue
-        if all(_has_figure(entry, f) for f in figures) and all(a in money(entry) for a in amounts):
+        if waived and not plans and _PLAN.search(_about(entry, base)) and not _PLAN.search(sentence.lower()):
+            continue
+        if all(_has_figure(entry, f) for f in figures) and _amounts_of_term(amounts, entry, base):
             return Verdict(True, f"service terms: {entry[:120]}")
     return Verdict(False, shown)
 
@@ -274,18 +280,26 @@ def price_reference_verdict(
             if _concepts(rest, lexicon) & _PRICE_KINDS and not _DENIED.search(rest):
                 return service_verdict(rest, rest, language, base, lexicon)
             return Verdict(True, f"offers: {entry[:120]}")
+    # A documented discount worked out on a documented price ("15 % off: €41.65 instead of €49"): the share
+    # the sentence names is one the terms grant, and every amount follows from the published ones.
+    documented = documented_shares(base)
+    if shares and all(any(abs(f[1] - d) < 1e-6 for d in documented) for f in shares) and all(
+        _priced(a, amounts, base.prices, documented) for a in amounts
+    ):
+        return Verdict(True, f"prices: {', '.join(f'{p:g} €' for p in base.prices)}")
     return Verdict(False, shown)
 
 
-def _amounts_hold(amounts: list[float], documented: list[float]) -> bool:
-    """Every amount is documented, or the saving between two documented ones ("Sie sparen also 391 €")."""
+def _amounts_hold(amounts: list[float], documented: list[float], shares: tuple[float, ...] = ()) -> bool:
+    """Every amount is documented, or the saving between two documented ones ("Sie sparen also 391 €"), or worked
+    out from them (_priced)."""
     savings = {round(abs(a - b), 2) for a in documented for b in documented if a != b}
-    return all(any(abs(a - d) < 0.005 for d in documented) or round(a, 2) in savings for a in amounts)
+    return all(round(a, 2) in savings or _priced(a, amounts, documented, shares) for a in amounts)
 
 
 _NEGATED = re.compile(r"\b(?:kein\w*|ohne|entfällt|entfallen|no|without|zero)\b", re.IGNORECASE)
 _WAIVER = re.compile(
-    r"\b(?:regardless\s+of|no\s+matter|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|no\s+minimum\s+(?:order|purchase|spend)|"
+    r"\b(?:regardless\s+of|no\s+matter|whatever\s+(?:the\s+|your\s+)?(?:order|basket|cart)|on\s+(?:all|every|any)\s+orders?|irrespective\s+of|without\s+(?:a\s+)?minimum|no\s+minimum\s+(?:order|purchase|spend)|"
     r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|kein(?:en)?\s+mindest(?:bestell|einkauf|umsatz)\w*|auf\s+jede\s+bestellung)",
     re.IGNORECASE,
 )
@@ -419,7 +433,39 @@ def price_verdict(sentence: str, base: FactBase) -> Verdict:
     shown = "prices: " + (", ".join(f"{p:g} €" for p in base.prices) or "none documented")
     if not amounts:
         return Verdict(True, shown)
-    return Verdict(all(any(abs(a - p) < 0.005 for p in base.prices) for a in amounts), shown)
+    shares = documented_shares(base)
+    return Verdict(all(_priced(a, amounts, base.prices, shares) for a in amounts), shown)
+
+
+def _amounts_of_term(amounts: list[float], entry: str, base: FactBase) -> bool:
+    """Every amount is one the term states, or a published price less the term's own share ("10 % Rabatt": 35,10 €
+    for the 39 € filter the sentence names)."""
+    own = money(entry)
+    shares = tuple(float(m.replace(",", ".")) for m in _SHARE.findall(entry))
+    return all(a in own or (shares and _priced(a, amounts, [*own, *base.prices], shares)) for a in amounts)
+
+
+_SHARE = re.compile(r"(\d+(?:,\d+)?)\s?%")
+
+
+def documented_shares(base: FactBase) -> tuple[float, ...]:
+    """The percentages the service terms and approved claims state (a subscription's "15 % Rabatt")."""
+    texts = [*base.service, *(a.text for a in base.approved)]
+    return tuple(sorted({float(m.replace(",", ".")) for t in texts for m in _SHARE.findall(t)}))
+
+
+def _priced(
+    amount: float, stated: list[float], documented: tuple[float, ...] | list[float], shares: tuple[float, ...]
+) -> bool:
+    """A documented amount, or one worked out from the documented amounts the sentence states with it: their
+    total ("399 € und 69 €, zusammen also 468 €") or one of them less a documented share ("15 % Rabatt: 58,65 €
+    statt 69 €"). Arithmetic on what the company publishes states nothing new."""
+    if any(abs(amount - d) < 0.005 for d in documented):
+        return True
+    known = [a for a in stated if any(abs(a - d) < 0.005 for d in documented)]
+    if len(known) >= 2 and abs(amount - sum(known)) < 0.005:
+        return True
+    return any(abs(amount - round(a * (1 - share / 100), 2)) < 0.005 for a in known for share in shares)
 
 
 def _money_positions(text: str) -> list[tuple[float, int]]:

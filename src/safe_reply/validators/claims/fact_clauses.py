@@ -105,8 +105,29 @@ def ranged(text: str, figures: list[Quantity]) -> list[tuple[Quantity, float, fl
                 * quantity.value
                 / max(parse_number(span.group(2), Language.DE), 1e-12)
             )
+        else:
+            low = _listed_low(text, quantity)
         found.append((quantity, quantity.value, low, quantity.end))
     return found
+
+
+# Bare numbers listed before a figure share its unit: "24 / 33 / 42 / 52 dB(A)" (one per fan level), "63 bzw.
+# 65 dB(A)", "6, 12 oder 24 Monate". A comma lists only with a space after it ("24,5" is one number).
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_LISTED = re.compile(rf"((?:{_NUMBER}\s*(?:/|,\s|;|bzw\.|und|oder|or|and)\s*)+)$", re.IGNORECASE)
+_LEADING = re.compile(_NUMBER)
+
+
+def _listed_low(text: str, quantity: Quantity) -> float | None:
+    """The smallest of the numbers listed right before the figure, in its unit; None without a list."""
+    listed = _LISTED.search(text, max(0, quantity.start - 60), quantity.start)
+    own = _LEADING.match(text, quantity.start)
+    if listed is None or own is None:
+        return None
+    raw = parse_number(own.group(), Language.DE)
+    numbers = [parse_number(n, Language.DE) for n in re.findall(_NUMBER, listed.group(1))]
+    smallest = min([*numbers, raw])
+    return smallest * quantity.value / max(raw, 1e-12) if smallest < raw else None
 
 
 def _joined(text: str, first: Quantity | None, second: Quantity | None) -> bool:

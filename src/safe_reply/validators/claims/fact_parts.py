@@ -77,11 +77,20 @@ def per_product(fact: Fact, qualifier: str) -> list[tuple[str, str | int | float
     return [(m.group(1), m.group(2)) for inner in PAREN.findall(qualifier) for m in _NAMED_VALUE.finditer(inner)]
 
 
-def product_scope(fact: Fact, products: ProductIndex, labels: str, head: str) -> list[int]:
-    """The products a fact's value holds for: explicit, else named in its label or qualifier's first clause."""
+def product_scope(fact: Fact, products: ProductIndex, labels: str, head: str, qualifier: str = "") -> list[int]:
+    """The products a fact's value holds for: explicit, else named in its label or qualifier's first clause,
+    else named after "nur"/"only" in a later clause ("...; nur Aeris 40 und Aeris 70 (Aeris Mini: ...)")."""
     if fact.products:
         return sorted({i for name in fact.products for i in products.named(name)})
-    return sorted(products.named(labels) or products.named(head))
+    named = products.named(labels) or products.named(head)
+    if not named:
+        only = _ONLY.search(PAREN.sub(" ", qualifier))
+        named = products.named(only.group(1)) if only else set()
+    return sorted(named)
+
+
+# A clause that limits the value to some products: "nur Aeris 40 und Aeris 70", "only for the P40".
+_ONLY = re.compile(r"\b(?:nur|ausschließlich|only|exclusively)\s+(?:für\s+|bei\s+|for\s+|on\s+)?([^;:.]{2,80})", re.I)
 
 
 def label_cues(fact: Fact, labels: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:

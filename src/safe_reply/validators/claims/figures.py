@@ -136,6 +136,11 @@ def check_numbers(
         if all(f.low is None for f in facts):
             facts = _same_range(quantity, sentence, language, base, mentioned) or facts
         if not facts:
+            # The figure of an attribute the facts give only for other products ("the Aeris Mini also filters
+            # 99.95 %" where only the Aeris 40 and 70 do): another model's value, not backed for this one.
+            others = _others(quantity, base, named, window)
+            if others:
+                results.append(NumberCheck(quantity, others, False, False))
             continue
         # Of alternatives that each name a model ("H2 bis 80 kg, H3 bis 110 kg"), the model the sentence names.
         codes = set(_MODEL_CODE.findall(sentence))
@@ -234,6 +239,26 @@ def _joined(sentence: str, first: Quantity, second: Quantity) -> bool:
 
 # A capitalised word directly followed by a number glued to a letter ("Storm 4L", "Modell X2"): a model name.
 _MODEL_NAME = re.compile(r"(?<=[A-ZÄÖÜ][a-zäöüß]{2})\s\d+[A-Za-z]\b(?!\s*(?:/|pro\b|per\b))")
+
+
+def _others(quantity: Quantity, base: FactBase, named: set[int], window: str) -> tuple[NumericFact, ...]:
+    """The facts of the figure's attribute, named by the words around it, that hold only for products other than
+    the one named with the figure; none where the facts give that product any figure of the kind (its own fact
+    may name no attribute: "Duffel 60: 60 l, 1,1 kg"), or where the product is named elsewhere in the sentence
+    ("bis zu 40 km ... mit Zweitakku" names no accessory's range)."""
+    named = base.products.named(window) if named else set()
+    if not named or any(f.dimension is quantity.dimension and f.product in named for f in base.numeric):
+        return ()
+    lower, words = window.lower(), split_words(window)
+    return tuple(
+        f
+        for f in base.numeric
+        if f.dimension is quantity.dimension
+        and not f.foreign
+        and f.product is not None
+        and f.product not in named
+        and (any(cue_in(c, lower, words) for c in f.cues) or any(g.search(window) for g in f.groups))
+    )
 
 
 def _candidates(

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 from safe_reply.quantities import Dimension, Quantity
+from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import RELATIVE
 from safe_reply.validators.claims.facts import FactBase
+from safe_reply.validators.claims.service_figures import service_figures
 from safe_reply.validators.claims.servings import serving_size
 
 # A figure that states a measuring condition ("in 1 m Abstand"), a reference amount ("pro 100 g") or a
@@ -51,6 +53,36 @@ _CUSTOMER = re.compile(
     r"|\b(?:stopped|broke|failed|nicht\s+mehr)\b[^,;]*\b(?:after|since|nach|seit)\b",
     re.IGNORECASE,
 )
+# A figure the product falls short of ("Für 50 m² ist die Split S35 zu klein", "too weak for 60 m²"): the clause
+# says the product does not reach it, the opposite of a claim that it does.
+_SHORT_OF = re.compile(
+    r"\bzu\s+(?:klein|knapp|schwach|gering|kurz|leicht|niedrig)\b|\breicht\s+(?:\w+\s+)?nicht\b"
+    r"|\bnicht\s+(?:\w+\s+)?(?:geeignet|ausreichend|ausgelegt)\b|\bunterdimensioniert"
+    r"|\btoo\s+(?:small|weak|low|short|little)\b|\bnot\s+(?:\w+\s+)?(?:enough|suitable|sufficient|designed)\b"
+    r"|\bundersized\b",
+    re.IGNORECASE,
+)
+# What a delivery or a subscription is about ("Lieferintervall von 12 Monaten", "every 6 months by subscription"):
+# a figure there is a service term, not the product's spec ("bis zu 12 Monate Filterstandzeit").
+_SERVICE_TOPIC = re.compile(
+    r"liefer|versand|zustell|\babo\b|\w*-abo\b|abonnement|deliver|shipping|subscri", re.IGNORECASE
+)
+
+
+def _service_term(sentence: str, quantity: Quantity, base: FactBase) -> bool:
+    """The figure restates a service term of the line that is about the same topic as the sentence."""
+    if not _SERVICE_TOPIC.search(sentence):
+        return False
+    return any(
+        _SERVICE_TOPIC.search(entry)
+        and any(
+            d is quantity.dimension and abs(v - quantity.value) <= max(quantity.step, 1e-9)
+            for d, v in service_figures(entry, Language.DE)
+        )
+        for entry in base.service
+    )
+
+
 # The writer's own body ("Ich bin selbst 1,92 m groß", "I'm 1.85 m tall"): no figure of the product.
 _SPEAKER = re.compile(r"\b(?:ich\s+bin|ich\s+wiege|i\s+am|i['’]m|i\s+weigh)\s+(?:selbst\s+|auch\s+|myself\s+)?$", re.I)
 _BODY = re.compile(r"\s*(?:groß|schwer|alt|tall|old|heavy)\b|\s*$|\s*[,.;]", re.IGNORECASE)
@@ -109,7 +141,7 @@ def not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, quantity.start)), default=0)
     clause_end = _CLAUSE_START.search(sentence, quantity.end)
     clause = sentence[clause_start : clause_end.start() if clause_end else len(sentence)]
-    if _CUSTOMER.search(clause):
+    if _CUSTOMER.search(clause) or _SHORT_OF.search(clause) or _service_term(sentence, quantity, base):
         return True
     if quantity.dimension in _INSTRUCTED and _INSTRUCTION.search(clause):
         return True
