@@ -73,10 +73,24 @@ def hoods() -> ClaimsValidator:
         # A negated environmental claim with the verb at the end.
         "Als klimaneutral würden wir die Dunst 60 nicht bezeichnen.",
         "Ich habe Ihre Reklamation unter der Vorgangsnummer VG-2026-31874 angelegt.",
+        # Hedged or relayed, no promise.
+        "Hoffentlich ist der Filter morgen bei Ihnen.",
+        "Laut DHL ist das Paket morgen bei Ihnen.",
     ],
 )
 def test_backed(hoods: ClaimsValidator, text: str) -> None:
     assert flagged(hoods, text, DE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't confirm that the Dunst 90 came out on top at Stiftung Warentest.",
+        "I'm an AI assistant – for a binding quote for several hoods, our sales team is happy to help.",
+    ],
+)
+def test_denials_and_referrals_are_no_claims(hoods: ClaimsValidator, text: str) -> None:
+    assert flagged(hoods, text, EN) == []
 
 
 @pytest.mark.parametrize(
@@ -97,6 +111,10 @@ def test_backed(hoods: ClaimsValidator, text: str) -> None:
         ("Mit dem Wartungsvertrag verlängert sich Ihre Garantie auf fünf Jahre.", DE, "claims.de/guarantee-offer"),
         ("As a thank-you, your guarantee on the Dunst 90 is extended to five years.", EN, "claims.en/guarantee-offer"),
         ("I can offer you the installation at a binding flat rate of €299.", EN, "claims.en/binding-offer"),
+        # The review's probes: a negated shortfall claims the figure; a discount granted on filters is none on a hood.
+        ("Die Dunst 60 ist für 80 m² keineswegs zu klein.", DE, "claims.de/spec-figure-units"),
+        ("Mit 10 % Rabatt kostet Sie die Dunst 60 nur 359,10 € statt 399 €.", DE, "claims.de/price"),
+        ("We'll extend your guarantee to five years as a goodwill gesture.", EN, "claims.en/guarantee-offer"),
     ],
 )
 def test_flagged(hoods: ClaimsValidator, text: str, context: Context, rule: str) -> None:

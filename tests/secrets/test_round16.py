@@ -34,7 +34,13 @@ _validator = make_validator(ENTRIES, **PUBLIC)
             "Beim Stadtrad S7 hakt das Tretlagerlager leider häufiger, das ist bei uns bekannt.",
             [(0, 81, "Beim Stadtrad S7 hakt das Tretlagerlager leider häufiger, das ist bei uns bekannt")],
         ),
+        # The frequency of a failure is the company's own quality data, without any word of investigation.
+        (
+            "Das Tretlagerlager des Stadtrad S7 fällt leider häufiger aus als es sollte.",
+            [(0, 74, "Das Tretlagerlager des Stadtrad S7 fällt leider häufiger aus als es sollte")],
+        ),
         ("Project Dune is our next cargo bike.", [(8, 12, "Dune")]),
+        ("Dune will replace the cargo bike next year.", [(0, 4, "Dune")]),
         ("Das Projekt Duene startet 2027.", [(12, 17, "Duene")]),
     ],
 )
@@ -53,6 +59,8 @@ def test_the_issue_or_the_named_codename_is_a_leak(text: str, expected: list[tup
         "Ab 2027 kostet die Inspektion 89 €.",
         # The English word the umlaut-less spelling makes, and the translation capitalised as another name.
         "No need to turn your cellar into Arrakis from Dune.",
+        # The customer's case, not the company's figures.
+        "Wenn das Tretlagerlager öfter hakt, bringen Sie das Stadtrad S7 bitte vorbei.",
         "If you ran a Dune marathon on the weekend, please rest first.",
     ],
 )

@@ -52,7 +52,8 @@ _LEFT_OUT = re.compile(
     r"\b(?:ausgenommen|außer|except(?:\s+for)?|excluding|excluded)\s*:?\s+(?!sind\b|are\b)([^;.()]+)", re.IGNORECASE
 )
 _LEFT_OUT_BEFORE = re.compile(
-    r"([^;.,:()]+?)\s+(?:sind|ist|bleiben|bleibt|are|is)\s+(?:davon\s+|hiervon\s+)?(?:ausgenommen|ausgeschlossen|excluded)\b",
+    r"([^;.,:()]+?)\s+(?:sind|ist|bleiben|bleibt|are|is)\s+(?:davon\s+|hiervon\s+|von\s+(?:der|dem)\s+[\w-]+\s+)?"
+    r"(?:ausgenommen|ausgeschlossen|excluded)\b",
     re.IGNORECASE,
 )
 _LISTED = re.compile(r",|\b(?:und|oder|and|or)\b", re.IGNORECASE)

@@ -158,9 +158,9 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         # freebie ("Filter-Abo: ... versandkostenfrei") is no waiver for every order, where the sentence names no plan.
         if waived and _THRESHOLD.search(entry) and not _always_for(entry, sentence):
             continue
-        if waived and not plans and _PLAN.search(_about(entry, base)) and not _PLAN.search(sentence.lower()):
+        if waived and not plans and _PLAN.search(_about(entry, base)) and not _PLAN_NAMED.search(sentence.lower()):
             continue
-        if all(_has_figure(entry, f) for f in figures) and _amounts_of_term(amounts, entry, base):
+        if all(_has_figure(entry, f) for f in figures) and _amounts_of_term(amounts, entry, base, sentence):
             return Verdict(True, f"service terms: {entry[:120]}")
     return Verdict(False, shown)
 
@@ -282,7 +282,7 @@ def price_reference_verdict(
             return Verdict(True, f"offers: {entry[:120]}")
     # A documented discount worked out on a documented price ("15 % off: €41.65 instead of €49"): the share
     # the sentence names is one the terms grant, and every amount follows from the published ones.
-    documented = documented_shares(base)
+    documented = documented_shares(base, sentence)
     if shares and all(any(abs(f[1] - d) < 1e-6 for d in documented) for f in shares) and all(
         _priced(a, amounts, base.prices, documented) for a in amounts
     ):
@@ -303,7 +303,12 @@ _WAIVER = re.compile(
     r"egal\s+(?:wie|welche|ob)|unabhängig\s+(?:vom|von|davon)|bei\s+jeder\s+bestellung|ohne\s+mindest\w*|kein(?:en)?\s+mindest(?:bestell|einkauf|umsatz)\w*|auf\s+jede\s+bestellung)",
     re.IGNORECASE,
 )
-_ALWAYS = re.compile(r"\b(?:immer|stets|grundsätzlich|generell|always|in\s+any\s+case)\b", re.IGNORECASE)
+_ALWAYS = re.compile(
+    r"\b(?:immer|stets|grundsätzlich|generell|always|in\s+any\s+case|never\s+charge|nie\s+(?:\w+\s+)?berechnen)\b",
+    re.IGNORECASE,
+)
+# A plan named in a sentence in any word a customer uses for it ("filter plan", "subscribers", "Mitglieder").
+_PLAN_NAMED = re.compile(r"\b[\w-]*(?:abo|plan|plans|subscri\w*|abonnent\w*|mitglied\w*|member\w*)\b")
 _THRESHOLD = re.compile(
     r"\b(?:ab|über|from|over|above)\s+(?:€\s?)?\d+(?:[.,]\d+)?\s?(?:€|eur|euro)?|\bmindest\w*|\bminimum\s+order",
     re.IGNORECASE,
@@ -433,25 +438,46 @@ def price_verdict(sentence: str, base: FactBase) -> Verdict:
     shown = "prices: " + (", ".join(f"{p:g} €" for p in base.prices) or "none documented")
     if not amounts:
         return Verdict(True, shown)
-    shares = documented_shares(base)
+    stated = {float(m.replace(",", ".")) for m in re.findall(r"(\d+(?:,\d+)?)\s?%", sentence)}
+    shares = tuple(s for s in documented_shares(base, sentence) if s in stated)
     return Verdict(all(_priced(a, amounts, base.prices, shares) for a in amounts), shown)
 
 
-def _amounts_of_term(amounts: list[float], entry: str, base: FactBase) -> bool:
+def _amounts_of_term(amounts: list[float], entry: str, base: FactBase, sentence: str) -> bool:
     """Every amount is one the term states, or a published price less the term's own share ("10 % Rabatt": 35,10 €
     for the 39 € filter the sentence names)."""
     own = money(entry)
-    shares = tuple(float(m.replace(",", ".")) for m in _SHARE.findall(entry))
+    stated = {float(m.replace(",", ".")) for m in re.findall(r"(\d+(?:,\d+)?)\s?%", sentence)}
+    shares = tuple(
+        v for m in _SHARE.finditer(entry) if (v := float((m.group(1) or m.group(2)).replace(",", "."))) in stated
+    )
     return all(a in own or (shares and _priced(a, amounts, [*own, *base.prices], shares)) for a in amounts)
 
 
-_SHARE = re.compile(r"(\d+(?:,\d+)?)\s?%")
+# A discount a term grants: "15 % Rabatt", "10 % off", "sparen Sie 15 %" (not any percentage: "80 % Luftfeuchte").
+_SHARE = re.compile(
+    r"(\d+(?:,\d+)?)\s?%\s*(?:rabatt|nachlass|ermäßigung|discount|off)\b"
+    r"|\b(?:sparen|spart|save|saves)\s+(?:sie\s+|you\s+)?(\d+(?:,\d+)?)\s?%",
+    re.IGNORECASE,
+)
+_OBJECT_WORD = re.compile(r"[^\W\d_]{5,}")
+_DISCOUNT_WORDS = frozenset({"rabatt", "nachlass", "discount", "sparen", "preis", "price", "prices", "preise"})
 
 
-def documented_shares(base: FactBase) -> tuple[float, ...]:
-    """The percentages the service terms and approved claims state (a subscription's "15 % Rabatt")."""
-    texts = [*base.service, *(a.text for a in base.approved)]
-    return tuple(sorted({float(m.replace(",", ".")) for t in texts for m in _SHARE.findall(t)}))
+def documented_shares(base: FactBase, sentence: str = "") -> tuple[float, ...]:
+    """The discounts the service terms and approved claims grant, each of a term that shares a word with the
+    sentence other than its discount words (the filter plan's "15 % Rabatt" for a sentence about filters, not for
+    a dehumidifier); with no sentence, every granted discount."""
+    # The products' own names are no shared topic: "Aeris" is in the filter plan's term and in every purifier reply.
+    names = {w.lower()[:5] for p in base.products.products for w in _OBJECT_WORD.findall(p.name)}
+    said = {w.lower()[:5] for w in _OBJECT_WORD.findall(sentence) if w.lower() not in _DISCOUNT_WORDS} - names
+    found: set[float] = set()
+    for text in [*base.service, *(a.text for a in base.approved)]:
+        words = {w.lower()[:5] for w in _OBJECT_WORD.findall(text) if w.lower() not in _DISCOUNT_WORDS}
+        if sentence and said.isdisjoint(words):
+            continue
+        found.update(float((m.group(1) or m.group(2)).replace(",", ".")) for m in _SHARE.finditer(text))
+    return tuple(sorted(found))
 
 
 def _priced(

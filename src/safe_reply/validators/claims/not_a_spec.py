@@ -56,16 +56,19 @@ _CUSTOMER = re.compile(
 # A figure the product falls short of ("Für 50 m² ist die Split S35 zu klein", "too weak for 60 m²"): the clause
 # says the product does not reach it, the opposite of a claim that it does.
 _SHORT_OF = re.compile(
-    r"\bzu\s+(?:klein|knapp|schwach|gering|kurz|leicht|niedrig)\b|\breicht\s+(?:\w+\s+)?nicht\b"
+    r"(?<!\bnicht\s)(?<!\bkeineswegs\s)(?<!\bkeinesfalls\s)(?<!\bgar\snicht\s)"
+    r"\bzu\s+(?:klein|knapp|schwach|gering)\b|\breicht\s+(?:\w+\s+)?nicht\b"
     r"|\bnicht\s+(?:\w+\s+)?(?:geeignet|ausreichend|ausgelegt)\b|\bunterdimensioniert"
-    r"|\btoo\s+(?:small|weak|low|short|little)\b|\bnot\s+(?:\w+\s+)?(?:enough|suitable|sufficient|designed)\b"
-    r"|\bundersized\b",
+    r"|(?<!\bnot\s)(?<!\bnever\s)(?<!\bno\smeans\s)\btoo\s+(?:small|weak|little)\b"
+    r"|\bnot\s+(?:\w+\s+)?(?:enough|suitable|sufficient|designed)\b|\bundersized\b",
     re.IGNORECASE,
 )
 # What a delivery or a subscription is about ("Lieferintervall von 12 Monaten", "every 6 months by subscription"):
 # a figure there is a service term, not the product's spec ("bis zu 12 Monate Filterstandzeit").
 _SERVICE_TOPIC = re.compile(
-    r"liefer|versand|zustell|\babo\b|\w*-abo\b|abonnement|deliver|shipping|subscri", re.IGNORECASE
+    r"lieferinterv|lieferrhythm|lieferzeit|liefertermin|\blieferung(?:en)?\b|versand|zustell|\babo\b|\w*-abo\b"
+    r"|abonnement|\bdeliver(?:y|ies)\b|shipping|subscri",
+    re.IGNORECASE,
 )
 
 
@@ -141,7 +144,7 @@ def not_a_spec(sentence: str, quantity: Quantity, base: FactBase) -> bool:
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, quantity.start)), default=0)
     clause_end = _CLAUSE_START.search(sentence, quantity.end)
     clause = sentence[clause_start : clause_end.start() if clause_end else len(sentence)]
-    if _CUSTOMER.search(clause) or _SHORT_OF.search(clause) or _service_term(sentence, quantity, base):
+    if _CUSTOMER.search(clause) or _SHORT_OF.search(clause) or _service_term(clause, quantity, base):
         return True
     if quantity.dimension in _INSTRUCTED and _INSTRUCTION.search(clause):
         return True

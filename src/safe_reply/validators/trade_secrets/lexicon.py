@@ -53,7 +53,8 @@ STRONG_NAME_CUES: tuple[str, ...] = (
 TRANSLATION_CUES: tuple[str, ...] = (
     *STRONG_NAME_CUES, "platform", "plattform", "generation", "successor", "nachfolger", "nachfolgemodell",
     "prototype", "prototyp", "launch", "release", "marktstart", "markteinführung", "roadmap", "unreleased",
-    "unveröffentlicht", "upcoming", "internal",
+    "unveröffentlicht", "upcoming", "internal", "replace", "replaces", "replacing", "ersetzt", "ersetzen", "ablösen",
+    "ablöst",
 )  # fmt: skip
 # Words that make a term a project name around its codename ("Projekt Eisvogel", "Operation Falke").
 NAMING_WORDS = frozenset({"projekt", "project", "codename", "operation", "mission", "vorhaben"})

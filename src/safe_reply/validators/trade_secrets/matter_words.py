@@ -100,15 +100,17 @@ _FAILING = (
     r"(?:\b(?:hakt|haken|klemmt|klemmen|streikt|streiken)\b|ausfall|ausfäll|\bfäll(?:t|en) (?:\w+ ){0,5}?aus\b"
     r"|\bfail(?:s|ed|ing|ures?)?\b|malfunction|\bjam(?:s|med|ming)?\b|\bstick(?:s|ing)?\b|\bstuck\b|breaks? down)"
 )
-_MORE_OFTEN = r"(?:häufiger|öfter|vermehrt|gehäuft|more often|more frequently|increasingly|unusually often)"
+_MORE_OFTEN = (
+    r"(?:häufiger|öfter|vermehrt|gehäuft|als (?:sie|er|es) sollte|more often|more frequently|increasingly"
+    r"|unusually often|than (?:it|they) should)"
+)
 _ISSUE = (
     # The problem itself and that it is being looked into, both needed ("Bei Bluetooth-Problemen mit
     # Firmware 2.3 hilft ein Neustart" is support, not a disclosure).
     r"(?=.*(?:schwachstelle|sicherheitslücke|lücke|problem|fehler|defekt|mangel|auffällig|zu niedrig|zu hoch"
     r"|abweich|\boffen\b|vulnerab|weakness|flaw|\bbug|exploit|issue|defect|fault|too (?:low|high)|deviat|\bopen\b"
     r"|unpatched|contamina|verunrein|rückruf|recall"
-    # Readings off what was expected, and a part that fails more often than it should ("hakt leider
-    # häufiger", "fällt öfter aus", "fails more often"); a failure alone is support ("Falls der Schalter klemmt").
+    # Readings off what was expected, a part that fails more often (said on its own: _FREQUENT_FAILURE).
     r"|(?:höher|niedriger|größer|schlechter) als erwartet|(?:higher|lower|worse) than expected|störanfällig"
     rf"|{_FAILING}.*{_MORE_OFTEN}|{_MORE_OFTEN}.*{_FAILING}))"
     r"(?=.*(?:prüfen|geprüft|untersuch|analys|investigat|looking into|\bfix|patch|in arbeit|working on|bekannt"
@@ -122,9 +124,17 @@ _PARTNER = (
     r"|(?:come|comes) from|sourced|sources?\b"
     r"|contract|customer|client|\baccount|odm|oem|refurbish|abfüll|bottled|röst|roasted"
 )
+# A failure said to come more often than it should is an issue on its own: the frequency is the company's
+# own quality data ("hakt leider häufiger", "fällt öfter aus als sie sollte", "gehäuft Probleme"); a failure
+# alone is support ("Falls der Schalter klemmt"), and so is the customer's case ("Wenn die Pumpe öfter ausfällt").
+_FREQUENT_FAILURE = (
+    r"^(?!\W*(?:wenn|falls|sofern|sollte|if|should|in\s+case)\b)"
+    rf"(?:(?=.*{_FAILING})(?=.*{_MORE_OFTEN})|(?=.*(?:gehäuft\w*\s+(?:\w+\s+)?(?:probleme|ausfälle|defekte)"
+    r"|häufen\s+sich\s+(?:\w+\s+)?(?:die\s+)?(?:probleme|ausfälle|defekte|reklamationen))))"
+)
 FRAMES: dict[MatterClass, re.Pattern[str]] = {
     MatterClass.PLAN: re.compile(_PLAN),
-    MatterClass.ISSUE: re.compile(_ISSUE, re.DOTALL),
+    MatterClass.ISSUE: re.compile(f"{_ISSUE}|{_FREQUENT_FAILURE}", re.DOTALL),
     MatterClass.PARTNER: re.compile(_PARTNER),
 }
 # Clauses of a reply that state no matter, whatever frame words they hold (matters.py): a refusal or a
