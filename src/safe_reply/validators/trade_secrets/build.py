@@ -469,7 +469,7 @@ class _Compiler:
         for spelling, alias, rule, english in spellings:
             index = len(self.terms)
             variants = term_variants(spelling, as_written=self.as_written)
-            variants = words_undisguised(variants, lambda key: self.frequencies.english_zipf(key) > 0)
+            variants = words_undisguised(variants, self.frequencies.common)
             # isupper() holds whenever every letter is a capital: the exact test runs only then.
             upper = spelling.isupper() and sum(c.isalpha() for c in spelling) > 1
             upper = upper and all(c.isupper() for c in spelling if c.isalpha())

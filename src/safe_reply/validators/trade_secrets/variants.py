@@ -100,9 +100,10 @@ def term_key(term: str, *, leet: bool = False) -> tuple[str, frozenset[int]]:
 
 
 def words_undisguised(variants: list[Variant], is_word: Callable[[str], bool]) -> list[Variant]:
-    """Without the transliterations that are words of their own: "Düne" without its umlaut is the English
-    "Dune" (the film), "Bär" the English "bar"; no disguise, and the term's translation (an alias with its
-    own name rule) finds the codename said in English ("Project Dune")."""
+    """Without the transliterations that are common words of their own (`is_word`: one set lookup, so a long
+    list pays no frequency search per term): "Düne" without its umlaut is the English "Dune" (the film), "Schön"
+    the German "schon"; no disguise, and the term's translation (an alias with its own name rule) finds the
+    codename said in English ("Project Dune")."""
     return [v for v in variants if v.trick is not VariantTrick.TRANSLITERATED or not is_word(v.key)]
 
 
