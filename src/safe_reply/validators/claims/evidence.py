@@ -29,6 +29,7 @@ from safe_reply.validators.claims.coverage import excluded_case, names_left_out,
 from safe_reply.validators.claims.facts import FactBase, money, tokens
 from safe_reply.validators.claims.glossary import meaning_keys
 from safe_reply.validators.claims.lexicon import Lexicon
+from safe_reply.validators.claims.service_figures import SHARE, topic_words
 from safe_reply.validators.claims.service_figures import has_figure as _has_figure
 from safe_reply.validators.claims.service_figures import service_figures as _figures
 
@@ -449,34 +450,17 @@ def _amounts_of_term(amounts: list[float], entry: str, base: FactBase, sentence:
     own = money(entry)
     stated = {float(m.replace(",", ".")) for m in re.findall(r"(\d+(?:,\d+)?)\s?%", sentence)}
     shares = tuple(
-        v for m in _SHARE.finditer(entry) if (v := float((m.group(1) or m.group(2)).replace(",", "."))) in stated
+        v for m in SHARE.finditer(entry) if (v := float((m.group(1) or m.group(2)).replace(",", "."))) in stated
     )
     return all(a in own or (shares and _priced(a, amounts, [*own, *base.prices], shares)) for a in amounts)
 
 
-# A discount a term grants: "15 % Rabatt", "10 % off", "sparen Sie 15 %" (not any percentage: "80 % Luftfeuchte").
-_SHARE = re.compile(
-    r"(\d+(?:,\d+)?)\s?%\s*(?:rabatt|nachlass|ermäßigung|discount|off)\b"
-    r"|\b(?:sparen|spart|save|saves)\s+(?:sie\s+|you\s+)?(\d+(?:,\d+)?)\s?%",
-    re.IGNORECASE,
-)
-_OBJECT_WORD = re.compile(r"[^\W\d_]{5,}")
-_DISCOUNT_WORDS = frozenset({"rabatt", "nachlass", "discount", "sparen", "preis", "price", "prices", "preise"})
-
-
 def documented_shares(base: FactBase, sentence: str = "") -> tuple[float, ...]:
     """The discounts the service terms and approved claims grant, each of a term that shares a word with the
-    sentence other than its discount words (the filter plan's "15 % Rabatt" for a sentence about filters, not for
-    a dehumidifier); with no sentence, every granted discount."""
-    # The products' own names are no shared topic: "Aeris" is in the filter plan's term and in every purifier reply.
-    names = {w.lower()[:5] for p in base.products.products for w in _OBJECT_WORD.findall(p.name)}
-    said = {w.lower()[:5] for w in _OBJECT_WORD.findall(sentence) if w.lower() not in _DISCOUNT_WORDS} - names
-    found: set[float] = set()
-    for text in [*base.service, *(a.text for a in base.approved)]:
-        words = {w.lower()[:5] for w in _OBJECT_WORD.findall(text) if w.lower() not in _DISCOUNT_WORDS}
-        if sentence and said.isdisjoint(words):
-            continue
-        found.update(float((m.group(1) or m.group(2)).replace(",", ".")) for m in _SHARE.finditer(text))
+    sentence other than its discount words and the products' names (the filter plan's "15 % Rabatt" for a sentence
+    about filters, not for a dehumidifier); with no sentence, every granted discount."""
+    said = topic_words(sentence)
+    found = {s for words, shares in base.discounts if not sentence or not said.isdisjoint(words) for s in shares}
     return tuple(sorted(found))
 
 

@@ -34,6 +34,7 @@ from safe_reply.validators.claims.glossary import meaning_keys, word_meanings
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
 from safe_reply.validators.claims.products import ProductIndex, is_models_fact, products_of, sells_products
 from safe_reply.validators.claims.restrictions import Restriction, restriction_clauses
+from safe_reply.validators.claims.service_figures import granted_discounts, schedule_figures
 
 __all__ = ["ApprovedClaim", "Direction", "FactBase", "NumericFact", "describe", "money", "tokens"]
 
@@ -86,6 +87,10 @@ class FactBase:
     meanings: frozenset[str] = frozenset()
     # Every word of the products' names, aliases and nouns: what a free clause names when it names only the product.
     product_words: frozenset[str] = frozenset()
+    # Read once at load from `service`: the figures of the delivery and subscription terms, and each term (or approved
+    # claim) that grants a discount, as its topic words and its shares (claims.service_figures).
+    schedule_figures: tuple[tuple[Dimension, float], ...] = ()
+    discounts: tuple[tuple[frozenset[str], tuple[float, ...]], ...] = ()
 
     @classmethod
     def from_product_line(
@@ -158,6 +163,8 @@ class FactBase:
             _parts("\n".join(everything).lower(), products),
             meaning_keys(tokens("\n".join(everything)), lexicon.glossary),
             frozenset(w for p in products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text)),
+            schedule_figures(service),
+            granted_discounts([*service, *(a.text for a in approved)], [p.name for p in products.products]),
         )
 
     def products_in(self, text: str) -> set[int]:

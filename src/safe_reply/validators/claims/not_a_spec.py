@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 
 from safe_reply.quantities import Dimension, Quantity
-from safe_reply.types import Language
 from safe_reply.validators.claims.alternatives import RELATIVE
 from safe_reply.validators.claims.facts import FactBase
-from safe_reply.validators.claims.service_figures import service_figures
+from safe_reply.validators.claims.service_figures import SERVICE_TOPIC
 from safe_reply.validators.claims.servings import serving_size
 
 # A figure that states a measuring condition ("in 1 m Abstand"), a reference amount ("pro 100 g") or a
@@ -63,26 +62,15 @@ _SHORT_OF = re.compile(
     r"|\bnot\s+(?:\w+\s+)?(?:enough|suitable|sufficient|designed)\b|\bundersized\b",
     re.IGNORECASE,
 )
-# What a delivery or a subscription is about ("Lieferintervall von 12 Monaten", "every 6 months by subscription"):
-# a figure there is a service term, not the product's spec ("bis zu 12 Monate Filterstandzeit").
-_SERVICE_TOPIC = re.compile(
-    r"lieferinterv|lieferrhythm|lieferzeit|liefertermin|\blieferung(?:en)?\b|versand|zustell|\babo\b|\w*-abo\b"
-    r"|abonnement|\bdeliver(?:y|ies)\b|shipping|subscri",
-    re.IGNORECASE,
-)
 
 
 def _service_term(sentence: str, quantity: Quantity, base: FactBase) -> bool:
     """The figure restates a service term of the line that is about the same topic as the sentence."""
-    if not _SERVICE_TOPIC.search(sentence):
+    if not SERVICE_TOPIC.search(sentence):
         return False
     return any(
-        _SERVICE_TOPIC.search(entry)
-        and any(
-            d is quantity.dimension and abs(v - quantity.value) <= max(quantity.step, 1e-9)
-            for d, v in service_figures(entry, Language.DE)
-        )
-        for entry in base.service
+        d is quantity.dimension and abs(v - quantity.value) <= max(quantity.step, 1e-9)
+        for d, v in base.schedule_figures
     )
 
 

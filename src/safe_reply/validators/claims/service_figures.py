@@ -13,7 +13,7 @@ import re
 from safe_reply.quantities import Dimension, quantities
 from safe_reply.types import Language
 
-__all__ = ["has_figure", "service_figures"]
+__all__ = ["SERVICE_TOPIC", "granted_discounts", "has_figure", "schedule_figures", "service_figures", "topic_words"]
 
 _TOLERANCE = 0.005
 
@@ -47,3 +47,49 @@ def has_figure(text: str, figure: tuple[Dimension, float]) -> bool:
             if found_dimension is dimension and abs(found - value) <= tolerance:
                 return True
     return False
+
+
+# What a delivery or a subscription is about ("Lieferintervall von 12 Monaten", "every 6 months by subscription"):
+# a figure there is a service term, not the product's spec ("bis zu 12 Monate Filterstandzeit").
+SERVICE_TOPIC = re.compile(
+    r"lieferinterv|lieferrhythm|lieferzeit|liefertermin|\blieferung(?:en)?\b|versand|zustell|\babo\b|\w*-abo\b"
+    r"|abonnement|\bdeliver(?:y|ies)\b|shipping|subscri",
+    re.IGNORECASE,
+)
+
+
+def schedule_figures(terms: tuple[str, ...] | list[str]) -> tuple[tuple[Dimension, float], ...]:
+    """The figures of the service terms about a delivery or a subscription, read once at load."""
+    return tuple(
+        dict.fromkeys(f for term in terms if SERVICE_TOPIC.search(term) for f in service_figures(term, Language.DE))
+    )
+
+
+# A discount a term grants: "15 % Rabatt", "10 % off", "sparen Sie 15 %" (not any percentage: "80 % Luftfeuchte").
+SHARE = re.compile(
+    r"(\d+(?:,\d+)?)\s?%\s*(?:rabatt|nachlass|ermäßigung|discount|off)\b"
+    r"|\b(?:sparen|spart|save|saves)\s+(?:sie\s+|you\s+)?(\d+(?:,\d+)?)\s?%",
+    re.IGNORECASE,
+)
+_OBJECT_WORD = re.compile(r"[^\W\d_]{5,}")
+_DISCOUNT_WORDS = frozenset({"rabatt", "nachlass", "discount", "sparen", "preis", "price", "prices", "preise"})
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """What a text is about, for telling whose discount it is: its longer words, cut to five letters, without the
+    discount words themselves."""
+    return frozenset(w.lower()[:5] for w in _OBJECT_WORD.findall(text) if w.lower() not in _DISCOUNT_WORDS)
+
+
+def granted_discounts(
+    terms: tuple[str, ...] | list[str], names: tuple[str, ...] | list[str]
+) -> tuple[tuple[frozenset[str], tuple[float, ...]], ...]:
+    """Each term that grants a discount, as its topic words and its shares, read once at load. The products' own
+    names are no shared topic: "Aeris" is in the filter plan's term and in every purifier reply."""
+    named = frozenset(w.lower()[:5] for name in names for w in _OBJECT_WORD.findall(name))
+    found = []
+    for term in terms:
+        shares = tuple(float((m.group(1) or m.group(2)).replace(",", ".")) for m in SHARE.finditer(term))
+        if shares:
+            found.append((topic_words(term) - named, shares))
+    return tuple(found)
