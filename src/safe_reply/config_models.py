@@ -238,7 +238,7 @@ class Defaults(Strict):
 class ProductLine(Strict):
     """config/product_lines/<id>.yaml"""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    id: str
     name: str | None = None
     mode: Mode | None = None
     streaming: Streaming = Streaming.SENTENCE
@@ -257,6 +257,23 @@ class ProductLine(Strict):
     approved_claims: tuple[str, ...] = ()
     validators: dict[str, dict[str, Any]] = Field(default_factory=dict)
     limits: LimitOverrides = LimitOverrides()
+
+    @field_validator("id")
+    @classmethod
+    def _line_id(cls, value: str) -> str:
+        # German product names are ids too ("ferngläser", "stühle"): any lower-case letter starts one, then letters,
+        # digits, "_" and "-" (the id names a file, config/product_lines/<id>.yaml, and a log column).
+        if value and value[0].isalpha() and value == value.lower() and all(c.isalnum() or c in "_-" for c in value):
+            return value
+        raise PydanticCustomError(
+            "config_fix",
+            "{problem}",
+            {
+                "problem": f"product line id '{value}' must start with a lower-case letter and hold only lower-case "
+                "letters, digits, '_' and '-'",
+                "fix": "write the id in lower case without spaces or punctuation (e.g. 'ferngläser', 'e-bikes')",
+            },
+        )
 
     @field_validator("facts")
     @classmethod

@@ -227,3 +227,18 @@ def test_a_missing_defaults_file_is_an_error_not_silently_no_company_settings(tm
     )
     (tmp_path / "defaults.yml").rename(tmp_path / "defaults.yaml")
     assert load_policy(tmp_path).select(None).id == "ebike"
+
+
+def test_product_line_id_may_be_a_german_word(tmp_path: Path) -> None:
+    write(tmp_path, {"product_lines/ferngläser.yaml": "id: ferngläser\n"})
+    assert load_policy(tmp_path).select("ferngläser").id == "ferngläser"
+
+
+@pytest.mark.parametrize("bad", ["Ferngläser", "2rad", "e bikes", "e.bikes"])
+def test_product_line_id_in_lower_case_letters(tmp_path: Path, bad: str) -> None:
+    write(tmp_path, {"product_lines/line.yaml": f"id: {bad}\n"})
+    assert errors_of(tmp_path) == [
+        f"{tmp_path / 'product_lines/line.yaml'}: id: product line id '{bad}' must start with a lower-case letter and "
+        "hold only lower-case letters, digits, '_' and '-'. Fix: write the id in lower case without spaces or "
+        "punctuation (e.g. 'ferngläser', 'e-bikes')"
+    ]
