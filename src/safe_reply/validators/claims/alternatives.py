@@ -89,7 +89,11 @@ _LOWER_LIMIT = re.compile(
     re.IGNORECASE,
 )
 
-_CONDITION_LEAD = re.compile(r"\b(?:bei|at|nach|gemessen|measured|under|mit|with)\s+(?:[^\s:]+\s+){0,2}$", re.I)
+_CONDITION_LEAD = re.compile(
+    r"\b(?:bei|at|nach|under|mit|with)\s+(?:[^\s:]+\s+){0,2}$|\b(?:gemessen|measured)\s+(?:[^\s:;]+\s+){0,6}$", re.I
+)
+# A distance the figure is measured from ("ohne Last in 1 m Abstand", "at 3 m distance"): a condition, not a value.
+_DISTANCE_AFTER = re.compile(r"\s*(?:abstand|entfernung|distance|away)\b", re.I)
 # "nach" with an event noun and no figure of its own states from when a period runs, and the figure after it is
 # the value: "nach Anbruch 90 Tage verwendbar", "nach dem Öffnen 6 Monate haltbar" (not "nach 500 Zyklen 80 %").
 _PERIOD_AFTER_EVENT = re.compile(
@@ -369,11 +373,12 @@ def _clause_figures(
     for position, quantity in enumerate(figures):
         lead = outer[figures[position - 1].end if position else 0 : quantity.start]
         if (
-            _CONDITION_LEAD.search(lead.rsplit(":", 1)[-1])
-            and not (quantity.dimension is Dimension.DURATION and _PERIOD_AFTER_EVENT.search(lead))
-        ) or (
-            conditions and conditions[-1] is figures[position - 1] and _AND.fullmatch(lead)
-        ):
+            _DISTANCE_AFTER.match(outer, quantity.end)
+            or (
+                _CONDITION_LEAD.search(lead.rsplit(":", 1)[-1])
+                and not (quantity.dimension is Dimension.DURATION and _PERIOD_AFTER_EVENT.search(lead))
+            )
+        ) or (conditions and conditions[-1] is figures[position - 1] and _AND.fullmatch(lead)):
             conditions.append(quantity)
         else:
             values.append(quantity)

@@ -32,7 +32,11 @@ RANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:bis|–|-|to)\s*(\d+(?:[.
 _DISTANCE = re.compile(r"\b(?:in|bei|at|aus)\s+(\d+(?:[.,]\d+)?)\s?(?:m|meter|metern|metres?|meters?)\b", re.I)
 
 _NAMED_VALUE = re.compile(
-    r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*(-?\d+(?:[.,]\d+)?)\s*((?:[^\W\d_][^\s,;()]*(?:\([AC]\))?)?)"
+    # A model's value may be a range ("Netz M3: 44–55 cm"), read whole as the fact's own value is; one value may
+    # belong to several models ("Hub 2 und Hub 2 Natur: 62–127 cm").
+    r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?(?:\s*(?:,|\bund\b|\band\b|&|/)\s*[^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)*)"
+    r"\s*:\s*(-?\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?)\s*"
+    r"((?:[^\W\d_][^\s,;()]*(?:\([AC]\))?)?)"
 )
 
 
@@ -59,8 +63,10 @@ def value_of(raw: str | int | float, unit: str | None) -> tuple[float, float | N
         places = len(repr(float(raw)).split(".")[1].rstrip("0")) if isinstance(raw, float) else 0
         return float(raw) * parsed.factor, None, parsed.dimension, 0.5 * 10.0**-places * parsed.factor
     text = raw.strip()
-    span = RANGE.fullmatch(text + " x")
-    if span:
+    # RANGE ends in a look-ahead for the unit's letter, so the range is a whole value when it reads up to the "x"
+    # appended (a fullmatch never could: the look-ahead consumes nothing).
+    span = RANGE.match(text + " x")
+    if span and span.end() == len(text) + 1:
         low, high = (parse_number(span.group(i), Language.DE) * parsed.factor for i in (1, 2))
         return high, low, parsed.dimension, 0.5 * 10.0 ** -decimals(span.group(2), Language.DE) * parsed.factor
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):

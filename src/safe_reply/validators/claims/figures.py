@@ -129,9 +129,15 @@ def check_numbers(
         near = base.products.named(sentence[start : quantity.start]) if len(named) > 1 else set()
         mentioned = near or named or (by_noun if single else set()) or hint
         kind = _duration_kind(quantity, sentence)
-        facts = _candidates(
-            quantity, base, mentioned, window.lower(), split_words(window), window, True, kind
-        ) or _candidates(quantity, base, mentioned, lower, words, plain, False, kind)
+        facts = _retargeted(
+            quantity,
+            _candidates(quantity, base, mentioned, window.lower(), split_words(window), window, True, kind)
+            or _candidates(quantity, base, mentioned, lower, words, plain, False, kind),
+            base,
+            mentioned,
+            plain,
+            words,
+        )
         # A range the words do not tie to a documented range is compared with the range it states end to end.
         if all(f.low is None for f in facts):
             facts = _same_range(quantity, sentence, language, base, mentioned) or facts
@@ -301,6 +307,50 @@ def _candidates(
     return tuple(f for f, s in zip(facts, scores, strict=True) if s == best)
 
 
+def _retargeted(
+    quantity: Quantity,
+    facts: tuple[NumericFact, ...],
+    base: FactBase,
+    mentioned: set[int],
+    plain: str,
+    words: list[str],
+) -> tuple[NumericFact, ...]:
+    """Words of another attribute's own clause may be all that points anywhere ("fährt ... zurück" of the
+    collision stop for "fährt bis 127 cm hoch"): then a figure that is exactly a documented value or range end of
+    the product, in its dimension, is compared with that fact. A label the sentence names ("Hautfeuchtigkeit um
+    50 %") keeps its fact, whatever other fact has that value."""
+    if facts and not any(_is_value_of(quantity, f) or _labelled(f, plain, words) for f in facts):
+        return _exact(quantity, base, mentioned) or facts
+    return facts
+
+
+def _is_value_of(quantity: Quantity, fact: NumericFact) -> bool:
+    tolerance = max(quantity.step, 1e-9 * max(abs(fact.value), 1.0))
+    return abs(quantity.value - fact.value) <= tolerance or (
+        fact.low is not None and abs(quantity.value - fact.low) <= tolerance
+    )
+
+
+def _labelled(fact: NumericFact, plain: str, words: list[str]) -> bool:
+    """Whether the sentence names the fact's attribute by its label or vocabulary words."""
+    lower = plain.lower()
+    return any(cue_in(cue, lower, words) for cue in fact.cues) or any(g.search(plain) for g in fact.groups)
+
+
+def _exact(quantity: Quantity, base: FactBase, mentioned: set[int]) -> tuple[NumericFact, ...]:
+    """The facts of the product (or of none) in the figure's dimension whose value or range end the figure is,
+    as written (12 kg is no 12,2 kg here: a figure near another attribute's value is not that attribute's)."""
+    return tuple(
+        f
+        for f in base.numeric
+        if f.dimension is quantity.dimension
+        and not f.foreign
+        and ":" not in f.key  # a fact's own value or a model's, not a figure read from a clause of its text
+        and (not mentioned or f.product is None or f.product in mentioned)
+        and any(v is not None and abs(quantity.value - v) <= 1e-6 * max(abs(v), 1e-12) for v in (f.value, f.low))
+    )
+
+
 def _own_score(fact: NumericFact, lower: str, words: list[str], without: list[str], sentence: str) -> int:
     """How many of the alternative's own clause words, groups and condition words the text names."""
     return (
@@ -383,5 +433,3 @@ def numbers_verdict(checks: list[NumberCheck]) -> Verdict:
     failing = [c for c in checks if not c.backed]
     key = (failing or checks)[0].facts[0].key if checks else None
     return Verdict(bool(checks) and not failing, shown or "no spec-sheet figure for this attribute", key)
-
-
