@@ -52,7 +52,8 @@ def rental() -> ClaimsValidator:
     ],
 )
 def test_the_tail_of_a_name_on_sale_is_that_product(lamps: ClaimsValidator, text: str, ctx: Context) -> None:
-    assert [span for _, span in flagged(lamps, text, ctx)] == [text]
+    # The promise is judged for that product; the German sentence is a disease claim too ("keine Rachitis mehr").
+    assert {span for _, span in flagged(lamps, text, ctx)} == {text}
 
 
 def test_a_model_number_no_product_has_is_still_unreleased(lamps: ClaimsValidator) -> None:
