@@ -87,6 +87,7 @@ from safe_reply.validators.trade_secrets.numbers import Quantity, Unit
 from safe_reply.validators.trade_secrets.partial import (
     compound_candidates,
     designation_mentions,
+    kind_words,
     legal_core,
     name_mentions,
     number_word_forms,
@@ -401,7 +402,8 @@ class _Compiler:
     def _company_rule(self, term: str, name: str) -> NameRule:
         """The rule of a firm's name word, with the firm's other words as its kinds: "die Pelzer-Drogerien", "die
         Pelzer Drogerien" name "Drogerie Pelzer" as a product kind names a codename ("die Wachturm-Kameras")."""
-        kinds = frozenset(w for w in _KIND_WORD.findall(term) if w.lower() != name.lower())
+        own = [w for w in _KIND_WORD.findall(term) if w.lower() != name.lower()]
+        kinds = frozenset(own) | frozenset(k for w in own for k in kind_words(w))
         if not kinds:
             return self.company_rule
         rule = self.company_rules.get(kinds)

@@ -73,11 +73,13 @@ DEFAULT_NAME_CUES_DE: tuple[str, ...] = (
     "Entwicklung", "entwickelt", "entwickeln", "Entwickler", "Launch", "Marktstart", "Markteinführung", "Vorstellung",
     "vorgestellt",
     "Release", "erscheint", "angekündigt", "unveröffentlicht",
+    # Declining to tell is telling that there is something: "zur Drehscheibe darf ich noch nichts verraten".
+    "verraten",
 )  # fmt: skip
 DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
     "project", "codename", "codenamed", "named", "called", "dubbed", "platform", "generation", "successor",
     "series", "line", "prototype", "internal", "internally", "development", "develop", "developer", "launch", "release",
-    "unveil", "roadmap", "announced", "unreleased", "upcoming",
+    "unveil", "roadmap", "announced", "unreleased", "upcoming", "reveal", "disclose",
 )  # fmt: skip
 # Words that put a name in a company's role (who makes or supplies something): the context in which a
 # surname or a foreign name that reads as ordinary words ("Hallbeck", "Kowalczyk", "Dongxing") is the
@@ -132,9 +134,13 @@ COMPOUND_CUES: tuple[str, ...] = (
     "Variante",
     "Edition",
     "Plattform",
-    # What insurers and telecoms sell is a tariff ("der neue Schirm-Tarif").
+    # What insurers and telecoms sell is a tariff ("der neue Schirm-Tarif"), a service by subscription a plan
+    # ("zum Drehscheiben-Abo").
     "Tarif",
     "tariff",
+    "Abo",
+    "Abonnement",
+    "subscription",
 )
 DEFAULT_NAME_WINDOW = 3
 MAX_QUOTED_WORDS = 4

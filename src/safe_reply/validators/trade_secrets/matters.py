@@ -96,6 +96,8 @@ class MatterRule:
     years: frozenset[int]  # the units that are years: two of them are not enough
     named: frozenset[int]  # the units that are words of the term itself (not of its note)
     telling: frozenset[int] = frozenset()  # the units that tell the entry: a term word, a note word off the table
+    ends: frozenset[int] = frozenset()  # of the end of a public site or product: the end's word ("Schließung")
+    names: frozenset[int] = frozenset()  # ... and the public name's words, which tell the plan only together
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +197,13 @@ def matter_rule(
     # "Kondensatpumpe Kühl M12" says which product the component's problem is about ("Bei der Kühl M12 fallen
     # die Kondensatpumpen häufig aus"); the component's own word must still be there. Not of a plan: a brand
     # in a successor's name ("Lorenzen Fit Row 700") is in every reply, and a plan's frame is any season.
+    # The end of a public site or product is the exception: "Schließung Showroom Göttingen" is about the public
+    # showroom, whose name with the end's word ("the Göttingen showroom is closing at the end of March") tells the
+    # plan (MatterRule.ends, .names); the name without the end's word tells nothing.
+    ending = MatterClass.PLAN in classes and any(t in END_WORDS for t in named)
     shown = (
         frozenset(t for t in named if t in public and t not in GENERIC_WORDS)
-        if set(classes) == {MatterClass.ISSUE}
+        if set(classes) == {MatterClass.ISSUE} or ending
         else frozenset()
     )
     for token in tokens:
@@ -237,7 +243,10 @@ def matter_rule(
         word = groups[i][0][0]
         if word.isalpha() and len(word) >= _MIN_INITIAL_NAME:
             unit_forms[i] += (word[0] + ".",)
-    return MatterRule(entry, classes, tuple(unit_forms), years, own, telling)
+    # The end of a public site or product tells the plan by the end's word and the public name together.
+    ends = frozenset(i for i, (keys, _) in enumerate(groups) if ending and any(k in END_WORDS for k in keys))
+    names = frozenset(i for i, (keys, _) in enumerate(groups) if ends and any(k in shown for k in keys))
+    return MatterRule(entry, classes, tuple(unit_forms), years, own, telling, ends, names)
 
 
 def _in_table(key: str) -> bool:
@@ -344,7 +353,14 @@ def _enough(rule: MatterRule, found: dict[int, set[int]]) -> bool:
     partner alone, one of them a word of its name: where a part comes from is often public ("the frames
     are made in Poland"). One word of a partner's name alone is the name rule's (context.RELATION_CUES:
     "The wine comes from Brennecke, one of our suppliers")."""
-    if len(found) < 2 or len(set().union(*found.values())) < 2 or not rule.telling.intersection(found):
+    if rule.names and not rule.ends.intersection(found):
+        # The public name counts only with the end's word: "die Mühle Classic in Messing ist ausverkauft".
+        found = {unit: words for unit, words in found.items() if unit not in rule.names}
+    if len(found) < 2 or len(set().union(*found.values())) < 2:
+        return False
+    if rule.ends.intersection(found) and rule.names.intersection(found):
+        return True
+    if not rule.telling.intersection(found):
         return False
     return rule.classes != (MatterClass.PARTNER,) or bool(rule.named.intersection(found))
 

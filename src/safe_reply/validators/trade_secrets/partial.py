@@ -32,12 +32,14 @@ import re
 from collections.abc import Collection
 
 from safe_reply.config_models import ProductLine
+from safe_reply.validators.trade_secrets.concepts import OBJECT_WORDS_EN
 from safe_reply.word_frequencies import Frequencies
 
 __all__ = [
     "MIN_PARTIAL_WORD",
     "compound_candidates",
     "designation_mentions",
+    "kind_words",
     "legal_core",
     "name_mentions",
     "number_word_forms",
@@ -134,6 +136,33 @@ _BUSINESS_KINDS = (
     "verlag", "spedition", "bäckerei", "brauerei", "genossenschaft", "verwaltung", "gruppe", "konzern", "werkstatt",
     "shop", "store", "stores", "center", "centre", "zentrum", "market", "chain", "pharmacy", "dealer", "dealership",
 )  # fmt: skip
+
+
+# The kinds of business in English, for a firm's kind word said in a reply in English ("the Hessenland insurance
+# group" of "Versicherungsgruppe Hessenland", "the Vitamarkt chain" of "Drogeriekette Vitamarkt").
+_KINDS_EN: dict[str, tuple[str, ...]] = {
+    "gruppe": ("group",), "konzern": ("group",), "kette": ("chain",), "markt": ("market", "store"),
+    "handel": ("trade", "retail"), "haus": ("house", "store"), "versicherung": ("insurance", "insurer"),
+    "bank": ("bank",), "klinik": ("clinic", "hospital"), "verlag": ("publisher",), "spedition": ("haulier",),
+    "apotheke": ("pharmacy",), "genossenschaft": ("cooperative", "co-op"), "drogerie": ("drugstore",),
+    "bäckerei": ("bakery",), "brauerei": ("brewery",), "werk": ("works", "plant"), "hotel": ("hotel",),
+}  # fmt: skip
+
+
+def kind_words(word: str) -> list[str]:
+    """The words a reply uses for a firm's own kind word ("Versicherungsgruppe"): its first part before a business
+    kind ("Versicherung", as in "die Hessenland-Versicherung") and the English of its parts ("insurance", "group")."""
+    low = word.lower()
+    parts = [low]
+    head = next((k for k in _BUSINESS_KINDS if low.endswith(k) and len(low) - len(k) >= 4), None)
+    if head is not None:
+        first = low[: -len(head)]
+        first = first[:-1] if first.endswith("s") and first[:-1] in _KINDS_EN else first
+        parts += [first, head]
+    found = parts[1:]
+    for part in parts:
+        found += [*_KINDS_EN.get(part, ()), *OBJECT_WORDS_EN.get(part, ())]
+    return list(dict.fromkeys(w for w in found if w != low))
 
 
 # A model designation: letters and digits in one token ("KV9", "P600", "R2000", "T4"), nothing else.

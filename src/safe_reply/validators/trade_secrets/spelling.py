@@ -2,7 +2,8 @@
 - spelling alphabets: NATO ("Lima Oscar Tango Uniform Sierra"), German "X wie Y" ("W wie Wilhelm,
   I wie Ida"), and the German name and city alphabets without "wie" (traditional; DIN 5009:2022);
 - acrostics: the first letters of four or more consecutive lines;
-- letter masks: a letter replaced by `*`, `_`, `#`, `•` or `?` between letters ("P*g*de", "B*ber").
+- letter masks: a letter replaced by `*`, `_`, `#`, `•` or `?` between letters ("P*g*de", "B*ber"), or a word's
+  ending masked ("Bright***" for Brightcore).
 
 Spelled words and acrostics are returned as (start, end, letters): the caller scans the letters like a
 reply and reports the whole spelled span. Masked words are matched against the term keys of the same
@@ -15,7 +16,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["CODE_WORDS", "MIN_SPELLED", "MaskIndex", "Spelled", "acrostic", "masked_words", "spelled_words"]
+__all__ = [
+    "CODE_WORDS",
+    "MIN_SPELLED",
+    "MaskIndex",
+    "Spelled",
+    "acrostic",
+    "masked_words",
+    "spelled_words",
+    "truncated_words",
+]
 
 _NATO = {
     "alfa": "a", "alpha": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f",
@@ -51,6 +61,8 @@ _WIE_LETTER = re.compile(r"(?<![^\W_])([A-Za-zÄÖÜäöü])\s+wie\s")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _MASK_CHARS = "*_#•?"
 _MASKED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:[*_#•?][^\W\d_]*)+[^\W\d_](?![^\W\d_])")
+# The rest of a word masked ("Bright***", "Kran##"): a prefix of letters and two or more mask characters.
+_TRUNCATED = re.compile(r"(?<![^\W\d_])([^\W\d_]{4,})[*#•]{2,}(?![^\W\d_*#•])")
 _MIN_ACROSTIC_LINES = 4
 
 
@@ -120,14 +132,28 @@ class MaskIndex:
 
     keys: Sequence[str]  # the term keys, by term index
     by_shape: dict[tuple[int, str, str], list[int]]  # term indices by (key length, first, last letter)
+    by_shape_prefix: dict[str, list[int]]  # term indices of keys of six or more letters, by their first four
 
     @classmethod
     def build(cls, keys: Sequence[str]) -> MaskIndex:
         by_shape: dict[tuple[int, str, str], list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
         for index, key in enumerate(keys):
             if len(key) >= 4 and key.isalpha():
                 by_shape.setdefault((len(key), key[0], key[-1]), []).append(index)
-        return cls(keys, by_shape)
+                if len(key) >= 6:
+                    by_prefix.setdefault(key[:4], []).append(index)
+        return cls(keys, by_shape, by_prefix)
+
+    def match_truncated(self, prefix: str) -> list[int]:
+        """Terms of six or more letters that a masked ending hides ("Bright***" -> brightcore): the prefix keeps
+        at least half of the term, so a short prefix of a common word ("Kran***") names none."""
+        low = prefix.lower()
+        return [
+            index
+            for index in self.by_shape_prefix.get(low[:4], ())
+            if len(self.keys[index]) > len(low) >= len(self.keys[index]) / 2 and self.keys[index].startswith(low)
+        ]
 
     def match(self, word: str) -> list[int]:
         letters = sum(c.isalpha() for c in word)
@@ -146,3 +172,17 @@ def masked_words(text: str) -> list[tuple[int, int, str]]:
     if not any(c in text for c in _MASK_CHARS):
         return []
     return [(m.start(), m.end(), m.group()) for m in _MASKED.finditer(text)]
+
+
+def truncated_words(text: str) -> list[tuple[int, int, str]]:
+    """Words whose ending is masked ("Bright***"): (start, end, the letters before the mask)."""
+    if "**" not in text and "##" not in text and "••" not in text:
+        return []
+    found = []
+    for m in _TRUNCATED.finditer(text):
+        # Markdown that closes there ("**Flitz**", "der **Ergo Flitz**") opened with the same run on its line.
+        run = text[m.end(1) : m.end()]
+        if text.rfind(run, text.rfind("\n", 0, m.start()) + 1, m.start()) >= 0:
+            continue
+        found.append((m.start(), m.end(), m.group(1)))
+    return found

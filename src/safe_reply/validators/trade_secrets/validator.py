@@ -38,7 +38,13 @@ from safe_reply.validators.trade_secrets.name_ends import LETTERS, as_prepositio
 from safe_reply.validators.trade_secrets.naming import unlisted_names
 from safe_reply.validators.trade_secrets.normalise import Skeleton, full_skeleton
 from safe_reply.validators.trade_secrets.regexes import PatternGate, TextPattern
-from safe_reply.validators.trade_secrets.spelling import MaskIndex, acrostic, masked_words, spelled_words
+from safe_reply.validators.trade_secrets.spelling import (
+    MaskIndex,
+    acrostic,
+    masked_words,
+    spelled_words,
+    truncated_words,
+)
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
 from safe_reply.validators.trade_secrets.views import has_spaced_characters, has_token_markup, pattern_view
 
@@ -220,6 +226,10 @@ class TradeSecretValidator:
         if self.masks is not None:
             for start, end, masked in masked_words(text):
                 for index in self.masks.match(masked):
+                    term = self.terms[index]
+                    leaks.append(Leak(start, end, term.kind, self.hasher(term.entry), "mask"))
+            for start, end, prefix in truncated_words(text):
+                for index in self.masks.match_truncated(prefix):
                     term = self.terms[index]
                     leaks.append(Leak(start, end, term.kind, self.hasher(term.entry), "mask"))
         return leaks
