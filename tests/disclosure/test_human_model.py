@@ -85,7 +85,8 @@ def test_only_first_person_statements_are_judged(sentence: str, expected: list[s
         ("de", "Ich war früher Kellnerin und kenne das."),
         ("de", "Ich bin früher jeden Winter mit diesen Skiern gefahren."),
         ("en", "I took the tent to Scotland last August and it stayed bone dry."),
-        ("en", "Back when I worked in a bike shop, we fitted these all the time."),
+        # (The rules read "Back when I worked in a bike shop" since round 17: a workplace after "worked".)
+        ("en", "When I was still fixing bikes, we fitted these all the time."),
         ("en", "I sanded the deck with this one last summer."),
         ("en", "Honestly, I fell off this scooter the first week I had it."),
         ("en", "I skied on these every winter when I was younger."),
