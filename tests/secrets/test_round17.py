@@ -27,6 +27,25 @@ ENTRIES: list[dict[str, Any]] = [
     },
 ]
 _validator = make_validator(ENTRIES, allowed_terms=["Showroom Lindau"])
+# The end of a public product with a date: said without the date, by the end's word and the product's name.
+_DATED = make_validator(
+    [{"term": "Auslauf Lumo Mini 06/2027", "kind": "internal_plan", "note": "geplante Einstellung des Lumo Mini"}],
+    allowed_terms=["Lumo Mini"],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Lumo Mini wird 2027 eingestellt.", [(0, 35, "Die Lumo Mini wird 2027 eingestellt")]),
+        ("We are phasing out the Lumo Mini next year.", [(0, 42, "We are phasing out the Lumo Mini next year")]),
+        ("Die Lumo Mini kann auf Stufe 3 eingestellt werden.", []),
+        ("Ihre Garantie für die Lumo Mini läuft im Juni 2027 aus.", []),
+        ("Die Lumo Mini läuft im Nachtmodus sehr leise.", []),
+    ],
+)
+def test_the_dated_end_of_a_public_product(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(_DATED, text) == expected
 
 
 @pytest.mark.parametrize(

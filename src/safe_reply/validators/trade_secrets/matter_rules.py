@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from safe_reply.validators.trade_secrets.config import FlatTerm, PatternEntry, TermEntry
 from safe_reply.validators.trade_secrets.fact_rules import fact_rule
 from safe_reply.validators.trade_secrets.frames import AMOUNT_UNITS
+from safe_reply.validators.trade_secrets.matter_words import END_WORDS
 from safe_reply.validators.trade_secrets.matters import MatterRule, matter_rule
 from safe_reply.validators.trade_secrets.numbers import Unit
 from safe_reply.word_frequencies import COMMON_ZIPF, Frequencies
@@ -41,7 +42,10 @@ class MatterNotes:
         text = entry.pattern if isinstance(entry, PatternEntry) else entry.term
         words = "" if isinstance(entry, PatternEntry) else text  # a regex's words are no words of a reply
         fact = fact_rule(0, words) if words else None
-        if fact is not None and any(v.unit in _VALUE_UNITS for v in fact.values):
+        # Except the end of a public product or site ("Auslauf Aeris Mini 06/2027"): said without its date ("wird
+        # 2027 eingestellt"), its end's word and the public name tell it (matters.MatterRule.ends).
+        ending = any(w in END_WORDS for w in _MATTER_WORD.findall(words.casefold()))
+        if fact is not None and any(v.unit in _VALUE_UNITS for v in fact.values) and not ending:
             return
         self._pending.append((entry.kind, words, entry.note, text))
 

@@ -80,6 +80,9 @@ _PLAN = (
     # Samstag um 14 Uhr", "is closing in 20 minutes", "will close early on Christmas Eve"), a lid ("make sure
     # to close the lid"), or a setting ("wird auf Stufe 3 eingestellt": "eingestellt" is no end here).
     r"|\bläuft (?:\w+ ){0,4}?aus\b(?! (?:dem|der|den|des|einem|einer|ihrem|ihrer|unserem|unserer)\b)|\bauslauf"
+    # A product "eingestellt" only with a time: "wird 2027 eingestellt" (not "wird auf Stufe 3 eingestellt").
+    r"|(?:wird|werden) (?:\w+ ){0,3}?(?:20[2-3]\d|nächste[ns]? jahr|ende \w+|im (?:frühjahr|sommer|herbst|winter))"
+    r" (?:\w+ ){0,2}?eingestellt\b"
     r"|ausgelistet|aus dem sortiment|nicht mehr (?:\w+ ){0,2}?(?:nach)?(?:produziert|hergestellt|geführt|angeboten"
     r"|verkauft)|(?:wird|werden) (?!(?:\w+ ){0,4}?(?:um \d|über|für|heute|morgen|vorübergehend|kurz|wegen|zwischen"
     r"|am|an|ab \d))(?:\w+ ){0,4}?(?:geschlossen|aufgegeben|abgewickelt|aufgelöst|dichtgemacht|zugemacht|stillgelegt)\b"
@@ -226,7 +229,7 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "schließung": ("closure", "closing", "close", "geschlossen", "schließt", "schließen", "aufgelöst", "dichtgemacht",
                    "dicht", "zugemacht", "stillgelegt", "shut"),
     "auslauf": ("discontinued", "discontinuation", "phase-out", "läuft", "ausläuft", "auslaufen", "stop selling",
-                "stop making", "being retired"),
+                "stop making", "being retired", "phasing out", "phased out", "phase out", "eingestellt", "einstellung"),
     # A site is named by what it does there too ("die Montage in Weißenburg wird dichtgemacht").
     "werk": ("plant", "factory", "montage", "endmontage", "fertigung", "produktion", "assembly", "production"),
     "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),
