@@ -290,8 +290,7 @@ def _candidates(
     # Around the figure, its clause's own words and its condition count too; in the whole sentence only
     # the attribute's words do (another clause's words there belong to another figure).
     scores = [
-        sum(1 for cue in f.cues if cue_in(cue, lower, words))
-        + sum(1 for g in f.groups if g.search(sentence))
+        _label_score(f, lower, words, sentence)
         + (_own_score(f, lower, words, without, sentence) if window else 0)
         for f in facts
     ]
@@ -319,7 +318,8 @@ def _retargeted(
     collision stop for "fährt bis 127 cm hoch"): then a figure that is exactly a documented value or range end of
     the product, in its dimension, is compared with that fact. A label the sentence names ("Hautfeuchtigkeit um
     50 %") keeps its fact, whatever other fact has that value."""
-    if facts and not any(_is_value_of(quantity, f) or _labelled(f, plain, words) for f in facts):
+    lower = plain.lower()
+    if facts and not any(_is_value_of(quantity, f) or _label_score(f, lower, words, plain) for f in facts):
         return _exact(quantity, base, mentioned) or facts
     return facts
 
@@ -331,10 +331,9 @@ def _is_value_of(quantity: Quantity, fact: NumericFact) -> bool:
     )
 
 
-def _labelled(fact: NumericFact, plain: str, words: list[str]) -> bool:
-    """Whether the sentence names the fact's attribute by its label or vocabulary words."""
-    lower = plain.lower()
-    return any(cue_in(cue, lower, words) for cue in fact.cues) or any(g.search(plain) for g in fact.groups)
+def _label_score(fact: NumericFact, lower: str, words: list[str], sentence: str) -> int:
+    """How many of the fact's label cues and vocabulary groups the text names (its attribute's words)."""
+    return sum(1 for cue in fact.cues if cue_in(cue, lower, words)) + sum(1 for g in fact.groups if g.search(sentence))
 
 
 def _exact(quantity: Quantity, base: FactBase, mentioned: set[int]) -> tuple[NumericFact, ...]:
