@@ -126,7 +126,7 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"LSF|SPF|UPF", Unit(Dimension.SPF, 1.0)),
 )
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "ein": 1,
     "einen": 1,
     "eine": 1,
@@ -183,7 +183,7 @@ _UNIT_ALT = "|".join(f"(?:{alt})" for alt, _ in _UNITS)
 _QUANTITY = re.compile(
     rf"(?<![\w.,])(?P<neg>(?<![\w.,−–-])[−-](?=\d))?"
     # A number word must stand apart from its unit: "eine m" is no figure, but "einem" would be.
-    rf"(?:(?P<num>{_NUM})|(?P<word>{'|'.join(_NUMBER_WORDS)})(?=[\s\u00a0]))"
+    rf"(?:(?P<num>{_NUM})|(?P<word>{'|'.join(NUMBER_WORDS)})(?=[\s\u00a0]))"
     rf"(?:\s+(?:volle[nrs]?|ganze[nrs]?|full|whole|entire))?(?(word)[\s\u00a0]+|{_SPACE})(?P<unit>{_UNIT_ALT})(?![\w/])"
     rf"|\b(?P<spf>LSF|SPF|Lichtschutzfaktor|sun protection factor){_SPACE}(?P<spfnum>\d+)\b"
     rf"|\b(?P<ip>IP[0-9X]{{2}})\b"
@@ -224,7 +224,7 @@ class Quantity:
 
 def parse_number(raw: str, language: Language) -> float:
     """'2.000' -> 2000, '1,2' -> 1.2, '24.5' -> 24.5 (either language), 'zehn' -> 10."""
-    word = _NUMBER_WORDS.get(raw.lower())
+    word = NUMBER_WORDS.get(raw.lower())
     if word is not None:
         return float(word)
     groups = re.split(r"([.,])", raw)
@@ -293,7 +293,31 @@ def quantities(text: str, language: Language) -> list[Quantity]:
             step = 0.5 * 10.0**-places * unit.factor
             found.extend(_dimension_factors(text, match.start(), unit, language))
             found.append(Quantity(number * unit.factor, unit.dimension, match.start(), match.end(), step))
-    return found
+    return _joined_durations(text, found) if len(found) > 1 else found
+
+
+# "3 min 40 s", "2 Stunden und 15 Minuten": one duration written in two units, the smaller one second.
+_DURATION_JOIN = re.compile(r"\s*(?:,\s*|und\s+|and\s+)?")
+
+
+def _joined_durations(text: str, found: list[Quantity]) -> list[Quantity]:
+    joined: list[Quantity] = []
+    for quantity in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.dimension is Dimension.DURATION
+            and quantity.dimension is Dimension.DURATION
+            and quantity.value < last.value
+            and last.value % 60 == 0
+            and quantity.value < 86400.0
+            and _DURATION_JOIN.fullmatch(text, last.end, quantity.start) is not None
+        ):
+            total = last.value + quantity.value
+            joined[-1] = Quantity(total, Dimension.DURATION, last.start, quantity.end, quantity.step)
+            continue
+        joined.append(quantity)
+    return joined
 
 
 # The leading factors of a dimensions figure share its unit: "186 × 80 cm" is 186 cm by 80 cm.

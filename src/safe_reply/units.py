@@ -108,7 +108,7 @@ def fact_unit(text: str) -> Unit:
     try:
         return _pint_unit(written)
     except UnknownUnit:
-        if _counted_noun(written):
+        if counted_noun(written):
             # A count of named things ("16 Stufen", "2 Waschgänge", "12 levels") is no unit of
             # measurement, yet it is how a spec sheet writes them: it loads, and is shown to the
             # reviewer but never compared (as a text value would be).
@@ -116,12 +116,22 @@ def fact_unit(text: str) -> Unit:
         raise
 
 
+def counts_things(text: str) -> bool:
+    """Whether `text` is a noun that counts named things ("Stufen", "Nutzerprofile", "levels"), not a unit the reply
+    parser knows ("Tage", "Jahre"), nor a currency."""
+    written = " ".join(text.split())
+    if unit_of(written) is not None or _CURRENCY.fullmatch(written) or not counted_noun(written):
+        return False
+    # A compound whose head is a unit counts that unit: "Werktage" are days, "Lebensjahre" years.
+    return not any(unit_of(written[i:]) is not None for i in range(1, len(written) - 3))
+
+
 _ENGLISH_PLURAL = re.compile(r"[a-z]{3,}s")
 # What is counted is named in the plural: "16 Stufen", "2 Waschgänge", "5 Programme", "3 Fächer".
 _GERMAN_PLURAL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:e|en|n|er|s)")
 
 
-def _counted_noun(text: str) -> bool:
+def counted_noun(text: str) -> bool:
     """Whether the unit is one noun of German or English that names what is counted, in the plural: a capitalised
     German noun, listed or a compound of a common word ("Stufen", "Waschgänge"), or an ordinary English plural
     ("levels"). Typos of units ("kmh", "Meterr") and coined words ("furlongs_per_fortnight") are none."""

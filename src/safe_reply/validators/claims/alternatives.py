@@ -261,7 +261,7 @@ def numeric_facts(
     )
     if excluded:
         found = [dataclasses.replace(f, excluded_conditions=excluded) for f in found]
-    return _mark_favourable(found)
+    return mark_favourable(found)
 
 
 def excluded_conditions(text: str, lexicon: Lexicon, whole: bool = False) -> tuple[ExcludedCondition, ...]:
@@ -475,7 +475,7 @@ def _qualifier_conditions(
     return result
 
 
-def _mark_favourable(found: list[NumericFact]) -> list[NumericFact]:
+def mark_favourable(found: list[NumericFact]) -> list[NumericFact]:
     """An alternative with its own condition that beats another alternative of the same product needs
     its condition named ("24 dB(A) im Nachtmodus" next to "51 dB(A) auf Stufe Turbo"). Clauses of a text
     value about different things ("Höhe 150 cm, Bodenplatte 50 cm") do not compete."""

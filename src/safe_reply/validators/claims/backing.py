@@ -19,6 +19,7 @@ from safe_reply.validators.claims.glossary import Glossary, meaning_keys
 from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.origin import origin_verdict
 from safe_reply.validators.claims.taxonomy import Verdict
+from safe_reply.validators.claims.wording import STOP_WORDS
 
 __all__ = ["Verdict", "approved_backing", "certification_verdict", "guarantee_verdict", "origin_verdict"]
 
@@ -271,6 +272,7 @@ def _in_scope(entry: str, base: FactBase, products: set[int]) -> bool:
 
 _LIFETIME = re.compile(r"lebenslang|lifetime|für immer|forever|unbegrenzt|unlimited|ewig", re.I)
 _WHOLE = re.compile(r"\b(?:alle[ns]?|all|komplett\w*|gesamte[nm]?|ganze[nsm]?|entire|whole|every)\b", re.I)
+_NO_PART = frozenset({"und", "auf", "and", "on", "die", "der", "das", "the", "durch", "by", "zu", "to", "in", "im"})
 _EXCLUDING = re.compile(r"ausgenommen|ausgeschlossen|\bnicht\b|\bexcept|\bexclud|\bnot\b", re.I)
 _PARTS_EN = {
     "battery": "akku",
@@ -413,7 +415,8 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
         _part_key(w)
         for part in parts
         for w in tokens(part.lower())
-        if w not in {"und", "auf", "and", "on", "die", "der", "das", "the"}
+        # Function words name no part: "bei" of "Sturm bei nicht vollständiger Abspannung" is no excluded part.
+        if w not in _NO_PART and w not in STOP_WORDS
     }
     said = {_part_key(w) for w in tokens(sentence)}
     whole = _WHOLE.search(sentence) or (

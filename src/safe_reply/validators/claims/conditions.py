@@ -71,8 +71,15 @@ def named_condition(conditions: frozenset[str], words: list[str]) -> bool:
     for condition in conditions:
         root = stem(condition)
         # A compound's head ("Leistung" of "Spitzenleistung") or its modifier ("Spitze") names it too.
+        # So does a compound the condition starts ("Limittemperatur" for "Limit", "Komfortbereich" for "Komfort").
         if root in stems or any(
-            len(s) >= 5 and (root.endswith(s) or s.endswith(root) or (root.startswith(s) and len(root) >= len(s) + 4))
+            len(s) >= 5
+            and (
+                root.endswith(s)
+                or s.endswith(root)
+                or (root.startswith(s) and len(root) >= len(s) + 4)
+                or (s.startswith(root) and len(root) >= 4 and len(s) >= len(root) + 4)
+            )
             for s in stems
         ):
             return True

@@ -419,7 +419,12 @@ _SPLIT_VERB = re.compile(
 )
 
 
+# "Die Kaution zahlen wir ... zurück" is a refund ("zurückzahlen"), not "zahlen wir" of a cost the company bears.
+_PAID_BACK = re.compile(r"\b(?:zahlen|überweisen|buchen)(?=\s+wir\b[^.!?,;]{0,100}?\bzurück\b)", re.IGNORECASE)
+
+
 def _concepts(text: str, lexicon: Lexicon) -> set[str]:
+    text = _PAID_BACK.sub("erstatten", text)
     joined = [f"zurück{m.group(1) or m.group(2)}en" if m.group(1) or m.group(2) else "take back"
               for m in _SPLIT_VERB.finditer(text)]
     full = " ".join([text, *joined])

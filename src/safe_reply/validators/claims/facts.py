@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from safe_reply.config_models import Fact, ProductLine
 from safe_reply.lang import detect_language
@@ -27,14 +27,19 @@ from safe_reply.validators.claims.alternatives import (
     Direction,
     NumericFact,
     describe,
+    mark_favourable,
     numeric_facts,
     tokens,
 )
+from safe_reply.validators.claims.counted import CountedFact, count_pattern, counted_facts
+from safe_reply.validators.claims.fact_parts import fact_direction
 from safe_reply.validators.claims.glossary import meaning_keys, word_meanings
 from safe_reply.validators.claims.lexicon import Lexicon, shipped_lexicon
+from safe_reply.validators.claims.negated import NegatedProperty, negated_properties
 from safe_reply.validators.claims.products import ProductIndex, is_models_fact, products_of, sells_products
 from safe_reply.validators.claims.restrictions import Restriction, restriction_clauses
 from safe_reply.validators.claims.service_figures import granted_discounts, schedule_figures
+from safe_reply.validators.claims.tuples import part_words, split_tuples
 
 __all__ = ["ApprovedClaim", "Direction", "FactBase", "NumericFact", "describe", "money", "tokens"]
 
@@ -91,6 +96,11 @@ class FactBase:
     # claim) that grants a discount, as its topic words and its shares (claims.service_figures).
     schedule_figures: tuple[tuple[Dimension, float], ...] = ()
     discounts: tuple[tuple[frozenset[str], tuple[float, ...]], ...] = ()
+    # The facts that count named things ("16 Stufen", "480 Aufnahmen") and one pattern for a reply's counts of them.
+    counted: tuple[CountedFact, ...] = ()
+    count_pattern: re.Pattern[str] | None = None
+    # What the facts say a product is not ("nicht vegan", "nicht spülmaschinengeeignet"): claims.negated.
+    negated: tuple[NegatedProperty, ...] = ()
 
     @classmethod
     def from_product_line(
@@ -116,11 +126,26 @@ class FactBase:
         numeric: list[NumericFact] = []
         text_facts: dict[str, str] = {}
         for fact in line.facts:
-            compiled = numeric_facts(fact, products, lexicon, (directions or {}).get(fact.key))
+            # A slash tuple ("Komfort / Limit / Extrem") is one fact per part, all ranked as the whole label ranks them.
+            parts = split_tuples(fact)
+            direction = (directions or {}).get(fact.key)
+            if len(parts) > 1 and direction is None:
+                direction = fact_direction(fact, None, f"{fact.label_de or ''} {fact.label_en or ''}", lexicon)
+            compiled = [found for part in parts for found in numeric_facts(part, products, lexicon, direction)]
+            if len(parts) > 1:
+                # The parts compete as alternatives of one attribute, each under its own name: the favourable one
+                # ("Mindestgewicht", "Extrem") is misleading without it ("wiegt nur 2,1 kg", "warm bis −18 °C").
+                # Its own name is what sets it apart: the shared qualifier may name every part ("Mindestgewicht =
+                # ...; Packgewicht = ...").
+                named = {part.key: part_words(part, fact) for part in parts}
+                tagged = [replace(f, conditions=f.conditions | named[f.family], competes=True) for f in compiled]
+                marked = mark_favourable(tagged)
+                compiled = [replace(f, own_conditions=named[f.family]) if f.needs_condition else f for f in marked]
             numeric.extend(compiled)
             if not compiled or not fact.unit:
                 text_facts[fact.key] = describe(fact)
         origin = next((str(f.value) for f in line.facts if f.key == "origin"), None)
+        counted = counted_facts(line.facts, numeric, products)
         approved = tuple(_approved(text, line, lexicon) for text in line.approved_claims)
         service = _service_entries(line, lexicon)
         service_lines: tuple[ProductLine, ...] = (line,)
@@ -165,6 +190,9 @@ class FactBase:
             frozenset(w for p in products.products for text in (p.name, *p.aliases, *p.nouns) for w in tokens(text)),
             schedule_figures(service),
             granted_discounts([*service, *(a.text for a in approved)], [p.name for p in products.products]),
+            counted,
+            count_pattern(counted),
+            negated_properties(line.facts, products),
         )
 
     def products_in(self, text: str) -> set[int]:

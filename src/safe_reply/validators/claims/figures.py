@@ -405,7 +405,9 @@ def _compare(
     within = equal or (claimed > spec if fact.direction is Direction.AT_LEAST else claimed < spec)
     if not within:
         return False, False
-    if equal and fact.needs_condition and not qualified:
+    # "bis" hedges a maximum ("bis zu 24 h"); before a lower-is-better value it states the claim ("warm bis −18 °C").
+    hedged = (bound and fact.direction is not Direction.AT_LEAST) or general or names_condition(fact, sentence, context)
+    if equal and fact.needs_condition and not hedged:
         return False, True  # the favourable alternative without its condition ("24 dB(A)" of "im Nachtmodus")
     # "bis zu" is kept, or the conditions that make the figure reachable are named: its lab conditions
     # ("bei 30 °C und 80 %"), or for an alternative its own words ("mit drei Erweiterungsakkus").

@@ -33,6 +33,11 @@ _PAREN = re.compile(r"\(([^)]*)\)")
 # inside a value or qualifier ("(Thermowell L12: 4,9)", "Tavi Duo: Babywanne ...").
 _NAMED_VALUE = re.compile(r"([^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}?)\s*:\s*([^,;)]+)")
 _MIN_NOUN = 4
+_ACCESSORY_HEADS = frozenset({"zubehör", "zubehoer", "accessories", "accessory", "ersatzteile", "spare parts"})
+_EACH = frozenset({"je", "jeweils", "each", "beide", "both", "alle", "all"})
+_NO_NAME_START = frozenset(
+    "in im mit ohne für inkl inklusive sowie bzw oder und each with without for including".split()
+)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")
 _SUB_BRAND = re.compile(r"[A-ZÄÖÜ]{2,4}")
 # A size after the noun ("Keramikpfanne 28 cm", "Topf 5 l") names no product; a model number does ("Flitzer 12").
@@ -264,6 +269,21 @@ def _derived_names(line: ProductLine) -> list[tuple[str, str, list[str]]]:
         if is_models_fact(fact):
             for raw in _ITEM_SPLIT.split(str(fact.value)):
                 item = raw.strip()
+                # A kind or a series heads its first model ("Daunen-Serie Hochfirst: Hochfirst 400, Hochfirst 800",
+                # "Kocher: Kessler Flamme Mini"): the model, where it is written as a name (capitalised words and
+                # numbers); else the item stays as written.
+                head, colon, rest = item.rpartition(":")
+                if colon and head and "(" not in head:
+                    words = _PAREN.sub(" ", rest).split()
+                    named = 0 < len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in words)
+                    # An accessory list ("Zubehör: Zweitakku M45") stays as written: its items are no models.
+                    item = rest.strip() if named and head.strip().lower() not in _ACCESSORY_HEADS else item
+                # A function word before a name is no part of it ("mit Hybridwechselrichter SW-H10"); "je in Regular
+                # und Long" names the sizes every model comes in, no product.
+                if item and item.split()[0].lower() in _EACH:
+                    continue
+                while item and item.split()[0].lower() in _NO_NAME_START and len(item.split()) > 1:
+                    item = item.split(None, 1)[1]
                 if not item or not item[0].isalpha():
                     continue
                 name = _PAREN.sub("", item).strip(" ,.")
@@ -330,7 +350,8 @@ def _names_in_fact(fact: Fact) -> list[tuple[str, str]]:
 def _looks_like_name(text: str) -> bool:
     """ "Mix 1200", "Hydro Serum": capitalised, with a digit or two words; not "RET" or "Akku"."""
     text = text.strip()
-    if not text or not text[0].isupper() or text.lower().startswith(("akku", "battery")):
+    # "(Komfort / Limit / Extrem)" lists the parts of a slash tuple (claims.tuples), not a product.
+    if not text or not text[0].isupper() or text.lower().startswith(("akku", "battery")) or "/" in text:
         return False
     return any(ch.isdigit() for ch in text) or len(text.split()) >= 2
 

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from safe_reply.contracts import BuildContext, Validator, ValidatorSpec
 from safe_reply.errors import ConfigError, ConfigErrors
 from safe_reply.lang import detect_language, reply_language
-from safe_reply.rulepacks import CompiledPacks, RuleMatch, compiled_packs, shipped_pack_paths
+from safe_reply.rulepacks import CompiledPacks, CompiledRule, RuleMatch, compiled_packs, shipped_pack_paths
 from safe_reply.rulepacks.sentences import sentence_spans
 from safe_reply.types import Action, Category, Context, Edit, Finding, Language, Message, Severity, Span
 from safe_reply.validators.claims.backing import (
@@ -50,10 +49,10 @@ from safe_reply.validators.claims.evidence import (
 )
 from safe_reply.validators.claims.facts import Direction, FactBase
 from safe_reply.validators.claims.figures import check_numbers, numbers_verdict
+from safe_reply.validators.claims.flags import Flag, model_flag, own_data_flags
 from safe_reply.validators.claims.guarantee_conditions import guarantee_conditions_verdict
 from safe_reply.validators.claims.judge import Judge, judge_model, registered_judge_models
 from safe_reply.validators.claims.lexicon import Lexicon, lexicon_of
-from safe_reply.validators.claims.model import RULE_ID as MODEL_RULE_ID
 from safe_reply.validators.claims.model import ClaimsModel, shipped_claims_model
 from safe_reply.validators.claims.permission import permission_verdict
 from safe_reply.validators.claims.restrictions import restrictions_verdict
@@ -73,7 +72,6 @@ from safe_reply.validators.claims.text import ReplyView, condition_of_previous, 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
 # The model cannot tell which kind of claim a sentence makes reliably: it is judged as a misleading statement.
-MODEL_LEGAL_BASIS = "UWG §5 Abs. 1"
 
 # Pack sub-category -> (public category, what can back it besides an approved claim).
 SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
@@ -142,23 +140,6 @@ class Settings(BaseModel):
     model: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Flag:
-    rule_id: str  # the public id, e.g. "claims.de/health-cure"
-    message: Message
-    legal_basis: str
-    severity: Severity
-    category: ClaimCategory
-    verdict: Verdict
-    language: Language | None = None  # of the pack; a rule in the reply's language is reported first
-
-    @classmethod
-    def of(cls, match: RuleMatch, category: ClaimCategory, verdict: Verdict) -> _Flag:
-        rule = match.rule
-        message = Message(rule.message.de, rule.message.en)
-        basis = rule.legal_basis or LEGAL_BASIS[category]
-        return cls(rule.id, message, basis, rule.severity, category, verdict, rule.language)
-
 _MARK_PREFIX = re.compile(r"[\w®™]+(?:[ -][\w®™]+){0,2}-$")
 _NUMBER_PREFIX = re.compile(r"[\w®™]+(?:[ /-][\w®™]+){0,2}[ /-]$")
 # The verb of a label's award ("is awarded", "verliehen"), not a test verdict.
@@ -191,14 +172,20 @@ class ClaimsValidator:
         self.model = model
         # Where several rules of one category flag a sentence, the one written first in its pack is reported.
         self._rule_order = {rule.id: index for index, rule in enumerate(packs.rules)}
+        # A count beyond the spec sheet ("20 Widerstandsstufen", count_check.py) is reported as a figure above it.
+        self._count_rules: dict[Language, CompiledRule] = {}
+        for rule in packs.rules:
+            if rule.category == "spec_figure" and rule.id in rule_ids:
+                self._count_rules.setdefault(rule.language, rule)
 
     def detect(self, text: str, ctx: Context) -> Sequence[Finding]:
         matches = [m for m in self.packs.scan(text) if m.rule.id in self.rule_ids]
-        if not matches and self.judge is None and self.model is None:
+        own_data = self.base.count_pattern is not None or bool(self.base.negated)
+        if not matches and self.judge is None and self.model is None and not own_data:
             return ()
         language = reply_language(text, ctx.language, self.default_language)
         view = ReplyView(text, self.base, self.lexicon)
-        flags: dict[Span, list[_Flag]] = {}
+        flags: dict[Span, list[Flag]] = {}
         languages: dict[Span, dict[Language, Language]] = {}
         for match in matches:
             # Every pack runs on every reply (an English phrase in a German reply still counts), but a
@@ -213,14 +200,17 @@ class ClaimsValidator:
             flag = self._check(view, match, language)
             if flag is not None:
                 flags.setdefault(match.sentence_span, []).append(flag)
+        # Claims only the line's own data can see: counts beyond the spec sheet, properties the facts deny.
+        for sentence, flag in own_data_flags(view, language, self._count_rules):
+            flags.setdefault(sentence, [flag])
         if self.judge is not None:
             self._ask_judge(text, language, {m.sentence_span for m in matches}, flags)
         if self.model is not None:
             for found in model_flags(self.model, self.packs, view, language, {m.sentence_span for m in matches}):
-                flags.setdefault(found.span, []).append(_model_flag(found.cues, found.probability))
+                flags.setdefault(found.span, []).append(model_flag(found.cues, found.probability))
         return self._findings(text, language, flags)
 
-    def _check(self, view: ReplyView, match: RuleMatch, language: Language) -> _Flag | None:
+    def _check(self, view: ReplyView, match: RuleMatch, language: Language) -> Flag | None:
         text = view.text
         if quoted(text, match.span, match.sentence_span, self.lexicon) or mentioned(
             text, match.span, match.sentence_span
@@ -256,7 +246,7 @@ class ClaimsValidator:
             return None
         hint = view.products_before(match.sentence_span)
         verdict = self._verdict(backing, match, view, language, hint)
-        return None if verdict.backed else _Flag.of(match, category, verdict)
+        return None if verdict.backed else Flag.of(match, category, verdict)
 
     def _verdict(
         self, backing: Backing, match: RuleMatch, view: ReplyView, language: Language, hint: set[int]
@@ -333,7 +323,7 @@ class ClaimsValidator:
             return concept_verdict(claim, sentence, self.base, self.lexicon, TERM_CLASSES[match.rule.category])
         return Verdict(False, f"approved claims: none of {len(self.base.approved)} says this")
 
-    def _ask_judge(self, text: str, language: Language, seen: set[Span], flags: dict[Span, list[_Flag]]) -> None:
+    def _ask_judge(self, text: str, language: Language, seen: set[Span], flags: dict[Span, list[Flag]]) -> None:
         assert self.judge is not None
         asked = 0
         for span in sentence_spans(text):
@@ -354,7 +344,7 @@ class ClaimsValidator:
                 f"The judge model found this not backed by the product facts: {verdict.reason}",
             )
             flags.setdefault(span, []).append(
-                _Flag(
+                Flag(
                     JUDGE_RULE_ID,
                     message,
                     LEGAL_BASIS[verdict.category],
@@ -364,7 +354,7 @@ class ClaimsValidator:
                 )
             )
 
-    def _findings(self, text: str, language: Language, flags: dict[Span, list[_Flag]]) -> tuple[Finding, ...]:
+    def _findings(self, text: str, language: Language, flags: dict[Span, list[Flag]]) -> tuple[Finding, ...]:
         if not flags:
             return ()
         replacements = {span: self._replacement(text, items, language) for span, items in flags.items()}
@@ -380,12 +370,12 @@ class ClaimsValidator:
                 findings.append(self._finding(flag, span, fix))
         return tuple(findings)
 
-    def _one_per_category(self, items: list[_Flag], language: Language) -> list[_Flag]:
+    def _one_per_category(self, items: list[Flag], language: Language) -> list[Flag]:
         """One flag per claim category, in the order the categories were first found: a rule of the reply's language
         first, and of those the one written first in its pack (rule ids are public; a later, broader rule must not
         take over the findings of an older one)."""
         last = len(self._rule_order)
-        best: dict[ClaimCategory, _Flag] = {}
+        best: dict[ClaimCategory, Flag] = {}
         for flag in sorted(items, key=lambda f: f.language not in (None, language)):
             held = best.get(flag.category)
             if held is None or (
@@ -395,7 +385,7 @@ class ClaimsValidator:
                 best[flag.category] = flag
         return list(best.values())
 
-    def _finding(self, flag: _Flag, span: Span, fix: Edit | None) -> Finding:
+    def _finding(self, flag: Flag, span: Span, fix: Edit | None) -> Finding:
         return Finding(
             rule_id=flag.rule_id,
             category=Category.UNSUPPORTED_CLAIM,
@@ -408,25 +398,12 @@ class ClaimsValidator:
             details={"claim_category": flag.category.value, "compared_with": flag.verdict.compared_with},
         )
 
-    def _replacement(self, text: str, items: list[_Flag], language: Language) -> str | None:
+    def _replacement(self, text: str, items: list[Flag], language: Language) -> str | None:
         for flag in items:
             approved = approved_for(self.base.approved_for(language), flag.category, flag.verdict.fact_key, self.base)
             if approved is not None and approved.text not in text:
                 return approved.text
         return None
-
-
-def _model_flag(cues: tuple[str, ...], probability: float) -> _Flag:
-    said = ", ".join(f"„{c}“" for c in cues)
-    shown = ", ".join(f"'{c}'" for c in cues)
-    message = Message(
-        f"Klingt nach einer Produktaussage, die keine Regel kennt und die Produktdaten nicht decken (Prüfmodell, "
-        f"ausschlaggebend: {said}). Nur sagen, was die Produktdaten belegen, oder die Aussage weglassen.",
-        f"Reads like a product claim no rule knows and the product facts do not back (claims model, cue words: "
-        f"{shown}). Say only what the product facts back, or leave the statement out.",
-    )
-    verdict = Verdict(False, f"claims model: p={probability:.2f}; cue words: {', '.join(cues)}")
-    return _Flag(MODEL_RULE_ID, message, MODEL_LEGAL_BASIS, Severity.MEDIUM, ClaimCategory.OTHER, verdict)
 
 
 _JUDGE_FIX = "call register_judge_model(name, model) in code before loading the policy, or set judge.enabled: false"

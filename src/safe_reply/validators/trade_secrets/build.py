@@ -38,6 +38,7 @@ from safe_reply.validators.trade_secrets.config import (
     Settings,
     TermEntry,
     names_organisation,
+    names_system,
 )
 from safe_reply.validators.trade_secrets.context import (
     COMPANY_CUES,
@@ -45,6 +46,7 @@ from safe_reply.validators.trade_secrets.context import (
     DEFAULT_NAME_CUES_EN,
     DESIGNATION_CUES,
     RELATION_CUES,
+    SYSTEM_CUES,
     DesignationRule,
     NameRule,
 )
@@ -254,6 +256,7 @@ class _Compiler:
         self.hasher = KeyedHasher(ctx.hash_key)
         self.name_rule = name_rule
         self.organisation_rule = name_rule.for_organisation()
+        self.system_rule = name_rule.with_cues(SYSTEM_CUES)
         self.german_organisation_rule = name_rule.for_organisation(german_word=True)
         self.company_rule = NameRule.build(
             COMPANY_CUES, name_rule.window, capitalised=True, sentence_cues=RELATION_CUES
@@ -355,7 +358,10 @@ class _Compiler:
                 self.encoded_terms.append(index)
 
     def _name_rule(self, kind: str, word: str) -> NameRule:
-        """The name rule of an entry's ordinary words: an organisation's name shows by grammar too."""
+        """The name rule of an entry's ordinary words: an organisation's name shows by grammar too, a system's by what
+        is done in it ("In Zwirn ist Ihr Auftrag … markiert", "laut Zwirn")."""
+        if names_system(kind):
+            return self.system_rule
         if not names_organisation(kind):
             return self.name_rule
         if self.frequencies.german_word(word):

@@ -175,6 +175,22 @@ def names_organisation(kind: str) -> bool:
     return False
 
 
+# Head nouns of kinds that name a piece of software ("internal_system", "erp_tool", "crm", "warenwirtschaft").
+_SYSTEM_KIND_NOUNS = frozenset({
+    "system", "systems", "systeme", "tool", "tools", "software", "host", "hosts", "server", "database", "db", "erp",
+    "crm", "app", "platform", "plattform", "warenwirtschaft", "datenbank",
+})  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def names_system(kind: str) -> bool:
+    """Does an entry of this kind name an internal piece of software (its head noun decides, as for organisations)?"""
+    tokens = [t for t in kind.split("_") if t]
+    while len(tokens) > 1 and tokens[-1] in _LIST_NOUNS:
+        tokens.pop()
+    return bool(tokens) and tokens[-1] in _SYSTEM_KIND_NOUNS
+
+
 # Parts of kind names that say the entry is a word banned in every sense ("banned_term", "blocked_words",
 # "verbotene_woerter"): a ban list bans the word, not a name, so its ordinary words count everywhere
 # unless the entry sets `ordinary_word` or `context` itself.

@@ -58,6 +58,7 @@ __all__ = [
     "DEFAULT_NAME_WINDOW",
     "DESIGNATION_CUES",
     "RELATION_CUES",
+    "SYSTEM_CUES",
     "DesignationRule",
     "Evidence",
     "NameRule",
@@ -80,6 +81,16 @@ DEFAULT_NAME_CUES_EN: tuple[str, ...] = (
     "project", "codename", "codenamed", "named", "called", "dubbed", "platform", "generation", "successor",
     "series", "line", "prototype", "internal", "internally", "development", "develop", "developer", "launch", "release",
     "unveil", "roadmap", "announced", "unreleased", "upcoming", "reveal", "disclose",
+)  # fmt: skip
+# Words that put a name in a system's role: what is looked up, recorded or flagged in it, and the things it holds
+# ("In Zwirn ist Ihr Auftrag … markiert", "laut Zwirn", "ich habe in Zwirn nachgesehen", "the ticket in Loom").
+# Only for the ordinary words of an internal system's entry (config.names_system): "Zwirn" the yarn has none.
+SYSTEM_CUES: tuple[str, ...] = (
+    "laut", "System", "Software", "Tool", "Datenbank", "Eintrag", "Datensatz", "Ticket", "Auftrag", "Vorgang",
+    "Status", "eingetragen", "erfasst", "hinterlegt", "markiert", "vermerkt", "angelegt", "gebucht", "nachgesehen",
+    "nachgeschaut", "einsehen", "sehe",
+    "according", "system", "software", "tool", "database", "record", "entry", "ticket", "order", "status", "logged",
+    "recorded", "flagged", "marked", "entered", "looked", "lookup", "shows", "says",
 )  # fmt: skip
 # Words that put a name in a company's role (who makes or supplies something): the context in which a
 # surname or a foreign name that reads as ordinary words ("Hallbeck", "Kowalczyk", "Dongxing") is the

@@ -57,7 +57,8 @@ _PLAN = (
     # "planung" of "Urlaubsplanung" is the customer's).
     r"(?:(?<![^\W_])(?:geplant|planen|planung)|\bin arbeit|arbeiten (?:\w+ ){0,2}(?:an|daran)\b"
     r"|\bin (?:der )?entwicklung|entwickeln|in vorbereitung|erprobung|prototyp|demnächst|in kürze|\bbald\b|nachfolge"
-    r"|nächste[nsmr]? (?:modell|generation|jahr|saison)|\bkünftig|zukünftig|noch nicht (?:offiziell|angekündigt"
+    r"|nächste[nsmr]? (?:modell|generation|jahr|saison|monat|frühjahr|frühling|sommer|herbst|winter)"
+    r"|\bkünftig|zukünftig|noch nicht (?:offiziell|angekündigt"
     r"|vorgestellt|erhältlich|verfügbar|bekannt|öffentlich)|markteinführung|marktstart|\blaunch|eröffn"
     r"|bis ende (?:des|dieses|nächsten) jahres|(?:ab|im|ende|anfang|mitte|frühestens|spätestens) (?:dem )?"
     r"(?:\w+ )?(?:quartal|q[1-4]\b)|(?:ab|im|ende|anfang|mitte|frühestens|spätestens|bis|für) (?:\w+ )?20[2-3]\d"
@@ -229,7 +230,9 @@ MATTER_WORDS_DE_EN: dict[str, tuple[str, ...]] = {
     "schließung": ("closure", "closing", "close", "geschlossen", "schließt", "schließen", "aufgelöst", "dichtgemacht",
                    "dicht", "zugemacht", "stillgelegt", "shut"),
     "auslauf": ("discontinued", "discontinuation", "phase-out", "läuft", "ausläuft", "auslaufen", "stop selling",
-                "stop making", "being retired", "phasing out", "phased out", "phase out", "eingestellt", "einstellung"),
+                "stop making", "being retired", "phasing out", "phased out", "phase out", "eingestellt", "einstellung",
+                "ausgelistet", "auslisten", "aus dem sortiment", "aus dem programm", "aus dem angebot", "delisted",
+                "no longer"),
     # A site is named by what it does there too ("die Montage in Weißenburg wird dichtgemacht").
     "werk": ("plant", "factory", "montage", "endmontage", "fertigung", "produktion", "assembly", "production"),
     "fabrik": ("factory",), "halle": ("hall",), "stadt": ("city", "town"),

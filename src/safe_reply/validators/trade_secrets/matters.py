@@ -356,6 +356,9 @@ def _enough(rule: MatterRule, found: dict[int, set[int]]) -> bool:
     if rule.names and not rule.ends.intersection(found):
         # The public name counts only with the end's word: "die Mühle Classic in Messing ist ausverkauft".
         found = {unit: words for unit, words in found.items() if unit not in rule.names}
+    if rule.names and not rule.names.intersection(found):
+        # ... and the end's word only with the public name: "die KM 7 wird aus dem Programm genommen" ends another.
+        found = {unit: words for unit, words in found.items() if unit not in rule.ends}
     if len(found) < 2 or len(set().union(*found.values())) < 2:
         return False
     if rule.ends.intersection(found) and rule.names.intersection(found):

@@ -167,11 +167,46 @@ class MaskIndex:
         return [term for term in candidates if pattern.fullmatch(self.keys[term])]
 
 
+# Up to two words before or after a masked word, one space apart: a multi-word term masked in one or more of its
+# words ("Minh L*ng T*nt") is matched whole, its words joined as the term's key joins them.
+_WORDS_BEFORE = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]+(?:[*#•?][^\W\d_]*)* ){1,2}$")
+_WORDS_AFTER = re.compile(r"(?: [^\W\d_]+(?:[*#•?][^\W\d_]*)*(?![^\W\d_])){1,2}")
+
+
 def masked_words(text: str) -> list[tuple[int, int, str]]:
-    """Words with mask characters between letters: (start, end, word)."""
+    """Words with mask characters between letters, alone and with up to two neighbouring words on either side
+    (joined without spaces): (start, end, word)."""
     if not any(c in text for c in _MASK_CHARS):
         return []
-    return [(m.start(), m.end(), m.group()) for m in _MASKED.finditer(text)]
+    found: dict[tuple[int, int], str] = {}
+    for m in _MASKED.finditer(text):
+        found[(m.start(), m.end())] = m.group()
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        after = _WORDS_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
+        lefts = [m.start()] + ([] if before is None else _word_starts(text, before.start(), m.start()))
+        rights = [m.end()] + ([] if after is None else _word_ends(text, m.end(), after.end()))
+        for left in lefts:
+            for right in rights:
+                found.setdefault((left, right), text[left:right].replace(" ", ""))
+    return [(start, end, word) for (start, end), word in found.items()]
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """The start of each word in text[start:end] (words one space apart, ending in a space)."""
+    starts, position = [], start
+    for word in text[start:end].split(" ")[:-1]:
+        starts.append(position)
+        position += len(word) + 1
+    return starts
+
+
+def _word_ends(text: str, start: int, end: int) -> list[int]:
+    """The end of each word in text[start:end] (each word after one space)."""
+    ends, position = [], start
+    for word in text[start:end].split(" ")[1:]:
+        position += len(word) + 1
+        ends.append(position)
+    return ends
 
 
 def truncated_words(text: str) -> list[tuple[int, int, str]]:

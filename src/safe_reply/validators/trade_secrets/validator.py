@@ -46,7 +46,12 @@ from safe_reply.validators.trade_secrets.spelling import (
     truncated_words,
 )
 from safe_reply.validators.trade_secrets.tricks import describe_tricks
-from safe_reply.validators.trade_secrets.views import has_spaced_characters, has_token_markup, pattern_view
+from safe_reply.validators.trade_secrets.views import (
+    has_spaced_characters,
+    has_split_token,
+    has_token_markup,
+    pattern_view,
+)
 
 __all__ = ["LEGAL_BASIS", "NAME", "Leak", "ProtectedPattern", "ProtectedTerm", "TradeSecretValidator"]
 
@@ -244,7 +249,7 @@ class TradeSecretValidator:
             # Cheap gates first: the policy has such terms, the reply has two letters before a digit.
             if self.leet_keys and fast.capital_digits:
                 leaks += self._capital_code_leaks(text, leaks, name_rule)
-            if self.patterns and (fast.has_spaced_letters() or has_token_markup(text)):
+            if self.patterns and (fast.has_spaced_letters() or has_token_markup(text) or has_split_token(text)):
                 view, starts, ends = pattern_view(text)
                 leaks += self._pattern_leaks(text, view, starts, ends)
             elif self.patterns:
