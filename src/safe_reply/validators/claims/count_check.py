@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safe_reply.rulepacks.sentences import sentence_spans
 from safe_reply.types import Language, Span
 from safe_reply.validators.claims.counted import count_backed, counts
 from safe_reply.validators.claims.speech import echoed, not_asserted
@@ -31,7 +30,7 @@ def count_claims(view: ReplyView, language: Language) -> list[CountClaim]:
     if pattern is None or pattern.search(text) is None:
         return []
     found = []
-    for sentence in sentence_spans(text):
+    for sentence in view.sentences():
         piece = sentence.of(text)
         if pattern.search(piece) is None:
             continue

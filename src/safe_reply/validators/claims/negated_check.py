@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from safe_reply.negation import denies
 from safe_reply.rulepacks.clauses import clause
-from safe_reply.rulepacks.sentences import sentence_spans
 from safe_reply.types import Message, Span
 from safe_reply.validators.claims.speech import echoed, not_asserted
 from safe_reply.validators.claims.taxonomy import Verdict
@@ -45,7 +44,7 @@ def negated_claims(view: ReplyView) -> list[NegatedClaim]:
     if not any(p.pattern.search(lowered) for p in base.negated):
         return []
     found = []
-    for sentence in sentence_spans(text):
+    for sentence in view.sentences():
         piece = sentence.of(text)
         for prop in base.negated:
             match = prop.pattern.search(piece)

@@ -52,14 +52,20 @@ class ReplyView:
         """The sentence after `sentence`, "" at the end of the reply."""
         return self._neighbour(sentence, 1)
 
-    def _neighbour(self, sentence: Span, step: int) -> str:
+    def sentences(self) -> list[Span]:
+        """The reply's sentences, split once for every check that reads them all (counts, denied properties) and
+        for the neighbours of a sentence."""
         if self._sentences is None:
             self._sentences = sentence_spans(self.text)
-        starts = [s.start for s in self._sentences]
+        return self._sentences
+
+    def _neighbour(self, sentence: Span, step: int) -> str:
+        spans = self.sentences()
+        starts = [s.start for s in spans]
         # The sentence that holds `sentence.start` (the scan's sentences and these may differ slightly).
         current = bisect.bisect_right(starts, sentence.start) - 1
         index = current + step
-        return self._sentences[index].of(self.text) if 0 <= index < len(self._sentences) else ""
+        return spans[index].of(self.text) if 0 <= index < len(spans) else ""
 
     def _index(self) -> None:
         mentions = self.base.products.positions(self.text)

@@ -11,6 +11,7 @@ number, stays). Anything else is left as written.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from safe_reply.config_models import Fact
@@ -45,6 +46,7 @@ def _parts(label: str | None) -> tuple[str, list[str]] | None:
     return rest, parts
 
 
+@functools.lru_cache(maxsize=_MAX_PARTS)
 def _tuple_pattern(size: int) -> re.Pattern[str]:
     # k numbers, each with an optional unit of its own ("29 € / 59 €"), and no further "/ number" after the last.
     item = rf"({_NUMBER})(\s?(?:[€$£¥%]|°\w?|[^\W\d_]{{1,6}}))?"
