@@ -18,7 +18,14 @@ from safe_reply.validators.trade_secrets.normalise import (
     normalised_chars,
     slow_windows,
 )
-from safe_reply.validators.trade_secrets.views import _IN_TOKEN_MARKUP, _SPACED_SINGLE, pattern_view
+from safe_reply.validators.trade_secrets.views import (
+    _BROKEN_NUMBER,
+    _HYPHENED_SINGLE,
+    _IN_TOKEN_MARKUP,
+    _SPACED_DIGIT,
+    _SPACED_SINGLE,
+    pattern_view,
+)
 
 # Plain words and separators mixed with every kind of trick character and their neighbours.
 PIECES = [
@@ -40,13 +47,16 @@ def test_windowed_skeleton_equals_the_per_character_pass(text: str, leet: bool) 
 
 def _reference_view(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """pattern_view by one per-character pass, markup inside tokens dropped and spaced single
-    letters joined the same way."""
+    letters and digits, letters joined by hyphens and numbers broken over a line joined the same way."""
     kept = [(c, s, e) for c, s, e in normalised_chars(text) if not is_invisible(c)]
     view = "".join(c for c, _, _ in kept)
     markup = {i for m in _IN_TOKEN_MARKUP.finditer(view) for i in range(m.start(), m.end())}
     kept = [k for i, k in enumerate(kept) if i not in markup]
     view = "".join(c for c, _, _ in kept)
     drop = {i for m in _SPACED_SINGLE.finditer(view) for i in range(m.end(1), m.end())}
+    drop |= {i for m in _SPACED_DIGIT.finditer(view) for i in range(m.end(1), m.end())}
+    drop |= {i for m in _HYPHENED_SINGLE.finditer(view) for i in range(m.end(1), m.end())}
+    drop |= {i for m in _BROKEN_NUMBER.finditer(view) for i in range(m.start(1), m.end(1))}
     keep = [i for i in range(len(view)) if i not in drop]
     return "".join(view[i] for i in keep), tuple(kept[i][1] for i in keep), tuple(kept[i][2] for i in keep)
 
