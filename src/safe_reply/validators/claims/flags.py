@@ -18,6 +18,7 @@ from safe_reply.validators.claims.negated_check import negated_claims
 from safe_reply.validators.claims.taxonomy import LEGAL_BASIS, ClaimCategory, Verdict
 from safe_reply.validators.claims.text import ReplyView
 
+# The model cannot tell which kind of claim a sentence makes reliably: it is judged as a misleading statement.
 MODEL_LEGAL_BASIS = "UWG §5 Abs. 1"
 _CERTIFIED = re.compile(r"zertifiziert|certified|geprüft|tested", re.IGNORECASE)
 

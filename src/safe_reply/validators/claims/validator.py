@@ -71,7 +71,6 @@ from safe_reply.validators.claims.text import ReplyView, condition_of_previous, 
 
 FAMILY = "claims"
 JUDGE_RULE_ID = "claims.judge/unsupported"
-# The model cannot tell which kind of claim a sentence makes reliably: it is judged as a misleading statement.
 
 # Pack sub-category -> (public category, what can back it besides an approved claim).
 SUBCATEGORIES: dict[str, tuple[ClaimCategory, Backing]] = {
