@@ -17,8 +17,7 @@ import re
 from safe_reply.config_models import Fact
 from safe_reply.quantities import parse_number
 from safe_reply.types import Language
-
-_PAREN = re.compile(r"\([^()]*\)")
+from safe_reply.validators.claims.wording import PAREN
 
 _PART_GROUP = re.compile(r"\(([^()]*/[^()]*)\)")
 _NUMBER = r"(?:[+−–-]\s?)?\d+(?:[.,]\d+)*"
@@ -60,7 +59,7 @@ def split_tuples(fact: Fact) -> list[Fact]:
     head = _VALUE_HEAD.match(text) if not any(labels) and isinstance(fact.value, str) else None
     if head is not None:
         # The parts stand in the value's head, in the value's language (German, as the corpus writes values).
-        inner = _PAREN.sub(" ", head.group(1))
+        inner = PAREN.sub(" ", head.group(1))
         labels = [_parts(f"{fact.label_de or ''} ({inner})"), None]
         text = text[head.end() :]
     sizes = {len(found[1]) for found in labels if found is not None}
