@@ -85,7 +85,10 @@ def certification_verdict(
     if not marks:
         # A seal no vocabulary knows, named as the register writes it ("das Trusted-Shops-Gütesiegel" for "Trusted
         # Shops Gütesiegel mit Käuferschutz (Shop ...)").
-        entry = next((c for c in base.certifications if _names_entry(claim, c)), None)
+        # The seal's name often follows the matched word ("trägt zusätzlich das Prüfsiegel der Deutschen
+        # Hochdruckliga"): the claim and the rest of its sentence after it are read.
+        named = claim if sentence is None or claim not in sentence else sentence[sentence.index(claim) :]
+        entry = next((c for c in base.certifications if _names_entry(named, c)), None)
         if entry is not None and _in_scope(entry, base, products):
             return Verdict(True, f"certifications: {entry}")
         # Said of no product (a person, a service): the facts that document it back it.
@@ -202,7 +205,7 @@ def held_label_verdict(sentence: str, base: FactBase, products: set[int], lexico
     return Verdict(False, f"certifications: {'; '.join(base.certifications) or 'no certifications'}")
 
 
-_ENTRY_HEAD = re.compile(r"\s*(?:[(,;:]|\b(?:mit|with|für|for|nach|according)\b)", re.IGNORECASE)
+_ENTRY_HEAD = re.compile(r"\s*(?:[(,;:]|\s[–—-]\s|\b(?:mit|with|für|for|nach|according)\b)", re.IGNORECASE)
 
 
 def _names_entry(claim: str, entry: str) -> bool:
@@ -214,7 +217,9 @@ def _names_entry(claim: str, entry: str) -> bool:
         return False
     words = head.split()
     lead = " ".join(words[:2])
-    return _folded_in(head, claim) or (len(words) > 2 and len(lead) >= 10 and _folded_in(lead, claim))
+    # A lead ending in an article names nothing ("Prüfsiegel der" is every seal "der ..."): both words must carry.
+    lead_names = len(words) > 2 and len(lead) >= 10 and all(len(w) > 3 for w in words[:2])
+    return _folded_in(head, claim) or (lead_names and _folded_in(lead, claim))
 
 
 def _folded_in(name: str, text: str) -> bool:
@@ -292,7 +297,7 @@ _PARTS_EN = {
 # The parts a guarantee leaves out: "(nicht auf Akku, Motor)", "nicht auf Bezüge, Kissen und Decken",
 # "ausgenommen Batterien und Akku", "excluding batteries".
 _EXCLUDED = re.compile(
-    r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)\s+([^;.)]*)",
+    r"(?:nicht\s+auf|ausgenommen|außer|keine\s+(?:hersteller)?garantie\s+auf|not\s+on|excluding|except)(?:\s*:)?\s+([^;.)]*)",
     re.I,
 )
 # The parts named before the exclusion: "Filter sind Verschleißteile und ausgenommen", "batteries are excluded".
@@ -359,9 +364,45 @@ def _part_durations_hold(
     clause for the rest ("2 Jahre auf alle übrigen Teile"), a part no clause names, or the product as a
     whole, has the rest's duration; not in an English reply, whose part names the German terms may not
     show ("heating element" for "Heizelement"). Product names are no parts."""
-    said = {_stem5(w) for w in tokens(sentence) if len(w) >= 4} - names
-    own: list[float] = []
-    rest: list[float] = []
+    # Two durations in one sentence are two terms ("3 Jahre Garantie, auf den Akku 2 Jahre"): each is judged by the
+    # parts of its own clause; one duration by the parts of the whole sentence.
+    terms = _guarantee_terms(guarantee, names)
+    own, rest = _limits(sentence, terms, names)
+    if len(set(claimed)) > 1:
+        pieces = [p for p in _term_clauses(sentence) if p.strip()]
+        by_piece = [
+            (p, [q.value for q in quantities(p, language) if q.dimension is Dimension.DURATION]) for p in pieces
+        ]
+        if sum(len(d) for _, d in by_piece) == len(claimed):
+            # A clause that names no part of its own speaks of the part named before it ("Module: 12 Jahre
+            # Produktgarantie und 25 Jahre Leistungsgarantie"), or of the product as a whole.
+            before: list[float] = []
+            for piece, durations in by_piece:
+                before = _limits(piece, terms, names)[0] or before
+                if durations and not _within(durations, before, rest, language):
+                    return False
+            return True
+    return _within(claimed, own, rest, language)
+
+
+def _within(claimed: list[float], own: list[float], rest: list[float], language: Language) -> bool:
+    limit = own or (rest if language is Language.DE else [])
+    return not limit or all(c <= max(limit) * (1 + _TOLERANCE) for c in claimed)
+
+
+def _limits(
+    text: str, terms: list[tuple[frozenset[str], list[float], bool]], names: frozenset[str]
+) -> tuple[list[float], list[float]]:
+    """The durations of the guarantee clauses about the parts `text` names, and of the clauses for the rest."""
+    said = {_stem5(w) for w in tokens(text) if len(w) >= 4} - names
+    own = [d for parts, durations, is_rest in terms if not is_rest and parts & said for d in durations]
+    rest = [d for _, durations, is_rest in terms if is_rest for d in durations]
+    return own, rest
+
+
+def _guarantee_terms(guarantee: str, names: frozenset[str]) -> list[tuple[frozenset[str], list[float], bool]]:
+    """Per clause of the guarantee with a duration: the parts it names, its durations, whether it is for the rest."""
+    terms: list[tuple[frozenset[str], list[float], bool]] = []
     for clause in re.split(r";|\.\s", guarantee):
         # A deadline ("Registrierung innerhalb von 8 Wochen") is a condition, not the part's guarantee term.
         durations = [
@@ -372,13 +413,22 @@ def _part_durations_hold(
         if not durations:
             continue
         parts = {_stem5(w) for w in tokens(re.sub(r"\([^)]*\)", " ", clause)) if len(w) >= 4 and not w[0].isdigit()}
-        parts -= _GUARANTEE_WORDS | names
-        if _REST.search(clause):
-            rest.extend(durations)
-        elif parts & said:
-            own.extend(durations)
-    limit = own or (rest if language is Language.DE else [])
-    return not limit or all(c <= max(limit) * (1 + _TOLERANCE) for c in claimed)
+        parts = {p for p in parts if p not in STOP_WORDS}
+        terms.append((frozenset(parts - _GUARANTEE_WORDS - names), durations, _REST.search(clause) is not None))
+    return terms
+
+
+_TERM_CLAUSE = re.compile(r";|,(?!\d)|\s[–—-]\s|\b(?:und|and|but|aber|while|während)\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _term_clauses(sentence: str) -> list[str]:
+    """The sentence split where one guarantee term ends and the next begins; a bracket stays with its term."""
+    inside = [m.span() for m in _BRACKETED.finditer(sentence)]
+    cuts = [m for m in _TERM_CLAUSE.finditer(sentence) if not any(s <= m.start() < e for s, e in inside)]
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(sentence)]
+    return [sentence[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 def _without_names(text: str, base: FactBase) -> str:
@@ -393,7 +443,7 @@ def _name_stems(base: FactBase) -> frozenset[str]:
     )
 
 
-def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verdict:
+def guarantee_verdict(sentence: str, language: Language, base: FactBase, glossary: Glossary | None = None) -> Verdict:
     if base.guarantee is None:
         return Verdict(False, "guarantee: none")
     shown = f"guarantee: {base.guarantee}"
@@ -419,6 +469,21 @@ def guarantee_verdict(sentence: str, language: Language, base: FactBase) -> Verd
         if w not in _NO_PART and w not in STOP_WORDS
     }
     said = {_part_key(w) for w in tokens(sentence)}
+    # An English reply names the German terms' exclusions in its own words ("loss and drops are covered" against
+    # "Ausgenommen: Verlust, Sturzschäden"): compared by meaning.
+    if glossary is not None and language is Language.EN and not said & excluded:
+        meant = {
+            m
+            for part in parts
+            for w in tokens(part.lower())
+            if len(w) >= 4 and w not in STOP_WORDS
+            for m in glossary.meaning(w, Language.DE)
+        }
+        # A word counts when every sense of it is an excluded part: "loss" (Verlust), not "covers" or "in case"
+        # (also a "Bezug").
+        senses = [glossary.meaning(w, Language.EN) for w in tokens(sentence) if len(w) >= 4]
+        if any(sense and sense <= meant for sense in senses):
+            said = said | excluded
     whole = _WHOLE.search(sentence) or (
         _INCLUDING.search(sentence) and not _includes_as_terms(sentence, base.guarantee)
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from safe_reply.lang import detect_language
-from safe_reply.quantities import Dimension
+from safe_reply.quantities import NUMBER_WORDS, Dimension, quantities
 from safe_reply.types import Language
 from safe_reply.validators.claims.backing import Verdict, guarantee_verdict
 from safe_reply.validators.claims.coverage import excluded_case, names_left_out, waives_stated_term
@@ -32,6 +32,15 @@ from safe_reply.validators.claims.lexicon import Lexicon
 from safe_reply.validators.claims.service_figures import SHARE, topic_words
 from safe_reply.validators.claims.service_figures import has_figure as _has_figure
 from safe_reply.validators.claims.service_figures import service_figures as _figures
+from safe_reply.validators.claims.term_words import (
+    CLAUSE,
+    FREE,
+    TERM_CLAUSE,
+    free_objects,
+    stem5,
+    stretch_words,
+    what_is_free,
+)
 
 _TOTAL = re.compile(
     r"\b(?:komplett|vollständig|völlig|gänzlich|ganz|alle[nsm]?|100\s?%|zu\s+100\s?%|completely|fully|entirely|"
@@ -90,7 +99,10 @@ def _free_apart(text: str) -> str:
 
 _UNDER_GUARANTEE = re.compile(
     r"\b(?:im\s+rahmen\s+der|über\s+die|durch\s+die|per|als)\s+(?:\w+\s+)?(?:hersteller)?garantie\w*|\bgarantiefall\b"
-    r"|\b(?:under|through|via|as\s+part\s+of)\s+(?:the|our|your)\s+(?:\w+\s+)?(?:guarantee|warranty)\b",
+    r"|\b(?:under|through|via|as\s+part\s+of)\s+(?:the|our|your)\s+(?:\w+\s+)?(?:guarantee|warranty)\b"
+    # What "covered" means after the guarantee was named in the same sentence: "3-year guarantee; the battery is
+    # covered for 2 years".
+    r"|\b(?:\w*garantie|guarantee|warranty)\b[^.!?]{0,80}?\b(?:abgedeckt|gedeckt|covered)\b",
     re.IGNORECASE,
 )
 
@@ -102,7 +114,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     """Backed when a service term of the same kind carries the commitment with the same figures; a
     commitment made under the guarantee ("im Rahmen der Garantie") is backed when the guarantee covers it."""
     if base.guarantee is not None and _UNDER_GUARANTEE.search(sentence):
-        return guarantee_verdict(sentence, language, base)
+        return guarantee_verdict(sentence, language, base, lexicon.glossary)
     entries = [*base.service, *(a.text for a in base.approved), *((base.guarantee,) if base.guarantee else ())]
     shown = "service terms: " + ("; ".join(e[:80] for e in base.service) if base.service else "none documented")
     concepts = _concepts(sentence, lexicon)
@@ -123,9 +135,10 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
     ]
     negated = plan_term and _NEGATED.search(sentence) is not None
     endless = _EXPIRY in concepts and _ENDLESS.search(sentence) is not None
+    stretched = stretch_words(sentence)
     # What the sentence makes free: a documented freebie ("Rücksendung kostenlos", "Schonbezug ... gratis")
     # backs that freebie, not free assembly or free cushions.
-    freebies = _free_objects(sentence, language, base, lexicon) if _FREE in concepts else set()
+    freebies = free_objects(sentence, language, base, lexicon) if FREE in concepts else set()
     own = {w for w in freebies if not any(n != w and len(w) >= 5 and n.endswith(w) for n in base.product_words)}
     # A case a term of the plan excludes, or a term it states waived, is not backed by any other wording of the
     # plan (an approved claim that leaves the exclusions out says nothing about them).
@@ -143,7 +156,7 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         # Where the sentence names only the kind of product ("holen wir die Matratze kostenlos ab": the product
         # "Tonnentaschenfederkern-Matratze"), what is free is a service around it, and any clause of the term may
         # name it; a thing of its own (a listed service such as "Hausbesuch" too) must be the one the term makes free.
-        scope = _what_is_free(entry, base, lexicon) if own else entry
+        scope = what_is_free(entry, base, lexicon) if own else entry
         if freebies and not _names_any(scope, freebies, lexicon):
             continue
         # A plan term belongs to its plan ("keine Selbstbeteiligung" of the theft cover is not the service
@@ -151,6 +164,10 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         if (plans and not any(plan in _about(entry, base) for plan in plans)) or (
             negated and not _NEGATED.search(entry)
         ):
+            continue
+        # A sentence that stretches a term ("auch nachträglich", "auch wenn die Packung angebrochen ist", "even if")
+        # is backed only by a term that names the stretch itself ("auch bei angebrochener Packung").
+        if stretched and not stretched & {stem5(w) for w in tokens(entry)}:
             continue
         # "Punkte verfallen nie" is not backed by "Punkte verfallen am Ende des zweiten Kalenderjahres".
         if endless and not _ENDLESS.search(entry):
@@ -164,6 +181,35 @@ def service_verdict(claim: str, sentence: str, language: Language, base: FactBas
         if all(_has_figure(entry, f) for f in figures) and _amounts_of_term(amounts, entry, base, sentence):
             return Verdict(True, f"service terms: {entry[:120]}")
     return Verdict(False, shown)
+
+
+def service_term_verdict(sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict | None:
+    """A figure sentence about a service ("You can trial two hearing aids for 14 days, free of charge") restates a
+    service term when that term carries its topic and every figure: the spec sheet is the wrong place to look. None
+    when the sentence names no service, holds a figure a service term cannot carry (a weight, a range), or no term
+    backs it."""
+    if not _concepts(sentence, lexicon):
+        return None
+    if any(q.dimension not in _COMMITTED for q in quantities(sentence, language)):
+        return None
+    verdict = service_verdict(sentence, sentence, language, base, lexicon)
+    if not verdict.backed:
+        return None
+    # A count in words ("up to four hearing aids") is no quantity: a term of the same topic must state it.
+    concepts = _concepts(sentence, lexicon)
+    terms = [e for e in base.service if concepts <= _concepts(e, lexicon)]
+    for word in _WORD.findall(sentence.lower()):
+        count = NUMBER_WORDS.get(word)
+        if count is not None and count >= 2 and not any(_states_count(t, word, count) for t in terms):
+            return None
+    return verdict
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _states_count(term: str, word: str, count: int) -> bool:
+    return re.search(rf"(?<![\d.,]){count}(?![\d.,])|\b{word}\b", term, re.IGNORECASE) is not None
 
 
 # Where a sentence joins two terms: "10 % off every subscription delivery and 1 point per euro (100 points = 1 €
@@ -239,7 +285,6 @@ _LAST_30_DAYS = re.compile(
 
 
 # Clause breaks of a sentence; a comma between digits is a decimal comma ("39,99 €"), no break.
-_CLAUSE = re.compile(r"[;:–—]|\s-\s|,(?!\d)|(?<!\d),")
 # A clause that denies an offer offers nothing: "eine Rabattaktion läuft im Moment also nicht".
 _DENIED = re.compile(
     r"\bnicht\b|\bnot\b|n['’]t\b|\bkein(?:e[nrms]?)?\s+(?:\w+\s+)?(?:rabatt|aktion|nachlass|gutschein|angebot)"
@@ -252,15 +297,13 @@ _PRICE_KINDS = frozenset(f"service_concept.{g}" for g in ("free", "discount", "g
 _JOINABLE = _PRICE_KINDS | {"service_concept.delivery"}
 
 
-def price_reference_verdict(
-    claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon
-) -> Verdict:
+def price_reference_verdict(claim: str, sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> Verdict:
     """A price reference as PAngV §11 wants it ("799 € statt 1.190 €", "der niedrigste Preis der letzten 30 Tage")
     is backed by an offer fact that states those amounts (the 30-day price as one), with any share the sentence
     names, for the product the reference names. Only the clauses with the amounts are the reference: a free
     month or an extra discount in another clause is a price claim of its own, judged by the service terms;
     without a reference the whole sentence is."""
-    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    clauses = [c for c in CLAUSE.split(sentence) if c.strip()]
     lowest = _LOWEST_PRICE.search(claim) is not None and _LAST_30_DAYS.search(sentence) is not None
     amounts = money(sentence)
     if not lowest and not (len(amounts) >= 2 and _REFERENCE.search(sentence)):
@@ -284,8 +327,10 @@ def price_reference_verdict(
     # A documented discount worked out on a documented price ("15 % off: €41.65 instead of €49"): the share
     # the sentence names is one the terms grant, and every amount follows from the published ones.
     documented = documented_shares(base, sentence)
-    if shares and all(any(abs(f[1] - d) < 1e-6 for d in documented) for f in shares) and all(
-        _priced(a, amounts, base.prices, documented) for a in amounts
+    if (
+        shares
+        and all(any(abs(f[1] - d) < 1e-6 for d in documented) for f in shares)
+        and all(_priced(a, amounts, base.prices, documented) for a in amounts)
     ):
         return Verdict(True, f"prices: {', '.join(f'{p:g} €' for p in base.prices)}")
     return Verdict(False, shown)
@@ -316,12 +361,29 @@ _THRESHOLD = re.compile(
 )
 
 
-_FREE = "service_concept.free"
-# The part of a term before its "immer" ("Spar-Abo-Lieferungen immer versandkostenfrei") is whom it holds for always.
-_TERM_CLAUSE = re.compile(r"[;,()]")
 _GENERIC_SUBJECT = frozenset(
-    {"lieferung", "lieferungen", "versand", "bestellung", "bestellungen", "sendung", "sendungen", "delivery",
-     "deliveries", "shipping", "order", "orders", "parcel", "parcels", "der", "die", "das", "alle", "all", "the"}
+    {
+        "lieferung",
+        "lieferungen",
+        "versand",
+        "bestellung",
+        "bestellungen",
+        "sendung",
+        "sendungen",
+        "delivery",
+        "deliveries",
+        "shipping",
+        "order",
+        "orders",
+        "parcel",
+        "parcels",
+        "der",
+        "die",
+        "das",
+        "alle",
+        "all",
+        "the",
+    }
 )
 
 
@@ -330,7 +392,7 @@ def _always_for(entry: str, sentence: str) -> bool:
     versandkostenfrei") backs "immer kostenlos" only for a sentence that names that someone ("Abo-Lieferungen sind
     immer versandkostenfrei" repeats the term); "Versand ist immer kostenlos" waives the threshold."""
     said = set(re.findall(r"\w+", sentence.lower()))
-    for clause in _TERM_CLAUSE.split(entry):
+    for clause in TERM_CLAUSE.split(entry):
         always = _ALWAYS.search(clause)
         if always is None or _THRESHOLD.search(clause):
             continue
@@ -339,20 +401,6 @@ def _always_for(entry: str, sentence: str) -> bool:
         if subject & said:
             return True
     return False
-# Words of a free clause that say nothing about what is free: pronouns, articles, particles, verbs of giving.
-_NOT_OBJECTS = frozenset(
-    """
-    sie ihnen ihr ihre ihren ihrem ihrer wir uns unser unsere unseren unserem unserer ich mich mir der die das den
-    dem des ein eine einen einem einer zum zur beim vom mit bei für auf nach dazu dabei auch natürlich
-    selbstverständlich einfach immer gerne gern komplett ganz völlig bekommen bekommt gibt geben erhalten erhält
-    dann jetzt heute also
-    this that these those with your yours ours their them they will would also just always course completely entirely
-    totally fully naturally simply absolutely included includes include every each here there then when which what
-    kosten costs cost charge
-    have been being from into onto about well very really still even only come comes gets give gives getting
-    """.split()
-)
-_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+")
 
 
 def _names_nouns(entry: str, clauses: list[str], language: Language, base: FactBase) -> bool:
@@ -366,44 +414,13 @@ def _names_nouns(entry: str, clauses: list[str], language: Language, base: FactB
     return all(w[:5] in entry.lower() for w in said)
 
 
-def _free_objects(sentence: str, language: Language, base: FactBase, lexicon: Lexicon) -> set[str]:
-    """The words of the clauses that make something free that may name what is free (in German its nouns), less
-    the words of "free" and the product's own names ("Zum Sofa gibt es die Kissen gratis dazu": the cushions)."""
-    names = base.product_words
-    found: set[str] = set()
-    for clause in _CLAUSE.split(sentence):
-        if not lexicon.has(_FREE, clause):
-            continue
-        words = tokens(" ".join(_CAPITALISED.findall(clause)) if language is Language.DE else clause)
-        found |= {
-            w for w in words if len(w) >= 4 and w.isalpha() and w not in _NOT_OBJECTS and not lexicon.has(_FREE, w)
-        }
-    # The product is what the freebie comes with ("zum Sofa"), unless nothing else is named: then it is what is free.
-    return found - names or found
-
-
-def _what_is_free(entry: str, base: FactBase, lexicon: Lexicon) -> str:
-    """The clauses of a term that make something free ("Vermittlung kostenlos" of "Vermittlung an 300 Partnerbetriebe;
-    Vermittlung kostenlos; Vertrag mit dem Betrieb": the brokering is free, not the partners' work). A clause that is
-    only the free word ("showroom = kostenlos, ca. 60 Minuten") makes the term's own subject free: its key and labels.
-    A term without such a clause, and an approved claim (a sentence, whose subject may stand in a clause of its own:
-    "Den Sehtest bieten wir kostenlos an; er dauert etwa 20 Minuten"), is taken whole."""
-    key, _, value = entry.partition(" = ")
-    clauses = [c for c in _TERM_CLAUSE.split(value) if lexicon.has(_FREE, c)]
-    if not clauses:
-        return entry
-    bare = any(not {w for w in tokens(c) if len(w) >= 4 and not lexicon.has(_FREE, w)} for c in clauses)
-    subject = f"{key} {base.service_titles.get(entry, '')}" if bare else ""
-    return " ".join([*clauses, subject])
-
-
 def _names_any(entry: str, words: set[str], lexicon: Lexicon) -> bool:
     """Whether the term names something the sentence makes free: one of its words (by its first five letters), or
     a service word of a kind the term names too ("returns" for "Rücksendung")."""
     folded = entry.lower()
     if any(w[:5] in folded for w in words):
         return True
-    kinds = _concepts(entry, lexicon) - {_FREE}
+    kinds = _concepts(entry, lexicon) - {FREE}
     if any(lexicon.has(kind, w) for kind in kinds for w in words):
         return True
     # In the other language: "membership" for "Mitgliedschaft kostenlos" (claims.glossary).
@@ -425,8 +442,10 @@ _PAID_BACK = re.compile(r"\b(?:zahlen|überweisen|buchen)(?=\s+wir\b[^.!?,;]{0,1
 
 def _concepts(text: str, lexicon: Lexicon) -> set[str]:
     text = _PAID_BACK.sub("erstatten", text)
-    joined = [f"zurück{m.group(1) or m.group(2)}en" if m.group(1) or m.group(2) else "take back"
-              for m in _SPLIT_VERB.finditer(text)]
+    joined = [
+        f"zurück{m.group(1) or m.group(2)}en" if m.group(1) or m.group(2) else "take back"
+        for m in _SPLIT_VERB.finditer(text)
+    ]
     full = " ".join([text, *joined])
     return {group for group in lexicon.groups("service_concept") if lexicon.has(group, full)}
 

@@ -44,6 +44,7 @@ from safe_reply.validators.claims.evidence import (
     concept_verdict,
     price_reference_verdict,
     price_verdict,
+    service_term_verdict,
     service_verdict,
     terms_verdict,
 )
@@ -260,7 +261,11 @@ class ClaimsValidator:
                 # Figures that map onto no attribute are not spec claims, unless the wording sells one.
                 figure = boasted(plain, language, self.base)
                 return Verdict(figure is None, "" if figure is None else f"no spec-sheet value for {figure}")
-            return numbers_verdict(checks)
+            verdict = numbers_verdict(checks)
+            if not verdict.backed:
+                # "14 Tage Probetragen" is a service term, not a spec-sheet figure that happens to share a word.
+                return service_term_verdict(plain, language, self.base, self.lexicon) or verdict
+            return verdict
         if backing is Backing.CERTIFICATION:
             # The products of the clause first: "Die Tropfen tragen das V-Label; der Drink hat es nicht."
             clause = clause_of(view.text, match.span, match.sentence_span).of(view.text)
@@ -278,7 +283,7 @@ class ClaimsValidator:
             verdicts = [certification_verdict(claim, self.base, {p}, self.lexicon, sentence) for p in sorted(hint)]
             return next((v for v in verdicts if v.backed), verdicts[0])
         if backing is Backing.GUARANTEE:
-            return guarantee_verdict(sentence, language, self.base)
+            return guarantee_verdict(sentence, language, self.base, self.lexicon.glossary)
         if backing is Backing.HELD_LABEL:
             clause = clause_of(view.text, match.span, match.sentence_span).of(view.text)
             products = self.base.products_in(sentence) or hint

@@ -205,6 +205,12 @@ def _plain(word: str) -> str:
     return word.translate(_UMLAUTS)
 
 
+# A place noun after the word makes it a place name ("our Warendorf branch", "the Lindau office"), not a product's.
+_PLACE_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:branch|branches|store|stores|shop|office|offices|site|location|showroom|warehouse|depot|plant"
+    r"|area|region|district|town|city|station|airport)\b",
+    re.IGNORECASE,
+)
 _OWNED_BEFORE = re.compile(r"\b(?:our|the\s+new|a\s+new|new|upcoming|unser\w*|neue\w*)\s+$", re.IGNORECASE)
 
 
@@ -336,7 +342,12 @@ class NameRule:
             and capitalised_in_english(text, start, end, before, english_reply)
         ):
             return Evidence.CAPITALISED
-        if foreign and (not DETERMINER.search(before) or attributive(after)) and is_english(text, english_reply):
+        if (
+            foreign
+            and (not DETERMINER.search(before) or attributive(after))
+            and not _PLACE_AFTER.match(after)
+            and is_english(text, english_reply)
+        ):
             return Evidence.FOREIGN
         sentence = (sentence_start, sentence_end)
         english_text = self.organisation and is_english(text, english_reply)

@@ -120,6 +120,11 @@ _ISSUE = (
     r"(?=.*(?:prüfen|geprüft|untersuch|analys|investigat|looking into|\bfix|patch|in arbeit|working on|bekannt"
     r"|\bknown|intern|noch nicht|not yet|gerade|currently|checking|examin))"
 )
+# A test, study or audit the product did not pass: an outcome, said without anyone looking into it.
+_FAILED_TEST = (
+    r"durchgefallen|nicht bestanden|(?:test|prüfung|studie|audit|validierung)\w* (?:\w+ ){0,4}?gescheitert"
+    r"|\bfailed (?:\w+ ){0,2}?(?:test|audit|study|validation|inspection|certification)|did(?: not|n't) pass"
+)
 _PARTNER = (
     r"liefer|zuliefer|bezieh|bezogen|herstell(?!ergarantie)|gefertigt|fertigt\b|fertigen"
     r"|produziert|produzier|(?:kommen|kommt|stammen|stammt) (?:\w+ ){0,2}(?:von|aus)\b|partner|rahmenvertrag"
@@ -138,7 +143,7 @@ _FREQUENT_FAILURE = (
 )
 FRAMES: dict[MatterClass, re.Pattern[str]] = {
     MatterClass.PLAN: re.compile(_PLAN),
-    MatterClass.ISSUE: re.compile(f"{_ISSUE}|{_FREQUENT_FAILURE}", re.DOTALL),
+    MatterClass.ISSUE: re.compile(f"{_ISSUE}|{_FREQUENT_FAILURE}|{_FAILED_TEST}", re.DOTALL),
     MatterClass.PARTNER: re.compile(_PARTNER),
 }
 # Clauses of a reply that state no matter, whatever frame words they hold (matters.py): a refusal or a
@@ -160,6 +165,8 @@ _REFUSAL = (
 _OWN_SUBJECT = (
     r"^\W*(?:(?:if|when|once|as soon as|should|falls|wenn|sobald|sollte|sollten|da|weil|because|since) )?"
     r"(?:your|ihr|ihre|ihren|ihrem|ihrer|ihres|dein|deine|deinen|deinem|deiner) [^,;:–—]*"
+    # ... or the customer as the subject of a condition: "wenn Sie ohnehin einen Ausflug planen", "if you plan".
+    r"|^\W*(?:if|when|once|as soon as|should|falls|wenn|sobald|sollten) (?:sie|du|you) [^,;:–—]*"
 )
 REFUSAL = re.compile(_REFUSAL)
 OWN_SUBJECT = re.compile(_OWN_SUBJECT)

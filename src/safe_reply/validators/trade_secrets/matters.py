@@ -339,12 +339,14 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s|\b(?:but|aber|doch|jedoch)\b")
 
 def _framing(sentence: str) -> tuple[str, str]:
     """The parts of a sentence whose frames count: without its refusals ("I can't share any codename for
-    a successor model"); for a plan or an issue also without a first clause about the customer's own
-    thing ("Ihr neuer Akku kommt bald", "If your frame has a defect"). Most sentences are one clause."""
+    a successor model"); for a plan or an issue also without a clause about the customer's own thing or
+    doing ("Ihr neuer Akku kommt bald", "If your frame has a defect", "wenn Sie einen Ausflug planen"). Most
+    sentences are one clause."""
     clauses = _CLAUSE_BREAK.split(sentence)
     kept = [(i, c) for i, c in enumerate(clauses) if not REFUSAL.search(c)]
-    own = OWN_SUBJECT.match(sentence) is not None
-    return " ; ".join(c for _, c in kept), " ; ".join(c for i, c in kept if i or not own)
+    # A later clause about the customer's own doing counts as little ("…, wenn Sie ohnehin einen Ausflug planen").
+    own = {i for i, c in kept if OWN_SUBJECT.match(c if i == 0 else c.lstrip())}
+    return " ; ".join(c for _, c in kept), " ; ".join(c for i, c in kept if i not in own)
 
 
 def _enough(rule: MatterRule, found: dict[int, set[int]]) -> bool:

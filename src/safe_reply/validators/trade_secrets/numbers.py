@@ -11,6 +11,7 @@ by hand tables; runs of number words are found first, so only they are handed to
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -194,13 +195,31 @@ _ORDINALS = {
 }  # fmt: skip
 _ORDINAL_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _ONE_OF_EVERY = re.compile(
-    rf"\b(?:jede[rsnm]?|every|each)[\s\u2007]+(?:(?P<digits>\d{{1,3}})\.|(?P<word>{_ORDINAL_ALT})(?:[rsnm]|n)?\b)"
+    rf"\b(?:jede[rsnm]?|every|each)[\s\u2007]+(?:(?P<digits>\d{{1,3}})\.|(?P<word>{_ORDINAL_ALT}|[^\W\d_]{{4,}}?(?:te|th))"
+    r"(?:[rsnm]|n)?\b)"
     # "1 von 3" is a step or a page; "1 in 20", "one in twenty", "einer von zwanzig" are shares.
     r"|(?<![\w.,])(?:(?:1|one)[\s\u2007]+(?:in|out[\s\u2007]+of)|(?:einer|eines|einem|eine|ein)[\s\u2007]+(?:von|aus))"
     r"[\s\u2007]+"
     r"(?:(?:every|each|jedem|jeden)[\s\u2007]+)?(?P<base>\d{1,3})(?![\w.,]?\d)",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=1024)
+def _ordinal(word: str) -> int | None:
+    """The number of an ordinal word: the common ones from the table, any other ("vierzehnte", "twenty-fifth",
+    "dreiundzwanzigste") read by text2num; None for a word that is none ("Woche", "month")."""
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    from text_to_num import alpha2digit  # type: ignore[import-untyped]
+
+    for language in ("de", "en"):
+        read = re.fullmatch(r"(\d{1,3})(?:\.|st|nd|rd|th)", alpha2digit(word, language).strip())
+        if read is not None:
+            return int(read.group(1))
+    return None
+
+
 # A share said as a fraction: "die Hälfte", "gut die Hälfte", "zwei Drittel", "ein Viertel", "half of",
 # "a third of", "three quarters of". A German fraction other than the half needs its count ("im Viertel" is
 # a district, "Viertelstunde" a time); number words before it are digits in the view ("zwei" -> "2").
@@ -310,8 +329,8 @@ def quantities(text: str) -> list[Quantity]:
             taken.append((match.start(), match.end()))
     for match in _ONE_OF_EVERY.finditer(view):
         word = match.group("word")
-        every = _ORDINALS[word.lower()] if word else int(match.group("digits") or match.group("base"))
-        if every >= 2 and not any(s <= match.start() < e for s, e in taken):
+        every = _ordinal(word.lower()) if word else int(match.group("digits") or match.group("base"))
+        if every is not None and every >= 2 and not any(s <= match.start() < e for s, e in taken):
             percent = (Decimal(100) / every).to_integral_value()
             # As vague as a fraction ("knapp jeder fünfte" is 18 %, "every fifth" 19 or 22 %): the same spread.
             spread = percent * _FRACTION_SPREAD
