@@ -8,9 +8,11 @@ from __future__ import annotations
 import pytest
 
 from safe_reply.config_models import Fact, ProductLine
+from safe_reply.rulepacks.sentences import SentenceIndex, sentence_spans
 from safe_reply.types import Context, Language
 from safe_reply.validators.claims import ClaimsValidator
 from safe_reply.validators.claims.evidence import service_term_verdict
+from safe_reply.validators.claims.text import ReplyView
 
 from .conftest import flagged, make
 
@@ -118,3 +120,16 @@ def test_flagged(optik: ClaimsValidator, text: str, ctx: Context, rule: str) -> 
 def test_a_service_term_restated(optik: ClaimsValidator, text: str, backed: bool) -> None:
     verdict = service_term_verdict(text, Language.EN, optik.base, optik.lexicon)
     assert (verdict is not None and verdict.backed) is backed
+
+
+def test_the_view_reads_the_scans_sentences(optik: ClaimsValidator) -> None:
+    text = "Die Lumen 2 ist immer vorrätig. Ca. 20 Min. dauert der Sehtest.\nDanke!"
+    optik.packs.scan(text)
+    index = optik.packs.sentences(text)
+    view = ReplyView(text, optik.base, optik.lexicon, index)
+    assert view.sentences() == sentence_spans(text) == index.spans
+    # The same Span objects as the scan's index: the reply was split once.
+    assert all(a is b for a, b in zip(view.sentences(), index.spans, strict=True))
+    # An index of another text is not used.
+    other = ReplyView(text, optik.base, optik.lexicon, SentenceIndex(text + " "))
+    assert other.sentences() == sentence_spans(text)

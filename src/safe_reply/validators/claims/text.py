@@ -16,7 +16,7 @@ import bisect
 import re
 
 from safe_reply.negation import negation_regex
-from safe_reply.rulepacks.sentences import sentence_spans
+from safe_reply.rulepacks.sentences import SentenceIndex, sentence_spans
 from safe_reply.types import Span
 from safe_reply.validators.claims.facts import FactBase
 from safe_reply.validators.claims.lexicon import Lexicon
@@ -25,9 +25,9 @@ from safe_reply.validators.claims.lexicon import Lexicon
 class ReplyView:
     """One reply, with the product mentions and sentence facts the checks share (computed lazily)."""
 
-    __slots__ = ("_cumulative", "_offsets", "_sentences", "_unreleased", "base", "lexicon", "text")
+    __slots__ = ("_cumulative", "_index_of", "_offsets", "_sentences", "_unreleased", "base", "lexicon", "text")
 
-    def __init__(self, text: str, base: FactBase, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, base: FactBase, lexicon: Lexicon, sentences: SentenceIndex | None = None) -> None:
         self.text = text
         self.base = base
         self.lexicon = lexicon
@@ -35,6 +35,8 @@ class ReplyView:
         self._cumulative: list[frozenset[int]] = []
         self._unreleased: dict[Span, bool] = {}
         self._sentences: list[Span] | None = None
+        # The rule-pack scan's own split of this reply, when it has one: the reply is not split twice.
+        self._index_of = sentences if sentences is not None and sentences.text is text else None
 
     def products_before(self, sentence: Span) -> set[int]:
         """Every product named in the reply up to the end of `sentence`."""
@@ -56,7 +58,7 @@ class ReplyView:
         """The reply's sentences, split once for every check that reads them all (counts, denied properties) and
         for the neighbours of a sentence."""
         if self._sentences is None:
-            self._sentences = sentence_spans(self.text)
+            self._sentences = self._index_of.spans if self._index_of is not None else sentence_spans(self.text)
         return self._sentences
 
     def _neighbour(self, sentence: Span, step: int) -> str:

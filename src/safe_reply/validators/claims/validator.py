@@ -184,7 +184,7 @@ class ClaimsValidator:
         if not matches and self.judge is None and self.model is None and not own_data:
             return ()
         language = reply_language(text, ctx.language, self.default_language)
-        view = ReplyView(text, self.base, self.lexicon)
+        view = ReplyView(text, self.base, self.lexicon, self.packs.sentences(text))
         flags: dict[Span, list[Flag]] = {}
         languages: dict[Span, dict[Language, Language]] = {}
         for match in matches:
